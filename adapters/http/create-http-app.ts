@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { createRouter } from './create-router.ts';
+import { healthRoute, readyRoute } from './health.routes.ts';
+import { problem } from './problem.ts';
+
+/** The slice of a pino logger the HTTP adapter needs (pino's `Logger` satisfies it). */
+export interface HttpLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface HttpAppDeps {
+  readonly logger: HttpLogger;
+  /** Whether dependencies answer; defaults to always ready. A throw counts as "not ready". */
+  readonly readiness?: () => Promise<boolean>;
+}
+
+export const createHttpApp = (deps: HttpAppDeps) => {
+  const app = createRouter();
+  const readiness = deps.readiness ?? (() => Promise.resolve(true));
+
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+  app.openapi(readyRoute, async (c) => {
+    const ready = await readiness().catch((error: unknown) => {
+      deps.logger.warn({ event: 'readiness_check_failed', err: error }, 'Readiness check failed');
+      return false;
+    });
+    return ready ? c.json({ status: 'ready' as const }, 200) : c.json({ status: 'not_ready' as const }, 503);
+  });
+
+  app.notFound((c) => problem(c, 404, 'not_found', 'Not Found', `No route for ${c.req.method} ${c.req.path}.`));
+  app.onError((error, c) => handleError(error, c, deps.logger));
+  return app;
+};
+
+export type HttpApp = ReturnType<typeof createHttpApp>;
+
+const CODES: Readonly<Record<number, readonly [code: string, title: string]>> = {
+  400: ['bad_request', 'Bad Request'],
+  401: ['unauthorized', 'Unauthorized'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not_found', 'Not Found'],
+  405: ['method_not_allowed', 'Method Not Allowed'],
+  413: ['payload_too_large', 'Payload Too Large'],
+  415: ['unsupported_media_type', 'Unsupported Media Type'],
+  429: ['rate_limited', 'Too Many Requests'],
+};
+
+const handleError = (error: Error, c: Context, logger: HttpLogger) => {
+  // Framework-level refusals (malformed JSON, auth middleware) keep their status and headers.
+  if (error instanceof HTTPException && error.status < 500) {
+    const [code, title] = CODES[error.status] ?? [`http_${error.status}`, 'Request Refused'];
+    error.res?.headers.forEach((value, name) => {
+      if (name.toLowerCase() !== 'content-type' && name.toLowerCase() !== 'content-length') c.header(name, value);
+    });
+    return problem(c, error.status, code, title, error.message || undefined);
+  }
+  logger.error(
+    { event: 'http_request_failed', err: error, method: c.req.method, path: c.req.path },
+    'Unhandled error while serving a request',
+  );
+  // No message or stack in the answer: they can carry SQL, tokens or personal data.
+  return problem(c, 500, 'internal', 'Internal Server Error', 'An unexpected error occurred.');
+};

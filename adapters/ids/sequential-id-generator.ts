@@ -1,0 +1,12 @@
+import type { IdGenerator } from '../../application/ports/id-generator.ts';
+
+/** Deterministic ids for tests and examples: `lead_1`, `lead_2`, `visit_1`… counted per prefix. */
+export class SequentialIdGenerator implements IdGenerator {
+  readonly #counters = new Map<string, number>();
+
+  next(prefix: string): string {
+    const n = (this.#counters.get(prefix) ?? 0) + 1;
+    this.#counters.set(prefix, n);
+    return `${prefix}_${n}`;
+  }
+}

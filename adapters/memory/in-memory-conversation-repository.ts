@@ -1,0 +1,36 @@
+import type { ConversationRepository } from '../../application/ports/conversation-repository.ts';
+import type { Conversation } from '../../domain/conversation/conversation.ts';
+import type { WaIdentity } from '../../domain/lead/lead.ts';
+import type { ConversationId, LeadId, LineId } from '../../domain/shared/ids.ts';
+import { findByIdentity } from './find-by-identity.ts';
+import { copy, type InMemoryStore } from './in-memory-store.ts';
+
+/** Conversations that never had an inbound message sort last. */
+const latestInboundFirst = (a: Conversation, b: Conversation): number =>
+  (b.lastInboundAt ?? -Infinity) - (a.lastInboundAt ?? -Infinity) || b.createdAt - a.createdAt;
+
+export class InMemoryConversationRepository implements ConversationRepository {
+  readonly #store: InMemoryStore;
+
+  constructor(store: InMemoryStore) {
+    this.#store = store;
+  }
+
+  async byId(id: ConversationId): Promise<Conversation | null> {
+    return copy(this.#store.data.conversations.get(id) ?? null);
+  }
+
+  async byIdentity(lineId: LineId, identity: WaIdentity): Promise<Conversation | null> {
+    const onLine = [...this.#store.data.conversations.values()].filter((c) => c.lineId === lineId);
+    return copy(findByIdentity(onLine, identity, (c) => c.contact));
+  }
+
+  async byLead(leadId: LeadId): Promise<Conversation[]> {
+    const mine = [...this.#store.data.conversations.values()].filter((c) => c.leadId === leadId);
+    return copy(mine.sort(latestInboundFirst));
+  }
+
+  async save(conversation: Conversation): Promise<void> {
+    this.#store.data.conversations.set(conversation.id, copy(conversation));
+  }
+}

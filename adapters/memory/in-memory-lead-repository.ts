@@ -1,0 +1,41 @@
+import type { LeadRepository } from '../../application/ports/lead-repository.ts';
+import type { AdvisorLoad } from '../../domain/assignment/assignment.ts';
+import type { Lead, WaIdentity } from '../../domain/lead/lead.ts';
+import type { LeadId, UserId } from '../../domain/shared/ids.ts';
+import { copy, type InMemoryStore } from './in-memory-store.ts';
+import { findByIdentity } from './find-by-identity.ts';
+
+export class InMemoryLeadRepository implements LeadRepository {
+  readonly #store: InMemoryStore;
+
+  constructor(store: InMemoryStore) {
+    this.#store = store;
+  }
+
+  async byId(id: LeadId): Promise<Lead | null> {
+    return copy(this.#store.data.leads.get(id) ?? null);
+  }
+
+  async byIdentity(identity: WaIdentity): Promise<Lead | null> {
+    const leads = [...this.#store.data.leads.values()];
+    return copy(findByIdentity(leads, identity, (l) => ({ phone: l.phone, userId: l.waUserId })));
+  }
+
+  async save(lead: Lead): Promise<void> {
+    this.#store.data.leads.set(lead.id, copy(lead));
+  }
+
+  async list(): Promise<Lead[]> {
+    // Stable sort: leads created at the same instant stay in the order they were first stored.
+    return copy([...this.#store.data.leads.values()].sort((a, b) => a.createdAt - b.createdAt));
+  }
+
+  async loadsOf(advisorIds: readonly UserId[]): Promise<AdvisorLoad[]> {
+    const leads = [...this.#store.data.leads.values()];
+    return advisorIds.map((advisorId) => {
+      const held = leads.filter((l) => l.advisorId === advisorId);
+      const times = held.flatMap((l) => (l.assignedAt === null ? [] : [l.assignedAt]));
+      return { advisorId, assignedLeads: held.length, lastAssignedAt: times.length === 0 ? null : Math.max(...times) };
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type { QuoteRecord, QuoteRepository } from '../../application/ports/quote-repository.ts';
+import type { ConversationId, QuoteId, VisitId } from '../../domain/shared/ids.ts';
+import { copy, type InMemoryStore } from './in-memory-store.ts';
+
+/** Lists come back in the order the quotes were issued (their sequence numbers grow with time). */
+const byIssue = (a: QuoteRecord, b: QuoteRecord): number => a.quote.issuedAt - b.quote.issuedAt;
+
+export class InMemoryQuoteRepository implements QuoteRepository {
+  readonly #store: InMemoryStore;
+
+  constructor(store: InMemoryStore) {
+    this.#store = store;
+  }
+
+  async nextSequence(): Promise<number> {
+    this.#store.data.quoteSequence += 1;
+    return this.#store.data.quoteSequence;
+  }
+
+  async byId(id: QuoteId): Promise<QuoteRecord | null> {
+    return copy(this.#store.data.quotes.get(id) ?? null);
+  }
+
+  async byVisit(visitId: VisitId): Promise<QuoteRecord[]> {
+    return copy(this.#all().filter((r) => r.visitId === visitId).sort(byIssue));
+  }
+
+  async byConversation(conversationId: ConversationId): Promise<QuoteRecord[]> {
+    return copy(this.#all().filter((r) => r.conversationId === conversationId).sort(byIssue));
+  }
+
+  async save(record: QuoteRecord): Promise<void> {
+    this.#store.data.quotes.set(record.quote.id, copy(record));
+  }
+
+  #all(): QuoteRecord[] {
+    return [...this.#store.data.quotes.values()];
+  }
+}

@@ -1,0 +1,26 @@
+import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import { InMemoryBotSettingsRepository } from './in-memory-bot-settings-repository.ts';
+import { InMemoryCatalogRepository } from './in-memory-catalog-repository.ts';
+import { InMemoryConversationRepository } from './in-memory-conversation-repository.ts';
+import { InMemoryLeadRepository } from './in-memory-lead-repository.ts';
+import { InMemoryLineRepository } from './in-memory-line-repository.ts';
+import { InMemoryMessageRepository } from './in-memory-message-repository.ts';
+import { InMemoryOrganisationRepository } from './in-memory-organisation-repository.ts';
+import { InMemoryQuoteRepository } from './in-memory-quote-repository.ts';
+import { InMemoryTemplateRepository } from './in-memory-template-repository.ts';
+import { InMemoryVisitRepository } from './in-memory-visit-repository.ts';
+import type { InMemoryStore } from './in-memory-store.ts';
+
+/** Every repository over one store, as the UnitOfWork hands them to a transaction. */
+export const inMemoryRepositories = (store: InMemoryStore): Repositories => ({
+  lines: new InMemoryLineRepository(store),
+  organisation: new InMemoryOrganisationRepository(store),
+  catalog: new InMemoryCatalogRepository(store),
+  templates: new InMemoryTemplateRepository(store),
+  settings: new InMemoryBotSettingsRepository(store),
+  leads: new InMemoryLeadRepository(store),
+  visits: new InMemoryVisitRepository(store),
+  conversations: new InMemoryConversationRepository(store),
+  messages: new InMemoryMessageRepository(store),
+  quotes: new InMemoryQuoteRepository(store),
+});

@@ -1,0 +1,90 @@
+import type { BotSettings } from '../../application/ports/configuration.ts';
+import type { StoredMedia } from '../../application/ports/media-store.ts';
+import type { QuoteRecord } from '../../application/ports/quote-repository.ts';
+import type { PriceBucket, Project, Unit, UnitType } from '../../domain/catalog/catalog.ts';
+import type { Conversation } from '../../domain/conversation/conversation.ts';
+import type { Lead, Visit } from '../../domain/lead/lead.ts';
+import type { Message } from '../../domain/messaging/message.ts';
+import type { AdvisorGroup, BusinessLine, User } from '../../domain/organisation/organisation.ts';
+import type {
+  AdvisorGroupId,
+  ConversationId,
+  LeadId,
+  LineId,
+  MediaId,
+  MessageId,
+  PriceBucketId,
+  ProjectId,
+  QuoteId,
+  UnitId,
+  UnitTypeId,
+  UserId,
+  VisitId,
+} from '../../domain/shared/ids.ts';
+import type { Template } from '../../domain/templates/template.ts';
+
+/**
+ * Everything a transaction may change. Maps keep insertion order, and replacing a key keeps its place,
+ * which is what "in the order they were stored" means for messages.
+ */
+export type StoreData = {
+  lines: Map<LineId, BusinessLine>;
+  users: Map<UserId, User>;
+  groups: Map<AdvisorGroupId, AdvisorGroup>;
+  projects: Map<ProjectId, Project>;
+  unitTypes: Map<UnitTypeId, UnitType>;
+  units: Map<UnitId, Unit>;
+  priceBuckets: Map<PriceBucketId, PriceBucket>;
+  /** Keyed by `templateKey(name, language)`. */
+  templates: Map<string, Template>;
+  settings: BotSettings | null;
+  leads: Map<LeadId, Lead>;
+  visits: Map<VisitId, Visit>;
+  conversations: Map<ConversationId, Conversation>;
+  messages: Map<MessageId, Message>;
+  quotes: Map<QuoteId, QuoteRecord>;
+  quoteSequence: number;
+};
+
+export type StoreSnapshot = { readonly data: StoreData };
+
+const emptyData = (): StoreData => ({
+  lines: new Map(),
+  users: new Map(),
+  groups: new Map(),
+  projects: new Map(),
+  unitTypes: new Map(),
+  units: new Map(),
+  priceBuckets: new Map(),
+  templates: new Map(),
+  settings: null,
+  leads: new Map(),
+  visits: new Map(),
+  conversations: new Map(),
+  messages: new Map(),
+  quotes: new Map(),
+  quoteSequence: 0,
+});
+
+export const templateKey = (name: string, language: string): string => `${name}\u0000${language}`;
+
+/** Values go in and come out as copies, so no caller can change stored state behind a repository's back. */
+export const copy = <T>(value: T): T => structuredClone(value);
+
+/** The whole database of the in-memory adapters: plain maps, with snapshots for rollback. */
+export class InMemoryStore {
+  data: StoreData = emptyData();
+  /**
+   * Media is kept apart from `data`: like a blob store, it is not transactional, so a rolled-back
+   * transaction must not drop files stored meanwhile.
+   */
+  readonly media = new Map<MediaId, StoredMedia>();
+
+  snapshot(): StoreSnapshot {
+    return { data: copy(this.data) };
+  }
+
+  restore(snapshot: StoreSnapshot): void {
+    this.data = copy(snapshot.data);
+  }
+}

@@ -1,0 +1,125 @@
+import type { Clock } from '../../../application/ports/clock.ts';
+import type { InboundEnvelope, StatusEnvelope } from '../../../application/ports/inbound.ts';
+import type { MessageGateway, SendFailure, SendRequest } from '../../../application/ports/message-gateway.ts';
+import { parsePhoneE164, type PhoneE164 } from '../../../domain/contact/phone.ts';
+import type { InboundContent } from '../../../domain/messaging/message.ts';
+import type { SendFailureReason } from '../../../domain/messaging/delivery-status.ts';
+import { asId, type WaMessageId } from '../../../domain/shared/ids.ts';
+import { err, ok, type Result } from '../../../domain/shared/result.ts';
+import { FakeLead } from './fake-lead.ts';
+import type { SentMessage } from './sent-message.ts';
+
+export type FakeWhatsAppOptions = {
+  readonly clock: Clock;
+  /** How inbound messages reach the application (wired to the use case that handles webhooks). */
+  readonly deliver: (envelope: InboundEnvelope) => Promise<void>;
+  /** The line fake leads write to. */
+  readonly phoneNumberId: string;
+  /** How delivery receipts reach the application. */
+  readonly onStatus?: (status: StatusEnvelope) => Promise<void>;
+};
+
+type ScriptedFailure = { readonly when: (request: SendRequest) => boolean; readonly failure: SendFailure };
+
+const toPhone = (phone: string): PhoneE164 => {
+  const parsed = parsePhoneE164(phone);
+  // A malformed number here is a mistake in the test or simulator script, not a domain case.
+  if (!parsed.ok) throw new Error(`fake WhatsApp: "${phone}" is not a phone number`);
+  return parsed.value;
+};
+
+/**
+ * WhatsApp without Meta, for tests and the QA simulator: records what the application sends,
+ * fails on cue, and plays leads writing in and the receipts Meta would report.
+ */
+export class FakeWhatsApp implements MessageGateway {
+  readonly #options: FakeWhatsAppOptions;
+  readonly #sent: SentMessage[] = [];
+  #failNext: SendFailure[] = [];
+  #failWhen: ScriptedFailure[] = [];
+  #outCount = 0;
+  #inCount = 0;
+  #mediaCount = 0;
+
+  constructor(options: FakeWhatsAppOptions) {
+    this.#options = options;
+  }
+
+  async send(request: SendRequest): Promise<Result<{ readonly waMessageId: WaMessageId }, SendFailure>> {
+    const failure = this.#failNext.shift() ?? this.#failWhen.find((f) => f.when(request))?.failure;
+    if (failure !== undefined) return err(failure);
+    const waMessageId = asId<WaMessageId>(`wamid.fake.${++this.#outCount}`);
+    const { line, to, content } = request;
+    this.#sent.push({ waMessageId, phoneNumberId: line.phoneNumberId, to, content, at: this.#options.clock.now() });
+    return ok({ waMessageId });
+  }
+
+  /** The next `count` sends fail with `failure`, before any predicate is consulted. */
+  failNextSends(count: number, failure: SendFailure): void {
+    this.#failNext.push(...Array.from({ length: count }, () => failure));
+  }
+
+  /** Every send matching `predicate` fails with `failure` until `clearFailures()`. */
+  failSendsWhen(predicate: (request: SendRequest) => boolean, failure: SendFailure): void {
+    this.#failWhen.push({ when: predicate, failure });
+  }
+
+  clearFailures(): void {
+    this.#failNext = [];
+    this.#failWhen = [];
+  }
+
+  /** Every message accepted so far, oldest first. */
+  get sent(): readonly SentMessage[] {
+    return [...this.#sent];
+  }
+
+  sentTo(phone: string): SentMessage[] {
+    const to = toPhone(phone);
+    return this.#sent.filter((m) => m.to.phone === to);
+  }
+
+  /** Forgets what was sent and every scripted failure; ids keep counting so none is ever reused. */
+  reset(): void {
+    this.#sent.length = 0;
+    this.clearFailures();
+  }
+
+  lead(phone: string, profileName?: string): FakeLead {
+    return new FakeLead(this, toPhone(phone), profileName ?? null);
+  }
+
+  /** Delivers a message from this phone to the configured line, with a fresh Meta id, sent now. */
+  async deliverFrom(phone: PhoneE164, profileName: string | null, content: InboundContent): Promise<InboundEnvelope> {
+    const envelope: InboundEnvelope = {
+      phoneNumberId: this.#options.phoneNumberId,
+      waMessageId: asId<WaMessageId>(`wamid.in.${++this.#inCount}`),
+      from: { phone, userId: null },
+      profileName,
+      sentAt: this.#options.clock.now(),
+      content,
+    };
+    await this.#options.deliver(envelope);
+    return envelope;
+  }
+
+  /** Injects any envelope as is: redeliveries, other lines, users known only by their user id. */
+  async deliverRaw(envelope: InboundEnvelope): Promise<void> {
+    await this.#options.deliver(envelope);
+  }
+
+  newMediaId(): string {
+    return `media.fake.${++this.#mediaCount}`;
+  }
+
+  /** Plays Meta's receipt for a sent message (`sent`, `delivered`, `read`, `played` or `failed`). */
+  async reportStatus(
+    waMessageId: WaMessageId,
+    status: StatusEnvelope['status'],
+    failure?: SendFailureReason,
+  ): Promise<void> {
+    const onStatus = this.#options.onStatus;
+    if (onStatus === undefined) throw new Error('fake WhatsApp: reportStatus needs `onStatus` in the constructor');
+    await onStatus({ waMessageId, status, at: this.#options.clock.now(), failure: failure ?? null });
+  }
+}

@@ -1,0 +1,56 @@
+import type { Catalog } from '../../domain/catalog/catalog.ts';
+import type { BotTexts } from '../../domain/chatbot/bot-texts.ts';
+import type { DataPolicy, FlowSettings } from '../../domain/chatbot/bot-state.ts';
+import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
+import type { AdvisorGroup, BusinessLine, User } from '../../domain/organisation/organisation.ts';
+import type { AdvisorGroupId, LineId, UserId } from '../../domain/shared/ids.ts';
+import type { Template } from '../../domain/templates/template.ts';
+
+export interface LineRepository {
+  /** Returns `null` when absent; throws only on infrastructure failure. */
+  byId(id: LineId): Promise<BusinessLine | null>;
+  /** The line Meta names by this phone-number id, or `null` (not one of ours). */
+  byPhoneNumberId(phoneNumberId: string): Promise<BusinessLine | null>;
+  list(): Promise<BusinessLine[]>;
+  save(line: BusinessLine): Promise<void>;
+}
+
+export interface OrganisationRepository {
+  /** Returns `null` when absent. */
+  user(id: UserId): Promise<User | null>;
+  users(): Promise<User[]>;
+  saveUser(user: User): Promise<void>;
+  /** Returns `null` when absent. */
+  group(id: AdvisorGroupId): Promise<AdvisorGroup | null>;
+  saveGroup(group: AdvisorGroup): Promise<void>;
+}
+
+export interface CatalogRepository {
+  /** The catalogue the line offers (its projects, or all when it names none), with their unit types and units. */
+  forLine(line: BusinessLine): Promise<Catalog>;
+  /** The whole catalogue. */
+  all(): Promise<Catalog>;
+  /** Replaces the stored catalogue entries with the same ids; others are kept. */
+  upsert(catalog: Catalog): Promise<void>;
+}
+
+export interface TemplateRepository {
+  /** Templates the business may send now (status APPROVED), by name. */
+  approved(): Promise<Template[]>;
+  /** Returns `null` when absent, whatever its status. */
+  byName(name: string, language: string): Promise<Template | null>;
+  save(template: Template): Promise<void>;
+}
+
+/** The bot's replaceable texts, the data policy and flow settings. */
+export type BotSettings = {
+  readonly texts: BotTexts;
+  readonly quoteLabels: QuoteLabels;
+  readonly policy: DataPolicy;
+  readonly flow: FlowSettings;
+};
+
+export interface BotSettingsRepository {
+  current(): Promise<BotSettings>;
+  save(settings: BotSettings): Promise<void>;
+}

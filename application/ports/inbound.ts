@@ -1,0 +1,24 @@
+import type { WaIdentity } from '../../domain/lead/lead.ts';
+import type { InboundContent } from '../../domain/messaging/message.ts';
+import type { DeliveryStatus, SendFailureReason } from '../../domain/messaging/delivery-status.ts';
+import type { WaMessageId } from '../../domain/shared/ids.ts';
+import type { Instant } from '../../domain/shared/time.ts';
+
+/** One message a WhatsApp user sent to one of our lines, as any channel adapter reports it. */
+export type InboundEnvelope = {
+  /** Meta's phone-number id of the receiving line. */
+  readonly phoneNumberId: string;
+  readonly waMessageId: WaMessageId;
+  readonly from: WaIdentity;
+  readonly profileName: string | null;
+  readonly sentAt: Instant;
+  readonly content: InboundContent;
+};
+
+/** A delivery status WhatsApp reported for a message we sent. */
+export type StatusEnvelope = {
+  readonly waMessageId: WaMessageId;
+  readonly status: Exclude<DeliveryStatus, 'queued'>;
+  readonly at: Instant;
+  readonly failure: SendFailureReason | null;
+};

@@ -1,0 +1,26 @@
+import type { InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
+import type { ConversationId, LeadId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
+import type { Instant } from '../../domain/shared/time.ts';
+
+export interface MessageRepository {
+  /** Returns `null` when absent; throws only on infrastructure failure. */
+  byId(id: MessageId): Promise<Message | null>;
+  /** The message Meta knows by this id (inbound or sent outbound), or `null`. */
+  byWaMessageId(waMessageId: WaMessageId): Promise<Message | null>;
+  /**
+   * Stores a new inbound message; `false` (and nothing stored) when its Meta id is already stored,
+   * so a redelivered webhook is processed once.
+   */
+  addInbound(message: InboundMessage): Promise<boolean>;
+  /** Inserts or replaces an outbound message by id. */
+  saveOutbound(message: OutboundMessage): Promise<void>;
+  /** A conversation's messages in the order they were stored. */
+  byConversation(conversationId: ConversationId): Promise<Message[]>;
+  /** A lead's messages (all its conversations) in the order they were stored. */
+  byLead(leadId: LeadId): Promise<Message[]>;
+  /**
+   * The outbox: for each conversation, its oldest queued outbound message if it is due at `now`
+   * (later ones wait, so a conversation's messages go out in order); oldest first, at most `limit`.
+   */
+  dueOutbound(now: Instant, limit: number): Promise<OutboundMessage[]>;
+}

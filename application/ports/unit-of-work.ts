@@ -1,0 +1,28 @@
+import type { BotSettingsRepository, CatalogRepository, LineRepository, OrganisationRepository, TemplateRepository } from './configuration.ts';
+import type { ConversationRepository } from './conversation-repository.ts';
+import type { LeadRepository } from './lead-repository.ts';
+import type { MessageRepository } from './message-repository.ts';
+import type { QuoteRepository } from './quote-repository.ts';
+import type { VisitRepository } from './visit-repository.ts';
+
+/** The repositories, bound to one transaction. */
+export type Repositories = {
+  readonly lines: LineRepository;
+  readonly organisation: OrganisationRepository;
+  readonly catalog: CatalogRepository;
+  readonly templates: TemplateRepository;
+  readonly settings: BotSettingsRepository;
+  readonly leads: LeadRepository;
+  readonly visits: VisitRepository;
+  readonly conversations: ConversationRepository;
+  readonly messages: MessageRepository;
+  readonly quotes: QuoteRepository;
+};
+
+export interface UnitOfWork {
+  /**
+   * Runs `work` in one transaction: all its writes land together or not at all (a throw rolls back).
+   * Transactions touching the same conversation or lead never interleave.
+   */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}

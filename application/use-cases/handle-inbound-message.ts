@@ -1,0 +1,97 @@
+import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { withInbound } from '../../domain/conversation/conversation.ts';
+import { initialBotState } from '../../domain/chatbot/bot-state.ts';
+import type { Lead } from '../../domain/lead/lead.ts';
+import type { InboundMessage } from '../../domain/messaging/message.ts';
+import type { BusinessLine } from '../../domain/organisation/organisation.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
+import type { ConversationId, MessageId } from '../../domain/shared/ids.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DeskEvent, EventPublisher } from '../ports/events.ts';
+import type { IdGenerator } from '../ports/id-generator.ts';
+import type { InboundEnvelope } from '../ports/inbound.ts';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+import type { RunBot } from './run-bot.ts';
+
+export type UnknownLine = { readonly type: 'UnknownLine'; readonly phoneNumberId: string };
+
+export type InboundOutcome =
+  | { readonly kind: 'duplicate' }
+  /** A registered lead wrote: stored for the CRM, no bot. */
+  | { readonly kind: 'recorded'; readonly conversationId: ConversationId; readonly messageId: MessageId }
+  | { readonly kind: 'answered'; readonly conversationId: ConversationId; readonly messageId: MessageId };
+
+type Step = { readonly result: Result<InboundOutcome, UnknownLine>; readonly events: readonly DeskEvent[] };
+
+/**
+ * A message from WhatsApp: stored once (by Meta's id), the window reopened, then either recorded for
+ * the lead's advisor or answered by the bot, all in one transaction so the state never skips or repeats.
+ */
+export class HandleInboundMessage {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly events: EventPublisher,
+    private readonly bot: RunBot,
+  ) {}
+
+  async execute(envelope: InboundEnvelope): Promise<Result<InboundOutcome, UnknownLine>> {
+    const step = await this.uow.transaction((repos) => this.handle(repos, envelope));
+    this.events.publish(step.events);
+    return step.result;
+  }
+
+  private async handle(repos: Repositories, envelope: InboundEnvelope): Promise<Step> {
+    const line = await repos.lines.byPhoneNumberId(envelope.phoneNumberId);
+    if (line === null) return { result: err({ type: 'UnknownLine', phoneNumberId: envelope.phoneNumberId }), events: [] };
+    if ((await repos.messages.byWaMessageId(envelope.waMessageId)) !== null) return { result: ok({ kind: 'duplicate' }), events: [] };
+    const found = await repos.conversations.byIdentity(line.id, envelope.from);
+    const lead =
+      (found?.leadId == null ? null : await repos.leads.byId(found.leadId)) ?? (await repos.leads.byIdentity(envelope.from));
+    const conversation = withInbound(
+      found ?? this.newConversation(line, envelope),
+      envelope.sentAt,
+      envelope.profileName,
+      envelope.from,
+    );
+    await repos.conversations.save(lead === null ? conversation : { ...conversation, leadId: lead.id, bot: { step: 'withAdvisor' } });
+    const message = await this.store(repos, conversation, lead, envelope);
+    if (message === null) return { result: ok({ kind: 'duplicate' }), events: [] };
+    const received: DeskEvent = { type: 'message_received', conversationId: conversation.id, leadId: lead?.id ?? null, messageId: message.id };
+    if (lead !== null) {
+      return { result: ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id }), events: [received] };
+    }
+    const events = await this.bot.turn(repos, line, conversation, message);
+    return { result: ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id }), events: [received, ...events] };
+  }
+
+  private newConversation(line: BusinessLine, envelope: InboundEnvelope): Conversation {
+    return {
+      id: this.ids.next('conv') as ConversationId,
+      lineId: line.id,
+      contact: envelope.from,
+      profileName: envelope.profileName,
+      leadId: null,
+      bot: initialBotState,
+      lastInboundAt: null,
+      createdAt: this.clock.now(),
+    };
+  }
+
+  private async store(repos: Repositories, conversation: Conversation, lead: Lead | null, envelope: InboundEnvelope) {
+    const visits = lead === null ? [] : await repos.visits.byLead(lead.id);
+    const message: InboundMessage = {
+      direction: 'inbound',
+      id: this.ids.next('msg') as MessageId,
+      conversationId: conversation.id,
+      leadId: lead?.id ?? null,
+      visitId: visits[0]?.id ?? null,
+      createdAt: this.clock.now(),
+      waMessageId: envelope.waMessageId,
+      content: envelope.content,
+      sentAt: envelope.sentAt,
+    };
+    return (await repos.messages.addInbound(message)) ? message : null;
+  }
+}

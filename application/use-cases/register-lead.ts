@@ -1,0 +1,113 @@
+import { advisorFor, type EmptyAdvisorGroup } from '../../domain/assignment/assignment.ts';
+import type { Consent } from '../../domain/chatbot/bot-state.ts';
+import type { SearchCriteria } from '../../domain/catalog/search.ts';
+import type { Email } from '../../domain/contact/email.ts';
+import type { Conversation } from '../../domain/conversation/conversation.ts';
+import type { Lead, Visit } from '../../domain/lead/lead.ts';
+import type { BusinessLine, User } from '../../domain/organisation/organisation.ts';
+import type { LeadId, ProjectId, UnitTypeId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DeskEvent } from '../ports/events.ts';
+import type { IdGenerator } from '../ports/id-generator.ts';
+import type { Repositories } from '../ports/unit-of-work.ts';
+
+export type RegisterLeadInput = {
+  readonly line: BusinessLine;
+  readonly conversation: Conversation;
+  readonly email: Email;
+  readonly consent: Consent;
+  readonly criteria: SearchCriteria;
+  readonly projectId: ProjectId | null;
+  readonly unitTypeId: UnitTypeId | null;
+};
+
+export type RegisterLeadOutcome = {
+  readonly lead: Lead;
+  readonly visit: Visit | null;
+  /** Null when the line's advisor group has nobody: the lead is kept, unassigned, for a manager. */
+  readonly advisor: User | null;
+  readonly unassigned: EmptyAdvisorGroup | null;
+  readonly events: readonly DeskEvent[];
+};
+
+/**
+ * Registers (or reuses, by WhatsApp identity) the lead a conversation belongs to, assigns the least-loaded
+ * advisor of the line's group, and opens a visit for the chosen project. Runs inside the caller's transaction.
+ */
+export class RegisterLead {
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async within(repos: Repositories, input: RegisterLeadInput): Promise<RegisterLeadOutcome> {
+    const now = this.clock.now();
+    const { conversation, line } = input;
+    const known =
+      (conversation.leadId === null ? null : await repos.leads.byId(conversation.leadId)) ??
+      (await repos.leads.byIdentity(conversation.contact));
+    const base: Lead = known ?? {
+      id: this.ids.next('lead') as LeadId,
+      lineId: line.id,
+      name: conversation.profileName,
+      phone: conversation.contact.phone,
+      waUserId: conversation.contact.userId,
+      email: null,
+      consent: null,
+      advisorId: null,
+      assignedAt: null,
+      source: 'whatsapp_bot',
+      createdAt: now,
+    };
+    const advisors = await this.activeAdvisors(repos, line);
+    const assignment = advisorFor(base.advisorId, line.advisorGroupId, await repos.leads.loadsOf(advisors.map((a) => a.id)));
+    const advisorId = assignment.ok ? assignment.value.advisorId : null;
+    const lead: Lead = {
+      ...base,
+      name: base.name ?? conversation.profileName,
+      email: input.email,
+      consent: input.consent,
+      advisorId,
+      assignedAt: assignment.ok && assignment.value.newlyAssigned ? now : base.assignedAt,
+    };
+    await repos.leads.save(lead);
+    const visit = input.projectId === null ? null : await this.openVisit(repos, lead, input, input.projectId);
+    const events: DeskEvent[] = [{ type: 'lead_registered', leadId: lead.id, advisorId }];
+    if (assignment.ok && assignment.value.newlyAssigned) events.push({ type: 'lead_assigned', leadId: lead.id, advisorId: assignment.value.advisorId });
+    if (visit !== null) events.push({ type: 'visit_changed', leadId: lead.id, visitId: visit.id });
+    return {
+      lead,
+      visit,
+      advisor: advisors.find((a) => a.id === advisorId) ?? (advisorId === null ? null : await repos.organisation.user(advisorId)),
+      unassigned: assignment.ok ? null : assignment.error,
+      events,
+    };
+  }
+
+  private async activeAdvisors(repos: Repositories, line: BusinessLine): Promise<User[]> {
+    const group = await repos.organisation.group(line.advisorGroupId);
+    const members = await Promise.all((group?.advisorIds ?? []).map((id: UserId) => repos.organisation.user(id)));
+    return members.filter((u): u is User => u !== null && u.active);
+  }
+
+  /** One visit per project of interest: a second search for the same project updates it. */
+  private async openVisit(repos: Repositories, lead: Lead, input: RegisterLeadInput, projectId: ProjectId): Promise<Visit> {
+    const existing = (await repos.visits.byLead(lead.id)).find((v) => v.projectId === projectId);
+    const visit: Visit = existing
+      ? { ...existing, criteria: input.criteria, unitTypeId: input.unitTypeId ?? existing.unitTypeId }
+      : {
+          id: this.ids.next('visit') as VisitId,
+          leadId: lead.id,
+          projectId,
+          unitTypeId: input.unitTypeId,
+          criteria: input.criteria,
+          stage: 'new',
+          createdAt: this.clock.now(),
+        };
+    await repos.visits.save(visit);
+    for (const record of await repos.quotes.byConversation(input.conversation.id)) {
+      if (record.visitId === null && record.quote.projectId === projectId) await repos.quotes.save({ ...record, visitId: visit.id });
+    }
+    return visit;
+  }
+}

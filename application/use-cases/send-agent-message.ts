@@ -1,0 +1,117 @@
+import { mayBeSent, type WindowClosed } from '../../domain/conversation/window.ts';
+import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { identityOf, type Lead } from '../../domain/lead/lead.ts';
+import type { OutboundMessage } from '../../domain/messaging/message.ts';
+import { limitViolations, type MediaKind, type OutboundContent } from '../../domain/messaging/outbound.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
+import type { ConversationId, LeadId, MediaId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import { renderTemplate, type TemplateParameterMismatch } from '../../domain/templates/template.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { EventPublisher } from '../ports/events.ts';
+import type { IdGenerator } from '../ports/id-generator.ts';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+import { queueOutbound } from './queue-outbound.ts';
+
+/** What an advisor can send from the CRM's chat panel. */
+export type AgentContent =
+  | { readonly kind: 'text'; readonly body: string; readonly previewUrl?: boolean }
+  | { readonly kind: 'template'; readonly name: string; readonly language: string; readonly parameters: readonly string[] }
+  | {
+      readonly kind: 'media';
+      readonly mediaKind: MediaKind;
+      readonly mediaId: MediaId;
+      readonly mimeType: string;
+      readonly filename?: string;
+      readonly caption?: string;
+      readonly voice?: boolean;
+    };
+
+export type SendAgentMessageInput = {
+  readonly leadId: LeadId;
+  readonly author: UserId;
+  readonly content: AgentContent;
+  /** File the message under this visit; by default the lead's most recent one. */
+  readonly visitId?: VisitId;
+};
+
+export type SendAgentMessageError =
+  | { readonly type: 'LeadNotFound'; readonly leadId: LeadId }
+  | { readonly type: 'VisitNotFound'; readonly visitId: VisitId }
+  | { readonly type: 'LeadHasNoWhatsApp'; readonly leadId: LeadId }
+  | { readonly type: 'TemplateNotFound'; readonly name: string; readonly language: string }
+  | { readonly type: 'InvalidMessage'; readonly violations: readonly string[] }
+  | TemplateParameterMismatch
+  | WindowClosed;
+
+/**
+ * An advisor writes to a lead. Free-form messages need the 24-hour window open and are refused up
+ * front otherwise; templates are always allowed and stored with their rendered text.
+ */
+export class SendAgentMessage {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(input: SendAgentMessageInput): Promise<Result<OutboundMessage, SendAgentMessageError>> {
+    const outcome = await this.uow.transaction(async (repos) => {
+      const lead = await repos.leads.byId(input.leadId);
+      if (lead === null) return err({ type: 'LeadNotFound', leadId: input.leadId } as const);
+      if (lead.phone === null && lead.waUserId === null) return err({ type: 'LeadHasNoWhatsApp', leadId: lead.id } as const);
+      const visits = await repos.visits.byLead(lead.id);
+      const visit = input.visitId === undefined ? (visits[0] ?? null) : (visits.find((v) => v.id === input.visitId) ?? null);
+      if (input.visitId !== undefined && visit === null) return err({ type: 'VisitNotFound', visitId: input.visitId } as const);
+      const content = await this.contentOf(repos, input.content);
+      if (!content.ok) return content;
+      const conversation = await this.conversationOf(repos, lead);
+      const allowed = mayBeSent(content.value, conversation.lastInboundAt, this.clock.now());
+      if (!allowed.ok) return allowed;
+      const queued = await queueOutbound(repos, this.ids, {
+        conversation,
+        visitId: visit?.id ?? null,
+        contents: [content.value],
+        author: { kind: 'user', userId: input.author },
+        now: this.clock.now(),
+      });
+      return ok(queued);
+    });
+    if (!outcome.ok) return outcome;
+    this.events.publish(outcome.value.events);
+    return ok(outcome.value.messages[0] as OutboundMessage);
+  }
+
+  private async contentOf(repos: Repositories, content: AgentContent): Promise<Result<OutboundContent, SendAgentMessageError>> {
+    let result: OutboundContent = content as OutboundContent;
+    if (content.kind === 'template') {
+      const template = await repos.templates.byName(content.name, content.language);
+      if (template === null || template.status !== 'APPROVED')
+        return err({ type: 'TemplateNotFound', name: content.name, language: content.language });
+      const rendered = renderTemplate(template, content.parameters);
+      if (!rendered.ok) return rendered;
+      result = { ...content, renderedText: rendered.value };
+    }
+    const violations = limitViolations(result);
+    return violations.length === 0 ? ok(result) : err({ type: 'InvalidMessage', violations });
+  }
+
+  /** The lead's latest conversation, or a new one on the lead's line (a CRM lead who never wrote). */
+  private async conversationOf(repos: Repositories, lead: Lead): Promise<Conversation> {
+    const existing = (await repos.conversations.byLead(lead.id))[0];
+    if (existing !== undefined) return existing;
+    const conversation: Conversation = {
+      id: this.ids.next('conv') as ConversationId,
+      lineId: lead.lineId,
+      contact: identityOf(lead),
+      profileName: lead.name,
+      leadId: lead.id,
+      bot: { step: 'withAdvisor' },
+      lastInboundAt: null,
+      createdAt: this.clock.now(),
+    };
+    await repos.conversations.save(conversation);
+    return conversation;
+  }
+}
+

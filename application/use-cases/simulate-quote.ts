@@ -1,0 +1,65 @@
+import { referenceUnit } from '../../domain/catalog/search.ts';
+import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { quoteNumber, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
+import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
+import type { ProjectId, QuoteId, UnitTypeId, UnitId, VisitId } from '../../domain/shared/ids.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { IdGenerator } from '../ports/id-generator.ts';
+import type { MediaStore } from '../ports/media-store.ts';
+import type { QuoteDocumentRenderer } from '../ports/quote-document-renderer.ts';
+import type { QuoteRecord } from '../ports/quote-repository.ts';
+import type { Repositories } from '../ports/unit-of-work.ts';
+
+export type SimulateQuoteInput = {
+  readonly conversation: Conversation;
+  readonly visitId: VisitId | null;
+  readonly projectId: ProjectId;
+  readonly unitTypeId: UnitTypeId;
+  /** A specific unit; by default the unit type's reference unit (its cheapest available one). */
+  readonly unitId?: UnitId;
+  readonly labels: QuoteLabels;
+};
+
+export type SimulateQuoteError =
+  | { readonly type: 'ProjectNotFound'; readonly projectId: ProjectId }
+  | { readonly type: 'UnitTypeNotFound'; readonly unitTypeId: UnitTypeId }
+  | { readonly type: 'NoUnitToQuote'; readonly unitTypeId: UnitTypeId }
+  | QuoteError;
+
+/** Simulates the builder's proposal for a unit, stores it with its PDF, inside the caller's transaction. */
+export class SimulateQuote {
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly renderer: QuoteDocumentRenderer,
+    private readonly media: MediaStore,
+  ) {}
+
+  async within(repos: Repositories, input: SimulateQuoteInput): Promise<Result<QuoteRecord, SimulateQuoteError>> {
+    const catalog = await repos.catalog.all();
+    const project = catalog.projects.find((p) => p.id === input.projectId);
+    if (project === undefined) return err({ type: 'ProjectNotFound', projectId: input.projectId });
+    const unitType = catalog.unitTypes.find((t) => t.id === input.unitTypeId && t.projectId === project.id);
+    if (unitType === undefined) return err({ type: 'UnitTypeNotFound', unitTypeId: input.unitTypeId });
+    const unit =
+      input.unitId === undefined
+        ? referenceUnit(catalog, unitType.id)
+        : (catalog.units.find((u) => u.id === input.unitId && u.unitTypeId === unitType.id) ?? null);
+    if (unit === null) return err({ type: 'NoUnitToQuote', unitTypeId: unitType.id });
+    const quote = simulateQuote({
+      id: this.ids.next('quote') as QuoteId,
+      number: quoteNumber(await repos.quotes.nextSequence()),
+      issuedAt: this.clock.now(),
+      project,
+      unitType,
+      unit,
+    });
+    if (!quote.ok) return quote;
+    const pdf = await this.renderer.render(quote.value, input.labels);
+    const pdfMediaId = await this.media.put({ bytes: pdf, mimeType: 'application/pdf', filename: `${quote.value.number}.pdf` });
+    const record: QuoteRecord = { quote: quote.value, conversationId: input.conversation.id, visitId: input.visitId, pdfMediaId };
+    await repos.quotes.save(record);
+    return ok(record);
+  }
+}

@@ -1,0 +1,39 @@
+import { Container, type ContainerModule, type ServiceIdentifier } from 'inversify';
+import type { Config } from './config.ts';
+import { coreModule } from './modules/core-module.ts';
+import { storageModule, useCaseModule, whatsappModule } from './modules/desk-module.ts';
+import { httpModule } from './modules/http-module.ts';
+
+/**
+ * One `ContainerModule` per area, loaded in order. To wire a new area, write
+ * `bootstrap/modules/<area>-module.ts` exporting `(config) => new ContainerModule(...)` and add it here.
+ */
+const modules = (config: Config): ContainerModule[] => [
+  coreModule(config),
+  storageModule(),
+  whatsappModule(config),
+  useCaseModule(),
+  httpModule(),
+];
+
+/** Replaces one binding with a ready-made value (a FixedClock, a recording logger, a fake gateway…). */
+export interface Override<T> {
+  readonly token: ServiceIdentifier<T>;
+  readonly value: T;
+}
+
+export const override = <T>(token: ServiceIdentifier<T>, value: T): Override<T> => ({ token, value });
+
+/**
+ * Builds the application's object graph. Everything is a singleton: adapters hold pools,
+ * caches and per-lead queues that must be shared. Overrides are applied after all modules load.
+ */
+export const buildContainer = (config: Config, overrides: readonly Override<unknown>[] = []): Container => {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.load(...modules(config));
+  for (const { token, value } of overrides) {
+    if (container.isBound(token)) container.unbind(token);
+    container.bind(token).toConstantValue(value);
+  }
+  return container;
+};

@@ -1,0 +1,17 @@
+import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import { demoCatalog } from './demo-catalog.ts';
+import { demoGroup, demoLine, demoTemplates, demoUsers } from './demo-organisation.ts';
+
+/**
+ * Loads the demo catalogue, advisors, templates and the default line. Idempotent: everything is
+ * written by id, so running it again changes nothing; leads and conversations are never touched.
+ */
+export const seedDemo = async (uow: UnitOfWork, phoneNumberId?: string): Promise<void> => {
+  await uow.transaction(async (repos) => {
+    for (const user of demoUsers) await repos.organisation.saveUser(user);
+    await repos.organisation.saveGroup(demoGroup);
+    await repos.lines.save(demoLine(phoneNumberId));
+    await repos.catalog.upsert(demoCatalog);
+    for (const template of demoTemplates) await repos.templates.save(template);
+  });
+};

@@ -1,0 +1,89 @@
+import { ContainerModule } from 'inversify';
+import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
+import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
+import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
+import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
+import { PdfQuoteDocumentRenderer } from '../../adapters/pdf/pdf-quote-document-renderer.ts';
+import { FakeWhatsApp } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
+import type { Clock } from '../../application/ports/clock.ts';
+import type { EventPublisher } from '../../application/ports/events.ts';
+import type { IdGenerator } from '../../application/ports/id-generator.ts';
+import type { MediaStore } from '../../application/ports/media-store.ts';
+import type { MessageGateway } from '../../application/ports/message-gateway.ts';
+import type { QuoteDocumentRenderer } from '../../application/ports/quote-document-renderer.ts';
+import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import { DispatchOutbound } from '../../application/use-cases/dispatch-outbound.ts';
+import { HandleInboundMessage } from '../../application/use-cases/handle-inbound-message.ts';
+import { RecordDeliveryStatus } from '../../application/use-cases/record-delivery-status.ts';
+import { RegisterLead } from '../../application/use-cases/register-lead.ts';
+import { RunBot } from '../../application/use-cases/run-bot.ts';
+import { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
+import { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
+import type { Config } from '../config.ts';
+import { FAKE_PHONE_NUMBER_ID } from '../demo/demo-organisation.ts';
+import { TOKENS } from '../tokens.ts';
+
+/** Storage: in memory until the persistence area rebinds the unit of work. */
+export const storageModule = () =>
+  new ContainerModule(({ bind }) => {
+    const store = new InMemoryStore();
+    bind(TOKENS.UnitOfWork).toConstantValue(new InMemoryUnitOfWork(store));
+    bind(TOKENS.MediaStore).toResolvedValue((ids: IdGenerator) => new InMemoryMediaStore({ ids }), [TOKENS.IdGenerator]);
+    bind(TOKENS.Events).toConstantValue(new InMemoryEventPublisher());
+    bind(TOKENS.EventPublisher).toService(TOKENS.Events);
+    bind(TOKENS.QuoteDocumentRenderer).toConstantValue(new PdfQuoteDocumentRenderer());
+  });
+
+/** The WhatsApp channel. Without an access token: the fake, whose leads reach the inbound use case. */
+export const whatsappModule = (config: Config) =>
+  new ContainerModule(({ bind }) => {
+    if (config.whatsappMode === 'meta') {
+      throw new Error('The Meta Cloud API adapter is not available yet: unset WHATSAPP_ACCESS_TOKEN to run with the fake WhatsApp.');
+    }
+    // The fake calls back into use cases that themselves send through it: resolve them on first use.
+    bind(TOKENS.FakeWhatsApp).toDynamicValue(
+      (context) =>
+        new FakeWhatsApp({
+          clock: context.get(TOKENS.Clock),
+          phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
+          deliver: async (envelope) => {
+            await context.get(TOKENS.HandleInboundMessage).execute(envelope);
+            await context.get(TOKENS.DispatchOutbound).execute();
+          },
+          onStatus: async (status) => {
+            await context.get(TOKENS.RecordDeliveryStatus).execute(status);
+          },
+        }),
+    );
+    bind(TOKENS.MessageGateway).toService(TOKENS.FakeWhatsApp);
+  });
+
+/** The use cases, one binding each. */
+export const useCaseModule = () =>
+  new ContainerModule(({ bind }) => {
+    bind(TOKENS.RegisterLead).toResolvedValue((clock: Clock, ids: IdGenerator) => new RegisterLead(clock, ids), [TOKENS.Clock, TOKENS.IdGenerator]);
+    bind(TOKENS.SimulateQuote).toResolvedValue(
+      (clock: Clock, ids: IdGenerator, renderer: QuoteDocumentRenderer, media: MediaStore) => new SimulateQuote(clock, ids, renderer, media),
+      [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.QuoteDocumentRenderer, TOKENS.MediaStore],
+    );
+    bind(TOKENS.RunBot).toResolvedValue(
+      (clock: Clock, ids: IdGenerator, register: RegisterLead, quote: SimulateQuote) => new RunBot(clock, ids, register, quote),
+      [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.RegisterLead, TOKENS.SimulateQuote],
+    );
+    bind(TOKENS.HandleInboundMessage).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, bot: RunBot) => new HandleInboundMessage(uow, clock, ids, events, bot),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.RunBot],
+    );
+    bind(TOKENS.SendAgentMessage).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) => new SendAgentMessage(uow, clock, ids, events),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
+    );
+    bind(TOKENS.RecordDeliveryStatus).toResolvedValue(
+      (uow: UnitOfWork, events: EventPublisher) => new RecordDeliveryStatus(uow, events),
+      [TOKENS.UnitOfWork, TOKENS.EventPublisher],
+    );
+    bind(TOKENS.DispatchOutbound).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock, gateway: MessageGateway, events: EventPublisher) => new DispatchOutbound(uow, clock, gateway, events, { jitter: Math.random }),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.MessageGateway, TOKENS.EventPublisher],
+    );
+  });

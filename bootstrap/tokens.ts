@@ -1,0 +1,50 @@
+import type { ServiceIdentifier } from 'inversify';
+import type { HttpApp } from '../adapters/http/create-http-app.ts';
+import type { Clock } from '../application/ports/clock.ts';
+import type { IdGenerator } from '../application/ports/id-generator.ts';
+import type { EventPublisher } from '../application/ports/events.ts';
+import type { MediaStore } from '../application/ports/media-store.ts';
+import type { MessageGateway } from '../application/ports/message-gateway.ts';
+import type { QuoteDocumentRenderer } from '../application/ports/quote-document-renderer.ts';
+import type { UnitOfWork } from '../application/ports/unit-of-work.ts';
+import type { DispatchOutbound } from '../application/use-cases/dispatch-outbound.ts';
+import type { HandleInboundMessage } from '../application/use-cases/handle-inbound-message.ts';
+import type { RecordDeliveryStatus } from '../application/use-cases/record-delivery-status.ts';
+import type { RegisterLead } from '../application/use-cases/register-lead.ts';
+import type { RunBot } from '../application/use-cases/run-bot.ts';
+import type { SendAgentMessage } from '../application/use-cases/send-agent-message.ts';
+import type { SimulateQuote } from '../application/use-cases/simulate-quote.ts';
+import type { InMemoryEventPublisher } from '../adapters/memory/in-memory-event-publisher.ts';
+import type { FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+/** Whether the app's dependencies answer; modules that own a dependency (e.g. the database) rebind it. */
+export type Readiness = () => Promise<boolean>;
+
+/**
+ * Typed container keys. `Symbol.for` keeps them equal across module instances (tsx reloads, tests);
+ * the `ServiceIdentifier<T>` cast is what makes `container.get(TOKENS.Clock)` return a `Clock`.
+ */
+export const TOKENS = {
+  Config: Symbol.for('Config') as ServiceIdentifier<Config>,
+  Logger: Symbol.for('Logger') as ServiceIdentifier<Logger>,
+  Clock: Symbol.for('Clock') as ServiceIdentifier<Clock>,
+  IdGenerator: Symbol.for('IdGenerator') as ServiceIdentifier<IdGenerator>,
+  Readiness: Symbol.for('Readiness') as ServiceIdentifier<Readiness>,
+  HttpApp: Symbol.for('HttpApp') as ServiceIdentifier<HttpApp>,
+  UnitOfWork: Symbol.for('UnitOfWork') as ServiceIdentifier<UnitOfWork>,
+  MediaStore: Symbol.for('MediaStore') as ServiceIdentifier<MediaStore>,
+  Events: Symbol.for('Events') as ServiceIdentifier<InMemoryEventPublisher>,
+  EventPublisher: Symbol.for('EventPublisher') as ServiceIdentifier<EventPublisher>,
+  QuoteDocumentRenderer: Symbol.for('QuoteDocumentRenderer') as ServiceIdentifier<QuoteDocumentRenderer>,
+  MessageGateway: Symbol.for('MessageGateway') as ServiceIdentifier<MessageGateway>,
+  FakeWhatsApp: Symbol.for('FakeWhatsApp') as ServiceIdentifier<FakeWhatsApp>,
+  RegisterLead: Symbol.for('RegisterLead') as ServiceIdentifier<RegisterLead>,
+  SimulateQuote: Symbol.for('SimulateQuote') as ServiceIdentifier<SimulateQuote>,
+  RunBot: Symbol.for('RunBot') as ServiceIdentifier<RunBot>,
+  HandleInboundMessage: Symbol.for('HandleInboundMessage') as ServiceIdentifier<HandleInboundMessage>,
+  SendAgentMessage: Symbol.for('SendAgentMessage') as ServiceIdentifier<SendAgentMessage>,
+  RecordDeliveryStatus: Symbol.for('RecordDeliveryStatus') as ServiceIdentifier<RecordDeliveryStatus>,
+  DispatchOutbound: Symbol.for('DispatchOutbound') as ServiceIdentifier<DispatchOutbound>,
+} as const;

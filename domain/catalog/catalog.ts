@@ -1,0 +1,70 @@
+import type { PriceBucketId, ProjectId, UnitId, UnitTypeId } from '../shared/ids.ts';
+import type { Currency, Money } from '../shared/money.ts';
+
+export const PROPERTY_TYPES = ['apartment', 'house', 'lot', 'office', 'commercial', 'warehouse'] as const;
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
+
+export type UnitStatus = 'available' | 'reserved' | 'sold';
+
+/** How a project is paid for: the builder's proposal ("propuesta constructor"). */
+export type PaymentPlan = {
+  readonly separationFee: Money;
+  /** Down payment as basis points of the price (3000 = 30 %). */
+  readonly downPaymentBps: number;
+  /** Monthly down-payment instalments until delivery (≥ 1). */
+  readonly instalments: number;
+  /** Whether the separation fee counts toward the down payment. */
+  readonly separationCreditedToDownPayment: boolean;
+  /** Optional mortgage estimate for the balance. */
+  readonly mortgage: { readonly annualRateBps: number; readonly years: number } | null;
+  /** How many days a quote stays valid. */
+  readonly quoteValidityDays: number;
+};
+
+export type Project = {
+  readonly id: ProjectId;
+  readonly name: string;
+  readonly city: string;
+  readonly currency: Currency;
+  readonly description: string;
+  readonly paymentPlan: PaymentPlan;
+};
+
+export type UnitType = {
+  readonly id: UnitTypeId;
+  readonly projectId: ProjectId;
+  /** e.g. "Apartamento 2 alcobas". */
+  readonly name: string;
+  readonly propertyType: PropertyType;
+  readonly bedrooms: number | null;
+  readonly areaM2: number;
+};
+
+export type Unit = {
+  readonly id: UnitId;
+  readonly projectId: ProjectId;
+  readonly unitTypeId: UnitTypeId;
+  /** The builder's code for the unit, e.g. "T1-502". */
+  readonly code: string;
+  readonly areaM2: number;
+  readonly price: Money;
+  readonly status: UnitStatus;
+};
+
+/** A configured price range, in minor units; `max: null` is open-ended. */
+export type PriceBucket = {
+  readonly id: PriceBucketId;
+  readonly label: string;
+  readonly min: number;
+  readonly max: number | null;
+};
+
+/** The catalogue a business line offers. */
+export type Catalog = {
+  readonly projects: readonly Project[];
+  readonly unitTypes: readonly UnitType[];
+  readonly units: readonly Unit[];
+  readonly priceBuckets: readonly PriceBucket[];
+};
+
+export const emptyCatalog: Catalog = { projects: [], unitTypes: [], units: [], priceBuckets: [] };

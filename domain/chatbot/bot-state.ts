@@ -1,0 +1,100 @@
+import type { PropertyType } from '../catalog/catalog.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import type { SearchCriteria } from '../catalog/search.ts';
+import type { Email } from '../contact/email.ts';
+import type { ProjectId, UnitTypeId } from '../shared/ids.ts';
+import type { Instant } from '../shared/time.ts';
+import type { OutboundContent } from '../messaging/outbound.ts';
+import type { BotTexts } from './bot-texts.ts';
+
+/** Provable consent (Colombian personal-data law): when, and to which version of the policy. */
+export type Consent = { readonly at: Instant; readonly policyVersion: string };
+
+export type DataPolicy = { readonly version: string; readonly url: string; readonly summary: string };
+
+/** What the lead has told the bot after consenting. */
+export type Session = { readonly email: Email; readonly consent: Consent; readonly criteria: SearchCriteria };
+
+/** Where a lead stands in the bot's conversation; stored per lead per line. */
+export type BotState =
+  | { readonly step: 'start' }
+  | { readonly step: 'awaitingEmail' }
+  | { readonly step: 'awaitingConsent'; readonly email: Email }
+  | { readonly step: 'choosingFilter'; readonly session: Session }
+  | { readonly step: 'choosingPriceRange'; readonly session: Session; readonly page: number }
+  | { readonly step: 'choosingCity'; readonly session: Session; readonly page: number }
+  | { readonly step: 'choosingPropertyType'; readonly session: Session; readonly page: number }
+  | { readonly step: 'choosingProject'; readonly session: Session; readonly page: number }
+  | {
+      readonly step: 'choosingUnitType';
+      readonly session: Session;
+      readonly projectId: ProjectId;
+      readonly page: number;
+    }
+  | {
+      readonly step: 'choosingOutcome';
+      readonly session: Session;
+      readonly projectId: ProjectId;
+      readonly unitTypeId: UnitTypeId;
+    }
+  | {
+      readonly step: 'quoted';
+      readonly session: Session;
+      readonly projectId: ProjectId;
+      readonly unitTypeId: UnitTypeId;
+    }
+  /** Handed to a human: the bot no longer leads this conversation. */
+  | { readonly step: 'withAdvisor' };
+
+
+/** What a lead sent, as the bot sees it. */
+export type BotInput =
+  | { readonly kind: 'text'; readonly body: string }
+  /** A tap on a reply button or list row: its id and title. */
+  | { readonly kind: 'choice'; readonly id: string; readonly title: string }
+  | { readonly kind: 'media'; readonly mediaKind: string }
+  | { readonly kind: 'unsupported'; readonly type: string };
+
+/** Side effects the bot asks for; the application carries them out and adds their replies first. */
+export type BotEffect =
+  | {
+      readonly type: 'RegisterLead';
+      readonly email: Email;
+      readonly consent: Consent;
+      readonly criteria: SearchCriteria;
+      readonly projectId: ProjectId | null;
+      readonly unitTypeId: UnitTypeId | null;
+    }
+  | {
+      readonly type: 'SimulateQuote';
+      readonly session: Session;
+      readonly projectId: ProjectId;
+      readonly unitTypeId: UnitTypeId;
+    };
+
+export type FlowSettings = {
+  /** Above this many matching projects, the bot asks one more filter when one would narrow them. */
+  readonly narrowAbove: number;
+};
+
+export const defaultFlowSettings: FlowSettings = { narrowAbove: 5 };
+
+/** Everything the bot reads besides the state and the input. */
+export type BotContext = {
+  readonly catalog: Catalog;
+  readonly texts: BotTexts;
+  readonly policy: DataPolicy;
+  readonly settings: FlowSettings;
+  readonly now: Instant;
+};
+
+/** One turn: the next state, the replies to send (after any effect's own replies) and the effects. */
+export type BotTurn = {
+  readonly state: BotState;
+  readonly replies: readonly OutboundContent[];
+  readonly effects: readonly BotEffect[];
+};
+
+export const initialBotState: BotState = { step: 'start' };
+
+export const propertyTypeLabel = (texts: BotTexts, type: PropertyType): string => texts.propertyTypes[type];

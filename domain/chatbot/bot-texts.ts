@@ -1,0 +1,120 @@
+import type { PropertyType } from '../catalog/catalog.ts';
+
+/**
+ * Every sentence the bot says, in one replaceable catalogue (Spanish by default).
+ * `{name}` placeholders are filled by `fill`; a replacement catalogue may drop any of them.
+ */
+export type BotTexts = {
+  readonly welcome: string;
+  readonly askEmail: string;
+  readonly invalidEmail: string;
+  readonly consentQuestion: string;
+  readonly consentAccept: string;
+  readonly consentDecline: string;
+  readonly consentDeclined: string;
+  readonly chooseFilter: string;
+  readonly filterPrice: string;
+  readonly filterCity: string;
+  readonly filterPropertyType: string;
+  readonly choosePriceRange: string;
+  readonly chooseCity: string;
+  readonly choosePropertyType: string;
+  readonly listButtonOptions: string;
+  readonly projectList: string;
+  readonly listButtonProjects: string;
+  readonly projectRowDescription: string;
+  readonly noMatch: string;
+  readonly seeMore: string;
+  readonly seeMoreDescription: string;
+  readonly chooseUnitType: string;
+  readonly listButtonUnitTypes: string;
+  readonly unitTypeRowDescription: string;
+  readonly unitTypeRowDescriptionNoPrice: string;
+  readonly chooseOutcome: string;
+  readonly outcomeAdvisor: string;
+  readonly outcomeQuote: string;
+  readonly outcomeNewSearch: string;
+  readonly afterQuote: string;
+  readonly quoteUnavailable: string;
+  readonly advisorAssigned: string;
+  readonly advisorPending: string;
+  readonly advisorNeedsEmail: string;
+  readonly advisorNeedsConsent: string;
+  readonly alreadyWithAdvisor: string;
+  readonly notUnderstood: string;
+  readonly textOnly: string;
+  readonly restartHint: string;
+  readonly propertyTypes: Readonly<Record<PropertyType, string>>;
+  /** Words that restart the search (compared without case or accents). */
+  readonly restartKeywords: readonly string[];
+  /** Words that jump to an advisor. */
+  readonly advisorKeywords: readonly string[];
+};
+
+export const defaultBotTexts: BotTexts = {
+  welcome: '¡Hola! 👋 Soy el asistente virtual de ventas. Te ayudo a encontrar tu próximo hogar.',
+  askEmail: '¿Me escribes tu correo electrónico? Así te enviamos la información de los proyectos.',
+  invalidEmail: 'Mmm, ese correo no parece válido. Escríbelo así: nombre@dominio.com',
+  consentQuestion:
+    'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012).\n\n{summary}\n\nPolítica completa: {url}',
+  consentAccept: 'Acepto',
+  consentDecline: 'No acepto',
+  consentDeclined:
+    'Entendido, no guardamos tus datos. Si cambias de opinión, escríbenos cuando quieras. ¡Hasta pronto! 👋',
+  chooseFilter: '¡Gracias! ¿Cómo quieres buscar tu inmueble?',
+  filterPrice: 'Precio',
+  filterCity: 'Ciudad',
+  filterPropertyType: 'Tipo de inmueble',
+  choosePriceRange: '¿En qué rango de precio buscas?',
+  chooseCity: '¿En qué ciudad te interesa?',
+  choosePropertyType: '¿Qué tipo de inmueble buscas?',
+  listButtonOptions: 'Ver opciones',
+  projectList: 'Encontré {count} proyecto(s) para ti. Elige uno para ver sus inmuebles.',
+  listButtonProjects: 'Ver proyectos',
+  projectRowDescription: '{city} · desde {price}',
+  noMatch: 'No encontré proyectos con esos criterios. 😕 ¿Quieres buscar con otro filtro?',
+  seeMore: 'Ver más',
+  seeMoreDescription: 'Más opciones',
+  chooseUnitType: '*{project}* ({city}). ¿Qué tipo de inmueble te interesa?',
+  listButtonUnitTypes: 'Ver inmuebles',
+  unitTypeRowDescription: '{area} m² · desde {price}',
+  unitTypeRowDescriptionNoPrice: '{area} m² · sin unidades disponibles',
+  chooseOutcome: '*{unitType}* en *{project}*. ¿Qué quieres hacer?',
+  outcomeAdvisor: 'Hablar con asesor',
+  outcomeQuote: 'Simular cotización',
+  outcomeNewSearch: 'Nueva búsqueda',
+  afterQuote: '¿Quieres que un asesor te acompañe con esta cotización?',
+  quoteUnavailable: 'No pude simular la cotización de este inmueble en este momento. Un asesor puede ayudarte.',
+  advisorAssigned: '¡Listo! ✅ *{advisor}* será tu asesor(a) y te contactará muy pronto por este chat.',
+  advisorPending: '¡Listo! ✅ Registramos tus datos. Un asesor te contactará muy pronto por este chat.',
+  advisorNeedsEmail: 'Con gusto te comunico con un asesor. Primero necesito tu correo electrónico.',
+  advisorNeedsConsent: 'Con gusto te comunico con un asesor. Primero necesito tu autorización de datos.',
+  alreadyWithAdvisor: 'Tu asesor ya tiene tu mensaje y te responderá pronto.',
+  notUnderstood: 'No entendí tu respuesta. Elige una de las opciones, por favor.',
+  textOnly: 'Por ahora solo puedo leer mensajes de texto. 🙏',
+  restartHint: 'Escribe *menu* para empezar de nuevo',
+  propertyTypes: {
+    apartment: 'Apartamento',
+    house: 'Casa',
+    lot: 'Lote',
+    office: 'Oficina',
+    commercial: 'Local comercial',
+    warehouse: 'Bodega',
+  },
+  restartKeywords: ['menu', 'inicio'],
+  advisorKeywords: ['asesor'],
+};
+
+/** Fills `{name}` placeholders; unknown placeholders are left as they are. */
+export const fill = (template: string, values: Readonly<Record<string, string | number>>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+
+/** Lower case, no accents, no surrounding punctuation: how typed words are compared. */
+export const normalizeWord = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@.\s]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();

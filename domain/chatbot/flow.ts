@@ -1,0 +1,181 @@
+import { FILTER_DIMENSIONS, isChosen, matchingProjects, matchingUnitTypes, optionsFor, type FilterDimension } from '../catalog/search.ts';
+import { parseEmail } from '../contact/email.ts';
+import { textMessage } from '../messaging/builders.ts';
+import type { OutboundContent } from '../messaging/outbound.ts';
+import type { ProjectId, UnitTypeId } from '../shared/ids.ts';
+import type { BotContext, BotInput, BotState, BotTurn, Session } from './bot-state.ts';
+import { normalizeWord } from './bot-texts.ts';
+import { resolveChoice } from './match-answer.ts';
+import { filterButtons, ID, question, rowsOf } from './questions.ts';
+
+const turn = (state: BotState, replies: readonly OutboundContent[], effects: BotTurn['effects'] = []): BotTurn => ({
+  state,
+  replies,
+  effects,
+});
+
+/** Asks the current question again, after an optional notice. */
+const reask = (state: BotState, ctx: BotContext, notice?: string): BotTurn =>
+  turn(state, [...(notice === undefined ? [] : [textMessage(notice)]), ...question(state, ctx)]);
+
+const LIST_STEPS: ReadonlySet<BotState['step']> = new Set(['choosingPriceRange', 'choosingCity', 'choosingPropertyType', 'choosingProject', 'choosingUnitType']);
+
+/** Shows a state's question; a list that has emptied (the catalogue changed) becomes "no match". */
+const show = (state: BotState, ctx: BotContext): BotTurn => {
+  const session = sessionOf(state);
+  if (session !== null && LIST_STEPS.has(state.step) && rowsOf(state, ctx).length === 0) return noMatch(session, ctx);
+  return turn(state, question(state, ctx));
+};
+
+/** True when `id` is one of the rows the state offers (a stale or forged id is not). */
+const offers = (state: BotState, id: string, ctx: BotContext): boolean => rowsOf(state, ctx).some((r) => r.id === id);
+
+const sessionOf = (state: BotState): Session | null => ('session' in state ? state.session : null);
+
+const restartSearch = (session: Session, ctx: BotContext, body = ctx.texts.chooseFilter): BotTurn =>
+  turn({ step: 'choosingFilter', session: { ...session, criteria: {} } }, [filterButtons(body, ctx)]);
+
+const noMatch = (session: Session, ctx: BotContext): BotTurn => restartSearch(session, ctx, ctx.texts.noMatch);
+
+const STEP_OF: Record<FilterDimension, 'choosingPriceRange' | 'choosingCity' | 'choosingPropertyType'> = {
+  price: 'choosingPriceRange',
+  city: 'choosingCity',
+  propertyType: 'choosingPropertyType',
+};
+
+const askDimension = (session: Session, dimension: FilterDimension, ctx: BotContext): BotTurn =>
+  optionsFor(ctx.catalog, session.criteria, dimension).length === 0
+    ? noMatch(session, ctx)
+    : show({ step: STEP_OF[dimension], session, page: 0 }, ctx);
+
+/** After a filter answer: ask only what still narrows a long result, else list the projects. */
+const narrowOrList = (session: Session, ctx: BotContext): BotTurn => {
+  const count = matchingProjects(ctx.catalog, session.criteria).length;
+  if (count === 0) return noMatch(session, ctx);
+  if (count > ctx.settings.narrowAbove) {
+    const splitting = FILTER_DIMENSIONS.find(
+      (d) => !isChosen(session.criteria, d) && optionsFor(ctx.catalog, session.criteria, d).length >= 2,
+    );
+    if (splitting !== undefined) return askDimension(session, splitting, ctx);
+  }
+  return show({ step: 'choosingProject', session, page: 0 }, ctx);
+};
+
+const chooseProject = (session: Session, projectId: ProjectId, ctx: BotContext): BotTurn => {
+  const types = matchingUnitTypes(ctx.catalog, projectId, session.criteria);
+  const only = types.length === 1 ? types[0] : undefined;
+  if (types.length === 0) return noMatch(session, ctx);
+  return only !== undefined
+    ? show({ step: 'choosingOutcome', session, projectId, unitTypeId: only.id }, ctx)
+    : show({ step: 'choosingUnitType', session, projectId, page: 0 }, ctx);
+};
+
+const toAdvisor = (session: Session, projectId: ProjectId | null, unitTypeId: UnitTypeId | null): BotTurn =>
+  turn({ step: 'withAdvisor' }, [], [
+    { type: 'RegisterLead', email: session.email, consent: session.consent, criteria: session.criteria, projectId, unitTypeId },
+  ]);
+
+const valueAfter = (id: string, prefix: string): string | null =>
+  id.startsWith(`${prefix}:`) ? id.slice(prefix.length + 1) : null;
+
+/** Applies a recognised choice id; null when it does not answer the current question. */
+const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null => {
+  const page = valueAfter(id, 'page');
+  if (page !== null && 'page' in state) return show({ ...state, page: Math.max(0, Math.trunc(Number(page)) || 0) }, ctx);
+  if (LIST_STEPS.has(state.step) && !offers(state, id, ctx)) return null;
+  switch (state.step) {
+    case 'awaitingConsent':
+      if (id === ID.consentNo) return turn({ step: 'start' }, [textMessage(ctx.texts.consentDeclined)]);
+      if (id !== ID.consentYes) return null;
+      return restartSearch({ email: state.email, consent: { at: ctx.now, policyVersion: ctx.policy.version }, criteria: {} }, ctx);
+    case 'choosingFilter': {
+      const dimension = ({ [ID.filterPrice]: 'price', [ID.filterCity]: 'city', [ID.filterType]: 'propertyType' } as const)[id];
+      return dimension === undefined ? null : askDimension(state.session, dimension, ctx);
+    }
+    case 'choosingPriceRange':
+    case 'choosingCity':
+    case 'choosingPropertyType':
+      return chooseFilterValue(state, id, ctx);
+    case 'choosingProject': {
+      const projectId = valueAfter(id, 'project');
+      return projectId === null ? null : chooseProject(state.session, projectId as ProjectId, ctx);
+    }
+    case 'choosingUnitType': {
+      const unitTypeId = valueAfter(id, 'unittype');
+      return unitTypeId === null ? null : show({ step: 'choosingOutcome', session: state.session, projectId: state.projectId, unitTypeId: unitTypeId as UnitTypeId }, ctx);
+    }
+    case 'choosingOutcome':
+    case 'quoted':
+      if (id === ID.advisor) return toAdvisor(state.session, state.projectId, state.unitTypeId);
+      if (id === ID.newSearch) return restartSearch(state.session, ctx);
+      if (id !== ID.quote || state.step !== 'choosingOutcome') return null;
+      return turn({ ...state, step: 'quoted' }, question({ ...state, step: 'quoted' }, ctx), [
+        { type: 'SimulateQuote', session: state.session, projectId: state.projectId, unitTypeId: state.unitTypeId },
+      ]);
+    default:
+      return null;
+  }
+};
+
+const chooseFilterValue = (
+  state: Extract<BotState, { step: 'choosingPriceRange' | 'choosingCity' | 'choosingPropertyType' }>,
+  id: string,
+  ctx: BotContext,
+): BotTurn | null => {
+  const { criteria } = state.session;
+  const price = valueAfter(id, 'price');
+  const city = valueAfter(id, 'city');
+  const type = valueAfter(id, 'type');
+  const next =
+    state.step === 'choosingPriceRange' && price !== null ? { ...criteria, priceBucketId: price }
+    : state.step === 'choosingCity' && city !== null ? { ...criteria, city }
+    : state.step === 'choosingPropertyType' && type !== null ? { ...criteria, propertyType: type }
+    : null;
+  return next === null ? null : narrowOrList({ ...state.session, criteria: next as Session['criteria'] }, ctx);
+};
+
+const onText = (state: BotState, body: string, ctx: BotContext): BotTurn => {
+  const { texts } = ctx;
+  const word = normalizeWord(body);
+  const session = sessionOf(state);
+  if (texts.advisorKeywords.includes(word)) {
+    if (session !== null) {
+      const at = 'projectId' in state ? state : null;
+      return toAdvisor(session, at?.projectId ?? null, at !== null && 'unitTypeId' in at ? at.unitTypeId : null);
+    }
+    if (state.step === 'awaitingConsent') return reask(state, ctx, texts.advisorNeedsConsent);
+    if (state.step !== 'withAdvisor') return reask({ step: 'awaitingEmail' }, ctx, texts.advisorNeedsEmail);
+  }
+  if (texts.restartKeywords.includes(word)) {
+    if (session !== null) return restartSearch(session, ctx);
+    return state.step === 'start' ? reask({ step: 'awaitingEmail' }, ctx, texts.welcome) : reask(state, ctx);
+  }
+  if (state.step === 'start' || state.step === 'awaitingEmail') {
+    const email = parseEmail(body);
+    if (email.ok) return show({ step: 'awaitingConsent', email: email.value }, ctx);
+    return state.step === 'start'
+      ? reask({ step: 'awaitingEmail' }, ctx, texts.welcome)
+      : turn(state, [textMessage(texts.invalidEmail)]);
+  }
+  const id = resolveChoice(state, body, ctx);
+  return (id === null ? null : onChoice(state, id, ctx)) ?? reask(state, ctx, texts.notUnderstood);
+};
+
+/**
+ * One turn of the bot. Total: every state answers every input with at least one valid message
+ * or, when handing over to an advisor, with an effect whose result the application announces.
+ */
+export const advance = (state: BotState, input: BotInput, ctx: BotContext): BotTurn => {
+  if (state.step === 'withAdvisor') return show(state, ctx);
+  switch (input.kind) {
+    case 'text':
+      return onText(state, input.body, ctx);
+    case 'choice':
+      if (state.step === 'start') return reask({ step: 'awaitingEmail' }, ctx, ctx.texts.welcome);
+      return onChoice(state, input.id, ctx) ?? reask(state, ctx, ctx.texts.notUnderstood);
+    case 'media':
+    case 'unsupported':
+      if (state.step === 'start') return reask({ step: 'awaitingEmail' }, ctx, `${ctx.texts.welcome}\n\n${ctx.texts.textOnly}`);
+      return reask(state, ctx, ctx.texts.textOnly);
+  }
+};

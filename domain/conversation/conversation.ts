@@ -1,0 +1,30 @@
+import type { BotState } from '../chatbot/bot-state.ts';
+import type { WaIdentity } from '../lead/lead.ts';
+import type { ConversationId, LeadId, LineId } from '../shared/ids.ts';
+import type { Instant } from '../shared/time.ts';
+
+/** One WhatsApp user talking to one business line: the bot's state and the 24-hour window live here. */
+export type Conversation = {
+  readonly id: ConversationId;
+  readonly lineId: LineId;
+  readonly contact: WaIdentity;
+  readonly profileName: string | null;
+  /** Set once the lead is registered (by the bot or the CRM). */
+  readonly leadId: LeadId | null;
+  readonly bot: BotState;
+  readonly lastInboundAt: Instant | null;
+  readonly createdAt: Instant;
+};
+
+/** Records an inbound message: the window reopens from the latest message, even if webhooks arrive out of order. */
+export const withInbound = (
+  c: Conversation,
+  at: Instant,
+  profileName: string | null,
+  contact: WaIdentity,
+): Conversation => ({
+  ...c,
+  lastInboundAt: c.lastInboundAt === null ? at : Math.max(c.lastInboundAt, at),
+  profileName: profileName ?? c.profileName,
+  contact: { phone: contact.phone ?? c.contact.phone, userId: contact.userId ?? c.contact.userId },
+});

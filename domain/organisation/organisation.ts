@@ -1,0 +1,30 @@
+import type { AdvisorGroupId, LineId, ProjectId, UserId } from '../shared/ids.ts';
+
+export type Role = 'advisor' | 'manager' | 'admin';
+
+export type User = {
+  readonly id: UserId;
+  readonly name: string;
+  readonly email: string | null;
+  readonly role: Role;
+  readonly active: boolean;
+};
+
+/** Advisors that share the leads of the lines pointing at the group. */
+export type AdvisorGroup = {
+  readonly id: AdvisorGroupId;
+  readonly name: string;
+  readonly advisorIds: readonly UserId[];
+};
+
+/** A company WhatsApp Business number. */
+export type BusinessLine = {
+  readonly id: LineId;
+  /** Meta's phone-number id: webhooks name the line by it, sends go through it. */
+  readonly phoneNumberId: string;
+  readonly displayNumber: string;
+  readonly name: string;
+  readonly advisorGroupId: AdvisorGroupId;
+  /** The projects the line's bot offers; empty means the whole catalogue. */
+  readonly projectIds: readonly ProjectId[];
+};

@@ -1,0 +1,90 @@
+/**
+ * Every word the quote text and PDF print, in one replaceable catalogue (Spanish by default).
+ * `{name}` placeholders are filled by `fillLabel`; a replacement catalogue may drop any of them.
+ */
+export type QuoteLabels = {
+  readonly title: string;
+  /** `{number}`: the quote number. */
+  readonly titleWithNumber: string;
+  readonly issuedOn: string;
+  readonly validUntil: string;
+  readonly project: string;
+  readonly city: string;
+  readonly unit: string;
+  readonly unitType: string;
+  readonly area: string;
+  /** `{area}`: the area already formatted. */
+  readonly areaValue: string;
+  readonly figuresHeading: string;
+  readonly price: string;
+  readonly totalPrice: string;
+  readonly separation: string;
+  readonly separationCredited: string;
+  readonly separationNotCredited: string;
+  /** `{percent}`: e.g. `30 %`. */
+  readonly downPayment: string;
+  readonly savingsHeading: string;
+  readonly instalments: string;
+  /** `{amount}`. */
+  readonly instalmentRunOne: string;
+  /** `{count}`, `{amount}`. */
+  readonly instalmentRunMany: string;
+  readonly noInstalments: string;
+  readonly scheduleHeading: string;
+  readonly scheduleNumber: string;
+  readonly scheduleAmount: string;
+  readonly balanceToFinance: string;
+  readonly mortgageHeading: string;
+  readonly mortgagePayment: string;
+  /** `{rate}`, `{years}`. */
+  readonly mortgageTerms: string;
+  /** `{count}`: lines left out of a long list. */
+  readonly moreItems: string;
+  readonly disclaimer: string;
+  readonly mortgageDisclaimer: string;
+  /** `{page}`, `{pages}`. */
+  readonly pageOf: string;
+};
+
+export const defaultQuoteLabels: QuoteLabels = {
+  title: 'Cotización',
+  titleWithNumber: 'Cotización {number}',
+  issuedOn: 'Fecha',
+  validUntil: 'Válida hasta',
+  project: 'Proyecto',
+  city: 'Ciudad',
+  unit: 'Inmueble',
+  unitType: 'Tipo',
+  area: 'Área',
+  areaValue: '{area} m²',
+  figuresHeading: 'Precio y forma de pago',
+  price: 'Precio',
+  totalPrice: 'Precio total',
+  separation: 'Separación',
+  separationCredited: 'abonada a la cuota inicial',
+  separationNotCredited: 'no se abona a la cuota inicial',
+  downPayment: 'Cuota inicial ({percent})',
+  savingsHeading: 'Ahorros aplicados a la cuota inicial',
+  instalments: 'Cuotas mensuales',
+  instalmentRunOne: '1 cuota de {amount}',
+  instalmentRunMany: '{count} cuotas de {amount}',
+  noInstalments: 'Sin cuotas mensuales: la cuota inicial queda cubierta',
+  scheduleHeading: 'Plan de cuotas de la cuota inicial',
+  scheduleNumber: 'Cuota',
+  scheduleAmount: 'Valor',
+  balanceToFinance: 'Saldo a financiar',
+  mortgageHeading: 'Crédito hipotecario (estimado)',
+  mortgagePayment: 'Cuota mensual estimada del crédito',
+  mortgageTerms: 'Tasa fija {rate} nominal anual, plazo {years} años',
+  moreItems: 'y {count} más',
+  disclaimer:
+    'Cotización informativa, no constituye oferta vinculante. Precios, áreas y disponibilidad pueden cambiar ' +
+    'sin previo aviso y se confirman al separar el inmueble.',
+  mortgageDisclaimer:
+    'La cuota del crédito es una simulación a tasa fija; la entidad financiera define el monto, la tasa y el plazo.',
+  pageOf: 'Página {page} de {pages}',
+};
+
+/** Fills `{name}` placeholders; unknown placeholders are left as they are. */
+export const fillLabel = (template: string, values: Readonly<Record<string, string | number>>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));

@@ -1,0 +1,147 @@
+import { formatMoney, type Money } from '../shared/money.ts';
+import { DAY_MS, HOUR_MS, type Instant } from '../shared/time.ts';
+import type { Quote } from './quote.ts';
+import { fillLabel, type QuoteLabels } from './quote-labels.ts';
+
+/** WhatsApp rejects text messages longer than this. */
+export const WHATSAPP_TEXT_LIMIT = 4096;
+/** Extras or savings listed one by one before the rest collapse into "y N más". */
+const MAX_LISTED = 10;
+const MAX_NAME = 80;
+
+/** Colombia keeps UTC−5 all year (no daylight saving since 1993). */
+const COLOMBIA_OFFSET_MS = -5 * HOUR_MS;
+
+/** Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`). */
+const civilFromDays = (days: number): { y: number; m: number; d: number } => {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+};
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** `dd/mm/yyyy` as a Colombian reads the instant on a wall calendar (America/Bogota). */
+export const formatDateCo = (instant: Instant): string => {
+  const { y, m, d } = civilFromDays(Math.floor((instant + COLOMBIA_OFFSET_MS) / DAY_MS));
+  return `${pad(d, 2)}/${pad(m, 2)}/${pad(y, 4)}`;
+};
+
+/** Colombian decimals: `1.234,5`; at most two decimals, trailing zeros dropped. */
+const formatDecimal = (value: number): string => {
+  const cents = Math.round(value * 100);
+  const whole = String(Math.trunc(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const frac = pad(Math.abs(cents % 100), 2).replace(/0+$/, '');
+  return frac === '' ? whole : `${whole},${frac}`;
+};
+
+/** `3000` → `30 %`, `1250` → `12,5 %`. */
+export const formatPercentBps = (bps: number): string => `${formatDecimal(bps / 100)} %`;
+export const formatAreaM2 = (areaM2: number, labels: QuoteLabels): string =>
+  fillLabel(labels.areaValue, { area: formatDecimal(areaM2) });
+
+/** Cuts at `max` UTF-16 units without splitting a surrogate pair, marking the cut with `…`. */
+export const clipText = (text: string, max: number): string => {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+};
+
+/** Consecutive equal instalments as runs: at most two, since amounts differ by at most one unit. */
+export const instalmentRuns = (instalments: readonly Money[]): { count: number; amount: Money }[] => {
+  const runs: { count: number; amount: Money }[] = [];
+  for (const amount of instalments) {
+    const last = runs.at(-1);
+    if (last !== undefined && last.amount.amount === amount.amount) last.count += 1;
+    else runs.push({ count: 1, amount });
+  }
+  return runs;
+};
+
+export const describeRun = (run: { count: number; amount: Money }, labels: QuoteLabels): string =>
+  fillLabel(run.count === 1 ? labels.instalmentRunOne : labels.instalmentRunMany, {
+    count: run.count,
+    amount: formatMoney(run.amount),
+  });
+
+/** One printed figure. `detail` rows belong to the row above (an extra, a saving, a second run). */
+export type QuoteFigureRow = { readonly label: string; readonly value: string; readonly detail: boolean };
+
+const listRows = <T>(items: readonly T[], row: (item: T) => QuoteFigureRow, labels: QuoteLabels): QuoteFigureRow[] => [
+  ...items.slice(0, MAX_LISTED).map(row),
+  ...(items.length > MAX_LISTED
+    ? [{ label: fillLabel(labels.moreItems, { count: items.length - MAX_LISTED }), value: '', detail: true }]
+    : []),
+];
+
+const paymentRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
+  const runs = instalmentRuns(q.instalments).map((r) => describeRun(r, l));
+  return [
+    ...runs.map((value, i) => ({ label: i === 0 ? l.instalments : '', value, detail: i > 0 })),
+    ...(runs.length === 0 ? [{ label: l.instalments, value: l.noInstalments, detail: false }] : []),
+    { label: l.balanceToFinance, value: formatMoney(q.balanceToFinance), detail: false },
+  ];
+};
+
+/** The mortgage estimate, printed under its own heading; empty when the plan has none. */
+export const mortgageRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] =>
+  q.mortgage === null
+    ? []
+    : [
+        { label: l.mortgagePayment, value: formatMoney(q.mortgage.monthlyPayment), detail: false },
+        {
+          label: '',
+          value: fillLabel(l.mortgageTerms, { rate: formatPercentBps(q.mortgage.annualRateBps), years: q.mortgage.years }),
+          detail: true,
+        },
+      ];
+
+/** The price and down-payment figures in print order, shared by the WhatsApp text and the PDF so both always agree. */
+export const quoteFigureRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
+  const credited = q.separationCredited ? l.separationCredited : l.separationNotCredited;
+  return [
+    { label: l.price, value: formatMoney(q.price), detail: false },
+    ...listRows(q.extras, (e) => ({ label: clipText(e.label, MAX_NAME), value: formatMoney(e.price), detail: true }), l),
+    ...(q.extras.length > 0 ? [{ label: l.totalPrice, value: formatMoney(q.totalPrice), detail: false }] : []),
+    { label: l.separation, value: `${formatMoney(q.separationFee)} (${credited})`, detail: false },
+    { label: fillLabel(l.downPayment, { percent: formatPercentBps(q.downPaymentBps) }), value: formatMoney(q.downPayment), detail: false },
+    ...(q.savings.length > 0 ? [{ label: l.savingsHeading, value: '', detail: false }] : []),
+    ...listRows(q.savings, (s) => ({ label: clipText(s.label, MAX_NAME), value: `- ${formatMoney(s.amount)}`, detail: true }), l),
+    ...paymentRows(q, l),
+  ];
+};
+
+const textRow = (r: QuoteFigureRow): string => {
+  const label = r.label === '' ? '' : r.detail ? `${r.label}: ` : `*${r.label}:* `;
+  return `${label}${r.value}`.trimEnd();
+};
+
+/** The quote as one WhatsApp message: bold headings, one figure per line, never over the size limit. */
+export const quoteSummaryText = (quote: Quote, labels: QuoteLabels): string => {
+  const name = (s: string): string => clipText(s, MAX_NAME);
+  const lines = [
+    `*${fillLabel(labels.titleWithNumber, { number: quote.number })}*`,
+    `${labels.issuedOn}: ${formatDateCo(quote.issuedAt)}`,
+    `${labels.validUntil}: ${formatDateCo(quote.validUntil)}`,
+    '',
+    `*${labels.project}:* ${name(quote.projectName)}`,
+    `*${labels.city}:* ${name(quote.city)}`,
+    `*${labels.unit}:* ${name(quote.unitTypeName)} · ${name(quote.unitCode)}`,
+    `*${labels.area}:* ${formatAreaM2(quote.areaM2, labels)}`,
+    '',
+    `*${labels.figuresHeading}*`,
+    ...quoteFigureRows(quote, labels).map(textRow),
+    ...(quote.mortgage === null ? [] : ['', `*${labels.mortgageHeading}*`, ...mortgageRows(quote, labels).map(textRow)]),
+    '',
+    `_${labels.disclaimer}_`,
+    ...(quote.mortgage === null ? [] : [`_${labels.mortgageDisclaimer}_`]),
+  ];
+  return clipText(lines.join('\n'), WHATSAPP_TEXT_LIMIT);
+};

@@ -1,0 +1,167 @@
+import type { PaymentPlan, Project, Unit, UnitType } from '../catalog/catalog.ts';
+import type { ProjectId, QuoteId, UnitId, UnitTypeId } from '../shared/ids.ts';
+import type { Currency, Money } from '../shared/money.ts';
+import { err, ok, type Result } from '../shared/result.ts';
+import { DAY_MS, type Instant } from '../shared/time.ts';
+import { basisPointsOf, monthlyPayment, splitEvenly, sum } from './payment-math.ts';
+
+export type PricedExtra = { readonly label: string; readonly price: Money };
+export type AppliedSaving = { readonly label: string; readonly amount: Money };
+export type MortgageEstimate = {
+  readonly annualRateBps: number;
+  readonly years: number;
+  readonly monthlyPayment: Money;
+};
+
+/** A builder's proposal for one unit, frozen at issue time: every figure is already computed. */
+export type Quote = {
+  readonly id: QuoteId;
+  readonly number: string;
+  readonly issuedAt: Instant;
+  readonly validUntil: Instant;
+  readonly projectId: ProjectId;
+  readonly projectName: string;
+  readonly city: string;
+  readonly unitId: UnitId;
+  readonly unitCode: string;
+  readonly unitTypeId: UnitTypeId;
+  readonly unitTypeName: string;
+  readonly areaM2: number;
+  readonly price: Money;
+  readonly extras: readonly PricedExtra[];
+  /** Unit price plus extras: the base of the down payment. */
+  readonly totalPrice: Money;
+  readonly separationFee: Money;
+  readonly downPaymentBps: number;
+  readonly downPayment: Money;
+  readonly savings: readonly AppliedSaving[];
+  readonly separationCredited: boolean;
+  /**
+   * Monthly schedule of down payment − savings − credited separation, split by `splitEvenly`
+   * (remainder on the first instalments). Empty when savings and separation cover the down payment.
+   */
+  readonly instalments: readonly Money[];
+  readonly balanceToFinance: Money;
+  readonly mortgage: MortgageEstimate | null;
+};
+
+export type QuoteRequest = {
+  readonly id: QuoteId;
+  readonly number: string;
+  readonly issuedAt: Instant;
+  readonly project: Project;
+  readonly unitType: UnitType;
+  readonly unit: Unit;
+  readonly extras?: readonly PricedExtra[];
+  readonly savings?: readonly AppliedSaving[];
+};
+
+export type QuoteError =
+  | { readonly type: 'InvalidPaymentPlan'; readonly reason: string }
+  | { readonly type: 'InvalidAmount'; readonly field: string; readonly amount: number }
+  | { readonly type: 'CurrencyMismatch'; readonly field: string; readonly expected: Currency; readonly actual: Currency }
+  | { readonly type: 'UnitNotInProject'; readonly reason: string }
+  | { readonly type: 'SavingsExceedDownPayment'; readonly savings: Money; readonly downPayment: Money }
+  | { readonly type: 'SeparationExceedsDownPayment'; readonly separationFee: Money; readonly remaining: Money };
+
+/** `COT-000042`: six digits keep numbers sortable for the first million quotes, then they simply grow. */
+export const quoteNumber = (sequence: number): string => {
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`bad quote sequence ${sequence}`);
+  return `COT-${String(sequence).padStart(6, '0')}`;
+};
+
+const isInt = (n: number, min: number, max: number): boolean => Number.isInteger(n) && n >= min && n <= max;
+
+const planProblem = (p: PaymentPlan): string | null => {
+  if (!isInt(p.downPaymentBps, 0, 10_000)) return 'downPaymentBps must be an integer in 0..10000';
+  if (!isInt(p.instalments, 1, 600)) return 'instalments must be an integer in 1..600';
+  if (!isInt(p.quoteValidityDays, 1, 3650)) return 'quoteValidityDays must be an integer in 1..3650';
+  if (p.mortgage === null) return null;
+  if (!isInt(p.mortgage.annualRateBps, 0, 10_000)) return 'mortgage.annualRateBps must be an integer in 0..10000';
+  if (!isInt(p.mortgage.years, 1, 50)) return 'mortgage.years must be an integer in 1..50';
+  return null;
+};
+
+/** The first problem with an amount's currency or value, in the order the fields are listed. */
+const moneyProblem = (fields: readonly (readonly [string, Money])[], currency: Currency): QuoteError | null => {
+  for (const [field, m] of fields) {
+    if (m.currency !== currency) return { type: 'CurrencyMismatch', field, expected: currency, actual: m.currency };
+    if (!Number.isSafeInteger(m.amount) || m.amount < 0) return { type: 'InvalidAmount', field, amount: m.amount };
+  }
+  return null;
+};
+
+const checkRequest = (req: QuoteRequest): QuoteError | null => {
+  const { project, unitType, unit } = req;
+  if (unit.projectId !== project.id || unitType.projectId !== project.id || unit.unitTypeId !== unitType.id) {
+    return { type: 'UnitNotInProject', reason: `unit ${unit.code} is not a ${unitType.name} of ${project.name}` };
+  }
+  const problem = planProblem(project.paymentPlan);
+  if (problem !== null) return { type: 'InvalidPaymentPlan', reason: problem };
+  if (!Number.isSafeInteger(req.issuedAt)) return { type: 'InvalidAmount', field: 'issuedAt', amount: req.issuedAt };
+  return moneyProblem(
+    [
+      ['price', unit.price],
+      ['separationFee', project.paymentPlan.separationFee],
+      ...(req.extras ?? []).map((e, i) => [`extras[${i}]`, e.price] as const),
+      ...(req.savings ?? []).map((s, i) => [`savings[${i}]`, s.amount] as const),
+    ],
+    project.currency,
+  );
+};
+
+type Figures = Pick<Quote, 'totalPrice' | 'downPayment' | 'instalments' | 'balanceToFinance' | 'mortgage'>;
+
+const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
+  const plan = req.project.paymentPlan;
+  const m = (amount: number): Money => ({ amount, currency: req.project.currency });
+  const total = req.unit.price.amount + sum((req.extras ?? []).map((e) => e.price.amount));
+  if (!Number.isSafeInteger(total)) return err({ type: 'InvalidAmount', field: 'totalPrice', amount: total });
+  const down = basisPointsOf(total, plan.downPaymentBps);
+  const saved = sum((req.savings ?? []).map((s) => s.amount.amount));
+  if (saved > down) return err({ type: 'SavingsExceedDownPayment', savings: m(saved), downPayment: m(down) });
+  const credited = plan.separationCreditedToDownPayment ? plan.separationFee.amount : 0;
+  if (credited > down - saved) {
+    return err({ type: 'SeparationExceedsDownPayment', separationFee: plan.separationFee, remaining: m(down - saved) });
+  }
+  const balance = total - down;
+  const pay = plan.mortgage && monthlyPayment(balance, plan.mortgage.annualRateBps, plan.mortgage.years);
+  if (pay !== null && !Number.isSafeInteger(pay)) return err({ type: 'InvalidAmount', field: 'mortgage', amount: pay });
+  return ok({
+    totalPrice: m(total),
+    downPayment: m(down),
+    instalments: splitEvenly(down - saved - credited, plan.instalments).map(m),
+    balanceToFinance: m(balance),
+    mortgage: plan.mortgage && pay !== null ? { ...plan.mortgage, monthlyPayment: m(pay) } : null,
+  });
+};
+
+/** Prices a unit under its project's payment plan; bad catalogue data comes back as a `QuoteError`. */
+export const simulateQuote = (req: QuoteRequest): Result<Quote, QuoteError> => {
+  const problem = checkRequest(req);
+  if (problem !== null) return err(problem);
+  const figures = computeFigures(req);
+  if (!figures.ok) return figures;
+  const { project, unitType, unit } = req;
+  return ok({
+    id: req.id,
+    number: req.number,
+    issuedAt: req.issuedAt,
+    validUntil: req.issuedAt + project.paymentPlan.quoteValidityDays * DAY_MS,
+    projectId: project.id,
+    projectName: project.name,
+    city: project.city,
+    unitId: unit.id,
+    unitCode: unit.code,
+    unitTypeId: unitType.id,
+    unitTypeName: unitType.name,
+    areaM2: unit.areaM2,
+    price: unit.price,
+    extras: req.extras ?? [],
+    separationFee: project.paymentPlan.separationFee,
+    downPaymentBps: project.paymentPlan.downPaymentBps,
+    savings: req.savings ?? [],
+    separationCredited: project.paymentPlan.separationCreditedToDownPayment,
+    ...figures.value,
+  });
+};

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { defaultBotTexts } from '../../domain/chatbot/bot-texts.ts';
+import { asId, type AdvisorGroupId, type LineId, type UserId } from '../../domain/shared/ids.ts';
+import { anAdvisorGroup } from '../builders/advisor-group-builder.ts';
+import { aLine } from '../builders/line-builder.ts';
+import { aTemplate } from '../builders/template-builder.ts';
+import { aUser } from '../builders/user-builder.ts';
+import { catalogRepositoryContract } from './catalog-repository.contract.ts';
+import { useSubject, type OpenSubject } from './contract-subject.ts';
+
+/** Lines, organisation, templates and bot settings; the catalogue has its own suite. */
+export const configurationContract = (name: string, open: OpenSubject) =>
+  describe(`${name}: configuration`, () => {
+    describe('lines, organisation, templates and settings', () => settingsContract(open));
+    catalogRepositoryContract(open);
+  });
+
+const settingsContract = (open: OpenSubject): void => {
+  const subject = useSubject(open);
+  const repos = () => subject().repos;
+
+  it('stores lines, found by id and by Meta phone-number id, replaced by id', async () => {
+    const bogota = aLine().withId('line-bog').withPhoneNumberId('111').offering('project-1', 'project-2').build();
+    const cali = aLine().withId('line-cal').withPhoneNumberId('222').build();
+    await repos().lines.save(bogota);
+    await repos().lines.save(cali);
+    expect(await repos().lines.byId(bogota.id)).toEqual(bogota);
+    expect(await repos().lines.byPhoneNumberId('222')).toEqual(cali);
+    expect(await repos().lines.byId(asId<LineId>('line-none'))).toBeNull();
+    expect(await repos().lines.byPhoneNumberId('999')).toBeNull();
+
+    const renamed = { ...bogota, name: 'Ventas Chapinero', projectIds: [] };
+    await repos().lines.save(renamed);
+    expect(await repos().lines.list()).toEqual(expect.arrayContaining([renamed, cali]));
+    expect(await repos().lines.list()).toHaveLength(2);
+  });
+
+  it('stores users and advisor groups, replaced by id', async () => {
+    const laura = aUser().withId('user-laura').build();
+    const group = anAdvisorGroup().withId('group-1').withAdvisors('user-laura', 'user-pedro').build();
+    await repos().organisation.saveUser(laura);
+    await repos().organisation.saveUser(aUser().withId('user-pedro').withRole('manager').build());
+    await repos().organisation.saveUser({ ...laura, active: false });
+    await repos().organisation.saveGroup(group);
+
+    expect(await repos().organisation.user(laura.id)).toEqual({ ...laura, active: false });
+    expect(await repos().organisation.users()).toHaveLength(2);
+    expect(await repos().organisation.user(asId<UserId>('user-none'))).toBeNull();
+    expect(await repos().organisation.group(group.id)).toEqual(group);
+    expect(await repos().organisation.group(asId<AdvisorGroupId>('group-none'))).toBeNull();
+  });
+
+  it('offers only approved templates, by name; finds any template by name and language', async () => {
+    const zeta = aTemplate().named('zeta_recordatorio').build();
+    const alpha = aTemplate().named('alpha_bienvenida').build();
+    const alphaEn = aTemplate().named('alpha_bienvenida').inLanguage('en_US').withBody('Hi {{1}}').build();
+    const pending = aTemplate().named('beta_promocion').withStatus('PENDING').build();
+    for (const t of [zeta, pending, alpha, alphaEn]) await repos().templates.save(t);
+
+    const approved = await repos().templates.approved();
+    expect(approved.map((t) => t.name)).toEqual(['alpha_bienvenida', 'alpha_bienvenida', 'zeta_recordatorio']);
+    expect(approved).toEqual(expect.arrayContaining([alpha, alphaEn, zeta]));
+    expect(await repos().templates.byName('beta_promocion', 'es')).toEqual(pending);
+    expect(await repos().templates.byName('alpha_bienvenida', 'en_US')).toEqual(alphaEn);
+    expect(await repos().templates.byName('alpha_bienvenida', 'pt_BR')).toBeNull();
+
+    await repos().templates.save({ ...zeta, status: 'PAUSED' });
+    expect((await repos().templates.approved()).map((t) => t.name)).not.toContain('zeta_recordatorio');
+  });
+
+  it('starts from the default bot settings, then returns what was saved', async () => {
+    const defaults = await repos().settings.current();
+    expect(defaults.texts).toEqual(defaultBotTexts);
+    expect(defaults.policy.version).not.toBe('');
+    expect(defaults.policy.url).toMatch(/^https:\/\//);
+    expect(defaults.flow.narrowAbove).toBeGreaterThan(0);
+
+    const custom = {
+      ...defaults,
+      texts: { ...defaults.texts, welcome: '¡Bienvenido a Constructora Andina!' },
+      policy: { version: '2026-03', url: 'https://andina.example/datos', summary: 'Resumen.' },
+      flow: { narrowAbove: 3 },
+    };
+    await repos().settings.save(custom);
+    expect(await repos().settings.current()).toEqual(custom);
+  });
+};

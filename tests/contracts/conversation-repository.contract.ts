@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { asId, type ConversationId, type LeadId, type LineId } from '../../domain/shared/ids.ts';
+import { aConversation } from '../builders/conversation-builder.ts';
+import { phone } from '../builders/phone.ts';
+import { useSubject, type OpenSubject } from './contract-subject.ts';
+
+const lineA = asId<LineId>('line-a');
+const lineB = asId<LineId>('line-b');
+
+export const conversationRepositoryContract = (name: string, open: OpenSubject) =>
+  describe(`${name}: ConversationRepository`, () => {
+    const subject = useSubject(open);
+    const conversations = () => subject().repos.conversations;
+
+    it('returns null for an unknown id', async () => {
+      expect(await conversations().byId(asId<ConversationId>('nothing'))).toBeNull();
+    });
+
+    it('returns what was saved, and a later save replaces it', async () => {
+      const conversation = aConversation().withBot({ step: 'awaitingEmail' }).build();
+      await conversations().save(conversation);
+      expect(await conversations().byId(conversation.id)).toEqual(conversation);
+
+      const later = { ...conversation, lastInboundAt: 500, profileName: 'Ana M.', bot: { step: 'withAdvisor' } as const };
+      await conversations().save(later);
+      expect(await conversations().byId(conversation.id)).toEqual(later);
+    });
+
+    it('finds the conversation of a user on a line, by user id first, else by phone', async () => {
+      const byPhone = aConversation().onLine(lineA).withContact({ phone: '+573001112233', userId: null }).build();
+      const byUser = aConversation().onLine(lineA).withContact({ phone: null, userId: 'CO.9' }).build();
+      await conversations().save(byPhone);
+      await conversations().save(byUser);
+
+      const phoneOnly = { phone: phone('+573001112233'), userId: null };
+      expect((await conversations().byIdentity(lineA, phoneOnly))?.id).toBe(byPhone.id);
+      const both = { phone: phone('+573001112233'), userId: 'CO.9' };
+      expect((await conversations().byIdentity(lineA, both))?.id).toBe(byUser.id);
+      const unknownUser = { phone: phone('+573001112233'), userId: 'CO.other' };
+      expect((await conversations().byIdentity(lineA, unknownUser))?.id).toBe(byPhone.id);
+    });
+
+    it('keeps each line apart and matches nothing on missing values', async () => {
+      await conversations().save(aConversation().onLine(lineA).withContact({ phone: '+573001112233', userId: null }).build());
+      await conversations().save(aConversation().onLine(lineA).withContact({ phone: null, userId: 'CO.1' }).build());
+
+      expect(await conversations().byIdentity(lineB, { phone: phone('+573001112233'), userId: null })).toBeNull();
+      expect(await conversations().byIdentity(lineA, { phone: null, userId: 'CO.2' })).toBeNull();
+      expect(await conversations().byIdentity(lineA, { phone: phone('+573004445566'), userId: null })).toBeNull();
+    });
+
+    it("lists a lead's conversations, the latest inbound first and those never written to last", async () => {
+      const lead = asId<LeadId>('lead-1');
+      const silent = aConversation().ofLead(lead).onLine('line-s').lastInboundAt(null).build();
+      const older = aConversation().ofLead(lead).onLine('line-o').lastInboundAt(100).build();
+      const newer = aConversation().ofLead(lead).onLine('line-n').lastInboundAt(900).build();
+      const someoneElse = aConversation().ofLead('lead-2').lastInboundAt(1000).build();
+      for (const c of [silent, older, someoneElse, newer]) await conversations().save(c);
+
+      expect((await conversations().byLead(lead)).map((c) => c.id)).toEqual([newer.id, older.id, silent.id]);
+      expect(await conversations().byLead(asId<LeadId>('lead-none'))).toEqual([]);
+    });
+  });

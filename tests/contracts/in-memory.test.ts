@@ -1,0 +1,24 @@
+import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
+import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
+import { inMemoryRepositories } from '../../adapters/memory/in-memory-repositories.ts';
+import { configurationContract } from './configuration.contract.ts';
+import type { OpenSubject } from './contract-subject.ts';
+import { conversationRepositoryContract } from './conversation-repository.contract.ts';
+import { leadRepositoryContract } from './lead-repository.contract.ts';
+import { messageRepositoryContract } from './message-repository.contract.ts';
+import { quoteRepositoryContract } from './quote-repository.contract.ts';
+import { unitOfWorkContract } from './unit-of-work.contract.ts';
+import { visitRepositoryContract } from './visit-repository.contract.ts';
+
+const open: OpenSubject = async () => {
+  const store = new InMemoryStore();
+  return { repos: inMemoryRepositories(store), uow: new InMemoryUnitOfWork(store), close: async () => {} };
+};
+
+leadRepositoryContract('in-memory', open);
+conversationRepositoryContract('in-memory', open);
+messageRepositoryContract('in-memory', open);
+visitRepositoryContract('in-memory', open);
+quoteRepositoryContract('in-memory', open);
+configurationContract('in-memory', open);
+unitOfWorkContract('in-memory', open);

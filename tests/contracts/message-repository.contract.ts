@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { asId, type ConversationId, type LeadId, type MessageId, type WaMessageId } from '../../domain/shared/ids.ts';
+import { aConversation } from '../builders/conversation-builder.ts';
+import { anInboundMessage } from '../builders/inbound-message-builder.ts';
+import { anOutboundMessage } from '../builders/outbound-message-builder.ts';
+import { useSubject, type OpenSubject } from './contract-subject.ts';
+
+const ids = (messages: readonly { readonly id: MessageId }[]): MessageId[] => messages.map((m) => m.id);
+
+export const messageRepositoryContract = (name: string, open: OpenSubject) =>
+  describe(`${name}: MessageRepository`, () => {
+    const subject = useSubject(open);
+    const messages = () => subject().repos.messages;
+
+    it('returns null for an unknown id or Meta id', async () => {
+      expect(await messages().byId(asId<MessageId>('nothing'))).toBeNull();
+      expect(await messages().byWaMessageId(asId<WaMessageId>('wamid.nothing'))).toBeNull();
+    });
+
+    it('stores a new inbound message once, and refuses a redelivery of its Meta id', async () => {
+      const first = anInboundMessage().withWaMessageId('wamid.A').saying('Hola').build();
+      const redelivered = anInboundMessage().withWaMessageId('wamid.A').saying('Hola').build();
+
+      expect(await messages().addInbound(first)).toBe(true);
+      expect(await messages().addInbound(redelivered)).toBe(false);
+      expect(await messages().byId(first.id)).toEqual(first);
+      expect(await messages().byId(redelivered.id)).toBeNull();
+      expect(await messages().byWaMessageId(first.waMessageId)).toEqual(first);
+      expect(ids(await messages().byConversation(first.conversationId))).toEqual([first.id]);
+    });
+
+    it('inserts and replaces outbound messages, found by Meta id once sent', async () => {
+      const queued = anOutboundMessage().saying('Hola').build();
+      await messages().saveOutbound(queued);
+      expect(await messages().byId(queued.id)).toEqual(queued);
+
+      const sent = { ...queued, waMessageId: asId<WaMessageId>('wamid.out.1'), status: 'sent' as const, attempts: 1 };
+      await messages().saveOutbound(sent);
+      expect(await messages().byId(queued.id)).toEqual(sent);
+      expect(await messages().byWaMessageId(sent.waMessageId)).toEqual(sent);
+      expect(await messages().addInbound(anInboundMessage().withWaMessageId('wamid.out.1').build())).toBe(false);
+    });
+
+    it("lists a conversation's messages in the order they were stored; a replaced one keeps its place", async () => {
+      const c = asId<ConversationId>('conversation-x');
+      const question = anInboundMessage().inConversation(c).sentAt(100).build();
+      const reply1 = anOutboundMessage().inConversation(c).createdAt(100).saying('uno').build();
+      const reply2 = anOutboundMessage().inConversation(c).createdAt(100).saying('dos').build();
+      const elsewhere = anInboundMessage().inConversation('conversation-y').sentAt(100).build();
+      await messages().addInbound(question);
+      await messages().saveOutbound(reply1);
+      await messages().addInbound(elsewhere);
+      await messages().saveOutbound(reply2);
+      await messages().saveOutbound({ ...reply1, status: 'delivered' });
+
+      expect(ids(await messages().byConversation(c))).toEqual([question.id, reply1.id, reply2.id]);
+      expect(await messages().byConversation(asId<ConversationId>('conversation-none'))).toEqual([]);
+    });
+
+    it("lists a lead's messages across its conversations, including those stored before it registered", async () => {
+      const lead = asId<LeadId>('lead-1');
+      await subject().repos.conversations.save(aConversation().withId('c-bot').ofLead(lead).build());
+      const beforeRegistering = anInboundMessage().inConversation('c-bot').ofLead(null).build();
+      const onOtherLine = anOutboundMessage().inConversation('c-crm').ofLead(lead).build();
+      const someoneElse = anInboundMessage().inConversation('c-other').ofLead('lead-2').build();
+      await messages().addInbound(beforeRegistering);
+      await messages().addInbound(someoneElse);
+      await messages().saveOutbound(onOtherLine);
+
+      expect(ids(await messages().byLead(lead))).toEqual([beforeRegistering.id, onOtherLine.id]);
+    });
+
+    it('hands out queued outbound messages that are due, oldest first, at most the limit', async () => {
+      const late = anOutboundMessage().inConversation('c-late').createdAt(300).build();
+      const early = anOutboundMessage().inConversation('c-early').createdAt(100).build();
+      const backingOff = anOutboundMessage().inConversation('c-backing-off').createdAt(50).dueAt(2_000).withAttempts(1).build();
+      const alreadySent = anOutboundMessage().inConversation('c-sent').createdAt(10).sentAs('wamid.sent').build();
+      const failed = anOutboundMessage().inConversation('c-failed').createdAt(20).failedWith({ code: '131026', title: 'Undeliverable' }).build();
+      const middle = anOutboundMessage().inConversation('c-middle').createdAt(200).build();
+      await messages().addInbound(anInboundMessage().sentAt(0).build());
+      for (const m of [late, early, backingOff, alreadySent, failed, middle]) await messages().saveOutbound(m);
+
+      expect(ids(await messages().dueOutbound(1_000, 10))).toEqual([early.id, middle.id, late.id]);
+      expect(ids(await messages().dueOutbound(1_000, 2))).toEqual([early.id, middle.id]);
+      expect(ids(await messages().dueOutbound(2_000, 10))).toEqual([backingOff.id, early.id, middle.id, late.id]);
+      expect(await messages().dueOutbound(99, 10)).toEqual([]);
+    });
+
+    it("keeps a conversation's messages in order: only its oldest queued one is handed out", async () => {
+      const first = anOutboundMessage().inConversation('c-1').createdAt(100).dueAt(5_000).withAttempts(1).build();
+      const second = anOutboundMessage().inConversation('c-1').createdAt(200).build();
+      const third = anOutboundMessage().inConversation('c-1').createdAt(300).build();
+      const elsewhere = anOutboundMessage().inConversation('c-2').createdAt(400).build();
+      for (const m of [third, second, first, elsewhere]) await messages().saveOutbound(m);
+
+      expect(ids(await messages().dueOutbound(1_000, 10))).toEqual([elsewhere.id]);
+      expect(ids(await messages().dueOutbound(5_000, 10))).toEqual([first.id, elsewhere.id]);
+      await messages().saveOutbound({ ...first, status: 'sent', waMessageId: asId<WaMessageId>('wamid.1') });
+      expect(ids(await messages().dueOutbound(5_000, 10))).toEqual([second.id, elsewhere.id]);
+    });
+  });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { asId, type ConversationId, type QuoteId, type VisitId } from '../../domain/shared/ids.ts';
+import { aQuoteRecord } from '../builders/quote-record-builder.ts';
+import { useSubject, type OpenSubject } from './contract-subject.ts';
+
+export const quoteRepositoryContract = (name: string, open: OpenSubject) =>
+  describe(`${name}: QuoteRepository`, () => {
+    const subject = useSubject(open);
+    const quotes = () => subject().repos.quotes;
+
+    it('numbers quotes 1, 2, 3… without gaps', async () => {
+      expect([await quotes().nextSequence(), await quotes().nextSequence(), await quotes().nextSequence()]).toEqual([1, 2, 3]);
+    });
+
+    it('returns null for an unknown id', async () => {
+      expect(await quotes().byId(asId<QuoteId>('nothing'))).toBeNull();
+    });
+
+    it('returns what was saved, figures included, and a later save replaces it', async () => {
+      const record = aQuoteRecord().forVisit('visit-1').numbered('COT-000042').build();
+      await quotes().save(record);
+      expect(await quotes().byId(record.quote.id)).toEqual(record);
+
+      const withPdf = aQuoteRecord().withId(record.quote.id).forVisit('visit-1').numbered('COT-000042').withPdf('media-9').build();
+      await quotes().save(withPdf);
+      expect(await quotes().byId(record.quote.id)).toEqual(withPdf);
+    });
+
+    it('lists the quotes of a visit and of a conversation, in the order issued', async () => {
+      const later = aQuoteRecord().inConversation('c-1').forVisit('visit-1').issuedAt(200).build();
+      const earlier = aQuoteRecord().inConversation('c-1').forVisit('visit-1').issuedAt(100).build();
+      const noVisit = aQuoteRecord().inConversation('c-1').forVisit(null).issuedAt(300).build();
+      const elsewhere = aQuoteRecord().inConversation('c-2').forVisit('visit-2').issuedAt(50).build();
+      for (const r of [later, elsewhere, earlier, noVisit]) await quotes().save(r);
+
+      const idsOf = (records: readonly { readonly quote: { readonly id: QuoteId } }[]) => records.map((r) => r.quote.id);
+      expect(idsOf(await quotes().byVisit(asId<VisitId>('visit-1')))).toEqual([earlier.quote.id, later.quote.id]);
+      expect(idsOf(await quotes().byConversation(asId<ConversationId>('c-1')))).toEqual([
+        earlier.quote.id,
+        later.quote.id,
+        noVisit.quote.id,
+      ]);
+      expect(await quotes().byVisit(asId<VisitId>('visit-none'))).toEqual([]);
+    });
+  });

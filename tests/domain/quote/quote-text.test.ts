@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { simulateQuote, type Quote, type QuoteRequest } from '../../../domain/quote/quote.ts';
+import { defaultQuoteLabels, type QuoteLabels } from '../../../domain/quote/quote-labels.ts';
+import {
+  clipText,
+  formatDateCo,
+  formatPercentBps,
+  quoteSummaryText,
+  WHATSAPP_TEXT_LIMIT,
+} from '../../../domain/quote/quote-text.ts';
+import { aQuoteRequest } from '../../builders/quote-request-builder.ts';
+
+const quoteOf = (req: QuoteRequest): Quote => {
+  const result = simulateQuote(req);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
+};
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('quoteSummaryText', () => {
+  const text = quoteSummaryText(quoteOf(aQuoteRequest().build()), defaultQuoteLabels);
+
+  it('shows every figure formatted, one per line, under bold headings', () => {
+    const lines = text.split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '*Cotización COT-000042*',
+        'Fecha: 15/03/2025',
+        'Válida hasta: 14/04/2025',
+        '*Proyecto:* Torres del Parque',
+        '*Ciudad:* Medellín',
+        '*Inmueble:* Apartamento 2 alcobas · T1-502',
+        '*Área:* 62,5 m²',
+        '*Precio:* $ 350.000.000',
+        '*Separación:* $ 5.000.000 (abonada a la cuota inicial)',
+        '*Cuota inicial (30 %):* $ 105.000.000',
+        '*Cuotas mensuales:* 16 cuotas de $ 4.166.667',
+        '8 cuotas de $ 4.166.666',
+        '*Saldo a financiar:* $ 245.000.000',
+        '*Crédito hipotecario (estimado)*',
+        '*Cuota mensual estimada del crédito:* $ 2.697.662',
+        'Tasa fija 12 % nominal anual, plazo 20 años',
+      ]),
+    );
+    expect(lines.every((line) => (line.match(/\$ \d/g) ?? []).length <= 1)).toBe(true);
+  });
+
+  it('lists extras and savings and says when nothing is left to pay monthly', () => {
+    const q = quoteOf(
+      aQuoteRequest().withExtra('Parqueadero', 25_000_000).withSaving('Subsidio Mi Casa Ya', 107_500_000).build(),
+    );
+    const lines = quoteSummaryText(q, defaultQuoteLabels).split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Parqueadero: $ 25.000.000',
+        '*Precio total:* $ 375.000.000',
+        'Subsidio Mi Casa Ya: - $ 107.500.000',
+        '*Cuotas mensuales:* Sin cuotas mensuales: la cuota inicial queda cubierta',
+      ]),
+    );
+  });
+
+  it('uses the labels it is given, not built-in Spanish', () => {
+    const english: QuoteLabels = {
+      ...defaultQuoteLabels,
+      titleWithNumber: 'Quote {number}',
+      price: 'Price',
+      instalmentRunMany: '{count} payments of {amount}',
+    };
+    const out = quoteSummaryText(quoteOf(aQuoteRequest().build()), english);
+    expect(out).toContain('*Quote COT-000042*');
+    expect(out).toContain('*Price:* $ 350.000.000');
+    expect(out).toContain('16 payments of $ 4.166.667');
+    expect(out).not.toMatch(/\*Cotización|Precio:/);
+  });
+
+  it('never exceeds the WhatsApp limit nor splits a character, whatever the names and labels', () => {
+    const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max });
+    const labels = fc.record(
+      Object.fromEntries(Object.keys(defaultQuoteLabels).map((k) => [k, text(300)])) as {
+        [K in keyof QuoteLabels]: fc.Arbitrary<string>;
+      },
+    );
+    const request = fc
+      .record({
+        name: text(2_000),
+        code: text(500),
+        extras: fc.array(text(300), { maxLength: 30 }),
+        savings: fc.array(text(300), { maxLength: 30 }),
+      })
+      .map(({ name, code, extras, savings }) => {
+        let b = aQuoteRequest().withProject({ name, city: name }).withUnitCode(code).withUnitType({ name });
+        extras.forEach((label) => (b = b.withExtra(label, 1_000_000)));
+        savings.forEach((label) => (b = b.withSaving(label, 1_000)));
+        return b.build();
+      });
+    fc.assert(
+      fc.property(request, labels, (req, l) => {
+        const out = quoteSummaryText(quoteOf(req), l);
+        expect(out.length).toBeLessThanOrEqual(WHATSAPP_TEXT_LIMIT);
+        expect(loneSurrogate.test(out)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('formatDateCo', () => {
+  const FIVE_HOURS = 5 * 3_600_000;
+  const anyInstant = fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) });
+
+  it('gives the civil date at UTC−5', () => {
+    fc.assert(
+      fc.property(anyInstant, (instant) => {
+        const d = new Date(instant - FIVE_HOURS);
+        const expected = [d.getUTCDate(), d.getUTCMonth() + 1].map((n) => String(n).padStart(2, '0'));
+        expect(formatDateCo(instant)).toBe(`${expected.join('/')}/${String(d.getUTCFullYear()).padStart(4, '0')}`);
+      }),
+    );
+  });
+
+  it('agrees with the America/Bogota time zone since Colombia dropped daylight saving', () => {
+    const bogota = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Bogota', day: '2-digit', month: '2-digit', year: 'numeric' });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1994, 0, 1), max: Date.UTC(2100, 0, 1) }), (instant) => {
+        expect(formatDateCo(instant)).toBe(bogota.format(new Date(instant)));
+      }),
+    );
+  });
+
+  it('turns the day at 05:00 UTC', () => {
+    expect(formatDateCo(Date.UTC(2025, 0, 1, 4, 59, 59, 999))).toBe('31/12/2024');
+    expect(formatDateCo(Date.UTC(2025, 0, 1, 5))).toBe('01/01/2025');
+    expect(formatDateCo(Date.UTC(2024, 2, 1, 4))).toBe('29/02/2024');
+  });
+});
+
+describe('small formatters', () => {
+  it('prints basis points as a Colombian percentage', () => {
+    expect([3000, 1250, 1234, 5, 0].map(formatPercentBps)).toEqual(['30 %', '12,5 %', '12,34 %', '0,05 %', '0 %']);
+  });
+
+  it('clips with an ellipsis and keeps emoji whole', () => {
+    expect(clipText('Torres🌳x', 8)).toBe('Torres…');
+    expect(clipText('Torres🌳x', 9)).toBe('Torres🌳x');
+    expect(clipText('corto', 9)).toBe('corto');
+  });
+});

@@ -1,0 +1,39 @@
+import { FixedClock } from '../../adapters/clock/fixed-clock.ts';
+import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
+import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import { loadConfig } from '../../bootstrap/config.ts';
+import { buildContainer, override } from '../../bootstrap/container.ts';
+import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
+import { TOKENS } from '../../bootstrap/tokens.ts';
+import type { Instant } from '../../domain/shared/time.ts';
+
+/** 24 Nov 2026, 10:00 in Bogotá. */
+export const T0: Instant = Date.UTC(2026, 10, 24, 15, 0, 0);
+
+/**
+ * The assembled application as `npm start` wires it (container, use cases, in-memory adapters, fake
+ * WhatsApp) with a fixed clock, sequential ids and the demo data loaded.
+ */
+export const startDesk = async (start: Instant = T0) => {
+  const clock = new FixedClock(start);
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const container = buildContainer(config, [
+    override(TOKENS.Clock, clock),
+    override(TOKENS.IdGenerator, new SequentialIdGenerator()),
+  ]);
+  const uow = container.get(TOKENS.UnitOfWork);
+  await seedDemo(uow);
+  return {
+    clock,
+    container,
+    whatsapp: container.get(TOKENS.FakeWhatsApp),
+    events: container.get(TOKENS.Events),
+    sendAgentMessage: container.get(TOKENS.SendAgentMessage),
+    dispatch: container.get(TOKENS.DispatchOutbound),
+    media: container.get(TOKENS.MediaStore),
+    /** Reads the stored state through the repositories. */
+    read: <T>(f: (repos: Repositories) => Promise<T>): Promise<T> => uow.transaction(f),
+  };
+};
+
+export type Desk = Awaited<ReturnType<typeof startDesk>>;

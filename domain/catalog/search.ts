@@ -40,7 +40,7 @@ export const matchingProjects = (catalog: Catalog, criteria: SearchCriteria): Pr
 
 const distinct = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
-/** The values of one dimension that still leave at least one project, in catalogue order. */
+/** The values of one dimension that still leave at least one project: cities alphabetically, the rest in catalogue order. */
 export const optionsFor = (catalog: Catalog, criteria: SearchCriteria, dimension: FilterDimension): string[] => {
   const projects = matchingProjects(catalog, criteria);
   switch (dimension) {

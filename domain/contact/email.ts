@@ -24,8 +24,9 @@ export const parseEmail = (input: string): Result<Email, InvalidEmail> => {
   const at = candidate.lastIndexOf('@');
   if (at <= 0 || candidate.length > 254) return err({ type: 'InvalidEmail', input });
   const local = candidate.slice(0, at);
-  const domain = candidate.slice(at + 1).toLowerCase();
+  const domain = candidate.slice(at + 1);
+  // Checked before lower-casing: toLowerCase maps some non-ASCII letters (the Kelvin sign) to ASCII.
   return validLocal(local) && validDomain(domain)
-    ? ok(`${local}@${domain}` as Email)
+    ? ok(`${local}@${domain.toLowerCase()}` as Email)
     : err({ type: 'InvalidEmail', input });
 };

@@ -9,7 +9,7 @@ export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 8, baseDelayMs: 2_
  * `jitter` in [0, 1) spreads retries of many messages so they do not return in lockstep.
  */
 export const retryDelay = (policy: RetryPolicy, attempt: number, jitter: number, hintMs = 0): number => {
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(40, Math.max(0, attempt - 1)));
   const spread = Math.round(exponential * (0.5 + jitter / 2));
   return Math.max(spread, hintMs);
 };

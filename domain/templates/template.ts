@@ -18,9 +18,12 @@ export type TemplateParameterMismatch = {
   readonly given: number;
 };
 
-/** How many distinct `{{n}}` placeholders the body has. */
+/** Meta numbers a template's variables `{{1}}`…`{{n}}`; `{{0}}` or `{{01}}` are plain text. */
+const PLACEHOLDER = /\{\{([1-9]\d*)\}\}/g;
+
+/** How many parameters the body takes: its highest placeholder number (Meta's variables are positional). */
 export const parameterCount = (template: Template): number =>
-  new Set([...template.body.matchAll(/\{\{(\d+)\}\}/g)].map((m) => m[1])).size;
+  Math.max(0, ...[...template.body.matchAll(PLACEHOLDER)].map((m) => Number(m[1])));
 
 /** The text the lead will read, with every placeholder filled. */
 export const renderTemplate = (
@@ -29,5 +32,5 @@ export const renderTemplate = (
 ): Result<string, TemplateParameterMismatch> => {
   const expected = parameterCount(template);
   if (parameters.length !== expected) return err({ type: 'TemplateParameterMismatch', expected, given: parameters.length });
-  return ok(template.body.replace(/\{\{(\d+)\}\}/g, (whole, n: string) => parameters[Number(n) - 1] ?? whole));
+  return ok(template.body.replace(PLACEHOLDER, (whole, n: string) => parameters[Number(n) - 1] ?? whole));
 };

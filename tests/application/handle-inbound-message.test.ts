@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { TOKENS } from '../../bootstrap/tokens.ts';
+import { asId, type LineId } from '../../domain/shared/ids.ts';
+import { HOUR_MS, MINUTE_MS } from '../../domain/shared/time.ts';
+import { registerThroughBot } from '../builders/desk-leads.ts';
+import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
+import { phone } from '../builders/phone.ts';
+import { startDesk, T0, type Desk } from '../support/desk-harness.ts';
+
+const line = asId<LineId>('line-main');
+const handle = (desk: Desk) => desk.container.get(TOKENS.HandleInboundMessage);
+const botRepliesTo = (desk: Desk, userId: string) => desk.whatsapp.sent.filter((m) => m.to.userId === userId);
+
+describe('HandleInboundMessage', () => {
+  it('stores a redelivered webhook once and answers it once', async () => {
+    const desk = await startDesk();
+    const lucia = desk.whatsapp.lead('+573005550001', 'Lucía');
+    const envelope = await lucia.say('Hola');
+    const answered = lucia.inbox().length;
+
+    await desk.whatsapp.deliverRaw(envelope);
+    const again = await handle(desk).execute(envelope);
+
+    expect(again).toEqual({ ok: true, value: { kind: 'duplicate' } });
+    expect(answered).toBeGreaterThan(0);
+    expect(lucia.inbox()).toHaveLength(answered);
+    const stored = await desk.read((r) => r.messages.byWaMessageId(envelope.waMessageId));
+    const conversation = await desk.read((r) => r.conversations.byIdentity(line, envelope.from));
+    const inbound = (await desk.read((r) => r.messages.byConversation(conversation?.id ?? asId('none')))).filter((m) => m.direction === 'inbound');
+    expect(stored).not.toBeNull();
+    expect(inbound).toHaveLength(1);
+    expect(desk.events.published.filter((e) => e.type === 'message_received')).toHaveLength(1);
+  });
+
+  it('refuses a message for a line it does not serve and stores nothing', async () => {
+    const desk = await startDesk();
+    const envelope = anEnvelope().toLine('999999999999999').fromPhone('+573005550002').sentAt(T0).build();
+
+    const outcome = await handle(desk).execute(envelope);
+
+    expect(outcome).toEqual({ ok: false, error: { type: 'UnknownLine', phoneNumberId: '999999999999999' } });
+    expect(await desk.read((r) => r.messages.byWaMessageId(envelope.waMessageId))).toBeNull();
+    expect(await desk.read((r) => r.conversations.byIdentity(line, envelope.from))).toBeNull();
+    expect(desk.events.published).toEqual([]);
+  });
+
+  it('answers a user known only by their business-scoped user id, and keeps them when a phone appears', async () => {
+    const desk = await startDesk();
+    const first = anEnvelope().from({ phone: null, userId: 'CO.123' }).withProfileName('Usuario').sentAt(T0).saying('Hola').build();
+
+    await desk.whatsapp.deliverRaw(first);
+    const before = await desk.read((r) => r.conversations.byIdentity(line, { phone: null, userId: 'CO.123' }));
+    expect(botRepliesTo(desk, 'CO.123').length).toBeGreaterThan(0);
+    expect(botRepliesTo(desk, 'CO.123').at(-1)?.to).toEqual({ phone: null, userId: 'CO.123' });
+
+    const withPhone = { phone: phone('+573005550003'), userId: 'CO.123' };
+    await desk.whatsapp.deliverRaw(anEnvelope().from(withPhone).sentAt(T0 + MINUTE_MS).saying('usuario@correo.com').build());
+
+    const after = await desk.read((r) => r.conversations.byIdentity(line, { phone: null, userId: 'CO.123' }));
+    expect(after?.id).toBe(before?.id);
+    expect(after?.contact).toEqual({ phone: '+573005550003', userId: 'CO.123' });
+    expect(after?.bot.step).toBe('awaitingConsent');
+  });
+
+  it('does not answer a reaction', async () => {
+    const desk = await startDesk();
+    const lucia = desk.whatsapp.lead('+573005550004', 'Lucía');
+    await lucia.say('Hola');
+    const before = lucia.inbox().length;
+
+    await lucia.react('👍', lucia.inbox()[0]?.waMessageId ?? 'wamid.none');
+
+    expect(lucia.inbox()).toHaveLength(before);
+  });
+
+  it('answers an image with the text-only notice and the current question again', async () => {
+    const desk = await startDesk();
+    const lucia = desk.whatsapp.lead('+573005550005', 'Lucía');
+    await lucia.say('Hola');
+    const before = lucia.inbox().length;
+
+    await lucia.sendImage('mi casa soñada');
+
+    const texts = lucia.inbox().slice(before).map((m) => (m.content.kind === 'text' ? m.content.body : ''));
+    expect(texts).toEqual([expect.stringContaining('solo puedo leer mensajes de texto'), expect.stringContaining('correo electrónico')]);
+  });
+
+  it("records a registered lead's message for the advisor without the bot", async () => {
+    const desk = await startDesk();
+    const { person, lead } = await registerThroughBot(desk, '+573005550006', 'Lucía Ramos');
+    const before = person.inbox().length;
+    desk.clock.advance(HOUR_MS);
+    const envelope = anEnvelope().fromPhone(person.phone).sentAt(desk.clock.now()).saying('¿Me llaman hoy?').build();
+
+    const outcome = await handle(desk).execute(envelope);
+    await desk.dispatch.execute();
+
+    expect(outcome).toMatchObject({ ok: true, value: { kind: 'recorded' } });
+    expect(person.inbox()).toHaveLength(before);
+    const stored = await desk.read((r) => r.messages.byWaMessageId(envelope.waMessageId));
+    expect(stored).toMatchObject({ direction: 'inbound', leadId: lead.id, content: { kind: 'text', body: '¿Me llaman hoy?' } });
+    expect(desk.events.published.at(-1)).toEqual({
+      type: 'message_received',
+      conversationId: stored?.conversationId,
+      leadId: lead.id,
+      messageId: stored?.id,
+    });
+  });
+
+  it('reopens the window from the latest message sent, even when an older one arrives later', async () => {
+    const desk = await startDesk();
+    const base = anEnvelope().fromPhone('+573005550007');
+    await desk.whatsapp.deliverRaw(base.withWaMessageId('wamid.late.2').sentAt(T0 + 10 * MINUTE_MS).saying('Hola').build());
+    await desk.whatsapp.deliverRaw(base.withWaMessageId('wamid.late.1').sentAt(T0 + 5 * MINUTE_MS).saying('¿Hay alguien?').build());
+
+    const conversation = await desk.read((r) => r.conversations.byIdentity(line, base.build().from));
+
+    expect(conversation?.lastInboundAt).toBe(T0 + 10 * MINUTE_MS);
+  });
+});

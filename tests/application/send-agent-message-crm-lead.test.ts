@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { asId, type UserId } from '../../domain/shared/ids.ts';
+import { aLead } from '../builders/lead-builder.ts';
+import { startDesk, T0 } from '../support/desk-harness.ts';
+
+const ana = asId<UserId>('u-ana');
+
+/** A desk with a lead the CRM created directly: a phone, but no conversation and no message ever. */
+const deskWithCrmLead = async () => {
+  const desk = await startDesk();
+  const lead = aLead().withId('lead-crm').withLine('line-main').withPhone('+573008880001').withName('Rosa Mejía').fromCrm().createdAt(T0).build();
+  await desk.read((r) => r.leads.save(lead));
+  return { desk, lead };
+};
+
+describe('SendAgentMessage to a lead who never wrote', () => {
+  it('opens the conversation with an approved template and sends it', async () => {
+    const { desk, lead } = await deskWithCrmLead();
+
+    const result = await desk.sendAgentMessage.execute({
+      leadId: lead.id,
+      author: ana,
+      content: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] },
+    });
+    await desk.dispatch.execute();
+
+    expect(result).toMatchObject({ ok: true, value: { leadId: lead.id, visitId: null } });
+    const conversations = await desk.read((r) => r.conversations.byLead(lead.id));
+    expect(conversations).toMatchObject([{ lineId: 'line-main', contact: { phone: '+573008880001', userId: null }, leadId: lead.id, lastInboundAt: null }]);
+    expect(desk.whatsapp.sentTo('+573008880001').map((m) => m.content.kind)).toEqual(['template']);
+    const stored = await desk.read((r) => r.messages.byLead(lead.id));
+    expect(stored).toMatchObject([{ direction: 'outbound', status: 'sent', conversationId: conversations[0]?.id }]);
+  });
+
+  it('refuses free text: the window was never opened', async () => {
+    const { desk, lead } = await deskWithCrmLead();
+
+    const result = await desk.sendAgentMessage.execute({ leadId: lead.id, author: ana, content: { kind: 'text', body: 'Hola Rosa' } });
+    await desk.dispatch.execute();
+
+    expect(result).toEqual({ ok: false, error: { type: 'WindowClosed' } });
+    expect(await desk.read((r) => r.messages.byLead(lead.id))).toEqual([]);
+    expect(desk.whatsapp.sent).toEqual([]);
+  });
+
+  // Bug: SendAgentMessage creates and saves the lead's conversation (conversationOf) before checking the
+  // window, and a refusal is returned rather than thrown, so the transaction commits it: a refused
+  // command leaves an empty conversation behind (the CRM now sees a chat that nobody ever wrote in).
+  it.fails('leaves no conversation behind when free text is refused', async () => {
+    const { desk, lead } = await deskWithCrmLead();
+
+    await desk.sendAgentMessage.execute({ leadId: lead.id, author: ana, content: { kind: 'text', body: 'Hola Rosa' } });
+
+    expect(await desk.read((r) => r.conversations.byLead(lead.id))).toEqual([]);
+  });
+});

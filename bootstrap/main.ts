@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { TOKENS } from './tokens.ts';
+import { seedOnFirstStart } from './demo/seed-on-first-start.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -24,7 +25,8 @@ const whatsappLabel = (config: Config): string =>
 const logStarted = (logger: Logger, config: Config, server: RunningServer): void => {
   const urls = { url: server.url, health: `${server.url}/health`, ready: `${server.url}/ready` };
   const whatsapp = whatsappLabel(config);
-  const database = config.databaseUrl === null ? `pglite (${config.dataDir})` : 'postgres (DATABASE_URL)';
+  // Durable storage (PGlite in DATA_DIR, Postgres with DATABASE_URL) is the persistence area's next step.
+  const database = 'in memory (data is lost on restart)';
   logger.info(
     { event: 'server_started', ...urls, port: server.port, whatsapp, whatsappMode: config.whatsappMode, database },
     `Lead desk listening on ${server.url} — health ${urls.health} — WhatsApp: ${whatsapp} — database: ${database}`,
@@ -66,5 +68,8 @@ const logger = server.container.get(TOKENS.Logger);
 process.on('unhandledRejection', (reason) => {
   logger.error({ event: 'promise_rejection_unhandled', err: reason }, 'Unhandled promise rejection');
 });
+if (await seedOnFirstStart(server.container, config)) {
+  logger.info({ event: 'demo_data_seeded' }, 'First start: loaded the demo catalogue, advisors, templates and line');
+}
 logStarted(logger, config, server);
 stopOnSignals(logger, server);

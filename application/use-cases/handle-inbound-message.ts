@@ -60,10 +60,18 @@ export class HandleInboundMessage {
     if (message === null) return { result: ok({ kind: 'duplicate' }), events: [] };
     const received: DeskEvent = { type: 'message_received', conversationId: conversation.id, leadId: lead?.id ?? null, messageId: message.id };
     if (lead !== null) {
+      await this.learnIdentity(repos, lead, envelope);
       return { result: ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id }), events: [received] };
     }
     const events = await this.bot.turn(repos, line, conversation, message);
     return { result: ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id }), events: [received, ...events] };
+  }
+
+  /** Meta may start (or stop) sending a lead's phone or user id: keep both once known. */
+  private async learnIdentity(repos: Repositories, lead: Lead, envelope: InboundEnvelope): Promise<void> {
+    const phone = lead.phone ?? envelope.from.phone;
+    const waUserId = lead.waUserId ?? envelope.from.userId;
+    if (phone !== lead.phone || waUserId !== lead.waUserId) await repos.leads.save({ ...lead, phone, waUserId });
   }
 
   private newConversation(line: BusinessLine, envelope: InboundEnvelope): Conversation {

@@ -28,7 +28,8 @@ export class RecordDeliveryStatus {
         ...message,
         status,
         statusAt: envelope.at,
-        failure: status === 'failed' ? (envelope.failure ?? { code: 'unknown', title: 'Failed without a reason' }) : message.failure,
+        // A later delivered/read receipt proves the failure report wrong: keep no stale reason.
+        failure: status === 'failed' ? (envelope.failure ?? { code: 'unknown', title: 'Failed without a reason' }) : null,
       };
       await repos.messages.saveOutbound(updated);
       return { message: updated, changed: true };

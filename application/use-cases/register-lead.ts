@@ -71,7 +71,7 @@ export class RegisterLead {
       assignedAt: assignment.ok && assignment.value.newlyAssigned ? now : base.assignedAt,
     };
     await repos.leads.save(lead);
-    const visit = input.projectId === null ? null : await this.openVisit(repos, lead, input, input.projectId);
+    const visit = await this.openVisits(repos, lead, input);
     const events: DeskEvent[] = [{ type: 'lead_registered', leadId: lead.id, advisorId }];
     if (assignment.ok && assignment.value.newlyAssigned) events.push({ type: 'lead_assigned', leadId: lead.id, advisorId: assignment.value.advisorId });
     if (visit !== null) events.push({ type: 'visit_changed', leadId: lead.id, visitId: visit.id });
@@ -90,24 +90,36 @@ export class RegisterLead {
     return members.filter((u): u is User => u !== null && u.active);
   }
 
-  /** One visit per project of interest: a second search for the same project updates it. */
-  private async openVisit(repos: Repositories, lead: Lead, input: RegisterLeadInput, projectId: ProjectId): Promise<Visit> {
-    const existing = (await repos.visits.byLead(lead.id)).find((v) => v.projectId === projectId);
-    const visit: Visit = existing
-      ? { ...existing, criteria: input.criteria, unitTypeId: input.unitTypeId ?? existing.unitTypeId }
-      : {
-          id: this.ids.next('visit') as VisitId,
-          leadId: lead.id,
-          projectId,
-          unitTypeId: input.unitTypeId,
-          criteria: input.criteria,
-          stage: 'new',
-          createdAt: this.clock.now(),
-        };
-    await repos.visits.save(visit);
-    for (const record of await repos.quotes.byConversation(input.conversation.id)) {
-      if (record.visitId === null && record.quote.projectId === projectId) await repos.quotes.save({ ...record, visitId: visit.id });
+  /**
+   * One visit per project of interest: the chosen project, and every project the lead simulated a quote
+   * for in this chat, so each quote ends up filed under a visit. A known project's visit is reused.
+   */
+  private async openVisits(repos: Repositories, lead: Lead, input: RegisterLeadInput): Promise<Visit | null> {
+    const pending = (await repos.quotes.byConversation(input.conversation.id)).filter((r) => r.visitId === null);
+    const projects = [...new Set([...pending.map((r) => r.quote.projectId), ...(input.projectId === null ? [] : [input.projectId])])];
+    const known = await repos.visits.byLead(lead.id);
+    const visits = new Map<ProjectId, Visit>();
+    for (const projectId of projects) {
+      const chosen = projectId === input.projectId;
+      const existing = known.find((v) => v.projectId === projectId);
+      const visit: Visit = existing
+        ? chosen ? { ...existing, criteria: input.criteria, unitTypeId: input.unitTypeId ?? existing.unitTypeId } : existing
+        : {
+            id: this.ids.next('visit') as VisitId,
+            leadId: lead.id,
+            projectId,
+            unitTypeId: chosen ? input.unitTypeId : (pending.find((r) => r.quote.projectId === projectId)?.quote.unitTypeId ?? null),
+            criteria: input.criteria,
+            stage: 'new',
+            createdAt: this.clock.now(),
+          };
+      await repos.visits.save(visit);
+      visits.set(projectId, visit);
     }
-    return visit;
+    for (const record of pending) {
+      const visit = visits.get(record.quote.projectId);
+      if (visit !== undefined) await repos.quotes.save({ ...record, visitId: visit.id });
+    }
+    return input.projectId === null ? null : (visits.get(input.projectId) ?? null);
   }
 }

@@ -2,29 +2,21 @@ import { mayBeSent, type WindowClosed } from '../../domain/conversation/window.t
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { identityOf, type Lead } from '../../domain/lead/lead.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
-import { limitViolations, type MediaKind, type OutboundContent } from '../../domain/messaging/outbound.ts';
+import { limitViolations, type OutboundContent } from '../../domain/messaging/outbound.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { ConversationId, LeadId, MediaId, UserId, VisitId } from '../../domain/shared/ids.ts';
 import { renderTemplate, type TemplateParameterMismatch } from '../../domain/templates/template.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
+import type { MediaStore } from '../ports/media-store.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import { queueOutbound } from './queue-outbound.ts';
 
-/** What an advisor can send from the CRM's chat panel. */
+/** What an advisor can send from the CRM's chat panel: a template's text is rendered here, not by the caller. */
 export type AgentContent =
-  | { readonly kind: 'text'; readonly body: string; readonly previewUrl?: boolean }
-  | { readonly kind: 'template'; readonly name: string; readonly language: string; readonly parameters: readonly string[] }
-  | {
-      readonly kind: 'media';
-      readonly mediaKind: MediaKind;
-      readonly mediaId: MediaId;
-      readonly mimeType: string;
-      readonly filename?: string;
-      readonly caption?: string;
-      readonly voice?: boolean;
-    };
+  | Extract<OutboundContent, { kind: 'text' | 'media' }>
+  | Omit<Extract<OutboundContent, { kind: 'template' }>, 'renderedText'>;
 
 export type SendAgentMessageInput = {
   readonly leadId: LeadId;
@@ -40,6 +32,7 @@ export type SendAgentMessageError =
   | { readonly type: 'LeadHasNoWhatsApp'; readonly leadId: LeadId }
   | { readonly type: 'TemplateNotFound'; readonly name: string; readonly language: string }
   | { readonly type: 'InvalidMessage'; readonly violations: readonly string[] }
+  | { readonly type: 'MediaNotFound'; readonly mediaId: MediaId }
   | TemplateParameterMismatch
   | WindowClosed;
 
@@ -53,6 +46,7 @@ export class SendAgentMessage {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly events: EventPublisher,
+    private readonly media: MediaStore,
   ) {}
 
   async execute(input: SendAgentMessageInput): Promise<Result<OutboundMessage, SendAgentMessageError>> {
@@ -65,9 +59,10 @@ export class SendAgentMessage {
       if (input.visitId !== undefined && visit === null) return err({ type: 'VisitNotFound', visitId: input.visitId } as const);
       const content = await this.contentOf(repos, input.content);
       if (!content.ok) return content;
-      const conversation = await this.conversationOf(repos, lead);
-      const allowed = mayBeSent(content.value, conversation.lastInboundAt, this.clock.now());
+      const existing = (await repos.conversations.byLead(lead.id))[0] ?? null;
+      const allowed = mayBeSent(content.value, existing?.lastInboundAt ?? null, this.clock.now());
       if (!allowed.ok) return allowed;
+      const conversation = existing ?? (await this.startConversation(repos, lead));
       const queued = await queueOutbound(repos, this.ids, {
         conversation,
         visitId: visit?.id ?? null,
@@ -83,23 +78,26 @@ export class SendAgentMessage {
   }
 
   private async contentOf(repos: Repositories, content: AgentContent): Promise<Result<OutboundContent, SendAgentMessageError>> {
-    let result: OutboundContent = content as OutboundContent;
-    if (content.kind === 'template') {
-      const template = await repos.templates.byName(content.name, content.language);
-      if (template === null || template.status !== 'APPROVED')
-        return err({ type: 'TemplateNotFound', name: content.name, language: content.language });
-      const rendered = renderTemplate(template, content.parameters);
-      if (!rendered.ok) return rendered;
-      result = { ...content, renderedText: rendered.value };
+    if (content.kind === 'media') {
+      const valid = this.withinLimits(content);
+      if (valid.ok && (await this.media.get(content.mediaId)) === null) return err({ type: 'MediaNotFound', mediaId: content.mediaId });
+      return valid;
     }
-    const violations = limitViolations(result);
-    return violations.length === 0 ? ok(result) : err({ type: 'InvalidMessage', violations });
+    if (content.kind !== 'template') return this.withinLimits(content);
+    const template = await repos.templates.byName(content.name, content.language);
+    if (template === null || template.status !== 'APPROVED')
+      return err({ type: 'TemplateNotFound', name: content.name, language: content.language });
+    const rendered = renderTemplate(template, content.parameters);
+    return rendered.ok ? this.withinLimits({ ...content, renderedText: rendered.value }) : rendered;
   }
 
-  /** The lead's latest conversation, or a new one on the lead's line (a CRM lead who never wrote). */
-  private async conversationOf(repos: Repositories, lead: Lead): Promise<Conversation> {
-    const existing = (await repos.conversations.byLead(lead.id))[0];
-    if (existing !== undefined) return existing;
+  private withinLimits(content: OutboundContent): Result<OutboundContent, SendAgentMessageError> {
+    const violations = limitViolations(content);
+    return violations.length === 0 ? ok(content) : err({ type: 'InvalidMessage', violations });
+  }
+
+  /** A CRM lead who never wrote gets a conversation on the lead's line with the first template. */
+  private async startConversation(repos: Repositories, lead: Lead): Promise<Conversation> {
     const conversation: Conversation = {
       id: this.ids.next('conv') as ConversationId,
       lineId: lead.lineId,

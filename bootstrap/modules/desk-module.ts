@@ -75,8 +75,9 @@ export const useCaseModule = () =>
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.RunBot],
     );
     bind(TOKENS.SendAgentMessage).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) => new SendAgentMessage(uow, clock, ids, events),
-      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, media: MediaStore) =>
+        new SendAgentMessage(uow, clock, ids, events, media),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.MediaStore],
     );
     bind(TOKENS.RecordDeliveryStatus).toResolvedValue(
       (uow: UnitOfWork, events: EventPublisher) => new RecordDeliveryStatus(uow, events),

@@ -54,7 +54,7 @@ export type BotTexts = {
 export const defaultBotTexts: BotTexts = {
   welcome: '¡Hola! 👋 Soy el asistente virtual de ventas. Te ayudo a encontrar tu próximo hogar.',
   askEmail: '¿Me escribes tu correo electrónico? Así te enviamos la información de los proyectos.',
-  invalidEmail: 'Mmm, ese correo no parece válido. Escríbelo así: nombre@dominio.com',
+  invalidEmail: 'Mmm, ese correo no parece válido. Escríbelo así, sin espacios ni tildes: nombre@dominio.com',
   consentQuestion:
     'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012).\n\n{summary}\n\nPolítica completa: {url}',
   consentAccept: 'Acepto',

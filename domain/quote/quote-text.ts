@@ -84,7 +84,8 @@ const listRows = <T>(items: readonly T[], row: (item: T) => QuoteFigureRow, labe
 const paymentRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
   const runs = instalmentRuns(q.instalments).map((r) => describeRun(r, l));
   return [
-    ...runs.map((value, i) => ({ label: i === 0 ? l.instalments : '', value, detail: i > 0 })),
+    // Remainders make at most two runs ("16 cuotas de $ 7.166.667 y 8 cuotas de $ 7.166.666"): one line reads best.
+    ...(runs.length === 0 ? [] : [{ label: l.instalments, value: runs.join(' y '), detail: false }]),
     ...(runs.length === 0 ? [{ label: l.instalments, value: l.noInstalments, detail: false }] : []),
     { label: l.balanceToFinance, value: formatMoney(q.balanceToFinance), detail: false },
   ];

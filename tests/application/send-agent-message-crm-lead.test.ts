@@ -43,10 +43,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
     expect(desk.whatsapp.sent).toEqual([]);
   });
 
-  // Bug: SendAgentMessage creates and saves the lead's conversation (conversationOf) before checking the
-  // window, and a refusal is returned rather than thrown, so the transaction commits it: a refused
-  // command leaves an empty conversation behind (the CRM now sees a chat that nobody ever wrote in).
-  it.fails('leaves no conversation behind when free text is refused', async () => {
+  it('leaves no conversation behind when free text is refused', async () => {
     const { desk, lead } = await deskWithCrmLead();
 
     await desk.sendAgentMessage.execute({ leadId: lead.id, author: ana, content: { kind: 'text', body: 'Hola Rosa' } });

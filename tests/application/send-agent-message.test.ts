@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentContent, SendAgentMessageInput } from '../../application/use-cases/send-agent-message.ts';
-import { asId, type LeadId, type MediaId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
+import { asId, type LeadId, type MediaId, type MessageId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
 import { DAY_MS, MINUTE_MS } from '../../domain/shared/time.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { aVisit } from '../builders/visit-builder.ts';
@@ -34,7 +34,7 @@ describe('SendAgentMessage', () => {
     expect(result).toMatchObject({ ok: true, value: { status: 'queued', author: { kind: 'user', userId: 'u-ana' } } });
     const sent = desk.whatsapp.sentTo(person.phone).at(-1);
     expect(sent?.content).toEqual({ kind: 'text', body: 'Hola Pedro, soy Ana.' });
-    const id = result.ok ? result.value.id : asId('none');
+    const id = result.ok ? result.value.id : asId<MessageId>('none');
     expect(await desk.read((r) => r.messages.byId(id))).toMatchObject({ status: 'sent', waMessageId: sent?.waMessageId });
   });
 
@@ -78,10 +78,23 @@ describe('SendAgentMessage', () => {
   });
 
   it('accepts a voice note sent as audio/ogg', async () => {
-    const { send } = await deskWithLead();
-    const voice: AgentContent = { kind: 'media', mediaKind: 'audio', mediaId: asId<MediaId>('m-1'), mimeType: 'audio/ogg', voice: true };
+    const { desk, send } = await deskWithLead();
+    const mediaId = await desk.media.put({ bytes: new Uint8Array([0x4f, 0x67, 0x67, 0x53]), mimeType: 'audio/ogg', filename: null });
+    const voice: AgentContent = { kind: 'media', mediaKind: 'audio', mediaId, mimeType: 'audio/ogg', voice: true };
 
     expect(await send(voice)).toMatchObject({ ok: true, value: { content: voice } });
+  });
+
+  it('refuses a file that was never uploaded', async () => {
+    const { send, stored } = await deskWithLead();
+    const before = (await stored()).length;
+    const mediaId = asId<MediaId>('media-missing');
+
+    expect(await send({ kind: 'media', mediaKind: 'document', mediaId, mimeType: 'application/pdf', filename: 'x.pdf' })).toEqual({
+      ok: false,
+      error: { type: 'MediaNotFound', mediaId },
+    });
+    expect((await stored()).length).toBe(before);
   });
 
   it('refuses a lead it does not know', async () => {

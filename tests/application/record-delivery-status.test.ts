@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { StatusEnvelope } from '../../application/ports/inbound.ts';
+import { TOKENS } from '../../bootstrap/tokens.ts';
+import { nextStatus, type DeliveryStatus } from '../../domain/messaging/delivery-status.ts';
+import type { OutboundMessage } from '../../domain/messaging/message.ts';
+import { asId, type UserId, type WaMessageId } from '../../domain/shared/ids.ts';
+import { MINUTE_MS } from '../../domain/shared/time.ts';
+import { registerThroughBot } from '../builders/desk-leads.ts';
+import { startDesk } from '../support/desk-harness.ts';
+
+type Receipt = StatusEnvelope['status'];
+const reEngagement = { code: '131047', title: 'Re-engagement message' };
+
+/** A registered lead, and an advisor's message to them already sent (status `sent`). */
+const deskWithSentMessage = async () => {
+  const desk = await startDesk();
+  const { lead } = await registerThroughBot(desk, '+573004440001', 'Julián Mora');
+  const queued = await desk.sendAgentMessage.execute({ leadId: lead.id, author: asId<UserId>('u-ana'), content: { kind: 'text', body: 'Hola Julián' } });
+  if (!queued.ok) throw new Error(queued.error.type);
+  await desk.dispatch.execute();
+  const id = queued.value.id;
+  const stored = async () => (await desk.read((r) => r.messages.byId(id))) as OutboundMessage;
+  const wamid = (await stored()).waMessageId as WaMessageId;
+  const report = (status: Receipt, failure?: { code: string; title: string }) => {
+    desk.clock.advance(MINUTE_MS);
+    return desk.whatsapp.reportStatus(wamid, status, failure);
+  };
+  const changes = () => desk.events.published.filter((e) => e.type === 'message_status_changed' && e.messageId === id).map((e) => e.type === 'message_status_changed' && e.status);
+  return { desk, id, wamid, stored, report, changes };
+};
+
+/** The reference: each status the domain's `nextStatus` moves to from `sent`, skipping non-changes. */
+const statusesAfter = (receipts: readonly Receipt[]): DeliveryStatus[] =>
+  receipts.reduce<DeliveryStatus[]>((moves, receipt) => {
+    const current = moves.at(-1) ?? 'sent';
+    const next = nextStatus(current, receipt);
+    return next === current ? moves : [...moves, next];
+  }, []);
+
+describe('RecordDeliveryStatus', () => {
+  it('moves the stored status forward with each receipt', async () => {
+    const { desk, stored, report, changes } = await deskWithSentMessage();
+
+    await report('delivered');
+    expect(await stored()).toMatchObject({ status: 'delivered', statusAt: desk.clock.now() });
+    await report('read');
+    expect(await stored()).toMatchObject({ status: 'read', statusAt: desk.clock.now() });
+    expect(changes()).toEqual(['sent', 'delivered', 'read']);
+  });
+
+  it('keeps "read" when "delivered" arrives after it', async () => {
+    const { stored, report } = await deskWithSentMessage();
+
+    await report('read');
+    const readAt = (await stored()).statusAt;
+    await report('delivered');
+
+    expect(await stored()).toMatchObject({ status: 'read', statusAt: readAt });
+  });
+
+  it('publishes one event per real change, however often a receipt repeats', async () => {
+    const { stored, report, changes } = await deskWithSentMessage();
+
+    await report('delivered');
+    await report('delivered');
+    await report('sent');
+    await report('delivered');
+
+    expect((await stored()).status).toBe('delivered');
+    expect(changes()).toEqual(['sent', 'delivered']);
+  });
+
+  it('keeps the reason of a failure', async () => {
+    const { stored, report, changes } = await deskWithSentMessage();
+
+    await report('failed', reEngagement);
+
+    expect(await stored()).toMatchObject({ status: 'failed', failure: reEngagement });
+    expect(changes()).toEqual(['sent', 'failed']);
+  });
+
+  it('refuses a receipt for a message it never sent', async () => {
+    const { desk } = await deskWithSentMessage();
+    const waMessageId = asId<WaMessageId>('wamid.someone-else');
+    const record = desk.container.get(TOKENS.RecordDeliveryStatus);
+
+    const result = await record.execute({ waMessageId, status: 'read', at: desk.clock.now(), failure: null });
+
+    expect(result).toEqual({ ok: false, error: { type: 'UnknownMessage', waMessageId } });
+  });
+
+  it('refuses a receipt naming an inbound message', async () => {
+    const { desk } = await deskWithSentMessage();
+    const inbound = await desk.whatsapp.lead('+573004440001').say('¿Me escuchas?');
+    const record = desk.container.get(TOKENS.RecordDeliveryStatus);
+
+    const result = await record.execute({ waMessageId: inbound.waMessageId, status: 'read', at: desk.clock.now(), failure: null });
+
+    expect(result).toMatchObject({ ok: false, error: { type: 'UnknownMessage' } });
+  });
+
+  it('ends at the furthest status whatever order the receipts come in, one event per move', async () => {
+    const receipts = fc.array(fc.constantFrom<Receipt>('sent', 'delivered', 'read', 'played', 'failed'), { maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(receipts, async (sequence) => {
+        const { stored, report, changes } = await deskWithSentMessage();
+        for (const status of sequence) await report(status, status === 'failed' ? reEngagement : undefined);
+
+        const expected = statusesAfter(sequence);
+        const final = await stored();
+        expect(final.status).toBe(expected.at(-1) ?? 'sent');
+        expect(final.status).toBe(statusesAfter([...sequence].sort()).at(-1) ?? 'sent');
+        if (final.status === 'failed') expect(final.failure).toEqual(reEngagement);
+        expect(changes()).toEqual(['sent', ...expected]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Container } from 'inversify';
 import type { Config } from './config.ts';
 import { buildContainer, type Override } from './container.ts';
+import { startWorkers, type Workers } from './background-workers.ts';
 import { TOKENS } from './tokens.ts';
 
 export interface StartOptions {
@@ -39,13 +40,14 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     throw error;
   });
   const { port } = server.address() as AddressInfo;
+  const workers = startWorkers(container, container.get(TOKENS.Logger));
 
-  const close = closer(server, container, options.closeGraceMs ?? 5_000);
+  const close = closer(server, container, options.closeGraceMs ?? 5_000, workers);
   return { url: `http://${urlHost(options.hostname)}:${port}`, port, container, close };
 };
 
 /** Idempotent: a second signal or a test's afterEach may call it again. */
-const closer = (server: ServerType, container: Container, graceMs: number) => {
+const closer = (server: ServerType, container: Container, graceMs: number, workers: Workers) => {
   let closing: Promise<void> | undefined;
   return (): Promise<void> => {
     closing ??= (async () => {
@@ -58,6 +60,7 @@ const closer = (server: ServerType, container: Container, graceMs: number) => {
           else reject(error);
         });
       });
+      await workers.stop();
       // Runs the bindings' deactivation hooks: database pools, queues, timers.
       await container.unbindAllAsync();
     })();

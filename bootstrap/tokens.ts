@@ -11,6 +11,8 @@ import type { DispatchOutbound } from '../application/use-cases/dispatch-outboun
 import type { HandleInboundMessage } from '../application/use-cases/handle-inbound-message.ts';
 import type { RecordDeliveryStatus } from '../application/use-cases/record-delivery-status.ts';
 import type { RegisterLead } from '../application/use-cases/register-lead.ts';
+import type { ProcessInbox } from '../application/use-cases/process-inbox.ts';
+import type { ReceiveInbound } from '../application/use-cases/receive-inbound.ts';
 import type { RunBot } from '../application/use-cases/run-bot.ts';
 import type { SendAgentMessage } from '../application/use-cases/send-agent-message.ts';
 import type { SimulateQuote } from '../application/use-cases/simulate-quote.ts';
@@ -47,4 +49,6 @@ export const TOKENS = {
   SendAgentMessage: Symbol.for('SendAgentMessage') as ServiceIdentifier<SendAgentMessage>,
   RecordDeliveryStatus: Symbol.for('RecordDeliveryStatus') as ServiceIdentifier<RecordDeliveryStatus>,
   DispatchOutbound: Symbol.for('DispatchOutbound') as ServiceIdentifier<DispatchOutbound>,
+  ReceiveInbound: Symbol.for('ReceiveInbound') as ServiceIdentifier<ReceiveInbound>,
+  ProcessInbox: Symbol.for('ProcessInbox') as ServiceIdentifier<ProcessInbox>,
 } as const;

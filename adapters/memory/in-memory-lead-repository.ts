@@ -1,7 +1,8 @@
 import type { LeadRepository } from '../../application/ports/lead-repository.ts';
 import type { AdvisorLoad } from '../../domain/assignment/assignment.ts';
 import type { Lead, WaIdentity } from '../../domain/lead/lead.ts';
-import type { LeadId, UserId } from '../../domain/shared/ids.ts';
+import type { AdvisorGroupId, LeadId, UserId } from '../../domain/shared/ids.ts';
+import { Conflict } from '../../application/ports/conflict.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
 import { findByIdentity } from './find-by-identity.ts';
 
@@ -22,8 +23,16 @@ export class InMemoryLeadRepository implements LeadRepository {
   }
 
   async save(lead: Lead): Promise<void> {
+    for (const other of this.#store.data.leads.values()) {
+      if (other.id === lead.id) continue;
+      if (lead.phone !== null && other.phone === lead.phone) throw new Conflict('lead', `phone ${lead.phone}`);
+      if (lead.waUserId !== null && other.waUserId === lead.waUserId) throw new Conflict('lead', `user id ${lead.waUserId}`);
+    }
     this.#store.data.leads.set(lead.id, copy(lead));
   }
+
+  /** Transactions already run one at a time here. */
+  async lockAssignments(_groupId: AdvisorGroupId): Promise<void> {}
 
   async list(): Promise<Lead[]> {
     // Stable sort: leads created at the same instant stay in the order they were first stored.

@@ -32,6 +32,7 @@ export class InMemoryMessageRepository implements MessageRepository {
       throw new Error(`message ${message.id} is stored as inbound`);
     }
     this.#store.data.messages.set(message.id, copy(message));
+    this.#store.data.leases.delete(message.id);
   }
 
   async byConversation(conversationId: ConversationId): Promise<Message[]> {
@@ -46,14 +47,17 @@ export class InMemoryMessageRepository implements MessageRepository {
     );
   }
 
-  async dueOutbound(now: Instant, limit: number): Promise<OutboundMessage[]> {
+  async claimDueOutbound(now: Instant, limit: number, leaseUntil: Instant): Promise<OutboundMessage[]> {
+    const { leases } = this.#store.data;
     const queued = this.#all().filter((m): m is OutboundMessage => m.direction === 'outbound' && m.status === 'queued');
     // Stable sort: messages created at the same instant keep the order they were stored in.
     queued.sort((a, b) => a.createdAt - b.createdAt);
     const heads = new Map<string, OutboundMessage>();
     for (const m of queued) if (!heads.has(m.conversationId)) heads.set(m.conversationId, m);
-    const due = [...heads.values()].filter((m) => m.nextAttemptAt <= now);
-    return copy(due.slice(0, Math.max(0, limit)));
+    const claimable = [...heads.values()].filter((m) => m.nextAttemptAt <= now && (leases.get(m.id) ?? -Infinity) <= now);
+    const claimed = claimable.slice(0, Math.max(0, limit));
+    for (const m of claimed) leases.set(m.id, leaseUntil);
+    return copy(claimed);
   }
 
   #all(): Message[] {

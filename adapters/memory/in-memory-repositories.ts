@@ -1,3 +1,4 @@
+import { InMemoryInboxRepository } from './in-memory-inbox-repository.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
 import { InMemoryBotSettingsRepository } from './in-memory-bot-settings-repository.ts';
 import { InMemoryCatalogRepository } from './in-memory-catalog-repository.ts';
@@ -23,4 +24,5 @@ export const inMemoryRepositories = (store: InMemoryStore): Repositories => ({
   conversations: new InMemoryConversationRepository(store),
   messages: new InMemoryMessageRepository(store),
   quotes: new InMemoryQuoteRepository(store),
+  inbox: new InMemoryInboxRepository(store),
 });

@@ -1,4 +1,5 @@
 import type { BotSettings } from '../../application/ports/configuration.ts';
+import type { InboxEntry } from '../../application/ports/inbox-repository.ts';
 import type { StoredMedia } from '../../application/ports/media-store.ts';
 import type { QuoteRecord } from '../../application/ports/quote-repository.ts';
 import type { PriceBucket, Project, Unit, UnitType } from '../../domain/catalog/catalog.ts';
@@ -21,6 +22,7 @@ import type {
   UserId,
   VisitId,
 } from '../../domain/shared/ids.ts';
+import type { Instant } from '../../domain/shared/time.ts';
 import type { Template } from '../../domain/templates/template.ts';
 
 /**
@@ -44,6 +46,21 @@ export type StoreData = {
   messages: Map<MessageId, Message>;
   quotes: Map<QuoteId, QuoteRecord>;
   quoteSequence: number;
+  /** Outbound messages a sender has claimed, until when. */
+  leases: Map<MessageId, Instant>;
+  inbox: InboxRow[];
+};
+
+export type InboxRow = {
+  id: number;
+  waId: string;
+  key: string;
+  entry: InboxEntry;
+  receivedAt: Instant;
+  processedAt: Instant | null;
+  attempts: number;
+  notBefore: Instant;
+  lastError: string | null;
 };
 
 export type StoreSnapshot = { readonly data: StoreData };
@@ -64,6 +81,8 @@ const emptyData = (): StoreData => ({
   messages: new Map(),
   quotes: new Map(),
   quoteSequence: 0,
+  leases: new Map(),
+  inbox: [],
 });
 
 export const templateKey = (name: string, language: string): string => `${name}\u0000${language}`;

@@ -1,3 +1,4 @@
+import { Conflict } from '../../application/ports/conflict.ts';
 import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { inMemoryRepositories } from './in-memory-repositories.ts';
 import type { InMemoryStore } from './in-memory-store.ts';
@@ -7,6 +8,8 @@ import type { InMemoryStore } from './in-memory-store.ts';
  * transactions on the same lead or conversation never interleave. Not re-entrant: a transaction
  * that opens another waits for itself forever.
  */
+const MAX_ATTEMPTS = 3;
+
 export class InMemoryUnitOfWork implements UnitOfWork {
   readonly #store: InMemoryStore;
   readonly #repos: Repositories;
@@ -25,12 +28,14 @@ export class InMemoryUnitOfWork implements UnitOfWork {
   }
 
   async #run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    const before = this.#store.snapshot();
-    try {
-      return await work(this.#repos);
-    } catch (error) {
-      this.#store.restore(before);
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      const before = this.#store.snapshot();
+      try {
+        return await work(this.#repos);
+      } catch (error) {
+        this.#store.restore(before);
+        if (!(error instanceof Conflict) || attempt >= MAX_ATTEMPTS) throw error;
+      }
     }
   }
 }

@@ -19,8 +19,10 @@ export interface MessageRepository {
   /** A lead's messages (all its conversations) in the order they were stored. */
   byLead(leadId: LeadId): Promise<Message[]>;
   /**
-   * The outbox: for each conversation, its oldest queued outbound message if it is due at `now`
-   * (later ones wait, so a conversation's messages go out in order); oldest first, at most `limit`.
+   * The outbox: claims for the caller, until `leaseUntil`, for each conversation its oldest queued
+   * outbound message if it is due at `now` and not leased by another sender (later ones wait, so a
+   * conversation's messages go out in order); oldest first, at most `limit`. A sender that dies
+   * mid-send loses its lease and the message is sent again.
    */
-  dueOutbound(now: Instant, limit: number): Promise<OutboundMessage[]>;
+  claimDueOutbound(now: Instant, limit: number, leaseUntil: Instant): Promise<OutboundMessage[]>;
 }

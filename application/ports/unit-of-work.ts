@@ -1,5 +1,6 @@
 import type { BotSettingsRepository, CatalogRepository, LineRepository, OrganisationRepository, TemplateRepository } from './configuration.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
+import type { InboxRepository } from './inbox-repository.ts';
 import type { LeadRepository } from './lead-repository.ts';
 import type { MessageRepository } from './message-repository.ts';
 import type { QuoteRepository } from './quote-repository.ts';
@@ -17,12 +18,14 @@ export type Repositories = {
   readonly conversations: ConversationRepository;
   readonly messages: MessageRepository;
   readonly quotes: QuoteRepository;
+  readonly inbox: InboxRepository;
 };
 
 export interface UnitOfWork {
   /**
    * Runs `work` in one transaction: all its writes land together or not at all (a throw rolls back).
-   * Transactions touching the same conversation or lead never interleave.
+   * When the transaction loses a race (`Conflict`), it is run again from the start, a few times.
+   * Concurrent transactions see each other's commits only; ordering per lead comes from the inbox.
    */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -12,7 +12,11 @@ export type DispatchOptions = {
   /** A fraction in [0, 1) for back-off jitter; fixed in tests. */
   readonly jitter?: () => number;
   readonly batchSize?: number;
+  /** How long a claimed message is ours before another sender may take it (a send that hangs longer is retried). */
+  readonly leaseMs?: number;
 };
+
+const DEFAULT_LEASE_MS = 60_000;
 
 /**
  * Drains the outbox through WhatsApp: records Meta's id on success, backs off on retryable failures,
@@ -44,7 +48,10 @@ export class DispatchOutbound {
     const total = { sent: 0, failed: 0, deferred: 0 };
     for (;;) {
       this.again = false;
-      const due = await this.uow.transaction((repos) => repos.messages.dueOutbound(this.clock.now(), this.options.batchSize ?? 100));
+      const now = this.clock.now();
+      const due = await this.uow.transaction((repos) =>
+        repos.messages.claimDueOutbound(now, this.options.batchSize ?? 100, now + (this.options.leaseMs ?? DEFAULT_LEASE_MS)),
+      );
       for (const message of due) total[await this.dispatch(message)] += 1;
       if (due.length === 0 && !this.again) return total;
     }

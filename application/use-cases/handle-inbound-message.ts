@@ -11,6 +11,7 @@ import type { DeskEvent, EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { InboundEnvelope } from '../ports/inbound.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+import type { Handled } from './handled.ts';
 import type { RunBot } from './run-bot.ts';
 
 export type UnknownLine = { readonly type: 'UnknownLine'; readonly phoneNumberId: string };
@@ -21,7 +22,7 @@ export type InboundOutcome =
   | { readonly kind: 'recorded'; readonly conversationId: ConversationId; readonly messageId: MessageId }
   | { readonly kind: 'answered'; readonly conversationId: ConversationId; readonly messageId: MessageId };
 
-type Step = { readonly result: Result<InboundOutcome, UnknownLine>; readonly events: readonly DeskEvent[] };
+type Step = Handled<Result<InboundOutcome, UnknownLine>>;
 
 /**
  * A message from WhatsApp: stored once (by Meta's id), the window reopened, then either recorded for
@@ -37,12 +38,13 @@ export class HandleInboundMessage {
   ) {}
 
   async execute(envelope: InboundEnvelope): Promise<Result<InboundOutcome, UnknownLine>> {
-    const step = await this.uow.transaction((repos) => this.handle(repos, envelope));
+    const step = await this.uow.transaction((repos) => this.within(repos, envelope));
     this.events.publish(step.events);
     return step.result;
   }
 
-  private async handle(repos: Repositories, envelope: InboundEnvelope): Promise<Step> {
+  /** The same, inside the caller's transaction (the inbox worker's); the caller publishes the events after commit. */
+  async within(repos: Repositories, envelope: InboundEnvelope): Promise<Step> {
     const line = await repos.lines.byPhoneNumberId(envelope.phoneNumberId);
     if (line === null) return { result: err({ type: 'UnknownLine', phoneNumberId: envelope.phoneNumberId }), events: [] };
     if ((await repos.messages.byWaMessageId(envelope.waMessageId)) !== null) return { result: ok({ kind: 'duplicate' }), events: [] };

@@ -2,9 +2,10 @@ import { nextStatus } from '../../domain/messaging/delivery-status.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import type { WaMessageId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { EventPublisher } from '../ports/events.ts';
+import type { DeskEvent, EventPublisher } from '../ports/events.ts';
 import type { StatusEnvelope } from '../ports/inbound.ts';
-import type { UnitOfWork } from '../ports/unit-of-work.ts';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+import type { Handled } from './handled.ts';
 
 export type UnknownMessage = { readonly type: 'UnknownMessage'; readonly waMessageId: WaMessageId };
 
@@ -19,27 +20,33 @@ export class RecordDeliveryStatus {
   ) {}
 
   async execute(envelope: StatusEnvelope): Promise<Result<OutboundMessage, UnknownMessage>> {
-    const outcome = await this.uow.transaction(async (repos) => {
-      const message = await repos.messages.byWaMessageId(envelope.waMessageId);
-      if (message === null || message.direction !== 'outbound') return null;
-      const status = nextStatus(message.status, envelope.status);
-      if (status === message.status) return { message, changed: false };
-      const updated: OutboundMessage = {
-        ...message,
-        status,
-        statusAt: envelope.at,
-        // A later delivered/read receipt proves the failure report wrong: keep no stale reason.
-        failure: status === 'failed' ? (envelope.failure ?? { code: 'unknown', title: 'Failed without a reason' }) : null,
-      };
-      await repos.messages.saveOutbound(updated);
-      return { message: updated, changed: true };
-    });
-    if (outcome === null) return err({ type: 'UnknownMessage', waMessageId: envelope.waMessageId });
-    const { message, changed } = outcome;
-    if (changed)
-      this.events.publish([
-        { type: 'message_status_changed', conversationId: message.conversationId, leadId: message.leadId, messageId: message.id, status: message.status },
-      ]);
-    return ok(message);
+    const step = await this.uow.transaction((repos) => this.within(repos, envelope));
+    this.events.publish(step.events);
+    return step.result;
+  }
+
+  /** The same, inside the caller's transaction; the caller publishes the events after commit. */
+  async within(repos: Repositories, envelope: StatusEnvelope): Promise<Handled<Result<OutboundMessage, UnknownMessage>>> {
+    const message = await repos.messages.byWaMessageId(envelope.waMessageId);
+    if (message === null || message.direction !== 'outbound')
+      return { result: err({ type: 'UnknownMessage', waMessageId: envelope.waMessageId }), events: [] };
+    const status = nextStatus(message.status, envelope.status);
+    if (status === message.status) return { result: ok(message), events: [] };
+    const updated: OutboundMessage = {
+      ...message,
+      status,
+      statusAt: envelope.at,
+      // A later delivered/read receipt proves the failure report wrong: keep no stale reason.
+      failure: status === 'failed' ? (envelope.failure ?? { code: 'unknown', title: 'Failed without a reason' }) : null,
+    };
+    await repos.messages.saveOutbound(updated);
+    const changed: DeskEvent = {
+      type: 'message_status_changed',
+      conversationId: updated.conversationId,
+      leadId: updated.leadId,
+      messageId: updated.id,
+      status: updated.status,
+    };
+    return { result: ok(updated), events: [changed] };
   }
 }

@@ -59,6 +59,7 @@ export class RegisterLead {
       source: 'whatsapp_bot',
       createdAt: now,
     };
+    await repos.leads.lockAssignments(line.advisorGroupId);
     const advisors = await this.activeAdvisors(repos, line);
     const assignment = advisorFor(base.advisorId, line.advisorGroupId, await repos.leads.loadsOf(advisors.map((a) => a.id)));
     const advisorId = assignment.ok ? assignment.value.advisorId : null;

@@ -14,6 +14,8 @@ import type { QuoteDocumentRenderer } from '../../application/ports/quote-docume
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { DispatchOutbound } from '../../application/use-cases/dispatch-outbound.ts';
 import { HandleInboundMessage } from '../../application/use-cases/handle-inbound-message.ts';
+import { ProcessInbox } from '../../application/use-cases/process-inbox.ts';
+import { ReceiveInbound } from '../../application/use-cases/receive-inbound.ts';
 import { RecordDeliveryStatus } from '../../application/use-cases/record-delivery-status.ts';
 import { RegisterLead } from '../../application/use-cases/register-lead.ts';
 import { RunBot } from '../../application/use-cases/run-bot.ts';
@@ -46,12 +48,15 @@ export const whatsappModule = (config: Config) =>
         new FakeWhatsApp({
           clock: context.get(TOKENS.Clock),
           phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
+          // The same path as a webhook: into the inbox, then processed and answered.
           deliver: async (envelope) => {
-            await context.get(TOKENS.HandleInboundMessage).execute(envelope);
+            await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
+            await context.get(TOKENS.ProcessInbox).drain();
             await context.get(TOKENS.DispatchOutbound).execute();
           },
-          onStatus: async (status) => {
-            await context.get(TOKENS.RecordDeliveryStatus).execute(status);
+          onStatus: async (envelope) => {
+            await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'status', envelope }]);
+            await context.get(TOKENS.ProcessInbox).drain();
           },
         }),
     );
@@ -82,6 +87,12 @@ export const useCaseModule = () =>
     bind(TOKENS.RecordDeliveryStatus).toResolvedValue(
       (uow: UnitOfWork, events: EventPublisher) => new RecordDeliveryStatus(uow, events),
       [TOKENS.UnitOfWork, TOKENS.EventPublisher],
+    );
+    bind(TOKENS.ReceiveInbound).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ReceiveInbound(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+    bind(TOKENS.ProcessInbox).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock, inbound: HandleInboundMessage, statuses: RecordDeliveryStatus, events: EventPublisher) =>
+        new ProcessInbox(uow, clock, inbound, statuses, events),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.HandleInboundMessage, TOKENS.RecordDeliveryStatus, TOKENS.EventPublisher],
     );
     bind(TOKENS.DispatchOutbound).toResolvedValue(
       (uow: UnitOfWork, clock: Clock, gateway: MessageGateway, events: EventPublisher) => new DispatchOutbound(uow, clock, gateway, events, { jitter: Math.random }),

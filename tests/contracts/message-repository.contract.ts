@@ -80,10 +80,21 @@ export const messageRepositoryContract = (name: string, open: OpenSubject) =>
       await messages().addInbound(anInboundMessage().sentAt(0).build());
       for (const m of [late, early, backingOff, alreadySent, failed, middle]) await messages().saveOutbound(m);
 
-      expect(ids(await messages().dueOutbound(1_000, 10))).toEqual([early.id, middle.id, late.id]);
-      expect(ids(await messages().dueOutbound(1_000, 2))).toEqual([early.id, middle.id]);
-      expect(ids(await messages().dueOutbound(2_000, 10))).toEqual([backingOff.id, early.id, middle.id, late.id]);
-      expect(await messages().dueOutbound(99, 10)).toEqual([]);
+      expect(ids(await messages().claimDueOutbound(1_000, 10, 1_000))).toEqual([early.id, middle.id, late.id]);
+      expect(ids(await messages().claimDueOutbound(1_000, 2, 1_000))).toEqual([early.id, middle.id]);
+      expect(ids(await messages().claimDueOutbound(2_000, 10, 2_000))).toEqual([backingOff.id, early.id, middle.id, late.id]);
+      expect(await messages().claimDueOutbound(99, 10, 99)).toEqual([]);
+    });
+
+    it('lets no other sender claim a message until its lease ends', async () => {
+      const queued = anOutboundMessage().inConversation('c-lease').createdAt(100).build();
+      await messages().saveOutbound(queued);
+
+      expect(ids(await messages().claimDueOutbound(1_000, 10, 61_000))).toEqual([queued.id]);
+      expect(await messages().claimDueOutbound(2_000, 10, 62_000)).toEqual([]);
+      expect(ids(await messages().claimDueOutbound(61_001, 10, 121_001))).toEqual([queued.id]);
+      await messages().saveOutbound({ ...queued, attempts: 1, nextAttemptAt: 70_000 });
+      expect(ids(await messages().claimDueOutbound(70_000, 10, 130_000))).toEqual([queued.id]);
     });
 
     it("keeps a conversation's messages in order: only its oldest queued one is handed out", async () => {
@@ -93,9 +104,9 @@ export const messageRepositoryContract = (name: string, open: OpenSubject) =>
       const elsewhere = anOutboundMessage().inConversation('c-2').createdAt(400).build();
       for (const m of [third, second, first, elsewhere]) await messages().saveOutbound(m);
 
-      expect(ids(await messages().dueOutbound(1_000, 10))).toEqual([elsewhere.id]);
-      expect(ids(await messages().dueOutbound(5_000, 10))).toEqual([first.id, elsewhere.id]);
+      expect(ids(await messages().claimDueOutbound(1_000, 10, 1_000))).toEqual([elsewhere.id]);
+      expect(ids(await messages().claimDueOutbound(5_000, 10, 5_000))).toEqual([first.id, elsewhere.id]);
       await messages().saveOutbound({ ...first, status: 'sent', waMessageId: asId<WaMessageId>('wamid.1') });
-      expect(ids(await messages().dueOutbound(5_000, 10))).toEqual([second.id, elsewhere.id]);
+      expect(ids(await messages().claimDueOutbound(5_000, 10, 5_000))).toEqual([second.id, elsewhere.id]);
     });
   });

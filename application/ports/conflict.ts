@@ -1,0 +1,13 @@
+/**
+ * A write lost a race with another transaction (a unique key taken meanwhile, a serialization failure).
+ * Adapters throw it instead of driver errors; the unit of work retries the whole transaction.
+ */
+export class Conflict extends Error {
+  constructor(
+    readonly entity: string,
+    readonly key: string,
+  ) {
+    super(`conflict on ${entity} ${key}`);
+    this.name = 'Conflict';
+  }
+}

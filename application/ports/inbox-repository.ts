@@ -1,0 +1,43 @@
+import type { InboundEnvelope, StatusEnvelope } from './inbound.ts';
+import type { Instant } from '../../domain/shared/time.ts';
+
+/** What WhatsApp told us, stored before we acknowledge it. */
+export type InboxEntry =
+  | { readonly kind: 'message'; readonly envelope: InboundEnvelope }
+  | { readonly kind: 'status'; readonly envelope: StatusEnvelope };
+
+export type InboxItem = {
+  readonly id: number;
+  readonly entry: InboxEntry;
+  readonly receivedAt: Instant;
+  readonly attempts: number;
+};
+
+/**
+ * The inbox: raw inbound events, deduplicated, processed per conversation in arrival order.
+ * An entry's ordering key is its line and sender for messages (the lead), its Meta message id for statuses.
+ */
+export interface InboxRepository {
+  /** Stores an entry; `false` (nothing stored) when its Meta id was already stored. */
+  add(entry: InboxEntry, receivedAt: Instant): Promise<boolean>;
+  /**
+   * Claims, until the transaction ends, the oldest unprocessed entry that is due at `now` and is the
+   * first unprocessed one of its ordering key, skipping keys another transaction holds; `null` when none.
+   */
+  claimNext(now: Instant): Promise<InboxItem | null>;
+  markProcessed(id: number, at: Instant): Promise<void>;
+  /** Records a failed attempt; the entry (and the rest of its key) waits until `retryAt`. */
+  deferAfterFailure(id: number, error: string, retryAt: Instant): Promise<void>;
+  /** How many entries wait (for readiness and benchmarks). */
+  pendingCount(): Promise<number>;
+}
+
+/** The key that orders inbox entries: one lead on one line, or one sent message's receipts. */
+export const orderingKey = (entry: InboxEntry): string =>
+  entry.kind === 'message'
+    ? `msg:${entry.envelope.phoneNumberId}:${entry.envelope.from.phone ?? entry.envelope.from.userId ?? ''}`
+    : `status:${entry.envelope.waMessageId}`;
+
+/** Meta's id for the entry: a message's wamid, or the wamid plus the status for a receipt. */
+export const inboxWaId = (entry: InboxEntry): string =>
+  entry.kind === 'message' ? entry.envelope.waMessageId : `${entry.envelope.waMessageId}:${entry.envelope.status}`;

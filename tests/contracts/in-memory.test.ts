@@ -4,6 +4,7 @@ import { inMemoryRepositories } from '../../adapters/memory/in-memory-repositori
 import { configurationContract } from './configuration.contract.ts';
 import type { OpenSubject } from './contract-subject.ts';
 import { conversationRepositoryContract } from './conversation-repository.contract.ts';
+import { inboxRepositoryContract } from './inbox-repository.contract.ts';
 import { leadRepositoryContract } from './lead-repository.contract.ts';
 import { messageRepositoryContract } from './message-repository.contract.ts';
 import { quoteRepositoryContract } from './quote-repository.contract.ts';
@@ -22,3 +23,4 @@ visitRepositoryContract('in-memory', open);
 quoteRepositoryContract('in-memory', open);
 configurationContract('in-memory', open);
 unitOfWorkContract('in-memory', open);
+inboxRepositoryContract('in-memory', open);

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { InboxEntry } from '../../application/ports/inbox-repository.ts';
+import { asId, type WaMessageId } from '../../domain/shared/ids.ts';
+import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
+import { useSubject, type OpenSubject } from './contract-subject.ts';
+
+const message = (wamid: string, from: string): InboxEntry => ({
+  kind: 'message',
+  envelope: anEnvelope().withWaMessageId(wamid).fromPhone(from).build(),
+});
+
+const receipt = (wamid: string, status: 'sent' | 'delivered' | 'read'): InboxEntry => ({
+  kind: 'status',
+  envelope: { waMessageId: asId<WaMessageId>(wamid), status, at: 1_000, failure: null },
+});
+
+export const inboxRepositoryContract = (name: string, open: OpenSubject) =>
+  describe(`${name}: InboxRepository`, () => {
+    const subject = useSubject(open);
+
+    it('stores an entry once per Meta id: a redelivered webhook adds nothing', async () => {
+      expect(await subject().repos.inbox.add(message('wamid.1', '+573001000001'), 10)).toBe(true);
+      expect(await subject().repos.inbox.add(message('wamid.1', '+573001000001'), 20)).toBe(false);
+      expect(await subject().repos.inbox.add(receipt('wamid.out.1', 'delivered'), 30)).toBe(true);
+      expect(await subject().repos.inbox.add(receipt('wamid.out.1', 'read'), 40)).toBe(true);
+      expect(await subject().repos.inbox.add(receipt('wamid.out.1', 'read'), 50)).toBe(false);
+      expect(await subject().repos.inbox.pendingCount()).toBe(3);
+    });
+
+    it('hands out entries in arrival order, the next of a lead only once the previous one is done', async () => {
+      const { inbox } = subject().repos;
+      await inbox.add(message('wamid.a1', '+573001000001'), 10);
+      await inbox.add(message('wamid.a2', '+573001000001'), 11);
+      await inbox.add(message('wamid.b1', '+573001000002'), 12);
+
+      const first = await inbox.claimNext(100);
+      expect(first?.entry).toMatchObject({ envelope: { waMessageId: 'wamid.a1' } });
+      expect(first?.receivedAt).toBe(10);
+      await inbox.markProcessed(first?.id ?? -1, 100);
+      const second = await inbox.claimNext(100);
+      expect(second?.entry).toMatchObject({ envelope: { waMessageId: 'wamid.a2' } });
+      await inbox.markProcessed(second?.id ?? -1, 100);
+      expect((await inbox.claimNext(100))?.entry).toMatchObject({ envelope: { waMessageId: 'wamid.b1' } });
+    });
+
+    it('keeps a failed entry, and the rest of its lead, waiting until the retry time', async () => {
+      const { inbox } = subject().repos;
+      await inbox.add(message('wamid.a1', '+573001000001'), 10);
+      await inbox.add(message('wamid.a2', '+573001000001'), 11);
+      await inbox.add(message('wamid.b1', '+573001000002'), 12);
+      const failing = await inbox.claimNext(100);
+      await inbox.deferAfterFailure(failing?.id ?? -1, 'database went away', 500);
+
+      expect((await inbox.claimNext(100))?.entry).toMatchObject({ envelope: { waMessageId: 'wamid.b1' } });
+      const retried = await inbox.claimNext(500);
+      expect(retried).toMatchObject({ id: failing?.id, attempts: 1, entry: { envelope: { waMessageId: 'wamid.a1' } } });
+    });
+
+    it('orders receipts per sent message, apart from the leads', async () => {
+      const { inbox } = subject().repos;
+      await inbox.add(receipt('wamid.out.1', 'delivered'), 10);
+      await inbox.add(message('wamid.a1', '+573001000001'), 11);
+      const first = await inbox.claimNext(100);
+      await inbox.deferAfterFailure(first?.id ?? -1, 'message not known yet', 1_000);
+      expect((await inbox.claimNext(100))?.entry).toMatchObject({ kind: 'message' });
+    });
+
+    it('forgets nothing: an entry stays pending until marked processed', async () => {
+      await subject().repos.inbox.add(message('wamid.a1', '+573001000001'), 10);
+      await subject().repos.inbox.claimNext(100);
+      expect(await subject().repos.inbox.pendingCount()).toBe(1);
+      expect(await subject().repos.inbox.claimNext(100)).not.toBeNull();
+    });
+
+    it('rolls a claim and its processing back with the transaction', async () => {
+      await subject().repos.inbox.add(message('wamid.a1', '+573001000001'), 10);
+      await expect(
+        subject().uow.transaction(async (repos) => {
+          const item = await repos.inbox.claimNext(100);
+          await repos.inbox.markProcessed(item?.id ?? -1, 100);
+          throw new Error('crash while processing');
+        }),
+      ).rejects.toThrow('crash while processing');
+      expect(await subject().repos.inbox.pendingCount()).toBe(1);
+    });
+  });

@@ -13,7 +13,7 @@ const modules = (config: Config): ContainerModule[] => [
   storageModule(),
   whatsappModule(config),
   useCaseModule(),
-  httpModule(),
+  httpModule(config),
 ];
 
 /** Replaces one binding with a ready-made value (a FixedClock, a recording logger, a fake gateway…). */

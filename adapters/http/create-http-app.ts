@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { createRouter } from './create-router.ts';
+import { registerFakeWhatsApp, type FakeInboundPort } from './fake-whatsapp.routes.ts';
 import { healthRoute, readyRoute } from './health.routes.ts';
 import { problem } from './problem.ts';
 
@@ -15,6 +16,8 @@ export interface HttpAppDeps {
   readonly logger: HttpLogger;
   /** Whether dependencies answer; defaults to always ready. A throw counts as "not ready". */
   readonly readiness?: () => Promise<boolean>;
+  /** Present only with the fake WhatsApp: lets QA and tests play leads over HTTP. */
+  readonly fakeInbound?: FakeInboundPort;
 }
 
 export const createHttpApp = (deps: HttpAppDeps) => {
@@ -29,6 +32,8 @@ export const createHttpApp = (deps: HttpAppDeps) => {
     });
     return ready ? c.json({ status: 'ready' as const }, 200) : c.json({ status: 'not_ready' as const }, 503);
   });
+
+  if (deps.fakeInbound !== undefined) registerFakeWhatsApp(app, deps.fakeInbound);
 
   app.notFound((c) => problem(c, 404, 'not_found', 'Not Found', `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => handleError(error, c, deps.logger));

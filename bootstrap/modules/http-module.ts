@@ -1,13 +1,18 @@
 import { ContainerModule } from 'inversify';
 import { createHttpApp } from '../../adapters/http/create-http-app.ts';
+import type { Config } from '../config.ts';
+import { fakeInbound } from '../fake-inbound.ts';
 import type { Logger } from '../logger.ts';
 import { TOKENS, type Readiness } from '../tokens.ts';
 
 /** The Hono app. Use cases get added to its dependency list as their areas are wired. */
-export const httpModule = () =>
+export const httpModule = (config: Config) =>
   new ContainerModule(({ bind }) => {
-    bind(TOKENS.HttpApp).toResolvedValue(
-      (logger: Logger, readiness: Readiness) => createHttpApp({ logger, readiness }),
-      [TOKENS.Logger, TOKENS.Readiness],
+    bind(TOKENS.HttpApp).toDynamicValue((context) =>
+      createHttpApp({
+        logger: context.get<Logger>(TOKENS.Logger),
+        readiness: context.get<Readiness>(TOKENS.Readiness),
+        ...(config.whatsappMode === 'fake' ? { fakeInbound: fakeInbound(context, config) } : {}),
+      }),
     );
   });

@@ -1,5 +1,6 @@
 import { Container, type ContainerModule, type ServiceIdentifier } from 'inversify';
 import type { Config } from './config.ts';
+import type { Storage } from './storage.ts';
 import { coreModule } from './modules/core-module.ts';
 import { storageModule, useCaseModule, whatsappModule } from './modules/desk-module.ts';
 import { httpModule } from './modules/http-module.ts';
@@ -8,9 +9,9 @@ import { httpModule } from './modules/http-module.ts';
  * One `ContainerModule` per area, loaded in order. To wire a new area, write
  * `bootstrap/modules/<area>-module.ts` exporting `(config) => new ContainerModule(...)` and add it here.
  */
-const modules = (config: Config): ContainerModule[] => [
+const modules = (config: Config, storage: Storage | null): ContainerModule[] => [
   coreModule(config),
-  storageModule(),
+  storageModule(storage),
   whatsappModule(config),
   useCaseModule(),
   httpModule(config),
@@ -28,9 +29,13 @@ export const override = <T>(token: ServiceIdentifier<T>, value: T): Override<T> 
  * Builds the application's object graph. Everything is a singleton: adapters hold pools,
  * caches and per-lead queues that must be shared. Overrides are applied after all modules load.
  */
-export const buildContainer = (config: Config, overrides: readonly Override<unknown>[] = []): Container => {
+export const buildContainer = (
+  config: Config,
+  overrides: readonly Override<unknown>[] = [],
+  storage: Storage | null = null,
+): Container => {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.load(...modules(config));
+  container.load(...modules(config, storage));
   for (const { token, value } of overrides) {
     if (container.isBound(token)) container.unbind(token);
     container.bind(token).toConstantValue(value);

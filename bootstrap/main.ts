@@ -25,8 +25,7 @@ const whatsappLabel = (config: Config): string =>
 const logStarted = (logger: Logger, config: Config, server: RunningServer): void => {
   const urls = { url: server.url, health: `${server.url}/health`, ready: `${server.url}/ready` };
   const whatsapp = whatsappLabel(config);
-  // Durable storage (PGlite in DATA_DIR, Postgres with DATABASE_URL) is the persistence area's next step.
-  const database = 'in memory (data is lost on restart)';
+  const database = server.storageDescription;
   logger.info(
     { event: 'server_started', ...urls, port: server.port, whatsapp, whatsappMode: config.whatsappMode, database },
     `Lead desk listening on ${server.url} — health ${urls.health} — WhatsApp: ${whatsapp} — database: ${database}`,
@@ -63,12 +62,17 @@ const stopOnSignals = (logger: Logger, server: RunningServer): void => {
 };
 
 const config = readConfig();
-const server = await startServer(config);
+let seeded = false;
+const server = await startServer(config, {
+  prepare: async (container) => {
+    seeded = await seedOnFirstStart(container, config);
+  },
+});
 const logger = server.container.get(TOKENS.Logger);
 process.on('unhandledRejection', (reason) => {
   logger.error({ event: 'promise_rejection_unhandled', err: reason }, 'Unhandled promise rejection');
 });
-if (await seedOnFirstStart(server.container, config)) {
+if (seeded) {
   logger.info({ event: 'demo_data_seeded' }, 'First start: loaded the demo catalogue, advisors, templates and line');
 }
 logStarted(logger, config, server);

@@ -4,6 +4,7 @@ import type { Container } from 'inversify';
 import type { Config } from './config.ts';
 import { buildContainer, type Override } from './container.ts';
 import { startWorkers, type Workers } from './background-workers.ts';
+import { openStorage, type Storage } from './storage.ts';
 import { TOKENS } from './tokens.ts';
 
 export interface StartOptions {
@@ -12,6 +13,10 @@ export interface StartOptions {
   readonly overrides?: readonly Override<unknown>[];
   /** How long open connections (e.g. event streams) may linger after `close()` before being cut. */
   readonly closeGraceMs?: number;
+  /** Runs before the server listens and the workers start (e.g. first-start seeding), so no request races it. */
+  readonly prepare?: (container: Container) => Promise<void>;
+  /** Storage to use (closed with the server); by default opened from the config. `null`: in memory. */
+  readonly storage?: Storage | null;
 }
 
 export interface RunningServer {
@@ -19,12 +24,16 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly container: Container;
+  /** Where data lives, for the start banner. */
+  readonly storageDescription: string;
   /** Stops accepting connections, waits for in-flight requests, then releases the container's resources. */
   close(): Promise<void>;
 }
 
 export const startServer = async (config: Config, options: StartOptions = {}): Promise<RunningServer> => {
-  const container = buildContainer(config, options.overrides);
+  const storage = options.storage === undefined ? await openStorage(config) : options.storage;
+  const container = buildContainer(config, options.overrides, storage);
+  await options.prepare?.(container);
   const app = container.get(TOKENS.HttpApp);
   const server = serve({
     fetch: app.fetch,
@@ -37,17 +46,19 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
   }).catch(async (error: unknown) => {
     // e.g. EADDRINUSE: release what the container opened before reporting.
     await container.unbindAllAsync();
+    await storage?.close();
     throw error;
   });
   const { port } = server.address() as AddressInfo;
   const workers = startWorkers(container, container.get(TOKENS.Logger));
 
-  const close = closer(server, container, options.closeGraceMs ?? 5_000, workers);
-  return { url: `http://${urlHost(options.hostname)}:${port}`, port, container, close };
+  const close = closer(server, container, options.closeGraceMs ?? 5_000, workers, storage);
+  const storageDescription = storage?.description ?? 'in memory (data is lost on restart)';
+  return { url: `http://${urlHost(options.hostname)}:${port}`, port, container, storageDescription, close };
 };
 
 /** Idempotent: a second signal or a test's afterEach may call it again. */
-const closer = (server: ServerType, container: Container, graceMs: number, workers: Workers) => {
+const closer = (server: ServerType, container: Container, graceMs: number, workers: Workers, storage: Storage | null) => {
   let closing: Promise<void> | undefined;
   return (): Promise<void> => {
     closing ??= (async () => {
@@ -61,8 +72,9 @@ const closer = (server: ServerType, container: Container, graceMs: number, worke
         });
       });
       await workers.stop();
-      // Runs the bindings' deactivation hooks: database pools, queues, timers.
+      // Runs the bindings' deactivation hooks: queues, timers; then the database goes.
       await container.unbindAllAsync();
+      await storage?.close();
     })();
     return closing;
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ContainerModule } from 'inversify';
 import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
@@ -22,15 +23,22 @@ import { RunBot } from '../../application/use-cases/run-bot.ts';
 import { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
 import { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
 import type { Config } from '../config.ts';
+import type { Storage } from '../storage.ts';
 import { FAKE_PHONE_NUMBER_ID } from '../demo/demo-organisation.ts';
 import { TOKENS } from '../tokens.ts';
 
-/** Storage: in memory until the persistence area rebinds the unit of work. */
-export const storageModule = () =>
-  new ContainerModule(({ bind }) => {
-    const store = new InMemoryStore();
-    bind(TOKENS.UnitOfWork).toConstantValue(new InMemoryUnitOfWork(store));
-    bind(TOKENS.MediaStore).toResolvedValue((ids: IdGenerator) => new InMemoryMediaStore({ ids }), [TOKENS.IdGenerator]);
+/** Storage: the durable one when given (PGlite or PostgreSQL), else in memory (unit tests). */
+export const storageModule = (storage: Storage | null) =>
+  new ContainerModule(({ bind, rebind }) => {
+    if (storage === null) {
+      const store = new InMemoryStore();
+      bind(TOKENS.UnitOfWork).toConstantValue(new InMemoryUnitOfWork(store));
+      bind(TOKENS.MediaStore).toResolvedValue((ids: IdGenerator) => new InMemoryMediaStore({ ids }), [TOKENS.IdGenerator]);
+    } else {
+      bind(TOKENS.UnitOfWork).toConstantValue(storage.uow);
+      bind(TOKENS.MediaStore).toConstantValue(storage.media);
+      rebind(TOKENS.Readiness).toConstantValue(storage.ping);
+    }
     bind(TOKENS.Events).toConstantValue(new InMemoryEventPublisher());
     bind(TOKENS.EventPublisher).toService(TOKENS.Events);
     bind(TOKENS.QuoteDocumentRenderer).toConstantValue(new PdfQuoteDocumentRenderer());
@@ -47,6 +55,7 @@ export const whatsappModule = (config: Config) =>
       (context) =>
         new FakeWhatsApp({
           clock: context.get(TOKENS.Clock),
+          instance: randomUUID().slice(0, 8),
           phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
           // The same path as a webhook: into the inbox, then processed and answered.
           deliver: async (envelope) => {

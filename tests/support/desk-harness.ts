@@ -4,6 +4,7 @@ import type { Repositories } from '../../application/ports/unit-of-work.ts';
 import { loadConfig } from '../../bootstrap/config.ts';
 import { buildContainer, override } from '../../bootstrap/container.ts';
 import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
+import type { Storage } from '../../bootstrap/storage.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 
@@ -14,13 +15,14 @@ export const T0: Instant = Date.UTC(2026, 10, 24, 15, 0, 0);
  * The assembled application as `npm start` wires it (container, use cases, in-memory adapters, fake
  * WhatsApp) with a fixed clock, sequential ids and the demo data loaded.
  */
-export const startDesk = async (start: Instant = T0) => {
+export const startDesk = async (start: Instant = T0, storage: Storage | null = null) => {
   const clock = new FixedClock(start);
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const container = buildContainer(config, [
-    override(TOKENS.Clock, clock),
-    override(TOKENS.IdGenerator, new SequentialIdGenerator()),
-  ]);
+  const container = buildContainer(
+    config,
+    [override(TOKENS.Clock, clock), override(TOKENS.IdGenerator, new SequentialIdGenerator())],
+    storage,
+  );
   const uow = container.get(TOKENS.UnitOfWork);
   await seedDemo(uow);
   return {

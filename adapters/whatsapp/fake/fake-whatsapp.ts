@@ -17,6 +17,11 @@ export type FakeWhatsAppOptions = {
   readonly phoneNumberId: string;
   /** How delivery receipts reach the application. */
   readonly onStatus?: (status: StatusEnvelope) => Promise<void>;
+  /**
+   * Names this process in the ids it makes up: Meta's ids are unique worldwide, so several app
+   * instances sharing a database must never make the same one.
+   */
+  readonly instance?: string;
 };
 
 type ScriptedFailure = { readonly when: (request: SendRequest) => boolean; readonly failure: SendFailure };
@@ -41,14 +46,17 @@ export class FakeWhatsApp implements MessageGateway {
   #inCount = 0;
   #mediaCount = 0;
 
+  readonly #prefix: string;
+
   constructor(options: FakeWhatsAppOptions) {
     this.#options = options;
+    this.#prefix = options.instance === undefined ? '' : `${options.instance}.`;
   }
 
   async send(request: SendRequest): Promise<Result<{ readonly waMessageId: WaMessageId }, SendFailure>> {
     const failure = this.#failNext.shift() ?? this.#failWhen.find((f) => f.when(request))?.failure;
     if (failure !== undefined) return err(failure);
-    const waMessageId = asId<WaMessageId>(`wamid.fake.${++this.#outCount}`);
+    const waMessageId = asId<WaMessageId>(`wamid.fake.${this.#prefix}${++this.#outCount}`);
     const { line, to, content } = request;
     this.#sent.push({ waMessageId, phoneNumberId: line.phoneNumberId, to, content, at: this.#options.clock.now() });
     return ok({ waMessageId });
@@ -93,7 +101,7 @@ export class FakeWhatsApp implements MessageGateway {
   async deliverFrom(phone: PhoneE164, profileName: string | null, content: InboundContent): Promise<InboundEnvelope> {
     const envelope: InboundEnvelope = {
       phoneNumberId: this.#options.phoneNumberId,
-      waMessageId: asId<WaMessageId>(`wamid.in.${++this.#inCount}`),
+      waMessageId: asId<WaMessageId>(`wamid.in.${this.#prefix}${++this.#inCount}`),
       from: { phone, userId: null },
       profileName,
       sentAt: this.#options.clock.now(),

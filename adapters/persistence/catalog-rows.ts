@@ -1,0 +1,75 @@
+import type { PriceBucket, Project, PropertyType, Unit, UnitType } from '../../domain/catalog/catalog.ts';
+import { asId, type PriceBucketId, type ProjectId, type UnitId, type UnitTypeId } from '../../domain/shared/ids.ts';
+import type { Currency } from '../../domain/shared/money.ts';
+import { priceBuckets, projects, units, unitTypes } from './schema.ts';
+
+export const toProject = (row: typeof projects.$inferSelect): Project => ({
+  id: asId<ProjectId>(row.id),
+  name: row.name,
+  city: row.city,
+  currency: row.currency as Currency,
+  description: row.description,
+  paymentPlan: row.paymentPlan,
+});
+
+export const toProjectRow = (p: Project): typeof projects.$inferInsert => ({
+  id: p.id,
+  name: p.name,
+  city: p.city,
+  currency: p.currency,
+  description: p.description,
+  paymentPlan: p.paymentPlan,
+});
+
+export const toUnitType = (row: typeof unitTypes.$inferSelect): UnitType => ({
+  id: asId<UnitTypeId>(row.id),
+  projectId: asId<ProjectId>(row.projectId),
+  name: row.name,
+  propertyType: row.propertyType as PropertyType,
+  bedrooms: row.bedrooms,
+  areaM2: row.areaM2,
+});
+
+export const toUnitTypeRow = (t: UnitType): typeof unitTypes.$inferInsert => ({
+  id: t.id,
+  projectId: t.projectId,
+  name: t.name,
+  propertyType: t.propertyType,
+  bedrooms: t.bedrooms,
+  areaM2: t.areaM2,
+});
+
+export const toUnit = (row: typeof units.$inferSelect): Unit => ({
+  id: asId<UnitId>(row.id),
+  projectId: asId<ProjectId>(row.projectId),
+  unitTypeId: asId<UnitTypeId>(row.unitTypeId),
+  code: row.code,
+  areaM2: row.areaM2,
+  price: { amount: row.price, currency: row.currency as Currency },
+  status: row.status,
+});
+
+export const toUnitRow = (u: Unit): typeof units.$inferInsert => ({
+  id: u.id,
+  projectId: u.projectId,
+  unitTypeId: u.unitTypeId,
+  code: u.code,
+  areaM2: u.areaM2,
+  price: u.price.amount,
+  currency: u.price.currency,
+  status: u.status,
+});
+
+export const toPriceBucket = (row: typeof priceBuckets.$inferSelect): PriceBucket => ({
+  id: asId<PriceBucketId>(row.id),
+  label: row.label,
+  min: row.min,
+  max: row.max,
+});
+
+export const toPriceBucketRow = (b: PriceBucket): typeof priceBuckets.$inferInsert => ({
+  id: b.id,
+  label: b.label,
+  min: b.min,
+  max: b.max,
+});

@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { BotSettings, BotSettingsRepository } from '../../application/ports/configuration.ts';
+import type { Db } from './drizzle-db.ts';
+import { first } from './rows.ts';
+import { botSettings } from './schema.ts';
+
+export class DrizzleBotSettingsRepository implements BotSettingsRepository {
+  /** `defaults` is what the bot uses until an administrator saves settings. */
+  constructor(
+    private readonly db: Db,
+    private readonly defaults: BotSettings,
+  ) {}
+
+  async current(): Promise<BotSettings> {
+    const row = first(await this.db.select().from(botSettings).where(eq(botSettings.id, 1)));
+    return row?.settings ?? structuredClone(this.defaults);
+  }
+
+  async save(settings: BotSettings): Promise<void> {
+    await this.db
+      .insert(botSettings)
+      .values({ id: 1, settings })
+      .onConflictDoUpdate({ target: botSettings.id, set: { settings } });
+  }
+}

@@ -1,0 +1,75 @@
+import { and, asc, count, eq, isNull, lt, lte, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { inboxWaId, orderingKey, type InboxEntry, type InboxItem, type InboxRepository } from '../../application/ports/inbox-repository.ts';
+import type { Instant } from '../../domain/shared/time.ts';
+import type { Db } from './drizzle-db.ts';
+import { first, toDate, toInstant } from './rows.ts';
+import { inbox } from './schema.ts';
+
+type InboxRow = typeof inbox.$inferSelect;
+
+export const toInboxItem = (row: InboxRow): InboxItem => ({
+  id: row.id,
+  entry: row.payload,
+  receivedAt: toInstant(row.receivedAt),
+  attempts: row.attempts,
+});
+
+const earlier = alias(inbox, 'earlier');
+
+export class DrizzleInboxRepository implements InboxRepository {
+  constructor(private readonly db: Db) {}
+
+  async add(entry: InboxEntry, receivedAt: Instant): Promise<boolean> {
+    const at = toDate(receivedAt);
+    const inserted = await this.db
+      .insert(inbox)
+      .values({ waId: inboxWaId(entry), kind: entry.kind, orderingKey: orderingKey(entry), payload: entry, receivedAt: at, notBefore: at })
+      .onConflictDoNothing({ target: inbox.waId })
+      .returning({ id: inbox.id });
+    return inserted.length > 0;
+  }
+
+  /**
+   * The oldest due entry that heads its key. `SKIP LOCKED` passes over a head another worker holds, and
+   * the `NOT EXISTS` keeps that key's later entries out too: one worker per lead, in arrival order.
+   */
+  async claimNext(now: Instant): Promise<InboxItem | null> {
+    const rows = await this.db
+      .select()
+      .from(inbox)
+      .where(
+        and(
+          isNull(inbox.processedAt),
+          lte(inbox.notBefore, toDate(now)),
+          notExists(
+            this.db
+              .select({ one: sql`1` })
+              .from(earlier)
+              .where(and(eq(earlier.orderingKey, inbox.orderingKey), isNull(earlier.processedAt), lt(earlier.id, inbox.id))),
+          ),
+        ),
+      )
+      .orderBy(asc(inbox.id))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    const row = first(rows);
+    return row === null ? null : toInboxItem(row);
+  }
+
+  async markProcessed(id: number, at: Instant): Promise<void> {
+    await this.db.update(inbox).set({ processedAt: toDate(at) }).where(eq(inbox.id, id));
+  }
+
+  async deferAfterFailure(id: number, error: string, retryAt: Instant): Promise<void> {
+    await this.db
+      .update(inbox)
+      .set({ attempts: sql`${inbox.attempts} + 1`, lastError: error, notBefore: toDate(retryAt) })
+      .where(eq(inbox.id, id));
+  }
+
+  async pendingCount(): Promise<number> {
+    const [row] = await this.db.select({ pending: count() }).from(inbox).where(isNull(inbox.processedAt));
+    return row?.pending ?? 0;
+  }
+}

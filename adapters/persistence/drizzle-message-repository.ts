@@ -1,0 +1,116 @@
+import { and, asc, eq, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import type { MessageRepository } from '../../application/ports/message-repository.ts';
+import type { InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
+import type { ConversationId, LeadId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
+import type { Instant } from '../../domain/shared/time.ts';
+import type { Db } from './drizzle-db.ts';
+import { toInboundRow, toMessage, toOutbound, toOutboundRow } from './message-rows.ts';
+import { conflictOnUnique } from './pg-errors.ts';
+import { first, replaceAllBut, toDate } from './rows.ts';
+import { conversations, messages, messageStatusHistory } from './schema.ts';
+
+const queuedOutbound = (m: { readonly direction: PgColumn; readonly status: PgColumn }) => and(eq(m.direction, 'outbound'), eq(m.status, 'queued'));
+const older = alias(messages, 'older');
+
+export class DrizzleMessageRepository implements MessageRepository {
+  constructor(private readonly db: Db) {}
+
+  async byId(id: MessageId): Promise<Message | null> {
+    const row = first(await this.db.select().from(messages).where(eq(messages.id, id)));
+    return row === null ? null : toMessage(row);
+  }
+
+  async byWaMessageId(waMessageId: WaMessageId): Promise<Message | null> {
+    const row = first(await this.db.select().from(messages).where(eq(messages.waMessageId, waMessageId)));
+    return row === null ? null : toMessage(row);
+  }
+
+  async addInbound(message: InboundMessage): Promise<boolean> {
+    const inserted = await this.db
+      .insert(messages)
+      .values(toInboundRow(message))
+      .onConflictDoNothing({ target: messages.waMessageId })
+      .returning({ id: messages.id });
+    return inserted.length > 0;
+  }
+
+  /** Inserts or replaces (keeping its place in stored order), clears the lease and logs a status change. */
+  async saveOutbound(message: OutboundMessage): Promise<void> {
+    const before = first(
+      await this.db
+        .select({ direction: messages.direction, status: messages.status })
+        .from(messages)
+        .where(eq(messages.id, message.id))
+        .for('update'),
+    );
+    if (before?.direction === 'inbound') throw new Error(`message ${message.id} is stored as inbound`);
+    await conflictOnUnique('message', () => `Meta id ${message.waMessageId}`, () =>
+      this.db
+        .insert(messages)
+        .values(toOutboundRow(message))
+        .onConflictDoUpdate({
+          target: messages.id,
+          set: { ...replaceAllBut(messages), sentAt: sql`coalesce(${messages.sentAt}, excluded.sent_at)` },
+        }),
+    );
+    if (before?.status === message.status) return;
+    await this.db.insert(messageStatusHistory).values({ messageId: message.id, status: message.status, at: toDate(message.statusAt) });
+  }
+
+  async byConversation(conversationId: ConversationId): Promise<Message[]> {
+    const rows = await this.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
+    return rows.map(toMessage);
+  }
+
+  /** Includes messages stored before the lead registered, through the conversations now linked to it. */
+  async byLead(leadId: LeadId): Promise<Message[]> {
+    const linked = this.db.select({ id: conversations.id }).from(conversations).where(eq(conversations.leadId, leadId));
+    const rows = await this.db
+      .select()
+      .from(messages)
+      .where(or(eq(messages.leadId, leadId), inArray(messages.conversationId, linked)))
+      .orderBy(asc(messages.seq));
+    return rows.map(toMessage);
+  }
+
+  /**
+   * Each conversation's oldest queued outbound message, when due and not leased; rows another sender
+   * is claiming right now are skipped rather than waited for.
+   */
+  async claimDueOutbound(now: Instant, limit: number, leaseUntil: Instant): Promise<OutboundMessage[]> {
+    if (limit <= 0) return [];
+    const at = toDate(now);
+    const heads = this.db
+      .select({ seq: messages.seq })
+      .from(messages)
+      .where(
+        and(
+          queuedOutbound(messages),
+          lte(messages.nextAttemptAt, at),
+          or(isNull(messages.leaseUntil), lte(messages.leaseUntil, at)),
+          notExists(
+            this.db
+              .select({ one: sql`1` })
+              .from(older)
+              .where(
+                and(
+                  eq(older.conversationId, messages.conversationId),
+                  queuedOutbound(older),
+                  sql`(${older.createdAt}, ${older.seq}) < (${messages.createdAt}, ${messages.seq})`,
+                ),
+              ),
+          ),
+        ),
+      )
+      .orderBy(asc(messages.createdAt), asc(messages.seq))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    const claimed = await this.db
+      .update(messages)
+      .set({ leaseUntil: toDate(leaseUntil) })
+      .where(inArray(messages.seq, heads))
+      .returning();
+    return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.seq - b.seq).map(toOutbound);
+  }
+}

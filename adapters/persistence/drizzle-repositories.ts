@@ -1,0 +1,34 @@
+import type { BotSettings } from '../../application/ports/configuration.ts';
+import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import { DrizzleBotSettingsRepository } from './drizzle-bot-settings-repository.ts';
+import { DrizzleCatalogRepository } from './drizzle-catalog-repository.ts';
+import { DrizzleConversationRepository } from './drizzle-conversation-repository.ts';
+import type { Db } from './drizzle-db.ts';
+import { DrizzleInboxRepository } from './drizzle-inbox-repository.ts';
+import { DrizzleLeadRepository } from './drizzle-lead-repository.ts';
+import { DrizzleLineRepository } from './drizzle-line-repository.ts';
+import { DrizzleMessageRepository } from './drizzle-message-repository.ts';
+import { DrizzleOrganisationRepository } from './drizzle-organisation-repository.ts';
+import { DrizzleQuoteRepository } from './drizzle-quote-repository.ts';
+import { DrizzleTemplateRepository } from './drizzle-template-repository.ts';
+import { DrizzleVisitRepository } from './drizzle-visit-repository.ts';
+
+export type DrizzleRepositoryOptions = {
+  /** The bot settings in force until an administrator saves others. */
+  readonly defaultSettings: BotSettings;
+};
+
+/** Every repository over one database handle: the database itself, or one transaction. */
+export const drizzleRepositories = (db: Db, options: DrizzleRepositoryOptions): Repositories => ({
+  lines: new DrizzleLineRepository(db),
+  organisation: new DrizzleOrganisationRepository(db),
+  catalog: new DrizzleCatalogRepository(db),
+  templates: new DrizzleTemplateRepository(db),
+  settings: new DrizzleBotSettingsRepository(db, options.defaultSettings),
+  leads: new DrizzleLeadRepository(db),
+  visits: new DrizzleVisitRepository(db),
+  conversations: new DrizzleConversationRepository(db),
+  messages: new DrizzleMessageRepository(db),
+  quotes: new DrizzleQuoteRepository(db),
+  inbox: new DrizzleInboxRepository(db),
+});

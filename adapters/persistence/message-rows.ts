@@ -1,0 +1,105 @@
+import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
+import type { OutboundContent } from '../../domain/messaging/outbound.ts';
+import { asId, type ConversationId, type LeadId, type MessageId, type VisitId, type WaMessageId } from '../../domain/shared/ids.ts';
+import { toDate, toInstant } from './rows.ts';
+import { messages } from './schema.ts';
+
+type MessageRow = typeof messages.$inferSelect;
+type MessageInsert = typeof messages.$inferInsert;
+
+/** The text a person reads in the message, kept in `body` so messages can be searched. */
+export const bodyOf = (content: InboundContent | OutboundContent): string | null => {
+  switch (content.kind) {
+    case 'text':
+    case 'buttons':
+    case 'list':
+      return content.body;
+    case 'choice':
+      return content.title;
+    case 'media':
+      return content.caption ?? null;
+    case 'template':
+      return content.renderedText;
+    case 'location':
+      return [content.name, content.address].filter((part) => part !== undefined).join(', ') || null;
+    case 'reaction':
+      return content.emoji;
+    case 'unsupported':
+      return null;
+  }
+};
+
+const common = (m: Message) => ({
+  id: m.id,
+  conversationId: m.conversationId,
+  leadId: m.leadId,
+  visitId: m.visitId,
+  direction: m.direction,
+  type: m.content.kind,
+  body: bodyOf(m.content),
+  content: m.content,
+  createdAt: toDate(m.createdAt),
+});
+
+export const toInboundRow = (m: InboundMessage): MessageInsert => ({
+  ...common(m),
+  waMessageId: m.waMessageId,
+  sentAt: toDate(m.sentAt),
+});
+
+export const toOutboundRow = (m: OutboundMessage): MessageInsert => ({
+  ...common(m),
+  waMessageId: m.waMessageId,
+  status: m.status,
+  statusAt: toDate(m.statusAt),
+  failure: m.failure,
+  author: m.author,
+  attempts: m.attempts,
+  nextAttemptAt: toDate(m.nextAttemptAt),
+  // Saving clears the lease: the sender is done with this attempt.
+  leaseUntil: null,
+  // Once WhatsApp accepted it; the repository keeps the first such time.
+  sentAt: m.waMessageId === null ? null : toDate(m.statusAt),
+});
+
+const required = <T>(value: T | null, column: string, id: string): T => {
+  if (value === null) throw new Error(`outbound message ${id} has no ${column}`);
+  return value;
+};
+
+export const toMessage = (row: MessageRow): Message => {
+  const base = {
+    id: asId<MessageId>(row.id),
+    conversationId: asId<ConversationId>(row.conversationId),
+    leadId: row.leadId === null ? null : asId<LeadId>(row.leadId),
+    visitId: row.visitId === null ? null : asId<VisitId>(row.visitId),
+    createdAt: toInstant(row.createdAt),
+  };
+  if (row.direction === 'inbound') {
+    return {
+      ...base,
+      direction: 'inbound',
+      waMessageId: asId<WaMessageId>(required(row.waMessageId, 'wa_message_id', row.id)),
+      content: row.content as InboundContent,
+      sentAt: toInstant(required(row.sentAt, 'sent_at', row.id)),
+    };
+  }
+  return {
+    ...base,
+    direction: 'outbound',
+    waMessageId: row.waMessageId === null ? null : asId<WaMessageId>(row.waMessageId),
+    content: row.content as OutboundContent,
+    author: required(row.author, 'author', row.id),
+    status: required(row.status, 'status', row.id),
+    statusAt: toInstant(required(row.statusAt, 'status_at', row.id)),
+    failure: row.failure,
+    attempts: row.attempts,
+    nextAttemptAt: toInstant(required(row.nextAttemptAt, 'next_attempt_at', row.id)),
+  };
+};
+
+export const toOutbound = (row: MessageRow): OutboundMessage => {
+  const message = toMessage(row);
+  if (message.direction !== 'outbound') throw new Error(`message ${row.id} is inbound`);
+  return message;
+};

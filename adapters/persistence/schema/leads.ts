@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { SearchCriteria } from '../../../domain/catalog/search.ts';
+import { instant } from './columns.ts';
+
+export const leadSource = pgEnum('lead_source', ['whatsapp_bot', 'crm']);
+export const visitStage = pgEnum('visit_stage', ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost']);
+export const reservationStatus = pgEnum('reservation_status', ['requested', 'authorised', 'cancelled']);
+
+export const leads = pgTable(
+  'leads',
+  {
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    lineId: text('line_id').notNull(),
+    name: text('name'),
+    /** E.164; absent for WhatsApp users known only by their user id. */
+    phone: text('phone').unique('leads_phone_unique'),
+    waUserId: text('wa_user_id').unique('leads_wa_user_id_unique'),
+    email: text('email'),
+    consentAt: instant('consent_at'),
+    consentPolicyVersion: text('consent_policy_version'),
+    advisorId: text('advisor_id'),
+    assignedAt: instant('assigned_at'),
+    source: leadSource('source').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('leads_advisor_idx').on(t.advisorId), index('leads_created_idx').on(t.createdAt, t.seq)],
+);
+
+/** Every consent a lead gave (personal-data law: consent must be provable), never rewritten. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    email: text('email'),
+    at: instant('at').notNull(),
+    policyVersion: text('policy_version').notNull(),
+  },
+  (t) => [uniqueIndex('consents_lead_at_version_unique').on(t.leadId, t.at, t.policyVersion)],
+);
+
+export const visits = pgTable(
+  'visits',
+  {
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    leadId: text('lead_id').notNull(),
+    projectId: text('project_id').notNull(),
+    unitTypeId: text('unit_type_id'),
+    stage: visitStage('stage').notNull(),
+    criteria: jsonb('criteria').$type<SearchCriteria>().notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('visits_lead_idx').on(t.leadId, t.createdAt, t.seq)],
+);
+
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: text('id').primaryKey(),
+    visitId: text('visit_id').notNull(),
+    leadId: text('lead_id').notNull(),
+    advisorId: text('advisor_id').notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    note: text('note'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    index('appointments_advisor_idx').on(t.advisorId, t.startsAt),
+    index('appointments_visit_idx').on(t.visitId),
+    check('appointments_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id').notNull(),
+    visitId: text('visit_id').notNull(),
+    leadId: text('lead_id').notNull(),
+    status: reservationStatus('status').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    authorisedBy: text('authorised_by'),
+    createdAt: instant('created_at').notNull(),
+    authorisedAt: instant('authorised_at'),
+  },
+  (t) => [
+    // A unit is reserved at most once at a time: a second active reservation is a unique violation.
+    uniqueIndex('reservations_one_active_per_unit').on(t.unitId).where(sql`${t.status} <> 'cancelled'`),
+    index('reservations_visit_idx').on(t.visitId),
+  ],
+);

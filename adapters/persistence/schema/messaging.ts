@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, unique } from 'drizzle-orm/pg-core';
+import type { BotSettings } from '../../../application/ports/configuration.ts';
+import type { BotState } from '../../../domain/chatbot/bot-state.ts';
+import type { SendFailureReason } from '../../../domain/messaging/delivery-status.ts';
+import type { InboundContent, MessageAuthor } from '../../../domain/messaging/message.ts';
+import type { OutboundContent } from '../../../domain/messaging/outbound.ts';
+import { bytea, instant } from './columns.ts';
+
+export const messageDirection = pgEnum('message_direction', ['inbound', 'outbound']);
+export const deliveryStatus = pgEnum('delivery_status', ['queued', 'sent', 'delivered', 'read', 'played', 'failed']);
+export const templateStatus = pgEnum('template_status', ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED']);
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    lineId: text('line_id').notNull(),
+    phone: text('phone'),
+    waUserId: text('wa_user_id'),
+    profileName: text('profile_name'),
+    leadId: text('lead_id'),
+    bot: jsonb('bot').$type<BotState>().notNull(),
+    lastInboundAt: instant('last_inbound_at'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    unique('conversations_line_phone_unique').on(t.lineId, t.phone),
+    unique('conversations_line_wa_user_unique').on(t.lineId, t.waUserId),
+    index('conversations_lead_idx').on(t.leadId),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    /** Stored order: set on insert, kept when the message is replaced. */
+    seq: bigserial('seq', { mode: 'number' }).notNull().unique(),
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id').notNull(),
+    leadId: text('lead_id'),
+    visitId: text('visit_id'),
+    direction: messageDirection('direction').notNull(),
+    /** The content's kind (text, media, template…). */
+    type: text('type').notNull(),
+    /** A searchable copy of the text the message shows. */
+    body: text('body'),
+    content: jsonb('content').$type<InboundContent | OutboundContent>().notNull(),
+    waMessageId: text('wa_message_id').unique('messages_wa_message_id_unique'),
+    status: deliveryStatus('status'),
+    statusAt: instant('status_at'),
+    failure: jsonb('failure').$type<SendFailureReason>(),
+    author: jsonb('author').$type<MessageAuthor>(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at'),
+    /** Until when a sender holds this outbound message (the outbox lease). */
+    leaseUntil: instant('lease_until'),
+    createdAt: instant('created_at').notNull(),
+    /** When the lead sent it (inbound), when WhatsApp accepted it (outbound). */
+    sentAt: instant('sent_at'),
+  },
+  (t) => [
+    index('messages_conversation_idx').on(t.conversationId, t.seq),
+    index('messages_lead_idx').on(t.leadId, t.seq),
+    index('messages_outbox_idx')
+      .on(t.conversationId, t.createdAt, t.seq)
+      .where(sql`${t.direction} = 'outbound' and ${t.status} = 'queued'`),
+  ],
+);
+
+export const messageStatusHistory = pgTable(
+  'message_status_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    status: deliveryStatus('status').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [index('message_status_history_message_idx').on(t.messageId, t.id)],
+);
+
+/** Files live in the database so that every instance serves them. */
+export const media = pgTable('media', {
+  id: text('id').primaryKey(),
+  mimeType: text('mime_type').notNull(),
+  filename: text('filename'),
+  bytes: bytea('bytes').notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+export const templates = pgTable(
+  'templates',
+  {
+    name: text('name').notNull(),
+    language: text('language').notNull(),
+    category: text('category').notNull(),
+    status: templateStatus('status').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.language] })],
+);
+
+/** One row: the bot's texts, policy and flow settings as administrators last saved them. */
+export const botSettings = pgTable(
+  'bot_settings',
+  {
+    id: smallint('id').primaryKey().default(1),
+    settings: jsonb('settings').$type<BotSettings>().notNull(),
+  },
+  (t) => [check('bot_settings_single_row', sql`${t.id} = 1`)],
+);

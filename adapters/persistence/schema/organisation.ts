@@ -1,0 +1,60 @@
+import { bigserial, boolean, index, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { instant } from './columns.ts';
+
+export const userRole = pgEnum('user_role', ['advisor', 'manager', 'admin']);
+
+export const businessLines = pgTable('business_lines', {
+  id: text('id').primaryKey(),
+  /** Stored order, for stable listings. */
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  phoneNumberId: text('phone_number_id').notNull().unique(),
+  displayNumber: text('display_number').notNull(),
+  name: text('name').notNull(),
+  advisorGroupId: text('advisor_group_id').notNull(),
+  /** The projects the line's bot offers, in configured order; empty means the whole catalogue. */
+  projectIds: text('project_ids').array().notNull(),
+});
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  name: text('name').notNull(),
+  email: text('email'),
+  role: userRole('role').notNull(),
+  active: boolean('active').notNull(),
+});
+
+export const advisorGroups = pgTable('advisor_groups', {
+  id: text('id').primaryKey(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  name: text('name').notNull(),
+});
+
+/** No foreign key to users: a group may name advisors before their accounts are loaded. */
+export const advisorGroupMembers = pgTable(
+  'advisor_group_members',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => advisorGroups.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    userId: text('user_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.position] })],
+);
+
+/** CRM API keys: only a hash of the key is kept. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    hashedKey: text('hashed_key').notNull().unique(),
+    label: text('label').notNull(),
+    createdAt: instant('created_at').notNull(),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('api_keys_user_idx').on(t.userId)],
+);

@@ -1,0 +1,32 @@
+import { bigint, bigserial, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import type { Quote } from '../../../domain/quote/quote.ts';
+import { instant } from './columns.ts';
+
+export const quotes = pgTable(
+  'quotes',
+  {
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    number: text('number').notNull(),
+    conversationId: text('conversation_id').notNull(),
+    visitId: text('visit_id'),
+    pdfMediaId: text('pdf_media_id'),
+    projectId: text('project_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    issuedAt: instant('issued_at').notNull(),
+    validUntil: instant('valid_until').notNull(),
+    /** The whole quote as issued: figures are frozen, never recomputed. */
+    figures: jsonb('figures').$type<Quote>().notNull(),
+  },
+  (t) => [
+    index('quotes_number_idx').on(t.number),
+    index('quotes_visit_idx').on(t.visitId, t.issuedAt, t.seq),
+    index('quotes_conversation_idx').on(t.conversationId, t.issuedAt, t.seq),
+  ],
+);
+
+/** Named gapless counters (quote numbers): incremented inside the transaction that uses the value. */
+export const counters = pgTable('counters', {
+  name: text('name').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+});

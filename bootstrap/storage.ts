@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { DiskMediaStore } from '../adapters/media/disk-media-store.ts';
+import { defaultBotSettings } from '../adapters/memory/default-bot-settings.ts';
+import { InMemoryMediaStore } from '../adapters/memory/in-memory-media-store.ts';
+import { openPglite, openPostgres, type Database } from '../adapters/persistence/database.ts';
+import { DrizzleMediaStore } from '../adapters/persistence/drizzle-media-store.ts';
+import { DrizzleUnitOfWork } from '../adapters/persistence/drizzle-unit-of-work.ts';
+import { RandomIdGenerator } from '../adapters/ids/random-id-generator.ts';
+import { SystemClock } from '../adapters/clock/system-clock.ts';
+import type { MediaStore } from '../application/ports/media-store.ts';
+import type { UnitOfWork } from '../application/ports/unit-of-work.ts';
+import type { Config } from './config.ts';
+
+/** Durable storage, open and migrated: PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR. */
+export type Storage = {
+  readonly uow: UnitOfWork;
+  readonly media: MediaStore;
+  /** For the start banner. */
+  readonly description: string;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+const ids = () => new RandomIdGenerator(new SystemClock());
+
+const fromDatabase = (database: Database, media: MediaStore, description: string): Storage => ({
+  uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings }),
+  media,
+  description,
+  ping: database.ping,
+  close: database.close,
+});
+
+/**
+ * PostgreSQL keeps files in the database, shared by every instance. PGlite has one connection, which a
+ * transaction holds: files go to DATA_DIR/media instead, so storing a quote's PDF mid-transaction
+ * does not wait on itself.
+ */
+export const openStorage = async (config: Config): Promise<Storage> => {
+  if (config.databaseUrl !== null) {
+    const database = await openPostgres(config.databaseUrl);
+    return fromDatabase(database, new DrizzleMediaStore(database.db, ids()), 'postgres (DATABASE_URL)');
+  }
+  const database = await openPglite(config.dataDir);
+  return fromDatabase(database, new DiskMediaStore(join(config.dataDir, 'media'), ids()), `pglite (${config.dataDir})`);
+};
+
+/** Embedded and in memory: a real SQL database for tests, gone when closed. */
+export const openEphemeralStorage = async (): Promise<Storage> =>
+  fromDatabase(await openPglite(null), new InMemoryMediaStore({ ids: ids() }), 'pglite (in memory)');

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { defaultBotSettings } from '../../adapters/memory/default-bot-settings.ts';
+import { drizzleRepositories } from '../../adapters/persistence/drizzle-repositories.ts';
+import { DrizzleUnitOfWork } from '../../adapters/persistence/drizzle-unit-of-work.ts';
+import { configurationContract } from '../contracts/configuration.contract.ts';
+import type { OpenSubject } from '../contracts/contract-subject.ts';
+import { conversationRepositoryContract } from '../contracts/conversation-repository.contract.ts';
+import { inboxRepositoryContract } from '../contracts/inbox-repository.contract.ts';
+import { leadRepositoryContract } from '../contracts/lead-repository.contract.ts';
+import { messageRepositoryContract } from '../contracts/message-repository.contract.ts';
+import { quoteRepositoryContract } from '../contracts/quote-repository.contract.ts';
+import { unitOfWorkContract } from '../contracts/unit-of-work.contract.ts';
+import { visitRepositoryContract } from '../contracts/visit-repository.contract.ts';
+import { openTestDatabases, type TestDatabase } from '../support/database.ts';
+
+const options = { defaultSettings: defaultBotSettings };
+
+for (const target of await openTestDatabases()) {
+  describe(target.name, () => {
+    let database: TestDatabase | null = null;
+    beforeAll(async () => {
+      database = await target.create();
+    });
+    afterAll(async () => {
+      await database?.close();
+    });
+
+    /** One database per file, emptied before each test: as fresh as a new one, and much faster. */
+    const open: OpenSubject = async () => {
+      if (database === null) throw new Error(`${target.name} database not open`);
+      await database.reset();
+      return { repos: drizzleRepositories(database.db, options), uow: new DrizzleUnitOfWork(database.db, options), close: async () => {} };
+    };
+
+    leadRepositoryContract(target.name, open);
+    conversationRepositoryContract(target.name, open);
+    messageRepositoryContract(target.name, open);
+    visitRepositoryContract(target.name, open);
+    quoteRepositoryContract(target.name, open);
+    configurationContract(target.name, open);
+    unitOfWorkContract(target.name, open);
+    inboxRepositoryContract(target.name, open);
+  });
+}

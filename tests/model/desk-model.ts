@@ -1,0 +1,165 @@
+/** The model of the desk and its commands, shared by the in-memory and the PGlite runs. */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { choicesOf } from '../../adapters/whatsapp/fake/sent-message.ts';
+import { normalizeWord } from '../../domain/chatbot/bot-texts.ts';
+import type { PhoneE164 } from '../../domain/contact/phone.ts';
+import type { LineId, UserId } from '../../domain/shared/ids.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, type Instant } from '../../domain/shared/time.ts';
+import type { Desk } from '../support/desk-harness.ts';
+
+/** What a lead has done, as the model understands the product's rules. */
+type LeadModel = { consented: boolean; registered: boolean; declined: boolean; lastInboundAt: Instant | null };
+type Model = { readonly leads: Map<string, LeadModel>; now: Instant };
+type Real = { readonly desk: Desk; readonly inbound: Map<string, Instant[]>; checked: number };
+
+const PHONES = ['+573001000001', '+573001000002', '+573001000003'] as const;
+const GROUP: readonly string[] = ['u-ana', 'u-carlos', 'u-valentina'];
+const LINE = 'line-main' as LineId;
+
+const leadOf = (m: Model, phone: string): LeadModel => {
+  const found = m.leads.get(phone) ?? { consented: false, registered: false, declined: false, lastInboundAt: null };
+  m.leads.set(phone, found);
+  return found;
+};
+
+const wroteIn = (m: Model, r: Real, phone: string): LeadModel => {
+  const lead = leadOf(m, phone);
+  lead.lastInboundAt = m.now;
+  r.inbound.set(phone, [...(r.inbound.get(phone) ?? []), m.now]);
+  return lead;
+};
+
+/** The invariants of the brief, checked against the stored state and everything WhatsApp received. */
+const checkInvariants = async (m: Model, r: Real): Promise<void> => {
+  const sent = r.desk.whatsapp.sent;
+  for (const message of sent.slice(r.checked)) {
+    if (message.content.kind === 'template') continue;
+    const times = r.inbound.get(message.to.phone ?? '') ?? [];
+    expect(times.some((t) => t <= message.at && message.at - t < DAY_MS), `free-form message outside the window: ${JSON.stringify(message)}`).toBe(true);
+  }
+  r.checked = sent.length;
+  const leads = await r.desk.read((repos) => repos.leads.list());
+  for (const phone of PHONES) {
+    const model = leadOf(m, phone);
+    const lead = leads.find((l) => l.phone === phone);
+    expect(lead !== undefined, `${phone} registered`).toBe(model.registered);
+    if (lead !== undefined) {
+      expect(model.consented).toBe(true);
+      expect(lead.consent).not.toBeNull();
+      expect(lead.email).not.toBeNull();
+      expect(GROUP).toContain(lead.advisorId);
+    }
+    if (model.declined) {
+      const conversation = await r.desk.read((repos) => repos.conversations.byIdentity(LINE, { phone: phone as PhoneE164, userId: null }));
+      expect(JSON.stringify(conversation?.bot)).not.toContain('@');
+    }
+  }
+  const loads = GROUP.map((id) => leads.filter((l) => l.advisorId === id).length);
+  expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+};
+
+export type Cmd = fc.AsyncCommand<Model, Real>;
+
+/** What the runs exercised, so a quiet generator cannot make the test pass vacuously. */
+export const seen = { runs: 0, commands: 0, registrations: 0, refusedOutsideWindow: 0, templatesOutsideWindow: 0, quotes: 0 };
+
+const say = (phone: string, text: string): Cmd => ({
+  check: () => true,
+  run: async (m, r) => {
+    await r.desk.whatsapp.lead(phone).say(text);
+    const lead = wroteIn(m, r, phone);
+    if (text.includes('@') && text.includes('.')) lead.declined = false;
+    if (normalizeWord(text) === 'asesor' && lead.consented && !lead.registered) {
+      lead.registered = true;
+      seen.registrations += 1;
+    }
+    await checkInvariants(m, r);
+  },
+  toString: () => `say(${phone}, ${JSON.stringify(text)})`,
+});
+
+/** Taps one of the options of the last message, if it offers any: exactly what a person can do. */
+const tap = (phone: string, index: number): Cmd => ({
+  check: () => true,
+  run: async (m, r) => {
+    const last = r.desk.whatsapp.lead(phone).lastMessage();
+    const choices = last === null ? [] : choicesOf(last.content);
+    const choice = choices[index % Math.max(1, choices.length)];
+    if (choice === undefined) return;
+    await r.desk.whatsapp.lead(phone).tap(choice.id);
+    const lead = wroteIn(m, r, phone);
+    if (choice.id === 'consent:yes') lead.consented = true;
+    if (choice.id === 'consent:no') Object.assign(lead, { consented: false, declined: true });
+    if (choice.id === 'outcome:advisor') lead.registered = true;
+    if (choice.id === 'outcome:advisor' || choice.id === 'consent:yes') seen.registrations += choice.id === 'outcome:advisor' ? 1 : 0;
+    if (choice.id === 'outcome:quote') seen.quotes += 1;
+    await checkInvariants(m, r);
+  },
+  toString: () => `tap(${phone}, #${index})`,
+});
+
+const sendMedia = (phone: string): Cmd => ({
+  check: () => true,
+  run: async (m, r) => {
+    await r.desk.whatsapp.lead(phone).sendImage('foto');
+    wroteIn(m, r, phone);
+    await checkInvariants(m, r);
+  },
+  toString: () => `image(${phone})`,
+});
+
+const advance = (ms: number): Cmd => ({
+  check: () => true,
+  run: async (m, r) => {
+    r.desk.clock.advance(ms);
+    m.now += ms;
+    await checkInvariants(m, r);
+  },
+  toString: () => `advance(${ms / MINUTE_MS} min)`,
+});
+
+const agentSends = (phone: string, kind: 'text' | 'template'): Cmd => ({
+  check: (m) => leadOf(m, phone).registered,
+  run: async (m, r) => {
+    const lead = (await r.desk.read((repos) => repos.leads.list())).find((l) => l.phone === phone);
+    if (lead === undefined) throw new Error(`model says ${phone} is registered`);
+    const content =
+      kind === 'text'
+        ? ({ kind: 'text', body: 'Hola, soy tu asesor 😊' } as const)
+        : ({ kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Ana', 'Carlos'] } as const);
+    const result = await r.desk.sendAgentMessage.execute({ leadId: lead.id, author: lead.advisorId as UserId, content });
+    const last = leadOf(m, phone).lastInboundAt;
+    const windowOpen = last !== null && m.now - last < DAY_MS;
+    expect(result.ok).toBe(kind === 'template' || windowOpen);
+    if (!result.ok) expect(result.error).toEqual({ type: 'WindowClosed' });
+    if (!result.ok) seen.refusedOutsideWindow += 1;
+    if (kind === 'template' && !windowOpen) seen.templatesOutsideWindow += 1;
+    await r.desk.dispatch.execute();
+    await checkInvariants(m, r);
+  },
+  toString: () => `agent ${kind} → ${phone}`,
+});
+
+const phone = fc.constantFrom(...PHONES);
+export const commands = [
+  fc.tuple(phone, fc.constantFrom('Hola', 'quiero información', 'maria@', 'lead@correo.com', 'menu', 'asesor', 'Asesor', '👍')).map(([p, t]) => say(p, t)),
+  fc.tuple(phone, fc.nat({ max: 11 })).map(([p, i]) => tap(p, i)),
+  fc.tuple(phone, fc.nat({ max: 11 })).map(([p, i]) => tap(p, i)),
+  fc.tuple(phone, fc.nat({ max: 11 })).map(([p, i]) => tap(p, i)),
+  phone.map((p) => say(p, 'lead@correo.com')),
+  phone.map((p) => say(p, 'asesor')),
+  phone.map(sendMedia),
+  fc.constantFrom(MINUTE_MS, 2 * HOUR_MS, 23 * HOUR_MS, 25 * HOUR_MS).map(advance),
+  fc.tuple(phone, fc.constantFrom('text' as const, 'template' as const)).map(([p, k]) => agentSends(p, k)),
+];
+
+/** One model run on a desk the caller assembled (in memory, PGlite, …). */
+export const runOn = async (desk: Desk, cmds: Iterable<Cmd>): Promise<void> => {
+  const real: Real = { desk, inbound: new Map(), checked: 0 };
+  seen.runs += 1;
+  await fc.asyncModelRun(() => ({ model: { leads: new Map(), now: desk.clock.now() }, real }), cmds);
+  seen.commands += real.checked;
+};
+
+export const anyScript = fc.commands(commands, { maxCommands: 80, size: 'max' });

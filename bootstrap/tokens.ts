@@ -2,7 +2,12 @@ import type { ServiceIdentifier } from 'inversify';
 import type { HttpApp } from '../adapters/http/create-http-app.ts';
 import type { Clock } from '../application/ports/clock.ts';
 import type { IdGenerator } from '../application/ports/id-generator.ts';
+import type { ChannelMedia } from '../application/ports/channel-media.ts';
 import type { EventPublisher } from '../application/ports/events.ts';
+import type { TemplateSource } from '../application/ports/template-source.ts';
+import type { ApplyTemplateStatusUpdates } from '../application/use-cases/apply-template-status-updates.ts';
+import type { FetchInboundMedia } from '../application/use-cases/fetch-inbound-media.ts';
+import type { SyncTemplates } from '../application/use-cases/sync-templates.ts';
 import type { MediaStore } from '../application/ports/media-store.ts';
 import type { MessageGateway } from '../application/ports/message-gateway.ts';
 import type { QuoteDocumentRenderer } from '../application/ports/quote-document-renderer.ts';
@@ -41,6 +46,11 @@ export const TOKENS = {
   EventPublisher: Symbol.for('EventPublisher') as ServiceIdentifier<EventPublisher>,
   QuoteDocumentRenderer: Symbol.for('QuoteDocumentRenderer') as ServiceIdentifier<QuoteDocumentRenderer>,
   MessageGateway: Symbol.for('MessageGateway') as ServiceIdentifier<MessageGateway>,
+  ChannelMedia: Symbol.for('ChannelMedia') as ServiceIdentifier<ChannelMedia>,
+  TemplateSource: Symbol.for('TemplateSource') as ServiceIdentifier<TemplateSource>,
+  FetchInboundMedia: Symbol.for('FetchInboundMedia') as ServiceIdentifier<FetchInboundMedia>,
+  SyncTemplates: Symbol.for('SyncTemplates') as ServiceIdentifier<SyncTemplates>,
+  ApplyTemplateStatusUpdates: Symbol.for('ApplyTemplateStatusUpdates') as ServiceIdentifier<ApplyTemplateStatusUpdates>,
   FakeWhatsApp: Symbol.for('FakeWhatsApp') as ServiceIdentifier<FakeWhatsApp>,
   RegisterLead: Symbol.for('RegisterLead') as ServiceIdentifier<RegisterLead>,
   SimulateQuote: Symbol.for('SimulateQuote') as ServiceIdentifier<SimulateQuote>,

@@ -1,5 +1,5 @@
 import type { MessageRepository } from '../../application/ports/message-repository.ts';
-import type { InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
+import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
 import type { ConversationId, LeadId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
@@ -25,6 +25,11 @@ export class InMemoryMessageRepository implements MessageRepository {
     if (this.#store.data.messages.has(message.id)) throw new Error(`message ${message.id} is already stored`);
     this.#store.data.messages.set(message.id, copy(message));
     return true;
+  }
+
+  async updateInboundContent(id: MessageId, content: InboundContent): Promise<void> {
+    const stored = this.#store.data.messages.get(id);
+    if (stored?.direction === 'inbound') this.#store.data.messages.set(id, copy({ ...stored, content }));
   }
 
   async saveOutbound(message: OutboundMessage): Promise<void> {

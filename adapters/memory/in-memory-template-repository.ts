@@ -19,6 +19,10 @@ export class InMemoryTemplateRepository implements TemplateRepository {
     return copy(approved.sort(byNameThenLanguage));
   }
 
+  async all(): Promise<Template[]> {
+    return copy([...this.#store.data.templates.values()].sort(byNameThenLanguage));
+  }
+
   async byName(name: string, language: string): Promise<Template | null> {
     return copy(this.#store.data.templates.get(templateKey(name, language)) ?? null);
   }

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNull, lte, notExists, or, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { MessageRepository } from '../../application/ports/message-repository.ts';
-import type { InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
+import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
 import type { ConversationId, LeadId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Db } from './drizzle-db.ts';
-import { toInboundRow, toMessage, toOutbound, toOutboundRow } from './message-rows.ts';
+import { bodyOf, toInboundRow, toMessage, toOutbound, toOutboundRow } from './message-rows.ts';
 import { conflictOnUnique } from './pg-errors.ts';
 import { first, replaceAllBut, toDate } from './rows.ts';
 import { conversations, messages, messageStatusHistory } from './schema.ts';
@@ -33,6 +33,13 @@ export class DrizzleMessageRepository implements MessageRepository {
       .onConflictDoNothing({ target: messages.waMessageId })
       .returning({ id: messages.id });
     return inserted.length > 0;
+  }
+
+  async updateInboundContent(id: MessageId, content: InboundContent): Promise<void> {
+    await this.db
+      .update(messages)
+      .set({ content, type: content.kind, body: bodyOf(content) })
+      .where(and(eq(messages.id, id), eq(messages.direction, 'inbound')));
   }
 
   /** Inserts or replaces (keeping its place in stored order), clears the lease and logs a status change. */

@@ -30,6 +30,14 @@ export class DrizzleTemplateRepository implements TemplateRepository {
     return rows.map(toTemplate);
   }
 
+  async all(): Promise<Template[]> {
+    const rows = await this.db
+      .select()
+      .from(templates)
+      .orderBy(asc(sql`${templates.name} collate "C"`), asc(sql`${templates.language} collate "C"`));
+    return rows.map(toTemplate);
+  }
+
   async byName(name: string, language: string): Promise<Template | null> {
     const row = first(
       await this.db

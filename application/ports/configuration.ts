@@ -37,6 +37,8 @@ export interface CatalogRepository {
 export interface TemplateRepository {
   /** Templates the business may send now (status APPROVED), by name. */
   approved(): Promise<Template[]>;
+  /** Every stored template, whatever its status, by name then language. */
+  all(): Promise<Template[]>;
   /** Returns `null` when absent, whatever its status. */
   byName(name: string, language: string): Promise<Template | null>;
   save(template: Template): Promise<void>;

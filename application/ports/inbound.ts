@@ -22,3 +22,12 @@ export type StatusEnvelope = {
   readonly at: Instant;
   readonly failure: SendFailureReason | null;
 };
+
+/** Meta changed a template's review status (`message_template_status_update`). */
+export type TemplateStatusUpdate = {
+  readonly name: string;
+  readonly language: string;
+  /** Meta's event: APPROVED, REJECTED, PAUSED, DISABLED, PENDING_DELETION, … */
+  readonly event: string;
+  readonly reason: string | null;
+};

@@ -1,10 +1,15 @@
+import type { MessageId } from '../../domain/shared/ids.ts';
 import type { InboundEnvelope, StatusEnvelope } from './inbound.ts';
+
+/** A file a lead sent, still to be copied from WhatsApp (ids expire after 7 days). */
+export type MediaFetch = { readonly messageId: MessageId; readonly phoneNumberId: string; readonly waMediaId: string };
 import type { Instant } from '../../domain/shared/time.ts';
 
 /** What WhatsApp told us, stored before we acknowledge it. */
 export type InboxEntry =
   | { readonly kind: 'message'; readonly envelope: InboundEnvelope }
-  | { readonly kind: 'status'; readonly envelope: StatusEnvelope };
+  | { readonly kind: 'status'; readonly envelope: StatusEnvelope }
+  | { readonly kind: 'media'; readonly envelope: MediaFetch };
 
 export type InboxItem = {
   readonly id: number;
@@ -15,7 +20,8 @@ export type InboxItem = {
 
 /**
  * The inbox: raw inbound events, deduplicated, processed per conversation in arrival order.
- * An entry's ordering key is its line and sender for messages (the lead), its Meta message id for statuses.
+ * An entry's ordering key is its line and sender for messages (the lead), its Meta message id for
+ * statuses, its message for file downloads.
  */
 export interface InboxRepository {
   /** Stores an entry; `false` (nothing stored) when its Meta id was already stored. */
@@ -33,11 +39,25 @@ export interface InboxRepository {
 }
 
 /** The key that orders inbox entries: one lead on one line, or one sent message's receipts. */
-export const orderingKey = (entry: InboxEntry): string =>
-  entry.kind === 'message'
-    ? `msg:${entry.envelope.phoneNumberId}:${entry.envelope.from.phone ?? entry.envelope.from.userId ?? ''}`
-    : `status:${entry.envelope.waMessageId}`;
+export const orderingKey = (entry: InboxEntry): string => {
+  switch (entry.kind) {
+    case 'message':
+      return `msg:${entry.envelope.phoneNumberId}:${entry.envelope.from.phone ?? entry.envelope.from.userId ?? ''}`;
+    case 'status':
+      return `status:${entry.envelope.waMessageId}`;
+    case 'media':
+      return `media:${entry.envelope.messageId}`;
+  }
+};
 
 /** Meta's id for the entry: a message's wamid, or the wamid plus the status for a receipt. */
-export const inboxWaId = (entry: InboxEntry): string =>
-  entry.kind === 'message' ? entry.envelope.waMessageId : `${entry.envelope.waMessageId}:${entry.envelope.status}`;
+export const inboxWaId = (entry: InboxEntry): string => {
+  switch (entry.kind) {
+    case 'message':
+      return entry.envelope.waMessageId;
+    case 'status':
+      return `${entry.envelope.waMessageId}:${entry.envelope.status}`;
+    case 'media':
+      return `media:${entry.envelope.waMediaId}`;
+  }
+};

@@ -24,4 +24,6 @@ export type SendRequest = {
 export interface MessageGateway {
   /** Sends one message; Meta's message id, or a classified failure. Throws only on bugs. */
   send(request: SendRequest): Promise<Result<{ readonly waMessageId: WaMessageId }, SendFailure>>;
+  /** Shows the lead their message was read (blue ticks); best effort, never throws for a channel refusal. */
+  markRead(line: BusinessLine, waMessageId: WaMessageId): Promise<void>;
 }

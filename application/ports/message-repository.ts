@@ -1,4 +1,4 @@
-import type { InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
+import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
 import type { ConversationId, LeadId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 
@@ -12,6 +12,8 @@ export interface MessageRepository {
    * so a redelivered webhook is processed once.
    */
   addInbound(message: InboundMessage): Promise<boolean>;
+  /** Replaces a stored inbound message's content (e.g. once its file is downloaded); no-op when absent. */
+  updateInboundContent(id: MessageId, content: InboundContent): Promise<void>;
   /** Inserts or replaces an outbound message by id. */
   saveOutbound(message: OutboundMessage): Promise<void>;
   /** A conversation's messages in the order they were stored. */

@@ -60,6 +60,11 @@ export class HandleInboundMessage {
     await repos.conversations.save(lead === null ? conversation : { ...conversation, leadId: lead.id, bot: { step: 'withAdvisor' } });
     const message = await this.store(repos, conversation, lead, envelope);
     if (message === null) return { result: ok({ kind: 'duplicate' }), events: [] };
+    if (envelope.content.kind === 'media') {
+      // Copied in the background, through the inbox, so a failed download is retried and never lost.
+      const fetch = { messageId: message.id, phoneNumberId: envelope.phoneNumberId, waMediaId: envelope.content.waMediaId };
+      await repos.inbox.add({ kind: 'media', envelope: fetch }, this.clock.now());
+    }
     const received: DeskEvent = { type: 'message_received', conversationId: conversation.id, leadId: lead?.id ?? null, messageId: message.id };
     if (lead !== null) {
       await this.learnIdentity(repos, lead, envelope);

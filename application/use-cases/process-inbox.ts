@@ -2,9 +2,10 @@ import { retryDelay, type RetryPolicy } from '../../domain/messaging/retry.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
-import type { InboxItem } from '../ports/inbox-repository.ts';
+import type { InboxItem, MediaFetch } from '../ports/inbox-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { HandleInboundMessage } from './handle-inbound-message.ts';
+import type { FetchInboundMedia } from './fetch-inbound-media.ts';
 import type { Handled } from './handled.ts';
 import type { RecordDeliveryStatus } from './record-delivery-status.ts';
 
@@ -15,6 +16,10 @@ export type InboxOutcome =
   /** A receipt for a message whose Meta id we have not stored yet (its send may still be recording it). */
   | 'receipt_waiting'
   | 'receipt_dropped'
+  | 'media_stored'
+  | 'media_unavailable'
+  /** WhatsApp could not hand the file over this time; tried again later. */
+  | 'media_retry'
   | 'failed';
 
 export type ProcessedEntry = { readonly id: number; readonly outcome: InboxOutcome; readonly error?: string };
@@ -38,6 +43,7 @@ export class ProcessInbox {
     private readonly clock: Clock,
     private readonly inbound: HandleInboundMessage,
     private readonly statuses: RecordDeliveryStatus,
+    private readonly media: FetchInboundMedia,
     private readonly events: EventPublisher,
   ) {}
 
@@ -87,6 +93,7 @@ export class ProcessInbox {
       const outcome = !result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled';
       return { result: { id: item.id, outcome }, events };
     }
+    if (entry.kind === 'media') return { result: await this.fetchMedia(repos, item, entry.envelope), events: [] };
     const { result, events } = await this.statuses.within(repos, entry.envelope);
     if (result.ok || item.attempts + 1 >= RECEIPT_ATTEMPTS) {
       await repos.inbox.markProcessed(item.id, now);
@@ -94,6 +101,17 @@ export class ProcessInbox {
     }
     await repos.inbox.deferAfterFailure(item.id, 'message not known yet', now + retryDelay(FAILURE_POLICY, item.attempts + 1, 0.5));
     return { result: { id: item.id, outcome: 'receipt_waiting' }, events };
+  }
+
+  private async fetchMedia(repos: Repositories, item: InboxItem, fetch: MediaFetch): Promise<ProcessedEntry> {
+    const now = this.clock.now();
+    const outcome = await this.media.within(repos, fetch, item.receivedAt, now);
+    if (outcome === 'retry') {
+      await repos.inbox.deferAfterFailure(item.id, 'media download failed', now + retryDelay(FAILURE_POLICY, item.attempts + 1, 0.5));
+      return { id: item.id, outcome: 'media_retry' };
+    }
+    await repos.inbox.markProcessed(item.id, now);
+    return { id: item.id, outcome: outcome === 'stored' ? 'media_stored' : 'media_unavailable' };
   }
 
   private async defer(item: InboxItem, error: unknown): Promise<ProcessedEntry> {

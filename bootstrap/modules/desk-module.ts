@@ -15,6 +15,11 @@ import type { QuoteDocumentRenderer } from '../../application/ports/quote-docume
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { DispatchOutbound } from '../../application/use-cases/dispatch-outbound.ts';
 import { HandleInboundMessage } from '../../application/use-cases/handle-inbound-message.ts';
+import type { ChannelMedia } from '../../application/ports/channel-media.ts';
+import type { TemplateSource } from '../../application/ports/template-source.ts';
+import { ApplyTemplateStatusUpdates } from '../../application/use-cases/apply-template-status-updates.ts';
+import { FetchInboundMedia } from '../../application/use-cases/fetch-inbound-media.ts';
+import { SyncTemplates } from '../../application/use-cases/sync-templates.ts';
 import { ProcessInbox } from '../../application/use-cases/process-inbox.ts';
 import { ReceiveInbound } from '../../application/use-cases/receive-inbound.ts';
 import { RecordDeliveryStatus } from '../../application/use-cases/record-delivery-status.ts';
@@ -70,6 +75,12 @@ export const whatsappModule = (config: Config) =>
         }),
     );
     bind(TOKENS.MessageGateway).toService(TOKENS.FakeWhatsApp);
+    bind(TOKENS.ChannelMedia).toService(TOKENS.FakeWhatsApp);
+    // The fake account's templates are the ones already stored (the demo seed): a sync keeps them as they are.
+    bind(TOKENS.TemplateSource).toResolvedValue(
+      (uow: UnitOfWork) => ({ fetchAll: () => uow.transaction((repos) => repos.templates.all()) }),
+      [TOKENS.UnitOfWork],
+    );
   });
 
 /** The use cases, one binding each. */
@@ -99,10 +110,16 @@ export const useCaseModule = () =>
     );
     bind(TOKENS.ReceiveInbound).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ReceiveInbound(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
     bind(TOKENS.ProcessInbox).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, inbound: HandleInboundMessage, statuses: RecordDeliveryStatus, events: EventPublisher) =>
-        new ProcessInbox(uow, clock, inbound, statuses, events),
-      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.HandleInboundMessage, TOKENS.RecordDeliveryStatus, TOKENS.EventPublisher],
+      (uow: UnitOfWork, clock: Clock, inbound: HandleInboundMessage, statuses: RecordDeliveryStatus, media: FetchInboundMedia, events: EventPublisher) =>
+        new ProcessInbox(uow, clock, inbound, statuses, media, events),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.HandleInboundMessage, TOKENS.RecordDeliveryStatus, TOKENS.FetchInboundMedia, TOKENS.EventPublisher],
     );
+    bind(TOKENS.FetchInboundMedia).toResolvedValue(
+      (channel: ChannelMedia, media: MediaStore) => new FetchInboundMedia(channel, media),
+      [TOKENS.ChannelMedia, TOKENS.MediaStore],
+    );
+    bind(TOKENS.SyncTemplates).toResolvedValue((uow: UnitOfWork, source: TemplateSource) => new SyncTemplates(uow, source), [TOKENS.UnitOfWork, TOKENS.TemplateSource]);
+    bind(TOKENS.ApplyTemplateStatusUpdates).toResolvedValue((uow: UnitOfWork) => new ApplyTemplateStatusUpdates(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.DispatchOutbound).toResolvedValue(
       (uow: UnitOfWork, clock: Clock, gateway: MessageGateway, events: EventPublisher) => new DispatchOutbound(uow, clock, gateway, events, { jitter: Math.random }),
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.MessageGateway, TOKENS.EventPublisher],

@@ -1,4 +1,4 @@
-import type { ConversationId, LeadId, MessageId, UserId, VisitId, WaMessageId } from '../shared/ids.ts';
+import type { ConversationId, LeadId, MediaId, MessageId, UserId, VisitId, WaMessageId } from '../shared/ids.ts';
 import type { Instant } from '../shared/time.ts';
 import type { OutboundContent } from './outbound.ts';
 import type { DeliveryStatus, SendFailureReason } from './delivery-status.ts';
@@ -18,6 +18,10 @@ export type InboundContent =
       readonly caption?: string;
       readonly filename?: string;
       readonly voice?: boolean;
+      /** Our copy of the file, once downloaded. */
+      readonly mediaId?: MediaId;
+      /** Why the file could not be copied, when that is final (the id expired or was refused). */
+      readonly unavailable?: string;
     }
   | {
       readonly kind: 'location';

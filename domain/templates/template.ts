@@ -34,3 +34,30 @@ export const renderTemplate = (
   if (parameters.length !== expected) return err({ type: 'TemplateParameterMismatch', expected, given: parameters.length });
   return ok(template.body.replace(PLACEHOLDER, (whole, n: string) => parameters[Number(n) - 1] ?? whole));
 };
+
+/**
+ * What a review event from Meta means for sending: APPROVED and REINSTATED allow it; PAUSED and FLAGGED
+ * stop it for a while; REJECTED, DISABLED and deletions for good. `null` for an event we do not know.
+ */
+export const statusAfterEvent = (event: string): TemplateStatus | null => {
+  switch (event.toUpperCase()) {
+    case 'APPROVED':
+    case 'REINSTATED':
+      return 'APPROVED';
+    case 'PENDING':
+    case 'IN_APPEAL':
+      return 'PENDING';
+    case 'REJECTED':
+      return 'REJECTED';
+    case 'PAUSED':
+    case 'FLAGGED':
+      return 'PAUSED';
+    case 'DISABLED':
+    case 'PENDING_DELETION':
+    case 'DELETED':
+    case 'ARCHIVED':
+      return 'DISABLED';
+    default:
+      return null;
+  }
+};

@@ -63,6 +63,12 @@ const settingsContract = (open: OpenSubject): void => {
     expect(await repos().templates.byName('beta_promocion', 'es')).toEqual(pending);
     expect(await repos().templates.byName('alpha_bienvenida', 'en_US')).toEqual(alphaEn);
     expect(await repos().templates.byName('alpha_bienvenida', 'pt_BR')).toBeNull();
+    expect((await repos().templates.all()).map((t) => `${t.name}/${t.language}`)).toEqual([
+      'alpha_bienvenida/en_US',
+      'alpha_bienvenida/es',
+      'beta_promocion/es',
+      'zeta_recordatorio/es',
+    ]);
 
     await repos().templates.save({ ...zeta, status: 'PAUSED' });
     expect((await repos().templates.approved()).map((t) => t.name)).not.toContain('zeta_recordatorio');

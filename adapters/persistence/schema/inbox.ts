@@ -3,7 +3,7 @@ import { bigserial, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle
 import type { InboxEntry } from '../../../application/ports/inbox-repository.ts';
 import { instant } from './columns.ts';
 
-export const inboxKind = pgEnum('inbox_kind', ['message', 'status']);
+export const inboxKind = pgEnum('inbox_kind', ['message', 'status', 'media']);
 
 /** What WhatsApp told us, stored before acknowledging it; `id` is the arrival order. */
 export const inbox = pgTable(

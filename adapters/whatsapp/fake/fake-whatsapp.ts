@@ -1,4 +1,7 @@
+import type { BusinessLine } from '../../../domain/organisation/organisation.ts';
+import type { ChannelMedia, MediaDownloadFailure } from '../../../application/ports/channel-media.ts';
 import type { Clock } from '../../../application/ports/clock.ts';
+import type { StoredMedia } from '../../../application/ports/media-store.ts';
 import type { InboundEnvelope, StatusEnvelope } from '../../../application/ports/inbound.ts';
 import type { MessageGateway, SendFailure, SendRequest } from '../../../application/ports/message-gateway.ts';
 import { parsePhoneE164, type PhoneE164 } from '../../../domain/contact/phone.ts';
@@ -37,13 +40,16 @@ const toPhone = (phone: string): PhoneE164 => {
  * WhatsApp without Meta, for tests and the QA simulator: records what the application sends,
  * fails on cue, and plays leads writing in and the receipts Meta would report.
  */
-export class FakeWhatsApp implements MessageGateway {
+export class FakeWhatsApp implements MessageGateway, ChannelMedia {
   readonly #options: FakeWhatsAppOptions;
   readonly #sent: SentMessage[] = [];
   #failNext: SendFailure[] = [];
   #failWhen: ScriptedFailure[] = [];
   #outCount = 0;
   #inCount = 0;
+  readonly #read: WaMessageId[] = [];
+  readonly #files = new Map<string, StoredMedia>();
+  #failDownloads: MediaDownloadFailure[] = [];
   #mediaCount = 0;
 
   readonly #prefix: string;
@@ -60,6 +66,15 @@ export class FakeWhatsApp implements MessageGateway {
     const { line, to, content } = request;
     this.#sent.push({ waMessageId, phoneNumberId: line.phoneNumberId, to, content, at: this.#options.clock.now() });
     return ok({ waMessageId });
+  }
+
+  async markRead(_line: BusinessLine, waMessageId: WaMessageId): Promise<void> {
+    this.#read.push(waMessageId);
+  }
+
+  /** Inbound messages the application marked as read (blue ticks), oldest first. */
+  get markedRead(): readonly WaMessageId[] {
+    return [...this.#read];
   }
 
   /** The next `count` sends fail with `failure`, before any predicate is consulted. */
@@ -99,6 +114,11 @@ export class FakeWhatsApp implements MessageGateway {
 
   /** Delivers a message from this phone to the configured line, with a fresh Meta id, sent now. */
   async deliverFrom(phone: PhoneE164, profileName: string | null, content: InboundContent): Promise<InboundEnvelope> {
+    if (content.kind === 'media' && !this.#files.has(content.waMediaId)) {
+      // What WhatsApp would hold for this file: a few bytes of the right type.
+      const bytes = new TextEncoder().encode(`fake ${content.mediaKind} ${content.waMediaId}`);
+      this.#files.set(content.waMediaId, { bytes, mimeType: content.mimeType, filename: content.filename ?? null });
+    }
     const envelope: InboundEnvelope = {
       phoneNumberId: this.#options.phoneNumberId,
       waMessageId: asId<WaMessageId>(`wamid.in.${this.#prefix}${++this.#inCount}`),
@@ -114,6 +134,21 @@ export class FakeWhatsApp implements MessageGateway {
   /** Injects any envelope as is: redeliveries, other lines, users known only by their user id. */
   async deliverRaw(envelope: InboundEnvelope): Promise<void> {
     await this.#options.deliver(envelope);
+  }
+
+  /** The file a lead sent, as WhatsApp hands it over; scripted failures first. */
+  async download(_line: BusinessLine, waMediaId: string): Promise<Result<StoredMedia, MediaDownloadFailure>> {
+    const failure = this.#failDownloads.shift();
+    if (failure !== undefined) return err(failure);
+    const file = this.#files.get(waMediaId);
+    return file === undefined
+      ? err({ type: 'MediaDownloadFailed', retryable: false, code: '131052', title: 'Media download error: unknown media id' })
+      : ok({ ...file, bytes: file.bytes.slice() });
+  }
+
+  /** The next `count` downloads fail with `failure` (e.g. a passing 503). */
+  failNextDownloads(count: number, failure: MediaDownloadFailure): void {
+    this.#failDownloads.push(...Array.from({ length: count }, () => failure));
   }
 
   newMediaId(): string {

@@ -4,6 +4,7 @@ import { parsePhoneE164 } from '../domain/contact/phone.ts';
 import { asId, type WaMessageId } from '../domain/shared/ids.ts';
 import type { Config } from './config.ts';
 import { FAKE_PHONE_NUMBER_ID } from './demo/demo-organisation.ts';
+import { kickWorkers } from './kick-workers.ts';
 import { TOKENS } from './tokens.ts';
 
 /**
@@ -29,11 +30,6 @@ export const fakeInbound = (container: ResolutionContext, config: Config): FakeI
       },
     },
   ]);
-  const logger = container.get(TOKENS.Logger);
-  void container
-    .get(TOKENS.ProcessInbox)
-    .drain()
-    .then(() => container.get(TOKENS.DispatchOutbound).execute())
-    .catch((error: unknown) => logger.error({ event: 'fake_inbound_processing_failed', err: error }, 'Processing failed; the worker retries'));
+  kickWorkers(container);
   return { stored: report.stored === 1, waMessageId };
 };

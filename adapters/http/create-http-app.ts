@@ -4,6 +4,7 @@ import { createRouter } from './create-router.ts';
 import { registerFakeWhatsApp, type FakeInboundPort } from './fake-whatsapp.routes.ts';
 import { healthRoute, readyRoute } from './health.routes.ts';
 import { problem } from './problem.ts';
+import { registerWebhookRoutes, type WebhookPort } from './webhook.routes.ts';
 
 /** The slice of a pino logger the HTTP adapter needs (pino's `Logger` satisfies it). */
 export interface HttpLogger {
@@ -18,6 +19,8 @@ export interface HttpAppDeps {
   readonly readiness?: () => Promise<boolean>;
   /** Present only with the fake WhatsApp: lets QA and tests play leads over HTTP. */
   readonly fakeInbound?: FakeInboundPort;
+  /** Present with a real WhatsApp channel: serves `GET|POST /webhooks/whatsapp`. */
+  readonly webhook?: WebhookPort;
 }
 
 export const createHttpApp = (deps: HttpAppDeps) => {
@@ -34,6 +37,7 @@ export const createHttpApp = (deps: HttpAppDeps) => {
   });
 
   if (deps.fakeInbound !== undefined) registerFakeWhatsApp(app, deps.fakeInbound);
+  if (deps.webhook !== undefined) registerWebhookRoutes(app, deps.webhook, deps.logger);
 
   app.notFound((c) => problem(c, 404, 'not_found', 'Not Found', `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => handleError(error, c, deps.logger));

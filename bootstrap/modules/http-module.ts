@@ -2,17 +2,20 @@ import { ContainerModule } from 'inversify';
 import { createHttpApp } from '../../adapters/http/create-http-app.ts';
 import type { Config } from '../config.ts';
 import { fakeInbound } from '../fake-inbound.ts';
+import { metaWebhook } from '../meta-webhook.ts';
 import type { Logger } from '../logger.ts';
 import { TOKENS, type Readiness } from '../tokens.ts';
 
 /** The Hono app. Use cases get added to its dependency list as their areas are wired. */
 export const httpModule = (config: Config) =>
   new ContainerModule(({ bind }) => {
-    bind(TOKENS.HttpApp).toDynamicValue((context) =>
-      createHttpApp({
+    bind(TOKENS.HttpApp).toDynamicValue((context) => {
+      const webhook = metaWebhook(context, config);
+      return createHttpApp({
         logger: context.get<Logger>(TOKENS.Logger),
         readiness: context.get<Readiness>(TOKENS.Readiness),
+        ...(webhook === null ? {} : { webhook }),
         ...(config.whatsappMode === 'fake' ? { fakeInbound: fakeInbound(context, config) } : {}),
-      }),
-    );
+      });
+    });
   });

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { InboxEntry } from '../../../application/ports/inbox-repository.ts';
+import { parsePhoneE164 } from '../../../domain/contact/phone.ts';
+import type { WaIdentity } from '../../../domain/lead/lead.ts';
+import { asId, type WaMessageId } from '../../../domain/shared/ids.ts';
+import type { Instant } from '../../../domain/shared/time.ts';
+import { toContent } from './webhook-content.ts';
+import { instantOf, type MetaContact } from './webhook-envelope.ts';
+
+/** What every message needs to be kept at all: its id and a sender (phone digits and/or business-scoped id). */
+const MessageBase = z.looseObject({
+  id: z.string().min(1),
+  from: z.string().min(1).optional().catch(undefined),
+  from_user_id: z.string().min(1).optional().catch(undefined),
+  timestamp: z.unknown().optional(),
+  type: z.string().min(1).catch('unknown'),
+});
+
+type Base = z.infer<typeof MessageBase>;
+type MessageEntry = Extract<InboxEntry, { kind: 'message' }>;
+
+export type MessageLine = {
+  readonly phoneNumberId: string;
+  readonly contacts: readonly MetaContact[];
+  readonly receivedAt: Instant;
+};
+
+const sender = (m: Base, contacts: readonly MetaContact[]): { from: WaIdentity; profileName: string | null } | null => {
+  const contact = contacts.find(
+    (c) =>
+      (m.from !== undefined && c.wa_id === m.from) || (m.from_user_id !== undefined && c.user_id === m.from_user_id),
+  );
+  const digits = m.from ?? contact?.wa_id;
+  const parsedPhone = digits === undefined ? null : parsePhoneE164(digits);
+  const phone = parsedPhone?.ok === true ? parsedPhone.value : null;
+  const userId = m.from_user_id ?? contact?.user_id ?? null;
+  if (phone === null && userId === null) return null;
+  const name = contact?.profile?.name;
+  return { from: { phone, userId }, profileName: name === undefined || name === '' ? null : name };
+};
+
+/**
+ * One inbound message as an inbox entry, or `null` when it has no id or no usable sender (the caller counts
+ * it as skipped). A message whose payload does not parse still arrives, as `unsupported`. `context` (the
+ * quoted message) is not kept: the application does not use it yet.
+ */
+export const toMessageEntry = (raw: unknown, line: MessageLine): MessageEntry | null => {
+  const base = MessageBase.safeParse(raw);
+  if (!base.success) return null;
+  const who = sender(base.data, line.contacts);
+  if (who === null) return null;
+  return {
+    kind: 'message',
+    envelope: {
+      phoneNumberId: line.phoneNumberId,
+      waMessageId: asId<WaMessageId>(base.data.id),
+      from: who.from,
+      profileName: who.profileName,
+      sentAt: instantOf(base.data.timestamp, line.receivedAt),
+      content: toContent(base.data.type, base.data),
+    },
+  };
+};

@@ -1,0 +1,15 @@
+import type { ResolutionContext } from 'inversify';
+import { TOKENS } from './tokens.ts';
+
+/**
+ * Starts processing what was just stored (inbox, then outbox) without waiting for it: the caller has
+ * already acknowledged, and the polling workers retry whatever this run does not finish.
+ */
+export const kickWorkers = (context: Pick<ResolutionContext, 'get'>): void => {
+  const logger = context.get(TOKENS.Logger);
+  void context
+    .get(TOKENS.ProcessInbox)
+    .drain()
+    .then(() => context.get(TOKENS.DispatchOutbound).execute())
+    .catch((error: unknown) => logger.error({ event: 'inbox_processing_failed', err: error }, 'Processing failed; the workers retry'));
+};

@@ -1,0 +1,35 @@
+import type { ResolutionContext } from 'inversify';
+import type { WebhookPort } from '../adapters/http/webhook.routes.ts';
+import { createWebhookReceiver } from '../adapters/whatsapp/meta-cloud/webhook-receiver.ts';
+import type { Config } from './config.ts';
+import { kickWorkers } from './kick-workers.ts';
+import { TOKENS } from './tokens.ts';
+
+/**
+ * Meta's webhook: signature first, then everything the POST carries is stored (messages and receipts
+ * in the inbox, template statuses applied) before the 200; processing follows in the background.
+ * `null` when the app secret or verify token is not configured.
+ */
+export const metaWebhook = (context: Pick<ResolutionContext, 'get'>, config: Config): WebhookPort | null => {
+  const { appSecret, verifyToken } = config.whatsapp;
+  if (appSecret === null || verifyToken === null) return null;
+  const clock = context.get(TOKENS.Clock);
+  const logger = context.get(TOKENS.Logger);
+  return createWebhookReceiver({
+    appSecret,
+    verifyToken,
+    now: () => clock.now(),
+    store: async (parsed) => {
+      await context.get(TOKENS.ReceiveInbound).execute(parsed.entries);
+      const templates = await context.get(TOKENS.ApplyTemplateStatusUpdates).execute(parsed.templateUpdates);
+      if (templates.unknown > 0) {
+        void context
+          .get(TOKENS.SyncTemplates)
+          .execute()
+          .then((report) => logger.info({ event: 'templates_synced', ...report }, 'Templates synced after a status update'))
+          .catch((error: unknown) => logger.error({ event: 'template_sync_failed', err: error }, 'Template sync failed'));
+      }
+      kickWorkers(context);
+    },
+  });
+};

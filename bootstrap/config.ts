@@ -16,6 +16,8 @@ export interface WhatsAppConfig {
   /** Graph API base URL without a trailing slash, so it can point at a stub. */
   readonly graphUrl: string;
   readonly graphVersion: string;
+  /** Messages per second per business line (Meta: 80 by default, up to 1,000 after an upgrade). */
+  readonly messagesPerSecond: number;
 }
 
 export interface Config {
@@ -57,6 +59,7 @@ const EnvSchema = z.object({
     'https://graph.facebook.com',
   ),
   WHATSAPP_GRAPH_VERSION: optional(z.string().regex(/^v\d+\.\d+$/, 'must look like v25.0')).default('v25.0'),
+  WHATSAPP_MESSAGES_PER_SECOND: optional(z.coerce.number().int().min(1).max(1_000)).default(80),
   CRM_ADMIN_API_KEY: secret,
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)).default('info'),
 });
@@ -101,6 +104,7 @@ const toConfig = (e: Env): Config => ({
     businessAccountId: e.WHATSAPP_BUSINESS_ACCOUNT_ID ?? null,
     graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''),
     graphVersion: e.WHATSAPP_GRAPH_VERSION,
+    messagesPerSecond: e.WHATSAPP_MESSAGES_PER_SECOND,
   },
   whatsappMode: e.WHATSAPP_ACCESS_TOKEN === undefined ? 'fake' : 'meta',
 });

@@ -2,7 +2,8 @@ import { Container, type ContainerModule, type ServiceIdentifier } from 'inversi
 import type { Config } from './config.ts';
 import type { Storage } from './storage.ts';
 import { coreModule } from './modules/core-module.ts';
-import { storageModule, useCaseModule, whatsappModule } from './modules/desk-module.ts';
+import { storageModule, useCaseModule } from './modules/desk-module.ts';
+import { whatsappModule } from './modules/whatsapp-module.ts';
 import { httpModule } from './modules/http-module.ts';
 
 /**

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { ContainerModule } from 'inversify';
 import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
 import { PdfQuoteDocumentRenderer } from '../../adapters/pdf/pdf-quote-document-renderer.ts';
-import { FakeWhatsApp } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import type { Clock } from '../../application/ports/clock.ts';
 import type { EventPublisher } from '../../application/ports/events.ts';
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
@@ -27,9 +25,7 @@ import { RegisterLead } from '../../application/use-cases/register-lead.ts';
 import { RunBot } from '../../application/use-cases/run-bot.ts';
 import { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
 import { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
-import type { Config } from '../config.ts';
 import type { Storage } from '../storage.ts';
-import { FAKE_PHONE_NUMBER_ID } from '../demo/demo-organisation.ts';
 import { TOKENS } from '../tokens.ts';
 
 /** Storage: the durable one when given (PGlite or PostgreSQL), else in memory (unit tests). */
@@ -47,40 +43,6 @@ export const storageModule = (storage: Storage | null) =>
     bind(TOKENS.Events).toConstantValue(new InMemoryEventPublisher());
     bind(TOKENS.EventPublisher).toService(TOKENS.Events);
     bind(TOKENS.QuoteDocumentRenderer).toConstantValue(new PdfQuoteDocumentRenderer());
-  });
-
-/** The WhatsApp channel. Without an access token: the fake, whose leads reach the inbound use case. */
-export const whatsappModule = (config: Config) =>
-  new ContainerModule(({ bind }) => {
-    if (config.whatsappMode === 'meta') {
-      throw new Error('The Meta Cloud API adapter is not available yet: unset WHATSAPP_ACCESS_TOKEN to run with the fake WhatsApp.');
-    }
-    // The fake calls back into use cases that themselves send through it: resolve them on first use.
-    bind(TOKENS.FakeWhatsApp).toDynamicValue(
-      (context) =>
-        new FakeWhatsApp({
-          clock: context.get(TOKENS.Clock),
-          instance: randomUUID().slice(0, 8),
-          phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
-          // The same path as a webhook: into the inbox, then processed and answered.
-          deliver: async (envelope) => {
-            await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
-            await context.get(TOKENS.ProcessInbox).drain();
-            await context.get(TOKENS.DispatchOutbound).execute();
-          },
-          onStatus: async (envelope) => {
-            await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'status', envelope }]);
-            await context.get(TOKENS.ProcessInbox).drain();
-          },
-        }),
-    );
-    bind(TOKENS.MessageGateway).toService(TOKENS.FakeWhatsApp);
-    bind(TOKENS.ChannelMedia).toService(TOKENS.FakeWhatsApp);
-    // The fake account's templates are the ones already stored (the demo seed): a sync keeps them as they are.
-    bind(TOKENS.TemplateSource).toResolvedValue(
-      (uow: UnitOfWork) => ({ fetchAll: () => uow.transaction((repos) => repos.templates.all()) }),
-      [TOKENS.UnitOfWork],
-    );
   });
 
 /** The use cases, one binding each. */

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       WHATSAPP_GRAPH_VERSION: 'v21.0',
       CRM_ADMIN_API_KEY: 'admin-key',
       LOG_LEVEL: 'debug',
+      WHATSAPP_MESSAGES_PER_SECOND: '1000',
     });
     expect(config).toEqual({
       port: 8080,
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
         businessAccountId: '998877',
         graphUrl: 'http://127.0.0.1:9999',
         graphVersion: 'v21.0',
+        messagesPerSecond: 1000,
       },
     });
   });

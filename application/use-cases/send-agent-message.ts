@@ -84,6 +84,8 @@ export class SendAgentMessage {
       return valid;
     }
     if (content.kind !== 'template') return this.withinLimits(content);
+    const header = content.header;
+    if (header?.kind === 'media' && (await this.media.get(header.mediaId)) === null) return err({ type: 'MediaNotFound', mediaId: header.mediaId });
     const template = await repos.templates.byName(content.name, content.language);
     if (template === null || template.status !== 'APPROVED')
       return err({ type: 'TemplateNotFound', name: content.name, language: content.language });

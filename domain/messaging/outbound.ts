@@ -23,6 +23,24 @@ export type ListRow = Choice & { readonly description?: string };
 export type ListSection = { readonly title?: string; readonly rows: readonly ListRow[] };
 export type MediaKind = 'image' | 'document' | 'audio' | 'video';
 
+/** A template's header variable: text, or a file of ours (image, document or video). */
+export type TemplateHeader =
+  | { readonly kind: 'text'; readonly text: string }
+  | {
+      readonly kind: 'media';
+      readonly mediaKind: 'image' | 'document' | 'video';
+      readonly mediaId: MediaId;
+      readonly mimeType: string;
+      readonly filename?: string;
+    };
+
+/** A variable of one of the template's buttons: the end of a URL, or a quick reply's payload. */
+export type TemplateButtonParameter = {
+  readonly index: number;
+  readonly subType: 'url' | 'quick_reply';
+  readonly parameter: string;
+};
+
 /** A message we send, independent of Meta's wire format. */
 export type OutboundContent =
   | { readonly kind: 'text'; readonly body: string; readonly previewUrl?: boolean }
@@ -48,7 +66,10 @@ export type OutboundContent =
       readonly kind: 'template';
       readonly name: string;
       readonly language: string;
+      /** The body's variables, in order. */
       readonly parameters: readonly string[];
+      readonly header?: TemplateHeader;
+      readonly buttons?: readonly TemplateButtonParameter[];
       /** The template's text with its parameters filled in, as the lead will read it. */
       readonly renderedText: string;
     };
@@ -111,6 +132,11 @@ export const limitViolations = (content: OutboundContent): string[] => {
       break;
     case 'template':
       check(content.name.length >= 1, 'template name');
+      for (const b of content.buttons ?? []) {
+        check(Number.isInteger(b.index) && b.index >= 0 && b.index <= 9, `template button index ${b.index}`);
+        check(b.parameter.length >= 1, 'template button parameter');
+      }
+      check(content.header?.kind !== 'text' || len(content.header.text) <= LIMITS.headerText, 'template header text length');
       break;
   }
   return v;

@@ -54,8 +54,20 @@ const interactive = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('button'), body: text, footer: text.optional(), action: z.strictObject({ buttons: z.array(reply).min(1).max(3) }) }),
   z.strictObject({ type: z.literal('list'), body: text, footer: text.optional(), action: z.strictObject({ button: z.string().min(1).max(20), sections: z.array(section).min(1).max(10) }) }),
 ]);
-const bodyComponent = z.strictObject({ type: z.literal('body'), parameters: z.array(z.strictObject({ type: z.literal('text'), text: z.string() })) });
-const template = z.strictObject({ name: z.string().min(1), language: z.strictObject({ code: z.string().min(2) }), components: z.array(bodyComponent).optional() });
+const textParameter = z.strictObject({ type: z.literal('text'), text: z.string() });
+const fileParameter = (kind: 'image' | 'document' | 'video') =>
+  z.strictObject({ type: z.literal(kind), [kind]: z.strictObject({ id: z.string().min(1), filename: z.string().optional() }) });
+const component = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('header'), parameters: z.tuple([z.union([textParameter, fileParameter('image'), fileParameter('document'), fileParameter('video')])]) }),
+  z.strictObject({ type: z.literal('body'), parameters: z.array(textParameter) }),
+  z.strictObject({
+    type: z.literal('button'),
+    sub_type: z.enum(['url', 'quick_reply']),
+    index: z.string().regex(/^\d$/),
+    parameters: z.tuple([z.union([textParameter, z.strictObject({ type: z.literal('payload'), payload: z.string().min(1) })])]),
+  }),
+]);
+const template = z.strictObject({ name: z.string().min(1), language: z.strictObject({ code: z.string().min(2) }), components: z.array(component).optional() });
 const messageShape = z
   .discriminatedUnion('type', [
     typed('text', z.strictObject({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() })),

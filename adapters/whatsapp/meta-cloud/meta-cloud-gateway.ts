@@ -51,7 +51,8 @@ export class MetaCloudGateway implements MessageGateway {
     const recipient = recipientKey(to);
     const backoff = this.#limiter.backoffRemaining(line.phoneNumberId, recipient);
     if (backoff > 0) return err({ ...PAIR_RATE_WAIT, retryAfterMs: backoff });
-    const upload = content.kind === 'media' ? await this.#uploader.upload(line, content) : null;
+    const file = content.kind === 'media' ? content : content.kind === 'template' && content.header?.kind === 'media' ? content.header : null;
+    const upload = file === null ? null : await this.#uploader.upload(line, file);
     if (upload !== null && !upload.ok) return err(sendFailure(upload.error));
     const json = messagePayload(to, content, upload?.value ?? null);
     const answer = await this.#client.json({ method: 'POST', url: this.#messagesUrl(line), json }, () =>

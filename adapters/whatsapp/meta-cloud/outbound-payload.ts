@@ -58,11 +58,34 @@ const contentFields = (content: OutboundContent, waMediaId: string | null): Json
       if (waMediaId === null) throw new Error('media must be uploaded before it is sent');
       return mediaFields(content, waMediaId);
     case 'template': {
-      const parameters = content.parameters.map((text) => ({ type: 'text', text }));
-      const components = parameters.length === 0 ? {} : { components: [{ type: 'body', parameters }] };
-      return { type: 'template', template: { name: content.name, language: { code: content.language }, ...components } };
+      const components = templateComponents(content, waMediaId);
+      return {
+        type: 'template',
+        template: { name: content.name, language: { code: content.language }, ...(components.length === 0 ? {} : { components }) },
+      };
     }
   }
+};
+
+type TemplateContent = Extract<OutboundContent, { kind: 'template' }>;
+
+/** Header, body and button variables as Meta's `components` (whatsapp-facts.md §2.2, template). */
+const templateComponents = (content: TemplateContent, headerMediaId: string | null): Json[] => {
+  const { header, parameters, buttons = [] } = content;
+  const headerParameter =
+    header === undefined ? null
+    : header.kind === 'text' ? { type: 'text', text: header.text }
+    : { type: header.mediaKind, [header.mediaKind]: { id: headerMediaId, ...(header.filename === undefined ? {} : { filename: header.filename }) } };
+  return [
+    ...(headerParameter === null ? [] : [{ type: 'header', parameters: [headerParameter] }]),
+    ...(parameters.length === 0 ? [] : [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }]),
+    ...buttons.map((b) => ({
+      type: 'button',
+      sub_type: b.subType,
+      index: String(b.index),
+      parameters: [b.subType === 'url' ? { type: 'text', text: b.parameter } : { type: 'payload', payload: b.parameter }],
+    })),
+  ];
 };
 
 /** The JSON body of `POST /{phone-number-id}/messages` for one message (whatsapp-facts.md §2.1, §2.2). */

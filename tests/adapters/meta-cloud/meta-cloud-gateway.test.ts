@@ -130,6 +130,38 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
     expect(lastBody()).toEqual({ ...envelope, type: 'template', template: { name: 'hello', language: { code: 'es' } } });
   });
 
+  it('fills header, body and button variables of a template; a header file is uploaded first', async () => {
+    const brochure = await store('application/pdf', 'brochure.pdf');
+    await send({
+      kind: 'template',
+      name: 'lanzamiento',
+      language: 'es_CO',
+      parameters: ['Ana'],
+      header: { kind: 'media', mediaKind: 'document', mediaId: brochure, mimeType: 'application/pdf', filename: 'brochure.pdf' },
+      buttons: [
+        { index: 0, subType: 'url', parameter: 'torres-salitre' },
+        { index: 1, subType: 'quick_reply', parameter: 'agendar-visita' },
+      ],
+      renderedText: 'Hola Ana, conoce Torres de Salitre',
+    });
+    const uploaded = h.stub.media.at(-1);
+    expect(uploaded).toMatchObject({ mimeType: 'application/pdf' });
+    expect(lastBody()).toMatchObject({
+      type: 'template',
+      template: {
+        components: [
+          { type: 'header', parameters: [{ type: 'document', document: { id: uploaded?.id, filename: 'brochure.pdf' } }] },
+          { type: 'body', parameters: [{ type: 'text', text: 'Ana' }] },
+          { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'torres-salitre' }] },
+          { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'agendar-visita' }] },
+        ],
+      },
+    });
+
+    await send({ kind: 'template', name: 'cita', language: 'es_CO', parameters: [], header: { kind: 'text', text: 'Martes 10 a. m.' }, renderedText: 'Tu cita' });
+    expect(lastBody()).toMatchObject({ template: { components: [{ type: 'header', parameters: [{ type: 'text', text: 'Martes 10 a. m.' }] }] } });
+  });
+
   it('marks a message read with status "read" and its id', async () => {
     await h.gateway.markRead(line, asId<WaMessageId>('wamid.in.42'));
     expect(h.stub.requests[0]?.json).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.in.42' });

@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
 import type { MessageGateway, SendFailure } from '../ports/message-gateway.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
+import { DrainGuard } from './drain-guard.ts';
 
 export type DispatchReport = { readonly sent: number; readonly failed: number; readonly deferred: number };
 
@@ -23,8 +24,7 @@ const DEFAULT_LEASE_MS = 60_000;
  * marks permanent ones failed with their reason. Runs one drain at a time per process.
  */
 export class DispatchOutbound {
-  private draining: Promise<DispatchReport> | null = null;
-  private again = false;
+  private readonly guard = new DrainGuard<DispatchReport>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -36,24 +36,18 @@ export class DispatchOutbound {
 
   /** Sends everything due; a call during a drain makes that drain look again before it ends. */
   execute(): Promise<DispatchReport> {
-    if (this.draining !== null) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = this.drain().finally(() => (this.draining = null));
-    return this.draining;
+    return this.guard.run((poked) => this.drain(poked));
   }
 
-  private async drain(): Promise<DispatchReport> {
+  private async drain(poked: () => boolean): Promise<DispatchReport> {
     const total = { sent: 0, failed: 0, deferred: 0 };
     for (;;) {
-      this.again = false;
       const now = this.clock.now();
       const due = await this.uow.transaction((repos) =>
         repos.messages.claimDueOutbound(now, this.options.batchSize ?? 100, now + (this.options.leaseMs ?? DEFAULT_LEASE_MS)),
       );
       for (const message of due) total[await this.dispatch(message)] += 1;
-      if (due.length === 0 && !this.again) return total;
+      if (due.length === 0 && !poked()) return total;
     }
   }
 

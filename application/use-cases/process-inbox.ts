@@ -6,6 +6,7 @@ import type { InboxItem, MediaFetch } from '../ports/inbox-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { HandleInboundMessage } from './handle-inbound-message.ts';
 import type { FetchInboundMedia } from './fetch-inbound-media.ts';
+import { DrainGuard } from './drain-guard.ts';
 import type { Handled } from './handled.ts';
 import type { RecordDeliveryStatus } from './record-delivery-status.ts';
 
@@ -35,8 +36,7 @@ const RECEIPT_ATTEMPTS = 8;
  * Several workers (processes) may run at once; the inbox's claim keeps them off each other's leads.
  */
 export class ProcessInbox {
-  private draining: Promise<number> | null = null;
-  private again = false;
+  private readonly guard = new DrainGuard<number>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -67,21 +67,13 @@ export class ProcessInbox {
 
   /** Processes entries until none is due; a call during a drain makes it look again before it ends. */
   drain(): Promise<number> {
-    if (this.draining !== null) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = this.loop().finally(() => (this.draining = null));
-    return this.draining;
-  }
-
-  private async loop(): Promise<number> {
-    let processed = 0;
-    for (;;) {
-      this.again = false;
-      while ((await this.step()) !== null) processed += 1;
-      if (!this.again) return processed;
-    }
+    return this.guard.run(async (poked) => {
+      let processed = 0;
+      do {
+        while ((await this.step()) !== null) processed += 1;
+      } while (poked());
+      return processed;
+    });
   }
 
   private async process(repos: Repositories, item: InboxItem): Promise<Handled<ProcessedEntry>> {

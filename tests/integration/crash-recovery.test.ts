@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Repositories } from '../../application/ports/unit-of-work.ts';
 import { loadConfig } from '../../bootstrap/config.ts';
 import { openStorage } from '../../bootstrap/storage.ts';
-import type { PhoneE164 } from '../../domain/contact/phone.ts';
-import type { LineId } from '../../domain/shared/ids.ts';
+import { messagesOfPhone, postInbound, type Read } from '../support/desk-over-http.ts';
 import { spawnApp, type AppProcess } from '../support/app-process.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
@@ -14,8 +12,6 @@ const script = (i: number) => [{ text: 'Hola' }, { text: `lead${i}@correo.com` }
 const REPLIES_AFTER = [0, 2, 3, 4];
 const phoneOf = (i: number) => `+5730090${String(i).padStart(5, '0')}`;
 
-const post = (url: string, body: object) =>
-  fetch(`${url}/fake-whatsapp/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Plays every lead's script against the app, one message at a time per lead; counts the acknowledged ones. */
 const playLeads = async (app: AppProcess, killAfterAcks: number): Promise<number[]> => {
@@ -24,7 +20,7 @@ const playLeads = async (app: AppProcess, killAfterAcks: number): Promise<number
   await Promise.all(
     acked.map(async (_, i) => {
       for (const step of script(i)) {
-        const response = await post(app.url, { from: phoneOf(i), ...step }).catch(() => null);
+        const response = await postInbound(app.url, { from: phoneOf(i), ...step }).catch(() => null);
         if (response?.status !== 202) return;
         acked[i] = (acked[i] ?? 0) + 1;
         total += 1;
@@ -35,12 +31,8 @@ const playLeads = async (app: AppProcess, killAfterAcks: number): Promise<number
   return acked;
 };
 
-type Read = <T>(f: (r: Repositories) => Promise<T>) => Promise<T>;
 
-const messagesOf = async (read: Read, i: number) => {
-  const conversation = await read((r) => r.conversations.byIdentity('line-main' as LineId, { phone: phoneOf(i) as PhoneE164, userId: null }));
-  return conversation === null ? [] : read((r) => r.messages.byConversation(conversation.id));
-};
+const messagesOf = (read: Read, i: number) => messagesOfPhone(read, phoneOf(i));
 
 /** Waits until the inbox is empty and no reply is still queued. */
 const settle = async (read: Read) => {

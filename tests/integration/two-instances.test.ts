@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Repositories } from '../../application/ports/unit-of-work.ts';
 import { loadConfig } from '../../bootstrap/config.ts';
 import { openStorage } from '../../bootstrap/storage.ts';
-import type { PhoneE164 } from '../../domain/contact/phone.ts';
-import type { LineId } from '../../domain/shared/ids.ts';
+import { messagesOfPhone, postInbound, type Read } from '../support/desk-over-http.ts';
 import { spawnApp, type AppProcess } from '../support/app-process.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
@@ -19,15 +17,9 @@ const script = (i: number) => [
 /** Replies of a clean, in-order run: welcome + question, consent buttons, filter buttons, advisor. */
 const REPLIES = 5;
 
-type Read = <T>(f: (r: Repositories) => Promise<T>) => Promise<T>;
 
-const post = (url: string, body: object) =>
-  fetch(`${url}/fake-whatsapp/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-const messagesOf = async (read: Read, i: number) => {
-  const conversation = await read((r) => r.conversations.byIdentity('line-main' as LineId, { phone: phoneOf(i) as PhoneE164, userId: null }));
-  return conversation === null ? [] : read((r) => r.messages.byConversation(conversation.id));
-};
+const messagesOf = (read: Read, i: number) => messagesOfPhone(read, phoneOf(i));
 
 const postgres = postgresForTests();
 
@@ -52,7 +44,7 @@ describe('two app instances on one PostgreSQL', () => {
     await Promise.all(
       Array.from({ length: LEADS }, async (_, i) => {
         for (const [k, step] of script(i).entries()) {
-          const response = await post((instances[(i + k) % 2] as AppProcess).url, { from: phoneOf(i), ...step });
+          const response = await postInbound((instances[(i + k) % 2] as AppProcess).url, { from: phoneOf(i), ...step });
           expect(response.status).toBe(202);
         }
       }),

@@ -2,6 +2,7 @@ import { Container, type ContainerModule, type ServiceIdentifier } from 'inversi
 import type { Config } from './config.ts';
 import type { Storage } from './storage.ts';
 import { coreModule } from './modules/core-module.ts';
+import { crmModule } from './modules/crm-module.ts';
 import { storageModule, useCaseModule } from './modules/desk-module.ts';
 import { whatsappModule } from './modules/whatsapp-module.ts';
 import { httpModule } from './modules/http-module.ts';
@@ -15,6 +16,7 @@ const modules = (config: Config, storage: Storage | null): ContainerModule[] => 
   storageModule(storage),
   whatsappModule(config),
   useCaseModule(),
+  crmModule(config),
   httpModule(config),
 ];
 

@@ -19,10 +19,22 @@ import type { RegisterLead } from '../application/use-cases/register-lead.ts';
 import type { ProcessInbox } from '../application/use-cases/process-inbox.ts';
 import type { ReceiveInbound } from '../application/use-cases/receive-inbound.ts';
 import type { RunBot } from '../application/use-cases/run-bot.ts';
+import type { CreateLead } from '../application/use-cases/create-lead.ts';
+import type { GetConversation } from '../application/use-cases/get-conversation.ts';
+import type { GetLead } from '../application/use-cases/get-lead.ts';
+import type { ListLeads } from '../application/use-cases/list-leads.ts';
+import type { ListVisits } from '../application/use-cases/list-visits.ts';
+import type { OpenVisit } from '../application/use-cases/open-visit.ts';
 import type { SendAgentMessage } from '../application/use-cases/send-agent-message.ts';
 import type { SimulateQuote } from '../application/use-cases/simulate-quote.ts';
 import type { InMemoryEventPublisher } from '../adapters/memory/in-memory-event-publisher.ts';
 import type { FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
+import type { ApiKeySecrets } from '../application/ports/api-key-secrets.ts';
+import type { AuthenticateApiKey } from '../application/use-cases/authenticate-api-key.ts';
+import type { CreateUser } from '../application/use-cases/create-user.ts';
+import type { IssueApiKey } from '../application/use-cases/issue-api-key.ts';
+import type { ListUsers } from '../application/use-cases/list-users.ts';
+import type { RevokeApiKey } from '../application/use-cases/revoke-api-key.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -60,5 +72,17 @@ export const TOKENS = {
   RecordDeliveryStatus: Symbol.for('RecordDeliveryStatus') as ServiceIdentifier<RecordDeliveryStatus>,
   DispatchOutbound: Symbol.for('DispatchOutbound') as ServiceIdentifier<DispatchOutbound>,
   ReceiveInbound: Symbol.for('ReceiveInbound') as ServiceIdentifier<ReceiveInbound>,
+  ListLeads: Symbol.for('ListLeads') as ServiceIdentifier<ListLeads>,
+  GetLead: Symbol.for('GetLead') as ServiceIdentifier<GetLead>,
+  CreateLead: Symbol.for('CreateLead') as ServiceIdentifier<CreateLead>,
+  ListVisits: Symbol.for('ListVisits') as ServiceIdentifier<ListVisits>,
+  OpenVisit: Symbol.for('OpenVisit') as ServiceIdentifier<OpenVisit>,
+  GetConversation: Symbol.for('GetConversation') as ServiceIdentifier<GetConversation>,
   ProcessInbox: Symbol.for('ProcessInbox') as ServiceIdentifier<ProcessInbox>,
+  ApiKeySecrets: Symbol.for('ApiKeySecrets') as ServiceIdentifier<ApiKeySecrets>,
+  AuthenticateApiKey: Symbol.for('AuthenticateApiKey') as ServiceIdentifier<AuthenticateApiKey>,
+  CreateUser: Symbol.for('CreateUser') as ServiceIdentifier<CreateUser>,
+  ListUsers: Symbol.for('ListUsers') as ServiceIdentifier<ListUsers>,
+  IssueApiKey: Symbol.for('IssueApiKey') as ServiceIdentifier<IssueApiKey>,
+  RevokeApiKey: Symbol.for('RevokeApiKey') as ServiceIdentifier<RevokeApiKey>,
 } as const;

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { createRouter } from './create-router.ts';
+import { CRM_BASE_PATH, OPENAPI_PATH, crmDocument, type CrmApi } from './crm/crm-api.ts';
+import { renderDocsPage } from './crm/docs-page.ts';
 import { registerFakeWhatsApp, type FakeInboundPort } from './fake-whatsapp.routes.ts';
 import { healthRoute, readyRoute } from './health.routes.ts';
 import { problem } from './problem.ts';
@@ -21,6 +23,8 @@ export interface HttpAppDeps {
   readonly fakeInbound?: FakeInboundPort;
   /** Present with a real WhatsApp channel: serves `GET|POST /webhooks/whatsapp`. */
   readonly webhook?: WebhookPort;
+  /** The CRM API (`createCrmApi`): served under `/api/v1`, with its reference at `/docs`. */
+  readonly crm?: CrmApi;
 }
 
 export const createHttpApp = (deps: HttpAppDeps) => {
@@ -38,6 +42,11 @@ export const createHttpApp = (deps: HttpAppDeps) => {
 
   if (deps.fakeInbound !== undefined) registerFakeWhatsApp(app, deps.fakeInbound);
   if (deps.webhook !== undefined) registerWebhookRoutes(app, deps.webhook, deps.logger);
+  if (deps.crm !== undefined) {
+    const crm = deps.crm;
+    app.route('/', crm);
+    app.get('/docs', (c) => c.html(renderDocsPage(crmDocument(crm), `${CRM_BASE_PATH}${OPENAPI_PATH}`)));
+  }
 
   app.notFound((c) => problem(c, 404, 'not_found', 'Not Found', `No route for ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => handleError(error, c, deps.logger));

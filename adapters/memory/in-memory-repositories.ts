@@ -1,5 +1,6 @@
 import { InMemoryInboxRepository } from './in-memory-inbox-repository.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import { InMemoryApiKeyRepository } from './in-memory-api-key-repository.ts';
 import { InMemoryBotSettingsRepository } from './in-memory-bot-settings-repository.ts';
 import { InMemoryCatalogRepository } from './in-memory-catalog-repository.ts';
 import { InMemoryConversationRepository } from './in-memory-conversation-repository.ts';
@@ -25,4 +26,5 @@ export const inMemoryRepositories = (store: InMemoryStore): Repositories => ({
   messages: new InMemoryMessageRepository(store),
   quotes: new InMemoryQuoteRepository(store),
   inbox: new InMemoryInboxRepository(store),
+  apiKeys: new InMemoryApiKeyRepository(store),
 });

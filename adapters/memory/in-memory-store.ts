@@ -1,3 +1,4 @@
+import type { ApiKeyId, ApiKeyRecord } from '../../application/ports/api-key-repository.ts';
 import type { BotSettings } from '../../application/ports/configuration.ts';
 import type { InboxEntry } from '../../application/ports/inbox-repository.ts';
 import type { StoredMedia } from '../../application/ports/media-store.ts';
@@ -33,6 +34,7 @@ export type StoreData = {
   lines: Map<LineId, BusinessLine>;
   users: Map<UserId, User>;
   groups: Map<AdvisorGroupId, AdvisorGroup>;
+  apiKeys: Map<ApiKeyId, ApiKeyRecord>;
   projects: Map<ProjectId, Project>;
   unitTypes: Map<UnitTypeId, UnitType>;
   units: Map<UnitId, Unit>;
@@ -69,6 +71,7 @@ const emptyData = (): StoreData => ({
   lines: new Map(),
   users: new Map(),
   groups: new Map(),
+  apiKeys: new Map(),
   projects: new Map(),
   unitTypes: new Map(),
   units: new Map(),

@@ -1,5 +1,6 @@
 import type { BotSettings } from '../../application/ports/configuration.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import { DrizzleApiKeyRepository } from './drizzle-api-key-repository.ts';
 import { DrizzleBotSettingsRepository } from './drizzle-bot-settings-repository.ts';
 import { DrizzleCatalogRepository } from './drizzle-catalog-repository.ts';
 import { DrizzleConversationRepository } from './drizzle-conversation-repository.ts';
@@ -31,4 +32,5 @@ export const drizzleRepositories = (db: Db, options: DrizzleRepositoryOptions): 
   messages: new DrizzleMessageRepository(db),
   quotes: new DrizzleQuoteRepository(db),
   inbox: new DrizzleInboxRepository(db),
+  apiKeys: new DrizzleApiKeyRepository(db),
 });

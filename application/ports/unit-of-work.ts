@@ -1,3 +1,4 @@
+import type { ApiKeyRepository } from './api-key-repository.ts';
 import type { BotSettingsRepository, CatalogRepository, LineRepository, OrganisationRepository, TemplateRepository } from './configuration.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import type { InboxRepository } from './inbox-repository.ts';
@@ -19,6 +20,7 @@ export type Repositories = {
   readonly messages: MessageRepository;
   readonly quotes: QuoteRepository;
   readonly inbox: InboxRepository;
+  readonly apiKeys: ApiKeyRepository;
 };
 
 export interface UnitOfWork {

@@ -1,6 +1,7 @@
 import { ContainerModule } from 'inversify';
 import { createHttpApp } from '../../adapters/http/create-http-app.ts';
 import type { Config } from '../config.ts';
+import { crmApi } from '../crm-api.ts';
 import { fakeInbound } from '../fake-inbound.ts';
 import { metaWebhook } from '../meta-webhook.ts';
 import type { Logger } from '../logger.ts';
@@ -14,6 +15,7 @@ export const httpModule = (config: Config) =>
       return createHttpApp({
         logger: context.get<Logger>(TOKENS.Logger),
         readiness: context.get<Readiness>(TOKENS.Readiness),
+        crm: crmApi(context),
         ...(webhook === null ? {} : { webhook }),
         ...(config.whatsappMode === 'fake' ? { fakeInbound: fakeInbound(context, config) } : {}),
       });

@@ -1,3 +1,4 @@
+import { apiKeyRepositoryContract } from './api-key-repository.contract.ts';
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
 import { inMemoryRepositories } from '../../adapters/memory/in-memory-repositories.ts';
@@ -24,3 +25,4 @@ quoteRepositoryContract('in-memory', open);
 configurationContract('in-memory', open);
 unitOfWorkContract('in-memory', open);
 inboxRepositoryContract('in-memory', open);
+apiKeyRepositoryContract('in-memory', open);

@@ -1,3 +1,4 @@
+import { apiKeyRepositoryContract } from '../contracts/api-key-repository.contract.ts';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { defaultBotSettings } from '../../adapters/memory/default-bot-settings.ts';
 import { drizzleRepositories } from '../../adapters/persistence/drizzle-repositories.ts';
@@ -40,5 +41,6 @@ for (const target of await openTestDatabases()) {
     configurationContract(target.name, open);
     unitOfWorkContract(target.name, open);
     inboxRepositoryContract(target.name, open);
+    apiKeyRepositoryContract(target.name, open);
   });
 }

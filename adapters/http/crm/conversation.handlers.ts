@@ -1,0 +1,71 @@
+import type { Actor } from '../../../application/ports/actor.ts';
+import type { AgentContent } from '../../../application/use-cases/send-agent-message.ts';
+import { asId, type LeadId, type MediaId, type UserId, type VisitId } from '../../../domain/shared/ids.ts';
+import type { SendMessageBody } from './conversation.schemas.ts';
+import { getConversationRoute, sendMessageRoute } from './conversation.routes.ts';
+import type { CrmRouter } from './crm-router.ts';
+import { leadsProblem } from './leads-problem.ts';
+import { messageJson, windowJson } from './leads.presenters.ts';
+import type { LeadRouteDeps } from './leads.deps.ts';
+
+/** The bootstrap admin key has no user behind it; its messages are signed with this pseudo-user. */
+const BOOTSTRAP_ADMIN_AUTHOR = asId<UserId>('bootstrap-admin');
+const authorOf = (actor: Actor): UserId => (actor.kind === 'user' ? actor.userId : BOOTSTRAP_ADMIN_AUTHOR);
+
+const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
+/** The request body as the use case's content; a voice note is an OGG/Opus audio flagged as voice. */
+export const contentOf = (body: SendMessageBody): AgentContent => {
+  switch (body.kind) {
+    case 'text':
+      return { kind: 'text', body: body.body, ...opt('previewUrl', body.previewUrl) };
+    case 'voice':
+      return { kind: 'media', mediaKind: 'audio', mediaId: asId<MediaId>(body.mediaId), mimeType: 'audio/ogg', voice: true };
+    case 'media':
+      return {
+        kind: 'media', mediaKind: body.mediaKind, mediaId: asId<MediaId>(body.mediaId), mimeType: body.mimeType,
+        ...opt('filename', body.filename), ...opt('caption', body.caption),
+      };
+    case 'template': {
+      const h = body.header;
+      const header = h === undefined ? undefined : h.kind === 'text' ? { kind: 'text' as const, text: h.text }
+        : { kind: 'media' as const, mediaKind: h.mediaKind, mediaId: asId<MediaId>(h.mediaId), mimeType: h.mimeType, ...opt('filename', h.filename) };
+      return { kind: 'template', name: body.name, language: body.language, parameters: body.parameters, ...opt('header', header), ...opt('buttons', body.buttons) };
+    }
+  }
+};
+
+export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteDeps): void => {
+  router.openapi(getConversationRoute, async (c): Promise<Response> => {
+    const { visitId, cursor, limit } = c.req.valid('query');
+    const page = await deps.getConversation.execute({
+      actor: c.get('actor'),
+      leadId: asId<LeadId>(c.req.valid('param').id),
+      limit,
+      ...opt('visitId', visitId === undefined ? undefined : asId<VisitId>(visitId)),
+      ...opt('before', cursor),
+    });
+    if (!page.ok) return leadsProblem(c, page.error);
+    const messages = page.value.messages.map(({ position, message }) => ({ ...messageJson(message), position }));
+    return c.json({ messages, nextCursor: page.value.nextCursor, window: windowJson(page.value.window) }, 200);
+  });
+
+  router.openapi(sendMessageRoute, async (c): Promise<Response> => {
+    const actor = c.get('actor');
+    const leadId = asId<LeadId>(c.req.valid('param').id);
+    // The send use case trusts its caller; the CRM may only write to leads the actor can see.
+    const visible = await deps.getLead.execute({ actor, leadId });
+    if (!visible.ok) return leadsProblem(c, visible.error);
+    const body = c.req.valid('json');
+    const sent = await deps.sendAgentMessage.execute({
+      leadId,
+      author: authorOf(actor),
+      content: contentOf(body),
+      ...opt('visitId', body.visitId === undefined ? undefined : asId<VisitId>(body.visitId)),
+    });
+    if (!sent.ok) return leadsProblem(c, sent.error);
+    deps.afterSend?.();
+    return c.json(messageJson(sent.value), 202);
+  });
+};

@@ -1,0 +1,31 @@
+import { createRoute } from '@hono/zod-openapi';
+import { ConversationQuery, ConversationSchema, MessageSchema, SendMessageBody } from './conversation.schemas.ts';
+import { LeadIdParam } from './leads.schemas.ts';
+import { problemResponse } from './leads.routes.ts';
+
+export const getConversationRoute = createRoute({
+  method: 'get',
+  path: '/leads/{id}/conversation',
+  tags: ['Conversation'],
+  summary: 'The chat: messages with delivery status and visit, the window state; newest page first, `cursor` for older',
+  request: { params: LeadIdParam, query: ConversationQuery },
+  responses: {
+    200: { description: 'The conversation', content: { 'application/json': { schema: ConversationSchema } } },
+    404: problemResponse('Unknown lead or visit'),
+    422: problemResponse('Invalid query'),
+  },
+});
+
+export const sendMessageRoute = createRoute({
+  method: 'post',
+  path: '/leads/{id}/messages',
+  tags: ['Conversation'],
+  summary: 'Send text, a template, a file or a voice note; queued and sent by the outbox',
+  request: { params: LeadIdParam, body: { required: true, content: { 'application/json': { schema: SendMessageBody } } } },
+  responses: {
+    202: { description: 'Queued', content: { 'application/json': { schema: MessageSchema } } },
+    404: problemResponse('Unknown lead, visit, template or file'),
+    409: problemResponse('`window_closed`: free-form outside the 24-hour window (send an approved template); `lead_has_no_whatsapp`'),
+    422: problemResponse('Invalid body, message over WhatsApp’s limits, or wrong number of template parameters'),
+  },
+});

@@ -1,0 +1,11 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Actor } from '../../../application/ports/actor.ts';
+import { validationHook } from '../validation-hook.ts';
+
+/** Every CRM route runs after authentication has put the caller in the context. */
+export type CrmEnv = { Variables: { actor: Actor } };
+
+/** A router for `/api/v1` routes: same validation shape as the rest, with the authenticated actor. */
+export const createCrmRouter = () => new OpenAPIHono<CrmEnv>({ defaultHook: validationHook });
+
+export type CrmRouter = ReturnType<typeof createCrmRouter>;

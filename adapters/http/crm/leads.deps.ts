@@ -1,0 +1,23 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { CreateLead } from '../../../application/use-cases/create-lead.ts';
+import type { GetConversation } from '../../../application/use-cases/get-conversation.ts';
+import type { GetLead } from '../../../application/use-cases/get-lead.ts';
+import type { ListLeads } from '../../../application/use-cases/list-leads.ts';
+import type { ListVisits } from '../../../application/use-cases/list-visits.ts';
+import type { OpenVisit } from '../../../application/use-cases/open-visit.ts';
+import type { SendAgentMessage } from '../../../application/use-cases/send-agent-message.ts';
+
+/** What the lead routes need: the use cases, and hooks bootstrap provides. */
+export type LeadRouteDeps = {
+  readonly listLeads: ListLeads;
+  readonly getLead: GetLead;
+  readonly createLead: CreateLead;
+  readonly listVisits: ListVisits;
+  readonly openVisit: OpenVisit;
+  readonly getConversation: GetConversation;
+  readonly sendAgentMessage: SendAgentMessage;
+  /** Where national numbers typed in the CRM are read; default CO. */
+  readonly defaultCountry?: CountryCode;
+  /** Called after a message is queued, so the outbox sends it now rather than on its next tick. */
+  readonly afterSend?: () => void;
+};

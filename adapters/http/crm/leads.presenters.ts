@@ -1,0 +1,47 @@
+import type { LeadSummary, LeadWindow } from '../../../application/use-cases/lead-access.ts';
+import type { Visit } from '../../../domain/lead/lead.ts';
+import type { Message } from '../../../domain/messaging/message.ts';
+import type { Instant } from '../../../domain/shared/time.ts';
+
+export const iso = (t: Instant): string => new Date(t).toISOString();
+
+export const windowJson = (w: LeadWindow) => (w.open ? { open: true, closesAt: iso(w.closesAt) } : { open: false });
+
+export const leadJson = ({ lead, hasWhatsApp, window }: LeadSummary) => ({
+  id: lead.id,
+  lineId: lead.lineId,
+  name: lead.name,
+  phone: lead.phone,
+  email: lead.email,
+  advisorId: lead.advisorId,
+  source: lead.source,
+  createdAt: iso(lead.createdAt),
+  hasWhatsApp,
+  window: windowJson(window),
+});
+
+export const visitJson = (v: Visit) => ({ ...v, criteria: { ...v.criteria }, createdAt: iso(v.createdAt) });
+
+/** What the chat bubble shows: the text, a template's rendered text, a caption, a tapped option. */
+const displayText = (m: Message): string | null => {
+  const c = m.content;
+  if (c.kind === 'text' || c.kind === 'buttons' || c.kind === 'list') return c.body;
+  if (c.kind === 'template') return c.renderedText;
+  if (c.kind === 'choice') return c.title;
+  if (c.kind === 'media') return c.caption ?? null;
+  if (c.kind === 'reaction') return c.emoji;
+  return null;
+};
+
+export const messageJson = (m: Message) => ({
+  id: m.id,
+  conversationId: m.conversationId,
+  visitId: m.visitId,
+  direction: m.direction,
+  text: displayText(m),
+  content: { ...m.content } as { kind: string } & Record<string, unknown>,
+  status: m.direction === 'outbound' ? m.status : null,
+  failure: m.direction === 'outbound' ? m.failure : null,
+  author: m.direction === 'outbound' ? m.author : ({ kind: 'lead' } as const),
+  createdAt: iso(m.createdAt),
+});

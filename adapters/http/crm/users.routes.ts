@@ -1,0 +1,71 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from './crm-auth.ts';
+import { authResponses, problemResponse, roleResponses } from './crm-responses.ts';
+import { ApiKeySchema, IssuedApiKeySchema, MeSchema, NewApiKeySchema, NewUserSchema, UserSchema } from './users.schemas.ts';
+
+const json = <S>(schema: S) => ({ 'application/json': { schema } });
+
+export const meRoute = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['Users'],
+  summary: 'Who the API key belongs to',
+  responses: { 200: { description: 'The caller', content: json(MeSchema) }, ...authResponses },
+});
+
+export const listUsersRoute = createRoute({
+  method: 'get',
+  path: '/users',
+  tags: ['Users'],
+  summary: 'List users (managers and admins)',
+  middleware: [requireRole('manager', 'admin')] as const,
+  responses: { 200: { description: 'Every user, oldest first', content: json(z.object({ users: z.array(UserSchema) })) }, ...roleResponses },
+});
+
+export const createUserRoute = createRoute({
+  method: 'post',
+  path: '/users',
+  tags: ['Users'],
+  summary: 'Create a user (admins)',
+  middleware: [requireRole('admin')] as const,
+  request: { body: { required: true, content: json(NewUserSchema) } },
+  responses: {
+    201: { description: 'The new, active user', content: json(UserSchema) },
+    ...roleResponses,
+    409: problemResponse('Another user has this e-mail address (`email_already_used`).'),
+    422: problemResponse('Invalid body (`validation_failed`, `invalid_user_name`, `invalid_email`).'),
+  },
+});
+
+const UserIdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'user_7' }) });
+const KeyIdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'key_3' }) });
+
+export const issueApiKeyRoute = createRoute({
+  method: 'post',
+  path: '/users/{id}/api-keys',
+  tags: ['API keys'],
+  summary: 'Issue an API key for a user (admins); the key is shown once',
+  middleware: [requireRole('admin')] as const,
+  request: { params: UserIdParam, body: { required: true, content: json(NewApiKeySchema) } },
+  responses: {
+    201: { description: 'The key, shown only now, and its stored record', content: json(IssuedApiKeySchema) },
+    ...roleResponses,
+    404: problemResponse('No such user (`user_not_found`).'),
+    409: problemResponse('The user is inactive (`user_inactive`).'),
+    422: problemResponse('Invalid body (`validation_failed`).'),
+  },
+});
+
+export const revokeApiKeyRoute = createRoute({
+  method: 'delete',
+  path: '/api-keys/{id}',
+  tags: ['API keys'],
+  summary: 'Revoke an API key (admins); revoking twice is harmless',
+  middleware: [requireRole('admin')] as const,
+  request: { params: KeyIdParam },
+  responses: {
+    200: { description: 'The revoked key', content: json(ApiKeySchema) },
+    ...roleResponses,
+    404: problemResponse('No such key (`api_key_not_found`).'),
+  },
+});

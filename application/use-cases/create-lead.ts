@@ -1,0 +1,81 @@
+import type { Email } from '../../domain/contact/email.ts';
+import type { PhoneE164 } from '../../domain/contact/phone.ts';
+import type { Lead } from '../../domain/lead/lead.ts';
+import type { LeadId, LineId, UserId } from '../../domain/shared/ids.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
+import type { Actor } from '../ports/actor.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DeskEvent, EventPublisher } from '../ports/events.ts';
+import type { IdGenerator } from '../ports/id-generator.ts';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+
+export type CreateLeadInput = {
+  readonly actor: Actor;
+  readonly name: string;
+  readonly phone: PhoneE164;
+  readonly email?: Email;
+  /** Managers and admins may name the advisor; an advisor's new lead is always theirs. */
+  readonly advisorId?: UserId;
+  /** The business line the lead belongs to; by default the first configured one. */
+  readonly lineId?: LineId;
+};
+
+export type CreateLeadError =
+  | { readonly type: 'LeadAlreadyExists'; readonly leadId: LeadId }
+  | { readonly type: 'AdvisorNotFound'; readonly advisorId: UserId }
+  | { readonly type: 'AdvisorNotAllowed'; readonly advisorId: UserId }
+  | { readonly type: 'LineNotFound'; readonly lineId: LineId | null };
+
+/** A lead typed into the CRM by hand. A phone already known is a conflict that names the existing lead. */
+export class CreateLead {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(input: CreateLeadInput): Promise<Result<Lead, CreateLeadError>> {
+    const outcome = await this.uow.transaction(async (repos): Promise<Result<Lead, CreateLeadError>> => {
+      const existing = await repos.leads.byIdentity({ phone: input.phone, userId: null });
+      if (existing !== null) return err({ type: 'LeadAlreadyExists', leadId: existing.id });
+      const advisor = await this.advisorOf(repos, input);
+      if (!advisor.ok) return advisor;
+      const line = input.lineId === undefined ? ((await repos.lines.list())[0] ?? null) : await repos.lines.byId(input.lineId);
+      if (line === null) return err({ type: 'LineNotFound', lineId: input.lineId ?? null });
+      const now = this.clock.now();
+      const lead: Lead = {
+        id: this.ids.next('lead') as LeadId,
+        lineId: line.id,
+        name: input.name.trim(),
+        phone: input.phone,
+        waUserId: null,
+        email: input.email ?? null,
+        consent: null,
+        advisorId: advisor.value,
+        assignedAt: advisor.value === null ? null : now,
+        source: 'crm',
+        createdAt: now,
+      };
+      await repos.leads.save(lead);
+      return ok(lead);
+    });
+    if (outcome.ok) this.events.publish(eventsOf(outcome.value));
+    return outcome;
+  }
+
+  private async advisorOf(repos: Repositories, input: CreateLeadInput): Promise<Result<UserId | null, CreateLeadError>> {
+    const { actor, advisorId } = input;
+    if (actor.role === 'advisor' && actor.kind === 'user') {
+      return advisorId === undefined || advisorId === actor.userId ? ok(actor.userId) : err({ type: 'AdvisorNotAllowed', advisorId });
+    }
+    if (advisorId === undefined) return ok(null);
+    const user = await repos.organisation.user(advisorId);
+    return user !== null && user.active && user.role === 'advisor' ? ok(user.id) : err({ type: 'AdvisorNotFound', advisorId });
+  }
+}
+
+const eventsOf = (lead: Lead): DeskEvent[] => [
+  { type: 'lead_registered', leadId: lead.id, advisorId: lead.advisorId },
+  ...(lead.advisorId === null ? [] : [{ type: 'lead_assigned', leadId: lead.id, advisorId: lead.advisorId } as const]),
+];

@@ -1,0 +1,59 @@
+import type { Visit } from '../../domain/lead/lead.ts';
+import type { LeadId, ProjectId, UnitTypeId, VisitId } from '../../domain/shared/ids.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
+import type { Actor } from '../ports/actor.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { EventPublisher } from '../ports/events.ts';
+import type { IdGenerator } from '../ports/id-generator.ts';
+import type { UnitOfWork } from '../ports/unit-of-work.ts';
+import { visibleLead, type LeadNotFound } from './lead-access.ts';
+
+export type OpenVisitInput = {
+  readonly actor: Actor;
+  readonly leadId: LeadId;
+  readonly projectId: ProjectId;
+  readonly unitTypeId?: UnitTypeId;
+};
+
+export type OpenVisitError =
+  | LeadNotFound
+  | { readonly type: 'ProjectNotFound'; readonly projectId: ProjectId }
+  | { readonly type: 'UnitTypeNotFound'; readonly unitTypeId: UnitTypeId }
+  | { readonly type: 'VisitAlreadyExists'; readonly visitId: VisitId };
+
+/** Opens a visit for a project the lead is interested in; a lead has at most one visit per project. */
+export class OpenVisit {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(input: OpenVisitInput): Promise<Result<Visit, OpenVisitError>> {
+    const outcome = await this.uow.transaction(async (repos): Promise<Result<Visit, OpenVisitError>> => {
+      const lead = await visibleLead(repos, input.actor, input.leadId);
+      if (lead === null) return err({ type: 'LeadNotFound', leadId: input.leadId });
+      const catalog = await repos.catalog.all();
+      if (!catalog.projects.some((p) => p.id === input.projectId)) return err({ type: 'ProjectNotFound', projectId: input.projectId });
+      const { unitTypeId } = input;
+      if (unitTypeId !== undefined && !catalog.unitTypes.some((t) => t.id === unitTypeId && t.projectId === input.projectId))
+        return err({ type: 'UnitTypeNotFound', unitTypeId });
+      const existing = (await repos.visits.byLead(lead.id)).find((v) => v.projectId === input.projectId);
+      if (existing !== undefined) return err({ type: 'VisitAlreadyExists', visitId: existing.id });
+      const visit: Visit = {
+        id: this.ids.next('visit') as VisitId,
+        leadId: lead.id,
+        projectId: input.projectId,
+        unitTypeId: unitTypeId ?? null,
+        criteria: {},
+        stage: 'new',
+        createdAt: this.clock.now(),
+      };
+      await repos.visits.save(visit);
+      return ok(visit);
+    });
+    if (outcome.ok) this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.id }]);
+    return outcome;
+  }
+}

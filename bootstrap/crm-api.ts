@@ -1,0 +1,37 @@
+import type { ResolutionContext } from 'inversify';
+import { createCrmApi, type CrmApi } from '../adapters/http/crm/crm-api.ts';
+import { createCrmRouter, type CrmRouter } from '../adapters/http/crm/crm-router.ts';
+import { registerLeadRoutes } from '../adapters/http/crm/leads.router.ts';
+import { usersRouter } from '../adapters/http/crm/users.router.ts';
+import { kickWorkers } from './kick-workers.ts';
+import { TOKENS } from './tokens.ts';
+
+type Context = Pick<ResolutionContext, 'get'>;
+
+/**
+ * The resource routers of `/api/v1`, each built from its use cases. To add a resource, build its router with
+ * `createCrmRouter()` (paths relative to `/api/v1`, actor in `c.get('actor')`) and append it here: it then sits
+ * behind authentication and appears in `/api/v1/openapi.json` and `/docs`.
+ */
+export const crmRouters = (context: Context): CrmRouter[] => [
+  usersRouter({
+    listUsers: context.get(TOKENS.ListUsers),
+    createUser: context.get(TOKENS.CreateUser),
+    issueApiKey: context.get(TOKENS.IssueApiKey),
+    revokeApiKey: context.get(TOKENS.RevokeApiKey),
+  }),
+  registerLeadRoutes(createCrmRouter(), {
+    listLeads: context.get(TOKENS.ListLeads),
+    getLead: context.get(TOKENS.GetLead),
+    createLead: context.get(TOKENS.CreateLead),
+    listVisits: context.get(TOKENS.ListVisits),
+    openVisit: context.get(TOKENS.OpenVisit),
+    getConversation: context.get(TOKENS.GetConversation),
+    sendAgentMessage: context.get(TOKENS.SendAgentMessage),
+    afterSend: () => kickWorkers(context),
+  }),
+];
+
+/** The CRM API as the HTTP app mounts it. */
+export const crmApi = (context: Context): CrmApi =>
+  createCrmApi({ authenticate: context.get(TOKENS.AuthenticateApiKey), routers: crmRouters(context) });

@@ -1,0 +1,56 @@
+import { ContainerModule } from 'inversify';
+import { NodeApiKeySecrets } from '../../adapters/security/node-api-key-secrets.ts';
+import type { ApiKeySecrets } from '../../application/ports/api-key-secrets.ts';
+import type { Clock } from '../../application/ports/clock.ts';
+import type { IdGenerator } from '../../application/ports/id-generator.ts';
+import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import { AuthenticateApiKey } from '../../application/use-cases/authenticate-api-key.ts';
+import { CreateUser } from '../../application/use-cases/create-user.ts';
+import { IssueApiKey } from '../../application/use-cases/issue-api-key.ts';
+import { ListUsers } from '../../application/use-cases/list-users.ts';
+import { RevokeApiKey } from '../../application/use-cases/revoke-api-key.ts';
+import type { EventPublisher } from '../../application/ports/events.ts';
+import { CreateLead } from '../../application/use-cases/create-lead.ts';
+import { GetConversation } from '../../application/use-cases/get-conversation.ts';
+import { GetLead } from '../../application/use-cases/get-lead.ts';
+import { ListLeads } from '../../application/use-cases/list-leads.ts';
+import { ListVisits } from '../../application/use-cases/list-visits.ts';
+import { OpenVisit } from '../../application/use-cases/open-visit.ts';
+import type { Config } from '../config.ts';
+
+type Binder = Parameters<ConstructorParameters<typeof ContainerModule>[0]>[0];
+import { TOKENS } from '../tokens.ts';
+
+/** The CRM API's own use cases: authentication, users and API keys. */
+export const crmModule = (config: Config) =>
+  new ContainerModule(({ bind }) => {
+    bind(TOKENS.ApiKeySecrets).toConstantValue(new NodeApiKeySecrets());
+    bind(TOKENS.AuthenticateApiKey).toResolvedValue(
+      (uow: UnitOfWork, secrets: ApiKeySecrets) => new AuthenticateApiKey(uow, secrets, config.crmAdminApiKey),
+      [TOKENS.UnitOfWork, TOKENS.ApiKeySecrets],
+    );
+    bind(TOKENS.CreateUser).toResolvedValue((uow: UnitOfWork, ids: IdGenerator) => new CreateUser(uow, ids), [TOKENS.UnitOfWork, TOKENS.IdGenerator]);
+    bind(TOKENS.ListUsers).toResolvedValue((uow: UnitOfWork) => new ListUsers(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.IssueApiKey).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, secrets: ApiKeySecrets) => new IssueApiKey(uow, clock, ids, secrets),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.ApiKeySecrets],
+    );
+    bind(TOKENS.RevokeApiKey).toResolvedValue((uow: UnitOfWork, clock: Clock) => new RevokeApiKey(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+    bindLeadUseCases(bind);
+  });
+
+/** The visitors list and the chat panel: leads, visits and conversations. */
+const bindLeadUseCases = (bind: Binder['bind']): void => {
+  bind(TOKENS.ListLeads).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ListLeads(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+  bind(TOKENS.GetLead).toResolvedValue((uow: UnitOfWork, clock: Clock) => new GetLead(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+  bind(TOKENS.CreateLead).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) => new CreateLead(uow, clock, ids, events),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
+  );
+  bind(TOKENS.ListVisits).toResolvedValue((uow: UnitOfWork) => new ListVisits(uow), [TOKENS.UnitOfWork]);
+  bind(TOKENS.OpenVisit).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) => new OpenVisit(uow, clock, ids, events),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
+  );
+  bind(TOKENS.GetConversation).toResolvedValue((uow: UnitOfWork, clock: Clock) => new GetConversation(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+};

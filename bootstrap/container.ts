@@ -2,7 +2,10 @@ import { Container, type ContainerModule, type ServiceIdentifier } from 'inversi
 import type { Config } from './config.ts';
 import type { Storage } from './storage.ts';
 import { coreModule } from './modules/core-module.ts';
+import { chatToolsModule } from './modules/chat-tools-module.ts';
+import { configurationModule } from './modules/configuration-module.ts';
 import { crmModule } from './modules/crm-module.ts';
+import { visitCardModule } from './modules/visit-card-module.ts';
 import { storageModule, useCaseModule } from './modules/desk-module.ts';
 import { whatsappModule } from './modules/whatsapp-module.ts';
 import { httpModule } from './modules/http-module.ts';
@@ -17,6 +20,9 @@ const modules = (config: Config, storage: Storage | null): ContainerModule[] => 
   whatsappModule(config),
   useCaseModule(),
   crmModule(config),
+  visitCardModule(),
+  chatToolsModule(),
+  configurationModule(),
   httpModule(config),
 ];
 

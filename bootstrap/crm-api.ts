@@ -3,7 +3,10 @@ import { createCrmApi, type CrmApi } from '../adapters/http/crm/crm-api.ts';
 import { createCrmRouter, type CrmRouter } from '../adapters/http/crm/crm-router.ts';
 import { registerLeadRoutes } from '../adapters/http/crm/leads.router.ts';
 import { usersRouter } from '../adapters/http/crm/users.router.ts';
+import { chatToolsRouter } from './chat-tools-api.ts';
+import { configurationRouter, eventsRouter } from './configuration-api.ts';
 import { kickWorkers } from './kick-workers.ts';
+import { visitCardRouter } from './visit-card-api.ts';
 import { TOKENS } from './tokens.ts';
 
 type Context = Pick<ResolutionContext, 'get'>;
@@ -30,6 +33,10 @@ export const crmRouters = (context: Context): CrmRouter[] => [
     sendAgentMessage: context.get(TOKENS.SendAgentMessage),
     afterSend: () => kickWorkers(context),
   }),
+  visitCardRouter(context),
+  chatToolsRouter(context),
+  configurationRouter(context),
+  eventsRouter(context),
 ];
 
 /** The CRM API as the HTTP app mounts it. */

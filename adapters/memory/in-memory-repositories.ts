@@ -12,6 +12,8 @@ import { InMemoryQuoteRepository } from './in-memory-quote-repository.ts';
 import { InMemoryTemplateRepository } from './in-memory-template-repository.ts';
 import { InMemoryVisitRepository } from './in-memory-visit-repository.ts';
 import type { InMemoryStore } from './in-memory-store.ts';
+import { InMemoryAppointmentRepository } from './in-memory-appointment-repository.ts';
+import { InMemoryReservationRepository } from './in-memory-reservation-repository.ts';
 
 /** Every repository over one store, as the UnitOfWork hands them to a transaction. */
 export const inMemoryRepositories = (store: InMemoryStore): Repositories => ({
@@ -27,4 +29,6 @@ export const inMemoryRepositories = (store: InMemoryStore): Repositories => ({
   quotes: new InMemoryQuoteRepository(store),
   inbox: new InMemoryInboxRepository(store),
   apiKeys: new InMemoryApiKeyRepository(store),
+  appointments: new InMemoryAppointmentRepository(store),
+  reservations: new InMemoryReservationRepository(store),
 });

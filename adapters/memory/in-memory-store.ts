@@ -25,6 +25,8 @@ import type {
 } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Template } from '../../domain/templates/template.ts';
+import type { Appointment, AppointmentId } from '../../domain/visit/appointment.ts';
+import type { Reservation, ReservationId } from '../../domain/visit/reservation.ts';
 
 /**
  * Everything a transaction may change. Maps keep insertion order, and replacing a key keeps its place,
@@ -51,6 +53,8 @@ export type StoreData = {
   /** Outbound messages a sender has claimed, until when. */
   leases: Map<MessageId, Instant>;
   inbox: InboxRow[];
+  appointments: Map<AppointmentId, Appointment>;
+  reservations: Map<ReservationId, Reservation>;
 };
 
 export type InboxRow = {
@@ -86,6 +90,8 @@ const emptyData = (): StoreData => ({
   quoteSequence: 0,
   leases: new Map(),
   inbox: [],
+  appointments: new Map(),
+  reservations: new Map(),
 });
 
 export const templateKey = (name: string, language: string): string => `${name}\u0000${language}`;

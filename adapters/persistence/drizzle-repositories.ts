@@ -13,6 +13,8 @@ import { DrizzleOrganisationRepository } from './drizzle-organisation-repository
 import { DrizzleQuoteRepository } from './drizzle-quote-repository.ts';
 import { DrizzleTemplateRepository } from './drizzle-template-repository.ts';
 import { DrizzleVisitRepository } from './drizzle-visit-repository.ts';
+import { DrizzleAppointmentRepository } from './drizzle-appointment-repository.ts';
+import { DrizzleReservationRepository } from './drizzle-reservation-repository.ts';
 
 export type DrizzleRepositoryOptions = {
   /** The bot settings in force until an administrator saves others. */
@@ -33,4 +35,6 @@ export const drizzleRepositories = (db: Db, options: DrizzleRepositoryOptions): 
   quotes: new DrizzleQuoteRepository(db),
   inbox: new DrizzleInboxRepository(db),
   apiKeys: new DrizzleApiKeyRepository(db),
+  appointments: new DrizzleAppointmentRepository(db),
+  reservations: new DrizzleReservationRepository(db),
 });

@@ -1,4 +1,6 @@
 import type { ApiKeyRepository } from './api-key-repository.ts';
+import type { AppointmentRepository } from './appointment-repository.ts';
+import type { ReservationRepository } from './reservation-repository.ts';
 import type { BotSettingsRepository, CatalogRepository, LineRepository, OrganisationRepository, TemplateRepository } from './configuration.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import type { InboxRepository } from './inbox-repository.ts';
@@ -21,6 +23,8 @@ export type Repositories = {
   readonly quotes: QuoteRepository;
   readonly inbox: InboxRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly appointments: AppointmentRepository;
+  readonly reservations: ReservationRepository;
 };
 
 export interface UnitOfWork {

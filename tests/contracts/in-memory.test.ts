@@ -11,6 +11,8 @@ import { messageRepositoryContract } from './message-repository.contract.ts';
 import { quoteRepositoryContract } from './quote-repository.contract.ts';
 import { unitOfWorkContract } from './unit-of-work.contract.ts';
 import { visitRepositoryContract } from './visit-repository.contract.ts';
+import { appointmentRepositoryContract } from './appointment-repository.contract.ts';
+import { reservationRepositoryContract } from './reservation-repository.contract.ts';
 
 const open: OpenSubject = async () => {
   const store = new InMemoryStore();
@@ -26,3 +28,5 @@ configurationContract('in-memory', open);
 unitOfWorkContract('in-memory', open);
 inboxRepositoryContract('in-memory', open);
 apiKeyRepositoryContract('in-memory', open);
+appointmentRepositoryContract('in-memory', open);
+reservationRepositoryContract('in-memory', open);

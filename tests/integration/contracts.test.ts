@@ -12,6 +12,8 @@ import { messageRepositoryContract } from '../contracts/message-repository.contr
 import { quoteRepositoryContract } from '../contracts/quote-repository.contract.ts';
 import { unitOfWorkContract } from '../contracts/unit-of-work.contract.ts';
 import { visitRepositoryContract } from '../contracts/visit-repository.contract.ts';
+import { appointmentRepositoryContract } from '../contracts/appointment-repository.contract.ts';
+import { reservationRepositoryContract } from '../contracts/reservation-repository.contract.ts';
 import { openTestDatabases, type TestDatabase } from '../support/database.ts';
 
 const options = { defaultSettings: defaultBotSettings };
@@ -42,5 +44,7 @@ for (const target of await openTestDatabases()) {
     unitOfWorkContract(target.name, open);
     inboxRepositoryContract(target.name, open);
     apiKeyRepositoryContract(target.name, open);
+    appointmentRepositoryContract(target.name, open);
+    reservationRepositoryContract(target.name, open);
   });
 }

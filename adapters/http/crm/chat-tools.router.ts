@@ -1,0 +1,92 @@
+import type { Actor } from '../../../application/ports/actor.ts';
+import type { CreateVisitQuote } from '../../../application/use-cases/create-visit-quote.ts';
+import type { GetMedia } from '../../../application/use-cases/get-media.ts';
+import type { ListTemplates } from '../../../application/use-cases/list-templates.ts';
+import type { ListVisitQuotes } from '../../../application/use-cases/list-visit-quotes.ts';
+import type { RefreshTemplates } from '../../../application/use-cases/refresh-templates.ts';
+import type { SendQuote } from '../../../application/use-cases/send-quote.ts';
+import type { UploadMedia } from '../../../application/use-cases/upload-media.ts';
+import { asId, type MediaId, type QuoteId, type UnitId, type UnitTypeId, type UserId, type VisitId } from '../../../domain/shared/ids.ts';
+import { chatToolsProblem } from './chat-tools-problem.ts';
+import { getMediaRoute, listTemplatesRoute, syncTemplatesRoute, uploadMediaRoute } from './chat-tools.routes.ts';
+import type { CrmRouter } from './crm-router.ts';
+import { messageJson } from './leads.presenters.ts';
+import { quoteJson } from './quote.presenters.ts';
+import { createQuoteRoute, listQuotesRoute, sendQuoteRoute } from './visit-quotes.routes.ts';
+
+/** What the chat tools routes need: the use cases, and a hook bootstrap provides. */
+export type ChatToolsDeps = {
+  readonly listTemplates: Pick<ListTemplates, 'execute'>;
+  readonly refreshTemplates: Pick<RefreshTemplates, 'execute'>;
+  readonly uploadMedia: Pick<UploadMedia, 'execute'>;
+  readonly getMedia: Pick<GetMedia, 'execute'>;
+  readonly createVisitQuote: Pick<CreateVisitQuote, 'execute'>;
+  readonly listVisitQuotes: Pick<ListVisitQuotes, 'execute'>;
+  readonly sendQuote: Pick<SendQuote, 'execute'>;
+  /** Called after messages are queued, so the outbox sends them now rather than on its next tick. */
+  readonly afterSend?: () => void;
+};
+
+/** The bootstrap admin key has no user behind it; its messages are signed with this pseudo-user (as in the chat panel). */
+const authorOf = (actor: Actor): UserId => (actor.kind === 'user' ? actor.userId : asId<UserId>('bootstrap-admin'));
+
+/** `attachment` with an ASCII fallback name and the exact UTF-8 one (RFC 6266). */
+const contentDisposition = (filename: string): string =>
+  `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+
+/** Templates, media upload and download, and the quotes of a visit. */
+export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps): CrmRouter => {
+  router.openapi(listTemplatesRoute, async (c) => c.json({ items: await deps.listTemplates.execute() }, 200));
+
+  router.openapi(syncTemplatesRoute, async (c) => {
+    const synced = await deps.refreshTemplates.execute();
+    return synced.ok ? c.json(synced.value, 200) : chatToolsProblem(c, synced.error);
+  });
+
+  router.openapi(uploadMediaRoute, async (c) => {
+    const { file } = c.req.valid('form');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const uploaded = await deps.uploadMedia.execute({ bytes, mimeType: file.type, filename: file.name === '' ? null : file.name });
+    return uploaded.ok ? c.json(uploaded.value, 201) : chatToolsProblem(c, uploaded.error);
+  });
+
+  router.openapi(getMediaRoute, async (c) => {
+    const id = asId<MediaId>(c.req.valid('param').id);
+    const found = await deps.getMedia.execute({ mediaId: id });
+    if (!found.ok) return chatToolsProblem(c, found.error);
+    const { bytes, mimeType, filename } = found.value;
+    return c.body(new Uint8Array(bytes), 200, {
+      'Content-Type': mimeType,
+      'Content-Length': String(bytes.length),
+      'Content-Disposition': contentDisposition(filename ?? id),
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+
+  router.openapi(createQuoteRoute, async (c) => {
+    const { unitId, unitTypeId } = c.req.valid('json');
+    const created = await deps.createVisitQuote.execute({
+      actor: c.get('actor'),
+      visitId: asId<VisitId>(c.req.valid('param').id),
+      ...(unitId === undefined ? {} : { unitId: asId<UnitId>(unitId) }),
+      ...(unitTypeId === undefined ? {} : { unitTypeId: asId<UnitTypeId>(unitTypeId) }),
+    });
+    return created.ok ? c.json(quoteJson(created.value), 201) : chatToolsProblem(c, created.error);
+  });
+
+  router.openapi(listQuotesRoute, async (c) => {
+    const listed = await deps.listVisitQuotes.execute({ actor: c.get('actor'), visitId: asId<VisitId>(c.req.valid('param').id) });
+    return listed.ok ? c.json({ items: listed.value.map(quoteJson) }, 200) : chatToolsProblem(c, listed.error);
+  });
+
+  router.openapi(sendQuoteRoute, async (c) => {
+    const actor = c.get('actor');
+    const sent = await deps.sendQuote.execute({ actor, author: authorOf(actor), quoteId: asId<QuoteId>(c.req.valid('param').id) });
+    if (!sent.ok) return chatToolsProblem(c, sent.error);
+    deps.afterSend?.();
+    const messages = sent.value.document === null ? [sent.value.text] : [sent.value.text, sent.value.document];
+    return c.json({ messages: messages.map(messageJson) }, 202);
+  });
+
+  return router;
+};

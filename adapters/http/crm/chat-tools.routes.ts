@@ -1,0 +1,65 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_UPLOAD_BYTES } from '../../../domain/media/upload-policy.ts';
+import { problem } from '../problem.ts';
+import { requireRole } from './crm-auth.ts';
+import { authResponses, problemResponse, roleResponses } from './crm-responses.ts';
+import { MediaIdParam, SyncReportSchema, TemplateSchema, UploadBody, UploadedMediaSchema } from './chat-tools.schemas.ts';
+
+/** Refuses an oversized body before it is read; the form's own overhead gets some room. */
+const uploadLimit = bodyLimit({
+  maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+  onError: (c) => problem(c, 413, 'media_too_large', 'File too large', 'The limit is 16 MB.', { maxBytes: MAX_UPLOAD_BYTES }),
+});
+
+const json = <S>(schema: S) => ({ 'application/json': { schema } });
+
+export const listTemplatesRoute = createRoute({
+  method: 'get',
+  path: '/templates',
+  tags: ['Templates'],
+  summary: 'The approved templates (the only messages allowed outside the 24-hour window), with their body and parameter count',
+  responses: { 200: { description: 'Approved templates by name', content: json(z.object({ items: z.array(TemplateSchema) })) }, ...authResponses },
+});
+
+export const syncTemplatesRoute = createRoute({
+  method: 'post',
+  path: '/templates/sync',
+  tags: ['Templates'],
+  summary: 'Fetch the templates from the WhatsApp Business Account now (managers and admins)',
+  middleware: [requireRole('manager', 'admin')] as const,
+  responses: {
+    200: { description: 'How many templates were fetched and how many are approved', content: json(SyncReportSchema) },
+    ...roleResponses,
+    502: problemResponse('WhatsApp did not answer (`template_sync_failed`); stored templates are unchanged.'),
+  },
+});
+
+export const uploadMediaRoute = createRoute({
+  method: 'post',
+  path: '/media',
+  tags: ['Media'],
+  summary: 'Upload a file to attach (max 16 MB): images, PDF, office documents, audio, MP4; voice notes as audio/ogg (Opus)',
+  middleware: [uploadLimit] as const,
+  request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadBody } } } },
+  responses: {
+    201: { description: 'Stored; send it with its id', content: json(UploadedMediaSchema) },
+    ...authResponses,
+    413: problemResponse('Over 16 MB (`media_too_large`).'),
+    415: problemResponse('A type WhatsApp cannot take (`unsupported_media_type`), or a WebM voice note (`voice_note_must_be_ogg`).'),
+    422: problemResponse('No `file` field (`validation_failed`) or an empty file (`empty_file`).'),
+  },
+});
+
+export const getMediaRoute = createRoute({
+  method: 'get',
+  path: '/media/{id}',
+  tags: ['Media'],
+  summary: 'Download a stored file: uploads, quote PDFs, media the lead sent',
+  request: { params: MediaIdParam },
+  responses: {
+    200: { description: 'The bytes, with their Content-Type and a Content-Disposition naming the file', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...authResponses,
+    404: problemResponse('No such file (`media_not_found`).'),
+  },
+});

@@ -1,0 +1,84 @@
+import { z } from '@hono/zod-openapi';
+import { MessageSchema } from './conversation.schemas.ts';
+
+const idParam = (example: string) =>
+  z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example }) });
+
+export const MediaIdParam = idParam('media-3');
+export const VisitIdParam = idParam('visit-1');
+export const QuoteIdParam = idParam('quote-4');
+
+export const TemplateSchema = z
+  .object({
+    name: z.string().openapi({ example: 'bienvenida' }),
+    language: z.string().openapi({ example: 'es_CO' }),
+    category: z.string().openapi({ example: 'UTILITY' }),
+    body: z.string().openapi({ example: '¡Hola {{1}}! Soy {{2}}, tu asesor(a) de vivienda.' }),
+    parameterCount: z.number().int().openapi({ example: 2 }),
+  })
+  .openapi('Template');
+
+export const SyncReportSchema = z
+  .object({ fetched: z.number().int(), approved: z.number().int() })
+  .openapi('TemplateSyncReport');
+
+export const UploadBody = z.object({
+  file: z
+    .custom<File>((v) => v instanceof File, { message: 'Send the file in a multipart `file` field' })
+    .openapi({ type: 'string', format: 'binary', description: 'The file; a voice note must be audio/ogg (Opus)' }),
+});
+
+export const UploadedMediaSchema = z
+  .object({
+    id: z.string().openapi({ example: 'media-3' }),
+    mimeType: z.string().openapi({ example: 'application/pdf' }),
+    filename: z.string().nullable().openapi({ example: 'brochure.pdf' }),
+    size: z.number().int().openapi({ example: 48213 }),
+  })
+  .openapi('UploadedMedia');
+
+export const NewQuoteBody = z
+  .object({
+    unitId: z.string().min(1).optional().openapi({ example: 'p-bog-1-t1-u1' }),
+    unitTypeId: z.string().min(1).optional().openapi({ example: 'p-bog-1-t1', description: 'Quotes its reference unit when no unit is named' }),
+  })
+  .refine((b) => b.unitId !== undefined || b.unitTypeId !== undefined, { message: 'Name unitId or unitTypeId', path: ['unitId'] })
+  .openapi('NewQuote');
+
+const MoneySchema = z
+  .object({ amount: z.number().int(), currency: z.enum(['COP', 'USD']), formatted: z.string().openapi({ example: '$ 350.000.000' }) })
+  .openapi('Money');
+
+export const QuoteSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().openapi({ example: 'COT-000001' }),
+    visitId: z.string().nullable(),
+    conversationId: z.string(),
+    issuedAt: z.string().openapi({ format: 'date-time' }),
+    validUntil: z.string().openapi({ format: 'date-time' }),
+    projectId: z.string(),
+    projectName: z.string(),
+    city: z.string(),
+    unitId: z.string(),
+    unitCode: z.string(),
+    unitTypeId: z.string(),
+    unitTypeName: z.string(),
+    areaM2: z.number(),
+    price: MoneySchema,
+    extras: z.array(z.object({ label: z.string(), price: MoneySchema })),
+    totalPrice: MoneySchema,
+    separationFee: MoneySchema,
+    separationCredited: z.boolean(),
+    downPaymentBps: z.number().int(),
+    downPayment: MoneySchema,
+    savings: z.array(z.object({ label: z.string(), amount: MoneySchema })),
+    instalments: z.array(z.object({ count: z.number().int(), amount: MoneySchema })).openapi({ description: 'Runs of equal monthly instalments' }),
+    balanceToFinance: MoneySchema,
+    mortgage: z.object({ annualRateBps: z.number().int(), years: z.number().int(), monthlyPayment: MoneySchema }).nullable(),
+    pdfMediaId: z.string().nullable().openapi({ description: 'Download with GET /media/{id}' }),
+  })
+  .openapi('Quote');
+
+/** The queued messages: the summary text, then the PDF document. */
+export const SentQuoteSchema = z.object({ messages: z.array(MessageSchema) }).openapi('SentQuote');

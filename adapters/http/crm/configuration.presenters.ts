@@ -1,0 +1,44 @@
+import type { z } from '@hono/zod-openapi';
+import type { PriceBucket } from '../../../domain/catalog/catalog.ts';
+import type { AdvisorGroup, BusinessLine } from '../../../domain/organisation/organisation.ts';
+import type { ProjectEntry } from '../../../domain/catalog/project-entry.ts';
+import { asId, type PriceBucketId, type ProjectId, type UnitId, type UnitTypeId } from '../../../domain/shared/ids.ts';
+import type { PriceBucketSchema, ProjectInputSchema } from './configuration.schemas.ts';
+
+type ProjectInput = z.infer<typeof ProjectInputSchema>;
+
+/** The domain entry a `PUT /projects/{id}` body describes; amounts are in the project's currency. */
+export const projectEntryOf = (rawId: string, body: ProjectInput): ProjectEntry => {
+  const projectId = asId<ProjectId>(rawId);
+  const { currency } = body;
+  return {
+    project: {
+      id: projectId,
+      name: body.name,
+      city: body.city,
+      currency,
+      description: body.description,
+      paymentPlan: { ...body.paymentPlan, separationFee: { amount: body.paymentPlan.separationFee, currency } },
+    },
+    unitTypes: body.unitTypes.map((t) => ({ ...t, id: asId<UnitTypeId>(t.id), projectId })),
+    units: body.units.map((u) => ({ ...u, id: asId<UnitId>(u.id), projectId, unitTypeId: asId<UnitTypeId>(u.unitTypeId), price: { amount: u.price, currency } })),
+  };
+};
+
+/** A project as the API shows it: the input shape plus its id. */
+export const projectBody = ({ project, unitTypes, units }: ProjectEntry) => ({
+  id: project.id,
+  name: project.name,
+  city: project.city,
+  currency: project.currency,
+  description: project.description,
+  paymentPlan: { ...project.paymentPlan, separationFee: project.paymentPlan.separationFee.amount },
+  unitTypes: unitTypes.map(({ id, name, propertyType, bedrooms, areaM2 }) => ({ id, name, propertyType, bedrooms, areaM2 })),
+  units: units.map(({ id, unitTypeId, code, areaM2, price, status }) => ({ id, unitTypeId, code, areaM2, price: price.amount, status })),
+});
+
+export const bucketsOf = (buckets: readonly z.infer<typeof PriceBucketSchema>[]): PriceBucket[] =>
+  buckets.map((b) => ({ ...b, id: asId<PriceBucketId>(b.id) }));
+
+export const groupBody = (g: AdvisorGroup) => ({ id: g.id, name: g.name, advisorIds: [...g.advisorIds] });
+export const lineBody = (l: BusinessLine) => ({ ...l, projectIds: [...l.projectIds] });

@@ -1,0 +1,80 @@
+import { z } from '@hono/zod-openapi';
+import { PROPERTY_TYPES } from '../../../domain/catalog/catalog.ts';
+import { defaultBotTexts } from '../../../domain/chatbot/bot-texts.ts';
+
+const id = z.string().min(1).max(100);
+const count = (min: number) => z.number().int().min(min);
+const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Integer minor units of the project currency (COP: whole pesos).' });
+
+export const AdvisorGroupSchema = z.object({ id, name: z.string(), advisorIds: z.array(z.string()) }).openapi('AdvisorGroup');
+export const AdvisorGroupInputSchema = z
+  .object({ name: z.string().trim().min(1).max(200), advisorIds: z.array(id).openapi({ description: 'Active advisors only.' }) })
+  .openapi('AdvisorGroupInput');
+
+export const LineInputSchema = z
+  .object({
+    phoneNumberId: z.string().trim().min(1).max(64).openapi({ description: 'Meta phone-number id; unique across lines.' }),
+    displayNumber: z.string().trim().min(1).max(40),
+    name: z.string().trim().min(1).max(200),
+    advisorGroupId: id,
+    projectIds: z.array(id).openapi({ description: 'Projects the bot offers on this line; empty means all.' }),
+  })
+  .openapi('LineInput');
+export const LineSchema = LineInputSchema.extend({ id }).openapi('Line');
+
+const PaymentPlanSchema = z.object({
+  separationFee: amount,
+  downPaymentBps: count(0).max(10_000).openapi({ description: 'Down payment in basis points of the price (3000 = 30 %).' }),
+  instalments: count(1),
+  separationCreditedToDownPayment: z.boolean(),
+  mortgage: z.object({ annualRateBps: count(0), years: count(1) }).nullable(),
+  quoteValidityDays: count(1),
+});
+const UnitTypeSchema = z.object({
+  id,
+  name: z.string().trim().min(1).max(200),
+  propertyType: z.enum(PROPERTY_TYPES),
+  bedrooms: count(0).nullable(),
+  areaM2: z.number().positive(),
+});
+const UnitSchema = z.object({
+  id,
+  unitTypeId: id.openapi({ description: 'One of this project’s unit types.' }),
+  code: z.string().trim().min(1).max(50),
+  areaM2: z.number().positive(),
+  price: amount,
+  status: z.enum(['available', 'reserved', 'sold']),
+});
+export const ProjectInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    city: z.string().trim().min(1).max(100),
+    currency: z.enum(['COP', 'USD']),
+    description: z.string().max(2000).default(''),
+    paymentPlan: PaymentPlanSchema,
+    unitTypes: z.array(UnitTypeSchema),
+    units: z.array(UnitSchema),
+  })
+  .openapi('ProjectInput');
+export const ProjectSchema = ProjectInputSchema.extend({ id }).openapi('Project');
+
+export const PriceBucketSchema = z
+  .object({ id, label: z.string().trim().min(1).max(100), min: amount, max: amount.nullable().openapi({ description: 'Inclusive; null = open-ended.' }) })
+  .openapi('PriceBucket');
+export const PriceBucketsSchema = z.object({ buckets: z.array(PriceBucketSchema) }).openapi('PriceBuckets');
+
+export const DataPolicySchema = z
+  .object({ version: z.string().trim().min(1).max(50), url: z.url(), summary: z.string().trim().min(1).max(2000) })
+  .openapi('DataPolicy');
+
+const textSchemaFor = (value: unknown) =>
+  Array.isArray(value) ? z.array(z.string().min(1)).min(1)
+    : typeof value === 'object' ? z.object(Object.fromEntries(PROPERTY_TYPES.map((t) => [t, z.string().min(1)]))).partial().strict()
+    : z.string().min(1);
+
+const botTextShape = Object.fromEntries(Object.entries(defaultBotTexts).map(([key, value]) => [key, textSchemaFor(value)]));
+
+export const BotTextsSchema = z.object(botTextShape).openapi('BotTexts');
+export const BotTextsPatchSchema = z.object(botTextShape).partial().strict().openapi('BotTextsPatch', {
+  description: 'Some of the bot texts; merged over the current ones. Unknown keys are refused.',
+});

@@ -1,0 +1,36 @@
+import type { QuoteRecord } from '../../../application/ports/quote-repository.ts';
+import { instalmentRuns } from '../../../domain/quote/quote-text.ts';
+import { formatMoney, type Money } from '../../../domain/shared/money.ts';
+import { iso } from './leads.presenters.ts';
+
+const moneyJson = (m: Money) => ({ amount: m.amount, currency: m.currency, formatted: formatMoney(m) });
+
+/** A stored quote as the visit card shows it: every figure, with amounts in minor units and formatted. */
+export const quoteJson = ({ quote: q, visitId, conversationId, pdfMediaId }: QuoteRecord) => ({
+  id: q.id,
+  number: q.number,
+  visitId,
+  conversationId,
+  issuedAt: iso(q.issuedAt),
+  validUntil: iso(q.validUntil),
+  projectId: q.projectId,
+  projectName: q.projectName,
+  city: q.city,
+  unitId: q.unitId,
+  unitCode: q.unitCode,
+  unitTypeId: q.unitTypeId,
+  unitTypeName: q.unitTypeName,
+  areaM2: q.areaM2,
+  price: moneyJson(q.price),
+  extras: q.extras.map((e) => ({ label: e.label, price: moneyJson(e.price) })),
+  totalPrice: moneyJson(q.totalPrice),
+  separationFee: moneyJson(q.separationFee),
+  separationCredited: q.separationCredited,
+  downPaymentBps: q.downPaymentBps,
+  downPayment: moneyJson(q.downPayment),
+  savings: q.savings.map((s) => ({ label: s.label, amount: moneyJson(s.amount) })),
+  instalments: instalmentRuns(q.instalments).map((r) => ({ count: r.count, amount: moneyJson(r.amount) })),
+  balanceToFinance: moneyJson(q.balanceToFinance),
+  mortgage: q.mortgage === null ? null : { ...q.mortgage, monthlyPayment: moneyJson(q.mortgage.monthlyPayment) },
+  pdfMediaId,
+});

@@ -1,0 +1,100 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from './crm-auth.ts';
+import { authResponses, problemResponse, roleResponses } from './crm-responses.ts';
+import {
+  AgendaQuery,
+  AppointmentSchema,
+  IdParam,
+  NewAppointmentBody,
+  NewReservationBody,
+  ReservationSchema,
+  StageBody,
+  VisitBodySchema,
+  VisitCardSchema,
+} from './visit-card.schemas.ts';
+
+const json = <S>(schema: S) => ({ 'application/json': { schema } });
+const visitNotFound = problemResponse('No such visit, or not one of the caller’s leads (`visit_not_found`).');
+const invalid = (codes: string) => problemResponse(`Invalid input (\`validation_failed\`${codes}).`);
+
+export const getVisitCardRoute = createRoute({
+  method: 'get',
+  path: '/visits/{id}',
+  tags: ['Visit card'],
+  summary: 'The visit card: funnel stage, the project’s units with status, appointments and reservations',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The card', content: json(VisitCardSchema) }, ...authResponses, 404: visitNotFound },
+});
+
+export const changeStageRoute = createRoute({
+  method: 'patch',
+  path: '/visits/{id}/stage',
+  tags: ['Visit card'],
+  summary: 'Move the visit along the funnel (valid transitions only)',
+  request: { params: IdParam, body: { required: true, content: json(StageBody) } },
+  responses: {
+    200: { description: 'The moved visit', content: json(VisitBodySchema) },
+    ...authResponses,
+    404: visitNotFound,
+    409: problemResponse('Not a valid move from the current stage (`invalid_stage_transition`).'),
+    422: invalid(', `stage_set_by_reservation`'),
+  },
+});
+
+export const scheduleAppointmentRoute = createRoute({
+  method: 'post',
+  path: '/visits/{id}/appointments',
+  tags: ['Appointments'],
+  summary: 'Schedule an appointment with the lead (at most 4 h; never overlapping the advisor’s others)',
+  request: { params: IdParam, body: { required: true, content: json(NewAppointmentBody) } },
+  responses: {
+    201: { description: 'Booked', content: json(AppointmentSchema) },
+    ...roleResponses,
+    404: problemResponse('Unknown visit or advisor (`visit_not_found`, `advisor_not_found`).'),
+    409: problemResponse('The advisor has an overlapping appointment (`appointment_overlaps`).'),
+    422: invalid(', `invalid_appointment_time`, `advisor_required`'),
+  },
+});
+
+export const agendaRoute = createRoute({
+  method: 'get',
+  path: '/agenda',
+  tags: ['Appointments'],
+  summary: 'An advisor’s appointments overlapping [from, to), by start',
+  request: { query: AgendaQuery },
+  responses: {
+    200: { description: 'The agenda', content: json(z.object({ items: z.array(AppointmentSchema) })) },
+    ...roleResponses,
+    422: invalid(', `invalid_agenda_range`, `advisor_required`'),
+  },
+});
+
+export const reserveUnitRoute = createRoute({
+  method: 'post',
+  path: '/visits/{id}/reservations',
+  tags: ['Reservations'],
+  summary: 'Reserve an available unit of the visit’s project; unit and visit become reserved',
+  request: { params: IdParam, body: { required: true, content: json(NewReservationBody) } },
+  responses: {
+    201: { description: 'Requested', content: json(ReservationSchema) },
+    ...authResponses,
+    404: problemResponse('Unknown visit or unit (`visit_not_found`, `unit_not_found`).'),
+    409: problemResponse('The unit is not available (`unit_not_available`) or the visit cannot be reserved (`invalid_stage_transition`).'),
+    422: invalid(''),
+  },
+});
+
+export const authoriseReservationRoute = createRoute({
+  method: 'post',
+  path: '/reservations/{id}/authorise',
+  tags: ['Reservations'],
+  summary: 'Authorise a reservation (managers and admins): the unit is sold, the visit authorised',
+  middleware: [requireRole('manager', 'admin')] as const,
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Authorised', content: json(ReservationSchema) },
+    ...roleResponses,
+    404: problemResponse('No such reservation (`reservation_not_found`).'),
+    409: problemResponse('Not a requested reservation (`reservation_not_requested`), or the visit moved (`invalid_stage_transition`).'),
+  },
+});

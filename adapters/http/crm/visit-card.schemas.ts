@@ -1,0 +1,83 @@
+import { z } from '@hono/zod-openapi';
+import type { Unit } from '../../../domain/catalog/catalog.ts';
+import type { VisitCard } from '../../../application/use-cases/get-visit-card.ts';
+import type { Visit } from '../../../domain/lead/lead.ts';
+import type { Appointment } from '../../../domain/visit/appointment.ts';
+import type { Reservation } from '../../../domain/visit/reservation.ts';
+
+const STAGES = ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost'] as const;
+const iso = (at: number) => new Date(at).toISOString();
+const isoOrNull = (at: number | null) => (at === null ? null : iso(at));
+
+export const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'visit_1' }) });
+
+export const StageBody = z.object({ stage: z.enum(['contacted', 'appointment', 'lost']).openapi({ description: 'Reserved and authorised follow reservations' }) });
+
+export const NewAppointmentBody = z.object({
+  startsAt: z.iso.datetime({ offset: true }).openapi({ example: '2026-11-26T15:00:00.000Z' }),
+  endsAt: z.iso.datetime({ offset: true }).openapi({ example: '2026-11-26T16:00:00.000Z' }),
+  note: z.string().max(2000).optional(),
+  advisorId: z.string().min(1).optional().openapi({ description: 'Managers and admins only; by default the lead’s advisor' }),
+});
+
+export const AgendaQuery = z.object({
+  advisorId: z.string().min(1).optional().openapi({ description: 'By default the caller (advisors only see their own)' }),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
+
+export const NewReservationBody = z.object({ unitId: z.string().min(1).openapi({ example: 'ut-bog-1-1-u1' }) });
+
+export const VisitBodySchema = z
+  .object({ id: z.string(), leadId: z.string(), projectId: z.string(), unitTypeId: z.string().nullable(), stage: z.enum(STAGES), createdAt: z.iso.datetime() })
+  .openapi('VisitSummary');
+
+export const AppointmentSchema = z
+  .object({
+    id: z.string(),
+    visitId: z.string(),
+    leadId: z.string(),
+    advisorId: z.string(),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    note: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('Appointment');
+
+export const ReservationSchema = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    visitId: z.string(),
+    leadId: z.string(),
+    status: z.enum(['requested', 'authorised', 'cancelled']),
+    requestedBy: z.string(),
+    authorisedBy: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    authorisedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('Reservation');
+
+export const CardUnitSchema = z
+  .object({ id: z.string(), unitTypeId: z.string(), code: z.string(), areaM2: z.number(), price: z.object({ amount: z.number(), currency: z.string() }), status: z.enum(['available', 'reserved', 'sold']) })
+  .openapi('CardUnit');
+
+export const VisitCardSchema = z
+  .object({ visit: VisitBodySchema, units: z.array(CardUnitSchema), appointments: z.array(AppointmentSchema), reservations: z.array(ReservationSchema) })
+  .openapi('VisitCard');
+
+export const visitBody = (v: Visit) => ({ id: v.id, leadId: v.leadId, projectId: v.projectId, unitTypeId: v.unitTypeId, stage: v.stage, createdAt: iso(v.createdAt) });
+
+export const appointmentBody = (a: Appointment) => ({ ...a, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), createdAt: iso(a.createdAt) });
+
+export const reservationBody = (r: Reservation) => ({ ...r, createdAt: iso(r.createdAt), authorisedAt: isoOrNull(r.authorisedAt) });
+
+const unitBody = (u: Unit) => ({ id: u.id, unitTypeId: u.unitTypeId, code: u.code, areaM2: u.areaM2, price: { ...u.price }, status: u.status });
+
+export const visitCardBody = (card: VisitCard) => ({
+  visit: visitBody(card.visit),
+  units: card.units.map(unitBody),
+  appointments: card.appointments.map(appointmentBody),
+  reservations: card.reservations.map(reservationBody),
+});

@@ -1,0 +1,33 @@
+import { Conflict } from '../../application/ports/conflict.ts';
+import type { ReservationRepository } from '../../application/ports/reservation-repository.ts';
+import type { UnitId, VisitId } from '../../domain/shared/ids.ts';
+import { isActive, type Reservation, type ReservationId } from '../../domain/visit/reservation.ts';
+import { copy, type InMemoryStore } from './in-memory-store.ts';
+
+export class InMemoryReservationRepository implements ReservationRepository {
+  readonly #store: InMemoryStore;
+
+  constructor(store: InMemoryStore) {
+    this.#store = store;
+  }
+
+  /** Like the database's partial unique index: one active reservation per unit. */
+  async save(reservation: Reservation): Promise<void> {
+    const holder = await this.activeForUnit(reservation.unitId);
+    if (isActive(reservation) && holder !== null && holder.id !== reservation.id) throw new Conflict('reservation', reservation.unitId);
+    this.#store.data.reservations.set(reservation.id, copy(reservation));
+  }
+
+  async byId(id: ReservationId): Promise<Reservation | null> {
+    return copy(this.#store.data.reservations.get(id) ?? null);
+  }
+
+  async activeForUnit(unitId: UnitId): Promise<Reservation | null> {
+    return copy([...this.#store.data.reservations.values()].find((r) => r.unitId === unitId && isActive(r)) ?? null);
+  }
+
+  async byVisit(visitId: VisitId): Promise<Reservation[]> {
+    const mine = [...this.#store.data.reservations.values()].filter((r) => r.visitId === visitId);
+    return copy(mine.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
+}

@@ -1,0 +1,41 @@
+import type { Unit } from '../../domain/catalog/catalog.ts';
+import type { Lead, Visit } from '../../domain/lead/lead.ts';
+import type { VisitId } from '../../domain/shared/ids.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
+import type { Appointment } from '../../domain/visit/appointment.ts';
+import type { Reservation } from '../../domain/visit/reservation.ts';
+import type { Actor } from '../ports/actor.ts';
+import type { UnitOfWork } from '../ports/unit-of-work.ts';
+import { visibleVisit, type VisitNotFound } from './visit-access.ts';
+
+export type GetVisitCardInput = { readonly actor: Actor; readonly visitId: VisitId };
+
+/** What the visit card shows: the stage, the project's units with their status, appointments and reservations. */
+export type VisitCard = {
+  readonly visit: Visit;
+  readonly lead: Lead;
+  readonly units: readonly Unit[];
+  readonly appointments: readonly Appointment[];
+  readonly reservations: readonly Reservation[];
+};
+
+/** One visit's card; `VisitNotFound` also for visits of leads the actor may not see. */
+export class GetVisitCard {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async execute(input: GetVisitCardInput): Promise<Result<VisitCard, VisitNotFound>> {
+    return this.uow.transaction(async (repos) => {
+      const found = await visibleVisit(repos, input.actor, input.visitId);
+      if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId } as const);
+      const { visit, lead } = found;
+      const units = (await repos.catalog.all()).units.filter((u) => u.projectId === visit.projectId);
+      return ok({
+        visit,
+        lead,
+        units,
+        appointments: await repos.appointments.byVisit(visit.id),
+        reservations: await repos.reservations.byVisit(visit.id),
+      });
+    });
+  }
+}

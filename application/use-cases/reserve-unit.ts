@@ -1,0 +1,66 @@
+import type { UnitId, VisitId } from '../../domain/shared/ids.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
+import { moveStage, type InvalidStageTransition } from '../../domain/visit/funnel.ts';
+import { holdUnit, type Reservation, type ReservationId, type UnitNotAvailable } from '../../domain/visit/reservation.ts';
+import type { Actor } from '../ports/actor.ts';
+import type { Clock } from '../ports/clock.ts';
+import { Conflict } from '../ports/conflict.ts';
+import type { EventPublisher } from '../ports/events.ts';
+import type { IdGenerator } from '../ports/id-generator.ts';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+import { actorName, findUnit, saveUnit, visibleVisit, type UnitNotFound, type VisitNotFound } from './visit-access.ts';
+
+export type ReserveUnitInput = { readonly actor: Actor; readonly visitId: VisitId; readonly unitId: UnitId };
+
+export type ReserveUnitError = VisitNotFound | UnitNotFound | UnitNotAvailable | InvalidStageTransition;
+
+/** Reserves an available unit of the visit's project: the unit becomes reserved, the visit too. A unit is reserved once. */
+export class ReserveUnit {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(input: ReserveUnitInput): Promise<Result<Reservation, ReserveUnitError>> {
+    let outcome: Result<Reservation, ReserveUnitError>;
+    try {
+      outcome = await this.uow.transaction((repos) => this.#reserve(repos, input));
+    } catch (error) {
+      // Lost the race for the unit on every attempt: another reservation holds it.
+      if (error instanceof Conflict) return err({ type: 'UnitNotAvailable', unitId: input.unitId });
+      throw error;
+    }
+    if (outcome.ok) this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
+    return outcome;
+  }
+
+  async #reserve(repos: Repositories, input: ReserveUnitInput): Promise<Result<Reservation, ReserveUnitError>> {
+    const found = await visibleVisit(repos, input.actor, input.visitId);
+    if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
+    const unit = await findUnit(repos, input.unitId);
+    if (unit === null || unit.projectId !== found.visit.projectId) return err({ type: 'UnitNotFound', unitId: input.unitId });
+    if ((await repos.reservations.activeForUnit(unit.id)) !== null) return err({ type: 'UnitNotAvailable', unitId: unit.id });
+    const held = holdUnit(unit);
+    if (!held.ok) return held;
+    const stage = moveStage(found.visit.stage, 'reserved');
+    if (!stage.ok) return stage;
+    const reservation: Reservation = {
+      id: this.ids.next('resv') as ReservationId,
+      unitId: unit.id,
+      visitId: found.visit.id,
+      leadId: found.lead.id,
+      status: 'requested',
+      requestedBy: actorName(input.actor),
+      authorisedBy: null,
+      createdAt: this.clock.now(),
+      authorisedAt: null,
+    };
+    // First, so that a concurrent reservation of the unit waits on the unique index and then loses.
+    await repos.reservations.save(reservation);
+    await saveUnit(repos, held.value);
+    await repos.visits.save({ ...found.visit, stage: stage.value });
+    return ok(reservation);
+  }
+}

@@ -1,0 +1,33 @@
+import { ContainerModule } from 'inversify';
+import type { MediaStore } from '../../application/ports/media-store.ts';
+import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import { CreateVisitQuote } from '../../application/use-cases/create-visit-quote.ts';
+import { GetMedia } from '../../application/use-cases/get-media.ts';
+import { ListTemplates } from '../../application/use-cases/list-templates.ts';
+import { ListVisitQuotes } from '../../application/use-cases/list-visit-quotes.ts';
+import { RefreshTemplates } from '../../application/use-cases/refresh-templates.ts';
+import type { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
+import { SendQuote } from '../../application/use-cases/send-quote.ts';
+import type { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
+import type { SyncTemplates } from '../../application/use-cases/sync-templates.ts';
+import { UploadMedia } from '../../application/use-cases/upload-media.ts';
+import { CHAT_TOOLS_TOKENS as T } from '../chat-tools-tokens.ts';
+import { TOKENS } from '../tokens.ts';
+
+/** The chat panel's tools: the template menu and sync, file upload and download, and the quotes of a visit. */
+export const chatToolsModule = () =>
+  new ContainerModule(({ bind }) => {
+    bind(T.ListTemplates).toResolvedValue((uow: UnitOfWork) => new ListTemplates(uow), [TOKENS.UnitOfWork]);
+    bind(T.RefreshTemplates).toResolvedValue((sync: SyncTemplates) => new RefreshTemplates(sync), [TOKENS.SyncTemplates]);
+    bind(T.UploadMedia).toResolvedValue((media: MediaStore) => new UploadMedia(media), [TOKENS.MediaStore]);
+    bind(T.GetMedia).toResolvedValue((media: MediaStore) => new GetMedia(media), [TOKENS.MediaStore]);
+    bind(T.CreateVisitQuote).toResolvedValue(
+      (uow: UnitOfWork, simulate: SimulateQuote) => new CreateVisitQuote(uow, simulate),
+      [TOKENS.UnitOfWork, TOKENS.SimulateQuote],
+    );
+    bind(T.ListVisitQuotes).toResolvedValue((uow: UnitOfWork) => new ListVisitQuotes(uow), [TOKENS.UnitOfWork]);
+    bind(T.SendQuote).toResolvedValue(
+      (uow: UnitOfWork, send: SendAgentMessage, media: MediaStore) => new SendQuote(uow, send, media),
+      [TOKENS.UnitOfWork, TOKENS.SendAgentMessage, TOKENS.MediaStore],
+    );
+  });

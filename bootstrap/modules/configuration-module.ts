@@ -1,0 +1,39 @@
+import { ContainerModule } from 'inversify';
+import type { IdGenerator } from '../../application/ports/id-generator.ts';
+import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import { CanSeeLeadEvents } from '../../application/use-cases/can-see-lead-events.ts';
+import { CreateAdvisorGroup } from '../../application/use-cases/create-advisor-group.ts';
+import { GetBotSettings } from '../../application/use-cases/get-bot-settings.ts';
+import { ListAdvisorGroups } from '../../application/use-cases/list-advisor-groups.ts';
+import { ListLines } from '../../application/use-cases/list-lines.ts';
+import { ListPriceBuckets } from '../../application/use-cases/list-price-buckets.ts';
+import { ListProjects } from '../../application/use-cases/list-projects.ts';
+import { ReplacePriceBuckets } from '../../application/use-cases/replace-price-buckets.ts';
+import { SaveLine } from '../../application/use-cases/save-line.ts';
+import { UpdateAdvisorGroup } from '../../application/use-cases/update-advisor-group.ts';
+import { UpdateBotTexts } from '../../application/use-cases/update-bot-texts.ts';
+import { UpdateDataPolicy } from '../../application/use-cases/update-data-policy.ts';
+import { UpsertProject } from '../../application/use-cases/upsert-project.ts';
+import { CONFIGURATION_TOKENS as T } from '../configuration-tokens.ts';
+import { TOKENS } from '../tokens.ts';
+
+/** Configuration (groups, lines, catalogue, bot settings) and live-event visibility. */
+export const configurationModule = () =>
+  new ContainerModule(({ bind }) => {
+    bind(T.ListAdvisorGroups).toResolvedValue((uow: UnitOfWork) => new ListAdvisorGroups(uow), [TOKENS.UnitOfWork]);
+    bind(T.CreateAdvisorGroup).toResolvedValue(
+      (uow: UnitOfWork, ids: IdGenerator) => new CreateAdvisorGroup(uow, ids),
+      [TOKENS.UnitOfWork, TOKENS.IdGenerator],
+    );
+    bind(T.UpdateAdvisorGroup).toResolvedValue((uow: UnitOfWork) => new UpdateAdvisorGroup(uow), [TOKENS.UnitOfWork]);
+    bind(T.ListLines).toResolvedValue((uow: UnitOfWork) => new ListLines(uow), [TOKENS.UnitOfWork]);
+    bind(T.SaveLine).toResolvedValue((uow: UnitOfWork) => new SaveLine(uow), [TOKENS.UnitOfWork]);
+    bind(T.ListProjects).toResolvedValue((uow: UnitOfWork) => new ListProjects(uow), [TOKENS.UnitOfWork]);
+    bind(T.UpsertProject).toResolvedValue((uow: UnitOfWork) => new UpsertProject(uow), [TOKENS.UnitOfWork]);
+    bind(T.ListPriceBuckets).toResolvedValue((uow: UnitOfWork) => new ListPriceBuckets(uow), [TOKENS.UnitOfWork]);
+    bind(T.ReplacePriceBuckets).toResolvedValue((uow: UnitOfWork) => new ReplacePriceBuckets(uow), [TOKENS.UnitOfWork]);
+    bind(T.GetBotSettings).toResolvedValue((uow: UnitOfWork) => new GetBotSettings(uow), [TOKENS.UnitOfWork]);
+    bind(T.UpdateDataPolicy).toResolvedValue((uow: UnitOfWork) => new UpdateDataPolicy(uow), [TOKENS.UnitOfWork]);
+    bind(T.UpdateBotTexts).toResolvedValue((uow: UnitOfWork) => new UpdateBotTexts(uow), [TOKENS.UnitOfWork]);
+    bind(T.CanSeeLeadEvents).toResolvedValue((uow: UnitOfWork) => new CanSeeLeadEvents(uow), [TOKENS.UnitOfWork]);
+  });

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
+import { RefreshTemplates } from '../../application/use-cases/refresh-templates.ts';
+import { UploadMedia } from '../../application/use-cases/upload-media.ts';
+import { MAX_UPLOAD_BYTES } from '../../domain/media/upload-policy.ts';
+import { asId, type QuoteId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
+import { DAY_MS } from '../../domain/shared/time.ts';
+import { registerThroughBot } from '../builders/desk-leads.ts';
+import { chatToolsUseCases } from '../support/chat-tools-routes.ts';
+import { startDesk } from '../support/desk-harness.ts';
+import { actorNamed, leadUseCases } from '../support/lead-desk-routes.ts';
+
+const admin = actorNamed('admin');
+const OGG = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0, 2]);
+
+describe('UploadMedia', () => {
+  const upload = (mimeType: string, bytes: Uint8Array) => new UploadMedia(new InMemoryMediaStore()).execute({ bytes, mimeType, filename: ' nota.ogg ' });
+
+  it('keeps an OGG voice note under its essence type and trimmed name', async () => {
+    expect(await upload('Audio/OGG; codecs=opus', OGG)).toMatchObject({ ok: true, value: { mimeType: 'audio/ogg', filename: 'nota.ogg', size: 6 } });
+  });
+
+  it('refuses WebM recordings, unknown types, empty and oversized files', async () => {
+    expect(await upload('audio/webm', OGG)).toMatchObject({ ok: false, error: { type: 'UnsupportedMediaType', reason: 'webm_voice_note' } });
+    expect(await upload('audio/ogg', new Uint8Array([0x1a, 0x45, 0xdf, 0xa3]))).toMatchObject({ error: { reason: 'webm_voice_note' } });
+    expect(await upload('image/gif', OGG)).toMatchObject({ error: { type: 'UnsupportedMediaType', reason: 'not_allowed' } });
+    expect(await upload('application/pdf', new Uint8Array())).toMatchObject({ error: { type: 'EmptyFile' } });
+    expect(await upload('application/pdf', new Uint8Array(MAX_UPLOAD_BYTES + 1))).toMatchObject({ error: { type: 'MediaTooLarge' } });
+  });
+});
+
+describe('RefreshTemplates', () => {
+  it('turns an outage of the template source into TemplateSyncFailed', async () => {
+    const refresh = new RefreshTemplates({ execute: () => Promise.reject(new Error('503 from Graph API')) });
+    expect(await refresh.execute()).toEqual({ ok: false, error: { type: 'TemplateSyncFailed', reason: '503 from Graph API' } });
+  });
+});
+
+describe('visit quotes', () => {
+  const setup = async () => {
+    const desk = await startDesk();
+    const { lead } = await registerThroughBot(desk, '+573007770003', 'Marta Gil');
+    const visit = await leadUseCases(desk).openVisit.execute({ actor: admin, leadId: lead.id, projectId: asId('p-bog-1') });
+    if (!visit.ok) throw new Error('no visit');
+    return { desk, lead, visitId: visit.value.id as VisitId, ...chatToolsUseCases(desk) };
+  };
+
+  it('lists approved templates only, with their parameter count', async () => {
+    const { listTemplates } = await setup();
+    expect((await listTemplates.execute()).map((t) => [t.name, t.parameterCount])).toEqual([['bienvenida', 2], ['recordatorio_cita', 3]]);
+  });
+
+  it('files a quote under the visit and the lead’s conversation; lists newest first', async () => {
+    const { desk, lead, visitId, createVisitQuote, listVisitQuotes } = await setup();
+
+    const first = await createVisitQuote.execute({ actor: admin, visitId, unitId: asId<UnitId>('p-bog-1-t1-u1') });
+    desk.clock.advance(1000);
+    await createVisitQuote.execute({ actor: admin, visitId, unitTypeId: asId('p-bog-1-t2') });
+    const listed = await listVisitQuotes.execute({ actor: admin, visitId });
+    const conversation = (await desk.read((r) => r.conversations.byLead(lead.id)))[0];
+
+    expect(first).toMatchObject({ ok: true, value: { visitId, conversationId: conversation?.id, quote: { unitId: 'p-bog-1-t1-u1' } } });
+    expect(listed.ok && listed.value.map((q) => q.quote.number)).toEqual(['COT-000002', 'COT-000001']);
+    expect(await createVisitQuote.execute({ actor: admin, visitId })).toMatchObject({ error: { type: 'UnitOrUnitTypeRequired' } });
+  });
+
+  it('sends the summary and the PDF inside the window, and nothing once it has closed', async () => {
+    const { desk, visitId, createVisitQuote, sendQuote } = await setup();
+    const created = await createVisitQuote.execute({ actor: admin, visitId, unitTypeId: asId('p-bog-1-t1') });
+    if (!created.ok) throw new Error('no quote');
+    const quoteId = created.value.quote.id;
+
+    const sent = await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId });
+    desk.clock.advance(DAY_MS);
+    const late = await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId });
+
+    expect(sent).toMatchObject({ ok: true, value: { text: { visitId, content: { kind: 'text' } }, document: { content: { filename: `${created.value.quote.number}.pdf` } } } });
+    expect(late).toEqual({ ok: false, error: { type: 'WindowClosed' } });
+    expect(await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId: asId<QuoteId>('nope') })).toMatchObject({ error: { type: 'QuoteNotFound' } });
+  });
+});

@@ -1,0 +1,39 @@
+import { registerChatToolsRoutes, type ChatToolsDeps } from '../../adapters/http/crm/chat-tools.router.ts';
+import { CHAT_TOOLS_TOKENS as T } from '../../bootstrap/chat-tools-tokens.ts';
+import { chatToolsModule } from '../../bootstrap/modules/chat-tools-module.ts';
+import type { Desk } from './desk-harness.ts';
+import { leadRouter } from './lead-desk-routes.ts';
+
+/** The chat tools use cases as `chatToolsModule()` binds them on the assembled desk. */
+export const chatToolsUseCases = (desk: Desk): Omit<ChatToolsDeps, 'afterSend'> => {
+  if (!desk.container.isBound(T.ListTemplates)) desk.container.load(chatToolsModule());
+  const get = desk.container.get.bind(desk.container);
+  return {
+    listTemplates: get(T.ListTemplates),
+    refreshTemplates: get(T.RefreshTemplates),
+    uploadMedia: get(T.UploadMedia),
+    getMedia: get(T.GetMedia),
+    createVisitQuote: get(T.CreateVisitQuote),
+    listVisitQuotes: get(T.ListVisitQuotes),
+    sendQuote: get(T.SendQuote),
+  };
+};
+
+/**
+ * The test lead router (actor from `x-test-actor`) with the chat tools routes on it too, so one test can
+ * upload a file and send it from the chat panel. `overrides` replace use cases (e.g. a sync that fails).
+ */
+export const chatToolsRouter = (desk: Desk, overrides: Partial<ChatToolsDeps> = {}) => {
+  const leads = leadRouter(desk);
+  let kicks = 0;
+  registerChatToolsRoutes(leads.router, { ...chatToolsUseCases(desk), afterSend: () => { kicks += 1; }, ...overrides });
+  const as = (actor: string) => ({
+    ...leads.as(actor),
+    upload: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return leads.router.request('/media', { method: 'POST', body: form, headers: { 'x-test-actor': actor } });
+    },
+  });
+  return { router: leads.router, as, quoteKicks: () => kicks };
+};

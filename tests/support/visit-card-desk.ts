@@ -1,0 +1,56 @@
+import { registerVisitCardRoutes } from '../../adapters/http/crm/visit-card.router.ts';
+import { createCrmRouter } from '../../adapters/http/crm/crm-router.ts';
+import { OpenVisit } from '../../application/use-cases/open-visit.ts';
+import { TOKENS } from '../../bootstrap/tokens.ts';
+import { visitCardModule } from '../../bootstrap/modules/visit-card-module.ts';
+import { VISIT_CARD_TOKENS as V } from '../../bootstrap/visit-card-tokens.ts';
+import { asId, type LeadId, type ProjectId } from '../../domain/shared/ids.ts';
+import { registerThroughBot } from '../builders/desk-leads.ts';
+import { startDesk, type Desk } from './desk-harness.ts';
+import { actorNamed } from './lead-desk-routes.ts';
+
+/** The visit card's use cases, bound by its container module on the assembled desk. */
+export const visitCardUseCases = async (desk: Desk) => {
+  if (!desk.container.isBound(V.GetVisitCard)) await desk.container.load(visitCardModule());
+  return {
+    getVisitCard: desk.container.get(V.GetVisitCard),
+    changeVisitStage: desk.container.get(V.ChangeVisitStage),
+    scheduleAppointment: desk.container.get(V.ScheduleAppointment),
+    listAgenda: desk.container.get(V.ListAgenda),
+    reserveUnit: desk.container.get(V.ReserveUnit),
+    authoriseReservation: desk.container.get(V.AuthoriseReservation),
+  };
+};
+
+/** The desk with a lead registered through the bot and a visit opened for p-bog-1 (units `…-u1` to `-u3` available). */
+export const deskWithVisit = async () => {
+  const desk = await startDesk();
+  const { lead } = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
+  const uow = desk.container.get(TOKENS.UnitOfWork);
+  const openVisit = new OpenVisit(uow, desk.clock, desk.container.get(TOKENS.IdGenerator), desk.container.get(TOKENS.EventPublisher));
+  const opened = await openVisit.execute({ actor: actorNamed('admin'), leadId: asId<LeadId>(lead.id), projectId: asId<ProjectId>('p-bog-1') });
+  if (!opened.ok) throw new Error('could not open a visit');
+  const advisor = lead.advisorId ?? 'u-ana';
+  const other = ['u-ana', 'u-carlos', 'u-valentina'].find((u) => u !== advisor) ?? 'u-ana';
+  const catalog = await desk.read((r) => r.catalog.all());
+  const units = catalog.units.filter((u) => u.projectId === 'p-bog-1' && u.status === 'available');
+  return { desk, lead, visit: opened.value, advisor, other, units, useCases: await visitCardUseCases(desk) };
+};
+
+/** A CRM router reading the actor from `x-test-actor`, with the visit-card routes on it. */
+export const visitCardRouter = async () => {
+  const setup = await deskWithVisit();
+  const router = createCrmRouter();
+  router.use(async (c, next) => {
+    c.set('actor', actorNamed(c.req.header('x-test-actor') ?? 'admin'));
+    await next();
+  });
+  registerVisitCardRoutes(router, setup.useCases);
+  const send = (actor: string, method: string, path: string, body?: unknown) =>
+    router.request(path, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: { 'x-test-actor': actor, 'content-type': 'application/json' },
+    });
+  return { ...setup, send };
+};

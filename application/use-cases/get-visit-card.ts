@@ -5,18 +5,21 @@ import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Appointment } from '../../domain/visit/appointment.ts';
 import type { Reservation } from '../../domain/visit/reservation.ts';
 import type { Actor } from '../ports/actor.ts';
+import type { QuoteRecord } from '../ports/quote-repository.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import { visibleVisit, type VisitNotFound } from './visit-access.ts';
 
 export type GetVisitCardInput = { readonly actor: Actor; readonly visitId: VisitId };
 
-/** What the visit card shows: the stage, the project's units with their status, appointments and reservations. */
+/** What the visit card shows: the stage, the project's units with their status, appointments, reservations and quotes. */
 export type VisitCard = {
   readonly visit: Visit;
   readonly lead: Lead;
   readonly units: readonly Unit[];
   readonly appointments: readonly Appointment[];
   readonly reservations: readonly Reservation[];
+  /** Newest first, so the advisor can resend any of them. */
+  readonly quotes: readonly QuoteRecord[];
 };
 
 /** One visit's card; `VisitNotFound` also for visits of leads the actor may not see. */
@@ -35,6 +38,7 @@ export class GetVisitCard {
         units,
         appointments: await repos.appointments.byVisit(visit.id),
         reservations: await repos.reservations.byVisit(visit.id),
+        quotes: [...(await repos.quotes.byVisit(visit.id))].sort((a, b) => b.quote.issuedAt - a.quote.issuedAt),
       });
     });
   }

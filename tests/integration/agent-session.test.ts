@@ -77,7 +77,7 @@ describe('a whole agent session over a real socket on PostgreSQL', () => {
     expect((await api('POST', `/reservations/${String(reservation.json.id)}/authorise`)).status).toBe(200);
 
     const card = (await api('GET', `/visits/${visitId}`)).json;
-    expect(card).toMatchObject({ visit: { stage: 'authorised' } });
+    expect(card).toMatchObject({ visit: { stage: 'authorised' }, quotes: [{ number: 'COT-000001' }] });
     expect(JSON.stringify(card)).toContain('"sold"');
     const messages = JSON.stringify(await conversation(leadId));
     for (const seen of ['¡Hola Sheena! Soy Ana', 'me interesa', 'brochure', 'COT-000001']) expect(messages).toContain(seen);

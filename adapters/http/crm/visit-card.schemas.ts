@@ -63,8 +63,18 @@ export const CardUnitSchema = z
   .object({ id: z.string(), unitTypeId: z.string(), code: z.string(), areaM2: z.number(), price: z.object({ amount: z.number(), currency: z.string() }), status: z.enum(['available', 'reserved', 'sold']) })
   .openapi('CardUnit');
 
+export const CardQuoteSchema = z
+  .object({ id: z.string(), number: z.string(), issuedAt: z.iso.datetime(), validUntil: z.iso.datetime(), unitId: z.string(), unitCode: z.string(), price: z.object({ amount: z.number(), currency: z.string() }), pdfMediaId: z.string().nullable() })
+  .openapi('CardQuote');
+
 export const VisitCardSchema = z
-  .object({ visit: VisitBodySchema, units: z.array(CardUnitSchema), appointments: z.array(AppointmentSchema), reservations: z.array(ReservationSchema) })
+  .object({
+    visit: VisitBodySchema,
+    units: z.array(CardUnitSchema),
+    appointments: z.array(AppointmentSchema),
+    reservations: z.array(ReservationSchema),
+    quotes: z.array(CardQuoteSchema),
+  })
   .openapi('VisitCard');
 
 export const visitBody = (v: Visit) => ({ id: v.id, leadId: v.leadId, projectId: v.projectId, unitTypeId: v.unitTypeId, stage: v.stage, createdAt: iso(v.createdAt) });
@@ -80,4 +90,14 @@ export const visitCardBody = (card: VisitCard) => ({
   units: card.units.map(unitBody),
   appointments: card.appointments.map(appointmentBody),
   reservations: card.reservations.map(reservationBody),
+  quotes: card.quotes.map(({ quote, pdfMediaId }) => ({
+    id: quote.id,
+    number: quote.number,
+    issuedAt: iso(quote.issuedAt),
+    validUntil: iso(quote.validUntil),
+    unitId: quote.unitId,
+    unitCode: quote.unitCode,
+    price: quote.price,
+    pdfMediaId,
+  })),
 });

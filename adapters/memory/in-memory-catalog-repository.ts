@@ -1,7 +1,7 @@
 import type { CatalogRepository } from '../../application/ports/configuration.ts';
-import type { Catalog } from '../../domain/catalog/catalog.ts';
+import type { Catalog, PriceBucket } from '../../domain/catalog/catalog.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
-import type { ProjectId } from '../../domain/shared/ids.ts';
+import type { ProjectId, UnitId, UnitTypeId } from '../../domain/shared/ids.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
 
 const upsertAll = <K, V extends { readonly id: K }>(into: Map<K, V>, items: readonly V[]): void => {
@@ -43,5 +43,15 @@ export class InMemoryCatalogRepository implements CatalogRepository {
     upsertAll(d.unitTypes, catalog.unitTypes);
     upsertAll(d.units, catalog.units);
     upsertAll(d.priceBuckets, catalog.priceBuckets);
+  }
+
+  async replacePriceBuckets(buckets: readonly PriceBucket[]): Promise<void> {
+    this.#store.data.priceBuckets.clear();
+    upsertAll(this.#store.data.priceBuckets, buckets);
+  }
+
+  async remove(ids: { readonly unitTypeIds: readonly UnitTypeId[]; readonly unitIds: readonly UnitId[] }): Promise<void> {
+    for (const id of ids.unitTypeIds) this.#store.data.unitTypes.delete(id);
+    for (const id of ids.unitIds) this.#store.data.units.delete(id);
   }
 }

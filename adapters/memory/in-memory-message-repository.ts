@@ -1,7 +1,8 @@
 import type { MessageRepository } from '../../application/ports/message-repository.ts';
 import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
-import type { ConversationId, LeadId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
+import type { ConversationId, LeadId, MediaId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
+import { mediaIdsOf } from '../../domain/messaging/media-references.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
 
 export class InMemoryMessageRepository implements MessageRepository {
@@ -50,6 +51,14 @@ export class InMemoryMessageRepository implements MessageRepository {
     return copy(
       this.#all().filter((m) => m.leadId === leadId || conversations.get(m.conversationId)?.leadId === leadId),
     );
+  }
+
+  async leadsReferencingMedia(mediaId: MediaId): Promise<(LeadId | null)[]> {
+    const { conversations } = this.#store.data;
+    const leads = this.#all()
+      .filter((m) => mediaIdsOf(m).includes(mediaId))
+      .map((m) => m.leadId ?? conversations.get(m.conversationId)?.leadId ?? null);
+    return [...new Set(leads)];
   }
 
   async claimDueOutbound(now: Instant, limit: number, leaseUntil: Instant): Promise<OutboundMessage[]> {

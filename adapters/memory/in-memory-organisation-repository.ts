@@ -1,6 +1,7 @@
 import type { OrganisationRepository } from '../../application/ports/configuration.ts';
 import type { AdvisorGroup, User } from '../../domain/organisation/organisation.ts';
 import type { AdvisorGroupId, UserId } from '../../domain/shared/ids.ts';
+import { byNameThenId } from '../../domain/organisation/organisation.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
 
 export class InMemoryOrganisationRepository implements OrganisationRepository {
@@ -24,6 +25,10 @@ export class InMemoryOrganisationRepository implements OrganisationRepository {
 
   async group(id: AdvisorGroupId): Promise<AdvisorGroup | null> {
     return copy(this.#store.data.groups.get(id) ?? null);
+  }
+
+  async groups(): Promise<AdvisorGroup[]> {
+    return copy([...this.#store.data.groups.values()].sort(byNameThenId));
   }
 
   async saveGroup(group: AdvisorGroup): Promise<void> {

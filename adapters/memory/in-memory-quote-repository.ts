@@ -1,5 +1,5 @@
 import type { QuoteRecord, QuoteRepository } from '../../application/ports/quote-repository.ts';
-import type { ConversationId, QuoteId, VisitId } from '../../domain/shared/ids.ts';
+import type { ConversationId, MediaId, QuoteId, UnitId, VisitId } from '../../domain/shared/ids.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
 
 /** Lists come back in the order the quotes were issued (their sequence numbers grow with time). */
@@ -27,6 +27,14 @@ export class InMemoryQuoteRepository implements QuoteRepository {
 
   async byConversation(conversationId: ConversationId): Promise<QuoteRecord[]> {
     return copy(this.#all().filter((r) => r.conversationId === conversationId).sort(byIssue));
+  }
+
+  async anyForUnit(unitId: UnitId): Promise<boolean> {
+    return this.#all().some((r) => r.quote.unitId === unitId);
+  }
+
+  async byPdfMedia(mediaId: MediaId): Promise<QuoteRecord[]> {
+    return copy(this.#all().filter((r) => r.pdfMediaId === mediaId).sort(byIssue));
   }
 
   async save(record: QuoteRecord): Promise<void> {

@@ -1,9 +1,9 @@
 import { asc, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { CatalogRepository } from '../../application/ports/configuration.ts';
-import type { Catalog } from '../../domain/catalog/catalog.ts';
+import type { Catalog, PriceBucket } from '../../domain/catalog/catalog.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
-import type { ProjectId } from '../../domain/shared/ids.ts';
+import type { ProjectId, UnitId, UnitTypeId } from '../../domain/shared/ids.ts';
 import {
   toPriceBucket,
   toPriceBucketRow,
@@ -57,6 +57,17 @@ export class DrizzleCatalogRepository implements CatalogRepository {
         .values(lastById(catalog.priceBuckets).map(toPriceBucketRow))
         .onConflictDoUpdate({ target: priceBuckets.id, set: replaceAllBut(priceBuckets) });
     }
+  }
+
+  /** Deletes and reinserts, so the stored order (`seq`) is the order given. */
+  async replacePriceBuckets(buckets: readonly PriceBucket[]): Promise<void> {
+    await this.db.delete(priceBuckets);
+    if (buckets.length > 0) await this.db.insert(priceBuckets).values(lastById(buckets).map(toPriceBucketRow));
+  }
+
+  async remove(ids: { readonly unitTypeIds: readonly UnitTypeId[]; readonly unitIds: readonly UnitId[] }): Promise<void> {
+    if (ids.unitTypeIds.length > 0) await this.db.delete(unitTypes).where(inArray(unitTypes.id, [...ids.unitTypeIds]));
+    if (ids.unitIds.length > 0) await this.db.delete(units).where(inArray(units.id, [...ids.unitIds]));
   }
 
   /** The given projects (all when `null`) with their unit types and units, in stored order; every price bucket. */

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, notExists, or, sql } from 'drizzle-
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { MessageRepository } from '../../application/ports/message-repository.ts';
 import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
-import type { ConversationId, LeadId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
+import { asId, type ConversationId, type LeadId, type MediaId, type MessageId, type WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Db } from './drizzle-db.ts';
 import { bodyOf, toInboundRow, toMessage, toOutbound, toOutboundRow } from './message-rows.ts';
@@ -79,6 +79,15 @@ export class DrizzleMessageRepository implements MessageRepository {
       .where(or(eq(messages.leadId, leadId), inArray(messages.conversationId, linked)))
       .orderBy(asc(messages.seq));
     return rows.map(toMessage);
+  }
+
+  async leadsReferencingMedia(mediaId: MediaId): Promise<(LeadId | null)[]> {
+    const rows = await this.db
+      .selectDistinct({ leadId: sql<string | null>`coalesce(${messages.leadId}, ${conversations.leadId})` })
+      .from(messages)
+      .leftJoin(conversations, eq(conversations.id, messages.conversationId))
+      .where(sql`${messages.content}->>'mediaId' = ${mediaId} or ${messages.content}->'header'->>'mediaId' = ${mediaId}`);
+    return rows.map((r) => (r.leadId === null ? null : asId<LeadId>(r.leadId)));
   }
 
   /**

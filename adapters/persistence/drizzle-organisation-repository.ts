@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { OrganisationRepository } from '../../application/ports/configuration.ts';
-import type { AdvisorGroup, User } from '../../domain/organisation/organisation.ts';
+import { byNameThenId, type AdvisorGroup, type User } from '../../domain/organisation/organisation.ts';
 import { asId, type AdvisorGroupId, type UserId } from '../../domain/shared/ids.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, replaceAllBut } from './rows.ts';
@@ -49,6 +49,19 @@ export class DrizzleOrganisationRepository implements OrganisationRepository {
       .where(eq(advisorGroupMembers.groupId, id))
       .orderBy(asc(advisorGroupMembers.position));
     return { id: asId<AdvisorGroupId>(group.id), name: group.name, advisorIds: members.map((m) => asId<UserId>(m.userId)) };
+  }
+
+  /** Sorted here, not by the database collation, so every adapter orders names alike. */
+  async groups(): Promise<AdvisorGroup[]> {
+    const groups = await this.db.select().from(advisorGroups);
+    const members = await this.db.select().from(advisorGroupMembers).orderBy(asc(advisorGroupMembers.position));
+    return groups
+      .map((g) => ({
+        id: asId<AdvisorGroupId>(g.id),
+        name: g.name,
+        advisorIds: members.filter((m) => m.groupId === g.id).map((m) => asId<UserId>(m.userId)),
+      }))
+      .sort(byNameThenId);
   }
 
   /** Replaces the group and its ordered member list. */

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { QuoteRecord, QuoteRepository } from '../../application/ports/quote-repository.ts';
-import { asId, type ConversationId, type MediaId, type QuoteId, type VisitId } from '../../domain/shared/ids.ts';
+import { asId, type ConversationId, type MediaId, type QuoteId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, replaceAllBut, toDate } from './rows.ts';
 import { counters, quotes } from './schema.ts';
@@ -62,6 +62,15 @@ export class DrizzleQuoteRepository implements QuoteRepository {
       .from(quotes)
       .where(eq(quotes.conversationId, conversationId))
       .orderBy(asc(quotes.issuedAt), asc(quotes.seq));
+    return rows.map(toQuoteRecord);
+  }
+
+  async anyForUnit(unitId: UnitId): Promise<boolean> {
+    return (await this.db.select({ id: quotes.id }).from(quotes).where(eq(quotes.unitId, unitId)).limit(1)).length > 0;
+  }
+
+  async byPdfMedia(mediaId: MediaId): Promise<QuoteRecord[]> {
+    const rows = await this.db.select().from(quotes).where(eq(quotes.pdfMediaId, mediaId)).orderBy(asc(quotes.issuedAt), asc(quotes.seq));
     return rows.map(toQuoteRecord);
   }
 

@@ -1,9 +1,9 @@
-import type { Catalog } from '../../domain/catalog/catalog.ts';
+import type { Catalog, PriceBucket } from '../../domain/catalog/catalog.ts';
 import type { BotTexts } from '../../domain/chatbot/bot-texts.ts';
 import type { DataPolicy, FlowSettings } from '../../domain/chatbot/bot-state.ts';
 import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
 import type { AdvisorGroup, BusinessLine, User } from '../../domain/organisation/organisation.ts';
-import type { AdvisorGroupId, LineId, UserId } from '../../domain/shared/ids.ts';
+import type { AdvisorGroupId, LineId, UnitId, UnitTypeId, UserId } from '../../domain/shared/ids.ts';
 import type { Template } from '../../domain/templates/template.ts';
 
 export interface LineRepository {
@@ -22,6 +22,8 @@ export interface OrganisationRepository {
   saveUser(user: User): Promise<void>;
   /** Returns `null` when absent. */
   group(id: AdvisorGroupId): Promise<AdvisorGroup | null>;
+  /** Every advisor group, by name then id. */
+  groups(): Promise<AdvisorGroup[]>;
   saveGroup(group: AdvisorGroup): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export interface CatalogRepository {
   all(): Promise<Catalog>;
   /** Replaces the stored catalogue entries with the same ids; others are kept. */
   upsert(catalog: Catalog): Promise<void>;
+  /** Stores exactly these price buckets, in this order: buckets not given are deleted. */
+  replacePriceBuckets(buckets: readonly PriceBucket[]): Promise<void>;
+  /** Deletes the given unit types and units; unknown ids are ignored. */
+  remove(ids: { readonly unitTypeIds: readonly UnitTypeId[]; readonly unitIds: readonly UnitId[] }): Promise<void>;
 }
 
 export interface TemplateRepository {

@@ -1,5 +1,5 @@
 import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
-import type { ConversationId, LeadId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
+import type { ConversationId, LeadId, MediaId, MessageId, WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 
 export interface MessageRepository {
@@ -20,6 +20,11 @@ export interface MessageRepository {
   byConversation(conversationId: ConversationId): Promise<Message[]>;
   /** A lead's messages (all its conversations) in the order they were stored. */
   byLead(leadId: LeadId): Promise<Message[]>;
+  /**
+   * Who the messages carrying this file of ours (media, template header) belong to: one entry per distinct
+   * lead, `null` for a message whose conversation has no lead yet; empty when no message references the file.
+   */
+  leadsReferencingMedia(mediaId: MediaId): Promise<(LeadId | null)[]>;
   /**
    * The outbox: claims for the caller, until `leaseUntil`, for each conversation its oldest queued
    * outbound message if it is due at `now` and not leased by another sender (later ones wait, so a

@@ -1,5 +1,5 @@
 import type { Quote } from '../../domain/quote/quote.ts';
-import type { ConversationId, MediaId, QuoteId, VisitId } from '../../domain/shared/ids.ts';
+import type { ConversationId, MediaId, QuoteId, UnitId, VisitId } from '../../domain/shared/ids.ts';
 
 /** A stored quote: the figures, who it was for, and its PDF. */
 export type QuoteRecord = {
@@ -16,6 +16,10 @@ export interface QuoteRepository {
   byId(id: QuoteId): Promise<QuoteRecord | null>;
   byVisit(visitId: VisitId): Promise<QuoteRecord[]>;
   byConversation(conversationId: ConversationId): Promise<QuoteRecord[]>;
+  /** Whether any quote, whatever its state, was made for the unit. */
+  anyForUnit(unitId: UnitId): Promise<boolean>;
+  /** The quotes whose PDF is this file. */
+  byPdfMedia(mediaId: MediaId): Promise<QuoteRecord[]>;
   /** Inserts or replaces by quote id. */
   save(record: QuoteRecord): Promise<void>;
 }

@@ -20,7 +20,7 @@ export const chatToolsModule = () =>
     bind(T.ListTemplates).toResolvedValue((uow: UnitOfWork) => new ListTemplates(uow), [TOKENS.UnitOfWork]);
     bind(T.RefreshTemplates).toResolvedValue((sync: SyncTemplates) => new RefreshTemplates(sync), [TOKENS.SyncTemplates]);
     bind(T.UploadMedia).toResolvedValue((media: MediaStore) => new UploadMedia(media), [TOKENS.MediaStore]);
-    bind(T.GetMedia).toResolvedValue((media: MediaStore) => new GetMedia(media), [TOKENS.MediaStore]);
+    bind(T.GetMedia).toResolvedValue((uow: UnitOfWork, media: MediaStore) => new GetMedia(uow, media), [TOKENS.UnitOfWork, TOKENS.MediaStore]);
     bind(T.CreateVisitQuote).toResolvedValue(
       (uow: UnitOfWork, simulate: SimulateQuote) => new CreateVisitQuote(uow, simulate),
       [TOKENS.UnitOfWork, TOKENS.SimulateQuote],

@@ -17,6 +17,10 @@ export type AdvisorGroup = {
   readonly advisorIds: readonly UserId[];
 };
 
+/** How groups are listed: by name, then id (code-point order, the same whatever the database collation). */
+export const byNameThenId = (a: AdvisorGroup, b: AdvisorGroup): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
 /** A company WhatsApp Business number. */
 export type BusinessLine = {
   readonly id: LineId;

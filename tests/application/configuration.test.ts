@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../application/ports/events.ts';
 import type { ProjectEntry } from '../../domain/catalog/project-entry.ts';
-import { asId, type AdvisorGroupId, type LeadId, type LineId, type PriceBucketId, type ProjectId, type UnitId, type UnitTypeId, type UserId } from '../../domain/shared/ids.ts';
+import { asId, type AdvisorGroupId, type LeadId, type LineId, type PriceBucketId, type ProjectId, type UnitId, type UnitTypeId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
+import type { ReservationId } from '../../domain/visit/reservation.ts';
+import { aQuoteRecord } from '../builders/quote-record-builder.ts';
 import { startDesk } from '../support/desk-harness.ts';
 import { configurationUseCases } from '../support/configuration-routes.ts';
 import { actorNamed } from '../support/lead-desk-routes.ts';
@@ -49,14 +51,54 @@ describe('configuration use cases', () => {
     expect(await upsertProject.execute(cartagena({ paymentPlan: plan }))).toMatchObject({ ok: false, error: { type: 'InvalidProject' } });
   });
 
-  it('keeps price buckets from overlapping, counting the ones already stored', async () => {
+  it('replaces every price bucket, refusing overlapping ones', async () => {
     const { replacePriceBuckets, listPriceBuckets } = configurationUseCases(await startDesk());
     const bucket = (id: string, min: number, max: number | null) => ({ id: asId<PriceBucketId>(id), label: id, min, max });
 
     expect(await replacePriceBuckets.execute([bucket('x', 0, 10), bucket('y', 10, 20)])).toMatchObject({ ok: false, error: { type: 'PriceBucketsOverlap' } });
-    expect(await replacePriceBuckets.execute([bucket('b-9', 100, 200)])).toMatchObject({ ok: false, error: { type: 'PriceBucketsOverlap' } });
-    expect(await replacePriceBuckets.execute([bucket('b-1', 0, 250_000_000)])).toMatchObject({ ok: true });
-    expect((await listPriceBuckets.execute()).find((b) => b.id === 'b-1')?.max).toBe(250_000_000);
+    expect(await replacePriceBuckets.execute([bucket('b-1', 0, 250_000_000), bucket('b-2', 250_000_001, null)])).toMatchObject({ ok: true });
+    expect((await listPriceBuckets.execute()).map((b) => b.id)).toEqual(['b-1', 'b-2']);
+  });
+
+  it('deletes the unit types and units a project no longer lists', async () => {
+    const desk = await startDesk();
+    const { upsertProject } = configurationUseCases(desk);
+    const entry = cartagena();
+    const second = { ...entry.units[0]!, id: asId<UnitId>('u-ctg-2'), code: 'T1-102' };
+    expect(await upsertProject.execute({ ...entry, units: [...entry.units, second] })).toMatchObject({ ok: true });
+
+    expect(await upsertProject.execute({ ...entry, unitTypes: entry.unitTypes, units: [second] })).toMatchObject({ ok: true });
+    const units = await desk.read(async (repos) => (await repos.catalog.all()).units.filter((u) => u.projectId === pid));
+    expect(units.map((u) => u.id)).toEqual(['u-ctg-2']);
+  });
+
+  it('refuses to delete a unit that is reserved or was quoted, and changes nothing', async () => {
+    const desk = await startDesk();
+    const { upsertProject } = configurationUseCases(desk);
+    const entry = cartagena();
+    const [unit] = entry.units;
+    const reserved = { ...unit!, id: asId<UnitId>('u-ctg-r'), code: 'T1-201' };
+    expect(await upsertProject.execute({ ...entry, units: [unit!, reserved] })).toMatchObject({ ok: true });
+    const quote = aQuoteRecord().build();
+    await desk.read(async (repos) => {
+      await repos.quotes.save({ ...quote, quote: { ...quote.quote, unitId: unit!.id } });
+      await repos.reservations.save({
+        id: asId<ReservationId>('r-1'), unitId: reserved.id, visitId: asId<VisitId>('v-1'), leadId: asId<LeadId>('lead-1'),
+        status: 'requested', requestedBy: 'u-ana', authorisedBy: null, createdAt: 0, authorisedAt: null,
+      });
+    });
+
+    expect(await upsertProject.execute({ ...entry, units: [reserved] })).toMatchObject({ ok: false, error: { type: 'UnitInUse', unitId: unit!.id, reason: 'quoted' } });
+    expect(await upsertProject.execute({ ...entry, units: [unit!] })).toMatchObject({ ok: false, error: { type: 'UnitInUse', unitId: reserved.id, reason: 'reserved' } });
+    const units = await desk.read(async (repos) => (await repos.catalog.all()).units.filter((u) => u.projectId === pid));
+    expect(units.map((u) => u.id)).toEqual([unit!.id, reserved.id]);
+  });
+
+  it('lists every advisor group, also those no line points at', async () => {
+    const { createAdvisorGroup, listAdvisorGroups } = configurationUseCases(await startDesk());
+    const created = await createAdvisorGroup.execute({ name: 'Aaa sin línea', advisorIds: [asId<UserId>('u-ana')] });
+    if (!created.ok) throw new Error('group not created');
+    expect((await listAdvisorGroups.execute())[0]).toEqual(created.value);
   });
 
   it('accepts only active advisors in groups, and validates lines', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../domain/catalog/catalog.ts';
+import { asId, type UnitId, type UnitTypeId } from '../../domain/shared/ids.ts';
 import { aLine } from '../builders/line-builder.ts';
 import { aPriceBucket } from '../builders/price-bucket-builder.ts';
 import { aProject } from '../builders/project-builder.ts';
@@ -54,5 +55,26 @@ export const catalogRepositoryContract = (open: OpenSubject) =>
       expect(all.units.find((u) => u.id === 'u-bog')).toEqual(repriced);
       expect(all.unitTypes).toHaveLength(2);
       expect(all.priceBuckets).toHaveLength(2);
+    });
+
+    it('replaces every price bucket: those not given are deleted, the rest stored in the order given', async () => {
+      await catalog().upsert(twoProjects());
+      const mid = aPriceBucket().withId('b-mid').between(200_000_000, 500_000_000).build();
+      const low = aPriceBucket().withId('b-low').between(0, 199_999_999).build();
+      await catalog().replacePriceBuckets([low, mid]);
+      expect((await catalog().all()).priceBuckets).toEqual([low, mid]);
+      await catalog().replacePriceBuckets([]);
+      expect((await catalog().all()).priceBuckets).toEqual([]);
+      expect((await catalog().all()).units).toHaveLength(2);
+    });
+
+    it('removes the given unit types and units, and nothing else', async () => {
+      const stored = twoProjects();
+      await catalog().upsert(stored);
+      await catalog().remove({ unitTypeIds: [asId<UnitTypeId>('t-bog'), asId<UnitTypeId>('t-none')], unitIds: [asId<UnitId>('u-bog')] });
+      const all = await catalog().all();
+      expect(all.unitTypes.map((t) => t.id)).toEqual(['t-med']);
+      expect(all.units.map((u) => u.id)).toEqual(['u-med']);
+      expect(all.projects).toEqual(stored.projects);
     });
   });

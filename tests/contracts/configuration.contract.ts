@@ -50,6 +50,14 @@ const settingsContract = (open: OpenSubject): void => {
     expect(await repos().organisation.group(asId<AdvisorGroupId>('group-none'))).toBeNull();
   });
 
+  it('lists every advisor group by name, then id, with its members in order', async () => {
+    const zeta = anAdvisorGroup().withId('group-a').withName('Zeta').withAdvisors('user-2', 'user-1').build();
+    const alphaB = anAdvisorGroup().withId('group-b').withName('Alfa').withAdvisors().build();
+    const alphaA = anAdvisorGroup().withId('group-a2').withName('Alfa').withAdvisors('user-1').build();
+    for (const g of [zeta, alphaB, alphaA]) await repos().organisation.saveGroup(g);
+    expect(await repos().organisation.groups()).toEqual([alphaA, alphaB, zeta]);
+  });
+
   it('offers only approved templates, by name; finds any template by name and language', async () => {
     const zeta = aTemplate().named('zeta_recordatorio').build();
     const alpha = aTemplate().named('alpha_bienvenida').build();

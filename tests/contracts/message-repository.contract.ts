@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asId, type ConversationId, type LeadId, type MessageId, type WaMessageId } from '../../domain/shared/ids.ts';
+import { asId, type ConversationId, type LeadId, type MediaId, type MessageId, type WaMessageId } from '../../domain/shared/ids.ts';
 import { aConversation } from '../builders/conversation-builder.ts';
 import { anInboundMessage } from '../builders/inbound-message-builder.ts';
 import { anOutboundMessage } from '../builders/outbound-message-builder.ts';
@@ -68,6 +68,29 @@ export const messageRepositoryContract = (name: string, open: OpenSubject) =>
       await messages().saveOutbound(onOtherLine);
 
       expect(ids(await messages().byLead(lead))).toEqual([beforeRegistering.id, onOtherLine.id]);
+    });
+
+    it('names the leads whose messages carry a file, through linked conversations too', async () => {
+      const file = asId<MediaId>('media-1');
+      await subject().repos.conversations.save(aConversation().withId('c-bot').ofLead(asId<LeadId>('lead-1')).build());
+      const media = (mediaId: MediaId) => ({ kind: 'media', mediaKind: 'image', mediaId, mimeType: 'image/jpeg' }) as const;
+      await messages().addInbound(
+        anInboundMessage().inConversation('c-bot').ofLead(null)
+          .withContent({ kind: 'media', mediaKind: 'image', waMediaId: 'wa-1', mimeType: 'image/jpeg', mediaId: file }).build(),
+      );
+      await messages().saveOutbound(anOutboundMessage().inConversation('c-2').ofLead('lead-2').withContent(media(file)).build());
+      await messages().saveOutbound(anOutboundMessage().inConversation('c-2').ofLead('lead-2').withContent(media(file)).build());
+      await messages().saveOutbound(
+        anOutboundMessage().inConversation('c-3').ofLead(null).withContent({
+          kind: 'template', name: 'cotizacion', language: 'es', parameters: [], renderedText: 'Su cotización',
+          header: { kind: 'media', mediaKind: 'document', mediaId: asId<MediaId>('media-2'), mimeType: 'application/pdf' },
+        }).build(),
+      );
+      await messages().saveOutbound(anOutboundMessage().inConversation('c-4').ofLead('lead-4').withContent(media(asId<MediaId>('media-3'))).build());
+
+      expect([...(await messages().leadsReferencingMedia(file))].sort()).toEqual(['lead-1', 'lead-2']);
+      expect(await messages().leadsReferencingMedia(asId<MediaId>('media-2'))).toEqual([null]);
+      expect(await messages().leadsReferencingMedia(asId<MediaId>('media-none'))).toEqual([]);
     });
 
     it('hands out queued outbound messages that are due, oldest first, at most the limit', async () => {

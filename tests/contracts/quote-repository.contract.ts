@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asId, type ConversationId, type QuoteId, type VisitId } from '../../domain/shared/ids.ts';
+import { asId, type ConversationId, type MediaId, type QuoteId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
 import { aQuoteRecord } from '../builders/quote-record-builder.ts';
 import { useSubject, type OpenSubject } from './contract-subject.ts';
 
@@ -41,5 +41,16 @@ export const quoteRepositoryContract = (name: string, open: OpenSubject) =>
         noVisit.quote.id,
       ]);
       expect(await quotes().byVisit(asId<VisitId>('visit-none'))).toEqual([]);
+    });
+
+    it('tells whether any quote was made for a unit, and finds quotes by their PDF', async () => {
+      const withPdf = aQuoteRecord().withPdf('media-pdf').build();
+      await quotes().save(withPdf);
+      await quotes().save(aQuoteRecord().withPdf(null).build());
+
+      expect(await quotes().anyForUnit(withPdf.quote.unitId)).toBe(true);
+      expect(await quotes().anyForUnit(asId<UnitId>('unit-never-quoted'))).toBe(false);
+      expect(await quotes().byPdfMedia(asId<MediaId>('media-pdf'))).toEqual([withPdf]);
+      expect(await quotes().byPdfMedia(asId<MediaId>('media-none'))).toEqual([]);
     });
   });

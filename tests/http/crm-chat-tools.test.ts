@@ -85,6 +85,29 @@ describe('CRM chat tools over HTTP: media', () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'media_not_found' });
   });
+
+  it("lets an advisor download files of their own leads and fresh uploads, not another advisor's lead's files", async () => {
+    const { desk, as, lead, advisor, other } = await deskOverHttp();
+    const { id } = (await (await as(advisor).upload(new File([PDF], 'brochure.pdf', { type: 'application/pdf' }))).json()) as { id: string };
+    const fresh = await as(other).get(`/media/${id}`);
+    await as(advisor).post(`/leads/${lead.id}/messages`, { kind: 'media', mediaKind: 'document', mediaId: id, mimeType: 'application/pdf' });
+    await desk.dispatch.execute();
+
+    expect(fresh.status).toBe(200);
+    expect((await as(advisor).get(`/media/${id}`)).status).toBe(200);
+    expect((await as('u-jorge').get(`/media/${id}`)).status).toBe(200);
+    const refused = await as(other).get(`/media/${id}`);
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ code: 'media_not_found' });
+  });
+
+  it("keeps a quote PDF from advisors who do not see the quote's lead", async () => {
+    const { as, advisor, other, quote } = await withVisitAndQuote();
+
+    expect((await as(advisor).get(`/media/${quote.pdfMediaId}`)).status).toBe(200);
+    expect((await as(other).get(`/media/${quote.pdfMediaId}`)).status).toBe(404);
+    expect((await as('admin').get(`/media/${quote.pdfMediaId}`)).status).toBe(200);
+  });
 });
 
 describe('CRM chat tools over HTTP: quotes of a visit', () => {

@@ -52,7 +52,7 @@ export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps):
 
   router.openapi(getMediaRoute, async (c) => {
     const id = asId<MediaId>(c.req.valid('param').id);
-    const found = await deps.getMedia.execute({ mediaId: id });
+    const found = await deps.getMedia.execute({ actor: c.get('actor'), mediaId: id });
     if (!found.ok) return chatToolsProblem(c, found.error);
     const { bytes, mimeType, filename } = found.value;
     return c.body(new Uint8Array(bytes), 200, {

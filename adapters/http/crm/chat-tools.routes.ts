@@ -60,6 +60,6 @@ export const getMediaRoute = createRoute({
   responses: {
     200: { description: 'The bytes, with their Content-Type and a Content-Disposition naming the file', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
     ...authResponses,
-    404: problemResponse('No such file (`media_not_found`).'),
+    404: problemResponse('No such file, or (advisors) a file only other advisors\' leads use (`media_not_found`).'),
   },
 });

@@ -3,6 +3,7 @@ import type { BotTextsPatchError } from '../../../domain/chatbot/bot-texts-patch
 import type { InvalidProject } from '../../../domain/catalog/project-entry.ts';
 import type { PriceBucketsError } from '../../../domain/catalog/price-buckets.ts';
 import type { NotAnActiveAdvisor } from '../../../application/use-cases/advisor-group-members.ts';
+import type { UnitInUse } from '../../../application/use-cases/upsert-project.ts';
 import type { SaveLineError } from '../../../application/use-cases/save-line.ts';
 import type { InvalidDataPolicy } from '../../../application/use-cases/update-data-policy.ts';
 import type { AdvisorGroupNotFound } from '../../../application/use-cases/update-advisor-group.ts';
@@ -15,6 +16,7 @@ export type ConfigurationError =
   | AdvisorGroupNotFound
   | SaveLineError
   | InvalidProject
+  | UnitInUse
   | PriceBucketsError
   | InvalidDataPolicy
   | BotTextsPatchError;
@@ -41,6 +43,10 @@ const answer = (c: Context, error: ConfigurationError) => {
       return problem(c, 422, 'unknown_projects', 'Unknown projects', `No projects ${error.projectIds.join(', ')}.`, { projectIds: error.projectIds });
     case 'InvalidProject':
       return problem(c, 422, 'invalid_project', 'Invalid project', error.reason);
+    case 'UnitInUse':
+      return problem(c, 409, 'unit_in_use', 'Unit in use',
+        `Unit ${error.unitId} is left out but ${error.reason === 'reserved' ? 'has an active reservation' : 'appears in a quote'}; it cannot be deleted.`,
+        { unitId: error.unitId, reason: error.reason });
     case 'InvalidPriceBucket':
       return problem(c, 422, 'invalid_price_bucket', 'Invalid price bucket', `Bucket ${error.bucketId}: ${error.reason}.`);
     case 'PriceBucketsOverlap':

@@ -13,7 +13,7 @@ const invalid = (codes: string) => ({ 422: problemResponse(`Invalid body (\`vali
 const read = <S extends z.ZodType>(path: string, tag: string, summary: string, schema: S) =>
   createRoute({ method: 'get', path, tags: [tag], summary, middleware: [requireRole('manager', 'admin')] as const, responses: { 200: { description: summary, content: json(schema) }, ...roleResponses } });
 
-export const listAdvisorGroupsRoute = read('/advisor-groups', 'Configuration', 'Advisor groups (those the lines use)', z.object({ groups: z.array(AdvisorGroupSchema) }));
+export const listAdvisorGroupsRoute = read('/advisor-groups', 'Configuration', 'Advisor groups, by name', z.object({ groups: z.array(AdvisorGroupSchema) }));
 export const listLinesRoute = read('/lines', 'Configuration', 'Business lines', z.object({ lines: z.array(LineSchema) }));
 export const listProjectsRoute = read('/projects', 'Catalogue', 'Projects with payment plan, unit types and units', z.object({ projects: z.array(ProjectSchema) }));
 export const listPriceBucketsRoute = read('/price-buckets', 'Catalogue', 'Price ranges the bot offers', PriceBucketsSchema);
@@ -47,14 +47,17 @@ export const saveLineRoute = createRoute({
 
 export const upsertProjectRoute = createRoute({
   method: 'put', path: '/projects/{id}', tags: ['Catalogue'], summary: 'Create or replace a project with its units (admins)', middleware: [requireRole('admin')] as const,
-  description: 'The CRM syncs its catalogue through this. Unit types and units are upserted by id; ones left out are kept.',
+  description: 'The CRM syncs its catalogue through this. Unit types and units are upserted by id; the project\'s ones left out are deleted, unless a unit left out is reserved or was quoted: then nothing changes (409 `unit_in_use`).',
   request: { params: idParam('p-bog-1'), body: { required: true, content: json(ProjectInputSchema) } },
-  responses: { 200: { description: 'The project', content: json(ProjectSchema) }, ...roleResponses, ...invalid(', `invalid_project`') },
+  responses: {
+    200: { description: 'The project', content: json(ProjectSchema) }, ...roleResponses, ...invalid(', `invalid_project`'),
+    409: problemResponse('A unit left out has an active reservation or a quote (`unit_in_use`); keep it in the request.'),
+  },
 });
 
 export const replacePriceBucketsRoute = createRoute({
   method: 'put', path: '/price-buckets', tags: ['Catalogue'], summary: 'Store the price ranges (admins)', middleware: [requireRole('admin')] as const,
-  description: 'Buckets are stored by id; ranges (inclusive) may not overlap. Buckets left out are kept for now.',
+  description: 'Buckets are stored by id; ranges (inclusive) may not overlap. The request replaces every bucket: buckets left out are deleted.',
   request: { body: { required: true, content: json(PriceBucketsSchema) } },
   responses: { 200: { description: 'Every bucket, by min', content: json(PriceBucketsSchema) }, ...roleResponses, ...invalid(', `invalid_price_bucket`, `price_buckets_overlap`') },
 });

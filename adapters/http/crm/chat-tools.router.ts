@@ -7,7 +7,7 @@ import type { RefreshTemplates } from '../../../application/use-cases/refresh-te
 import type { SendQuote } from '../../../application/use-cases/send-quote.ts';
 import type { UploadMedia } from '../../../application/use-cases/upload-media.ts';
 import { asId, type MediaId, type QuoteId, type UnitId, type UnitTypeId, type UserId, type VisitId } from '../../../domain/shared/ids.ts';
-import { chatToolsProblem } from './chat-tools-problem.ts';
+import { crmProblem } from './crm-problem.ts';
 import { getMediaRoute, listTemplatesRoute, syncTemplatesRoute, uploadMediaRoute } from './chat-tools.routes.ts';
 import type { CrmRouter } from './crm-router.ts';
 import { messageJson } from './leads.presenters.ts';
@@ -40,20 +40,20 @@ export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps):
 
   router.openapi(syncTemplatesRoute, async (c) => {
     const synced = await deps.refreshTemplates.execute();
-    return synced.ok ? c.json(synced.value, 200) : chatToolsProblem(c, synced.error);
+    return synced.ok ? c.json(synced.value, 200) : crmProblem(c, synced.error);
   });
 
   router.openapi(uploadMediaRoute, async (c) => {
     const { file } = c.req.valid('form');
     const bytes = new Uint8Array(await file.arrayBuffer());
     const uploaded = await deps.uploadMedia.execute({ bytes, mimeType: file.type, filename: file.name === '' ? null : file.name });
-    return uploaded.ok ? c.json(uploaded.value, 201) : chatToolsProblem(c, uploaded.error);
+    return uploaded.ok ? c.json(uploaded.value, 201) : crmProblem(c, uploaded.error);
   });
 
   router.openapi(getMediaRoute, async (c) => {
     const id = asId<MediaId>(c.req.valid('param').id);
     const found = await deps.getMedia.execute({ actor: c.get('actor'), mediaId: id });
-    if (!found.ok) return chatToolsProblem(c, found.error);
+    if (!found.ok) return crmProblem(c, found.error);
     const { bytes, mimeType, filename } = found.value;
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': mimeType,
@@ -71,18 +71,18 @@ export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps):
       ...(unitId === undefined ? {} : { unitId: asId<UnitId>(unitId) }),
       ...(unitTypeId === undefined ? {} : { unitTypeId: asId<UnitTypeId>(unitTypeId) }),
     });
-    return created.ok ? c.json(quoteJson(created.value), 201) : chatToolsProblem(c, created.error);
+    return created.ok ? c.json(quoteJson(created.value), 201) : crmProblem(c, created.error);
   });
 
   router.openapi(listQuotesRoute, async (c) => {
     const listed = await deps.listVisitQuotes.execute({ actor: c.get('actor'), visitId: asId<VisitId>(c.req.valid('param').id) });
-    return listed.ok ? c.json({ items: listed.value.map(quoteJson) }, 200) : chatToolsProblem(c, listed.error);
+    return listed.ok ? c.json({ items: listed.value.map(quoteJson) }, 200) : crmProblem(c, listed.error);
   });
 
   router.openapi(sendQuoteRoute, async (c) => {
     const actor = c.get('actor');
     const sent = await deps.sendQuote.execute({ actor, author: authorOf(actor), quoteId: asId<QuoteId>(c.req.valid('param').id) });
-    if (!sent.ok) return chatToolsProblem(c, sent.error);
+    if (!sent.ok) return crmProblem(c, sent.error);
     deps.afterSend?.();
     const messages = sent.value.document === null ? [sent.value.text] : [sent.value.text, sent.value.document];
     return c.json({ messages: messages.map(messageJson) }, 202);

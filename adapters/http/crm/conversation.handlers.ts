@@ -4,7 +4,7 @@ import { asId, type LeadId, type MediaId, type UserId, type VisitId } from '../.
 import type { SendMessageBody } from './conversation.schemas.ts';
 import { getConversationRoute, sendMessageRoute } from './conversation.routes.ts';
 import type { CrmRouter } from './crm-router.ts';
-import { leadsProblem } from './leads-problem.ts';
+import { crmProblem } from './crm-problem.ts';
 import { messageJson, windowJson } from './leads.presenters.ts';
 import type { LeadRouteDeps } from './leads.deps.ts';
 
@@ -46,7 +46,7 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
       ...opt('visitId', visitId === undefined ? undefined : asId<VisitId>(visitId)),
       ...opt('before', cursor),
     });
-    if (!page.ok) return leadsProblem(c, page.error);
+    if (!page.ok) return crmProblem(c, page.error);
     const messages = page.value.messages.map(({ position, message }) => ({ ...messageJson(message), position }));
     return c.json({ messages, nextCursor: page.value.nextCursor, window: windowJson(page.value.window) }, 200);
   });
@@ -56,7 +56,7 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
     const leadId = asId<LeadId>(c.req.valid('param').id);
     // The send use case trusts its caller; the CRM may only write to leads the actor can see.
     const visible = await deps.getLead.execute({ actor, leadId });
-    if (!visible.ok) return leadsProblem(c, visible.error);
+    if (!visible.ok) return crmProblem(c, visible.error);
     const body = c.req.valid('json');
     const sent = await deps.sendAgentMessage.execute({
       leadId,
@@ -64,7 +64,7 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
       content: contentOf(body),
       ...opt('visitId', body.visitId === undefined ? undefined : asId<VisitId>(body.visitId)),
     });
-    if (!sent.ok) return leadsProblem(c, sent.error);
+    if (!sent.ok) return crmProblem(c, sent.error);
     deps.afterSend?.();
     return c.json(messageJson(sent.value), 202);
   });

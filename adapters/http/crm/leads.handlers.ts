@@ -2,13 +2,13 @@ import type { Email } from '../../../domain/contact/email.ts';
 import { asId, type LeadId, type LineId, type ProjectId, type UnitTypeId, type UserId } from '../../../domain/shared/ids.ts';
 import type { CrmRouter } from './crm-router.ts';
 import type { LeadRouteDeps } from './leads.deps.ts';
-import { leadsProblem } from './leads-problem.ts';
+import { crmProblem } from './crm-problem.ts';
 import { leadJson, visitJson } from './leads.presenters.ts';
 import { createLeadRoute, getLeadRoute, listLeadsRoute, listVisitsRoute, openVisitRoute } from './leads.routes.ts';
 import { normalisePhone } from './phone-input.ts';
 import { problem } from '../problem.ts';
 
-// Error answers are problem+json built by `leadsProblem`, so the handlers return plain `Response`s.
+// Error answers are problem+json built by `crmProblem`, so the handlers return plain `Response`s.
 export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): void => {
   router.openapi(listLeadsRoute, async (c): Promise<Response> => {
     const { q, advisorId, stage, cursor, limit } = c.req.valid('query');
@@ -20,13 +20,13 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
       ...(stage === undefined ? {} : { stage }),
       ...(cursor === undefined ? {} : { cursor }),
     });
-    if (!page.ok) return leadsProblem(c, page.error);
+    if (!page.ok) return crmProblem(c, page.error);
     return c.json({ items: page.value.items.map(leadJson), nextCursor: page.value.nextCursor }, 200);
   });
 
   router.openapi(getLeadRoute, async (c): Promise<Response> => {
     const found = await deps.getLead.execute({ actor: c.get('actor'), leadId: asId<LeadId>(c.req.valid('param').id) });
-    return found.ok ? c.json(leadJson(found.value), 200) : leadsProblem(c, found.error);
+    return found.ok ? c.json(leadJson(found.value), 200) : crmProblem(c, found.error);
   });
 
   router.openapi(createLeadRoute, async (c): Promise<Response> => {
@@ -44,14 +44,14 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
       ...(body.advisorId === undefined ? {} : { advisorId: asId<UserId>(body.advisorId) }),
       ...(body.lineId === undefined ? {} : { lineId: asId<LineId>(body.lineId) }),
     });
-    if (!created.ok) return leadsProblem(c, created.error);
+    if (!created.ok) return crmProblem(c, created.error);
     const lead = await deps.getLead.execute({ actor: c.get('actor'), leadId: created.value.id });
-    return lead.ok ? c.json(leadJson(lead.value), 201) : leadsProblem(c, lead.error);
+    return lead.ok ? c.json(leadJson(lead.value), 201) : crmProblem(c, lead.error);
   });
 
   router.openapi(listVisitsRoute, async (c): Promise<Response> => {
     const visits = await deps.listVisits.execute({ actor: c.get('actor'), leadId: asId<LeadId>(c.req.valid('param').id) });
-    return visits.ok ? c.json({ items: visits.value.map(visitJson) }, 200) : leadsProblem(c, visits.error);
+    return visits.ok ? c.json({ items: visits.value.map(visitJson) }, 200) : crmProblem(c, visits.error);
   });
 
   router.openapi(openVisitRoute, async (c): Promise<Response> => {
@@ -62,6 +62,6 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
       projectId: asId<ProjectId>(projectId),
       ...(unitTypeId === undefined ? {} : { unitTypeId: asId<UnitTypeId>(unitTypeId) }),
     });
-    return opened.ok ? c.json(visitJson(opened.value), 201) : leadsProblem(c, opened.error);
+    return opened.ok ? c.json(visitJson(opened.value), 201) : crmProblem(c, opened.error);
   });
 };

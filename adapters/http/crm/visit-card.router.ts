@@ -7,7 +7,7 @@ import type { ScheduleAppointment } from '../../../application/use-cases/schedul
 import { asId, type UnitId, type UserId, type VisitId } from '../../../domain/shared/ids.ts';
 import type { ReservationId } from '../../../domain/visit/reservation.ts';
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
-import { visitCardProblem } from './visit-card-problem.ts';
+import { crmProblem } from './crm-problem.ts';
 import {
   agendaRoute,
   authoriseReservationRoute,
@@ -33,13 +33,13 @@ const at = (iso: string): number => Date.parse(iso);
 export const registerVisitCardRoutes = (router: CrmRouter, useCases: VisitCardUseCases): CrmRouter => {
   router.openapi(getVisitCardRoute, async (c) => {
     const result = await useCases.getVisitCard.execute({ actor: c.get('actor'), visitId: asId<VisitId>(c.req.valid('param').id) });
-    return result.ok ? c.json(visitCardBody(result.value), 200) : visitCardProblem(c, result.error);
+    return result.ok ? c.json(visitCardBody(result.value), 200) : crmProblem(c, result.error);
   });
 
   router.openapi(changeStageRoute, async (c) => {
     const visitId = asId<VisitId>(c.req.valid('param').id);
     const result = await useCases.changeVisitStage.execute({ actor: c.get('actor'), visitId, stage: c.req.valid('json').stage });
-    return result.ok ? c.json(visitBody(result.value), 200) : visitCardProblem(c, result.error);
+    return result.ok ? c.json(visitBody(result.value), 200) : crmProblem(c, result.error);
   });
 
   router.openapi(scheduleAppointmentRoute, async (c) => {
@@ -52,7 +52,7 @@ export const registerVisitCardRoutes = (router: CrmRouter, useCases: VisitCardUs
       note: body.note ?? null,
       ...(body.advisorId === undefined ? {} : { advisorId: asId<UserId>(body.advisorId) }),
     });
-    return result.ok ? c.json(appointmentBody(result.value), 201) : visitCardProblem(c, result.error);
+    return result.ok ? c.json(appointmentBody(result.value), 201) : crmProblem(c, result.error);
   });
 
   router.openapi(agendaRoute, async (c) => {
@@ -63,19 +63,19 @@ export const registerVisitCardRoutes = (router: CrmRouter, useCases: VisitCardUs
       to: at(query.to),
       ...(query.advisorId === undefined ? {} : { advisorId: asId<UserId>(query.advisorId) }),
     });
-    return result.ok ? c.json({ items: result.value.map(appointmentBody) }, 200) : visitCardProblem(c, result.error);
+    return result.ok ? c.json({ items: result.value.map(appointmentBody) }, 200) : crmProblem(c, result.error);
   });
 
   router.openapi(reserveUnitRoute, async (c) => {
     const visitId = asId<VisitId>(c.req.valid('param').id);
     const result = await useCases.reserveUnit.execute({ actor: c.get('actor'), visitId, unitId: asId<UnitId>(c.req.valid('json').unitId) });
-    return result.ok ? c.json(reservationBody(result.value), 201) : visitCardProblem(c, result.error);
+    return result.ok ? c.json(reservationBody(result.value), 201) : crmProblem(c, result.error);
   });
 
   router.openapi(authoriseReservationRoute, async (c) => {
     const reservationId = asId<ReservationId>(c.req.valid('param').id);
     const result = await useCases.authoriseReservation.execute({ actor: c.get('actor'), reservationId });
-    return result.ok ? c.json(reservationBody(result.value), 200) : visitCardProblem(c, result.error);
+    return result.ok ? c.json(reservationBody(result.value), 200) : crmProblem(c, result.error);
   });
 
   return router;

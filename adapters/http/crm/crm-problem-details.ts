@@ -1,0 +1,34 @@
+/** The `detail` texts of `crmProblem`, kept apart so its one switch stays readable. */
+
+export const WINDOW_CLOSED_DETAIL =
+  'El lead no ha escrito en las últimas 24 horas: solo se puede enviar una plantilla aprobada. / ' +
+  'The lead has not written in the last 24 hours: only an approved template can be sent.';
+
+export const WEBM_DETAIL =
+  'Las notas de voz deben grabarse en audio/ogg (Opus); audio/webm no se acepta porque el servidor no puede convertirlo. / ' +
+  "Voice notes must be recorded as audio/ogg (Opus), e.g. MediaRecorder with mimeType 'audio/ogg;codecs=opus'; " +
+  'audio/webm is not accepted because the server cannot transcode it.';
+
+export const UNAUTHENTICATED_DETAIL = 'Send a valid API key as `Authorization: Bearer <key>`.';
+
+export const TEMPLATE_SYNC_FAILED_DETAIL =
+  'WhatsApp did not answer the template sync; the stored templates are unchanged. Try again later.';
+
+export const SEPARATION_EXCEEDS_DETAIL = 'The credited separation fee is more than what remains of the down payment.';
+
+const mb = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+export const mediaTooLargeDetail = (size: number, maxBytes: number): string =>
+  `The file has ${size} bytes; the limit is ${mb(maxBytes)}.`;
+
+export const unsupportedMediaDetail = (mimeType: string): string =>
+  `Files of type ${mimeType} cannot be sent on WhatsApp: send images (JPEG, PNG), PDF, office documents, audio (OGG, MP3, M4A) or MP4 video.`;
+
+export const lineNotFoundDetail = (lineId: string | null): string =>
+  lineId === null ? 'No business line is configured.' : `There is no line ${lineId}.`;
+
+export const unitInUseDetail = (unitId: string, reason: 'reserved' | string): string =>
+  `Unit ${unitId} is left out but ${reason === 'reserved' ? 'has an active reservation' : 'appears in a quote'}; it cannot be deleted.`;
+
+export const appointmentTimeDetail = (reason: string): string =>
+  reason === 'too_long' ? 'An appointment lasts at most 4 hours.' : 'An appointment ends after it starts.';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../application/ports/actor.ts';
+import { authorOf } from '../../../application/ports/actor.ts';
 import type { CreateVisitQuote } from '../../../application/use-cases/create-visit-quote.ts';
 import type { GetMedia } from '../../../application/use-cases/get-media.ts';
 import type { ListTemplates } from '../../../application/use-cases/list-templates.ts';
@@ -6,7 +6,7 @@ import type { ListVisitQuotes } from '../../../application/use-cases/list-visit-
 import type { RefreshTemplates } from '../../../application/use-cases/refresh-templates.ts';
 import type { SendQuote } from '../../../application/use-cases/send-quote.ts';
 import type { UploadMedia } from '../../../application/use-cases/upload-media.ts';
-import { asId, type MediaId, type QuoteId, type UnitId, type UnitTypeId, type UserId, type VisitId } from '../../../domain/shared/ids.ts';
+import { asId, type MediaId, type QuoteId, type UnitId, type UnitTypeId, type VisitId } from '../../../domain/shared/ids.ts';
 import { crmProblem } from './crm-problem.ts';
 import { getMediaRoute, listTemplatesRoute, syncTemplatesRoute, uploadMediaRoute } from './chat-tools.routes.ts';
 import type { CrmRouter } from './crm-router.ts';
@@ -27,8 +27,6 @@ export type ChatToolsDeps = {
   readonly afterSend?: () => void;
 };
 
-/** The bootstrap admin key has no user behind it; its messages are signed with this pseudo-user (as in the chat panel). */
-const authorOf = (actor: Actor): UserId => (actor.kind === 'user' ? actor.userId : asId<UserId>('bootstrap-admin'));
 
 /** `attachment` with an ASCII fallback name and the exact UTF-8 one (RFC 6266). */
 const contentDisposition = (filename: string): string =>

@@ -1,6 +1,6 @@
-import type { Actor } from '../../../application/ports/actor.ts';
+import { authorOf } from '../../../application/ports/actor.ts';
 import type { AgentContent } from '../../../application/use-cases/send-agent-message.ts';
-import { asId, type LeadId, type MediaId, type UserId, type VisitId } from '../../../domain/shared/ids.ts';
+import { asId, type LeadId, type MediaId, type VisitId } from '../../../domain/shared/ids.ts';
 import type { SendMessageBody } from './conversation.schemas.ts';
 import { getConversationRoute, sendMessageRoute } from './conversation.routes.ts';
 import type { CrmRouter } from './crm-router.ts';
@@ -8,9 +8,6 @@ import { crmProblem } from './crm-problem.ts';
 import { messageJson, windowJson } from './leads.presenters.ts';
 import type { LeadRouteDeps } from './leads.deps.ts';
 
-/** The bootstrap admin key has no user behind it; its messages are signed with this pseudo-user. */
-const BOOTSTRAP_ADMIN_AUTHOR = asId<UserId>('bootstrap-admin');
-const authorOf = (actor: Actor): UserId => (actor.kind === 'user' ? actor.userId : BOOTSTRAP_ADMIN_AUTHOR);
 
 const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

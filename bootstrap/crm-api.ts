@@ -30,6 +30,7 @@ export const crmRouters = (context: Context): CrmRouter[] => [
     listVisits: context.get(TOKENS.ListVisits),
     openVisit: context.get(TOKENS.OpenVisit),
     getConversation: context.get(TOKENS.GetConversation),
+    markConversationRead: context.get(TOKENS.MarkConversationRead),
     sendAgentMessage: context.get(TOKENS.SendAgentMessage),
     afterSend: () => kickWorkers(context),
   }),

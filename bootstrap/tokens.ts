@@ -21,6 +21,7 @@ import type { ReceiveInbound } from '../application/use-cases/receive-inbound.ts
 import type { RunBot } from '../application/use-cases/run-bot.ts';
 import type { CreateLead } from '../application/use-cases/create-lead.ts';
 import type { GetConversation } from '../application/use-cases/get-conversation.ts';
+import type { MarkConversationRead } from '../application/use-cases/mark-conversation-read.ts';
 import type { GetLead } from '../application/use-cases/get-lead.ts';
 import type { ListLeads } from '../application/use-cases/list-leads.ts';
 import type { ListVisits } from '../application/use-cases/list-visits.ts';
@@ -78,6 +79,7 @@ export const TOKENS = {
   ListVisits: Symbol.for('ListVisits') as ServiceIdentifier<ListVisits>,
   OpenVisit: Symbol.for('OpenVisit') as ServiceIdentifier<OpenVisit>,
   GetConversation: Symbol.for('GetConversation') as ServiceIdentifier<GetConversation>,
+  MarkConversationRead: Symbol.for('MarkConversationRead') as ServiceIdentifier<MarkConversationRead>,
   ProcessInbox: Symbol.for('ProcessInbox') as ServiceIdentifier<ProcessInbox>,
   ApiKeySecrets: Symbol.for('ApiKeySecrets') as ServiceIdentifier<ApiKeySecrets>,
   AuthenticateApiKey: Symbol.for('AuthenticateApiKey') as ServiceIdentifier<AuthenticateApiKey>,

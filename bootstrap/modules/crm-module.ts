@@ -10,8 +10,10 @@ import { IssueApiKey } from '../../application/use-cases/issue-api-key.ts';
 import { ListUsers } from '../../application/use-cases/list-users.ts';
 import { RevokeApiKey } from '../../application/use-cases/revoke-api-key.ts';
 import type { EventPublisher } from '../../application/ports/events.ts';
+import type { MessageGateway } from '../../application/ports/message-gateway.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
 import { GetConversation } from '../../application/use-cases/get-conversation.ts';
+import { MarkConversationRead } from '../../application/use-cases/mark-conversation-read.ts';
 import { GetLead } from '../../application/use-cases/get-lead.ts';
 import { ListLeads } from '../../application/use-cases/list-leads.ts';
 import { ListVisits } from '../../application/use-cases/list-visits.ts';
@@ -53,4 +55,8 @@ const bindLeadUseCases = (bind: Binder['bind']): void => {
     [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
   );
   bind(TOKENS.GetConversation).toResolvedValue((uow: UnitOfWork, clock: Clock) => new GetConversation(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+  bind(TOKENS.MarkConversationRead).toResolvedValue(
+    (uow: UnitOfWork, gateway: MessageGateway) => new MarkConversationRead(uow, gateway),
+    [TOKENS.UnitOfWork, TOKENS.MessageGateway],
+  );
 };

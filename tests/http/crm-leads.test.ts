@@ -76,6 +76,19 @@ describe('CRM leads over HTTP', () => {
     expect(body.messages.filter((m) => m.direction === 'outbound').every((m) => m.status === 'sent' && m.author.kind === 'bot')).toBe(true);
   });
 
+  it('marks the lead’s latest message read when the advisor opens the chat, for their leads only', async () => {
+    const { desk, as, lead, advisor, other, person } = await deskOverHttp();
+    const latest = (await person.say('¿Tienen parqueadero?')).waMessageId;
+
+    const hidden = await as(other).post(`/leads/${lead.id}/conversation/read`, {});
+    const seen = await as(advisor).post(`/leads/${lead.id}/conversation/read`, {});
+
+    expect(hidden.status).toBe(404);
+    expect(seen.status).toBe(200);
+    expect(await seen.json()).toEqual({ marked: 1 });
+    expect(desk.whatsapp.markedRead).toEqual([latest]);
+  });
+
   it('sends text inside the window; after 24 h only a template', async () => {
     const { desk, as, lead, advisor, kicks } = await deskOverHttp();
 

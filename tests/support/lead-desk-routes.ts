@@ -1,6 +1,7 @@
 import type { Actor } from '../../application/ports/actor.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
 import { GetConversation } from '../../application/use-cases/get-conversation.ts';
+import { MarkConversationRead } from '../../application/use-cases/mark-conversation-read.ts';
 import { GetLead } from '../../application/use-cases/get-lead.ts';
 import { ListLeads } from '../../application/use-cases/list-leads.ts';
 import { ListVisits } from '../../application/use-cases/list-visits.ts';
@@ -23,6 +24,7 @@ export const leadUseCases = (desk: Desk) => {
     listVisits: new ListVisits(uow),
     openVisit: new OpenVisit(uow, desk.clock, ids, events),
     getConversation: new GetConversation(uow, desk.clock),
+    markConversationRead: new MarkConversationRead(uow, desk.container.get(TOKENS.MessageGateway)),
   };
 };
 

@@ -2,7 +2,7 @@ import { authorOf } from '../../../application/ports/actor.ts';
 import type { AgentContent } from '../../../application/use-cases/send-agent-message.ts';
 import { asId, type LeadId, type MediaId, type VisitId } from '../../../domain/shared/ids.ts';
 import type { SendMessageBody } from './conversation.schemas.ts';
-import { getConversationRoute, sendMessageRoute } from './conversation.routes.ts';
+import { getConversationRoute, markConversationReadRoute, sendMessageRoute } from './conversation.routes.ts';
 import type { CrmRouter } from './crm-router.ts';
 import { crmProblem } from './crm-problem.ts';
 import { messageJson, windowJson } from './leads.presenters.ts';
@@ -46,6 +46,11 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
     if (!page.ok) return crmProblem(c, page.error);
     const messages = page.value.messages.map(({ position, message }) => ({ ...messageJson(message), position }));
     return c.json({ messages, nextCursor: page.value.nextCursor, window: windowJson(page.value.window) }, 200);
+  });
+
+  router.openapi(markConversationReadRoute, async (c): Promise<Response> => {
+    const marked = await deps.markConversationRead.execute({ actor: c.get('actor'), leadId: asId<LeadId>(c.req.valid('param').id) });
+    return marked.ok ? c.json(marked.value, 200) : crmProblem(c, marked.error);
   });
 
   router.openapi(sendMessageRoute, async (c): Promise<Response> => {

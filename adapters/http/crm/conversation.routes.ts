@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ConversationQuery, ConversationSchema, MessageSchema, SendMessageBody } from './conversation.schemas.ts';
+import { ConversationQuery, ConversationSchema, MarkedReadSchema, MessageSchema, SendMessageBody } from './conversation.schemas.ts';
 import { LeadIdParam } from './leads.schemas.ts';
 import { problemResponse } from './leads.routes.ts';
 
@@ -13,6 +13,18 @@ export const getConversationRoute = createRoute({
     200: { description: 'The conversation', content: { 'application/json': { schema: ConversationSchema } } },
     404: problemResponse('Unknown lead or visit'),
     422: problemResponse('Invalid query'),
+  },
+});
+
+export const markConversationReadRoute = createRoute({
+  method: 'post',
+  path: '/leads/{id}/conversation/read',
+  tags: ['Conversation'],
+  summary: 'The advisor has seen the chat: the lead gets blue ticks on their latest message (best effort)',
+  request: { params: LeadIdParam },
+  responses: {
+    200: { description: 'Receipts sent, one per conversation with an inbound message', content: { 'application/json': { schema: MarkedReadSchema } } },
+    404: problemResponse('Unknown lead'),
   },
 });
 

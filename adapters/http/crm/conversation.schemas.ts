@@ -72,3 +72,7 @@ export const SendMessageBody = z
   .openapi('SendMessage', { example: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['María', 'Ana'] } });
 
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
+
+export const MarkedReadSchema = z
+  .object({ marked: z.number().int().min(0).openapi({ description: 'Read receipts sent (one per line the lead wrote to).' }) })
+  .openapi('MarkedRead');

@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { CreateLead } from '../../../application/use-cases/create-lead.ts';
 import type { GetConversation } from '../../../application/use-cases/get-conversation.ts';
+import type { MarkConversationRead } from '../../../application/use-cases/mark-conversation-read.ts';
 import type { GetLead } from '../../../application/use-cases/get-lead.ts';
 import type { ListLeads } from '../../../application/use-cases/list-leads.ts';
 import type { ListVisits } from '../../../application/use-cases/list-visits.ts';
@@ -15,6 +16,7 @@ export type LeadRouteDeps = {
   readonly listVisits: ListVisits;
   readonly openVisit: OpenVisit;
   readonly getConversation: GetConversation;
+  readonly markConversationRead: MarkConversationRead;
   readonly sendAgentMessage: SendAgentMessage;
   /** Where national numbers typed in the CRM are read; default CO. */
   readonly defaultCountry?: CountryCode;

@@ -7,6 +7,7 @@ import { configurationModule } from './modules/configuration-module.ts';
 import { crmModule } from './modules/crm-module.ts';
 import { visitCardModule } from './modules/visit-card-module.ts';
 import { storageModule, useCaseModule } from './modules/desk-module.ts';
+import { eventsModule } from './modules/events-module.ts';
 import { whatsappModule } from './modules/whatsapp-module.ts';
 import { httpModule } from './modules/http-module.ts';
 
@@ -17,6 +18,7 @@ import { httpModule } from './modules/http-module.ts';
 const modules = (config: Config, storage: Storage | null): ContainerModule[] => [
   coreModule(config),
   storageModule(storage),
+  eventsModule(storage),
   whatsappModule(config),
   useCaseModule(),
   crmModule(config),

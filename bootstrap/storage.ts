@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DiskMediaStore } from '../adapters/media/disk-media-store.ts';
 import { defaultBotSettings } from '../adapters/memory/default-bot-settings.ts';
 import { InMemoryMediaStore } from '../adapters/memory/in-memory-media-store.ts';
-import { openPglite, openPostgres, type Database } from '../adapters/persistence/database.ts';
+import { openPglite, openPostgres, type Database, type Notifications } from '../adapters/persistence/database.ts';
 import { DrizzleMediaStore } from '../adapters/persistence/drizzle-media-store.ts';
 import { DrizzleUnitOfWork } from '../adapters/persistence/drizzle-unit-of-work.ts';
 import { RandomIdGenerator } from '../adapters/ids/random-id-generator.ts';
@@ -15,6 +15,8 @@ import type { Config } from './config.ts';
 export type Storage = {
   readonly uow: UnitOfWork;
   readonly media: MediaStore;
+  /** LISTEN/NOTIFY with PostgreSQL, for events every instance should hear; `null` with PGlite. */
+  readonly notifications: Notifications | null;
   /** For the start banner. */
   readonly description: string;
   ping(): Promise<boolean>;
@@ -26,6 +28,7 @@ const ids = () => new RandomIdGenerator(new SystemClock());
 const fromDatabase = (database: Database, media: MediaStore, description: string): Storage => ({
   uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings }),
   media,
+  notifications: database.notifications,
   description,
   ping: database.ping,
   close: database.close,

@@ -8,9 +8,19 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Db } from './drizzle-db.ts';
 
+/** PostgreSQL's LISTEN/NOTIFY, for what every instance on the database should hear. */
+export type Notifications = {
+  /** `pg_notify(channel, payload)`, outside any transaction; the payload must stay under 8000 bytes. */
+  notify(channel: string, payload: string): Promise<void>;
+  /** Calls `onListen` each time LISTEN is in place: at first and again after a dropped connection reconnects. */
+  listen(channel: string, onMessage: (payload: string) => void, onListen: () => void): Promise<{ unlisten(): Promise<void> }>;
+};
+
 /** An open, migrated database: the handle every repository takes, and its lifecycle. */
 export type Database = {
   readonly db: Db;
+  /** PostgreSQL only: PGlite is one process, with no other instance to tell. */
+  readonly notifications: Notifications | null;
   /** Resolves `true` when the database answers a query; never throws (for readiness checks). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -48,7 +58,14 @@ export const openPostgres = async (url: string, options: PostgresOptions = {}): 
   }
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   const db: Db = drizzlePostgres(client);
-  return { db, ping: pinger(db), close: () => client.end({ timeout: 5 }) };
+  // postgres.js listens on a connection of its own, re-LISTENs after it drops, and `end()` closes it too.
+  const notifications: Notifications = {
+    notify: async (channel, payload) => {
+      await client.notify(channel, payload);
+    },
+    listen: (channel, onMessage, onListen) => client.listen(channel, onMessage, onListen),
+  };
+  return { db, notifications, ping: pinger(db), close: () => client.end({ timeout: 5 }) };
 };
 
 /**
@@ -64,5 +81,5 @@ export const openPglite = async (dataDir: string | null): Promise<Database> => {
     await client.close();
     throw error;
   }
-  return { db, ping: pinger(db), close: () => client.close() };
+  return { db, notifications: null, ping: pinger(db), close: () => client.close() };
 };

@@ -1,5 +1,4 @@
 import { ContainerModule } from 'inversify';
-import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
@@ -40,8 +39,6 @@ export const storageModule = (storage: Storage | null) =>
       bind(TOKENS.MediaStore).toConstantValue(storage.media);
       rebind(TOKENS.Readiness).toConstantValue(storage.ping);
     }
-    bind(TOKENS.Events).toConstantValue(new InMemoryEventPublisher());
-    bind(TOKENS.EventPublisher).toService(TOKENS.Events);
     bind(TOKENS.QuoteDocumentRenderer).toConstantValue(new PdfQuoteDocumentRenderer());
   });
 

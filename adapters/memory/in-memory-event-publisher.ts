@@ -2,14 +2,22 @@ import type { DeskEvent, EventPublisher } from '../../application/ports/events.t
 
 export type DeskEventListener = (event: DeskEvent) => void;
 
-/** Records every event (for tests and the simulator) and hands it to live subscribers. */
-export class InMemoryEventPublisher implements EventPublisher {
-  readonly #published: DeskEvent[] = [];
-  readonly #listeners = new Set<DeskEventListener>();
+/** How many recent events are kept for `published`: a long-running process must not grow with its history. */
+const DEFAULT_HISTORY = 1_000;
 
-  /** Everything published so far, oldest first. */
+/** Hands each event to live subscribers and remembers the most recent ones (for tests). */
+export class InMemoryEventPublisher implements EventPublisher {
+  #published: DeskEvent[] = [];
+  readonly #listeners = new Set<DeskEventListener>();
+  readonly #history: number;
+
+  constructor(options: { readonly history?: number } = {}) {
+    this.#history = options.history ?? DEFAULT_HISTORY;
+  }
+
+  /** The most recent events (at most `history`), oldest first. */
   get published(): readonly DeskEvent[] {
-    return [...this.#published];
+    return this.#published.slice(-this.#history);
   }
 
   publish(events: readonly DeskEvent[]): void {
@@ -17,6 +25,8 @@ export class InMemoryEventPublisher implements EventPublisher {
       this.#published.push(event);
       for (const listener of [...this.#listeners]) notify(listener, event);
     }
+    // Trimmed in batches so publishing stays O(1) amortised.
+    if (this.#published.length >= 2 * this.#history) this.#published = this.#published.slice(-this.#history);
   }
 
   /** Returns the function that unsubscribes. */

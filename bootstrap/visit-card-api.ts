@@ -14,4 +14,5 @@ export const visitCardRouter = (context: Context): CrmRouter =>
     listAgenda: context.get(V.ListAgenda),
     reserveUnit: context.get(V.ReserveUnit),
     authoriseReservation: context.get(V.AuthoriseReservation),
+    cancelReservation: context.get(V.CancelReservation),
   });

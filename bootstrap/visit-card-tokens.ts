@@ -1,4 +1,5 @@
 import type { ServiceIdentifier } from 'inversify';
+import type { CancelReservation } from '../application/use-cases/cancel-reservation.ts';
 import type { AuthoriseReservation } from '../application/use-cases/authorise-reservation.ts';
 import type { ChangeVisitStage } from '../application/use-cases/change-visit-stage.ts';
 import type { GetVisitCard } from '../application/use-cases/get-visit-card.ts';
@@ -14,4 +15,5 @@ export const VISIT_CARD_TOKENS = {
   ListAgenda: Symbol.for('ListAgenda') as ServiceIdentifier<ListAgenda>,
   ReserveUnit: Symbol.for('ReserveUnit') as ServiceIdentifier<ReserveUnit>,
   AuthoriseReservation: Symbol.for('AuthoriseReservation') as ServiceIdentifier<AuthoriseReservation>,
+  CancelReservation: Symbol.for('CancelReservation') as ServiceIdentifier<CancelReservation>,
 } as const;

@@ -44,7 +44,8 @@ export class ReserveUnit {
     if ((await repos.reservations.activeForUnit(unit.id)) !== null) return err({ type: 'UnitNotAvailable', unitId: unit.id });
     const held = holdUnit(unit);
     if (!held.ok) return held;
-    const stage = moveStage(found.visit.stage, 'reserved');
+    // A visit already reserved (say its first reservation was cancelled) may reserve again and stays reserved.
+    const stage = found.visit.stage === 'reserved' ? ok(found.visit.stage) : moveStage(found.visit.stage, 'reserved');
     if (!stage.ok) return stage;
     const reservation: Reservation = {
       id: this.ids.next('resv') as ReservationId,

@@ -3,6 +3,7 @@ import type { Clock } from '../../application/ports/clock.ts';
 import type { EventPublisher } from '../../application/ports/events.ts';
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import { CancelReservation } from '../../application/use-cases/cancel-reservation.ts';
 import { AuthoriseReservation } from '../../application/use-cases/authorise-reservation.ts';
 import { ChangeVisitStage } from '../../application/use-cases/change-visit-stage.ts';
 import { GetVisitCard } from '../../application/use-cases/get-visit-card.ts';
@@ -31,4 +32,5 @@ export const visitCardModule = () =>
       (uow: UnitOfWork, clock: Clock, events: EventPublisher) => new AuthoriseReservation(uow, clock, events),
       [Uow, C, Ev],
     );
+    bind(V.CancelReservation).toResolvedValue((uow: UnitOfWork, events: EventPublisher) => new CancelReservation(uow, events), [Uow, Ev]);
   });

@@ -56,6 +56,29 @@ describe('CRM visit card over HTTP', () => {
     expect(card.units.find((u) => u.id === unitId)?.status).toBe('sold');
   });
 
+  it('cancels a requested reservation: the unit is free again and the visit may reserve another', async () => {
+    const { send, visit, advisor, other, units } = await visitCardRouter();
+    const [first, second] = [units[0]?.id, units[1]?.id];
+    const { id } = (await (await send(advisor, 'POST', `/visits/${visit.id}/reservations`, { unitId: first })).json()) as { id: string };
+
+    const byOther = await send(other, 'POST', `/reservations/${id}/cancel`);
+    const cancelled = await send(advisor, 'POST', `/reservations/${id}/cancel`);
+    const twice = await send(advisor, 'POST', `/reservations/${id}/cancel`);
+    const another = await send(advisor, 'POST', `/visits/${visit.id}/reservations`, { unitId: second });
+    const card = (await (await send(advisor, 'GET', `/visits/${visit.id}`)).json()) as { visit: { stage: string }; units: { id: string; status: string }[] };
+
+    expect(byOther.status).toBe(404);
+    expect(await byOther.json()).toMatchObject({ code: 'reservation_not_found' });
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.json()).toMatchObject({ id, status: 'cancelled' });
+    expect(twice.status).toBe(409);
+    expect(await twice.json()).toMatchObject({ code: 'reservation_not_requested' });
+    expect(another.status).toBe(201);
+    expect(card.visit.stage).toBe('reserved');
+    expect(card.units.find((u) => u.id === first)?.status).toBe('available');
+    expect(card.units.find((u) => u.id === second)?.status).toBe('reserved');
+  });
+
   it('moves the stage along valid transitions only', async () => {
     const { send, visit, advisor } = await visitCardRouter();
 

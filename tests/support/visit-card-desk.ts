@@ -19,6 +19,7 @@ export const visitCardUseCases = async (desk: Desk) => {
     listAgenda: desk.container.get(V.ListAgenda),
     reserveUnit: desk.container.get(V.ReserveUnit),
     authoriseReservation: desk.container.get(V.AuthoriseReservation),
+    cancelReservation: desk.container.get(V.CancelReservation),
   };
 };
 

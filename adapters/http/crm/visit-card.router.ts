@@ -1,4 +1,5 @@
 import type { AuthoriseReservation } from '../../../application/use-cases/authorise-reservation.ts';
+import type { CancelReservation } from '../../../application/use-cases/cancel-reservation.ts';
 import type { ChangeVisitStage } from '../../../application/use-cases/change-visit-stage.ts';
 import type { GetVisitCard } from '../../../application/use-cases/get-visit-card.ts';
 import type { ListAgenda } from '../../../application/use-cases/list-agenda.ts';
@@ -11,6 +12,7 @@ import { crmProblem } from './crm-problem.ts';
 import {
   agendaRoute,
   authoriseReservationRoute,
+  cancelReservationRoute,
   changeStageRoute,
   getVisitCardRoute,
   reserveUnitRoute,
@@ -25,6 +27,7 @@ export type VisitCardUseCases = {
   readonly listAgenda: Pick<ListAgenda, 'execute'>;
   readonly reserveUnit: Pick<ReserveUnit, 'execute'>;
   readonly authoriseReservation: Pick<AuthoriseReservation, 'execute'>;
+  readonly cancelReservation: Pick<CancelReservation, 'execute'>;
 };
 
 const at = (iso: string): number => Date.parse(iso);
@@ -75,6 +78,12 @@ export const registerVisitCardRoutes = (router: CrmRouter, useCases: VisitCardUs
   router.openapi(authoriseReservationRoute, async (c) => {
     const reservationId = asId<ReservationId>(c.req.valid('param').id);
     const result = await useCases.authoriseReservation.execute({ actor: c.get('actor'), reservationId });
+    return result.ok ? c.json(reservationBody(result.value), 200) : crmProblem(c, result.error);
+  });
+
+  router.openapi(cancelReservationRoute, async (c) => {
+    const reservationId = asId<ReservationId>(c.req.valid('param').id);
+    const result = await useCases.cancelReservation.execute({ actor: c.get('actor'), reservationId });
     return result.ok ? c.json(reservationBody(result.value), 200) : crmProblem(c, result.error);
   });
 

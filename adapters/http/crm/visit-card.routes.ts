@@ -84,6 +84,20 @@ export const reserveUnitRoute = createRoute({
   },
 });
 
+export const cancelReservationRoute = createRoute({
+  method: 'post',
+  path: '/reservations/{id}/cancel',
+  tags: ['Reservations'],
+  summary: 'Cancel a reservation not yet authorised: the unit is available again (the visit keeps its stage)',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Cancelled', content: json(ReservationSchema) },
+    ...authResponses,
+    404: problemResponse('No such reservation, or not one of your leads’ (`reservation_not_found`).'),
+    409: problemResponse('Already authorised or cancelled (`reservation_not_requested`).'),
+  },
+});
+
 export const authoriseReservationRoute = createRoute({
   method: 'post',
   path: '/reservations/{id}/authorise',

@@ -1,6 +1,8 @@
+import { withAdminApiKey, type AdminKey } from './admin-api-key.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { startBanner } from './start-banner.ts';
 import { TOKENS } from './tokens.ts';
 import { seedOnFirstStart } from './demo/seed-on-first-start.ts';
 
@@ -17,19 +19,11 @@ const readConfig = (): Config => {
   }
 };
 
-const whatsappLabel = (config: Config): string =>
-  config.whatsappMode === 'fake'
-    ? 'fake (no WHATSAPP_ACCESS_TOKEN)'
-    : `meta (${config.whatsapp.graphUrl}/${config.whatsapp.graphVersion})`;
-
-const logStarted = (logger: Logger, config: Config, server: RunningServer): void => {
-  const urls = { url: server.url, health: `${server.url}/health`, ready: `${server.url}/ready` };
-  const whatsapp = whatsappLabel(config);
-  const database = server.storageDescription;
-  logger.info(
-    { event: 'server_started', ...urls, port: server.port, whatsapp, whatsappMode: config.whatsappMode, database },
-    `Lead desk listening on ${server.url} — health ${urls.health} — WhatsApp: ${whatsapp} — database: ${database}`,
-  );
+const logStarted = (logger: Logger, config: Config, adminKey: AdminKey, server: RunningServer): void => {
+  // The server listens on every interface: `localhost` is what a person types, and what a browser treats as secure.
+  const url = server.url.replace('://127.0.0.1:', '://localhost:');
+  const { fields, message } = startBanner({ url, config, adminKey, database: server.storageDescription });
+  logger.info({ ...fields, port: server.port }, message);
 };
 
 const stopOnSignals = (logger: Logger, server: RunningServer): void => {
@@ -61,7 +55,7 @@ const stopOnSignals = (logger: Logger, server: RunningServer): void => {
   process.on('SIGINT', stop);
 };
 
-const config = readConfig();
+const { config, adminKey } = withAdminApiKey(readConfig());
 let seeded = false;
 const server = await startServer(config, {
   prepare: async (container) => {
@@ -75,5 +69,5 @@ process.on('unhandledRejection', (reason) => {
 if (seeded) {
   logger.info({ event: 'demo_data_seeded' }, 'First start: loaded the demo catalogue, advisors, templates and line');
 }
-logStarted(logger, config, server);
+logStarted(logger, config, adminKey, server);
 stopOnSignals(logger, server);

@@ -4,6 +4,7 @@ import type { Container } from 'inversify';
 import type { Config } from './config.ts';
 import { buildContainer, type Override } from './container.ts';
 import { startWorkers, type Workers } from './background-workers.ts';
+import { endPhoneStreams } from './fake-phone.ts';
 import { openStorage, type Storage } from './storage.ts';
 import { TOKENS } from './tokens.ts';
 
@@ -62,6 +63,7 @@ const closer = (server: ServerType, container: Container, graceMs: number, worke
   let closing: Promise<void> | undefined;
   return (): Promise<void> => {
     closing ??= (async () => {
+      endPhoneStreams(container);
       await new Promise<void>((resolve, reject) => {
         // Long-lived responses (event streams) would hold `close()` open forever: cut them after a grace period.
         const cut = setTimeout(() => cutConnections(server), graceMs).unref();

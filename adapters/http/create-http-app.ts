@@ -3,9 +3,10 @@ import { HTTPException } from 'hono/http-exception';
 import { createRouter } from './create-router.ts';
 import { CRM_BASE_PATH, OPENAPI_PATH, crmDocument, type CrmApi } from './crm/crm-api.ts';
 import { renderDocsPage } from './crm/docs-page.ts';
-import { registerFakeWhatsApp, type FakeInboundPort } from './fake-whatsapp.routes.ts';
+import { fakeWhatsAppRouter, type FakeWhatsAppDeps } from './fake-whatsapp.router.ts';
 import { healthRoute, readyRoute } from './health.routes.ts';
 import { problem } from './problem.ts';
+import { registerSimulatorPage } from './simulator.routes.ts';
 import { registerWebhookRoutes, type WebhookPort } from './webhook.routes.ts';
 
 /** The slice of a pino logger the HTTP adapter needs (pino's `Logger` satisfies it). */
@@ -19,8 +20,10 @@ export interface HttpAppDeps {
   readonly logger: HttpLogger;
   /** Whether dependencies answer; defaults to always ready. A throw counts as "not ready". */
   readonly readiness?: () => Promise<boolean>;
-  /** Present only with the fake WhatsApp: lets QA and tests play leads over HTTP. */
-  readonly fakeInbound?: FakeInboundPort;
+  /** Present only with the fake WhatsApp: lets QA and tests play leads and their phones over HTTP. */
+  readonly fakeWhatsApp?: FakeWhatsAppDeps;
+  /** The folder of the QA simulator page, served at `/simulator` (fake mode only). */
+  readonly simulatorDir?: string;
   /** Present with a real WhatsApp channel: serves `GET|POST /webhooks/whatsapp`. */
   readonly webhook?: WebhookPort;
   /** The CRM API (`createCrmApi`): served under `/api/v1`, with its reference at `/docs`. */
@@ -40,7 +43,8 @@ export const createHttpApp = (deps: HttpAppDeps) => {
     return ready ? c.json({ status: 'ready' as const }, 200) : c.json({ status: 'not_ready' as const }, 503);
   });
 
-  if (deps.fakeInbound !== undefined) registerFakeWhatsApp(app, deps.fakeInbound);
+  if (deps.fakeWhatsApp !== undefined) app.route('/', fakeWhatsAppRouter(deps.fakeWhatsApp));
+  if (deps.simulatorDir !== undefined) registerSimulatorPage(app, deps.simulatorDir);
   if (deps.webhook !== undefined) registerWebhookRoutes(app, deps.webhook, deps.logger);
   if (deps.crm !== undefined) {
     const crm = deps.crm;

@@ -1,8 +1,10 @@
 import { ContainerModule } from 'inversify';
 import { createHttpApp } from '../../adapters/http/create-http-app.ts';
+import { SIMULATOR_DIR } from '../../adapters/http/simulator.routes.ts';
 import type { Config } from '../config.ts';
 import { crmApi } from '../crm-api.ts';
 import { fakeInbound } from '../fake-inbound.ts';
+import { fakePhones } from '../fake-phone.ts';
 import { metaWebhook } from '../meta-webhook.ts';
 import type { Logger } from '../logger.ts';
 import { TOKENS, type Readiness } from '../tokens.ts';
@@ -17,7 +19,9 @@ export const httpModule = (config: Config) =>
         readiness: context.get<Readiness>(TOKENS.Readiness),
         crm: crmApi(context),
         ...(webhook === null ? {} : { webhook }),
-        ...(config.whatsappMode === 'fake' ? { fakeInbound: fakeInbound(context, config) } : {}),
+        ...(config.whatsappMode === 'fake'
+          ? { fakeWhatsApp: { inbound: fakeInbound(context, config), phones: fakePhones(context) }, simulatorDir: SIMULATOR_DIR }
+          : {}),
       });
     });
   });

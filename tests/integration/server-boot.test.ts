@@ -4,10 +4,11 @@ import { seedOnFirstStart } from '../../bootstrap/demo/seed-on-first-start.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import type { PhoneE164 } from '../../domain/contact/phone.ts';
 import { asId, type LineId } from '../../domain/shared/ids.ts';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../bootstrap/server.ts';
+import { spawnApp } from '../support/app-process.ts';
 
 /** Each server keeps its embedded database in a directory of its own. */
 const env = (extra: Record<string, string> = {}) =>
@@ -91,3 +92,91 @@ describe('the embedded database (no DATABASE_URL)', () => {
     }
   });
 });
+
+describe('the phones\' event stream', () => {
+  it('ends when the server closes, without waiting for the grace period', async () => {
+    const server = await startServer(env(), { closeGraceMs: 30_000, storage: null });
+    const events = await fetch(`${server.url}/fake-whatsapp/events`);
+    const reader = events.body?.getReader();
+    await reader?.read();
+
+    const started = Date.now();
+    await server.close();
+
+    expect(Date.now() - started).toBeLessThan(2_000);
+    let done = false;
+    while (!done) done = (await reader?.read())?.done ?? true;
+  });
+});
+
+type StartLog = { event?: string; msg?: string; url?: string; adminKeySource?: string };
+
+/** The `server_started` line of an app's JSON log. */
+const startLog = (output: string): StartLog => {
+  const lines = output.split('\n').flatMap((line) => {
+    try {
+      return [JSON.parse(line) as StartLog];
+    } catch {
+      return [];
+    }
+  });
+  const found = lines.find((l) => l.event === 'server_started');
+  if (found === undefined) throw new Error(`no server_started line in:\n${output}`);
+  return found;
+};
+
+describe('the admin API key of the fake-WhatsApp demo', () => {
+  it('is generated on a fresh DATA_DIR, printed with the simulator link, works as admin, and survives a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lead-desk-key-'));
+    const appEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'info', CRM_ADMIN_API_KEY: '', WHATSAPP_ACCESS_TOKEN: '' };
+
+    const first = await spawnApp(appEnv);
+    let key: string | undefined;
+    try {
+      await waitFor(() => first.output().includes('server_started'));
+      const log = startLog(first.output());
+      key = /Admin API key:\s+(demo_admin_[\w-]+)/.exec(log.msg ?? '')?.[1];
+      expect(key).toBeDefined();
+      expect(log.msg).toContain(`/simulator#key=${key}`);
+      expect(log).toMatchObject({ adminKeySource: 'generated', url: expect.stringMatching(/^http:\/\/localhost:\d+$/) });
+      expect(statSync(join(dataDir, 'crm-admin-api-key')).mode & 0o777).toBe(0o600);
+      const me = await fetch(`${first.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toMatchObject({ role: 'admin' });
+      expect((await fetch(`${first.url}/api/v1/me`, { headers: { authorization: 'Bearer demo_admin_wrong' } })).status).toBe(401);
+    } finally {
+      await first.stop();
+    }
+
+    const second = await spawnApp(appEnv);
+    try {
+      await waitFor(() => second.output().includes('server_started'));
+      expect(startLog(second.output()).msg).toMatch(new RegExp(`Admin API key:\\s+${key}`));
+      expect((await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('is the CRM_ADMIN_API_KEY when one is set, never printed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lead-desk-key-'));
+    const app = await spawnApp({ DATA_DIR: dataDir, LOG_LEVEL: 'info', CRM_ADMIN_API_KEY: 'admin-key-from-the-env' });
+    try {
+      await waitFor(() => app.output().includes('server_started'));
+      const log = startLog(app.output());
+      expect(log.msg).toContain('the CRM_ADMIN_API_KEY you set');
+      expect(app.output()).not.toContain('admin-key-from-the-env');
+      expect((await fetch(`${app.url}/api/v1/me`, { headers: { authorization: 'Bearer admin-key-from-the-env' } })).status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+const waitFor = async (condition: () => boolean): Promise<void> => {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};

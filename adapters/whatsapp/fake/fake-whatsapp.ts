@@ -10,6 +10,10 @@ import type { SendFailureReason } from '../../../domain/messaging/delivery-statu
 import { asId, type WaMessageId } from '../../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../../domain/shared/result.ts';
 import { FakeLead } from './fake-lead.ts';
+import { HeldMedia } from './held-media.ts';
+import { PhoneLog } from './phone-log.ts';
+import { businessMessage, leadMessage } from './phone-message.ts';
+import { ScriptedFailures } from './scripted-failures.ts';
 import type { SentMessage } from './sent-message.ts';
 
 export type FakeWhatsAppOptions = {
@@ -27,8 +31,6 @@ export type FakeWhatsAppOptions = {
   readonly instance?: string;
 };
 
-type ScriptedFailure = { readonly when: (request: SendRequest) => boolean; readonly failure: SendFailure };
-
 const toPhone = (phone: string): PhoneE164 => {
   const parsed = parsePhoneE164(phone);
   // A malformed number here is a mistake in the test or simulator script, not a domain case.
@@ -42,17 +44,16 @@ const toPhone = (phone: string): PhoneE164 => {
  */
 export class FakeWhatsApp implements MessageGateway, ChannelMedia {
   readonly #options: FakeWhatsAppOptions;
+  readonly #prefix: string;
   readonly #sent: SentMessage[] = [];
-  #failNext: SendFailure[] = [];
-  #failWhen: ScriptedFailure[] = [];
+  readonly #failures = new ScriptedFailures();
+  readonly #read: WaMessageId[] = [];
   #outCount = 0;
   #inCount = 0;
-  readonly #read: WaMessageId[] = [];
-  readonly #files = new Map<string, StoredMedia>();
-  #failDownloads: MediaDownloadFailure[] = [];
-  #mediaCount = 0;
-
-  readonly #prefix: string;
+  /** What each phone shows: every message in and out, with its ticks. */
+  readonly phones = new PhoneLog();
+  /** The files leads sent, until the application downloads them (and after: the lead's phone keeps them). */
+  readonly media = new HeldMedia();
 
   constructor(options: FakeWhatsAppOptions) {
     this.#options = options;
@@ -60,16 +61,19 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
   }
 
   async send(request: SendRequest): Promise<Result<{ readonly waMessageId: WaMessageId }, SendFailure>> {
-    const failure = this.#failNext.shift() ?? this.#failWhen.find((f) => f.when(request))?.failure;
+    const failure = this.#failures.for(request);
     if (failure !== undefined) return err(failure);
     const waMessageId = asId<WaMessageId>(`wamid.fake.${this.#prefix}${++this.#outCount}`);
     const { line, to, content } = request;
-    this.#sent.push({ waMessageId, phoneNumberId: line.phoneNumberId, to, content, at: this.#options.clock.now() });
+    const sent: SentMessage = { waMessageId, phoneNumberId: line.phoneNumberId, to, content, at: this.#options.clock.now() };
+    this.#sent.push(sent);
+    if (to.phone !== null) this.phones.add(to.phone, null, businessMessage(sent));
     return ok({ waMessageId });
   }
 
   async markRead(_line: BusinessLine, waMessageId: WaMessageId): Promise<void> {
     this.#read.push(waMessageId);
+    this.phones.readUpTo(waMessageId);
   }
 
   /** Inbound messages the application marked as read (blue ticks), oldest first. */
@@ -79,17 +83,16 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
 
   /** The next `count` sends fail with `failure`, before any predicate is consulted. */
   failNextSends(count: number, failure: SendFailure): void {
-    this.#failNext.push(...Array.from({ length: count }, () => failure));
+    this.#failures.failNext(count, failure);
   }
 
   /** Every send matching `predicate` fails with `failure` until `clearFailures()`. */
   failSendsWhen(predicate: (request: SendRequest) => boolean, failure: SendFailure): void {
-    this.#failWhen.push({ when: predicate, failure });
+    this.#failures.failWhen(predicate, failure);
   }
 
   clearFailures(): void {
-    this.#failNext = [];
-    this.#failWhen = [];
+    this.#failures.clear();
   }
 
   /** Every message accepted so far, oldest first. */
@@ -114,10 +117,10 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
 
   /** Delivers a message from this phone to the configured line, with a fresh Meta id, sent now. */
   async deliverFrom(phone: PhoneE164, profileName: string | null, content: InboundContent): Promise<InboundEnvelope> {
-    if (content.kind === 'media' && !this.#files.has(content.waMediaId)) {
+    if (content.kind === 'media') {
       // What WhatsApp would hold for this file: a few bytes of the right type.
       const bytes = new TextEncoder().encode(`fake ${content.mediaKind} ${content.waMediaId}`);
-      this.#files.set(content.waMediaId, { bytes, mimeType: content.mimeType, filename: content.filename ?? null });
+      this.media.hold(content.waMediaId, { bytes, mimeType: content.mimeType, filename: content.filename ?? null });
     }
     const envelope: InboundEnvelope = {
       phoneNumberId: this.#options.phoneNumberId,
@@ -127,6 +130,7 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
       sentAt: this.#options.clock.now(),
       content,
     };
+    this.recordInbound(envelope);
     await this.#options.deliver(envelope);
     return envelope;
   }
@@ -136,33 +140,31 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
     await this.#options.deliver(envelope);
   }
 
+  /** Shows a message on its sender's phone, for messages that reach the app another way (the HTTP entry point). */
+  recordInbound(envelope: InboundEnvelope): void {
+    if (envelope.from.phone !== null) this.phones.add(envelope.from.phone, envelope.profileName, leadMessage(envelope));
+  }
+
   /** The file a lead sent, as WhatsApp hands it over; scripted failures first. */
   async download(_line: BusinessLine, waMediaId: string): Promise<Result<StoredMedia, MediaDownloadFailure>> {
-    const failure = this.#failDownloads.shift();
-    if (failure !== undefined) return err(failure);
-    const file = this.#files.get(waMediaId);
-    return file === undefined
-      ? err({ type: 'MediaDownloadFailed', retryable: false, code: '131052', title: 'Media download error: unknown media id' })
-      : ok({ ...file, bytes: file.bytes.slice() });
+    return this.media.download(waMediaId);
   }
 
   /** The next `count` downloads fail with `failure` (e.g. a passing 503). */
   failNextDownloads(count: number, failure: MediaDownloadFailure): void {
-    this.#failDownloads.push(...Array.from({ length: count }, () => failure));
+    this.media.failNextDownloads(count, failure);
   }
 
   newMediaId(): string {
-    return `media.fake.${++this.#mediaCount}`;
+    return this.media.newId();
   }
 
   /** Plays Meta's receipt for a sent message (`sent`, `delivered`, `read`, `played` or `failed`). */
-  async reportStatus(
-    waMessageId: WaMessageId,
-    status: StatusEnvelope['status'],
-    failure?: SendFailureReason,
-  ): Promise<void> {
+  async reportStatus(waMessageId: WaMessageId, status: StatusEnvelope['status'], failure?: SendFailureReason): Promise<void> {
     const onStatus = this.#options.onStatus;
     if (onStatus === undefined) throw new Error('fake WhatsApp: reportStatus needs `onStatus` in the constructor');
     await onStatus({ waMessageId, status, at: this.#options.clock.now(), failure: failure ?? null });
+    if (status === 'delivered') this.phones.advance(waMessageId, 'delivered');
+    if (status === 'read' || status === 'played') this.phones.advance(waMessageId, 'read');
   }
 }

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Context } from 'hono';
+import type { Router } from './create-router.ts';
+import { problem } from './problem.ts';
+
+/** Where the QA simulator page's static files live. */
+export const SIMULATOR_DIR = fileURLToPath(new URL('./simulator/public/', import.meta.url));
+
+const TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  mjs: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  ico: 'image/x-icon',
+  webp: 'image/webp',
+  ogg: 'audio/ogg',
+  pdf: 'application/pdf',
+};
+
+// One plain name in the folder itself: no slash, no leading dot, so neither `..` nor hidden files.
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Serves the simulator page: `/simulator` is its index.html, `/simulator/<file>` another file of the folder. */
+export const registerSimulatorPage = (app: Router, dir: string = SIMULATOR_DIR): void => {
+  app.get('/simulator', (c) => serveFile(c, dir, 'index.html'));
+  app.get('/simulator/', (c) => serveFile(c, dir, 'index.html'));
+  app.get('/simulator/:file', (c) => serveFile(c, dir, c.req.param('file')));
+};
+
+const serveFile = async (c: Context, dir: string, name: string) => {
+  const type = TYPES[name.split('.').pop()?.toLowerCase() ?? ''];
+  const bytes = FILE_NAME.test(name) && type !== undefined ? await readFile(join(dir, name)).catch(() => null) : null;
+  if (bytes === null || type === undefined) return problem(c, 404, 'not_found', 'Not Found', `The simulator has no file ${name}.`);
+  return c.body(new Uint8Array(bytes), 200, {
+    'Content-Type': type,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+};

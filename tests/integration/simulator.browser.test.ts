@@ -1,0 +1,132 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../bootstrap/config.ts';
+import { seedOnFirstStart } from '../../bootstrap/demo/seed-on-first-start.ts';
+import { startServer, type RunningServer } from '../../bootstrap/server.ts';
+
+/**
+ * The QA simulator page in a real browser: a person plays a new lead on the phone down the seed's price
+ * path to an advisor, then plays that advisor, who answers with a template and a text the phone reads.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ADMIN_KEY = 'simulator-test-admin-key';
+const SCREENSHOT = join(dirname(fileURLToPath(import.meta.url)), 'artifacts', 'simulator.png');
+// The machine's network is closed: these keep chromium from dialling out (and failing loudly) at start.
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  if (process.env.CI === 'true') throw new Error(`CI=true but there is no chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  console.warn(`Skipping the simulator browser test: no chromium at ${CHROMIUM} (install it or set CHROMIUM_PATH).`);
+}
+
+/** Waits, with Playwright's auto-waiting, until `locator` shows `text`. */
+const shows = (locator: Locator, text: string | RegExp): Promise<void> => locator.getByText(text).last().waitFor();
+
+describe.skipIf(!hasChromium)('the QA simulator page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lead-desk-simulator-'));
+    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, CRM_ADMIN_API_KEY: ADMIN_KEY });
+    server = await startServer(config, {
+      hostname: '127.0.0.1',
+      closeGraceMs: 200,
+      prepare: async (container) => {
+        await seedOnFirstStart(container, config);
+      },
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'es-CO' });
+    page.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('plays a lead down the price path to an advisor, who answers with a template and a text', async () => {
+    await page.goto(`${server.url}/simulator#key=${ADMIN_KEY}`);
+    const advisor = page.getByTestId('advisor-half');
+    await shows(advisor, 'En vivo');
+    expect(page.url()).not.toContain(ADMIN_KEY);
+
+    // The lead's phone.
+    await page.getByLabel('Número del cliente').fill('+573001234567');
+    await page.getByLabel('Nombre del cliente').fill('Laura Martínez');
+    await page.getByRole('button', { name: 'Abrir chat' }).click();
+    const phone = page.getByTestId('phone');
+    const chat = page.getByTestId('phone-chat');
+    await shows(page.getByTestId('phone-title'), 'Laura Martínez');
+
+    const say = async (text: string) => {
+      await phone.getByLabel('Mensaje del cliente').fill(text);
+      await phone.getByRole('button', { name: 'Enviar', exact: true }).click();
+    };
+    const tap = (title: string) => chat.getByRole('button', { name: title, exact: true }).last().click();
+    const pick = async (listButton: string, row: string) => {
+      await tap(listButton);
+      await page.getByTestId('phone-list-sheet').getByRole('button', { name: row }).click();
+    };
+
+    await say('Hola');
+    await shows(chat, '¿Me escribes tu correo electrónico?');
+    await say('laura.martinez@correo.com');
+    await shows(chat, /Ley 1581 de 2012/);
+    await tap('Acepto');
+    await shows(chat, '¿Cómo quieres buscar tu inmueble?');
+    await tap('Precio');
+    await shows(chat, '¿En qué rango de precio buscas?');
+    await pick('Ver opciones', '$ 300 M a $ 500 M');
+    await shows(chat, /Encontré \d+ proyecto\(s\) para ti/);
+    await pick('Ver proyectos', 'Torres de Salitre');
+    await shows(chat, 'Torres de Salitre (Bogotá). ¿Qué tipo de inmueble te interesa?');
+    await pick('Ver inmuebles', 'Apartamento 2 alcobas');
+    await shows(chat, 'Apartamento 2 alcobas en Torres de Salitre. ¿Qué quieres hacer?');
+    await tap('Hablar con asesor');
+    await shows(chat, '¡Listo! ✅ Ana Gómez será tu asesor(a) y te contactará muy pronto por este chat.');
+
+    // The advisor's panel, acting as the assigned advisor.
+    await advisor.getByLabel('Actuar como').selectOption({ label: 'Ana Gómez · Asesor(a)' });
+    await shows(advisor, 'Actúas como Ana Gómez');
+    await advisor.getByTestId('visitor').filter({ hasText: 'Laura Martínez' }).click();
+    const conversation = advisor.getByTestId('advisor-chat');
+    await shows(advisor.getByTestId('window-banner'), 'Ventana abierta · quedan 23 h');
+    await shows(conversation, /^Hola$/);
+    await shows(conversation, 'Ana Gómez será tu asesor(a)');
+    // Opening the chat marks the lead's messages read: blue ticks on the phone.
+    const lastTap = chat.locator('[data-testid="phone-message"][data-from="lead"]').last();
+    await lastTap.locator('[data-testid="phone-ticks"][data-status="read"]').waitFor();
+
+    await advisor.getByRole('button', { name: 'Plantillas' }).click();
+    await advisor.getByLabel('Plantilla', { exact: true }).selectOption({ label: 'bienvenida (es_CO)' });
+    expect(await advisor.getByLabel('Variable 1').inputValue()).toBe('Laura');
+    await advisor.getByLabel('Variable 2').fill('Ana');
+    await advisor.getByRole('button', { name: 'Enviar plantilla' }).click();
+    const welcome = '¡Hola Laura! Soy Ana, tu asesor(a) de vivienda. ¿Te puedo ayudar con tu búsqueda? Responde este mensaje para conversar.';
+    await shows(conversation, welcome);
+    await shows(conversation, 'Plantilla · bienvenida');
+    await shows(chat, welcome);
+
+    const question = '¿Te queda bien visitar la sala de ventas el sábado? 🏠';
+    await advisor.getByLabel('Mensaje del asesor').fill(question);
+    await advisor.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await shows(chat, question);
+    // The phone has the chat open, so it reports the message read: blue ticks on the advisor's side.
+    const sent = conversation.getByTestId('advisor-message').filter({ hasText: question });
+    await sent.locator('[data-testid="advisor-ticks"][data-status="read"]').waitFor();
+    expect(await sent.getByTestId('advisor-ticks').getAttribute('title')).toBe('Leído');
+
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+  });
+});

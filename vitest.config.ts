@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/integration/**', 'node_modules/**'],
+          exclude: ['tests/integration/**', 'tests/faults/**', 'node_modules/**'],
         },
       },
       {
@@ -16,6 +16,16 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Faults against the real app (child processes, PostgreSQL, a stub Graph API); FAULTS_SCALE=full runs them bigger.
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

@@ -30,13 +30,22 @@ export interface HttpAppDeps {
   readonly crm?: CrmApi;
 }
 
+/** A readiness check still unanswered by then counts as "not ready": a probe must get its 503, not hang. */
+const READINESS_TIMEOUT_MS = 2_000;
+
+const answeredWithin = (check: Promise<boolean>, ms: number): Promise<boolean> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([check, late]).finally(() => clearTimeout(timer));
+};
+
 export const createHttpApp = (deps: HttpAppDeps) => {
   const app = createRouter();
   const readiness = deps.readiness ?? (() => Promise.resolve(true));
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
   app.openapi(readyRoute, async (c) => {
-    const ready = await readiness().catch((error: unknown) => {
+    const ready = await answeredWithin(readiness(), READINESS_TIMEOUT_MS).catch((error: unknown) => {
       deps.logger.warn({ event: 'readiness_check_failed', err: error }, 'Readiness check failed');
       return false;
     });

@@ -17,6 +17,10 @@ export type StubTemplate = {
 export type RecordedRequest = {
   readonly method: string; readonly path: string; readonly query: string; readonly authorization: string | null;
   readonly json?: unknown; readonly form?: Readonly<Record<string, string>>;
+  /** When the request reached the stub (`Date.now()`, taken before its body was read). */
+  readonly at: number;
+  /** The scripted misbehaviour it got (`http_500:131000`, `drop`, `hang`, `delay_200`), if any. */
+  readonly fault?: string;
 };
 export type StubSentMessage = { readonly phoneNumberId: string; readonly waMessageId: string; readonly body: Record<string, unknown> };
 export type StubMedia = {
@@ -28,7 +32,7 @@ export type StubGraphOptions = {
   readonly businessAccountId?: string; readonly phoneNumberIds?: readonly string[];
 };
 
-type FaultKind = { kind: 'fail'; fault: StubFault } | { kind: 'delay'; ms: number } | { kind: 'drop' } | { kind: 'hang' };
+type FaultKind = { kind: 'fail'; fault: StubFault } | { kind: 'delay'; ms: number } | { kind: 'drop' } | { kind: 'hang' } | { kind: 'pass' };
 type Fault = FaultKind & { readonly only?: string };
 type Env = { Bindings: HttpBindings; Variables: { record: RecordedRequest; file: File | null } };
 
@@ -131,16 +135,33 @@ class StubState {
   }
 }
 
+const faultLabel = (fault: Fault | undefined): string | undefined => {
+  if (fault === undefined || fault.kind === 'pass') return undefined;
+  if (fault.kind === 'delay') return `delay_${fault.ms}`;
+  if (fault.kind !== 'fail') return fault.kind;
+  return `http_${fault.fault.status}${fault.fault.error === undefined ? '' : `:${fault.fault.error.code}`}`;
+};
+
 /** Records the request, plays a scripted fault, then checks the token and the version, as Graph does. */
 const gatekeeper = (state: StubState): MiddlewareHandler<Env> => async (c, next) => {
+  const at = Date.now();
   const { file, ...body } = await readBody(c.req.raw.clone());
-  const record = { method: c.req.method, path: c.req.path, query: new URL(c.req.url).search, authorization: c.req.header('authorization') ?? null, ...body };
+  const fault = state.takeFault(c.req.path);
+  const label = faultLabel(fault);
+  const record = {
+    method: c.req.method, path: c.req.path, query: new URL(c.req.url).search, authorization: c.req.header('authorization') ?? null,
+    ...body, at, ...(label === undefined ? {} : { fault: label }),
+  };
   state.requests.push(record);
   c.set('record', record);
   c.set('file', file ?? null);
-  const fault = state.takeFault(c.req.path);
   if (fault?.kind === 'drop') return c.env.incoming.socket.destroy(), c.body(null);
-  if (fault?.kind === 'hang') await new Promise<void>((resolve) => state.hanging.add(resolve));
+  // A request left hanging never takes effect: by `close()` its client has given up, as on a lost answer.
+  if (fault?.kind === 'hang') {
+    await new Promise<void>((resolve) => state.hanging.add(resolve));
+    c.env.incoming.socket.destroy();
+    return c.body(null);
+  }
   if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
   if (fault?.kind === 'fail') {
     if (fault.fault.retryAfter !== undefined) c.header('retry-after', fault.fault.retryAfter);
@@ -214,6 +235,8 @@ const stubApp = (state: StubState): Hono<Env> =>
     .get('/:version/:waba/message_templates', listTemplates(state))
     .get('/:version/:mediaId', mediaInfo(state));
 
+const onlyOn = (only: string | undefined): { only?: string } => (only === undefined ? {} : { only });
+
 const listen = (app: Hono<Env>): Promise<Server> =>
   new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', overrideGlobalObjects: false }, () => resolve(server as Server));
@@ -238,10 +261,14 @@ export const startStubGraphApi = async (options: StubGraphOptions) => {
     /** The next `n` requests (only those whose path contains `only`, when given) get this answer. */
     failNext: (n: number, fault: StubFault, only?: string) =>
       void faults.push(...Array.from({ length: n }, (): Fault => ({ kind: 'fail', fault, ...(only === undefined ? {} : { only }) }))),
-    delayNext: (ms: number) => void faults.push({ kind: 'delay', ms }),
-    dropNextConnection: () => void faults.push({ kind: 'drop' }),
+    delayNext: (ms: number, only?: string) => void faults.push({ kind: 'delay', ms, ...onlyOn(only) }),
+    dropNextConnection: (only?: string) => void faults.push({ kind: 'drop', ...onlyOn(only) }),
     /** The next request gets no answer until `close()`: the client's timeout must fire. */
-    timeoutNext: () => void faults.push({ kind: 'hang' }),
+    timeoutNext: (only?: string) => void faults.push({ kind: 'hang', ...onlyOn(only) }),
+    /** The next `n` (matching) requests are answered normally: spaces scripted faults out. */
+    passNext: (n: number, only?: string) => void faults.push(...Array.from({ length: n }, (): Fault => ({ kind: 'pass', ...onlyOn(only) }))),
+    /** Scripted answers not played yet. */
+    pendingFaults: (): number => faults.length,
     requestsTo: (path: string) => requests.filter((r) => r.path === path),
     /** Stops the server; closing twice is harmless. */
     close: async (): Promise<void> => {

@@ -1,5 +1,6 @@
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
 import { authenticateCaller, type Authenticate } from './crm-auth.ts';
+import { refuseUnstorableText } from './storable-text.ts';
 
 export const CRM_BASE_PATH = '/api/v1';
 export const OPENAPI_PATH = '/openapi.json';
@@ -38,6 +39,7 @@ export const createCrmApi = (deps: CrmApiDeps) => {
   // Registered before the authentication middleware, which therefore never runs for it.
   api.doc31(OPENAPI_PATH, documentConfig);
   api.use('*', authenticateCaller(deps.authenticate));
+  api.use('*', refuseUnstorableText);
   for (const router of deps.routers) api.route('/', router);
   return api;
 };

@@ -26,9 +26,19 @@ export type WebhookAcceptance =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * JSON may escape NUL (`\u0000`) and lone surrogates (`\ud800`), which PostgreSQL's text and jsonb refuse:
+ * storing such a message failed, so the webhook got a 500 and Meta would redeliver it for days. Each
+ * becomes U+FFFD, as an invalid byte does when text is decoded.
+ */
+const storable = (_key: string, value: unknown): unknown =>
+  typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD') : value;
+
 const decodeJson = (raw: Uint8Array): { ok: true; json: unknown } | { ok: false } => {
   try {
-    return { ok: true, json: JSON.parse(utf8.decode(raw)) };
+    return { ok: true, json: JSON.parse(utf8.decode(raw), storable) };
   } catch {
     return { ok: false };
   }

@@ -7,9 +7,9 @@ import { TOKENS } from './tokens.ts';
  */
 export const kickWorkers = (context: Pick<ResolutionContext, 'get'>): void => {
   const logger = context.get(TOKENS.Logger);
-  void context
-    .get(TOKENS.ProcessInbox)
-    .drain()
-    .then(() => context.get(TOKENS.DispatchOutbound).execute())
-    .catch((error: unknown) => logger.error({ event: 'inbox_processing_failed', err: error }, 'Processing failed; the workers retry'));
+  const outbox = context.get(TOKENS.DispatchOutbound);
+  const failed = (error: unknown) => logger.error({ event: 'inbox_processing_failed', err: error }, 'Processing failed; the workers retry');
+  // After each entry, not after the whole backlog: under steady traffic the inbox is never empty for long.
+  const send = () => void outbox.execute().catch(failed);
+  void context.get(TOKENS.ProcessInbox).drain(send).then(send).catch(failed);
 };

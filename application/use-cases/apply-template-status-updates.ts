@@ -14,6 +14,8 @@ export class ApplyTemplateStatusUpdates {
   constructor(private readonly uow: UnitOfWork) {}
 
   execute(updates: readonly TemplateStatusUpdate[]): Promise<TemplateUpdateReport> {
+    // Almost every webhook carries none: no empty transaction (two round trips) before its 200.
+    if (updates.length === 0) return Promise.resolve({ updated: 0, unknown: 0 });
     return this.uow.transaction(async (repos) => {
       let updated = 0;
       let unknown = 0;

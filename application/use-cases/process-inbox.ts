@@ -65,12 +65,18 @@ export class ProcessInbox {
     }
   }
 
-  /** Processes entries until none is due; a call during a drain makes it look again before it ends. */
-  drain(): Promise<number> {
+  /**
+   * Processes entries until none is due; a call during a drain makes it look again before it ends.
+   * `afterEach` runs after every entry, so its replies can leave at once rather than after the backlog.
+   */
+  drain(afterEach?: () => void): Promise<number> {
     return this.guard.run(async (poked) => {
       let processed = 0;
       do {
-        while ((await this.step()) !== null) processed += 1;
+        while ((await this.step()) !== null) {
+          processed += 1;
+          afterEach?.();
+        }
       } while (poked());
       return processed;
     });

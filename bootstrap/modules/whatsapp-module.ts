@@ -30,7 +30,8 @@ const bindMeta = ({ bind }: Binder, config: Config): void => {
   });
   // Meta lets a business send a few messages in a row to one user (a bot turn is 2–3); it answers
   // 131056 when there are too many, and only then does the limiter space that user out.
-  const limiter = new ThroughputLimiter({ perSecond: whatsapp.messagesPerSecond, recipientSpacingMs: 0 });
+  // The margin keeps a one-second window at the receiving end within the limit despite uneven send latency.
+  const limiter = new ThroughputLimiter({ perSecond: whatsapp.messagesPerSecond, recipientSpacingMs: 0, windowMarginMs: 50 });
   bind(TOKENS.MessageGateway).toResolvedValue(
     (media: MediaStore, clock: Clock) => new MetaCloudGateway({ client, media, limiter, clock }),
     [TOKENS.MediaStore, TOKENS.Clock],

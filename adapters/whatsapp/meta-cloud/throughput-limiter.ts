@@ -1,6 +1,11 @@
 export type ThroughputLimiterOptions = {
   /** Messages per second per business line; Meta's default is 80 (1,000 after an upgrade, 20 for coexistence). */
   readonly perSecond?: number;
+  /**
+   * Added to the one-second window: sends leave a little after their reserved instant, unevenly, so
+   * a window measured where they arrive could otherwise hold one or two more than `perSecond`.
+   */
+  readonly windowMarginMs?: number;
   /** Least time between two messages to the same user from the same line. */
   readonly recipientSpacingMs?: number;
   /** Wait after a first pair-rate refusal (131056); each further one in a row waits four times longer. */
@@ -27,6 +32,7 @@ type Recipient = { nextAt: number; backoffUntil: number; strikes: number; pendin
  */
 export class ThroughputLimiter {
   readonly #perSecond: number;
+  readonly #windowMs: number;
   readonly #spacingMs: number;
   readonly #pairBackoffMs: number;
   readonly #maxPairBackoffMs: number;
@@ -34,12 +40,15 @@ export class ThroughputLimiter {
   readonly #sleep: (ms: number) => Promise<void>;
   /** Per line, its last `perSecond` reservations, oldest first. */
   readonly #slots = new Map<string, number[]>();
+  /** Per line, when its last `perSecond` messages actually left, oldest first. */
+  readonly #departures = new Map<string, number[]>();
   readonly #recipients = new Map<string, Recipient>();
   #sweptAt = -Infinity;
 
   constructor(options: ThroughputLimiterOptions = {}) {
     this.#perSecond = options.perSecond ?? 80;
     if (!Number.isInteger(this.#perSecond) || this.#perSecond < 1) throw new RangeError('perSecond must be a positive integer');
+    this.#windowMs = WINDOW_MS + (options.windowMarginMs ?? 0);
     this.#spacingMs = options.recipientSpacingMs ?? 1_000;
     this.#pairBackoffMs = options.pairRateBackoffMs ?? 6_000;
     this.#maxPairBackoffMs = options.maxPairRateBackoffMs ?? 5 * 60_000;
@@ -85,12 +94,30 @@ export class ThroughputLimiter {
     const slot = this.#reserve(line);
     state.nextAt = Math.max(state.nextAt, slot + this.#spacingMs);
     await this.#until(slot);
+    await this.#depart(line);
+  }
+
+  /**
+   * Timers fire late on a busy event loop, so sends reserved a window apart can leave bunched up: the
+   * window is checked once more against when the line's last `perSecond` messages really left.
+   */
+  async #depart(line: string): Promise<void> {
+    const gone = this.#departures.get(line) ?? [];
+    this.#departures.set(line, gone);
+    for (;;) {
+      const oldest = gone.length >= this.#perSecond ? (gone[gone.length - this.#perSecond] ?? -Infinity) : -Infinity;
+      const wait = oldest + this.#windowMs - this.#now();
+      if (wait <= 0) break;
+      await this.#sleep(wait);
+    }
+    gone.push(this.#now());
+    if (gone.length > this.#perSecond) gone.shift();
   }
 
   #reserve(line: string): number {
     const slots = this.#slots.get(line) ?? [];
     const last = slots.at(-1) ?? -Infinity;
-    const full = slots.length >= this.#perSecond ? (slots[slots.length - this.#perSecond] ?? -Infinity) + WINDOW_MS : -Infinity;
+    const full = slots.length >= this.#perSecond ? (slots[slots.length - this.#perSecond] ?? -Infinity) + this.#windowMs : -Infinity;
     const slot = Math.max(this.#now(), last, full);
     slots.push(slot);
     if (slots.length > this.#perSecond) slots.shift();

@@ -55,6 +55,31 @@ describe('ThroughputLimiter', () => {
     expect(at.filter((t) => t === 2_000)).toHaveLength(10);
   });
 
+  it('widens the window by its margin: the next 80 go 1,050 ms after the first', async () => {
+    const { sent, send, run } = setup({ recipientSpacingMs: 0, windowMarginMs: 50 });
+    await run(Array.from({ length: 170 }, (_, i) => send(0, `lead-${i}`)));
+    const at = sent.map((s) => s.at - 10_000);
+    expect(at.filter((t) => t === 0)).toHaveLength(80);
+    expect(at.filter((t) => t === 1_050)).toHaveLength(80);
+    expect(at.filter((t) => t === 2_100)).toHaveLength(10);
+  });
+
+  it('counts the window from when a message really left: a late timer does not bunch the next one up', async () => {
+    const time = new VirtualTime(10_000);
+    // The first wait oversleeps, as a timer does on a busy event loop; the others are on time.
+    let late = 300;
+    const sleep = (ms: number) => {
+      const wait = time.sleep(ms + late);
+      late = 0;
+      return wait;
+    };
+    const limiter = new ThroughputLimiter({ perSecond: 1, recipientSpacingMs: 0, now: time.now, sleep });
+    const left: number[] = [];
+    const send = (to: string) => limiter.acquire('line-1', to).then(() => void left.push(time.now() - 10_000));
+    await time.run(Promise.all([send('a'), send('b'), send('c')]));
+    expect(left).toEqual([0, 1_300, 2_300]);
+  });
+
   it('keeps lines apart: a full line does not slow another', async () => {
     const { sent, send, run } = setup({ perSecond: 2, recipientSpacingMs: 0 });
     await run([send(0, 'a'), send(0, 'b'), send(0, 'c'), send(0, 'x', 'line-2')]);

@@ -8,7 +8,7 @@ import type { Db } from './drizzle-db.ts';
 import { bodyOf, toInboundRow, toMessage, toOutbound, toOutboundRow } from './message-rows.ts';
 import { conflictOnUnique } from './pg-errors.ts';
 import { first, replaceAllBut, toDate } from './rows.ts';
-import { conversations, messages, messageStatusHistory } from './schema.ts';
+import { conversations, messages } from './schema.ts';
 
 const queuedOutbound = (m: { readonly direction: PgColumn; readonly status: PgColumn }) => and(eq(m.direction, 'outbound'), eq(m.status, 'queued'));
 const older = alias(messages, 'older');
@@ -44,25 +44,20 @@ export class DrizzleMessageRepository implements MessageRepository {
 
   /** Inserts or replaces (keeping its place in stored order), clears the lease and logs a status change. */
   async saveOutbound(message: OutboundMessage): Promise<void> {
-    const before = first(
-      await this.db
-        .select({ direction: messages.direction, status: messages.status })
-        .from(messages)
-        .where(eq(messages.id, message.id))
-        .for('update'),
-    );
-    if (before?.direction === 'inbound') throw new Error(`message ${message.id} is stored as inbound`);
-    await conflictOnUnique('message', () => `Meta id ${message.waMessageId}`, () =>
+    // One statement: the row lock comes with the upsert, and the status history is written by a trigger
+    // (migration 0002) whenever the status changes.
+    const saved = await conflictOnUnique('message', () => `Meta id ${message.waMessageId}`, () =>
       this.db
         .insert(messages)
         .values(toOutboundRow(message))
         .onConflictDoUpdate({
           target: messages.id,
           set: { ...replaceAllBut(messages), sentAt: sql`coalesce(${messages.sentAt}, excluded.sent_at)` },
-        }),
+          setWhere: eq(messages.direction, 'outbound'),
+        })
+        .returning({ id: messages.id }),
     );
-    if (before?.status === message.status) return;
-    await this.db.insert(messageStatusHistory).values({ messageId: message.id, status: message.status, at: toDate(message.statusAt) });
+    if (saved.length === 0) throw new Error(`message ${message.id} is stored as inbound`);
   }
 
   async byConversation(conversationId: ConversationId): Promise<Message[]> {

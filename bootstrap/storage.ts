@@ -25,8 +25,8 @@ export type Storage = {
 
 const ids = () => new RandomIdGenerator(new SystemClock());
 
-const fromDatabase = (database: Database, media: MediaStore, description: string): Storage => ({
-  uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings }),
+const fromDatabase = (database: Database, media: MediaStore, description: string, autocommitSingles: boolean): Storage => ({
+  uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings, autocommitSingles }),
   media,
   notifications: database.notifications,
   description,
@@ -42,12 +42,12 @@ const fromDatabase = (database: Database, media: MediaStore, description: string
 export const openStorage = async (config: Config): Promise<Storage> => {
   if (config.databaseUrl !== null) {
     const database = await openPostgres(config.databaseUrl);
-    return fromDatabase(database, new DrizzleMediaStore(database.db, ids()), 'postgres (DATABASE_URL)');
+    return fromDatabase(database, new DrizzleMediaStore(database.db, ids()), 'postgres (DATABASE_URL)', true);
   }
   const database = await openPglite(config.dataDir);
-  return fromDatabase(database, new DiskMediaStore(join(config.dataDir, 'media'), ids()), `pglite (${config.dataDir})`);
+  return fromDatabase(database, new DiskMediaStore(join(config.dataDir, 'media'), ids()), `pglite (${config.dataDir})`, false);
 };
 
 /** Embedded and in memory: a real SQL database for tests, gone when closed. */
 export const openEphemeralStorage = async (): Promise<Storage> =>
-  fromDatabase(await openPglite(null), new InMemoryMediaStore({ ids: ids() }), 'pglite (in memory)');
+  fromDatabase(await openPglite(null), new InMemoryMediaStore({ ids: ids() }), 'pglite (in memory)', false);

@@ -27,6 +27,10 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     return run;
   }
 
+  single<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.transaction(work);
+  }
+
   async #run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const before = this.#store.snapshot();

@@ -7,6 +7,11 @@ import { asConflict, isRetryableRace } from './pg-errors.ts';
 export type DrizzleUnitOfWorkOptions = DrizzleRepositoryOptions & {
   /** Runs of one transaction that lost a race (`Conflict`, serialization failure, deadlock); 3 by default. */
   readonly maxAttempts?: number;
+  /**
+   * `single` runs on the pool without BEGIN/COMMIT (PostgreSQL). Off for PGlite, whose one connection a
+   * running transaction holds: a statement outside it would land inside it.
+   */
+  readonly autocommitSingles?: boolean;
 };
 
 /**
@@ -33,6 +38,15 @@ export class DrizzleUnitOfWork implements UnitOfWork {
         if (!isRetryableRace(error)) throw error;
         if (attempt >= this.#maxAttempts) throw asConflict(error);
       }
+    }
+  }
+
+  async single<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    if (this.options.autocommitSingles !== true) return this.transaction(work);
+    try {
+      return await work(drizzleRepositories(this.db, this.options));
+    } catch (error) {
+      throw isRetryableRace(error) ? asConflict(error) : error;
     }
   }
 }

@@ -34,4 +34,9 @@ export interface UnitOfWork {
    * Concurrent transactions see each other's commits only; ordering per lead comes from the inbox.
    */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` that makes exactly one repository call, which is atomic by itself: where the store allows,
+   * without opening a transaction (two round trips fewer on a hot path such as recording a send).
+   */
+  single<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -103,7 +103,7 @@ export class DispatchOutbound {
       : result.error.retryable && attempts < policy.maxAttempts
         ? { ...message, attempts, nextAttemptAt: now + retryDelay(policy, attempts, this.options.jitter?.() ?? 0.5, result.error.retryAfterMs) }
         : { ...message, attempts, status: 'failed', statusAt: now, failure: { code: result.error.code, title: result.error.title } };
-    await this.whileLeased(leaseUntil, () => this.uow.transaction((repos) => repos.messages.saveOutbound(updated)));
+    await this.whileLeased(leaseUntil, () => this.uow.single((repos) => repos.messages.saveOutbound(updated)));
     if (updated.status !== message.status)
       this.events.publish([{ type: 'message_status_changed', conversationId: message.conversationId, leadId: message.leadId, messageId: message.id, status: updated.status }]);
     return updated.status === 'sent' ? 'sent' : updated.status === 'failed' ? 'failed' : 'deferred';

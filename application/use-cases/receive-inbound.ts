@@ -16,6 +16,12 @@ export class ReceiveInbound {
 
   async execute(entries: readonly InboxEntry[]): Promise<ReceiveReport> {
     const now = this.clock.now();
+    const [only] = entries;
+    // Most webhooks carry one message or receipt: one insert, no transaction around it.
+    if (entries.length === 1 && only !== undefined) {
+      const stored = await this.uow.single((repos) => repos.inbox.add(only, now));
+      return { stored: stored ? 1 : 0, duplicates: stored ? 0 : 1 };
+    }
     return this.uow.transaction(async (repos) => {
       let stored = 0;
       for (const entry of entries) if (await repos.inbox.add(entry, now)) stored += 1;

@@ -21,6 +21,19 @@ export const unitOfWorkContract = (name: string, open: OpenSubject) =>
       expect(await subject().repos.leads.byId(lead.id)).toEqual(lead);
     });
 
+    it('runs a single call, whose write is then visible, and passes its failure on', async () => {
+      const lead = aLead().build();
+
+      const result = await subject().uow.single(async (repos) => {
+        await repos.leads.save(lead);
+        return 'saved';
+      });
+
+      expect(result).toBe('saved');
+      expect(await subject().repos.leads.byId(lead.id)).toEqual(lead);
+      await expect(subject().uow.single(() => Promise.reject(new Boom()))).rejects.toBeInstanceOf(Boom);
+    });
+
     it('sees its own writes before committing', async () => {
       const lead = aLead().build();
       const seen = await subject().uow.transaction(async (repos) => {

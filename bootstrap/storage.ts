@@ -23,10 +23,13 @@ export type Storage = {
   close(): Promise<void>;
 };
 
+/** How stale another instance's view of a configuration change may be (this instance's own changes show at once). */
+const CONFIGURATION_CACHE_MS = 1_000;
+
 const ids = () => new RandomIdGenerator(new SystemClock());
 
 const fromDatabase = (database: Database, media: MediaStore, description: string, autocommitSingles: boolean): Storage => ({
-  uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings, autocommitSingles }),
+  uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings, autocommitSingles, configurationCacheMs: CONFIGURATION_CACHE_MS }),
   media,
   notifications: database.notifications,
   description,

@@ -1,5 +1,6 @@
 import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { runInTransaction } from './ambient-transaction.ts';
+import { ConfigurationCache } from './configuration-cache.ts';
 import type { Db } from './drizzle-db.ts';
 import { drizzleRepositories, type DrizzleRepositoryOptions } from './drizzle-repositories.ts';
 import { asConflict, isRetryableRace } from './pg-errors.ts';
@@ -12,6 +13,8 @@ export type DrizzleUnitOfWorkOptions = DrizzleRepositoryOptions & {
    * running transaction holds: a statement outside it would land inside it.
    */
   readonly autocommitSingles?: boolean;
+  /** Keeps lines, bot settings and the catalogue this long between reads (see `ConfigurationCache`); off when absent. */
+  readonly configurationCacheMs?: number;
 };
 
 /**
@@ -22,31 +25,53 @@ export type DrizzleUnitOfWorkOptions = DrizzleRepositoryOptions & {
  */
 export class DrizzleUnitOfWork implements UnitOfWork {
   readonly #maxAttempts: number;
+  readonly #cache: ConfigurationCache | null;
 
   constructor(
     private readonly db: Db,
     private readonly options: DrizzleUnitOfWorkOptions,
   ) {
     this.#maxAttempts = options.maxAttempts ?? 3;
+    this.#cache = options.configurationCacheMs === undefined ? null : new ConfigurationCache(options.configurationCacheMs);
+  }
+
+  /** Repositories over `db`, through the configuration cache when there is one. */
+  #repos(db: Db, fresh: boolean): { readonly repos: Repositories; wrote(): boolean } {
+    const repos = drizzleRepositories(db, this.options);
+    return this.#cache === null ? { repos, wrote: () => false } : this.#cache.around(repos, fresh);
   }
 
   async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      let wrote = (): boolean => false;
       try {
-        return await this.db.transaction((tx) => runInTransaction(this.db, tx, () => work(drizzleRepositories(tx, this.options))));
+        return await this.db.transaction((tx) =>
+          runInTransaction(this.db, tx, () => {
+            // A run after a lost race reads configuration past the cache.
+            const scoped = this.#repos(tx, attempt > 1);
+            wrote = scoped.wrote;
+            return work(scoped.repos);
+          }),
+        );
       } catch (error) {
         if (!isRetryableRace(error)) throw error;
         if (attempt >= this.#maxAttempts) throw asConflict(error);
+      } finally {
+        // Committed or rolled back: drop what others read while it was in flight.
+        if (wrote()) this.#cache?.invalidate();
       }
     }
   }
 
   async single<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     if (this.options.autocommitSingles !== true) return this.transaction(work);
+    const scoped = this.#repos(this.db, false);
     try {
-      return await work(drizzleRepositories(this.db, this.options));
+      return await work(scoped.repos);
     } catch (error) {
       throw isRetryableRace(error) ? asConflict(error) : error;
+    } finally {
+      if (scoped.wrote()) this.#cache?.invalidate();
     }
   }
 }

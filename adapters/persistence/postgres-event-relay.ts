@@ -17,6 +17,8 @@ export type PostgresEventRelayOptions = {
   readonly channel?: string;
   /** Events kept while the database is slow or away; beyond it the oldest are dropped. 10,000 by default. */
   readonly maxPending?: number;
+  /** How long a send waits for more events to share its NOTIFY; 5 ms by default (0 in unit tests). */
+  readonly gatherMs?: number;
 };
 
 type Listening = { unlisten(): Promise<void> };
@@ -31,6 +33,7 @@ type Listening = { unlisten(): Promise<void> };
 export class PostgresEventRelay implements EventPublisher {
   readonly #channel: string;
   readonly #maxPending: number;
+  readonly #gatherMs: number;
   #pending: DeskEvent[] = [];
   #draining = false;
   #sent: Promise<void> = Promise.resolve();
@@ -44,6 +47,7 @@ export class PostgresEventRelay implements EventPublisher {
   ) {
     this.#channel = options.channel ?? 'lead_desk_events';
     this.#maxPending = options.maxPending ?? 10_000;
+    this.#gatherMs = options.gatherMs ?? 5;
   }
 
   /** Never throws nor waits: local delivery is synchronous, sending is fire-and-forget with errors logged. */
@@ -88,6 +92,8 @@ export class PostgresEventRelay implements EventPublisher {
   async #drain(): Promise<void> {
     try {
       while (this.#pending.length > 0) {
+        // A moment for the events of other transactions finishing now to join: one NOTIFY carries them all.
+        if (this.#gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#gatherMs));
         const batch = this.#pending.splice(0);
         for (const payload of encodeNotifications(this.options.instanceId, batch)) await this.#notify(payload);
       }

@@ -45,7 +45,7 @@ const instance = (notifications: Notifications, instanceId: string) => {
   const heard: DeskEvent[] = [];
   hub.subscribe((event) => heard.push(event));
   const logger = recordingLogger();
-  return { relay: new PostgresEventRelay(notifications, hub, { instanceId, logger }), heard, logger };
+  return { relay: new PostgresEventRelay(notifications, hub, { instanceId, logger, gatherMs: 0 }), heard, logger };
 };
 
 describe('PostgresEventRelay (over an in-memory channel)', () => {

@@ -1,21 +1,21 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { isStorableText } from '../../../domain/shared/storable-text.ts';
 import { problem, type FieldError } from '../problem.ts';
 
-/** NUL, or half of a surrogate pair: PostgreSQL's text and jsonb refuse both. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string): boolean => !isStorableText(text);
 const MESSAGE = 'Text cannot hold NUL characters or unpaired surrogates';
 
 /** Where in a JSON body a string (or a key) holds something that cannot be stored. */
 const unstorableAt = (value: unknown, path: readonly string[] = []): string[] => {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? [path.join('.')] : [];
+  if (typeof value === 'string') return unstorable(value) ? [path.join('.')] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => unstorableAt(v, [...path, String(i)]));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([k, v]) => (UNSTORABLE.test(k) ? [[...path, k].join('.')] : unstorableAt(v, [...path, k])));
+  return Object.entries(value).flatMap(([k, v]) => (unstorable(k) ? [[...path, k].join('.')] : unstorableAt(v, [...path, k])));
 };
 
 const inQuery = (c: Context): FieldError[] =>
   Object.entries(c.req.queries())
-    .filter(([key, values]) => UNSTORABLE.test(key) || values.some((v) => UNSTORABLE.test(v)))
+    .filter(([key, values]) => unstorable(key) || values.some((v) => unstorable(v)))
     .map(([key]) => ({ in: 'query', path: key, code: 'unstorable_text', message: MESSAGE }));
 
 /** Read from a copy, so later readers (the upload's size limit, the validators) still can; malformed JSON is theirs to refuse. */
@@ -34,7 +34,7 @@ const inBody = async (c: Context): Promise<FieldError[]> => {
  * path cannot name anything stored (404); in the query or a JSON body it is the usual 422.
  */
 export const refuseUnstorableText: MiddlewareHandler = async (c, next) => {
-  if (UNSTORABLE.test(c.req.path)) return problem(c, 404, 'not_found', 'Not Found', 'Nothing stored has such an id.');
+  if (unstorable(c.req.path)) return problem(c, 404, 'not_found', 'Not Found', 'Nothing stored has such an id.');
   const errors = [...inQuery(c), ...(await inBody(c))];
   if (errors.length === 0) return next();
   const where = errors[0]?.in ?? 'body';

@@ -1,6 +1,7 @@
 import type { Instant } from '../../../domain/shared/time.ts';
 import { parseWebhook, type ParsedWebhook } from './webhook-payload.ts';
 import { verifySignature } from './webhook-signature.ts';
+import { toStorableText } from '../../../domain/shared/storable-text.ts';
 
 /** Meta's largest webhook payload. */
 export const META_MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
@@ -26,15 +27,11 @@ export type WebhookAcceptance =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * JSON may escape NUL (`\u0000`) and lone surrogates (`\ud800`), which PostgreSQL's text and jsonb refuse:
- * storing such a message failed, so the webhook got a 500 and Meta would redeliver it for days. Each
- * becomes U+FFFD, as an invalid byte does when text is decoded.
+ * storing such a message failed, so the webhook got a 500 and Meta would redeliver it for days.
  */
-const storable = (_key: string, value: unknown): unknown =>
-  typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD') : value;
+const storable = (_key: string, value: unknown): unknown => (typeof value === 'string' ? toStorableText(value) : value);
 
 const decodeJson = (raw: Uint8Array): { ok: true; json: unknown } | { ok: false } => {
   try {

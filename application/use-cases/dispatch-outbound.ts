@@ -6,7 +6,6 @@ import type { MessageGateway, SendFailure } from '../ports/message-gateway.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
-import type { LineId } from '../../domain/shared/ids.ts';
 import { DrainGuard } from './drain-guard.ts';
 
 export type DispatchReport = { readonly sent: number; readonly failed: number; readonly deferred: number };
@@ -42,13 +41,12 @@ type Route = { readonly conversation: Conversation; readonly line: BusinessLine 
 type Routed = { readonly message: OutboundMessage; readonly target: Route | null };
 
 const routesOf = async (repos: Repositories, claimed: readonly OutboundMessage[]): Promise<Routed[]> => {
-  const lines = new Map<LineId, Promise<BusinessLine | null>>();
   const routed: Routed[] = [];
   for (const message of claimed) {
     const conversation = await repos.conversations.byId(message.conversationId);
-    if (conversation !== null && !lines.has(conversation.lineId)) lines.set(conversation.lineId, repos.lines.byId(conversation.lineId));
-    const line = conversation === null ? null : await lines.get(conversation.lineId);
-    routed.push({ message, target: conversation === null || line == null ? null : { conversation, line } });
+    // Lines are served from the configuration cache where the store has one: no need to remember them here.
+    const line = conversation === null ? null : await repos.lines.byId(conversation.lineId);
+    routed.push({ message, target: conversation === null || line === null ? null : { conversation, line } });
   }
   return routed;
 };

@@ -29,9 +29,12 @@ export const servedType = (mimeType: string): string => {
   return MIME_ESSENCE.test(essence) ? essence : 'application/octet-stream';
 };
 
+// An unpaired surrogate has no UTF-8 form (encodeURIComponent would throw): it becomes U+FFFD, as a browser shows it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** RFC 8187 `attr-char`s stay, every other byte of the UTF-8 name is percent-encoded. */
 const extValue = (name: string): string =>
-  encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(name.replace(LONE_SURROGATE, '\ufffd')).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * RFC 6266: a quoted ASCII fallback (controls, non-ASCII, quotes, backslashes and `%` become `_`) and the exact

@@ -97,6 +97,20 @@ describe('body limits on the CRM API', () => {
   });
 });
 
+describe('body limits on the fake WhatsApp', () => {
+  it('receipts are held to 1 MB; the inbound keeps its own limit, room for a 16 MB file', async () => {
+    const { request } = await phoneDesk();
+    const receipts = await request('/fake-whatsapp/phones/%2B573001112233/receipts', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked(new TextEncoder().encode(`["${'x'.repeat(2 * MB)}"]`)), duplex: 'half',
+    } as RequestInit);
+    await expectTooLarge(receipts);
+    const inbound = await request('/fake-whatsapp/inbound', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '+573001112233', text: 'x'.repeat(2 * MB) }),
+    });
+    expect(inbound.status).toBe(422);
+  });
+});
+
 describe('body limits over a real socket', () => {
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => close?.());

@@ -91,4 +91,15 @@ describe('files served to a browser', () => {
       );
     }
   });
+
+  it('a file name with an unpaired surrogate (valid JSON) is served with U+FFFD in its place, not a 500', async () => {
+    const phone = await phoneDesk();
+    await phone.send({ from: PHONE, media: { kind: 'document', mimeType: 'application/pdf', filename: 'plano\ud800.pdf', dataBase64: base64('%PDF-1.4') } });
+    const shown = (await phone.messages(PHONE)).findLast((m) => m.from === 'lead');
+
+    const response = await phone.request(shown?.media?.url ?? '/none');
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(`inline; filename="plano_.pdf"; filename*=UTF-8''plano%EF%BF%BD.pdf`);
+  });
 });

@@ -23,7 +23,8 @@ export const documentConfig = {
     description:
       'Every route needs `Authorization: Bearer <api key>`. Keys belong to users (advisor, manager, admin); ' +
       'an admin issues them and they are shown once. Errors are `application/problem+json` with a stable `code`. ' +
-      `A request body may have up to ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB (an upload to \`POST /media\`, 16 MB): a larger one is refused with 413 \`payload_too_large\`.`,
+      `A request body may have up to ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB (an upload to \`POST /media\`, 16 MB): a larger one is refused with 413 \`payload_too_large\` ` +
+      '(`media_too_large` for an upload).',
   },
   security: [{ [BEARER_SCHEME]: [] }],
 };

@@ -2,10 +2,11 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { createRouter } from './create-router.ts';
 import { CRM_BASE_PATH, OPENAPI_PATH, crmDocument, type CrmApi } from './crm/crm-api.ts';
-import { renderDocsPage } from './crm/docs-page.ts';
+import { DOCS_CSP, renderDocsPage } from './crm/docs-page.ts';
 import { fakeWhatsAppRouter, type FakeWhatsAppDeps } from './fake-whatsapp.router.ts';
 import { healthRoute, readyRoute } from './health.routes.ts';
 import { problem } from './problem.ts';
+import { securityHeaders } from './security-headers.ts';
 import { registerSimulatorPage } from './simulator.routes.ts';
 import { registerWebhookRoutes, type WebhookPort } from './webhook.routes.ts';
 
@@ -42,6 +43,7 @@ const answeredWithin = (check: Promise<boolean>, ms: number): Promise<boolean> =
 export const createHttpApp = (deps: HttpAppDeps) => {
   const app = createRouter();
   const readiness = deps.readiness ?? (() => Promise.resolve(true));
+  app.use('*', securityHeaders());
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
   app.openapi(readyRoute, async (c) => {
@@ -58,7 +60,9 @@ export const createHttpApp = (deps: HttpAppDeps) => {
   if (deps.crm !== undefined) {
     const crm = deps.crm;
     app.route('/', crm);
-    app.get('/docs', (c) => c.html(renderDocsPage(crmDocument(crm), `${CRM_BASE_PATH}${OPENAPI_PATH}`)));
+    app.get('/docs', (c) =>
+      c.html(renderDocsPage(crmDocument(crm), `${CRM_BASE_PATH}${OPENAPI_PATH}`), 200, { 'Content-Security-Policy': DOCS_CSP }),
+    );
   }
 
   app.notFound((c) => problem(c, 404, 'not_found', 'Not Found', `No route for ${c.req.method} ${c.req.path}.`));

@@ -9,15 +9,13 @@ import {
   phoneMessagesRoute,
   phoneReceiptsRoute,
 } from './fake-phone.routes.ts';
+import { fileResponse } from './file-response.ts';
 import { problem } from './problem.ts';
 
 export type FakePhoneOptions = {
   /** Milliseconds between `: ping` comments on the event stream (15 s unless a test says otherwise). */
   readonly heartbeatMs?: number;
 };
-
-const contentDisposition = (filename: string): string =>
-  `inline; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** The phones' side of the fake WhatsApp: what each phone shows, its files and receipts, and a live stream. */
 export const registerFakePhoneRoutes = (app: Router, phones: FakePhonePort, options: FakePhoneOptions = {}): void => {
@@ -34,12 +32,7 @@ export const registerFakePhoneRoutes = (app: Router, phones: FakePhonePort, opti
     const { phone, waMessageId } = c.req.valid('param');
     const file = await phones.mediaOf(phone, waMessageId);
     if (file === null) return problem(c, 404, 'not_found', 'Not Found', `${phone} has no message ${waMessageId} with a file.`);
-    return c.body(new Uint8Array(file.bytes), 200, {
-      'Content-Type': file.mimeType,
-      'Content-Length': String(file.bytes.length),
-      'Content-Disposition': contentDisposition(file.filename ?? waMessageId),
-      'X-Content-Type-Options': 'nosniff',
-    });
+    return fileResponse(c, { bytes: file.bytes, mimeType: file.mimeType, filename: file.filename ?? waMessageId });
   });
 
   app.openapi(phoneReceiptsRoute, async (c) => {

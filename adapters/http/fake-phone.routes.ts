@@ -87,7 +87,7 @@ export const phoneMediaRoute = createRoute({
   summary: "The file of one of the phone's messages, as the phone shows it",
   request: { params: z.object({ phone: phoneParam, waMessageId: z.string().min(1).max(200) }) },
   responses: {
-    200: { description: 'The bytes, with their Content-Type', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    200: { description: 'The bytes, with their Content-Type; a download (`attachment`) unless an image, audio or PDF', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
     404: problems('No such message with a file on this phone'),
     422: problems('Not a phone number'),
   },

@@ -1,4 +1,4 @@
-import { bodyLimit } from 'hono/body-limit';
+import { defaultBodyLimit, limitBody } from './body-limits.ts';
 import { createRouter, type Router } from './create-router.ts';
 import { registerFakePhoneRoutes, type FakePhoneOptions } from './fake-phone.router.ts';
 import type { FakePhonePort } from './fake-phone.port.ts';
@@ -19,11 +19,11 @@ export const fakeWhatsAppRouter = (deps: FakeWhatsAppDeps): Router => {
   const router = createRouter();
   router.use(
     fakeInboundRoute.path,
-    bodyLimit({
-      maxSize: MAX_INBOUND_BODY_BYTES,
-      onError: (c) => problem(c, 413, 'payload_too_large', 'Payload Too Large', `Files up to ${MAX_MEDIA_BYTES / 1024 / 1024} MB.`),
-    }),
+    limitBody(MAX_INBOUND_BODY_BYTES, (c) =>
+      problem(c, 413, 'payload_too_large', 'Payload Too Large', `Files up to ${MAX_MEDIA_BYTES / 1024 / 1024} MB.`),
+    ),
   );
+  router.use('/fake-whatsapp/phones/*', defaultBodyLimit());
   router.openapi(fakeInboundRoute, async (c) => c.json(await deps.inbound(c.req.valid('json')), 202));
   registerFakePhoneRoutes(router, deps.phones, deps);
   router.doc31(FAKE_WHATSAPP_OPENAPI_PATH, {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context } from 'hono';
 import type { Router } from './create-router.ts';
 import { problem } from './problem.ts';
+import { SIMULATOR_CSP } from './security-headers.ts';
 
 /** Where the QA simulator page's static files live. */
 export const SIMULATOR_DIR = fileURLToPath(new URL('./simulator/public/', import.meta.url));
@@ -40,5 +41,7 @@ const serveFile = async (c: Context, dir: string, name: string) => {
     'Content-Type': type,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    // The page's policy on the page; its scripts, styles and icons get the default one.
+    ...(type.startsWith('text/html') ? { 'Content-Security-Policy': SIMULATOR_CSP } : {}),
   });
 };

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32, deflateSync } from 'node:zlib';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bootstrap/config.ts';
@@ -14,7 +15,7 @@ import { startServer, type RunningServer } from '../../bootstrap/server.ts';
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ADMIN_KEY = 'simulator-test-admin-key';
+const ADMIN_KEY = 'simulator-test-admin-key-0123456789abcdef';
 const SCREENSHOT = join(dirname(fileURLToPath(import.meta.url)), 'artifacts', 'simulator.png');
 // The machine's network is closed: these keep chromium from dialling out (and failing loudly) at start.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -26,6 +27,31 @@ if (!hasChromium) {
   console.warn(`Skipping the simulator browser test: no chromium at ${CHROMIUM} (install it or set CHROMIUM_PATH).`);
 }
 
+const PNG_WIDTH = 120;
+const PNG_HEIGHT = 80;
+/** A real PNG (the browser must decode it), built here so the test carries no binary fixture. */
+const tinyPng = (): Buffer => {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const framed = Buffer.alloc(body.length + 8);
+    framed.writeUInt32BE(data.length, 0);
+    body.copy(framed, 4);
+    framed.writeUInt32BE(crc32(body), body.length + 4);
+    return framed;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(PNG_WIDTH, 0);
+  header.writeUInt32BE(PNG_HEIGHT, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  // Each row: filter 0, then a green-to-blue gradient.
+  const rows = Buffer.concat(Array.from({ length: PNG_HEIGHT }, () =>
+    Buffer.from([0, ...Array.from({ length: PNG_WIDTH }, (_, x) => [37, 211 - x, 102 + x]).flat()])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+};
+
+/** What a lead sends to steal the simulator's key, were it rendered on the app's origin. */
+const HOSTILE_HTML = '<!doctype html><title>x</title><script>document.title = "PWNED " + JSON.stringify(localStorage)</script>';
+
 /** Waits, with Playwright's auto-waiting, until `locator` shows `text`. */
 const shows = (locator: Locator, text: string | RegExp): Promise<void> => locator.getByText(text).last().waitFor();
 
@@ -33,6 +59,8 @@ describe.skipIf(!hasChromium)('the QA simulator page', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  /** Whatever the page's Content-Security-Policy refused, and uncaught errors: the page must need neither. */
+  const refused: string[] = [];
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lead-desk-simulator-'));
@@ -45,8 +73,12 @@ describe.skipIf(!hasChromium)('the QA simulator page', () => {
       },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'es-CO' });
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'es-CO' })).newPage();
     page.setDefaultTimeout(15_000);
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    page.on('pageerror', (error) => refused.push(error.message));
   });
 
   afterAll(async () => {
@@ -126,7 +158,38 @@ describe.skipIf(!hasChromium)('the QA simulator page', () => {
     await sent.locator('[data-testid="advisor-ticks"][data-status="read"]').waitFor();
     expect(await sent.getByTestId('advisor-ticks').getAttribute('title')).toBe('Leído');
 
+    // A photo from the phone: shown on the phone (its URL) and in the advisor's chat (a blob: of the CRM download).
+    await page.getByTestId('phone-file').setInputFiles({ name: 'fachada.png', mimeType: 'image/png', buffer: tinyPng() });
+    // The browser decoded it (the CSP let it load): its natural width, read in the page.
+    type Img = { decode(): Promise<void>; naturalWidth: number };
+    const decoded = (img: Locator) => img.evaluate((node) => (node as unknown as Img).decode().then(() => (node as unknown as Img).naturalWidth));
+    expect(await decoded(chat.getByTestId('phone-image').last())).toBe(PNG_WIDTH);
+    const advisorPhoto = conversation.locator('img.media-image').last();
+    await advisorPhoto.waitFor();
+    expect(await advisorPhoto.getAttribute('src')).toMatch(/^blob:/);
+    expect(await decoded(advisorPhoto)).toBe(PNG_WIDTH);
+
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+    expect(refused).toEqual([]);
+  });
+
+  it('a hostile HTML "document" from a lead is downloaded, never rendered on the app\'s origin', async () => {
+    await page.getByTestId('phone-file').setInputFiles({ name: 'oferta.html', mimeType: 'text/html', buffer: Buffer.from(HOSTILE_HTML) });
+    const card = page.getByTestId('phone-chat').getByTestId('phone-document').last();
+    await card.waitFor();
+    const href = await card.getAttribute('href');
+    expect(href).toMatch(/^\/fake-whatsapp\/phones\//);
+
+    // Opening the link (as a click on the card does, in a tab) starts a download instead of showing the page.
+    const tab = await page.context().newPage();
+    const downloaded = tab.waitForEvent('download', { timeout: 10_000 }).catch(() => null);
+    await tab.goto(`${server.url}${href}`).catch(() => null);
+    // Rendered, its script would have put the page's storage (the admin key) in the title.
+    expect(await tab.title()).not.toContain('PWNED');
+    expect((await downloaded)?.suggestedFilename()).toBe('oferta.html');
+    await tab.close();
+    expect(await page.title()).not.toContain('PWNED');
+    expect(refused).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { RefreshTemplates } from '../../../application/use-cases/refresh-te
 import type { SendQuote } from '../../../application/use-cases/send-quote.ts';
 import type { UploadMedia } from '../../../application/use-cases/upload-media.ts';
 import { asId, type MediaId, type QuoteId, type UnitId, type UnitTypeId, type VisitId } from '../../../domain/shared/ids.ts';
+import { fileResponse } from '../file-response.ts';
 import { crmProblem } from './crm-problem.ts';
 import { getMediaRoute, listTemplatesRoute, syncTemplatesRoute, uploadMediaRoute } from './chat-tools.routes.ts';
 import type { CrmRouter } from './crm-router.ts';
@@ -26,11 +27,6 @@ export type ChatToolsDeps = {
   /** Called after messages are queued, so the outbox sends them now rather than on its next tick. */
   readonly afterSend?: () => void;
 };
-
-
-/** `attachment` with an ASCII fallback name and the exact UTF-8 one (RFC 6266). */
-const contentDisposition = (filename: string): string =>
-  `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /** Templates, media upload and download, and the quotes of a visit. */
 export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps): CrmRouter => {
@@ -53,12 +49,7 @@ export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps):
     const found = await deps.getMedia.execute({ actor: c.get('actor'), mediaId: id });
     if (!found.ok) return crmProblem(c, found.error);
     const { bytes, mimeType, filename } = found.value;
-    return c.body(new Uint8Array(bytes), 200, {
-      'Content-Type': mimeType,
-      'Content-Length': String(bytes.length),
-      'Content-Disposition': contentDisposition(filename ?? id),
-      'X-Content-Type-Options': 'nosniff',
-    });
+    return fileResponse(c, { bytes, mimeType, filename: filename ?? id });
   });
 
   router.openapi(createQuoteRoute, async (c) => {

@@ -1,16 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
 import { MAX_UPLOAD_BYTES } from '../../../domain/media/upload-policy.ts';
+import { limitBody } from '../body-limits.ts';
 import { problem } from '../problem.ts';
 import { requireRole } from './crm-auth.ts';
 import { authResponses, problemResponse, roleResponses } from './crm-responses.ts';
 import { MediaIdParam, SyncReportSchema, TemplateSchema, UploadBody, UploadedMediaSchema } from './chat-tools.schemas.ts';
 
 /** Refuses an oversized body before it is read; the form's own overhead gets some room. */
-const uploadLimit = bodyLimit({
-  maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
-  onError: (c) => problem(c, 413, 'media_too_large', 'File too large', 'The limit is 16 MB.', { maxBytes: MAX_UPLOAD_BYTES }),
-});
+const uploadLimit = limitBody(MAX_UPLOAD_BYTES + 64 * 1024, (c) =>
+  problem(c, 413, 'media_too_large', 'File too large', 'The limit is 16 MB.', { maxBytes: MAX_UPLOAD_BYTES }),
+);
+
+const uploadMediaPath = '/media';
+
+/** A form posted to the upload route (under `basePath`): held to `uploadLimit` there, not to the CRM's default limit. */
+export const isMediaUpload = (c: Context, basePath: string): boolean =>
+  c.req.method === 'POST' && c.req.path === `${basePath}${uploadMediaPath}` && /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
 
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
 
@@ -37,7 +43,7 @@ export const syncTemplatesRoute = createRoute({
 
 export const uploadMediaRoute = createRoute({
   method: 'post',
-  path: '/media',
+  path: uploadMediaPath,
   tags: ['Media'],
   summary: 'Upload a file to attach (max 16 MB): images, PDF, office documents, audio, MP4; voice notes as audio/ogg (Opus)',
   middleware: [uploadLimit] as const,
@@ -58,7 +64,7 @@ export const getMediaRoute = createRoute({
   summary: 'Download a stored file: uploads, quote PDFs, media the lead sent',
   request: { params: MediaIdParam },
   responses: {
-    200: { description: 'The bytes, with their Content-Type and a Content-Disposition naming the file', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    200: { description: 'The bytes, with their Content-Type and a Content-Disposition naming the file: `inline` for JPEG, PNG, WebP, GIF, PDF and audio, `attachment` for anything else (a sandboxing CSP either way)', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
     ...authResponses,
     404: problemResponse('No such file, or (advisors) a file only other advisors\' leads use (`media_not_found`).'),
   },

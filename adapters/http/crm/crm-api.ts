@@ -1,3 +1,5 @@
+import { defaultBodyLimit, MAX_JSON_BODY_BYTES } from '../body-limits.ts';
+import { isMediaUpload } from './chat-tools.routes.ts';
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
 import { authenticateCaller, type Authenticate } from './crm-auth.ts';
 import { refuseUnstorableText } from './storable-text.ts';
@@ -20,7 +22,9 @@ export const documentConfig = {
     version: '1',
     description:
       'Every route needs `Authorization: Bearer <api key>`. Keys belong to users (advisor, manager, admin); ' +
-      'an admin issues them and they are shown once. Errors are `application/problem+json` with a stable `code`.',
+      'an admin issues them and they are shown once. Errors are `application/problem+json` with a stable `code`. ' +
+      `A request body may have up to ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB (an upload to \`POST /media\`, 16 MB): a larger one is refused with 413 \`payload_too_large\` ` +
+      '(`media_too_large` for an upload).',
   },
   security: [{ [BEARER_SCHEME]: [] }],
 };
@@ -39,6 +43,8 @@ export const createCrmApi = (deps: CrmApiDeps) => {
   // Registered before the authentication middleware, which therefore never runs for it.
   api.doc31(OPENAPI_PATH, documentConfig);
   api.use('*', authenticateCaller(deps.authenticate));
+  // Before anything reads a body (the text check reads JSON ones whole); the upload has its own, larger limit.
+  api.use('*', defaultBodyLimit((c) => isMediaUpload(c, CRM_BASE_PATH)));
   api.use('*', refuseUnstorableText);
   for (const router of deps.routers) api.route('/', router);
   return api;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { pagePolicy } from '../security-headers.ts';
 import { anchorOf, escapeHtml, isObject, prose, renderSchema, typeOf, type Json } from './docs-schema.ts';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -44,6 +46,9 @@ code{background:#f3f3f3;padding:0 .2em;border-radius:3px}.op{border-top:1px soli
 .get{background:#2b7a4b}.post{background:#1f5fa8}.put,.patch{background:#a86a1f}.delete{background:#a8321f}
 .req{color:#a8321f;font-size:.8em}.opt{color:#777;font-size:.8em}.media{color:#555;font-size:.85em;margin:.2em 0}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}`;
+
+/** The page's one inline style, allowed by its hash: no `'unsafe-inline'`, and no script at all. */
+export const DOCS_CSP = pagePolicy({ 'style-src': `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'` });
 
 /** The readable API reference, generated from the OpenAPI document: no scripts, nothing fetched from elsewhere. */
 export const renderDocsPage = (document: unknown, openApiUrl: string): string => {

@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from '../../bootstrap/server.ts';
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ADMIN_KEY = 'simulator-test-admin-key';
+const ADMIN_KEY = 'simulator-test-admin-key-0123456789abcdef';
 const SCREENSHOT = join(dirname(fileURLToPath(import.meta.url)), 'artifacts', 'simulator.png');
 // The machine's network is closed: these keep chromium from dialling out (and failing loudly) at start.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

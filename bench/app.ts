@@ -6,9 +6,9 @@ import { sampleRss, type RssSampler } from './rss.ts';
 /** Credentials the bench gives the app and signs with; they guard nothing outside this run. */
 export const SECRETS = {
   accessToken: 'bench-access-token',
-  appSecret: 'bench-app-secret',
+  appSecret: 'bench-app-secret-0123456789abcdef01234',
   verifyToken: 'bench-verify-token',
-  adminKey: 'bench-admin-api-key',
+  adminKey: 'bench-admin-api-key-0123456789abcdef012',
 } as const;
 /** The line's Meta phone-number id: the demo data is attached to it. */
 export const PHONE_NUMBER_ID = '106540352242922';

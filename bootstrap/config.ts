@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../domain/shared/result.ts';
+import { isLoopbackHost } from './local-addresses.ts';
+import { WHATSAPP_MODES, whatsappModeIssues, whatsappModeOf, type WhatsAppMode } from './whatsapp-mode.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-export type WhatsAppMode = 'fake' | 'meta';
+export type { WhatsAppMode };
 
 export interface WhatsAppConfig {
   readonly appSecret: string | null;
@@ -22,6 +24,8 @@ export interface WhatsAppConfig {
 
 export interface Config {
   readonly port: number;
+  /** Interface to listen on; `null` means every interface. */
+  readonly host: string | null;
   /** Postgres URL; null means the embedded PGlite database in `dataDir`. */
   readonly databaseUrl: string | null;
   readonly dataDir: string;
@@ -29,7 +33,7 @@ export interface Config {
   /** An admin API key accepted at boot; null when unset. */
   readonly crmAdminApiKey: string | null;
   readonly whatsapp: WhatsAppConfig;
-  /** `fake` when there is no WHATSAPP_ACCESS_TOKEN: the simulator plays Meta. */
+  /** `fake` (the simulator plays Meta) only with no Meta settings at all or `WHATSAPP_MODE=fake`. */
   readonly whatsappMode: WhatsAppMode;
 }
 
@@ -43,55 +47,61 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const secret = optional(z.string());
+/** Secrets that guard the whole API or every webhook: long enough that guessing is hopeless. */
+const MIN_SECRET_LENGTH = 32;
+const longSecret = optional(z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`));
 // Ids end up in Graph API paths; Meta's are numeric, but stubs may use anything path-safe.
 const graphPathSegment = z.string().regex(/^[^\s/?#]+$/, 'must be an id without spaces or slashes');
+
+function plainHttpOnlyToLoopback(url: string): boolean {
+  // zod runs refinements after a failed `z.url()` too: that one already says what is wrong.
+  if (!URL.canParse(url)) return true;
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || isLoopbackHost(hostname);
+}
 
 const EnvSchema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65_535)).default(3000),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')),
   DATA_DIR: optional(z.string()).default('./.data'),
-  WHATSAPP_APP_SECRET: secret,
+  WHATSAPP_APP_SECRET: longSecret,
   WHATSAPP_VERIFY_TOKEN: secret,
   WHATSAPP_ACCESS_TOKEN: secret,
   WHATSAPP_PHONE_NUMBER_ID: optional(graphPathSegment),
   WHATSAPP_BUSINESS_ACCOUNT_ID: optional(graphPathSegment),
-  WHATSAPP_GRAPH_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).default(
-    'https://graph.facebook.com',
-  ),
+  HOST: optional(z.string().regex(/^[\w.:%-]+$/, 'must be an IP address or a host name')),
+  WHATSAPP_MODE: optional(z.enum(WHATSAPP_MODES)),
+  WHATSAPP_GRAPH_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      // The access token travels in every request: in clear only to a stub on this machine.
+      .refine(plainHttpOnlyToLoopback, 'must be https, unless its host is loopback (127.0.0.0/8, ::1, localhost)'),
+  ).default('https://graph.facebook.com'),
   WHATSAPP_GRAPH_VERSION: optional(z.string().regex(/^v\d+\.\d+$/, 'must look like v25.0')).default('v25.0'),
   WHATSAPP_MESSAGES_PER_SECOND: optional(z.coerce.number().int().min(1).max(1_000)).default(80),
-  CRM_ADMIN_API_KEY: secret,
+  CRM_ADMIN_API_KEY: longSecret,
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)).default('info'),
 });
 type Env = z.infer<typeof EnvSchema>;
 
-/** Without these Meta mode cannot verify or even subscribe webhooks: refuse to boot rather than drop messages. */
-const REQUIRED_IN_META_MODE = ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const;
-
 /** Parses the environment; every bad variable is reported, not only the first. */
 export const parseConfig = (env: NodeJS.ProcessEnv): Result<Config, readonly ConfigIssue[]> => {
   const parsed = EnvSchema.safeParse(env);
-  const issues: ConfigIssue[] = [...metaModeIssues(env)];
+  const issues: ConfigIssue[] = [...whatsappModeIssues(env)];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       issues.push({ variable: String(issue.path[0] ?? '(env)'), message: issue.message });
     }
   }
-  return parsed.success && issues.length === 0 ? ok(toConfig(parsed.data)) : err(issues);
+  return parsed.success && issues.length === 0 ? ok(toConfig(parsed.data, whatsappModeOf(env))) : err(issues);
 };
 
-const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+/** Fake mode is a desk on one machine: loopback unless HOST says otherwise. Meta must be reachable by Meta. */
+const hostFor = (mode: WhatsAppMode, host: string | undefined): string | null => host ?? (mode === 'fake' ? '127.0.0.1' : null);
 
-const metaModeIssues = (env: NodeJS.ProcessEnv): ConfigIssue[] =>
-  isSet(env['WHATSAPP_ACCESS_TOKEN'])
-    ? REQUIRED_IN_META_MODE.filter((name) => !isSet(env[name])).map((variable) => ({
-        variable,
-        message: 'is required when WHATSAPP_ACCESS_TOKEN is set',
-      }))
-    : [];
-
-const toConfig = (e: Env): Config => ({
+const toConfig = (e: Env, whatsappMode: WhatsAppMode): Config => ({
   port: e.PORT,
+  host: hostFor(whatsappMode, e.HOST),
   databaseUrl: e.DATABASE_URL ?? null,
   dataDir: e.DATA_DIR,
   logLevel: e.LOG_LEVEL,
@@ -106,7 +116,7 @@ const toConfig = (e: Env): Config => ({
     graphVersion: e.WHATSAPP_GRAPH_VERSION,
     messagesPerSecond: e.WHATSAPP_MESSAGES_PER_SECOND,
   },
-  whatsappMode: e.WHATSAPP_ACCESS_TOKEN === undefined ? 'fake' : 'meta',
+  whatsappMode,
 });
 
 export class ConfigError extends Error {

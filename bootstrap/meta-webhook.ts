@@ -8,11 +8,11 @@ import { TOKENS } from './tokens.ts';
 /**
  * Meta's webhook: signature first, then everything the POST carries is stored (messages and receipts
  * in the inbox, template statuses applied) before the 200; processing follows in the background.
- * `null` when the app secret or verify token is not configured.
+ * Meta mode only; `parseConfig` refuses Meta mode without the app secret and verify token.
  */
-export const metaWebhook = (context: Pick<ResolutionContext, 'get'>, config: Config): WebhookPort | null => {
+export const metaWebhook = (context: Pick<ResolutionContext, 'get'>, config: Config): WebhookPort => {
   const { appSecret, verifyToken } = config.whatsapp;
-  if (appSecret === null || verifyToken === null) return null;
+  if (appSecret === null || verifyToken === null) throw new Error('Meta mode needs WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN');
   const clock = context.get(TOKENS.Clock);
   const logger = context.get(TOKENS.Logger);
   return createWebhookReceiver({

@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Db } from './drizzle-db.ts';
+import { ensurePrivateDirectory } from './private-directory.ts';
 
 /** PostgreSQL's LISTEN/NOTIFY, for what every instance on the database should hear. */
 export type Notifications = {
@@ -76,10 +77,11 @@ export const openPostgres = async (url: string, options: PostgresOptions = {}): 
 };
 
 /**
- * Embedded PostgreSQL (PGlite) with its data in `dataDir`, kept across restarts; `null` keeps it in
- * memory (fast tests). One connection: transactions run one at a time.
+ * Embedded PostgreSQL (PGlite) with its data in `dataDir` (mode 0700, as PostgreSQL wants its data directory),
+ * kept across restarts; `null` keeps it in memory (fast tests). One connection: transactions run one at a time.
  */
 export const openPglite = async (dataDir: string | null): Promise<Database> => {
+  if (dataDir !== null) ensurePrivateDirectory(dataDir);
   const client = dataDir === null ? await PGlite.create() : await PGlite.create(dataDir);
   const db: Db = drizzlePglite(client);
   try {

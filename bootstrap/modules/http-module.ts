@@ -12,16 +12,15 @@ import { TOKENS, type Readiness } from '../tokens.ts';
 /** The Hono app. Use cases get added to its dependency list as their areas are wired. */
 export const httpModule = (config: Config) =>
   new ContainerModule(({ bind }) => {
-    bind(TOKENS.HttpApp).toDynamicValue((context) => {
-      const webhook = metaWebhook(context, config);
-      return createHttpApp({
+    bind(TOKENS.HttpApp).toDynamicValue((context) =>
+      createHttpApp({
         logger: context.get<Logger>(TOKENS.Logger),
         readiness: context.get<Readiness>(TOKENS.Readiness),
         crm: crmApi(context),
-        ...(webhook === null ? {} : { webhook }),
-        ...(config.whatsappMode === 'fake'
-          ? { fakeWhatsApp: { inbound: fakeInbound(context, config), phones: fakePhones(context) }, simulatorDir: SIMULATOR_DIR }
-          : {}),
-      });
-    });
+        // One mode, one surface: Meta's webhook never beside the fake phones, which take no key.
+        ...(config.whatsappMode === 'meta'
+          ? { webhook: metaWebhook(context, config) }
+          : { fakeWhatsApp: { inbound: fakeInbound(context, config), phones: fakePhones(context) }, simulatorDir: SIMULATOR_DIR }),
+      }),
+    );
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,10 +7,11 @@ import { loadConfig } from '../../bootstrap/config.ts';
 import { startBanner } from '../../bootstrap/start-banner.ts';
 
 const freshDir = () => join(mkdtempSync(join(tmpdir(), 'admin-key-')), 'data');
-const META = { WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_APP_SECRET: 's', WHATSAPP_VERIFY_TOKEN: 'v' };
+const META = { WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_APP_SECRET: 'test-app-secret-0123456789abcdef0123', WHATSAPP_VERIFY_TOKEN: 'v', WHATSAPP_PHONE_NUMBER_ID: '1234567890' };
+const MINE = 'test-admin-key-0123456789abcdef01234';
 
 describe('the admin API key at start', () => {
-  it('is generated once in fake mode, in a 0600 file in a new DATA_DIR, then reused', () => {
+  it('is generated once in fake mode, in a 0600 file in a new 0700 DATA_DIR, then reused', () => {
     const dir = freshDir();
     const first = withAdminApiKey(loadConfig({ DATA_DIR: dir }));
     const second = withAdminApiKey(loadConfig({ DATA_DIR: dir }));
@@ -19,6 +20,15 @@ describe('the admin API key at start', () => {
     expect(second.config.crmAdminApiKey).toBe(first.config.crmAdminApiKey);
     expect(first.adminKey).toEqual({ source: 'generated', key: first.config.crmAdminApiKey, file: join(dir, ADMIN_KEY_FILE) });
     expect(statSync(join(dir, ADMIN_KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('closes a DATA_DIR others could read', () => {
+    const dir = freshDir();
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    withAdminApiKey(loadConfig({ DATA_DIR: dir }));
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
   it('replaces a damaged key file', () => {
@@ -33,7 +43,7 @@ describe('the admin API key at start', () => {
 
   it('is the CRM_ADMIN_API_KEY when set, and none in Meta mode without one, writing nothing', () => {
     const dir = freshDir();
-    expect(withAdminApiKey(loadConfig({ DATA_DIR: dir, CRM_ADMIN_API_KEY: 'mine' }))).toMatchObject({ config: { crmAdminApiKey: 'mine' }, adminKey: { source: 'env' } });
+    expect(withAdminApiKey(loadConfig({ DATA_DIR: dir, CRM_ADMIN_API_KEY: MINE }))).toMatchObject({ config: { crmAdminApiKey: MINE }, adminKey: { source: 'env' } });
     expect(withAdminApiKey(loadConfig({ DATA_DIR: dir, ...META }))).toMatchObject({ config: { crmAdminApiKey: null }, adminKey: { source: 'none' } });
     expect(() => statSync(dir)).toThrow();
   });
@@ -42,11 +52,14 @@ describe('the admin API key at start', () => {
 describe('the start banner', () => {
   const url = 'http://localhost:3000';
 
-  it('links the simulator with the generated key, and prints the key', () => {
-    const { message, fields } = startBanner({ url, config: loadConfig({}), adminKey: { source: 'generated', key: 'demo_admin_k', file: '.data/k' }, database: 'pglite' });
+  const generated = { source: 'generated', key: 'demo_admin_k', file: '.data/k' } as const;
+
+  it('at a terminal, links the simulator with the generated key, and prints the key', () => {
+    const { message, fields } = startBanner({ url, config: loadConfig({}), adminKey: generated, database: 'pglite', showKey: true });
     expect(message.split('\n')).toEqual([
       'Lead desk listening on http://localhost:3000',
-      '  WhatsApp:      fake (no WHATSAPP_ACCESS_TOKEN): play leads in the simulator',
+      '  Interface:     127.0.0.1',
+      '  WhatsApp:      fake: play leads in the simulator; nothing reaches Meta',
       '  Database:      pglite',
       '  Health:        http://localhost:3000/health  (ready: http://localhost:3000/ready)',
       '  API docs:      http://localhost:3000/docs  (OpenAPI: http://localhost:3000/api/v1/openapi.json)',
@@ -56,13 +69,22 @@ describe('the start banner', () => {
     expect(JSON.stringify(fields)).not.toContain('demo_admin_k');
   });
 
+  it('anywhere else (a log), says where the generated key is instead of printing it', () => {
+    const { message, fields } = startBanner({ url, config: loadConfig({}), adminKey: generated, database: 'pglite', showKey: false });
+    expect(message).not.toContain('demo_admin_k');
+    expect(message).toContain('  Simulator:     http://localhost:3000/simulator  (sign in with the key in .data/k)');
+    expect(message).toContain('  Admin API key: generated for this demo, in .data/k (shown only at a terminal)');
+    expect(fields).toMatchObject({ adminKeySource: 'generated', adminKeyFile: '.data/k', host: '127.0.0.1' });
+  });
+
   it('never prints a key it was given, and says what to set in Meta mode', () => {
-    const env = startBanner({ url, config: loadConfig({ CRM_ADMIN_API_KEY: 'secret-key' }), adminKey: { source: 'env' }, database: 'pglite' });
-    const meta = startBanner({ url, config: loadConfig(META), adminKey: { source: 'none' }, database: 'pglite' });
+    const env = startBanner({ url, config: loadConfig({ CRM_ADMIN_API_KEY: MINE }), adminKey: { source: 'env' }, database: 'pglite', showKey: true });
+    const meta = startBanner({ url, config: loadConfig(META), adminKey: { source: 'none' }, database: 'pglite', showKey: true });
 
     expect(env.message).toContain('Simulator:     http://localhost:3000/simulator  (sign in with the CRM_ADMIN_API_KEY you set)');
-    expect(env.message).not.toContain('secret-key');
+    expect(env.message).not.toContain(MINE);
     expect(meta.message).not.toContain('Simulator');
+    expect(meta.message).toContain('Interface:     all interfaces');
     expect(meta.message).toContain('Admin API key: none; set CRM_ADMIN_API_KEY to use the CRM API');
   });
 });

@@ -6,7 +6,7 @@ import { mutationsOf } from './support/json-mutations.ts';
 import { valuesOf, type Components, type JsonSchema } from './support/json-schema-arbitrary.ts';
 import { scaled } from './support/scale.ts';
 
-const ADMIN = 'fuzz-admin-key';
+const ADMIN = 'fuzz-admin-key-0123456789abcdef0123456';
 /** How the demo data's ids begin, by the collection a path names. */
 const ID_PREFIXES: Readonly<Record<string, string>> = { leads: 'lead', visits: 'visit', users: 'u-', 'advisor-groups': 'g-', lines: 'line', projects: 'p-' };
 type Route = { readonly method: string; readonly path: string; readonly schema: JsonSchema | null };

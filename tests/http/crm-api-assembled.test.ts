@@ -4,7 +4,7 @@ import { DAY_MS } from '../../domain/shared/time.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { startDesk, T0 } from '../support/desk-harness.ts';
 
-const ADMIN = 'admin-key-for-tests';
+const ADMIN = 'admin-key-for-tests-0123456789abcdef0123';
 
 /** The chat panel as the CRM drives it: the real app, authenticated, on the assembled desk. */
 describe('the CRM API, assembled', () => {

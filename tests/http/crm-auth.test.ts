@@ -3,7 +3,7 @@ import { TOKENS } from '../../bootstrap/tokens.ts';
 import { asId, type UserId } from '../../domain/shared/ids.ts';
 import { startDesk } from '../support/desk-harness.ts';
 
-const ADMIN_KEY = 'admin-key-for-crm-auth-tests';
+const ADMIN_KEY = 'admin-key-for-crm-auth-tests-0123456789';
 const json = { 'Content-Type': 'application/json' };
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 

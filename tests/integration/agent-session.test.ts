@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bootstrap/config.ts';
-import { seedOnFirstStart } from '../../bootstrap/demo/seed-on-first-start.ts';
+import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
 import { startServer } from '../../bootstrap/server.ts';
+import { TOKENS } from '../../bootstrap/tokens.ts';
 import { PHONE_NUMBER_ID, inbound, messagesChange, sign, webhookOf } from '../builders/meta-webhook-payloads.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
+import { startStubGraphApi } from '../support/stub-graph-api.ts';
 
-const ADMIN = 'session-admin-key';
-const SECRET = 'session-app-secret';
+const ADMIN = 'session-admin-key-0123456789abcdef0123';
+const SECRET = 'session-app-secret-0123456789abcdef012';
+const TOKEN = 'session-access-token';
 const postgres = postgresForTests();
 
 type Json = Record<string, unknown>;
@@ -22,11 +25,15 @@ describe('a whole agent session over a real socket on PostgreSQL', () => {
     const database = await freshPostgresDatabase();
     if (database === null) throw new Error('TEST_DATABASE_URL vanished');
     cleanups.push(database.drop);
+    // Meta mode (the webhook exists only there) against a stub Graph API on 127.0.0.1.
+    const stub = await startStubGraphApi({ token: TOKEN, version: 'v25.0', phoneNumberIds: [PHONE_NUMBER_ID] });
+    cleanups.push(stub.close);
     const config = loadConfig({
-      PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: database.url, CRM_ADMIN_API_KEY: ADMIN,
-      WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'verify', WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+      PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: database.url, CRM_ADMIN_API_KEY: ADMIN, WHATSAPP_ACCESS_TOKEN: TOKEN,
+      WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'verify', WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_GRAPH_URL: stub.url,
     });
-    const server = await startServer(config, { prepare: async (c) => void (await seedOnFirstStart(c, config)) });
+    // Meta mode starts empty: the demo desk is loaded as `npm run seed` does.
+    const server = await startServer(config, { prepare: (c) => seedDemo(c.get(TOKENS.UnitOfWork), PHONE_NUMBER_ID) });
     cleanups.push(server.close);
     const api = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> => {
       const response = await fetch(`${server.url}/api/v1${path}`, {
@@ -81,5 +88,10 @@ describe('a whole agent session over a real socket on PostgreSQL', () => {
     expect(JSON.stringify(card)).toContain('"sold"');
     const messages = JSON.stringify(await conversation(leadId));
     for (const seen of ['¡Hola Sheena! Soy Ana', 'me interesa', 'brochure', 'COT-000001']) expect(messages).toContain(seen);
+    // Everything the advisor sent went out through the Graph API.
+    const sentTypes = () => stub.sentMessages.map((m) => m.body['type']);
+    for (let i = 0; i < 100 && sentTypes().filter((t) => t === 'document').length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(sentTypes()).toEqual(expect.arrayContaining(['template', 'text', 'document']));
+    expect(sentTypes().filter((t) => t === 'document')).toHaveLength(2);
   }, 120_000);
 });

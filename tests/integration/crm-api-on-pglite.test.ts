@@ -5,7 +5,7 @@ import { DAY_MS } from '../../domain/shared/time.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { startDesk, T0 } from '../support/desk-harness.ts';
 
-const ADMIN = 'pglite-admin-key';
+const ADMIN = 'pglite-admin-key-0123456789abcdef01234';
 
 describe('the CRM API on the embedded database (PGlite, Drizzle adapters)', () => {
   let storage: Storage | null = null;

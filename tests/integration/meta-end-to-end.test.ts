@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bootstrap/config.ts';
-import { seedOnFirstStart } from '../../bootstrap/demo/seed-on-first-start.ts';
+import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
 import { startServer, type RunningServer } from '../../bootstrap/server.ts';
+import { TOKENS } from '../../bootstrap/tokens.ts';
 import { PHONE_NUMBER_ID, WA_ID, inbound, messagesChange, sign, webhookOf } from '../builders/meta-webhook-payloads.ts';
 import { startStubGraphApi } from '../support/stub-graph-api.ts';
 
-const SECRET = 'e2e-app-secret';
+const SECRET = 'e2e-app-secret-0123456789abcdef012345';
 const TOKEN = 'e2e-access-token';
 
 const until = async <T>(probe: () => T | undefined, what: string): Promise<T> => {
@@ -42,7 +43,8 @@ describe('Meta mode over real sockets, against a stub Graph API', () => {
       WHATSAPP_GRAPH_URL: stub.url,
       WHATSAPP_GRAPH_VERSION: 'v25.0',
     });
-    const server: RunningServer = await startServer(config, { prepare: async (c) => void (await seedOnFirstStart(c, config)) });
+    // Meta mode starts empty: the demo desk is loaded as `npm run seed` does.
+    const server: RunningServer = await startServer(config, { prepare: (c) => seedDemo(c.get(TOKENS.UnitOfWork), PHONE_NUMBER_ID) });
     cleanups.push(server.close);
 
     const body = JSON.stringify(webhookOf(messagesChange({ messages: [inbound.text('Hola')] })));

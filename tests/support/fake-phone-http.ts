@@ -2,7 +2,7 @@ import type { PhoneMessageJson } from '../../adapters/http/fake-phone.routes.ts'
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { startDesk, T0 } from './desk-harness.ts';
 
-export const ADMIN = 'admin-key-for-fake-phone-tests';
+export const ADMIN = 'admin-key-for-fake-phone-tests-0123456789';
 
 const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method,

@@ -2,7 +2,7 @@ import { contact, inbound, messagesChange, sign, webhookOf, type Json } from '..
 import { pause } from './scale.ts';
 
 /** The app secret every fault rig signs with. */
-export const APP_SECRET = 'faults-app-secret';
+export const APP_SECRET = 'faults-app-secret-0123456789abcdef0123';
 
 /** A Colombian mobile as Meta writes it (no plus): `block` keeps each scenario's leads apart. */
 export const waIdOf = (block: number, i: number): string => `57300${block}${String(i).padStart(6, '0')}`;

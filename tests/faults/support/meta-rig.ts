@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import type { Repositories } from '../../../application/ports/unit-of-work.ts';
 import { loadConfig } from '../../../bootstrap/config.ts';
+import { seedDemo } from '../../../bootstrap/demo/seed-demo.ts';
 import { openStorage, type Storage } from '../../../bootstrap/storage.ts';
 import type { Message } from '../../../domain/messaging/message.ts';
 import { PHONE_NUMBER_ID, WABA_ID } from '../../builders/meta-webhook-payloads.ts';
@@ -31,6 +32,7 @@ export class MetaRig {
   readonly apps: AppProcess[] = [];
   readonly read: Read;
   #storage: Storage | null = null;
+  #seeded = false;
 
   private constructor(
     readonly stub: StubGraphApi,
@@ -58,8 +60,15 @@ export class MetaRig {
     return app;
   }
 
-  /** Starts one more app process on the rig's database (migrating and seeding it on first start). */
+  /**
+   * Starts one more app process on the rig's database. The first one finds the demo desk loaded, as
+   * `npm run seed` would (Meta mode never seeds by itself).
+   */
   async spawn(): Promise<AppProcess> {
+    if (!this.#seeded) {
+      await seedDemo((await this.#open()).uow, PHONE_NUMBER_ID);
+      this.#seeded = true;
+    }
     const app = await spawnApp({
       DATABASE_URL: this.databaseUrl,
       WHATSAPP_ACCESS_TOKEN: TOKEN,

@@ -106,7 +106,7 @@ export const keyForm = ({ onKey, error }) => {
     if (input.value.trim()) onKey(input.value.trim());
   } } },
   el('h3', { text: 'Conecta el panel' }),
-  el('p', { class: 'muted', text: 'Pega la clave de administrador. El servidor la muestra al arrancar, en el enlace …/simulator#key=…' }),
+  el('p', { class: 'muted', text: 'Pega la clave de administrador. En una terminal, el servidor la muestra al arrancar (enlace …/simulator#key=…); si no, está en el archivo crm-admin-api-key de DATA_DIR (./.data por defecto).' }),
   input,
   error ? el('div', { class: 'field-error', text: error, attrs: { role: 'alert' } }) : null,
   el('button', { type: 'submit', class: 'button button-primary', text: 'Entrar' }));

@@ -114,7 +114,7 @@ const answer = (c: Context, error: CrmApiError): Response => {
     case 'AuthorisationNotAllowed':
       return problem(c, 403, 'forbidden', 'Forbidden', 'Only managers and admins authorise reservations.');
     case 'LeadAlreadyExists':
-      return problem(c, 409, 'lead_already_exists', 'Conflict', 'A lead with this phone already exists.', { leadId: error.leadId });
+      return problem(c, 409, 'lead_already_exists', 'Conflict', 'A lead with this phone already exists.', error.leadId === null ? {} : { leadId: error.leadId });
     case 'VisitAlreadyExists':
       return problem(c, 409, 'visit_already_exists', 'Conflict', 'The lead already has a visit for this project.', { visitId: error.visitId });
     case 'LeadHasNoWhatsApp':

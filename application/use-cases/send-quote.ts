@@ -36,10 +36,11 @@ export class SendQuote {
     if (target === null) return err({ type: 'QuoteNotFound', quoteId: input.quoteId });
     const { record, leadId } = target;
     const visit = record.visitId === null ? {} : { visitId: record.visitId };
-    const text = await this.send.execute({ leadId, author: input.author, content: { kind: 'text', body: target.text }, ...visit });
+    const text = await this.send.execute({ actor: input.actor, leadId, author: input.author, content: { kind: 'text', body: target.text }, ...visit });
     if (!text.ok) return text;
     if (record.pdfMediaId === null || !target.pdf) return ok({ text: text.value, document: null });
     const document = await this.send.execute({
+      actor: input.actor,
       leadId,
       author: input.author,
       content: { kind: 'media', mediaKind: 'document', mediaId: record.pdfMediaId, mimeType: 'application/pdf', filename: `${record.quote.number}.pdf` },

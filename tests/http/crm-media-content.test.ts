@@ -105,6 +105,18 @@ describe('CRM sends are checked against the stored bytes', () => {
     expect(await document.json()).toMatchObject(mismatch('application/pdf', 'image/png'));
   });
 
+  it('refuses a PDF sent as an image even when its type says PDF (422: WhatsApp images are JPEG or PNG)', async () => {
+    const { uploaded, send, sentCount } = await deskOverHttp();
+    const pdf = await uploaded(aPdf(), 'application/pdf');
+    const before = sentCount();
+
+    const res = await send({ kind: 'media', mediaKind: 'image', mediaId: pdf, mimeType: 'application/pdf' });
+
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: 'invalid_message', violations: ['image files are image/jpeg or image/png, not application/pdf'] });
+    expect(sentCount()).toBe(before);
+  });
+
   it('refuses a PDF as a template header image', async () => {
     const { desk, uploaded, send } = await deskOverHttp();
     const pdf = await uploaded(aPdf(), 'application/pdf');

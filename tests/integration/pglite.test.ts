@@ -81,6 +81,7 @@ describe('PGlite in a data directory', () => {
         bytes,
         mimeType: 'application/pdf',
         filename: 'q.pdf',
+        owner: null,
       });
     } finally {
       await reopened.close();

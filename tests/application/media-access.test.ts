@@ -131,4 +131,23 @@ describe('media authorisation', () => {
     expect(await read(manager, old)).toMatchObject({ ok: true });
     expect(await read(admin, old)).toMatchObject({ ok: true });
   });
+
+  it('sends a quote whose PDF an advisor may not read as its summary alone, never half a quote', async () => {
+    const { desk, mine, me, createVisitQuote, sendQuote } = await twoAdvisors();
+    const visit = await leadUseCases(desk).openVisit.execute({ actor: me, leadId: mine.id, projectId: asId('p-bog-1') });
+    if (!visit.ok) throw new Error('no visit');
+    const quote = await createVisitQuote.execute({ actor: me, visitId: visit.value.id, unitTypeId: asId('p-bog-1-t1') });
+    if (!quote.ok || quote.value.pdfMediaId === null) throw new Error('no quote PDF');
+    // As a quote kept before owners were recorded: its PDF has none.
+    const pdf = await desk.media.get(quote.value.pdfMediaId);
+    if (pdf === null) throw new Error('no PDF');
+    const ownerless = await desk.media.put({ ...pdf, owner: null });
+    await desk.read((r) => r.quotes.save({ ...quote.value, pdfMediaId: ownerless }));
+
+    const sent = await sendQuote.execute({ actor: me, author: asId<UserId>(me.kind === 'user' ? me.userId : ''), quoteId: quote.value.quote.id });
+    const byManager = await sendQuote.execute({ actor: manager, author: asId<UserId>('u-jorge'), quoteId: quote.value.quote.id });
+
+    expect(sent).toMatchObject({ ok: true, value: { text: { content: { kind: 'text' } }, document: null } });
+    expect(byManager).toMatchObject({ ok: true, value: { document: { content: { kind: 'media', mediaId: ownerless } } } });
+  });
 });

@@ -9,6 +9,7 @@ import type { ApplyTemplateStatusUpdates } from '../application/use-cases/apply-
 import type { FetchInboundMedia } from '../application/use-cases/fetch-inbound-media.ts';
 import type { SyncTemplates } from '../application/use-cases/sync-templates.ts';
 import type { MediaStore } from '../application/ports/media-store.ts';
+import type { ContentTypeDetector } from '../application/ports/content-type-detector.ts';
 import type { MessageGateway } from '../application/ports/message-gateway.ts';
 import type { QuoteDocumentRenderer } from '../application/ports/quote-document-renderer.ts';
 import type { UnitOfWork } from '../application/ports/unit-of-work.ts';
@@ -55,6 +56,7 @@ export const TOKENS = {
   HttpApp: Symbol.for('HttpApp') as ServiceIdentifier<HttpApp>,
   UnitOfWork: Symbol.for('UnitOfWork') as ServiceIdentifier<UnitOfWork>,
   MediaStore: Symbol.for('MediaStore') as ServiceIdentifier<MediaStore>,
+  ContentTypeDetector: Symbol.for('ContentTypeDetector') as ServiceIdentifier<ContentTypeDetector>,
   Events: Symbol.for('Events') as ServiceIdentifier<InMemoryEventPublisher>,
   EventPublisher: Symbol.for('EventPublisher') as ServiceIdentifier<EventPublisher>,
   QuoteDocumentRenderer: Symbol.for('QuoteDocumentRenderer') as ServiceIdentifier<QuoteDocumentRenderer>,

@@ -1,5 +1,5 @@
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
-import type { MediaStore, StoredMedia } from '../../application/ports/media-store.ts';
+import type { MediaStore, OwnedMedia } from '../../application/ports/media-store.ts';
 import { asId, type MediaId } from '../../domain/shared/ids.ts';
 import type { InMemoryStore } from './in-memory-store.ts';
 
@@ -11,7 +11,7 @@ export type InMemoryMediaStoreOptions = {
 };
 
 export class InMemoryMediaStore implements MediaStore {
-  readonly #files: Map<MediaId, StoredMedia>;
+  readonly #files: Map<MediaId, OwnedMedia>;
   readonly #ids: IdGenerator | null;
   #count = 0;
 
@@ -20,21 +20,22 @@ export class InMemoryMediaStore implements MediaStore {
     this.#ids = options.ids ?? null;
   }
 
-  async put(media: StoredMedia): Promise<MediaId> {
+  async put(media: OwnedMedia): Promise<MediaId> {
     const id = asId<MediaId>(this.#ids?.next('media') ?? `media_${++this.#count}`);
     this.#files.set(id, copyMedia(media));
     return id;
   }
 
-  async get(id: MediaId): Promise<StoredMedia | null> {
+  async get(id: MediaId): Promise<OwnedMedia | null> {
     const media = this.#files.get(id);
     return media === undefined ? null : copyMedia(media);
   }
 }
 
 /** The bytes are copied too: a caller reusing its buffer must not change a stored file. */
-const copyMedia = (media: StoredMedia): StoredMedia => ({
+const copyMedia = (media: OwnedMedia): OwnedMedia => ({
   bytes: new Uint8Array(media.bytes),
   mimeType: media.mimeType,
   filename: media.filename,
+  owner: media.owner,
 });

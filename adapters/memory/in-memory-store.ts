@@ -1,7 +1,7 @@
 import type { ApiKeyId, ApiKeyRecord } from '../../application/ports/api-key-repository.ts';
 import type { BotSettings } from '../../application/ports/configuration.ts';
 import type { InboxEntry } from '../../application/ports/inbox-repository.ts';
-import type { StoredMedia } from '../../application/ports/media-store.ts';
+import type { OwnedMedia } from '../../application/ports/media-store.ts';
 import type { QuoteRecord } from '../../application/ports/quote-repository.ts';
 import type { PriceBucket, Project, Unit, UnitType } from '../../domain/catalog/catalog.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
@@ -106,7 +106,7 @@ export class InMemoryStore {
    * Media is kept apart from `data`: like a blob store, it is not transactional, so a rolled-back
    * transaction must not drop files stored meanwhile.
    */
-  readonly media = new Map<MediaId, StoredMedia>();
+  readonly media = new Map<MediaId, OwnedMedia>();
 
   snapshot(): StoreSnapshot {
     return { data: copy(this.data) };

@@ -8,6 +8,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { DeskEvent, EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+import { mayView } from './lead-access.ts';
 
 export type CreateLeadInput = {
   readonly actor: Actor;
@@ -21,12 +22,16 @@ export type CreateLeadInput = {
 };
 
 export type CreateLeadError =
-  | { readonly type: 'LeadAlreadyExists'; readonly leadId: LeadId }
+  /** `leadId` is `null` when the existing lead is one the actor may not see: its id is not theirs to learn. */
+  | { readonly type: 'LeadAlreadyExists'; readonly leadId: LeadId | null }
   | { readonly type: 'AdvisorNotFound'; readonly advisorId: UserId }
   | { readonly type: 'AdvisorNotAllowed'; readonly advisorId: UserId }
   | { readonly type: 'LineNotFound'; readonly lineId: LineId | null };
 
-/** A lead typed into the CRM by hand. A phone already known is a conflict that names the existing lead. */
+/**
+ * A lead typed into the CRM by hand. A phone already known is a conflict; it names the existing lead only to
+ * those who may see it (an advisor learns that the phone is taken, not another advisor's lead id).
+ */
 export class CreateLead {
   constructor(
     private readonly uow: UnitOfWork,
@@ -38,7 +43,7 @@ export class CreateLead {
   async execute(input: CreateLeadInput): Promise<Result<Lead, CreateLeadError>> {
     const outcome = await this.uow.transaction(async (repos): Promise<Result<Lead, CreateLeadError>> => {
       const existing = await repos.leads.byIdentity({ phone: input.phone, userId: null });
-      if (existing !== null) return err({ type: 'LeadAlreadyExists', leadId: existing.id });
+      if (existing !== null) return err({ type: 'LeadAlreadyExists', leadId: mayView(input.actor, existing) ? existing.id : null });
       const advisor = await this.advisorOf(repos, input);
       if (!advisor.ok) return advisor;
       const line = input.lineId === undefined ? ((await repos.lines.list())[0] ?? null) : await repos.lines.byId(input.lineId);

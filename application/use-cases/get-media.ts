@@ -1,17 +1,15 @@
-import type { LeadId, MediaId } from '../../domain/shared/ids.ts';
+import type { MediaId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { seesAllLeads, type Actor } from '../ports/actor.ts';
-import type { MediaStore, StoredMedia } from '../ports/media-store.ts';
-import type { QuoteRecord } from '../ports/quote-repository.ts';
-import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
-import { visibleLead } from './lead-access.ts';
+import type { MediaStore, OwnedMedia } from '../ports/media-store.ts';
+import type { UnitOfWork } from '../ports/unit-of-work.ts';
+import { mayReadMedia, type MediaNotFound } from './media-access.ts';
 
-export type MediaNotFound = { readonly type: 'MediaNotFound'; readonly mediaId: MediaId };
+export type { MediaNotFound } from './media-access.ts';
 
 /**
- * A kept file (upload, quote PDF, media a lead sent), to show or download in the CRM. Managers and admins get
- * any file. Uploads are not tracked by uploader, so an advisor gets a file that a message or quote of a lead
- * they see references, or that nothing references yet (their fresh upload); any other file is "not found".
+ * A kept file (upload, quote PDF, media a lead sent), to show or download in the CRM. Who may read it is
+ * `mayReadMedia`'s rule; any other file is "not found", exactly like an unknown id, so its existence does not leak.
  */
 export class GetMedia {
   constructor(
@@ -19,29 +17,12 @@ export class GetMedia {
     private readonly media: MediaStore,
   ) {}
 
-  async execute(input: { readonly actor: Actor; readonly mediaId: MediaId }): Promise<Result<StoredMedia, MediaNotFound>> {
+  async execute(input: { readonly actor: Actor; readonly mediaId: MediaId }): Promise<Result<OwnedMedia, MediaNotFound>> {
     const notFound = err({ type: 'MediaNotFound', mediaId: input.mediaId } as const);
-    if (!seesAllLeads(input.actor) && !(await this.uow.transaction((repos) => mayGet(repos, input.actor, input.mediaId)))) {
-      return notFound;
-    }
     const stored = await this.media.get(input.mediaId);
-    return stored === null ? notFound : ok(stored);
+    if (stored === null) return notFound;
+    if (seesAllLeads(input.actor)) return ok(stored);
+    const allowed = await this.uow.transaction((repos) => mayReadMedia(repos, input.actor, input.mediaId, stored.owner));
+    return allowed ? ok(stored) : notFound;
   }
 }
-
-const mayGet = async (repos: Repositories, actor: Actor, mediaId: MediaId): Promise<boolean> => {
-  const fromMessages = await repos.messages.leadsReferencingMedia(mediaId);
-  const fromQuotes = await Promise.all((await repos.quotes.byPdfMedia(mediaId)).map((q) => leadOfQuote(repos, q)));
-  const leads = [...fromMessages, ...fromQuotes];
-  if (leads.length === 0) return true;
-  for (const leadId of new Set(leads)) {
-    if (leadId !== null && (await visibleLead(repos, actor, leadId)) !== null) return true;
-  }
-  return false;
-};
-
-const leadOfQuote = async (repos: Repositories, record: QuoteRecord): Promise<LeadId | null> => {
-  const visit = record.visitId === null ? null : await repos.visits.byId(record.visitId);
-  if (visit !== null) return visit.leadId;
-  return (await repos.conversations.byId(record.conversationId))?.leadId ?? null;
-};

@@ -1,16 +1,20 @@
 import { mayBeSent, type WindowClosed } from '../../domain/conversation/window.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
+import type { ContentMismatch } from '../../domain/media/content-check.ts';
 import { identityOf, type Lead } from '../../domain/lead/lead.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import { limitViolations, type OutboundContent } from '../../domain/messaging/outbound.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { ConversationId, LeadId, MediaId, UserId, VisitId } from '../../domain/shared/ids.ts';
 import { renderTemplate, type TemplateParameterMismatch } from '../../domain/templates/template.ts';
+import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { ContentTypeDetector } from '../ports/content-type-detector.ts';
 import type { EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { MediaStore } from '../ports/media-store.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+import { attachable, type Attachment } from './media-access.ts';
 import { queueOutbound } from './queue-outbound.ts';
 
 /** What an advisor can send from the CRM's chat panel: a template's text is rendered here, not by the caller. */
@@ -19,6 +23,8 @@ export type AgentContent =
   | Omit<Extract<OutboundContent, { kind: 'template' }>, 'renderedText'>;
 
 export type SendAgentMessageInput = {
+  /** On whose behalf: a file attached must be one they may read (`mayReadMedia`). */
+  readonly actor: Actor;
   readonly leadId: LeadId;
   readonly author: UserId;
   readonly content: AgentContent;
@@ -33,12 +39,14 @@ export type SendAgentMessageError =
   | { readonly type: 'TemplateNotFound'; readonly name: string; readonly language: string }
   | { readonly type: 'InvalidMessage'; readonly violations: readonly string[] }
   | { readonly type: 'MediaNotFound'; readonly mediaId: MediaId }
+  | ContentMismatch
   | TemplateParameterMismatch
   | WindowClosed;
 
 /**
  * An advisor writes to a lead. Free-form messages need the 24-hour window open and are refused up
- * front otherwise; templates are always allowed and stored with their rendered text.
+ * front otherwise; templates are always allowed and stored with their rendered text. A file goes out only
+ * if the actor may read it and its bytes are what the message calls them.
  */
 export class SendAgentMessage {
   constructor(
@@ -47,6 +55,7 @@ export class SendAgentMessage {
     private readonly ids: IdGenerator,
     private readonly events: EventPublisher,
     private readonly media: MediaStore,
+    private readonly detector: ContentTypeDetector,
   ) {}
 
   async execute(input: SendAgentMessageInput): Promise<Result<OutboundMessage, SendAgentMessageError>> {
@@ -57,7 +66,7 @@ export class SendAgentMessage {
       const visits = await repos.visits.byLead(lead.id);
       const visit = input.visitId === undefined ? (visits[0] ?? null) : (visits.find((v) => v.id === input.visitId) ?? null);
       if (input.visitId !== undefined && visit === null) return err({ type: 'VisitNotFound', visitId: input.visitId } as const);
-      const content = await this.contentOf(repos, input.content);
+      const content = await this.contentOf(repos, input.actor, input.content);
       if (!content.ok) return content;
       const existing = (await repos.conversations.byLead(lead.id))[0] ?? null;
       const allowed = mayBeSent(content.value, existing?.lastInboundAt ?? null, this.clock.now());
@@ -77,20 +86,28 @@ export class SendAgentMessage {
     return ok(outcome.value.messages[0] as OutboundMessage);
   }
 
-  private async contentOf(repos: Repositories, content: AgentContent): Promise<Result<OutboundContent, SendAgentMessageError>> {
+  private async contentOf(repos: Repositories, actor: Actor, content: AgentContent): Promise<Result<OutboundContent, SendAgentMessageError>> {
     if (content.kind === 'media') {
       const valid = this.withinLimits(content);
-      if (valid.ok && (await this.media.get(content.mediaId)) === null) return err({ type: 'MediaNotFound', mediaId: content.mediaId });
-      return valid;
+      if (!valid.ok) return valid;
+      const file = await this.attachable(repos, actor, content);
+      return file.ok ? valid : file;
     }
     if (content.kind !== 'template') return this.withinLimits(content);
     const header = content.header;
-    if (header?.kind === 'media' && (await this.media.get(header.mediaId)) === null) return err({ type: 'MediaNotFound', mediaId: header.mediaId });
+    if (header?.kind === 'media') {
+      const file = await this.attachable(repos, actor, header);
+      if (!file.ok) return file;
+    }
     const template = await repos.templates.byName(content.name, content.language);
     if (template === null || template.status !== 'APPROVED')
       return err({ type: 'TemplateNotFound', name: content.name, language: content.language });
     const rendered = renderTemplate(template, content.parameters);
     return rendered.ok ? this.withinLimits({ ...content, renderedText: rendered.value }) : rendered;
+  }
+
+  private attachable(repos: Repositories, actor: Actor, file: Attachment) {
+    return attachable(repos, { media: this.media, detector: this.detector }, actor, file);
   }
 
   private withinLimits(content: OutboundContent): Result<OutboundContent, SendAgentMessageError> {

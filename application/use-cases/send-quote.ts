@@ -7,6 +7,7 @@ import type { MediaStore } from '../ports/media-store.ts';
 import type { QuoteRecord } from '../ports/quote-repository.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import { visibleLead } from './lead-access.ts';
+import { mayReadMedia } from './media-access.ts';
 import type { SendAgentMessage, SendAgentMessageError } from './send-agent-message.ts';
 
 export type SendQuoteInput = { readonly actor: Actor; readonly author: UserId; readonly quoteId: QuoteId };
@@ -36,10 +37,11 @@ export class SendQuote {
     if (target === null) return err({ type: 'QuoteNotFound', quoteId: input.quoteId });
     const { record, leadId } = target;
     const visit = record.visitId === null ? {} : { visitId: record.visitId };
-    const text = await this.send.execute({ leadId, author: input.author, content: { kind: 'text', body: target.text }, ...visit });
+    const text = await this.send.execute({ actor: input.actor, leadId, author: input.author, content: { kind: 'text', body: target.text }, ...visit });
     if (!text.ok) return text;
     if (record.pdfMediaId === null || !target.pdf) return ok({ text: text.value, document: null });
     const document = await this.send.execute({
+      actor: input.actor,
       leadId,
       author: input.author,
       content: { kind: 'media', mediaKind: 'document', mediaId: record.pdfMediaId, mimeType: 'application/pdf', filename: `${record.quote.number}.pdf` },
@@ -60,8 +62,11 @@ export class SendQuote {
       return { record, leadId: lead.id, text: quoteSummaryText(record.quote, quoteLabels) };
     });
     if (found === null) return null;
-    // Checked before the text goes out, so a lost PDF does not leave the lead with half a quote.
-    const pdf = found.record.pdfMediaId !== null && (await this.media.get(found.record.pdfMediaId)) !== null;
+    // Checked before the text goes out, so a lost PDF, or one the actor may not attach (kept before owners
+    // were recorded), does not leave the lead with half a quote.
+    const pdfId = found.record.pdfMediaId;
+    const stored = pdfId === null ? null : await this.media.get(pdfId);
+    const pdf = pdfId !== null && stored !== null && (await this.uow.transaction((repos) => mayReadMedia(repos, input.actor, pdfId, stored.owner)));
     return { ...found, pdf };
   }
 }

@@ -10,6 +10,7 @@ import type { MediaStore } from '../ports/media-store.ts';
 import type { QuoteDocumentRenderer } from '../ports/quote-document-renderer.ts';
 import type { QuoteRecord } from '../ports/quote-repository.ts';
 import type { Repositories } from '../ports/unit-of-work.ts';
+import { leadOwner } from './media-access.ts';
 
 export type SimulateQuoteInput = {
   readonly conversation: Conversation;
@@ -27,7 +28,11 @@ export type SimulateQuoteError =
   | { readonly type: 'NoUnitToQuote'; readonly unitTypeId: UnitTypeId }
   | QuoteError;
 
-/** Simulates the builder's proposal for a unit, stores it with its PDF, inside the caller's transaction. */
+/**
+ * Simulates the builder's proposal for a unit, stores it with its PDF, inside the caller's transaction. The PDF
+ * belongs to the quote's lead (to its conversation while the bot has not registered one), not to whoever asked:
+ * the advisor the lead has, now or later, reads and resends it.
+ */
 export class SimulateQuote {
   constructor(
     private readonly clock: Clock,
@@ -57,7 +62,8 @@ export class SimulateQuote {
     });
     if (!quote.ok) return quote;
     const pdf = await this.renderer.render(quote.value, input.labels);
-    const pdfMediaId = await this.media.put({ bytes: pdf, mimeType: 'application/pdf', filename: `${quote.value.number}.pdf` });
+    const owner = leadOwner(input.conversation.leadId, input.conversation.id);
+    const pdfMediaId = await this.media.put({ bytes: pdf, mimeType: 'application/pdf', filename: `${quote.value.number}.pdf`, owner });
     const record: QuoteRecord = { quote: quote.value, conversationId: input.conversation.id, visitId: input.visitId, pdfMediaId };
     await repos.quotes.save(record);
     return ok(record);

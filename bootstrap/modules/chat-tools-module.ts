@@ -1,4 +1,5 @@
 import { ContainerModule } from 'inversify';
+import type { ContentTypeDetector } from '../../application/ports/content-type-detector.ts';
 import type { MediaStore } from '../../application/ports/media-store.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { CreateVisitQuote } from '../../application/use-cases/create-visit-quote.ts';
@@ -19,7 +20,10 @@ export const chatToolsModule = () =>
   new ContainerModule(({ bind }) => {
     bind(T.ListTemplates).toResolvedValue((uow: UnitOfWork) => new ListTemplates(uow), [TOKENS.UnitOfWork]);
     bind(T.RefreshTemplates).toResolvedValue((sync: SyncTemplates) => new RefreshTemplates(sync), [TOKENS.SyncTemplates]);
-    bind(T.UploadMedia).toResolvedValue((media: MediaStore) => new UploadMedia(media), [TOKENS.MediaStore]);
+    bind(T.UploadMedia).toResolvedValue(
+      (media: MediaStore, detector: ContentTypeDetector) => new UploadMedia(media, detector),
+      [TOKENS.MediaStore, TOKENS.ContentTypeDetector],
+    );
     bind(T.GetMedia).toResolvedValue((uow: UnitOfWork, media: MediaStore) => new GetMedia(uow, media), [TOKENS.UnitOfWork, TOKENS.MediaStore]);
     bind(T.CreateVisitQuote).toResolvedValue(
       (uow: UnitOfWork, simulate: SimulateQuote) => new CreateVisitQuote(uow, simulate),

@@ -2,7 +2,9 @@ import { ContainerModule } from 'inversify';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
+import { FileTypeContentDetector } from '../../adapters/media/file-type-content-detector.ts';
 import { PdfQuoteDocumentRenderer } from '../../adapters/pdf/pdf-quote-document-renderer.ts';
+import type { ContentTypeDetector } from '../../application/ports/content-type-detector.ts';
 import type { Clock } from '../../application/ports/clock.ts';
 import type { EventPublisher } from '../../application/ports/events.ts';
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
@@ -40,6 +42,7 @@ export const storageModule = (storage: Storage | null) =>
       rebind(TOKENS.Readiness).toConstantValue(storage.ping);
     }
     bind(TOKENS.QuoteDocumentRenderer).toConstantValue(new PdfQuoteDocumentRenderer());
+    bind(TOKENS.ContentTypeDetector).toConstantValue(new FileTypeContentDetector());
   });
 
 /** The use cases, one binding each. */
@@ -59,9 +62,9 @@ export const useCaseModule = () =>
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.RunBot],
     );
     bind(TOKENS.SendAgentMessage).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, media: MediaStore) =>
-        new SendAgentMessage(uow, clock, ids, events, media),
-      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.MediaStore],
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, media: MediaStore, detector: ContentTypeDetector) =>
+        new SendAgentMessage(uow, clock, ids, events, media, detector),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.MediaStore, TOKENS.ContentTypeDetector],
     );
     bind(TOKENS.RecordDeliveryStatus).toResolvedValue(
       (uow: UnitOfWork, events: EventPublisher) => new RecordDeliveryStatus(uow, events),

@@ -88,6 +88,16 @@ export const clip = (text: string, max: number): string => {
 const len = (s: string): number => [...s].length;
 
 /** Every way the content breaks WhatsApp's limits; empty when it may be sent. */
+/** What a kind of WhatsApp media can carry: images are JPEG or PNG only, audio and video their own families. */
+const kindCarries = (kind: MediaKind, mimeType: string): boolean => {
+  const type = (mimeType.split(';')[0] ?? '').trim().toLowerCase();
+  if (kind === 'image') return type === 'image/jpeg' || type === 'image/png';
+  return kind === 'document' || type.startsWith(`${kind}/`);
+};
+
+const kindViolation = (kind: MediaKind, mimeType: string): string =>
+  `${kind} files are ${kind === 'image' ? 'image/jpeg or image/png' : `${kind}/*`}, not ${mimeType}`;
+
 export const limitViolations = (content: OutboundContent): string[] => {
   const v: string[] = [];
   const check = (cond: boolean, what: string) => { if (!cond) v.push(what); };
@@ -129,6 +139,7 @@ export const limitViolations = (content: OutboundContent): string[] => {
       check(content.caption === undefined || len(content.caption) <= LIMITS.caption, 'caption length');
       check(content.mediaKind !== 'audio' || content.caption === undefined, 'audio takes no caption');
       check(!content.voice || content.mimeType.startsWith('audio/ogg'), 'voice notes are audio/ogg (OGG/Opus)');
+      check(kindCarries(content.mediaKind, content.mimeType), kindViolation(content.mediaKind, content.mimeType));
       break;
     case 'template':
       check(content.name.length >= 1, 'template name');
@@ -137,6 +148,7 @@ export const limitViolations = (content: OutboundContent): string[] => {
         check(b.parameter.length >= 1, 'template button parameter');
       }
       check(content.header?.kind !== 'text' || len(content.header.text) <= LIMITS.headerText, 'template header text length');
+      if (content.header?.kind === 'media') check(kindCarries(content.header.mediaKind, content.header.mimeType), kindViolation(content.header.mediaKind, content.header.mimeType));
       break;
   }
   return v;

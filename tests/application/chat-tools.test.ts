@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FileTypeContentDetector } from '../../adapters/media/file-type-content-detector.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
 import { RefreshTemplates } from '../../application/use-cases/refresh-templates.ts';
 import { UploadMedia } from '../../application/use-cases/upload-media.ts';
@@ -6,18 +7,20 @@ import { MAX_UPLOAD_BYTES } from '../../domain/media/upload-policy.ts';
 import { asId, type QuoteId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
 import { DAY_MS } from '../../domain/shared/time.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
+import { anOggOpus } from '../builders/media-fixtures.ts';
 import { chatToolsUseCases } from '../support/chat-tools-routes.ts';
 import { startDesk } from '../support/desk-harness.ts';
 import { actorNamed, leadUseCases } from '../support/lead-desk-routes.ts';
 
 const admin = actorNamed('admin');
-const OGG = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0, 2]);
+const OGG = anOggOpus();
 
 describe('UploadMedia', () => {
-  const upload = (mimeType: string, bytes: Uint8Array) => new UploadMedia(new InMemoryMediaStore()).execute({ bytes, mimeType, filename: ' nota.ogg ' });
+  const upload = (mimeType: string, bytes: Uint8Array) =>
+    new UploadMedia(new InMemoryMediaStore(), new FileTypeContentDetector()).execute({ actor: admin, bytes, mimeType, filename: ' nota.ogg ' });
 
   it('keeps an OGG voice note under its essence type and trimmed name', async () => {
-    expect(await upload('Audio/OGG; codecs=opus', OGG)).toMatchObject({ ok: true, value: { mimeType: 'audio/ogg', filename: 'nota.ogg', size: 6 } });
+    expect(await upload('Audio/OGG; codecs=opus', OGG)).toMatchObject({ ok: true, value: { mimeType: 'audio/ogg', filename: 'nota.ogg', size: OGG.length } });
   });
 
   it('refuses WebM recordings, unknown types, empty and oversized files', async () => {

@@ -6,6 +6,7 @@ import { asId, type MessageId, type UserId } from '../../domain/shared/ids.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { startDesk } from '../support/desk-harness.ts';
+import { actorNamed } from '../support/lead-desk-routes.ts';
 
 const rateLimited: SendFailure = { type: 'SendFailed', retryable: true, code: '130429', title: 'Rate limit hit' };
 const undeliverable: SendFailure = { type: 'SendFailed', retryable: false, code: '131026', title: 'Message undeliverable' };
@@ -15,7 +16,7 @@ const deskWithLead = async () => {
   const desk = await startDesk();
   const { person, lead } = await registerThroughBot(desk, '+573006660001', 'Sofía Lara');
   const queue = async (body: string): Promise<MessageId> => {
-    const result = await desk.sendAgentMessage.execute({ leadId: lead.id, author: asId<UserId>('u-ana'), content: { kind: 'text', body } });
+    const result = await desk.sendAgentMessage.execute({ actor: actorNamed('u-ana'), leadId: lead.id, author: asId<UserId>('u-ana'), content: { kind: 'text', body } });
     if (!result.ok) throw new Error(`could not queue "${body}": ${result.error.type}`);
     return result.value.id;
   };

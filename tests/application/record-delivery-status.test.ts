@@ -8,6 +8,7 @@ import { asId, type UserId, type WaMessageId } from '../../domain/shared/ids.ts'
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { startDesk } from '../support/desk-harness.ts';
+import { actorNamed } from '../support/lead-desk-routes.ts';
 
 type Receipt = StatusEnvelope['status'];
 const reEngagement = { code: '131047', title: 'Re-engagement message' };
@@ -16,7 +17,7 @@ const reEngagement = { code: '131047', title: 'Re-engagement message' };
 const deskWithSentMessage = async () => {
   const desk = await startDesk();
   const { lead } = await registerThroughBot(desk, '+573004440001', 'Julián Mora');
-  const queued = await desk.sendAgentMessage.execute({ leadId: lead.id, author: asId<UserId>('u-ana'), content: { kind: 'text', body: 'Hola Julián' } });
+  const queued = await desk.sendAgentMessage.execute({ actor: actorNamed('u-ana'), leadId: lead.id, author: asId<UserId>('u-ana'), content: { kind: 'text', body: 'Hola Julián' } });
   if (!queued.ok) throw new Error(queued.error.type);
   await desk.dispatch.execute();
   const id = queued.value.id;

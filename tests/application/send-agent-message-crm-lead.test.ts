@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asId, type UserId } from '../../domain/shared/ids.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { startDesk, T0 } from '../support/desk-harness.ts';
+import { actorNamed } from '../support/lead-desk-routes.ts';
 
 const ana = asId<UserId>('u-ana');
 
@@ -18,6 +19,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
     const { desk, lead } = await deskWithCrmLead();
 
     const result = await desk.sendAgentMessage.execute({
+      actor: actorNamed(ana),
       leadId: lead.id,
       author: ana,
       content: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] },
@@ -35,7 +37,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
   it('refuses free text: the window was never opened', async () => {
     const { desk, lead } = await deskWithCrmLead();
 
-    const result = await desk.sendAgentMessage.execute({ leadId: lead.id, author: ana, content: { kind: 'text', body: 'Hola Rosa' } });
+    const result = await desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId: lead.id, author: ana, content: { kind: 'text', body: 'Hola Rosa' } });
     await desk.dispatch.execute();
 
     expect(result).toEqual({ ok: false, error: { type: 'WindowClosed' } });
@@ -46,7 +48,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
   it('leaves no conversation behind when free text is refused', async () => {
     const { desk, lead } = await deskWithCrmLead();
 
-    await desk.sendAgentMessage.execute({ leadId: lead.id, author: ana, content: { kind: 'text', body: 'Hola Rosa' } });
+    await desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId: lead.id, author: ana, content: { kind: 'text', body: 'Hola Rosa' } });
 
     expect(await desk.read((r) => r.conversations.byLead(lead.id))).toEqual([]);
   });

@@ -3,8 +3,10 @@ import type { AgentContent, SendAgentMessageInput } from '../../application/use-
 import { asId, type LeadId, type MediaId, type MessageId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
 import { DAY_MS, MINUTE_MS } from '../../domain/shared/time.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
+import { anOggOpus } from '../builders/media-fixtures.ts';
 import { aVisit } from '../builders/visit-builder.ts';
 import { startDesk, T0, type Desk } from '../support/desk-harness.ts';
+import { actorNamed } from '../support/lead-desk-routes.ts';
 
 const ana = asId<UserId>('u-ana');
 const text = (body: string): AgentContent => ({ kind: 'text', body });
@@ -15,7 +17,7 @@ const deskWithLead = async () => {
   const desk = await startDesk();
   const { person, lead } = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
   const send = (content: AgentContent, extra: Partial<SendAgentMessageInput> = {}) =>
-    desk.sendAgentMessage.execute({ leadId: lead.id, author: ana, content, ...extra });
+    desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId: lead.id, author: ana, content, ...extra });
   const stored = () => desk.read((r) => r.messages.byLead(lead.id));
   return { desk, person, lead, send, stored };
 };
@@ -77,9 +79,9 @@ describe('SendAgentMessage', () => {
     expect((await stored()).length).toBe(before);
   });
 
-  it('accepts a voice note sent as audio/ogg', async () => {
+  it('accepts an OGG/Opus voice note sent as audio/ogg', async () => {
     const { desk, send } = await deskWithLead();
-    const mediaId = await desk.media.put({ bytes: new Uint8Array([0x4f, 0x67, 0x67, 0x53]), mimeType: 'audio/ogg', filename: null });
+    const mediaId = await desk.media.put({ bytes: anOggOpus(), mimeType: 'audio/ogg', filename: null, owner: { kind: 'user', userId: ana } });
     const voice: AgentContent = { kind: 'media', mediaKind: 'audio', mediaId, mimeType: 'audio/ogg', voice: true };
 
     expect(await send(voice)).toMatchObject({ ok: true, value: { content: voice } });
@@ -101,7 +103,7 @@ describe('SendAgentMessage', () => {
     const desk = await startDesk();
     const leadId = asId<LeadId>('lead-nobody');
 
-    expect(await desk.sendAgentMessage.execute({ leadId, author: ana, content: text('Hola') })).toEqual({
+    expect(await desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId, author: ana, content: text('Hola') })).toEqual({
       ok: false,
       error: { type: 'LeadNotFound', leadId },
     });

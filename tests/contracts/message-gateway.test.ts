@@ -14,7 +14,7 @@ messageGatewayContract('fake WhatsApp', async () => {
   return {
     gateway,
     line,
-    storeMedia: (file) => media.put(file),
+    storeMedia: (file) => media.put({ ...file, owner: null }),
     failNextSend: (failure) => gateway.failNextSends(1, { type: 'SendFailed', ...failure }),
     close: async () => {},
   };
@@ -25,7 +25,7 @@ messageGatewayContract('Meta Cloud API (stub Graph API)', async () => {
   return {
     gateway: h.gateway,
     line,
-    storeMedia: (file) => h.media.put(file),
+    storeMedia: (file) => h.media.put({ ...file, owner: null }),
     // Meta answers both codes with HTTP 400; the gateway may retry a retryable one, so every attempt fails.
     failNextSend: (failure) =>
       h.stub.failNext(failure.retryable ? DEFAULT_GRAPH_RETRY.maxAttempts : 1, { status: 400, error: { code: Number(failure.code), message: failure.title } }, '/messages'),

@@ -3,6 +3,7 @@ import { textOf } from '../../adapters/whatsapp/fake/sent-message.ts';
 import { RefreshTemplates } from '../../application/use-cases/refresh-templates.ts';
 import { DAY_MS } from '../../domain/shared/time.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
+import { anOggOpus } from '../builders/media-fixtures.ts';
 import { chatToolsRouter } from '../support/chat-tools-routes.ts';
 import { startDesk } from '../support/desk-harness.ts';
 
@@ -61,7 +62,7 @@ describe('CRM chat tools over HTTP: media', () => {
 
   it('accepts an OGG voice note and refuses a form without a file', async () => {
     const { as, router } = await deskOverHttp();
-    const ogg = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0, 2, 0, 0]);
+    const ogg = anOggOpus();
 
     const voice = await as('u-ana').upload(new File([ogg], 'voz.ogg', { type: 'audio/ogg; codecs=opus' }));
     const empty = await router.request('/media', { method: 'POST', body: new FormData(), headers: { 'x-test-actor': 'u-ana' } });
@@ -75,7 +76,7 @@ describe('CRM chat tools over HTTP: media', () => {
     const { as } = await deskOverHttp();
     const { id } = (await (await as('u-ana').upload(new File([PDF], 'Cotización 1.pdf', { type: 'application/pdf' }))).json()) as { id: string };
 
-    const res = await as('u-carlos').get(`/media/${id}`);
+    const res = await as('u-ana').get(`/media/${id}`);
     const missing = await as('u-ana').get('/media/nope');
 
     expect(res.status).toBe(200);
@@ -87,14 +88,14 @@ describe('CRM chat tools over HTTP: media', () => {
     expect(await missing.json()).toMatchObject({ code: 'media_not_found' });
   });
 
-  it("lets an advisor download files of their own leads and fresh uploads, not another advisor's lead's files", async () => {
+  it("lets an advisor download their own uploads and their leads' files, never another advisor's", async () => {
     const { desk, as, lead, advisor, other } = await deskOverHttp();
     const { id } = (await (await as(advisor).upload(new File([PDF], 'brochure.pdf', { type: 'application/pdf' }))).json()) as { id: string };
     const fresh = await as(other).get(`/media/${id}`);
     await as(advisor).post(`/leads/${lead.id}/messages`, { kind: 'media', mediaKind: 'document', mediaId: id, mimeType: 'application/pdf' });
     await desk.dispatch.execute();
 
-    expect(fresh.status).toBe(200);
+    expect(fresh.status).toBe(404);
     expect((await as(advisor).get(`/media/${id}`)).status).toBe(200);
     expect((await as('u-jorge').get(`/media/${id}`)).status).toBe(200);
     const refused = await as(other).get(`/media/${id}`);

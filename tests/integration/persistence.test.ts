@@ -34,15 +34,15 @@ for (const target of await openTestDatabases()) {
     it('keeps media bytes exactly, every byte value included, and returns null for an unknown id', async () => {
       const store = new DrizzleMediaStore(database.db, new SequentialIdGenerator());
       const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
-      const id = await store.put({ bytes, mimeType: 'audio/ogg', filename: null });
+      const id = await store.put({ bytes, mimeType: 'audio/ogg', filename: null, owner: null });
       bytes[0] = 99;
-      expect(await store.get(id)).toEqual({ bytes: Uint8Array.from({ length: 256 }, (_, i) => i), mimeType: 'audio/ogg', filename: null });
+      expect(await store.get(id)).toEqual({ bytes: Uint8Array.from({ length: 256 }, (_, i) => i), mimeType: 'audio/ogg', filename: null, owner: null });
       expect(await store.get(asId<MediaId>('media-none'))).toBeNull();
     });
 
     it('stores media from inside a transaction as part of it, without waiting for itself', async () => {
       const store = new DrizzleMediaStore(database.db, new SequentialIdGenerator());
-      const file = { bytes: Uint8Array.from([1, 2, 3]), mimeType: 'application/pdf', filename: 'COT-000001.pdf' };
+      const file = { bytes: Uint8Array.from([1, 2, 3]), mimeType: 'application/pdf', filename: 'COT-000001.pdf', owner: null };
       const kept = await uow().transaction(async () => {
         const id = await store.put(file);
         expect(await store.get(id)).toEqual(file);

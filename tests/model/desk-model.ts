@@ -128,7 +128,12 @@ const agentSends = (phone: string, kind: 'text' | 'template'): Cmd => ({
       kind === 'text'
         ? ({ kind: 'text', body: 'Hola, soy tu asesor 😊' } as const)
         : ({ kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Ana', 'Carlos'] } as const);
-    const result = await r.desk.sendAgentMessage.execute({ leadId: lead.id, author: lead.advisorId as UserId, content });
+    const result = await r.desk.sendAgentMessage.execute({
+      actor: { kind: 'user', userId: lead.advisorId as UserId, role: 'advisor' },
+      leadId: lead.id,
+      author: lead.advisorId as UserId,
+      content,
+    });
     const last = leadOf(m, phone).lastInboundAt;
     const windowOpen = last !== null && m.now - last < DAY_MS;
     expect(result.ok).toBe(kind === 'template' || windowOpen);

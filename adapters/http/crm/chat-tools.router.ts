@@ -40,7 +40,8 @@ export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps):
   router.openapi(uploadMediaRoute, async (c) => {
     const { file } = c.req.valid('form');
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const uploaded = await deps.uploadMedia.execute({ bytes, mimeType: file.type, filename: file.name === '' ? null : file.name });
+    const filename = file.name === '' ? null : file.name;
+    const uploaded = await deps.uploadMedia.execute({ actor: c.get('actor'), bytes, mimeType: file.type, filename });
     return uploaded.ok ? c.json(uploaded.value, 201) : crmProblem(c, uploaded.error);
   });
 

@@ -52,7 +52,10 @@ export const uploadMediaRoute = createRoute({
     201: { description: 'Stored; send it with its id', content: json(UploadedMediaSchema) },
     ...authResponses,
     413: problemResponse('Over 16 MB (`media_too_large`).'),
-    415: problemResponse('A type WhatsApp cannot take (`unsupported_media_type`), or a WebM voice note (`voice_note_must_be_ogg`).'),
+    415: problemResponse(
+      'A type WhatsApp cannot take (`unsupported_media_type`), a WebM voice note (`voice_note_must_be_ogg`), or bytes that are not ' +
+        'what the type says (`media_content_mismatch`, with `declaredType` and `detectedType`; audio/ogg must be OGG with Opus inside).',
+    ),
     422: problemResponse('No `file` field (`validation_failed`) or an empty file (`empty_file`).'),
   },
 });
@@ -66,6 +69,6 @@ export const getMediaRoute = createRoute({
   responses: {
     200: { description: 'The bytes, with their Content-Type and a Content-Disposition naming the file: `inline` for JPEG, PNG, WebP, GIF, PDF and audio, `attachment` for anything else (a sandboxing CSP either way)', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
     ...authResponses,
-    404: problemResponse('No such file, or (advisors) a file only other advisors\' leads use (`media_not_found`).'),
+    404: problemResponse('No such file, or (advisors) a file that is neither their upload nor a file of a lead they handle (`media_not_found`).'),
   },
 });

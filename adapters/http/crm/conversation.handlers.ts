@@ -61,6 +61,7 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
     if (!visible.ok) return crmProblem(c, visible.error);
     const body = c.req.valid('json');
     const sent = await deps.sendAgentMessage.execute({
+      actor,
       leadId,
       author: authorOf(actor),
       content: contentOf(body),

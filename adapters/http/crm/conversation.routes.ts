@@ -36,8 +36,9 @@ export const sendMessageRoute = createRoute({
   request: { params: LeadIdParam, body: { required: true, content: { 'application/json': { schema: SendMessageBody } } } },
   responses: {
     202: { description: 'Queued', content: { 'application/json': { schema: MessageSchema } } },
-    404: problemResponse('Unknown lead, visit, template or file'),
+    404: problemResponse('Unknown lead, visit or template; a file that is unknown or not yours to send (another advisor\'s upload) is `media_not_found`'),
     409: problemResponse('`window_closed`: free-form outside the 24-hour window (send an approved template); `lead_has_no_whatsapp`'),
+    415: problemResponse('The stored file is not what the message calls it (`media_content_mismatch`, with `declaredType` and `detectedType`): e.g. a voice note that is not OGG/Opus, a PDF sent as an image.'),
     422: problemResponse('Invalid body, message over WhatsApp’s limits, or wrong number of template parameters'),
   },
 });

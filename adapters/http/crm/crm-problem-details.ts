@@ -24,6 +24,13 @@ export const mediaTooLargeDetail = (size: number, maxBytes: number): string =>
 export const unsupportedMediaDetail = (mimeType: string): string =>
   `Files of type ${mimeType} cannot be sent on WhatsApp: send images (JPEG, PNG), PDF, office documents, audio (OGG, MP3, M4A) or MP4 video.`;
 
+/** What the bytes are against what they were called; a voice note gets the recording advice. */
+export const contentMismatchDetail = (declared: string, detected: string | null): string => {
+  const found = detected === null ? 'no known file type' : detected;
+  const voice = declared === 'audio/ogg' || declared === 'audio/opus' ? ' Voice notes must be OGG audio with Opus inside (audio/ogg; codecs=opus).' : '';
+  return `The file was sent as ${declared} but its content is ${found}.${voice}`;
+};
+
 export const lineNotFoundDetail = (lineId: string | null): string =>
   lineId === null ? 'No business line is configured.' : `There is no line ${lineId}.`;
 

@@ -114,7 +114,7 @@ const answer = (c: Context, error: CrmApiError): Response => {
     case 'AuthorisationNotAllowed':
       return problem(c, 403, 'forbidden', 'Forbidden', 'Only managers and admins authorise reservations.');
     case 'LeadAlreadyExists':
-      return problem(c, 409, 'lead_already_exists', 'Conflict', 'A lead with this phone already exists.', { leadId: error.leadId });
+      return problem(c, 409, 'lead_already_exists', 'Conflict', 'A lead with this phone already exists.', error.leadId === null ? {} : { leadId: error.leadId });
     case 'VisitAlreadyExists':
       return problem(c, 409, 'visit_already_exists', 'Conflict', 'The lead already has a visit for this project.', { visitId: error.visitId });
     case 'LeadHasNoWhatsApp':
@@ -142,6 +142,11 @@ const answer = (c: Context, error: CrmApiError): Response => {
       return error.reason === 'webm_voice_note'
         ? problem(c, 415, 'voice_note_must_be_ogg', 'Unsupported voice note format', d.WEBM_DETAIL, { mimeType: error.mimeType })
         : problem(c, 415, 'unsupported_media_type', 'Unsupported file type', d.unsupportedMediaDetail(error.mimeType), { mimeType: error.mimeType });
+    case 'ContentMismatch':
+      return problem(c, 415, 'media_content_mismatch', 'File content does not match its type', d.contentMismatchDetail(error.declared, error.detected), {
+        declaredType: error.declared,
+        detectedType: error.detected,
+      });
     case 'UnitOrUnitTypeRequired':
       return problem(c, 422, 'unit_required', 'Unit required', 'Name the unit (`unitId`) or the unit type (`unitTypeId`) to quote.');
     case 'UnitNotInProject':

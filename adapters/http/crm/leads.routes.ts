@@ -36,7 +36,7 @@ export const createLeadRoute = createRoute({
     201: json(LeadSchema, 'Created'),
     403: problemResponse('An advisor named another advisor'),
     404: problemResponse('Unknown advisor or line'),
-    409: problemResponse('A lead with this phone exists (`lead_already_exists`, with its `leadId`)'),
+    409: problemResponse('A lead with this phone exists (`lead_already_exists`); its `leadId` is given only to those who may see that lead (its advisor, managers, admins)'),
     422: invalid,
   },
 });

@@ -83,13 +83,23 @@ export const messageStatusHistory = pgTable(
 );
 
 /** Files live in the database so that every instance serves them. */
-export const media = pgTable('media', {
-  id: text('id').primaryKey(),
-  mimeType: text('mime_type').notNull(),
-  filename: text('filename'),
-  bytes: bytea('bytes').notNull(),
-  createdAt: instant('created_at').notNull().defaultNow(),
-});
+export const media = pgTable(
+  'media',
+  {
+    id: text('id').primaryKey(),
+    mimeType: text('mime_type').notNull(),
+    filename: text('filename'),
+    bytes: bytea('bytes').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    /** Whose file it is (`user`, `lead`, `conversation`) and their id; both null on rows from before 0005. */
+    ownerKind: text('owner_kind'),
+    ownerId: text('owner_id'),
+  },
+  (t) => [
+    check('media_owner_kind_check', sql`${t.ownerKind} in ('user', 'lead', 'conversation')`),
+    check('media_owner_complete', sql`(${t.ownerKind} is null) = (${t.ownerId} is null)`),
+  ],
+);
 
 export const templates = pgTable(
   'templates',

@@ -19,7 +19,7 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
 
   const send = (content: OutboundContent, to: WaIdentity = ana) => h.gateway.send({ line, to, content });
   const lastBody = () => h.stub.sentMessages.at(-1)?.body;
-  const store = (mimeType: string, filename: string | null = null) => h.media.put({ bytes: new Uint8Array([1, 2, 3]), mimeType, filename });
+  const store = (mimeType: string, filename: string | null = null) => h.media.put({ bytes: new Uint8Array([1, 2, 3]), mimeType, filename, owner: null });
 
   it('posts text to /{version}/{phone-number-id}/messages with the bearer token and gets the wamid back', async () => {
     expect(await send(textMessage('Hola 👋 ¿cómo estás?'))).toEqual({ ok: true, value: { waMessageId: 'wamid.stub.1' } });

@@ -132,3 +132,22 @@ describe('limitViolations', () => {
     expect(limitViolations(voice)).toEqual([]);
   });
 });
+
+describe('limitViolations: the media kind must carry its MIME type', () => {
+  const file = (mediaKind: 'image' | 'audio' | 'video' | 'document', mimeType: string): OutboundContent => ({ kind: 'media', mediaKind, mediaId: 'm' as never, mimeType });
+
+  it('takes JPEG and PNG images, audio/* audio, video/* video and any document', () => {
+    for (const ok of [file('image', 'image/jpeg'), file('image', 'image/png'), file('audio', 'audio/mpeg'), file('video', 'video/mp4'), file('document', 'application/pdf')]) {
+      expect(limitViolations(ok)).toEqual([]);
+    }
+  });
+
+  it('refuses a PDF as an image or a PNG as audio, also as a template header', () => {
+    expect(limitViolations(file('image', 'application/pdf'))).toEqual(['image files are image/jpeg or image/png, not application/pdf']);
+    expect(limitViolations(file('audio', 'image/png'))).toEqual(['audio files are audio/*, not image/png']);
+    const header = { kind: 'media', mediaKind: 'image', mediaId: 'm' as never, mimeType: 'application/pdf' } as const;
+    expect(limitViolations({ kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: [], renderedText: 'Hola', header })).toEqual([
+      'image files are image/jpeg or image/png, not application/pdf',
+    ]);
+  });
+});

@@ -23,6 +23,8 @@ const FRIENDLY = {
   voice_note_must_be_ogg: 'Las notas de voz deben ser audio OGG (Opus).',
   media_too_large: 'El archivo es demasiado grande (máximo 16 MB).',
   unsupported_media_type: 'WhatsApp no acepta ese tipo de archivo.',
+  media_content_mismatch: 'El contenido del archivo no corresponde a su tipo (las notas de voz deben ser OGG con Opus).',
+  media_not_found: 'Ese archivo no existe o no tienes acceso a él.',
   lead_has_no_whatsapp: 'Este cliente no tiene WhatsApp.',
   validation_failed: 'Hay datos inválidos.',
 };

@@ -18,6 +18,8 @@ export const httpModule = (config: Config) =>
         logger: context.get<Logger>(TOKENS.Logger),
         readiness: context.get<Readiness>(TOKENS.Readiness),
         crm: crmApi(context),
+        limits: context.get(TOKENS.RequestLimits),
+        clientIp: context.get(TOKENS.ClientIp),
         ...(webhook === null ? {} : { webhook }),
         ...(config.whatsappMode === 'fake'
           ? { fakeWhatsApp: { inbound: fakeInbound(context, config), phones: fakePhones(context) }, simulatorDir: SIMULATOR_DIR }

@@ -1,5 +1,5 @@
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
-import { authenticateCaller, type Authenticate } from './crm-auth.ts';
+import { authenticateCaller, type Authenticate, type CallerGuard } from './crm-auth.ts';
 import { refuseUnstorableText } from './storable-text.ts';
 
 export const CRM_BASE_PATH = '/api/v1';
@@ -8,6 +8,8 @@ const BEARER_SCHEME = 'bearerAuth';
 
 export type CrmApiDeps = {
   readonly authenticate: Authenticate;
+  /** Rate limits on callers (per key, and per address on failed authentications); none when absent. */
+  readonly guard?: CallerGuard;
   /** One router per resource, each built with `createCrmRouter()`, paths relative to `/api/v1`. */
   readonly routers: readonly CrmRouter[];
 };
@@ -38,7 +40,7 @@ export const createCrmApi = (deps: CrmApiDeps) => {
   });
   // Registered before the authentication middleware, which therefore never runs for it.
   api.doc31(OPENAPI_PATH, documentConfig);
-  api.use('*', authenticateCaller(deps.authenticate));
+  api.use('*', authenticateCaller(deps.authenticate, deps.guard));
   api.use('*', refuseUnstorableText);
   for (const router of deps.routers) api.route('/', router);
   return api;

@@ -45,6 +45,8 @@ export const appEnv = (options: Pick<AppOptions, 'database' | 'graphUrl' | 'mess
   WHATSAPP_GRAPH_VERSION: GRAPH_VERSION,
   WHATSAPP_MESSAGES_PER_SECOND: String(options.messagesPerSecond),
   CRM_ADMIN_API_KEY: SECRETS.adminKey,
+  // The outbound phase queues thousands of sends with one key: far past a CRM's budget, still counted.
+  API_KEY_REQUESTS_PER_MINUTE: '1000000',
 });
 
 /** `npm run seed`'s entry point: the demo catalogue, advisors and templates, attached to the bench's line. */

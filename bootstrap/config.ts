@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 import { isLoopbackHost } from './local-addresses.ts';
@@ -22,6 +23,20 @@ export interface WhatsAppConfig {
   readonly messagesPerSecond: number;
 }
 
+/** Budgets of the HTTP edge (one place for all of them; the env variables override the defaults). */
+export interface Limits {
+  /** Requests per minute per API key, counted across every instance. */
+  readonly apiKeyRequestsPerMinute: number;
+  /** Failed authentications (missing, unknown or revoked key) per minute per client address; then 429 for any key. */
+  readonly authFailuresPerMinute: number;
+  /** Webhooks with a bad signature per minute per client address; good signatures are never limited. */
+  readonly badSignaturesPerMinute: number;
+  /** Open event streams per API key, on each instance. */
+  readonly eventStreamsPerKey: number;
+  /** Open event streams in total, on each instance. */
+  readonly eventStreams: number;
+}
+
 export interface Config {
   readonly port: number;
   /** Interface to listen on; `null` means every interface. */
@@ -35,6 +50,9 @@ export interface Config {
   readonly whatsapp: WhatsAppConfig;
   /** `fake` (the simulator plays Meta) only with no Meta settings at all or `WHATSAPP_MODE=fake`. */
   readonly whatsappMode: WhatsAppMode;
+  readonly limits: Limits;
+  /** Proxies (addresses or CIDR ranges) whose `X-Forwarded-For` names the client; none by default. */
+  readonly trustedProxies: readonly string[];
 }
 
 export interface ConfigIssue {
@@ -60,6 +78,22 @@ function plainHttpOnlyToLoopback(url: string): boolean {
   return protocol === 'https:' || isLoopbackHost(hostname);
 }
 
+const positiveInt = (fallback: number) => optional(z.coerce.number().int().min(1)).default(fallback);
+
+/** `10.0.0.1`, `10.0.0.0/8`, `fd00::/8`: the separators are commas or spaces. */
+const isAddressOrRange = (entry: string): boolean => {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+};
+const proxyList = optional(
+  z
+    .string()
+    .transform((list) => list.split(/[\s,]+/).filter((entry) => entry !== ''))
+    .refine((entries) => entries.every(isAddressOrRange), 'must list IP addresses or CIDR ranges, separated by commas'),
+);
+
 const EnvSchema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65_535)).default(3000),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')),
@@ -81,6 +115,12 @@ const EnvSchema = z.object({
   WHATSAPP_MESSAGES_PER_SECOND: optional(z.coerce.number().int().min(1).max(1_000)).default(80),
   CRM_ADMIN_API_KEY: longSecret,
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)).default('info'),
+  API_KEY_REQUESTS_PER_MINUTE: positiveInt(600),
+  AUTH_FAILURES_PER_MINUTE: positiveInt(20),
+  WEBHOOK_BAD_SIGNATURES_PER_MINUTE: positiveInt(20),
+  EVENT_STREAMS_PER_KEY: positiveInt(5),
+  EVENT_STREAMS_MAX: positiveInt(200),
+  TRUSTED_PROXIES: proxyList,
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -117,6 +157,14 @@ const toConfig = (e: Env, whatsappMode: WhatsAppMode): Config => ({
     messagesPerSecond: e.WHATSAPP_MESSAGES_PER_SECOND,
   },
   whatsappMode,
+  limits: {
+    apiKeyRequestsPerMinute: e.API_KEY_REQUESTS_PER_MINUTE,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+    badSignaturesPerMinute: e.WEBHOOK_BAD_SIGNATURES_PER_MINUTE,
+    eventStreamsPerKey: e.EVENT_STREAMS_PER_KEY,
+    eventStreams: e.EVENT_STREAMS_MAX,
+  },
+  trustedProxies: e.TRUSTED_PROXIES ?? [],
 });
 
 export class ConfigError extends Error {

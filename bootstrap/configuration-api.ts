@@ -27,5 +27,10 @@ export const configurationRouter = (context: Context): CrmRouter =>
 /** `GET /api/v1/events`: the live event stream, filtered per caller. */
 export const eventsRouter = (context: Context): CrmRouter => {
   const events = context.get(TOKENS.Events);
-  return buildEventsRouter({ subscribe: (listener) => events.subscribe(listener), canSee: context.get(T.CanSeeLeadEvents) });
+  const { limits } = context.get(TOKENS.Config);
+  return buildEventsRouter({
+    subscribe: (listener) => events.subscribe(listener),
+    audience: context.get(T.ResolveEventAudience),
+    caps: { perKey: limits.eventStreamsPerKey, total: limits.eventStreams },
+  });
 };

@@ -1,5 +1,5 @@
 import type { ServiceIdentifier } from 'inversify';
-import type { CanSeeLeadEvents } from '../application/use-cases/can-see-lead-events.ts';
+import type { ResolveEventAudience } from '../application/use-cases/resolve-event-audience.ts';
 import type { CreateAdvisorGroup } from '../application/use-cases/create-advisor-group.ts';
 import type { GetBotSettings } from '../application/use-cases/get-bot-settings.ts';
 import type { ListAdvisorGroups } from '../application/use-cases/list-advisor-groups.ts';
@@ -29,5 +29,5 @@ export const CONFIGURATION_TOKENS = {
   GetBotSettings: token<GetBotSettings>('GetBotSettings'),
   UpdateDataPolicy: token<UpdateDataPolicy>('UpdateDataPolicy'),
   UpdateBotTexts: token<UpdateBotTexts>('UpdateBotTexts'),
-  CanSeeLeadEvents: token<CanSeeLeadEvents>('CanSeeLeadEvents'),
+  ResolveEventAudience: token<ResolveEventAudience>('ResolveEventAudience'),
 } as const;

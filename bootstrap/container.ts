@@ -10,6 +10,7 @@ import { storageModule, useCaseModule } from './modules/desk-module.ts';
 import { eventsModule } from './modules/events-module.ts';
 import { whatsappModule } from './modules/whatsapp-module.ts';
 import { httpModule } from './modules/http-module.ts';
+import { limitsModule } from './modules/limits-module.ts';
 
 /**
  * One `ContainerModule` per area, loaded in order. To wire a new area, write
@@ -25,6 +26,7 @@ const modules = (config: Config, storage: Storage | null): ContainerModule[] => 
   visitCardModule(),
   chatToolsModule(),
   configurationModule(),
+  limitsModule(config, storage),
   httpModule(config),
 ];
 

@@ -42,4 +42,8 @@ export const crmRouters = (context: Context): CrmRouter[] => [
 
 /** The CRM API as the HTTP app mounts it. */
 export const crmApi = (context: Context): CrmApi =>
-  createCrmApi({ authenticate: context.get(TOKENS.AuthenticateApiKey), routers: crmRouters(context) });
+  createCrmApi({
+    authenticate: context.get(TOKENS.AuthenticateApiKey),
+    guard: { limits: context.get(TOKENS.RequestLimits), clientIp: context.get(TOKENS.ClientIp) },
+    routers: crmRouters(context),
+  });

@@ -4,10 +4,12 @@ import { defaultBotSettings } from '../adapters/memory/default-bot-settings.ts';
 import { InMemoryMediaStore } from '../adapters/memory/in-memory-media-store.ts';
 import { openPglite, openPostgres, type Database, type Notifications } from '../adapters/persistence/database.ts';
 import { DrizzleMediaStore } from '../adapters/persistence/drizzle-media-store.ts';
+import { DrizzleRateLimiter } from '../adapters/persistence/drizzle-rate-limiter.ts';
 import { DrizzleUnitOfWork } from '../adapters/persistence/drizzle-unit-of-work.ts';
 import { RandomIdGenerator } from '../adapters/ids/random-id-generator.ts';
 import { SystemClock } from '../adapters/clock/system-clock.ts';
 import type { MediaStore } from '../application/ports/media-store.ts';
+import type { RateLimiter } from '../application/ports/rate-limiter.ts';
 import type { UnitOfWork } from '../application/ports/unit-of-work.ts';
 import type { Config } from './config.ts';
 
@@ -15,6 +17,8 @@ import type { Config } from './config.ts';
 export type Storage = {
   readonly uow: UnitOfWork;
   readonly media: MediaStore;
+  /** Rate-limit counters in the database, shared by every instance on it. */
+  readonly rateLimiter: RateLimiter;
   /** LISTEN/NOTIFY with PostgreSQL, for events every instance should hear; `null` with PGlite. */
   readonly notifications: Notifications | null;
   /** For the start banner. */
@@ -31,6 +35,7 @@ const ids = () => new RandomIdGenerator(new SystemClock());
 const fromDatabase = (database: Database, media: MediaStore, description: string, autocommitSingles: boolean): Storage => ({
   uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings, autocommitSingles, configurationCacheMs: CONFIGURATION_CACHE_MS }),
   media,
+  rateLimiter: new DrizzleRateLimiter(database.db),
   notifications: database.notifications,
   description,
   ping: database.ping,

@@ -1,5 +1,9 @@
 import type { ServiceIdentifier } from 'inversify';
 import type { HttpApp } from '../adapters/http/create-http-app.ts';
+import type { ClientIp } from '../adapters/http/client-ip.ts';
+import type { RequestLimits } from '../adapters/http/request-limits.ts';
+import type { RateLimiter } from '../application/ports/rate-limiter.ts';
+import type { ApplyRateLimit } from '../application/use-cases/apply-rate-limit.ts';
 import type { Clock } from '../application/ports/clock.ts';
 import type { IdGenerator } from '../application/ports/id-generator.ts';
 import type { ChannelMedia } from '../application/ports/channel-media.ts';
@@ -89,4 +93,8 @@ export const TOKENS = {
   ListUsers: Symbol.for('ListUsers') as ServiceIdentifier<ListUsers>,
   IssueApiKey: Symbol.for('IssueApiKey') as ServiceIdentifier<IssueApiKey>,
   RevokeApiKey: Symbol.for('RevokeApiKey') as ServiceIdentifier<RevokeApiKey>,
+  RateLimiter: Symbol.for('RateLimiter') as ServiceIdentifier<RateLimiter>,
+  ApplyRateLimit: Symbol.for('ApplyRateLimit') as ServiceIdentifier<ApplyRateLimit>,
+  RequestLimits: Symbol.for('RequestLimits') as ServiceIdentifier<RequestLimits>,
+  ClientIp: Symbol.for('ClientIp') as ServiceIdentifier<ClientIp>,
 } as const;

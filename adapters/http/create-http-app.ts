@@ -1,11 +1,14 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { accessLog } from './access-log.ts';
+import { clientIpResolver, type ClientIp } from './client-ip.ts';
 import { createRouter } from './create-router.ts';
 import { CRM_BASE_PATH, OPENAPI_PATH, crmDocument, type CrmApi } from './crm/crm-api.ts';
 import { DOCS_CSP, renderDocsPage } from './crm/docs-page.ts';
 import { fakeWhatsAppRouter, type FakeWhatsAppDeps } from './fake-whatsapp.router.ts';
 import { healthRoute, readyRoute } from './health.routes.ts';
 import { problem } from './problem.ts';
+import type { RequestLimits } from './request-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import { registerSimulatorPage } from './simulator.routes.ts';
 import { registerWebhookRoutes, type WebhookPort } from './webhook.routes.ts';
@@ -15,6 +18,8 @@ export interface HttpLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** pino's; lets the access log skip its work when info is off. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 export interface HttpAppDeps {
@@ -29,6 +34,10 @@ export interface HttpAppDeps {
   readonly webhook?: WebhookPort;
   /** The CRM API (`createCrmApi`): served under `/api/v1`, with its reference at `/docs`. */
   readonly crm?: CrmApi;
+  /** Budgets the app itself enforces (webhooks with bad signatures); none when absent. */
+  readonly limits?: Pick<RequestLimits, 'badSignatures'>;
+  /** Who is calling, for limits and the access log; the socket's peer address by default. */
+  readonly clientIp?: ClientIp;
 }
 
 /** A readiness check still unanswered by then counts as "not ready": a probe must get its 503, not hang. */
@@ -43,6 +52,8 @@ const answeredWithin = (check: Promise<boolean>, ms: number): Promise<boolean> =
 export const createHttpApp = (deps: HttpAppDeps) => {
   const app = createRouter();
   const readiness = deps.readiness ?? (() => Promise.resolve(true));
+  const clientIp = deps.clientIp ?? clientIpResolver();
+  app.use('*', accessLog(deps.logger, clientIp));
   app.use('*', securityHeaders());
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
@@ -56,7 +67,10 @@ export const createHttpApp = (deps: HttpAppDeps) => {
 
   if (deps.fakeWhatsApp !== undefined) app.route('/', fakeWhatsAppRouter(deps.fakeWhatsApp));
   if (deps.simulatorDir !== undefined) registerSimulatorPage(app, deps.simulatorDir);
-  if (deps.webhook !== undefined) registerWebhookRoutes(app, deps.webhook, deps.logger);
+  if (deps.webhook !== undefined) {
+    const guard = deps.limits === undefined ? undefined : { badSignatures: deps.limits.badSignatures, clientIp };
+    registerWebhookRoutes(app, deps.webhook, deps.logger, guard);
+  }
   if (deps.crm !== undefined) {
     const crm = deps.crm;
     app.route('/', crm);

@@ -1,8 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { ClientIp } from './client-ip.ts';
 import type { Router } from './create-router.ts';
 import { problem } from './problem.ts';
+import { rateLimited, type RequestLimit } from './request-limits.ts';
 
 /** What a channel's webhook made of a signed body. */
 export type WebhookAcceptance =
@@ -25,6 +27,9 @@ export type WebhookLogger = {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
 };
+
+/** Counts webhooks with a bad signature per client address; Meta's good signatures never touch it. */
+export type WebhookGuard = { readonly badSignatures: Pick<RequestLimit, 'count'>; readonly clientIp: ClientIp };
 
 const PATH = '/webhooks/whatsapp';
 
@@ -50,6 +55,7 @@ export const receiveWebhookRoute = createRoute({
     400: { description: 'Signed, but not a webhook we can read; nothing stored (problem+json)' },
     401: { description: 'Missing or wrong signature; nothing stored (problem+json)' },
     413: { description: 'Body over the size limit (problem+json)' },
+    429: { description: 'Too many bad signatures from this address (`rate_limited`, with Retry-After); good signatures are never limited' },
   },
 });
 
@@ -78,17 +84,24 @@ const readCapped = async (request: Request, max: number): Promise<Uint8Array | n
 const tooLarge = (c: Context, max: number) =>
   problem(c, 413, 'payload_too_large', 'Payload Too Large', `The webhook body exceeds ${max} bytes.`);
 
-const receive = async (c: Context, webhook: WebhookPort, logger: WebhookLogger): Promise<Response> => {
+/** 401, or 429 once the address has sent too many bad signatures (it may be guessing the secret). */
+const refuseSignature = async (c: Context, logger: WebhookLogger, guard: WebhookGuard | undefined): Promise<Response> => {
+  const counted = guard === undefined ? null : await guard.badSignatures.count(guard.clientIp(c));
+  if (counted !== null && !counted.ok) {
+    logger.warn({ event: 'whatsapp_webhook_rate_limited', reason: 'invalid_signature' }, 'Too many bad webhook signatures from one address');
+    return rateLimited(c, counted.error);
+  }
+  logger.warn({ event: 'whatsapp_webhook_rejected', reason: 'invalid_signature' }, 'Webhook signature refused');
+  return problem(c, 401, 'invalid_signature', 'Unauthorized', 'X-Hub-Signature-256 is missing or does not match the body.');
+};
+
+const receive = async (c: Context, webhook: WebhookPort, logger: WebhookLogger, guard: WebhookGuard | undefined): Promise<Response> => {
   const declared = Number(c.req.header('content-length'));
   if (declared > webhook.maxBodyBytes) return tooLarge(c, webhook.maxBodyBytes);
   const raw = await readCapped(c.req.raw, webhook.maxBodyBytes).catch(() => undefined);
   if (raw === undefined) return problem(c, 400, 'unreadable_body', 'Bad Request', 'The body could not be read.');
   if (raw === null) return tooLarge(c, webhook.maxBodyBytes);
-  if (!webhook.verifySignature(raw, c.req.header('x-hub-signature-256'))) {
-    logger.warn({ event: 'whatsapp_webhook_rejected', reason: 'invalid_signature' }, 'Webhook signature refused');
-    const detail = 'X-Hub-Signature-256 is missing or does not match the body.';
-    return problem(c, 401, 'invalid_signature', 'Unauthorized', detail);
-  }
+  if (!webhook.verifySignature(raw, c.req.header('x-hub-signature-256'))) return refuseSignature(c, logger, guard);
   const result = await webhook.accept(raw);
   if (result.kind === 'invalid') {
     logger.warn({ event: 'whatsapp_webhook_invalid', reason: result.reason }, 'Signed webhook could not be read');
@@ -100,7 +113,7 @@ const receive = async (c: Context, webhook: WebhookPort, logger: WebhookLogger):
 };
 
 /** `GET|POST /webhooks/whatsapp`: size, then signature over the raw bytes, then parsing — never a 500 on bad input. */
-export const registerWebhookRoutes = (app: Router, webhook: WebhookPort, logger: WebhookLogger): void => {
+export const registerWebhookRoutes = (app: Router, webhook: WebhookPort, logger: WebhookLogger, guard?: WebhookGuard): void => {
   // Problem answers have no content schema in the contracts, so the handlers may return plain `Response`s.
   app.openapi(verifyWebhookRoute, (c): Response => {
     const token = c.req.query('hub.verify_token');
@@ -110,5 +123,5 @@ export const registerWebhookRoutes = (app: Router, webhook: WebhookPort, logger:
     }
     return c.text(c.req.query('hub.challenge') ?? '', 200);
   });
-  app.openapi(receiveWebhookRoute, (c) => receive(c, webhook, logger));
+  app.openapi(receiveWebhookRoute, (c) => receive(c, webhook, logger, guard));
 };

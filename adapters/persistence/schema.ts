@@ -5,3 +5,4 @@ export * from './schema/leads.ts';
 export * from './schema/messaging.ts';
 export * from './schema/organisation.ts';
 export * from './schema/quotes.ts';
+export * from './schema/rate-limits.ts';

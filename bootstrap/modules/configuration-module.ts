@@ -1,7 +1,7 @@
 import { ContainerModule } from 'inversify';
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
-import { CanSeeLeadEvents } from '../../application/use-cases/can-see-lead-events.ts';
+import { ResolveEventAudience } from '../../application/use-cases/resolve-event-audience.ts';
 import { CreateAdvisorGroup } from '../../application/use-cases/create-advisor-group.ts';
 import { GetBotSettings } from '../../application/use-cases/get-bot-settings.ts';
 import { ListAdvisorGroups } from '../../application/use-cases/list-advisor-groups.ts';
@@ -35,5 +35,5 @@ export const configurationModule = () =>
     bind(T.GetBotSettings).toResolvedValue((uow: UnitOfWork) => new GetBotSettings(uow), [TOKENS.UnitOfWork]);
     bind(T.UpdateDataPolicy).toResolvedValue((uow: UnitOfWork) => new UpdateDataPolicy(uow), [TOKENS.UnitOfWork]);
     bind(T.UpdateBotTexts).toResolvedValue((uow: UnitOfWork) => new UpdateBotTexts(uow), [TOKENS.UnitOfWork]);
-    bind(T.CanSeeLeadEvents).toResolvedValue((uow: UnitOfWork) => new CanSeeLeadEvents(uow), [TOKENS.UnitOfWork]);
+    bind(T.ResolveEventAudience).toResolvedValue((uow: UnitOfWork) => new ResolveEventAudience(uow), [TOKENS.UnitOfWork]);
   });

@@ -17,6 +17,8 @@ export const httpModule = (config: Config) =>
         logger: context.get<Logger>(TOKENS.Logger),
         readiness: context.get<Readiness>(TOKENS.Readiness),
         crm: crmApi(context),
+        limits: context.get(TOKENS.RequestLimits),
+        clientIp: context.get(TOKENS.ClientIp),
         // One mode, one surface: Meta's webhook never beside the fake phones, which take no key.
         ...(config.whatsappMode === 'meta'
           ? { webhook: metaWebhook(context, config) }

@@ -6,6 +6,7 @@ import type { ReservationId } from '../../domain/visit/reservation.ts';
 import { aQuoteRecord } from '../builders/quote-record-builder.ts';
 import { startDesk } from '../support/desk-harness.ts';
 import { configurationUseCases } from '../support/configuration-routes.ts';
+import { hears } from '../../application/use-cases/resolve-event-audience.ts';
 import { actorNamed } from '../support/lead-desk-routes.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 
@@ -130,19 +131,23 @@ describe('configuration use cases', () => {
 describe('who sees which live event', () => {
   it('gives managers everything, advisors only their own leads, and unregistered chats to managers only', async () => {
     const desk = await startDesk();
-    const { canSee } = configurationUseCases(desk);
+    const { audience } = configurationUseCases(desk);
+    const canSee = async (actor: string, event: DeskEvent) => hears(actorNamed(actor), await audience.execute({ event }));
     const { lead } = await registerThroughBot(desk, '+573007770002', 'Pedro');
     const owner = lead.advisorId ?? 'u-ana';
     const other = ['u-ana', 'u-carlos', 'u-valentina'].find((u) => u !== owner)!;
     const about: DeskEvent = { type: 'visit_changed', leadId: lead.id, visitId: asId('v-1') };
     const anonymous: DeskEvent = { type: 'message_received', leadId: null, conversationId: asId('c-1'), messageId: asId('m-1') };
 
-    expect(await canSee.execute({ actor: actorNamed('u-jorge'), event: about })).toBe(true);
-    expect(await canSee.execute({ actor: actorNamed(owner), event: about })).toBe(true);
-    expect(await canSee.execute({ actor: actorNamed(other), event: about })).toBe(false);
-    expect(await canSee.execute({ actor: actorNamed('admin'), event: anonymous })).toBe(true);
-    expect(await canSee.execute({ actor: actorNamed(owner), event: anonymous })).toBe(false);
+    expect(await canSee('u-jorge', about)).toBe(true);
+    expect(await canSee(owner, about)).toBe(true);
+    expect(await canSee(other, about)).toBe(false);
+    expect(await canSee('admin', anonymous)).toBe(true);
+    expect(await canSee(owner, anonymous)).toBe(false);
     const assigned = { type: 'lead_assigned', leadId: asId<LeadId>('lead-x'), advisorId: asId<UserId>(other) } as const;
-    expect(await canSee.execute({ actor: actorNamed(other), event: assigned })).toBe(true);
+    expect(await canSee(other, assigned)).toBe(true);
+    // A lead handed to another advisor: the new one hears it, and so does the one the lead still shows.
+    const reassigned = { type: 'lead_assigned', leadId: lead.id, advisorId: asId<UserId>(other) } as const;
+    expect(await audience.execute({ event: reassigned })).toEqual({ advisorIds: [other, owner] });
   });
 });

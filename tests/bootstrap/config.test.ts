@@ -66,12 +66,35 @@ describe('loadConfig', () => {
         graphVersion: 'v21.0',
         messagesPerSecond: 1000,
       },
+      limits: { apiKeyRequestsPerMinute: 600, authFailuresPerMinute: 20, badSignaturesPerMinute: 20, eventStreamsPerKey: 5, eventStreams: 200 },
+      trustedProxies: [],
     });
   });
 
   it('treats empty variables as unset', () => {
     const config = loadConfig({ PORT: '', WHATSAPP_ACCESS_TOKEN: '  ', DATABASE_URL: '' });
     expect(config).toMatchObject({ port: 3000, databaseUrl: null, whatsappMode: 'fake' });
+  });
+
+  it('has request limits and no trusted proxy by default, and reads them from the environment', () => {
+    expect(loadConfig({})).toMatchObject({
+      limits: { apiKeyRequestsPerMinute: 600, authFailuresPerMinute: 20, badSignaturesPerMinute: 20, eventStreamsPerKey: 5, eventStreams: 200 },
+      trustedProxies: [],
+    });
+    const config = loadConfig({
+      API_KEY_REQUESTS_PER_MINUTE: '1200', AUTH_FAILURES_PER_MINUTE: '10', WEBHOOK_BAD_SIGNATURES_PER_MINUTE: '5',
+      EVENT_STREAMS_PER_KEY: '2', EVENT_STREAMS_MAX: '50', TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16 ::1',
+    });
+    expect(config.limits).toEqual({ apiKeyRequestsPerMinute: 1200, authFailuresPerMinute: 10, badSignaturesPerMinute: 5, eventStreamsPerKey: 2, eventStreams: 50 });
+    expect(config.trustedProxies).toEqual(['10.0.0.1', '192.168.0.0/16', '::1']);
+  });
+
+  it('refuses limits that are not positive integers and proxies that are not addresses or ranges', () => {
+    const result = parseConfig({ API_KEY_REQUESTS_PER_MINUTE: '0', EVENT_STREAMS_PER_KEY: 'many', TRUSTED_PROXIES: '10.0.0.1, proxy.internal' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.map((i) => i.variable).sort()).toEqual(['API_KEY_REQUESTS_PER_MINUTE', 'EVENT_STREAMS_PER_KEY', 'TRUSTED_PROXIES']);
+    expect(parseConfig({ TRUSTED_PROXIES: '10.0.0.0/33' }).ok).toBe(false);
   });
 
   it('accepts port 0 so tests can ask for any free port', () => {

@@ -13,6 +13,8 @@ import { unitOfWorkContract } from './unit-of-work.contract.ts';
 import { visitRepositoryContract } from './visit-repository.contract.ts';
 import { appointmentRepositoryContract } from './appointment-repository.contract.ts';
 import { reservationRepositoryContract } from './reservation-repository.contract.ts';
+import { rateLimiterContract } from './rate-limiter.contract.ts';
+import { InMemoryRateLimiter } from '../../adapters/memory/in-memory-rate-limiter.ts';
 
 const open: OpenSubject = async () => {
   const store = new InMemoryStore();
@@ -30,3 +32,4 @@ inboxRepositoryContract('in-memory', open);
 apiKeyRepositoryContract('in-memory', open);
 appointmentRepositoryContract('in-memory', open);
 reservationRepositoryContract('in-memory', open);
+rateLimiterContract('in-memory', async () => ({ limiter: new InMemoryRateLimiter(), close: async () => {} }));

@@ -34,7 +34,8 @@ describe('fuzzed CRM API bodies, with an admin key, in process on PGlite', () =>
     desk.app.request(path, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body }) });
 
   beforeAll(async () => {
-    desk = await startCountedDesk({ CRM_ADMIN_API_KEY: ADMIN });
+    // One key on a fixed clock: without a larger budget, a full-size run would spend most requests on 429s.
+    desk = await startCountedDesk({ CRM_ADMIN_API_KEY: ADMIN, API_KEY_REQUESTS_PER_MINUTE: '1000000' });
     // A lead the bot registered, so lead, visit and message routes have something real to act on.
     const lead = desk.container.get(TOKENS.FakeWhatsApp).lead('+573005550101', 'Pedro Díaz');
     for (const text of ['Hola', 'pedro@correo.com', 'Acepto', 'asesor']) await lead.say(text);

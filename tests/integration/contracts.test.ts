@@ -14,6 +14,8 @@ import { unitOfWorkContract } from '../contracts/unit-of-work.contract.ts';
 import { visitRepositoryContract } from '../contracts/visit-repository.contract.ts';
 import { appointmentRepositoryContract } from '../contracts/appointment-repository.contract.ts';
 import { reservationRepositoryContract } from '../contracts/reservation-repository.contract.ts';
+import { rateLimiterContract } from '../contracts/rate-limiter.contract.ts';
+import { DrizzleRateLimiter } from '../../adapters/persistence/drizzle-rate-limiter.ts';
 import { openTestDatabases, type TestDatabase } from '../support/database.ts';
 
 const options = { defaultSettings: defaultBotSettings };
@@ -46,5 +48,10 @@ for (const target of await openTestDatabases()) {
     apiKeyRepositoryContract(target.name, open);
     appointmentRepositoryContract(target.name, open);
     reservationRepositoryContract(target.name, open);
+    rateLimiterContract(target.name, async () => {
+      if (database === null) throw new Error(`${target.name} database not open`);
+      await database.reset();
+      return { limiter: new DrizzleRateLimiter(database.db), close: async () => {} };
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { createCrmRouter } from '../../adapters/http/crm/crm-router.ts';
 import { configurationRouter, type ConfigurationUseCases } from '../../adapters/http/crm/configuration.router.ts';
 import { eventsRouter, type SubscribeToEvents } from '../../adapters/http/crm/events.router.ts';
-import { CanSeeLeadEvents } from '../../application/use-cases/can-see-lead-events.ts';
+import { ResolveEventAudience } from '../../application/use-cases/resolve-event-audience.ts';
 import { CreateAdvisorGroup } from '../../application/use-cases/create-advisor-group.ts';
 import { GetBotSettings } from '../../application/use-cases/get-bot-settings.ts';
 import { ListAdvisorGroups } from '../../application/use-cases/list-advisor-groups.ts';
@@ -19,7 +19,7 @@ import type { Desk } from './desk-harness.ts';
 import { actorNamed } from './lead-desk-routes.ts';
 
 /** The configuration use cases on the assembled desk's unit of work. */
-export const configurationUseCases = (desk: Desk): ConfigurationUseCases & { canSee: CanSeeLeadEvents } => {
+export const configurationUseCases = (desk: Desk): ConfigurationUseCases & { audience: ResolveEventAudience } => {
   const uow = desk.container.get(TOKENS.UnitOfWork);
   return {
     listAdvisorGroups: new ListAdvisorGroups(uow),
@@ -34,7 +34,7 @@ export const configurationUseCases = (desk: Desk): ConfigurationUseCases & { can
     getBotSettings: new GetBotSettings(uow),
     updateDataPolicy: new UpdateDataPolicy(uow),
     updateBotTexts: new UpdateBotTexts(uow),
-    canSee: new CanSeeLeadEvents(uow),
+    audience: new ResolveEventAudience(uow),
   };
 };
 
@@ -56,7 +56,7 @@ export const configurationTestRouter = (desk: Desk) => {
     await next();
   });
   router.route('/', configurationRouter(useCases));
-  router.route('/', eventsRouter({ subscribe, canSee: useCases.canSee, heartbeatMs: 50 }));
+  router.route('/', eventsRouter({ subscribe, audience: useCases.audience, heartbeatMs: 50 }));
   const send = (method: string) => (actor: string, path: string, body?: unknown) =>
     router.request(path, {
       method,

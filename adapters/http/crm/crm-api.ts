@@ -1,7 +1,7 @@
 import { defaultBodyLimit, MAX_JSON_BODY_BYTES } from '../body-limits.ts';
 import { isMediaUpload } from './chat-tools.routes.ts';
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
-import { authenticateCaller, type Authenticate } from './crm-auth.ts';
+import { authenticateCaller, type Authenticate, type CallerGuard } from './crm-auth.ts';
 import { refuseUnstorableText } from './storable-text.ts';
 
 export const CRM_BASE_PATH = '/api/v1';
@@ -10,6 +10,8 @@ const BEARER_SCHEME = 'bearerAuth';
 
 export type CrmApiDeps = {
   readonly authenticate: Authenticate;
+  /** Rate limits on callers (per key, and per address on failed authentications); none when absent. */
+  readonly guard?: CallerGuard;
   /** One router per resource, each built with `createCrmRouter()`, paths relative to `/api/v1`. */
   readonly routers: readonly CrmRouter[];
 };
@@ -42,7 +44,7 @@ export const createCrmApi = (deps: CrmApiDeps) => {
   });
   // Registered before the authentication middleware, which therefore never runs for it.
   api.doc31(OPENAPI_PATH, documentConfig);
-  api.use('*', authenticateCaller(deps.authenticate));
+  api.use('*', authenticateCaller(deps.authenticate, deps.guard));
   // Before anything reads a body (the text check reads JSON ones whole); the upload has its own, larger limit.
   api.use('*', defaultBodyLimit((c) => isMediaUpload(c, CRM_BASE_PATH)));
   api.use('*', refuseUnstorableText);

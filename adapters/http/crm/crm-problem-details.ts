@@ -39,3 +39,8 @@ export const unitInUseDetail = (unitId: string, reason: 'reserved' | string): st
 
 export const appointmentTimeDetail = (reason: string): string =>
   reason === 'too_long' ? 'An appointment lasts at most 4 hours.' : 'An appointment ends after it starts.';
+
+export const tooManyStreamsDetail = (scope: 'key' | 'instance', limit: number): string =>
+  scope === 'key'
+    ? `This API key already has ${limit} open event streams; close one first.`
+    : `This server already serves ${limit} event streams; try again shortly.`;

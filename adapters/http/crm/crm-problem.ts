@@ -4,6 +4,7 @@ import type { BotTextsPatchError } from '../../../domain/chatbot/bot-texts-patch
 import type { InvalidProject } from '../../../domain/catalog/project-entry.ts';
 import type { PriceBucketsError } from '../../../domain/catalog/price-buckets.ts';
 import type { NotAnActiveAdvisor } from '../../../application/use-cases/advisor-group-members.ts';
+import type { RateLimited } from '../../../application/use-cases/apply-rate-limit.ts';
 import type { Unauthenticated } from '../../../application/use-cases/authenticate-api-key.ts';
 import type { AuthoriseReservationError } from '../../../application/use-cases/authorise-reservation.ts';
 import type { ChangeVisitStageError } from '../../../application/use-cases/change-visit-stage.ts';
@@ -28,7 +29,9 @@ import type { InvalidDataPolicy } from '../../../application/use-cases/update-da
 import type { UploadMediaError } from '../../../application/use-cases/upload-media.ts';
 import type { UnitInUse } from '../../../application/use-cases/upsert-project.ts';
 import { problem } from '../problem.ts';
+import { rateLimited, tooManyRequests } from '../request-limits.ts';
 import * as d from './crm-problem-details.ts';
+import type { TooManyStreams } from './event-streams.ts';
 
 export { WINDOW_CLOSED_DETAIL } from './crm-problem-details.ts';
 
@@ -45,7 +48,7 @@ export type CrmApiError =
   | TemplateSyncFailed | UploadMediaError | MediaNotFound | CreateVisitQuoteError | SendQuoteError
   | ChangeVisitStageError | ScheduleAppointmentError | ListAgendaError | ReserveUnitError | AuthoriseReservationError
   | NotAnActiveAdvisor | AdvisorGroupNotFound | SaveLineError | InvalidProject | UnitInUse | PriceBucketsError
-  | InvalidDataPolicy | BotTextsPatchError;
+  | InvalidDataPolicy | BotTextsPatchError | RateLimited | TooManyStreams;
 
 const unreachable = (error: never): never => {
   throw new Error(`unmapped CRM error: ${JSON.stringify(error)}`);
@@ -70,6 +73,10 @@ const answer = (c: Context, error: CrmApiError): Response => {
       return problem(c, 401, 'unauthenticated', 'Unauthenticated', d.UNAUTHENTICATED_DETAIL);
     case 'Forbidden':
       return problem(c, 403, 'forbidden', 'Forbidden', 'Your role may not do this.');
+    case 'RateLimited':
+      return rateLimited(c, error);
+    case 'TooManyStreams':
+      return tooManyRequests(c, error.retryAfterSeconds, 'too_many_streams', d.tooManyStreamsDetail(error.scope, error.limit));
     case 'InvalidUserName':
       return problem(c, 422, 'invalid_user_name', 'Invalid name', 'The name must have 1 to 200 characters.');
     case 'InvalidEmail':

@@ -7,6 +7,7 @@ import { RandomIdGenerator } from '../../../adapters/ids/random-id-generator.ts'
 import { defaultBotSettings } from '../../../adapters/memory/default-bot-settings.ts';
 import { InMemoryMediaStore } from '../../../adapters/memory/in-memory-media-store.ts';
 import { openPglite } from '../../../adapters/persistence/database.ts';
+import { DrizzleRateLimiter } from '../../../adapters/persistence/drizzle-rate-limiter.ts';
 import { DrizzleUnitOfWork } from '../../../adapters/persistence/drizzle-unit-of-work.ts';
 import * as schema from '../../../adapters/persistence/schema.ts';
 import { loadConfig } from '../../../bootstrap/config.ts';
@@ -16,9 +17,11 @@ import type { Storage } from '../../../bootstrap/storage.ts';
 import { TOKENS } from '../../../bootstrap/tokens.ts';
 import { T0 } from '../../support/desk-harness.ts';
 
+/** Rate-limit counters are bookkeeping, not stored data: a refused request may well count against its sender. */
 const TABLES = Object.values(schema as Record<string, unknown>)
   .filter((value): value is PgTable => is(value, PgTable))
-  .map((table) => getTableName(table));
+  .map((table) => getTableName(table))
+  .filter((name) => name !== getTableName(schema.rateLimits));
 
 export type RowCounts = Readonly<Record<string, number>>;
 
@@ -35,6 +38,7 @@ export const startCountedDesk = async (env: Readonly<Record<string, string>>) =>
   const storage: Storage = {
     uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings }),
     media: new InMemoryMediaStore({ ids: new RandomIdGenerator(new SystemClock()) }),
+    rateLimiter: new DrizzleRateLimiter(database.db),
     notifications: database.notifications,
     description: 'pglite (in memory)',
     ping: database.ping,

@@ -36,6 +36,9 @@ import type { CreateUser } from '../application/use-cases/create-user.ts';
 import type { IssueApiKey } from '../application/use-cases/issue-api-key.ts';
 import type { ListUsers } from '../application/use-cases/list-users.ts';
 import type { RevokeApiKey } from '../application/use-cases/revoke-api-key.ts';
+import type { ListApiKeys } from '../application/use-cases/list-api-keys.ts';
+import type { DeactivateUser } from '../application/use-cases/deactivate-user.ts';
+import type { ReactivateUser } from '../application/use-cases/reactivate-user.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -87,4 +90,7 @@ export const TOKENS = {
   ListUsers: Symbol.for('ListUsers') as ServiceIdentifier<ListUsers>,
   IssueApiKey: Symbol.for('IssueApiKey') as ServiceIdentifier<IssueApiKey>,
   RevokeApiKey: Symbol.for('RevokeApiKey') as ServiceIdentifier<RevokeApiKey>,
+  ListApiKeys: Symbol.for('ListApiKeys') as ServiceIdentifier<ListApiKeys>,
+  DeactivateUser: Symbol.for('DeactivateUser') as ServiceIdentifier<DeactivateUser>,
+  ReactivateUser: Symbol.for('ReactivateUser') as ServiceIdentifier<ReactivateUser>,
 } as const;

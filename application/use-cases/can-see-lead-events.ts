@@ -14,6 +14,7 @@ export class CanSeeLeadEvents {
 
   async execute({ actor, event }: CanSeeLeadEventsInput): Promise<boolean> {
     if (seesAllLeads(actor)) return true;
+    if (event.type === 'user_deactivated') return actor.kind === 'user' && event.userId === actor.userId;
     if (actor.kind !== 'user' || event.leadId === null) return false;
     if ((event.type === 'lead_assigned' || event.type === 'lead_registered') && event.advisorId === actor.userId) return true;
     const leadId = event.leadId;

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Actor } from '../../../application/ports/actor.ts';
-import type { DeskEvent } from '../../../application/ports/events.ts';
+import { endsStreamOf, type DeskEvent } from '../../../application/ports/events.ts';
 import { authResponses } from './crm-responses.ts';
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
 
@@ -22,8 +22,9 @@ export const eventsRoute = createRoute({
   summary: 'Live desk events (server-sent events)',
   description:
     'A `text/event-stream`: each event has `event: <type>` (message_received, message_queued, message_status_changed, ' +
-    'lead_registered, lead_assigned, visit_changed), `data: <json>` and an `id`. Advisors get only events about their own ' +
-    'leads; managers and admins get everything, including bot conversations with no lead yet. A `: heartbeat` comment every 15 s.',
+    'lead_registered, lead_assigned, visit_changed, user_deactivated), `data: <json>` and an `id`. Advisors get only events ' +
+    'about their own leads; managers and admins get everything, including bot conversations with no lead yet. A `: heartbeat` ' +
+    'comment every 15 s. The stream of a user who is deactivated ends at once.',
   responses: { 200: { description: 'The stream', content: { 'text/event-stream': { schema: z.string() } } }, ...authResponses },
 });
 
@@ -42,6 +43,8 @@ export const eventsRouter = (deps: EventsDeps): CrmRouter => {
       };
       // Chained so events keep their order although the visibility check is asynchronous.
       const unsubscribe = deps.subscribe((event) => {
+        // A deactivated user's stream ends at once, on whichever instance holds it.
+        if (endsStreamOf(event, actor)) return stream.abort();
         delivery = delivery.then(() => forward(event)).catch(() => undefined);
       });
       const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n').catch(() => undefined), deps.heartbeatMs ?? 15_000);

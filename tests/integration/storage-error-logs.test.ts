@@ -96,6 +96,21 @@ for (const target of await openTestDatabases()) {
       expect(text()).toContain('leads_phone_unique');
       expect(text()).toContain('23505');
     });
+
+    it('a data error is logged without the value PostgreSQL quotes in its message', async () => {
+      const work = await uow();
+      // A NUL in a message body (text columns refuse it), and a value of the wrong type quoted back by PostgreSQL.
+      const nul = await failureOf(work.transaction((repos) => repos.messages.addInbound(anInboundMessage().saying(`${BODY}\u0000`).build())));
+      const quoted = await failureOf(database?.db.execute(sql`select ${PHONE}::uuid, ${EMAIL}::int`) ?? Promise.resolve());
+
+      const { logger, text } = capturedLogger();
+      logger.error({ event: 'inbox_entry_failed', inboxId: 1, error: nul.message }, 'Inbox entry failed; will retry');
+      logger.error({ event: 'worker_tick_failed', err: nul }, 'Background worker failed; next tick retries');
+      logger.error({ event: 'http_request_failed', err: quoted }, 'Unhandled error');
+      expectNothingPersonal(text());
+      for (const code of ['22021', '22P02']) expect(text()).toContain(code);
+      expect(text()).toContain('invalid input syntax for type uuid: …');
+    });
   });
 }
 

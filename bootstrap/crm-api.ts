@@ -22,6 +22,9 @@ export const crmRouters = (context: Context): CrmRouter[] => [
     createUser: context.get(TOKENS.CreateUser),
     issueApiKey: context.get(TOKENS.IssueApiKey),
     revokeApiKey: context.get(TOKENS.RevokeApiKey),
+    listApiKeys: context.get(TOKENS.ListApiKeys),
+    deactivateUser: context.get(TOKENS.DeactivateUser),
+    reactivateUser: context.get(TOKENS.ReactivateUser),
   }),
   registerLeadRoutes(createCrmRouter(), {
     listLeads: context.get(TOKENS.ListLeads),

@@ -1,6 +1,7 @@
-import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { pino, type DestinationStream, type LogFn, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
 import type { LogLevel } from './config.ts';
+import { safeError, safeMessageOf } from './log-errors.ts';
 
 /**
  * The app's logger. Convention: `log.info({ event: 'lead_assigned', leadId }, 'Lead assigned')` —
@@ -43,12 +44,32 @@ export interface LoggerOptions {
   readonly destination?: DestinationStream;
 }
 
+/**
+ * `logger.error(error)` and `logger.error({ err })` without a message of their own log the error's message
+ * as `msg`, before any serializer runs: give them the value-free one instead.
+ */
+function withSafeErrorMessage(this: PinoLogger, args: Parameters<LogFn>, method: LogFn): void {
+  const [first, second, ...rest] = args as unknown[];
+  if (typeof second !== 'string' && typeof first === 'object' && first !== null) {
+    const error = first instanceof Error ? first : ((first as { err?: unknown }).err ?? (first as { error?: unknown }).error);
+    const message = safeMessageOf(error);
+    if (message !== undefined) {
+      const fields = first instanceof Error ? { err: first } : first;
+      return (method as (...a: unknown[]) => void).apply(this, second === undefined ? [fields, message] : [fields, message, second, ...rest]);
+    }
+  }
+  return (method as (...a: unknown[]) => void).apply(this, args);
+}
+
 export const createLogger = ({ level, destination }: LoggerOptions): Logger => {
   const options = {
     level,
     base: { service: 'lead-desk' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: [...REDACT_PATHS], censor: REDACTED },
+    // Errors keep their codes and names, never the values of a failed statement (see log-errors.ts).
+    serializers: { err: safeError, error: safeError },
+    hooks: { logMethod: withSafeErrorMessage },
   };
   if (destination !== undefined) return pino(options, destination);
   // Pretty output only for people at a terminal; pipes and containers get JSON for the log shipper.

@@ -41,6 +41,9 @@ import type { CreateUser } from '../application/use-cases/create-user.ts';
 import type { IssueApiKey } from '../application/use-cases/issue-api-key.ts';
 import type { ListUsers } from '../application/use-cases/list-users.ts';
 import type { RevokeApiKey } from '../application/use-cases/revoke-api-key.ts';
+import type { ListApiKeys } from '../application/use-cases/list-api-keys.ts';
+import type { DeactivateUser } from '../application/use-cases/deactivate-user.ts';
+import type { ReactivateUser } from '../application/use-cases/reactivate-user.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -97,4 +100,7 @@ export const TOKENS = {
   ApplyRateLimit: Symbol.for('ApplyRateLimit') as ServiceIdentifier<ApplyRateLimit>,
   RequestLimits: Symbol.for('RequestLimits') as ServiceIdentifier<RequestLimits>,
   ClientIp: Symbol.for('ClientIp') as ServiceIdentifier<ClientIp>,
+  ListApiKeys: Symbol.for('ListApiKeys') as ServiceIdentifier<ListApiKeys>,
+  DeactivateUser: Symbol.for('DeactivateUser') as ServiceIdentifier<DeactivateUser>,
+  ReactivateUser: Symbol.for('ReactivateUser') as ServiceIdentifier<ReactivateUser>,
 } as const;

@@ -25,8 +25,8 @@ export class InMemoryLeadRepository implements LeadRepository {
   async save(lead: Lead): Promise<void> {
     for (const other of this.#store.data.leads.values()) {
       if (other.id === lead.id) continue;
-      if (lead.phone !== null && other.phone === lead.phone) throw new Conflict('lead', `phone ${lead.phone}`);
-      if (lead.waUserId !== null && other.waUserId === lead.waUserId) throw new Conflict('lead', `user id ${lead.waUserId}`);
+      if (lead.phone !== null && other.phone === lead.phone) throw new Conflict('lead', 'phone');
+      if (lead.waUserId !== null && other.waUserId === lead.waUserId) throw new Conflict('lead', 'user id');
     }
     this.#store.data.leads.set(lead.id, copy(lead));
   }

@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { ApiKeyId, ApiKeyRecord, ApiKeyRepository } from '../../application/ports/api-key-repository.ts';
 import { asId, type UserId } from '../../domain/shared/ids.ts';
+import type { Instant } from '../../domain/shared/time.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, replaceAllBut, toDate, toDateOrNull, toInstant, toInstantOrNull } from './rows.ts';
 import { apiKeys } from './schema.ts';
@@ -14,6 +15,7 @@ export const toApiKey = (row: ApiKeyRow): ApiKeyRecord => ({
   label: row.label,
   createdAt: toInstant(row.createdAt),
   revokedAt: toInstantOrNull(row.revokedAt),
+  lastUsedAt: toInstantOrNull(row.lastUsedAt),
 });
 
 export const toApiKeyRow = (record: ApiKeyRecord): typeof apiKeys.$inferInsert => ({
@@ -23,6 +25,7 @@ export const toApiKeyRow = (record: ApiKeyRecord): typeof apiKeys.$inferInsert =
   label: record.label,
   createdAt: toDate(record.createdAt),
   revokedAt: toDateOrNull(record.revokedAt),
+  lastUsedAt: toDateOrNull(record.lastUsedAt),
 });
 
 export class DrizzleApiKeyRepository implements ApiKeyRepository {
@@ -39,11 +42,25 @@ export class DrizzleApiKeyRepository implements ApiKeyRepository {
   }
 
   async save(record: ApiKeyRecord): Promise<void> {
-    await this.db.insert(apiKeys).values(toApiKeyRow(record)).onConflictDoUpdate({ target: apiKeys.id, set: replaceAllBut(apiKeys) });
+    await this.db
+      .insert(apiKeys)
+      .values(toApiKeyRow(record))
+      .onConflictDoUpdate({
+        target: apiKeys.id,
+        // greatest() skips nulls: the later of the stored use and the record's.
+        set: { ...replaceAllBut(apiKeys), lastUsedAt: sql`greatest(${apiKeys.lastUsedAt}, excluded.last_used_at)` },
+      });
   }
 
   async byUser(userId: UserId): Promise<ApiKeyRecord[]> {
     const rows = await this.db.select().from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
     return rows.map(toApiKey);
+  }
+
+  async markUsed(id: ApiKeyId, at: Instant, unlessAfter: Instant): Promise<void> {
+    await this.db
+      .update(apiKeys)
+      .set({ lastUsedAt: toDate(at) })
+      .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, toDate(unlessAfter)))));
   }
 }

@@ -75,8 +75,7 @@ export class DrizzleConversationRepository implements ConversationRepository {
   }
 
   async save(conversation: Conversation): Promise<void> {
-    const { phone, userId } = conversation.contact;
-    await conflictOnUnique('conversation', (constraint) => (constraint === 'conversations_line_wa_user_unique' ? `user id ${userId}` : `phone ${phone}`), () =>
+    await conflictOnUnique('conversation', (constraint) => (constraint === 'conversations_line_wa_user_unique' ? 'user id' : 'phone'), () =>
       this.db
         .insert(conversations)
         .values(toConversationRow(conversation))

@@ -68,7 +68,7 @@ export class DrizzleLeadRepository implements LeadRepository {
   }
 
   async save(lead: Lead): Promise<void> {
-    await conflictOnUnique('lead', (constraint) => (constraint === 'leads_wa_user_id_unique' ? `user id ${lead.waUserId}` : `phone ${lead.phone}`), () =>
+    await conflictOnUnique('lead', (constraint) => (constraint === 'leads_wa_user_id_unique' ? 'user id' : 'phone'), () =>
       this.db.insert(leads).values(toLeadRow(lead)).onConflictDoUpdate({ target: leads.id, set: replaceAllBut(leads) }),
     );
     if (lead.consent === null) return;

@@ -4,6 +4,7 @@ import { ConfigurationCache } from './configuration-cache.ts';
 import type { Db } from './drizzle-db.ts';
 import { drizzleRepositories, type DrizzleRepositoryOptions } from './drizzle-repositories.ts';
 import { asConflict, isRetryableRace } from './pg-errors.ts';
+import { valueFree } from './storage-error.ts';
 
 export type DrizzleUnitOfWorkOptions = DrizzleRepositoryOptions & {
   /** Runs of one transaction that lost a race (`Conflict`, serialization failure, deadlock); 3 by default. */
@@ -54,7 +55,8 @@ export class DrizzleUnitOfWork implements UnitOfWork {
           }),
         );
       } catch (error) {
-        if (!isRetryableRace(error)) throw error;
+        // What leaves the adapter says codes and names, not the statement's values (see storage-error.ts).
+        if (!isRetryableRace(error)) throw valueFree(error);
         if (attempt >= this.#maxAttempts) throw asConflict(error);
       } finally {
         // Committed or rolled back: drop what others read while it was in flight.
@@ -69,7 +71,7 @@ export class DrizzleUnitOfWork implements UnitOfWork {
     try {
       return await work(scoped.repos);
     } catch (error) {
-      throw isRetryableRace(error) ? asConflict(error) : error;
+      throw isRetryableRace(error) ? asConflict(error) : valueFree(error);
     } finally {
       if (scoped.wrote()) this.#cache?.invalidate();
     }

@@ -1,16 +1,23 @@
 import type { DeliveryStatus } from '../../domain/messaging/delivery-status.ts';
 import type { ConversationId, LeadId, MessageId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { Actor } from './actor.ts';
 
-/** What the CRM hears about live (new messages, statuses, assignments, visits). */
+/** What the CRM hears about live (new messages, statuses, assignments, visits, deactivated users). */
 export type DeskEvent =
   | { readonly type: 'message_received'; readonly conversationId: ConversationId; readonly leadId: LeadId | null; readonly messageId: MessageId }
   | { readonly type: 'message_queued'; readonly conversationId: ConversationId; readonly leadId: LeadId | null; readonly messageId: MessageId }
   | { readonly type: 'message_status_changed'; readonly conversationId: ConversationId; readonly leadId: LeadId | null; readonly messageId: MessageId; readonly status: DeliveryStatus }
   | { readonly type: 'lead_registered'; readonly leadId: LeadId; readonly advisorId: UserId | null }
   | { readonly type: 'lead_assigned'; readonly leadId: LeadId; readonly advisorId: UserId }
-  | { readonly type: 'visit_changed'; readonly leadId: LeadId; readonly visitId: VisitId };
+  | { readonly type: 'visit_changed'; readonly leadId: LeadId; readonly visitId: VisitId }
+  /** The user may no longer use the API: their open event streams are closed. */
+  | { readonly type: 'user_deactivated'; readonly userId: UserId };
 
 export interface EventPublisher {
   /** Hands events to live subscribers after the change is stored; never throws. */
   publish(events: readonly DeskEvent[]): void;
 }
+
+/** Whether this event ends the caller's event stream: they were deactivated. */
+export const endsStreamOf = (event: DeskEvent, actor: Actor): boolean =>
+  event.type === 'user_deactivated' && actor.kind === 'user' && actor.userId === event.userId;

@@ -37,6 +37,7 @@ export class IssueApiKey {
         label: input.label.trim(),
         createdAt: this.clock.now(),
         revokedAt: null,
+        lastUsedAt: null,
       };
       await repos.apiKeys.save(record);
       return ok({ key, record });

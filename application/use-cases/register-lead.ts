@@ -32,7 +32,8 @@ export type RegisterLeadOutcome = {
 
 /**
  * Registers (or reuses, by WhatsApp identity) the lead a conversation belongs to, assigns the least-loaded
- * advisor of the line's group, and opens a visit for the chosen project. Runs inside the caller's transaction.
+ * active advisor of the line's group (a known lead keeps an active advisor), and opens a visit for the chosen
+ * project. Runs inside the caller's transaction.
  */
 export class RegisterLead {
   constructor(
@@ -61,7 +62,7 @@ export class RegisterLead {
     };
     await repos.leads.lockAssignments(line.advisorGroupId);
     const advisors = await this.activeAdvisors(repos, line);
-    const assignment = advisorFor(base.advisorId, line.advisorGroupId, await repos.leads.loadsOf(advisors.map((a) => a.id)));
+    const assignment = advisorFor(await this.keptAdvisor(repos, base), line.advisorGroupId, await repos.leads.loadsOf(advisors.map((a) => a.id)));
     const advisorId = assignment.ok ? assignment.value.advisorId : null;
     const lead: Lead = {
       ...base,
@@ -83,6 +84,12 @@ export class RegisterLead {
       unassigned: assignment.ok ? null : assignment.error,
       events,
     };
+  }
+
+  /** A known lead keeps its advisor while they are active; a deactivated one's lead is assigned anew. */
+  private async keptAdvisor(repos: Repositories, lead: Lead): Promise<UserId | null> {
+    if (lead.advisorId === null) return null;
+    return (await repos.organisation.user(lead.advisorId))?.active === true ? lead.advisorId : null;
   }
 
   private async activeAdvisors(repos: Repositories, line: BusinessLine): Promise<User[]> {

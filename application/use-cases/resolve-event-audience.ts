@@ -22,6 +22,8 @@ export class ResolveEventAudience {
   constructor(private readonly uow: UnitOfWork) {}
 
   async execute({ event }: { readonly event: DeskEvent }): Promise<EventAudience> {
+    // The deactivated user hears it (their streams end), besides managers and admins.
+    if (event.type === 'user_deactivated') return { advisorIds: [event.userId] };
     if (event.leadId === null) return MANAGERS_ONLY;
     const named = (event.type === 'lead_assigned' || event.type === 'lead_registered') && event.advisorId !== null ? [event.advisorId] : [];
     const leadId = event.leadId;

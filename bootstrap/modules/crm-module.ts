@@ -9,6 +9,9 @@ import { CreateUser } from '../../application/use-cases/create-user.ts';
 import { IssueApiKey } from '../../application/use-cases/issue-api-key.ts';
 import { ListUsers } from '../../application/use-cases/list-users.ts';
 import { RevokeApiKey } from '../../application/use-cases/revoke-api-key.ts';
+import { ListApiKeys } from '../../application/use-cases/list-api-keys.ts';
+import { DeactivateUser } from '../../application/use-cases/deactivate-user.ts';
+import { ReactivateUser } from '../../application/use-cases/reactivate-user.ts';
 import type { EventPublisher } from '../../application/ports/events.ts';
 import type { MessageGateway } from '../../application/ports/message-gateway.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
@@ -28,8 +31,8 @@ export const crmModule = (config: Config) =>
   new ContainerModule(({ bind }) => {
     bind(TOKENS.ApiKeySecrets).toConstantValue(new NodeApiKeySecrets());
     bind(TOKENS.AuthenticateApiKey).toResolvedValue(
-      (uow: UnitOfWork, secrets: ApiKeySecrets) => new AuthenticateApiKey(uow, secrets, config.crmAdminApiKey),
-      [TOKENS.UnitOfWork, TOKENS.ApiKeySecrets],
+      (uow: UnitOfWork, secrets: ApiKeySecrets, clock: Clock) => new AuthenticateApiKey(uow, secrets, clock, config.crmAdminApiKey),
+      [TOKENS.UnitOfWork, TOKENS.ApiKeySecrets, TOKENS.Clock],
     );
     bind(TOKENS.CreateUser).toResolvedValue((uow: UnitOfWork, ids: IdGenerator) => new CreateUser(uow, ids), [TOKENS.UnitOfWork, TOKENS.IdGenerator]);
     bind(TOKENS.ListUsers).toResolvedValue((uow: UnitOfWork) => new ListUsers(uow), [TOKENS.UnitOfWork]);
@@ -38,6 +41,12 @@ export const crmModule = (config: Config) =>
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.ApiKeySecrets],
     );
     bind(TOKENS.RevokeApiKey).toResolvedValue((uow: UnitOfWork, clock: Clock) => new RevokeApiKey(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+    bind(TOKENS.ListApiKeys).toResolvedValue((uow: UnitOfWork) => new ListApiKeys(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.DeactivateUser).toResolvedValue(
+      (uow: UnitOfWork, events: EventPublisher) => new DeactivateUser(uow, events),
+      [TOKENS.UnitOfWork, TOKENS.EventPublisher],
+    );
+    bind(TOKENS.ReactivateUser).toResolvedValue((uow: UnitOfWork) => new ReactivateUser(uow), [TOKENS.UnitOfWork]);
     bindLeadUseCases(bind);
   });
 

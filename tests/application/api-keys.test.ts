@@ -13,7 +13,7 @@ import { asId, type UserId } from '../../domain/shared/ids.ts';
 import { aUser } from '../builders/user-builder.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 15);
-const ADMIN_KEY = 'bootstrap-admin-key-for-tests';
+const ADMIN_KEY = 'bootstrap-admin-key-for-api-key-tests-0123';
 
 const setup = async (users: readonly User[] = [], adminKey: string | null = ADMIN_KEY) => {
   const uow = new InMemoryUnitOfWork(new InMemoryStore());
@@ -26,7 +26,7 @@ const setup = async (users: readonly User[] = [], adminKey: string | null = ADMI
     uow,
     clock,
     secrets,
-    authenticate: new AuthenticateApiKey(uow, secrets, adminKey),
+    authenticate: new AuthenticateApiKey(uow, secrets, clock, adminKey),
     issue: new IssueApiKey(uow, clock, new SequentialIdGenerator(), secrets),
     revoke: new RevokeApiKey(uow, clock),
   };
@@ -47,7 +47,7 @@ describe('API keys', () => {
 
     expect(first.key).toMatch(/^ld_[A-Za-z0-9_-]{43}$/);
     expect(second.key).not.toBe(first.key);
-    expect(first.record).toEqual({ id: 'key_1', userId: user.id, hash: secrets.hash(first.key), label: 'CRM', createdAt: T0, revokedAt: null });
+    expect(first.record).toEqual({ id: 'key_1', userId: user.id, hash: secrets.hash(first.key), label: 'CRM', createdAt: T0, revokedAt: null, lastUsedAt: null });
     const stored = await uow.transaction((r) => r.apiKeys.byUser(user.id));
     expect(JSON.stringify(stored)).not.toContain(first.key);
     expect(stored.map((k) => k.hash)).toEqual([secrets.hash(first.key), secrets.hash(second.key)]);

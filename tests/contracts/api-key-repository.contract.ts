@@ -11,6 +11,7 @@ const aKey = (id: string, userId: UserId, overrides: Partial<ApiKeyRecord> = {})
   label: `key ${id}`,
   createdAt: 1_000,
   revokedAt: null,
+  lastUsedAt: null,
   ...overrides,
 });
 
@@ -51,6 +52,29 @@ export const apiKeyRepositoryContract = (name: string, open: OpenSubject) =>
       await keys().save(earlier);
       expect(await keys().byUser(user.id)).toEqual([earlier, later]);
       expect(await keys().byUser(asId<UserId>('nobody'))).toEqual([]);
+    });
+
+    it('records a use only when the last one is not after the time given: one conditional write, at most once a minute', async () => {
+      const user = await storedUser();
+      const key = aKey('key-1', user.id);
+      await keys().save(key);
+      await keys().markUsed(key.id, 10_000, 10_000 - 60_000);
+      expect((await keys().byId(key.id))?.lastUsedAt).toBe(10_000);
+      await keys().markUsed(key.id, 40_000, 40_000 - 60_000);
+      expect((await keys().byId(key.id))?.lastUsedAt).toBe(10_000);
+      await keys().markUsed(key.id, 70_001, 70_001 - 60_000);
+      expect((await keys().byHash(key.hash))?.lastUsedAt).toBe(70_001);
+      await keys().markUsed(asId<ApiKeyId>('nothing'), 80_000, 20_000);
+      expect(await keys().byId(asId<ApiKeyId>('nothing'))).toBeNull();
+    });
+
+    it('keeps the last use when a record read earlier is saved again (a revocation racing a request)', async () => {
+      const user = await storedUser();
+      const key = aKey('key-1', user.id);
+      await keys().save(key);
+      await keys().markUsed(key.id, 10_000, 0);
+      await keys().save({ ...key, revokedAt: 20_000 });
+      expect(await keys().byId(key.id)).toEqual({ ...key, revokedAt: 20_000, lastUsedAt: 10_000 });
     });
 
     it('refuses a second key with the same hash', async () => {

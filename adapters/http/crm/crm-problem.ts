@@ -14,6 +14,8 @@ import type { CreateVisitQuoteError } from '../../../application/use-cases/creat
 import type { GetConversationError } from '../../../application/use-cases/get-conversation.ts';
 import type { MediaNotFound } from '../../../application/use-cases/get-media.ts';
 import type { IssueApiKeyError } from '../../../application/use-cases/issue-api-key.ts';
+import type { DeactivateUserError } from '../../../application/use-cases/deactivate-user.ts';
+import type { ListApiKeysError } from '../../../application/use-cases/list-api-keys.ts';
 import type { ListAgendaError } from '../../../application/use-cases/list-agenda.ts';
 import type { InvalidCursor } from '../../../application/use-cases/list-leads.ts';
 import type { OpenVisitError } from '../../../application/use-cases/open-visit.ts';
@@ -48,7 +50,7 @@ export type CrmApiError =
   | TemplateSyncFailed | UploadMediaError | MediaNotFound | CreateVisitQuoteError | SendQuoteError
   | ChangeVisitStageError | ScheduleAppointmentError | ListAgendaError | ReserveUnitError | AuthoriseReservationError
   | NotAnActiveAdvisor | AdvisorGroupNotFound | SaveLineError | InvalidProject | UnitInUse | PriceBucketsError
-  | InvalidDataPolicy | BotTextsPatchError | RateLimited | TooManyStreams;
+  | InvalidDataPolicy | BotTextsPatchError | RateLimited | TooManyStreams | ListApiKeysError | DeactivateUserError;
 
 const unreachable = (error: never): never => {
   throw new Error(`unmapped CRM error: ${JSON.stringify(error)}`);
@@ -89,6 +91,10 @@ const answer = (c: Context, error: CrmApiError): Response => {
       return problem(c, 409, 'user_inactive', 'User inactive', `User ${error.userId} is inactive and cannot get keys.`);
     case 'ApiKeyNotFound':
       return problem(c, 404, 'api_key_not_found', 'API key not found', `No API key ${error.keyId}.`);
+    case 'ApiKeysNotAllowed':
+      return problem(c, 403, 'forbidden', 'Forbidden', "Only admins see other users' API keys.");
+    case 'CannotDeactivateSelf':
+      return problem(c, 409, 'cannot_deactivate_self', 'Cannot deactivate yourself', 'Another admin must deactivate this user.');
     // Leads, visits, conversations, templates, media and quotes
     case 'LeadNotFound':
       return problem(c, 404, 'lead_not_found', 'Not Found', `There is no lead ${error.leadId}.`);

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { Actor } from '../../../application/ports/actor.ts';
-import type { DeskEvent } from '../../../application/ports/events.ts';
+import { endsStreamOf, type DeskEvent } from '../../../application/ports/events.ts';
 import { authResponses, problemResponse } from './crm-responses.ts';
 import { crmProblem } from './crm-problem.ts';
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
@@ -25,8 +25,9 @@ export const eventsRoute = createRoute({
   summary: 'Live desk events (server-sent events)',
   description:
     'A `text/event-stream`: each event has `event: <type>` (message_received, message_queued, message_status_changed, ' +
-    'lead_registered, lead_assigned, visit_changed), `data: <json>` and an `id`. Advisors get only events about their own ' +
-    'leads; managers and admins get everything, including bot conversations with no lead yet. A `: heartbeat` comment every 15 s. ' +
+    'lead_registered, lead_assigned, visit_changed, user_deactivated), `data: <json>` and an `id`. Advisors get only events ' +
+    'about their own leads; managers and admins get everything, including bot conversations with no lead yet. A `: heartbeat` ' +
+    'comment every 15 s. The stream of a user who is deactivated ends at once. ' +
     'At most 5 open streams per API key (and a total per server): more are refused with 429 `too_many_streams`.',
   responses: {
     200: { description: 'The stream', content: { 'text/event-stream': { schema: z.string() } } },
@@ -55,6 +56,11 @@ export const eventsRouter = (deps: EventsDeps): CrmRouter => {
         let writes = Promise.resolve();
         // Chained so that a slow write never reorders this stream's events.
         forward = (event) => {
+          // A deactivated user's stream ends at once, on whichever instance holds it.
+          if (endsStreamOf(event, actor)) {
+            stream.abort();
+            return;
+          }
           writes = writes
             .then(async () => {
               if (stream.aborted) return;

@@ -56,6 +56,44 @@ export const issueApiKeyRoute = createRoute({
   },
 });
 
+export const listApiKeysRoute = createRoute({
+  method: 'get',
+  path: '/users/{id}/api-keys',
+  tags: ['API keys'],
+  summary: "List a user's API keys (admins, or the user themself): never the key itself",
+  request: { params: UserIdParam },
+  responses: {
+    200: { description: 'Every key of the user, revoked ones included, oldest first', content: json(z.object({ apiKeys: z.array(ApiKeySchema) })) },
+    ...authResponses,
+    403: problemResponse("Only admins list other users' keys (`forbidden`)."),
+    404: problemResponse('No such user (`user_not_found`).'),
+  },
+});
+
+const userActivation = (action: 'deactivate' | 'reactivate', summary: string, extra: Record<number, ReturnType<typeof problemResponse>>) =>
+  createRoute({
+    method: 'post',
+    path: `/users/{id}/${action}`,
+    tags: ['Users'],
+    summary,
+    middleware: [requireRole('admin')] as const,
+    request: { params: UserIdParam },
+    responses: {
+      200: { description: 'The user, as now stored', content: json(UserSchema) },
+      ...roleResponses,
+      404: problemResponse('No such user (`user_not_found`).'),
+      ...extra,
+    },
+  });
+
+export const deactivateUserRoute = userActivation(
+  'deactivate',
+  "Deactivate a user (admins): their keys stop working at once, their event streams close, they get no new leads",
+  { 409: problemResponse('An admin cannot deactivate themself (`cannot_deactivate_self`).') },
+);
+
+export const reactivateUserRoute = userActivation('reactivate', 'Reactivate a user (admins): their unrevoked keys work again', {});
+
 export const revokeApiKeyRoute = createRoute({
   method: 'delete',
   path: '/api-keys/{id}',

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { ApiKeyRecord } from '../../../application/ports/api-key-repository.ts';
+import type { ApiKeySummary } from '../../../application/ports/api-key-repository.ts';
 import type { Actor } from '../../../application/ports/actor.ts';
 import type { User } from '../../../domain/organisation/organisation.ts';
 
@@ -30,6 +30,11 @@ export const ApiKeySchema = z
     label: z.string().openapi({ example: 'CRM production' }),
     createdAt: z.string().openapi({ format: 'date-time', example: '2026-11-24T15:00:00.000Z' }),
     revokedAt: z.string().nullable().openapi({ format: 'date-time', example: null }),
+    lastUsedAt: z.string().nullable().openapi({
+      format: 'date-time',
+      description: 'When the key last authenticated a request, to the minute; null if it never has.',
+      example: '2026-11-24T15:42:00.000Z',
+    }),
   })
   .openapi('ApiKey');
 
@@ -59,12 +64,16 @@ const iso = (at: number): string => new Date(at).toISOString();
 
 export const userBody = (user: User): z.infer<typeof UserSchema> => ({ ...user });
 
-export const apiKeyBody = (record: ApiKeyRecord): z.infer<typeof ApiKeySchema> => ({
-  id: record.id,
-  userId: record.userId,
-  label: record.label,
-  createdAt: iso(record.createdAt),
-  revokedAt: record.revokedAt === null ? null : iso(record.revokedAt),
+const isoOrNull = (at: number | null): string | null => (at === null ? null : iso(at));
+
+/** Never the hash: a summary is all a client sees of a key after it is issued. */
+export const apiKeyBody = (key: ApiKeySummary): z.infer<typeof ApiKeySchema> => ({
+  id: key.id,
+  userId: key.userId,
+  label: key.label,
+  createdAt: iso(key.createdAt),
+  revokedAt: isoOrNull(key.revokedAt),
+  lastUsedAt: isoOrNull(key.lastUsedAt),
 });
 
 export const meBody = (actor: Actor): z.infer<typeof MeSchema> =>

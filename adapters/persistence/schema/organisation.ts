@@ -55,6 +55,8 @@ export const apiKeys = pgTable(
     label: text('label').notNull(),
     createdAt: instant('created_at').notNull(),
     revokedAt: instant('revoked_at'),
+    /** Written at most once a minute per key, so authenticating stays a read. */
+    lastUsedAt: instant('last_used_at'),
   },
   (t) => [index('api_keys_user_idx').on(t.userId)],
 );

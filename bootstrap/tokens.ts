@@ -36,6 +36,10 @@ import type { CreateUser } from '../application/use-cases/create-user.ts';
 import type { IssueApiKey } from '../application/use-cases/issue-api-key.ts';
 import type { ListUsers } from '../application/use-cases/list-users.ts';
 import type { RevokeApiKey } from '../application/use-cases/revoke-api-key.ts';
+import type { DiscardDeadLetter } from '../application/use-cases/discard-dead-letter.ts';
+import type { GetDeadLetter } from '../application/use-cases/get-dead-letter.ts';
+import type { ListDeadLetters } from '../application/use-cases/list-dead-letters.ts';
+import type { RetryDeadLetter } from '../application/use-cases/retry-dead-letter.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -87,4 +91,8 @@ export const TOKENS = {
   ListUsers: Symbol.for('ListUsers') as ServiceIdentifier<ListUsers>,
   IssueApiKey: Symbol.for('IssueApiKey') as ServiceIdentifier<IssueApiKey>,
   RevokeApiKey: Symbol.for('RevokeApiKey') as ServiceIdentifier<RevokeApiKey>,
+  ListDeadLetters: Symbol.for('ListDeadLetters') as ServiceIdentifier<ListDeadLetters>,
+  GetDeadLetter: Symbol.for('GetDeadLetter') as ServiceIdentifier<GetDeadLetter>,
+  RetryDeadLetter: Symbol.for('RetryDeadLetter') as ServiceIdentifier<RetryDeadLetter>,
+  DiscardDeadLetter: Symbol.for('DiscardDeadLetter') as ServiceIdentifier<DiscardDeadLetter>,
 } as const;

@@ -6,4 +6,4 @@ ALTER TABLE "inbox" ADD COLUMN "failures" integer DEFAULT 0 NOT NULL;--> stateme
 ALTER TABLE "inbox" ADD COLUMN "error_code" text;--> statement-breakpoint
 ALTER TABLE "inbox" ADD COLUMN "dead_lettered_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "inbox" ADD COLUMN "discarded_at" timestamp with time zone;--> statement-breakpoint
-CREATE INDEX "inbox_dead_letters_idx" ON "inbox" USING btree ("dead_lettered_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "inbox"."dead_lettered_at" is not null;
+CREATE INDEX "inbox_dead_letters_idx" ON "inbox" USING btree ("dead_lettered_at","id") WHERE "inbox"."dead_lettered_at" is not null;

@@ -35,6 +35,7 @@ export const inbox = pgTable(
   (t) => [
     index('inbox_pending_by_key_idx').on(t.orderingKey, t.id).where(sql`${t.processedAt} is null`),
     index('inbox_pending_idx').on(t.id).where(sql`${t.processedAt} is null`),
-    index('inbox_dead_letters_idx').on(t.deadLetteredAt.desc(), t.id.desc()).where(sql`${t.deadLetteredAt} is not null`),
+    // Ascending, read backwards by the newest-first list: `DESC` means `NULLS FIRST`, which a `DESC NULLS LAST` index would not give.
+    index('inbox_dead_letters_idx').on(t.deadLetteredAt, t.id).where(sql`${t.deadLetteredAt} is not null`),
   ],
 );

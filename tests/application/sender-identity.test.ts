@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderingKey } from '../../application/ports/inbox-repository.ts';
+import type { AgentContent, SendAgentMessageInput } from '../../application/use-cases/send-agent-message.ts';
+import type { Lead } from '../../domain/lead/lead.ts';
 import { asId, type LineId, type UserId } from '../../domain/shared/ids.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import { aConversation } from '../builders/conversation-builder.ts';
@@ -29,6 +31,10 @@ const deskWithTwoRecords = async () => {
   return { desk, maria, typedIn, hers, opened };
 };
 
+/** An admin writing from the CRM (the actor also rides along where the use case asks for one). */
+const send = (desk: Desk, input: { leadId: Lead['id']; content: AgentContent }) =>
+  desk.sendAgentMessage.execute({ ...input, author: asId<UserId>('u-ana'), actor: { kind: 'bootstrap-admin', role: 'admin' } } as SendAgentMessageInput);
+
 const deliver = (desk: Desk, from: { phone: string | null; userId: string | null }, at: number, text: string) =>
   desk.whatsapp.deliverRaw(anEnvelope().from({ phone: from.phone === null ? null : phone(from.phone), userId: from.userId }).sentAt(at).saying(text).build());
 
@@ -46,12 +52,11 @@ describe('a WhatsApp user id writing from a new phone', () => {
     const [inbound] = (await desk.read((r) => r.messages.byLead(maria.id))).filter((m) => m.direction === 'inbound');
     expect(inbound).toMatchObject({ conversationId: hers.id, content: { body: 'Hola, cambié de número' } });
 
-    const author = asId<UserId>('u-ana');
-    expect(await desk.sendAgentMessage.execute({ leadId: maria.id, author, content: { kind: 'text', body: 'Hola María' } })).toMatchObject({ ok: true });
+    expect(await send(desk, { leadId: maria.id, content: { kind: 'text', body: 'Hola María' } })).toMatchObject({ ok: true });
     await desk.dispatch.execute();
     expect(desk.whatsapp.sentTo(NEW).map((m) => m.content)).toEqual([{ kind: 'text', body: 'Hola María' }]);
     const template = { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] } as const;
-    expect(await desk.sendAgentMessage.execute({ leadId: typedIn.id, author, content: template }))
+    expect(await send(desk, { leadId: typedIn.id, content: template }))
       .toEqual({ ok: false, error: { type: 'LeadHasNoWhatsApp', leadId: typedIn.id } });
   });
 

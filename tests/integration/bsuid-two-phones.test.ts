@@ -4,7 +4,8 @@ import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
 import { startServer } from '../../bootstrap/server.ts';
 import { openEphemeralStorage, openStorage, type Storage } from '../../bootstrap/storage.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
-import { asId, type LeadId, type LineId } from '../../domain/shared/ids.ts';
+import type { SendAgentMessageInput } from '../../application/use-cases/send-agent-message.ts';
+import { asId, type LeadId, type LineId, type UserId } from '../../domain/shared/ids.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
 import { PHONE_NUMBER_ID, inbound, messagesChange, sign, webhookOf } from '../builders/meta-webhook-payloads.ts';
@@ -59,7 +60,8 @@ for (const target of targets) {
       const created = await desk.container.get(TOKENS.CreateLead).execute({ actor: admin, name: 'Rosa Mejía', phone: phone(NEW_PHONE) });
       if (!created.ok) throw new Error(JSON.stringify(created.error));
       const template = { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] } as const;
-      expect((await desk.sendAgentMessage.execute({ leadId: created.value.id, author: asId('u-ana'), content: template })).ok).toBe(true);
+      const input = { leadId: created.value.id, author: asId<UserId>('u-ana'), actor: admin, content: template };
+      expect((await desk.sendAgentMessage.execute(input as SendAgentMessageInput)).ok).toBe(true);
       const [opened] = await desk.read((r) => r.conversations.byLead(created.value.id));
 
       const later = anEnvelope().from({ phone: phone(NEW_PHONE), userId: USER_ID }).sentAt(T0 + MINUTE_MS).saying('Cambié de número').build();

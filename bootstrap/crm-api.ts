@@ -3,6 +3,7 @@ import { createCrmApi, type CrmApi } from '../adapters/http/crm/crm-api.ts';
 import { createCrmRouter, type CrmRouter } from '../adapters/http/crm/crm-router.ts';
 import { registerLeadRoutes } from '../adapters/http/crm/leads.router.ts';
 import { usersRouter } from '../adapters/http/crm/users.router.ts';
+import { deadLettersRouter } from '../adapters/http/crm/dead-letters.router.ts';
 import { chatToolsRouter } from './chat-tools-api.ts';
 import { configurationRouter, eventsRouter } from './configuration-api.ts';
 import { kickWorkers } from './kick-workers.ts';
@@ -41,6 +42,13 @@ export const crmRouters = (context: Context): CrmRouter[] => [
   chatToolsRouter(context),
   configurationRouter(context),
   eventsRouter(context),
+  deadLettersRouter({
+    listDeadLetters: context.get(TOKENS.ListDeadLetters),
+    getDeadLetter: context.get(TOKENS.GetDeadLetter),
+    retryDeadLetter: context.get(TOKENS.RetryDeadLetter),
+    discardDeadLetter: context.get(TOKENS.DiscardDeadLetter),
+    afterRetry: () => kickWorkers(context),
+  }),
 ];
 
 /** The CRM API as the HTTP app mounts it. */

@@ -44,6 +44,10 @@ import type { RevokeApiKey } from '../application/use-cases/revoke-api-key.ts';
 import type { ListApiKeys } from '../application/use-cases/list-api-keys.ts';
 import type { DeactivateUser } from '../application/use-cases/deactivate-user.ts';
 import type { ReactivateUser } from '../application/use-cases/reactivate-user.ts';
+import type { DiscardDeadLetter } from '../application/use-cases/discard-dead-letter.ts';
+import type { GetDeadLetter } from '../application/use-cases/get-dead-letter.ts';
+import type { ListDeadLetters } from '../application/use-cases/list-dead-letters.ts';
+import type { RetryDeadLetter } from '../application/use-cases/retry-dead-letter.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -103,4 +107,8 @@ export const TOKENS = {
   ListApiKeys: Symbol.for('ListApiKeys') as ServiceIdentifier<ListApiKeys>,
   DeactivateUser: Symbol.for('DeactivateUser') as ServiceIdentifier<DeactivateUser>,
   ReactivateUser: Symbol.for('ReactivateUser') as ServiceIdentifier<ReactivateUser>,
+  ListDeadLetters: Symbol.for('ListDeadLetters') as ServiceIdentifier<ListDeadLetters>,
+  GetDeadLetter: Symbol.for('GetDeadLetter') as ServiceIdentifier<GetDeadLetter>,
+  RetryDeadLetter: Symbol.for('RetryDeadLetter') as ServiceIdentifier<RetryDeadLetter>,
+  DiscardDeadLetter: Symbol.for('DiscardDeadLetter') as ServiceIdentifier<DiscardDeadLetter>,
 } as const;

@@ -1,5 +1,7 @@
 import type { ConversationRepository } from '../../application/ports/conversation-repository.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { Conflict } from '../../application/ports/conflict.ts';
+import type { PhoneE164 } from '../../domain/contact/phone.ts';
 import type { WaIdentity } from '../../domain/lead/lead.ts';
 import type { ConversationId, LeadId, LineId } from '../../domain/shared/ids.ts';
 import { findByIdentity } from './find-by-identity.ts';
@@ -30,7 +32,21 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return copy(mine.sort(latestInboundFirst));
   }
 
+  /** The same unique keys as the database's: one phone and one user id per line. */
   async save(conversation: Conversation): Promise<void> {
+    const { lineId, contact } = conversation;
+    for (const other of this.#store.data.conversations.values()) {
+      if (other.id === conversation.id || other.lineId !== lineId) continue;
+      if (contact.phone !== null && other.contact.phone === contact.phone) throw new Conflict('conversation', 'phone');
+      if (contact.userId !== null && other.contact.userId === contact.userId) throw new Conflict('conversation', 'user id');
+    }
     this.#store.data.conversations.set(conversation.id, copy(conversation));
+  }
+
+  async releasePhone(lineId: LineId, phone: PhoneE164, keep: ConversationId): Promise<void> {
+    const { conversations } = this.#store.data;
+    for (const c of conversations.values()) {
+      if (c.id !== keep && c.lineId === lineId && c.contact.phone === phone) conversations.set(c.id, { ...c, contact: { ...c.contact, phone: null } });
+    }
   }
 }

@@ -1,4 +1,12 @@
-import { inboxWaId, orderingKey, type InboxEntry, type InboxItem, type InboxRepository } from '../../application/ports/inbox-repository.ts';
+import {
+  inboxWaId,
+  orderingKey,
+  type FailureRecorded,
+  type InboxEntry,
+  type InboxFailure,
+  type InboxItem,
+  type InboxRepository,
+} from '../../application/ports/inbox-repository.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { copy, type InboxRow, type InMemoryStore } from './in-memory-store.ts';
 
@@ -14,7 +22,10 @@ export class InMemoryInboxRepository implements InboxRepository {
     const waId = inboxWaId(entry);
     if (inbox.some((row) => row.waId === waId)) return false;
     const id = (inbox.at(-1)?.id ?? 0) + 1;
-    inbox.push({ id, waId, key: orderingKey(entry), entry: copy(entry), receivedAt, processedAt: null, attempts: 0, notBefore: receivedAt, lastError: null });
+    inbox.push({
+      id, waId, key: orderingKey(entry), entry: copy(entry), receivedAt, processedAt: null, attempts: 0, failures: 0, notBefore: receivedAt,
+      lastError: null, errorCode: null, deadLetteredAt: null, discardedAt: null,
+    });
     return true;
   }
 
@@ -24,7 +35,9 @@ export class InMemoryInboxRepository implements InboxRepository {
     for (const row of this.#store.data.inbox) {
       if (row.processedAt !== null || seen.has(row.key)) continue;
       seen.add(row.key);
-      if (row.notBefore <= now) return copy({ id: row.id, entry: row.entry, receivedAt: row.receivedAt, attempts: row.attempts });
+      if (row.notBefore <= now) {
+        return copy({ id: row.id, entry: row.entry, receivedAt: row.receivedAt, attempts: row.attempts, failures: row.failures });
+      }
     }
     return null;
   }
@@ -35,6 +48,23 @@ export class InMemoryInboxRepository implements InboxRepository {
 
   async deferAfterFailure(id: number, error: string, retryAt: Instant): Promise<void> {
     this.#update(id, (row) => ({ ...row, attempts: row.attempts + 1, lastError: error, notBefore: retryAt }));
+  }
+
+  async recordFailure(id: number, failure: InboxFailure, times: { at: Instant; retryAt: Instant }, deadLetterAfter: number): Promise<FailureRecorded | null> {
+    const row = this.#store.data.inbox.find((r) => r.id === id);
+    if (row === undefined || row.processedAt !== null) return null;
+    const failures = row.failures + 1;
+    const deadLettered = failures >= deadLetterAfter;
+    this.#update(id, (r) => ({
+      ...r,
+      attempts: r.attempts + 1,
+      failures,
+      lastError: failure.reason,
+      errorCode: failure.code,
+      notBefore: times.retryAt,
+      ...(deadLettered ? { processedAt: times.at, deadLetteredAt: times.at } : {}),
+    }));
+    return { attempts: row.attempts + 1, failures, deadLettered };
   }
 
   async pendingCount(): Promise<number> {

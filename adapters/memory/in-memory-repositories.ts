@@ -1,3 +1,4 @@
+import { InMemoryDeadLetterRepository } from './in-memory-dead-letter-repository.ts';
 import { InMemoryInboxRepository } from './in-memory-inbox-repository.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
 import { InMemoryApiKeyRepository } from './in-memory-api-key-repository.ts';
@@ -28,6 +29,7 @@ export const inMemoryRepositories = (store: InMemoryStore): Repositories => ({
   messages: new InMemoryMessageRepository(store),
   quotes: new InMemoryQuoteRepository(store),
   inbox: new InMemoryInboxRepository(store),
+  deadLetters: new InMemoryDeadLetterRepository(store),
   apiKeys: new InMemoryApiKeyRepository(store),
   appointments: new InMemoryAppointmentRepository(store),
   reservations: new InMemoryReservationRepository(store),

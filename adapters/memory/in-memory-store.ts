@@ -63,10 +63,15 @@ export type InboxRow = {
   key: string;
   entry: InboxEntry;
   receivedAt: Instant;
+  /** When it left the queue: processed, or dead-lettered. */
   processedAt: Instant | null;
   attempts: number;
+  failures: number;
   notBefore: Instant;
   lastError: string | null;
+  errorCode: string | null;
+  deadLetteredAt: Instant | null;
+  discardedAt: Instant | null;
 };
 
 export type StoreSnapshot = { readonly data: StoreData };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
 import type { ConversationRepository } from '../../application/ports/conversation-repository.ts';
 import type { PhoneE164 } from '../../domain/contact/phone.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
@@ -75,11 +75,19 @@ export class DrizzleConversationRepository implements ConversationRepository {
   }
 
   async save(conversation: Conversation): Promise<void> {
+    // The key's kind only: its value is a phone or a user id, personal data that must not reach a log.
     await conflictOnUnique('conversation', (constraint) => (constraint === 'conversations_line_wa_user_unique' ? 'user id' : 'phone'), () =>
       this.db
         .insert(conversations)
         .values(toConversationRow(conversation))
         .onConflictDoUpdate({ target: conversations.id, set: replaceAllBut(conversations) }),
     );
+  }
+
+  async releasePhone(lineId: LineId, phone: PhoneE164, keep: ConversationId): Promise<void> {
+    await this.db
+      .update(conversations)
+      .set({ phone: null })
+      .where(and(eq(conversations.lineId, lineId), eq(conversations.phone, phone), ne(conversations.id, keep)));
   }
 }

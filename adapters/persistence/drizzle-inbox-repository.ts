@@ -1,6 +1,14 @@
 import { and, asc, count, eq, isNull, lt, lte, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { inboxWaId, orderingKey, type InboxEntry, type InboxItem, type InboxRepository } from '../../application/ports/inbox-repository.ts';
+import {
+  inboxWaId,
+  orderingKey,
+  type FailureRecorded,
+  type InboxEntry,
+  type InboxFailure,
+  type InboxItem,
+  type InboxRepository,
+} from '../../application/ports/inbox-repository.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, toDate, toInstant } from './rows.ts';
@@ -13,6 +21,7 @@ export const toInboxItem = (row: InboxRow): InboxItem => ({
   entry: row.payload,
   receivedAt: toInstant(row.receivedAt),
   attempts: row.attempts,
+  failures: row.failures,
 });
 
 const earlier = alias(inbox, 'earlier');
@@ -66,6 +75,27 @@ export class DrizzleInboxRepository implements InboxRepository {
       .update(inbox)
       .set({ attempts: sql`${inbox.attempts} + 1`, lastError: error, notBefore: toDate(retryAt) })
       .where(eq(inbox.id, id));
+  }
+
+  /** One statement: the count and the dead-letter decision are the row's own, whichever worker reports. */
+  async recordFailure(id: number, failure: InboxFailure, times: { at: Instant; retryAt: Instant }, deadLetterAfter: number): Promise<FailureRecorded | null> {
+    const at = sql`${toDate(times.at).toISOString()}::timestamptz`;
+    const whenDead = sql`case when ${inbox.failures} + 1 >= ${deadLetterAfter} then ${at} end`;
+    const rows = await this.db
+      .update(inbox)
+      .set({
+        attempts: sql`${inbox.attempts} + 1`,
+        failures: sql`${inbox.failures} + 1`,
+        lastError: failure.reason,
+        errorCode: failure.code,
+        notBefore: toDate(times.retryAt),
+        processedAt: whenDead,
+        deadLetteredAt: whenDead,
+      })
+      .where(and(eq(inbox.id, id), isNull(inbox.processedAt)))
+      .returning({ attempts: inbox.attempts, failures: inbox.failures, deadLetteredAt: inbox.deadLetteredAt });
+    const row = first(rows);
+    return row === null ? null : { attempts: row.attempts, failures: row.failures, deadLettered: row.deadLetteredAt !== null };
   }
 
   async pendingCount(): Promise<number> {

@@ -5,6 +5,7 @@ import { DrizzleBotSettingsRepository } from './drizzle-bot-settings-repository.
 import { DrizzleCatalogRepository } from './drizzle-catalog-repository.ts';
 import { DrizzleConversationRepository } from './drizzle-conversation-repository.ts';
 import type { Db } from './drizzle-db.ts';
+import { DrizzleDeadLetterRepository } from './drizzle-dead-letter-repository.ts';
 import { DrizzleInboxRepository } from './drizzle-inbox-repository.ts';
 import { DrizzleLeadRepository } from './drizzle-lead-repository.ts';
 import { DrizzleLineRepository } from './drizzle-line-repository.ts';
@@ -34,6 +35,7 @@ export const drizzleRepositories = (db: Db, options: DrizzleRepositoryOptions): 
   messages: new DrizzleMessageRepository(db),
   quotes: new DrizzleQuoteRepository(db),
   inbox: new DrizzleInboxRepository(db),
+  deadLetters: new DrizzleDeadLetterRepository(db),
   apiKeys: new DrizzleApiKeyRepository(db),
   appointments: new DrizzleAppointmentRepository(db),
   reservations: new DrizzleReservationRepository(db),

@@ -1,4 +1,5 @@
 import type { Conversation } from '../../domain/conversation/conversation.ts';
+import type { PhoneE164 } from '../../domain/contact/phone.ts';
 import type { WaIdentity } from '../../domain/lead/lead.ts';
 import type { ConversationId, LeadId, LineId } from '../../domain/shared/ids.ts';
 
@@ -9,6 +10,14 @@ export interface ConversationRepository {
   byIdentity(lineId: LineId, identity: WaIdentity): Promise<Conversation | null>;
   /** A lead's conversations, the one with the latest inbound message first. */
   byLead(leadId: LeadId): Promise<Conversation[]>;
-  /** Inserts or replaces by id. */
+  /**
+   * Inserts or replaces by id; throws `Conflict` when another conversation on the line has this phone or
+   * user id (each names one WhatsApp user per line).
+   */
   save(conversation: Conversation): Promise<void>;
+  /**
+   * Takes `phone` off any conversation on the line other than `keep` (it keeps its history, lead and user
+   * id): the number now belongs to the WhatsApp user of `keep`.
+   */
+  releasePhone(lineId: LineId, phone: PhoneE164, keep: ConversationId): Promise<void>;
 }

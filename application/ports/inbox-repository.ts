@@ -15,8 +15,16 @@ export type InboxItem = {
   readonly id: number;
   readonly entry: InboxEntry;
   readonly receivedAt: Instant;
+  /** Tries so far, waits included. */
   readonly attempts: number;
+  /** Tries that failed (threw) so far. */
+  readonly failures: number;
 };
+
+/** What is kept of a failed try: a stable code and a short reason, never personal data. */
+export type InboxFailure = { readonly code: string; readonly reason: string };
+
+export type FailureRecorded = { readonly attempts: number; readonly failures: number; readonly deadLettered: boolean };
 
 /**
  * The inbox: raw inbound events, deduplicated, processed per conversation in arrival order.
@@ -32,17 +40,28 @@ export interface InboxRepository {
    */
   claimNext(now: Instant): Promise<InboxItem | null>;
   markProcessed(id: number, at: Instant): Promise<void>;
-  /** Records a failed attempt; the entry (and the rest of its key) waits until `retryAt`. */
+  /** Records a try that must wait (a file not handed over yet, a receipt's message unknown); the entry and the rest of its key wait until `retryAt`. */
   deferAfterFailure(id: number, error: string, retryAt: Instant): Promise<void>;
-  /** How many entries wait (for readiness and benchmarks). */
+  /**
+   * Records a failed try of a pending entry, counted by the store itself so that the tries of several
+   * workers all count. The `deadLetterAfter`-th failure makes it a dead letter at `at`: it leaves the queue
+   * and the rest of its key goes on. Before that, it and the rest of its key wait until `retryAt`.
+   * `null` (nothing recorded) when the entry is no longer pending.
+   */
+  recordFailure(id: number, failure: InboxFailure, times: { readonly at: Instant; readonly retryAt: Instant }, deadLetterAfter: number): Promise<FailureRecorded | null>;
+  /** How many entries wait (for readiness and benchmarks); dead letters do not. */
   pendingCount(): Promise<number>;
 }
 
-/** The key that orders inbox entries: one lead on one line, or one sent message's receipts. */
+/**
+ * The key that orders inbox entries: one WhatsApp user on one line, or one sent message's receipts. A user
+ * is keyed by their business-scoped user id when Meta sends one, since it stays when the number changes:
+ * messages from a user's old and new phones are handled in arrival order, never side by side.
+ */
 export const orderingKey = (entry: InboxEntry): string => {
   switch (entry.kind) {
     case 'message':
-      return `msg:${entry.envelope.phoneNumberId}:${entry.envelope.from.phone ?? entry.envelope.from.userId ?? ''}`;
+      return `msg:${entry.envelope.phoneNumberId}:${entry.envelope.from.userId ?? entry.envelope.from.phone ?? ''}`;
     case 'status':
       return `status:${entry.envelope.waMessageId}`;
     case 'media':

@@ -3,6 +3,7 @@ import type { AppointmentRepository } from './appointment-repository.ts';
 import type { ReservationRepository } from './reservation-repository.ts';
 import type { BotSettingsRepository, CatalogRepository, LineRepository, OrganisationRepository, TemplateRepository } from './configuration.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
+import type { DeadLetterRepository } from './dead-letter-repository.ts';
 import type { InboxRepository } from './inbox-repository.ts';
 import type { LeadRepository } from './lead-repository.ts';
 import type { MessageRepository } from './message-repository.ts';
@@ -22,6 +23,7 @@ export type Repositories = {
   readonly messages: MessageRepository;
   readonly quotes: QuoteRepository;
   readonly inbox: InboxRepository;
+  readonly deadLetters: DeadLetterRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly appointments: AppointmentRepository;
   readonly reservations: ReservationRepository;

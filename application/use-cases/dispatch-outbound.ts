@@ -5,6 +5,7 @@ import type { EventPublisher } from '../ports/events.ts';
 import type { MessageGateway, SendFailure } from '../ports/message-gateway.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { isReachable } from '../../domain/lead/lead.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
 import { DrainGuard } from './drain-guard.ts';
 
@@ -92,7 +93,9 @@ export class DispatchOutbound {
     const result =
       target === null
         ? { ok: false as const, error: { type: 'SendFailed', retryable: false, code: 'no_route', title: 'Conversation or line no longer exists' } satisfies SendFailure }
-        : await this.gateway.send({ line: target.line, to: target.conversation.contact, content: message.content });
+        : !isReachable(target.conversation.contact)
+          ? { ok: false as const, error: { type: 'SendFailed', retryable: false, code: 'no_address', title: 'The number now belongs to another WhatsApp user' } satisfies SendFailure }
+          : await this.gateway.send({ line: target.line, to: target.conversation.contact, content: message.content });
     const now = this.clock.now();
     const attempts = message.attempts + 1;
     const policy = this.options.policy ?? defaultRetryPolicy;

@@ -13,6 +13,7 @@ import type { InboundEnvelope } from '../ports/inbound.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { Handled } from './handled.ts';
 import type { RunBot } from './run-bot.ts';
+import { learnIdentity, savePhoneOf, senderConversation, senderLead } from './sender-identity.ts';
 
 export type UnknownLine = { readonly type: 'UnknownLine'; readonly phoneNumberId: string };
 
@@ -27,6 +28,8 @@ type Step = Handled<Result<InboundOutcome, UnknownLine>>;
 /**
  * A message from WhatsApp: stored once (by Meta's id), the window reopened, then either recorded for
  * the lead's advisor or answered by the bot, all in one transaction so the state never skips or repeats.
+ * The sender is found by user id first (see `senderConversation`): a user writing from a new number stays
+ * in their conversation, which takes the number.
  */
 export class HandleInboundMessage {
   constructor(
@@ -48,15 +51,15 @@ export class HandleInboundMessage {
     const line = await repos.lines.byPhoneNumberId(envelope.phoneNumberId);
     if (line === null) return { result: err({ type: 'UnknownLine', phoneNumberId: envelope.phoneNumberId }), events: [] };
     if ((await repos.messages.byWaMessageId(envelope.waMessageId)) !== null) return { result: ok({ kind: 'duplicate' }), events: [] };
-    const found = await repos.conversations.byIdentity(line.id, envelope.from);
-    const lead =
-      (found?.leadId == null ? null : await repos.leads.byId(found.leadId)) ?? (await repos.leads.byIdentity(envelope.from));
+    const { found, phoneMayBeHeld } = await senderConversation(repos, line.id, envelope.from);
+    const lead = (found?.leadId == null ? null : await repos.leads.byId(found.leadId)) ?? (await senderLead(repos, envelope.from));
     const conversation = withInbound(
       found ?? this.newConversation(line, envelope),
       envelope.sentAt,
       envelope.profileName,
       envelope.from,
     );
+    await savePhoneOf(repos, conversation, found, phoneMayBeHeld);
     await repos.conversations.save(lead === null ? conversation : { ...conversation, leadId: lead.id, bot: { step: 'withAdvisor' } });
     const message = await this.store(repos, conversation, lead, envelope);
     if (message === null) return { result: ok({ kind: 'duplicate' }), events: [] };
@@ -67,18 +70,11 @@ export class HandleInboundMessage {
     }
     const received: DeskEvent = { type: 'message_received', conversationId: conversation.id, leadId: lead?.id ?? null, messageId: message.id };
     if (lead !== null) {
-      await this.learnIdentity(repos, lead, envelope);
+      await learnIdentity(repos, lead, envelope.from);
       return { result: ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id }), events: [received] };
     }
     const events = await this.bot.turn(repos, line, conversation, message);
     return { result: ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id }), events: [received, ...events] };
-  }
-
-  /** Meta may start (or stop) sending a lead's phone or user id: keep both once known. */
-  private async learnIdentity(repos: Repositories, lead: Lead, envelope: InboundEnvelope): Promise<void> {
-    const phone = lead.phone ?? envelope.from.phone;
-    const waUserId = lead.waUserId ?? envelope.from.userId;
-    if (phone !== lead.phone || waUserId !== lead.waUserId) await repos.leads.save({ ...lead, phone, waUserId });
   }
 
   private newConversation(line: BusinessLine, envelope: InboundEnvelope): Conversation {

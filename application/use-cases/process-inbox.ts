@@ -2,11 +2,12 @@ import { retryDelay, type RetryPolicy } from '../../domain/messaging/retry.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
-import type { InboxItem, MediaFetch } from '../ports/inbox-repository.ts';
+import type { InboxEntry, InboxItem, MediaFetch } from '../ports/inbox-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { HandleInboundMessage } from './handle-inbound-message.ts';
 import type { FetchInboundMedia } from './fetch-inbound-media.ts';
 import { DrainGuard } from './drain-guard.ts';
+import { inboxFailureOf } from './inbox-failure.ts';
 import type { Handled } from './handled.ts';
 import type { RecordDeliveryStatus } from './record-delivery-status.ts';
 
@@ -21,12 +22,35 @@ export type InboxOutcome =
   | 'media_unavailable'
   /** WhatsApp could not hand the file over this time; tried again later. */
   | 'media_retry'
-  | 'failed';
+  /** Processing threw; tried again after a pause. */
+  | 'failed'
+  /** Processing threw once too often: set aside for an admin, and the rest of its key goes on. */
+  | 'dead_lettered';
 
-export type ProcessedEntry = { readonly id: number; readonly outcome: InboxOutcome; readonly error?: string };
+export type ProcessedEntry = {
+  readonly id: number;
+  readonly kind: InboxEntry['kind'];
+  readonly outcome: InboxOutcome;
+  /** With `failed` and `dead_lettered`: tries so far, the failure's code and its short reason (no personal data). */
+  readonly attempts?: number;
+  readonly errorCode?: string;
+  readonly error?: string;
+};
 
-/** Processing failures (outages, bugs) back off but never give up: an acknowledged message is never dropped. */
-const FAILURE_POLICY: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 1_000, maxDelayMs: 5 * MINUTE_MS };
+export type ProcessInboxOptions = {
+  /** Told about every entry taken, after its outcome is stored (e.g. to log failures and dead letters). */
+  readonly report?: (entry: ProcessedEntry) => void;
+};
+
+/**
+ * An entry whose processing throws this many times becomes a dead letter: a bug or a bad payload must not
+ * hold its sender's later messages for ever. With `FAILURE_POLICY` the tries span about three minutes,
+ * longer than a database failover; an acknowledged message is still never dropped (an admin retries it).
+ */
+export const DEAD_LETTER_AFTER = 8;
+const FAILURE_POLICY: RetryPolicy = { maxAttempts: DEAD_LETTER_AFTER, baseDelayMs: 2_000, maxDelayMs: 5 * MINUTE_MS };
+/** Waiting for a file WhatsApp will not hand over yet, or for a receipt's message: not failures, no bound here. */
+const WAIT_POLICY: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 1_000, maxDelayMs: 5 * MINUTE_MS };
 /** A receipt for a message nobody here sent (another system on the same number) is dropped after a while. */
 const RECEIPT_ATTEMPTS = 8;
 
@@ -34,6 +58,7 @@ const RECEIPT_ATTEMPTS = 8;
  * The inbox worker: takes the next entry whose lead has nothing older waiting, processes it and
  * marks it done in the same transaction, so each entry takes effect exactly once and in order per lead.
  * Several workers (processes) may run at once; the inbox's claim keeps them off each other's leads.
+ * An entry that keeps failing is retried with back-off, then dead-lettered (`DEAD_LETTER_AFTER`).
  */
 export class ProcessInbox {
   private readonly guard = new DrainGuard<number>();
@@ -41,28 +66,18 @@ export class ProcessInbox {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly inbound: HandleInboundMessage,
-    private readonly statuses: RecordDeliveryStatus,
-    private readonly media: FetchInboundMedia,
+    private readonly inbound: Pick<HandleInboundMessage, 'within'>,
+    private readonly statuses: Pick<RecordDeliveryStatus, 'within'>,
+    private readonly media: Pick<FetchInboundMedia, 'within'>,
     private readonly events: EventPublisher,
+    private readonly options: ProcessInboxOptions = {},
   ) {}
 
   /** Processes one due entry; `null` when none is due. */
   async step(): Promise<ProcessedEntry | null> {
-    let claimed: InboxItem | null = null;
-    try {
-      const step = await this.uow.transaction(async (repos) => {
-        claimed = await repos.inbox.claimNext(this.clock.now());
-        return claimed === null ? null : this.process(repos, claimed);
-      });
-      if (step === null) return null;
-      this.events.publish(step.events);
-      return step.result;
-    } catch (error) {
-      const item: InboxItem | null = claimed;
-      if (item === null) throw error;
-      return this.defer(item, error);
-    }
+    const entry = await this.attempt();
+    if (entry !== null) this.options.report?.(entry);
+    return entry;
   }
 
   /**
@@ -82,40 +97,70 @@ export class ProcessInbox {
     });
   }
 
+  private async attempt(): Promise<ProcessedEntry | null> {
+    let claimed: InboxItem | null = null;
+    try {
+      const step = await this.uow.transaction(async (repos) => {
+        claimed = await repos.inbox.claimNext(this.clock.now());
+        return claimed === null ? null : this.process(repos, claimed);
+      });
+      if (step === null) return null;
+      this.events.publish(step.events);
+      return step.result;
+    } catch (error) {
+      const item: InboxItem | null = claimed;
+      if (item === null) throw error;
+      return this.recordFailure(item, error);
+    }
+  }
+
   private async process(repos: Repositories, item: InboxItem): Promise<Handled<ProcessedEntry>> {
     const now = this.clock.now();
     const { entry } = item;
+    const done = (outcome: InboxOutcome): ProcessedEntry => ({ id: item.id, kind: entry.kind, outcome });
     if (entry.kind === 'message') {
       const { result, events } = await this.inbound.within(repos, entry.envelope);
       await repos.inbox.markProcessed(item.id, now);
-      const outcome = !result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled';
-      return { result: { id: item.id, outcome }, events };
+      return { result: done(!result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled'), events };
     }
-    if (entry.kind === 'media') return { result: await this.fetchMedia(repos, item, entry.envelope), events: [] };
+    if (entry.kind === 'media') return { result: done(await this.fetchMedia(repos, item, entry.envelope)), events: [] };
     const { result, events } = await this.statuses.within(repos, entry.envelope);
     if (result.ok || item.attempts + 1 >= RECEIPT_ATTEMPTS) {
       await repos.inbox.markProcessed(item.id, now);
-      return { result: { id: item.id, outcome: result.ok ? 'handled' : 'receipt_dropped' }, events };
+      return { result: done(result.ok ? 'handled' : 'receipt_dropped'), events };
     }
-    await repos.inbox.deferAfterFailure(item.id, 'message not known yet', now + retryDelay(FAILURE_POLICY, item.attempts + 1, 0.5));
-    return { result: { id: item.id, outcome: 'receipt_waiting' }, events };
+    await repos.inbox.deferAfterFailure(item.id, 'message not known yet', now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5));
+    return { result: done('receipt_waiting'), events };
   }
 
-  private async fetchMedia(repos: Repositories, item: InboxItem, fetch: MediaFetch): Promise<ProcessedEntry> {
+  private async fetchMedia(repos: Repositories, item: InboxItem, fetch: MediaFetch): Promise<InboxOutcome> {
     const now = this.clock.now();
     const outcome = await this.media.within(repos, fetch, item.receivedAt, now);
     if (outcome === 'retry') {
-      await repos.inbox.deferAfterFailure(item.id, 'media download failed', now + retryDelay(FAILURE_POLICY, item.attempts + 1, 0.5));
-      return { id: item.id, outcome: 'media_retry' };
+      await repos.inbox.deferAfterFailure(item.id, 'media download failed', now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5));
+      return 'media_retry';
     }
     await repos.inbox.markProcessed(item.id, now);
-    return { id: item.id, outcome: outcome === 'stored' ? 'media_stored' : 'media_unavailable' };
+    return outcome === 'stored' ? 'media_stored' : 'media_unavailable';
   }
 
-  private async defer(item: InboxItem, error: unknown): Promise<ProcessedEntry> {
-    const reason = error instanceof Error ? error.message : String(error);
-    const retryAt = this.clock.now() + retryDelay(FAILURE_POLICY, item.attempts + 1, 0.5);
-    await this.uow.transaction((repos) => repos.inbox.deferAfterFailure(item.id, reason, retryAt));
-    return { id: item.id, outcome: 'failed', error: reason };
+  /**
+   * After the failed transaction rolled back: the store counts the failure and, at the bound, sets the entry
+   * aside. Another worker may have tried it meanwhile; its failure counts as well, and the entry is
+   * dead-lettered once.
+   */
+  private async recordFailure(item: InboxItem, error: unknown): Promise<ProcessedEntry> {
+    const failure = inboxFailureOf(error);
+    const at = this.clock.now();
+    const retryAt = at + retryDelay(FAILURE_POLICY, item.failures + 1, 0.5);
+    const recorded = await this.uow.single((repos) => repos.inbox.recordFailure(item.id, failure, { at, retryAt }, DEAD_LETTER_AFTER));
+    return {
+      id: item.id,
+      kind: item.entry.kind,
+      outcome: recorded?.deadLettered === true ? 'dead_lettered' : 'failed',
+      attempts: recorded?.attempts ?? item.attempts + 1,
+      errorCode: failure.code,
+      error: failure.reason,
+    };
   }
 }

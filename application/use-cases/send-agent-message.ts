@@ -1,7 +1,7 @@
 import { mayBeSent, type WindowClosed } from '../../domain/conversation/window.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import type { ContentMismatch } from '../../domain/media/content-check.ts';
-import { identityOf, type Lead } from '../../domain/lead/lead.ts';
+import { identityOf, isReachable, type Lead } from '../../domain/lead/lead.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import { limitViolations, type OutboundContent } from '../../domain/messaging/outbound.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -68,7 +68,10 @@ export class SendAgentMessage {
       if (input.visitId !== undefined && visit === null) return err({ type: 'VisitNotFound', visitId: input.visitId } as const);
       const content = await this.contentOf(repos, input.actor, input.content);
       if (!content.ok) return content;
-      const existing = (await repos.conversations.byLead(lead.id))[0] ?? null;
+      const conversations = await repos.conversations.byLead(lead.id);
+      const existing = conversations.find((c) => isReachable(c.contact)) ?? null;
+      // Its number went to another WhatsApp user (see `savePhoneOf`): writing to it would reach them.
+      if (existing === null && conversations.length > 0) return err({ type: 'LeadHasNoWhatsApp', leadId: lead.id } as const);
       const allowed = mayBeSent(content.value, existing?.lastInboundAt ?? null, this.clock.now());
       if (!allowed.ok) return allowed;
       const conversation = existing ?? (await this.startConversation(repos, lead));

@@ -21,6 +21,10 @@ import { GetLead } from '../../application/use-cases/get-lead.ts';
 import { ListLeads } from '../../application/use-cases/list-leads.ts';
 import { ListVisits } from '../../application/use-cases/list-visits.ts';
 import { OpenVisit } from '../../application/use-cases/open-visit.ts';
+import { DiscardDeadLetter } from '../../application/use-cases/discard-dead-letter.ts';
+import { GetDeadLetter } from '../../application/use-cases/get-dead-letter.ts';
+import { ListDeadLetters } from '../../application/use-cases/list-dead-letters.ts';
+import { RetryDeadLetter } from '../../application/use-cases/retry-dead-letter.ts';
 import type { Config } from '../config.ts';
 
 type Binder = Parameters<ConstructorParameters<typeof ContainerModule>[0]>[0];
@@ -48,7 +52,16 @@ export const crmModule = (config: Config) =>
     );
     bind(TOKENS.ReactivateUser).toResolvedValue((uow: UnitOfWork) => new ReactivateUser(uow), [TOKENS.UnitOfWork]);
     bindLeadUseCases(bind);
+    bindDeadLetterUseCases(bind);
   });
+
+/** Admins' view of the inbox entries set aside after failing too often. */
+const bindDeadLetterUseCases = (bind: Binder['bind']): void => {
+  bind(TOKENS.ListDeadLetters).toResolvedValue((uow: UnitOfWork) => new ListDeadLetters(uow), [TOKENS.UnitOfWork]);
+  bind(TOKENS.GetDeadLetter).toResolvedValue((uow: UnitOfWork) => new GetDeadLetter(uow), [TOKENS.UnitOfWork]);
+  bind(TOKENS.RetryDeadLetter).toResolvedValue((uow: UnitOfWork, clock: Clock) => new RetryDeadLetter(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+  bind(TOKENS.DiscardDeadLetter).toResolvedValue((uow: UnitOfWork, clock: Clock) => new DiscardDeadLetter(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+};
 
 /** The visitors list and the chat panel: leads, visits and conversations. */
 const bindLeadUseCases = (bind: Binder['bind']): void => {

@@ -26,6 +26,8 @@ import { RegisterLead } from '../../application/use-cases/register-lead.ts';
 import { RunBot } from '../../application/use-cases/run-bot.ts';
 import { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
 import { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
+import { inboxReport } from '../inbox-report.ts';
+import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage.ts';
 import { TOKENS } from '../tokens.ts';
 
@@ -72,9 +74,9 @@ export const useCaseModule = () =>
     );
     bind(TOKENS.ReceiveInbound).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ReceiveInbound(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
     bind(TOKENS.ProcessInbox).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, inbound: HandleInboundMessage, statuses: RecordDeliveryStatus, media: FetchInboundMedia, events: EventPublisher) =>
-        new ProcessInbox(uow, clock, inbound, statuses, media, events),
-      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.HandleInboundMessage, TOKENS.RecordDeliveryStatus, TOKENS.FetchInboundMedia, TOKENS.EventPublisher],
+      (uow: UnitOfWork, clock: Clock, inbound: HandleInboundMessage, statuses: RecordDeliveryStatus, media: FetchInboundMedia, events: EventPublisher, logger: Logger) =>
+        new ProcessInbox(uow, clock, inbound, statuses, media, events, { report: inboxReport(logger) }),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.HandleInboundMessage, TOKENS.RecordDeliveryStatus, TOKENS.FetchInboundMedia, TOKENS.EventPublisher, TOKENS.Logger],
     );
     bind(TOKENS.FetchInboundMedia).toResolvedValue(
       (channel: ChannelMedia, media: MediaStore) => new FetchInboundMedia(channel, media),

@@ -16,15 +16,25 @@ export type Conversation = {
   readonly createdAt: Instant;
 };
 
-/** Records an inbound message: the window reopens from the latest message, even if webhooks arrive out of order. */
+/**
+ * Records an inbound message: the window reopens from the latest message, even if webhooks arrive out of order.
+ * The phone is where the user writes from now: the latest message's phone replaces a known one, an older
+ * message's (delivered late, from before a number change) only fills a missing one.
+ */
 export const withInbound = (
   c: Conversation,
   at: Instant,
   profileName: string | null,
   contact: WaIdentity,
-): Conversation => ({
-  ...c,
-  lastInboundAt: c.lastInboundAt === null ? at : Math.max(c.lastInboundAt, at),
-  profileName: profileName ?? c.profileName,
-  contact: { phone: contact.phone ?? c.contact.phone, userId: contact.userId ?? c.contact.userId },
-});
+): Conversation => {
+  const latest = c.lastInboundAt === null || at >= c.lastInboundAt;
+  return {
+    ...c,
+    lastInboundAt: c.lastInboundAt === null ? at : Math.max(c.lastInboundAt, at),
+    profileName: profileName ?? c.profileName,
+    contact: {
+      phone: latest ? (contact.phone ?? c.contact.phone) : (c.contact.phone ?? contact.phone),
+      userId: contact.userId ?? c.contact.userId,
+    },
+  };
+};

@@ -15,6 +15,17 @@ export type WaIdentity = { readonly phone: PhoneE164 | null; readonly userId: st
 export const sameIdentity = (a: WaIdentity, b: WaIdentity): boolean =>
   (a.userId !== null && a.userId === b.userId) || (a.phone !== null && a.phone === b.phone);
 
+/**
+ * Two identities with different user ids are different WhatsApp accounts, whatever their phones: Meta's
+ * business-scoped user id stays with the account when its number changes, so a phone shared with another
+ * user id is a number that changed hands.
+ */
+export const isSomeoneElse = (a: WaIdentity, b: WaIdentity): boolean =>
+  a.userId !== null && b.userId !== null && a.userId !== b.userId;
+
+/** Whether a message can be addressed to this identity (it lost its phone to another account and has no user id otherwise). */
+export const isReachable = (identity: WaIdentity): boolean => identity.phone !== null || identity.userId !== null;
+
 export type LeadSource = 'whatsapp_bot' | 'crm';
 
 /** A registered lead: known to the CRM, with an advisor once assigned. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Conflict } from '../../application/ports/conflict.ts';
 import { asId, type ConversationId, type LeadId, type LineId } from '../../domain/shared/ids.ts';
 import { aConversation } from '../builders/conversation-builder.ts';
 import { phone } from '../builders/phone.ts';
@@ -47,6 +48,36 @@ export const conversationRepositoryContract = (name: string, open: OpenSubject) 
       expect(await conversations().byIdentity(lineB, { phone: phone('+573001112233'), userId: null })).toBeNull();
       expect(await conversations().byIdentity(lineA, { phone: null, userId: 'CO.2' })).toBeNull();
       expect(await conversations().byIdentity(lineA, { phone: phone('+573004445566'), userId: null })).toBeNull();
+    });
+
+    it('refuses a phone or a user id that another conversation on the same line holds, as PostgreSQL\'s unique keys do', async () => {
+      const holder = aConversation().onLine(lineA).withContact({ phone: '+573001112233', userId: 'CO.1' }).build();
+      await conversations().save(holder);
+
+      const samePhone = aConversation().onLine(lineA).withContact({ phone: '+573001112233', userId: null }).build();
+      await expect(conversations().save(samePhone)).rejects.toBeInstanceOf(Conflict);
+      const sameUser = aConversation().onLine(lineA).withContact({ phone: '+573004445566', userId: 'CO.1' }).build();
+      await expect(conversations().save(sameUser)).rejects.toBeInstanceOf(Conflict);
+      const otherLine = aConversation().onLine(lineB).withContact({ phone: '+573001112233', userId: 'CO.1' }).build();
+      await conversations().save(otherLine);
+      expect(await conversations().byId(otherLine.id)).toEqual(otherLine);
+    });
+
+    it('releases a phone from whichever other conversation on the line holds it, keeping everything else', async () => {
+      const holder = aConversation().onLine(lineA).withContact({ phone: '+573001112233', userId: null }).ofLead('lead-h').build();
+      const taker = aConversation().onLine(lineA).withContact({ phone: '+573009998877', userId: 'CO.7' }).build();
+      const elsewhere = aConversation().onLine(lineB).withContact({ phone: '+573001112233', userId: null }).build();
+      for (const c of [holder, taker, elsewhere]) await conversations().save(c);
+
+      await conversations().releasePhone(lineA, phone('+573001112233'), taker.id);
+      await conversations().releasePhone(lineA, phone('+573009998877'), taker.id);
+
+      expect(await conversations().byId(holder.id)).toEqual({ ...holder, contact: { phone: null, userId: null } });
+      expect(await conversations().byId(taker.id)).toEqual(taker);
+      expect(await conversations().byId(elsewhere.id)).toEqual(elsewhere);
+      const moved = { ...taker, contact: { phone: phone('+573001112233'), userId: 'CO.7' } };
+      await conversations().save(moved);
+      expect(await conversations().byIdentity(lineA, { phone: phone('+573001112233'), userId: null })).toEqual(moved);
     });
 
     it("lists a lead's conversations, the latest inbound first and those never written to last", async () => {

@@ -5,6 +5,7 @@ import { inMemoryRepositories } from '../../adapters/memory/in-memory-repositori
 import { configurationContract } from './configuration.contract.ts';
 import type { OpenSubject } from './contract-subject.ts';
 import { conversationRepositoryContract } from './conversation-repository.contract.ts';
+import { deadLetterRepositoryContract } from './dead-letter-repository.contract.ts';
 import { inboxRepositoryContract } from './inbox-repository.contract.ts';
 import { leadRepositoryContract } from './lead-repository.contract.ts';
 import { messageRepositoryContract } from './message-repository.contract.ts';
@@ -29,6 +30,7 @@ quoteRepositoryContract('in-memory', open);
 configurationContract('in-memory', open);
 unitOfWorkContract('in-memory', open);
 inboxRepositoryContract('in-memory', open);
+deadLetterRepositoryContract('in-memory', open);
 apiKeyRepositoryContract('in-memory', open);
 appointmentRepositoryContract('in-memory', open);
 reservationRepositoryContract('in-memory', open);

@@ -6,6 +6,7 @@ import { DrizzleUnitOfWork } from '../../adapters/persistence/drizzle-unit-of-wo
 import { configurationContract } from '../contracts/configuration.contract.ts';
 import type { OpenSubject } from '../contracts/contract-subject.ts';
 import { conversationRepositoryContract } from '../contracts/conversation-repository.contract.ts';
+import { deadLetterRepositoryContract } from '../contracts/dead-letter-repository.contract.ts';
 import { inboxRepositoryContract } from '../contracts/inbox-repository.contract.ts';
 import { leadRepositoryContract } from '../contracts/lead-repository.contract.ts';
 import { messageRepositoryContract } from '../contracts/message-repository.contract.ts';
@@ -45,6 +46,7 @@ for (const target of await openTestDatabases()) {
     configurationContract(target.name, open);
     unitOfWorkContract(target.name, open);
     inboxRepositoryContract(target.name, open);
+    deadLetterRepositoryContract(target.name, open);
     apiKeyRepositoryContract(target.name, open);
     appointmentRepositoryContract(target.name, open);
     reservationRepositoryContract(target.name, open);

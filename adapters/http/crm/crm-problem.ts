@@ -11,6 +11,8 @@ import type { ChangeVisitStageError } from '../../../application/use-cases/chang
 import type { CreateLeadError } from '../../../application/use-cases/create-lead.ts';
 import type { CreateUserError } from '../../../application/use-cases/create-user.ts';
 import type { CreateVisitQuoteError } from '../../../application/use-cases/create-visit-quote.ts';
+import type { DeadLetterNotFound } from '../../../application/use-cases/get-dead-letter.ts';
+import type { RetryDeadLetterError } from '../../../application/use-cases/retry-dead-letter.ts';
 import type { GetConversationError } from '../../../application/use-cases/get-conversation.ts';
 import type { MediaNotFound } from '../../../application/use-cases/get-media.ts';
 import type { IssueApiKeyError } from '../../../application/use-cases/issue-api-key.ts';
@@ -50,7 +52,8 @@ export type CrmApiError =
   | TemplateSyncFailed | UploadMediaError | MediaNotFound | CreateVisitQuoteError | SendQuoteError
   | ChangeVisitStageError | ScheduleAppointmentError | ListAgendaError | ReserveUnitError | AuthoriseReservationError
   | NotAnActiveAdvisor | AdvisorGroupNotFound | SaveLineError | InvalidProject | UnitInUse | PriceBucketsError
-  | InvalidDataPolicy | BotTextsPatchError | RateLimited | TooManyStreams | ListApiKeysError | DeactivateUserError;
+  | InvalidDataPolicy | BotTextsPatchError | RateLimited | TooManyStreams | ListApiKeysError | DeactivateUserError
+  | DeadLetterNotFound | RetryDeadLetterError;
 
 const unreachable = (error: never): never => {
   throw new Error(`unmapped CRM error: ${JSON.stringify(error)}`);
@@ -216,6 +219,11 @@ const answer = (c: Context, error: CrmApiError): Response => {
       return problem(c, 422, 'unknown_bot_texts', 'Unknown bot texts', `No such texts: ${error.keys.join(', ')}.`, { keys: error.keys });
     case 'EmptyBotText':
       return problem(c, 422, 'empty_bot_text', 'Empty bot text', `The text ${error.key} may not be empty.`);
+    // Dead letters
+    case 'DeadLetterNotFound':
+      return problem(c, 404, 'dead_letter_not_found', 'Dead letter not found', `No dead letter ${error.id}.`);
+    case 'DeadLetterDiscarded':
+      return problem(c, 409, 'dead_letter_discarded', 'Dead letter discarded', `Dead letter ${error.id} was discarded; it is kept for audit only.`);
     default:
       return unreachable(error);
   }

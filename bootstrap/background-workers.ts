@@ -18,6 +18,8 @@ export const startWorkers = (container: Container, logger: Logger, intervalMs = 
         if (entry.outcome === 'failed') logger.error({ event: 'inbox_entry_failed', inboxId: entry.id, error: entry.error }, 'Inbox entry failed; will retry');
         if (entry.outcome === 'unknown_line') logger.warn({ event: 'inbound_for_unknown_line_ignored', inboxId: entry.id }, 'Message for a line that is not configured');
         if (entry.outcome === 'receipt_dropped') logger.warn({ event: 'receipt_for_unknown_message_dropped', inboxId: entry.id }, 'Receipt for a message not sent from here');
+        // The reason's code only: never the file, its URL (signed query string) or the lead's caption.
+        if (entry.outcome === 'media_unavailable') logger.warn({ event: 'inbound_media_unavailable', inboxId: entry.id, reason: entry.error }, 'A file a lead sent could not be copied; the message says why');
       }
       await outbox.execute();
     } catch (error) {

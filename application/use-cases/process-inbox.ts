@@ -104,12 +104,12 @@ export class ProcessInbox {
   private async fetchMedia(repos: Repositories, item: InboxItem, fetch: MediaFetch): Promise<ProcessedEntry> {
     const now = this.clock.now();
     const outcome = await this.media.within(repos, fetch, item.receivedAt, now);
-    if (outcome === 'retry') {
-      await repos.inbox.deferAfterFailure(item.id, 'media download failed', now + retryDelay(FAILURE_POLICY, item.attempts + 1, 0.5));
-      return { id: item.id, outcome: 'media_retry' };
+    if (outcome.kind === 'retry') {
+      await repos.inbox.deferAfterFailure(item.id, `media download failed: ${outcome.code}`, now + retryDelay(FAILURE_POLICY, item.attempts + 1, 0.5));
+      return { id: item.id, outcome: 'media_retry', error: outcome.code };
     }
     await repos.inbox.markProcessed(item.id, now);
-    return { id: item.id, outcome: outcome === 'stored' ? 'media_stored' : 'media_unavailable' };
+    return outcome.kind === 'stored' ? { id: item.id, outcome: 'media_stored' } : { id: item.id, outcome: 'media_unavailable', error: outcome.code };
   }
 
   private async defer(item: InboxItem, error: unknown): Promise<ProcessedEntry> {

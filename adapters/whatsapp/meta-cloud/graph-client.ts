@@ -30,9 +30,64 @@ export type GraphRequest = {
 /** A 2xx answer, body read in full. */
 export type GraphAnswer = { readonly status: number; readonly headers: Headers; readonly body: Uint8Array };
 
+/**
+ * A 2xx answer whose body is read as it arrives (a lead's file). Iterate `body` to its end, or stop early
+ * (its socket closes); `cancel()` drops a body never iterated. It fails with a `TimeoutError` when no byte
+ * comes for `timeoutMs`: a slow but steady 100 MB download is not cut off, a stalled one is.
+ */
+export type GraphStream = {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: AsyncIterable<Uint8Array>;
+  cancel(): Promise<void>;
+};
+
 export type GraphResult<T> = Result<T, GraphFailure>;
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Enough for any Graph error JSON; a failed file download's body is not read further. */
+const ERROR_BODY_MAX = 64 * 1024;
+
+const timedOut = (): DOMException => new DOMException('Graph API did not answer in time', 'TimeoutError');
+
+/** Reads `body`, aborting through `controller` when a read waits longer than `idleMs`; stopping early cancels it. */
+async function* idleTimed(body: ReadableStream<Uint8Array>, controller: AbortController, idleMs: number): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const timer = setTimeout(() => controller.abort(timedOut()), idleMs);
+      const next = await reader.read().finally(() => clearTimeout(timer));
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => {});
+  }
+}
+
+/** At most `max` bytes of an answer we only need the start of (an error body); the rest is dropped. */
+const readAtMost = async (body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> => {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  if (body === null) return new Uint8Array();
+  const reader = body.getReader();
+  try {
+    while (size < max) {
+      const next = await reader.read();
+      if (next.done) break;
+      pieces.push(next.value);
+      size += next.value.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return new Uint8Array(Buffer.concat(pieces)).subarray(0, max);
+};
 
 const parseJson = (bytes: Uint8Array): unknown => {
   try {
@@ -76,13 +131,43 @@ export class GraphClient {
     });
   }
 
-  async #exchange(request: GraphRequest): Promise<GraphResult<GraphAnswer>> {
+  /**
+   * Like `call`, but a 2xx body is streamed, not read: a failed attempt to get the answer's head is
+   * retried; a body that breaks later fails the caller's iteration (with a transport error to classify).
+   */
+  async stream(request: GraphRequest): Promise<GraphResult<GraphStream>> {
+    return withRetries(this.#policy, this.#pause, async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(timedOut()), this.config.timeoutMs);
+      let response: Response;
+      try {
+        response = await this.#fetch(request, controller.signal);
+      } catch (error) {
+        return err(classifyTransportError(error));
+      } finally {
+        clearTimeout(timer);
+      }
+      const { status, headers, body } = response;
+      if (status >= 200 && status < 300 && body !== null) {
+        return ok({ status, headers, body: idleTimed(body, controller, this.config.timeoutMs), cancel: () => body.cancel().catch(() => {}) });
+      }
+      const start = await readAtMost(body, ERROR_BODY_MAX).catch(() => new Uint8Array());
+      const judged = this.#judge({ status, headers, body: start });
+      return judged.ok ? err({ retryable: true, code: 'unexpected_response', title: 'Graph API answered without a body' }) : judged;
+    });
+  }
+
+  /** Never follows a redirect: the bearer token goes only where we send it (a 3xx is judged a failure). */
+  #fetch(request: GraphRequest, signal: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.config.accessToken}` };
     if (request.json !== undefined) headers['content-type'] = 'application/json';
     const body = request.form ?? (request.json === undefined ? null : JSON.stringify(request.json));
+    return fetch(request.url, { method: request.method, headers, body, signal, redirect: 'manual' });
+  }
+
+  async #exchange(request: GraphRequest): Promise<GraphResult<GraphAnswer>> {
     try {
-      const signal = AbortSignal.timeout(this.config.timeoutMs);
-      const response = await fetch(request.url, { method: request.method, headers, body, signal });
+      const response = await this.#fetch(request, AbortSignal.timeout(this.config.timeoutMs));
       const bytes = new Uint8Array(await response.arrayBuffer());
       return ok({ status: response.status, headers: response.headers, body: bytes });
     } catch (error) {
@@ -92,6 +177,9 @@ export class GraphClient {
 
   #judge(answer: GraphAnswer): GraphResult<GraphAnswer> {
     if (answer.status >= 200 && answer.status < 300) return ok(answer);
+    if (answer.status >= 300 && answer.status < 400) {
+      return err({ retryable: false, code: 'redirect_refused', title: `Graph API answered a redirect (HTTP ${answer.status}), which is never followed` });
+    }
     const failure = classifyGraphResponse(answer.status, parseJson(answer.body), answer.headers.get('retry-after'));
     if (isTokenRejection(answer.status, failure)) throw new AccessTokenRejected(`${failure.code} ${failure.title}`);
     return err(failure);

@@ -1,4 +1,5 @@
 import type { Container } from 'inversify';
+import { logInboxEntry } from './inbox-entry-log.ts';
 import type { Logger } from './logger.ts';
 import { TOKENS } from './tokens.ts';
 
@@ -15,11 +16,7 @@ export const startWorkers = (container: Container, logger: Logger, intervalMs = 
   const tick = async (): Promise<void> => {
     try {
       for (let entry = await inbox.step(); entry !== null; entry = await inbox.step()) {
-        if (entry.outcome === 'failed') logger.error({ event: 'inbox_entry_failed', inboxId: entry.id, error: entry.error }, 'Inbox entry failed; will retry');
-        if (entry.outcome === 'unknown_line') logger.warn({ event: 'inbound_for_unknown_line_ignored', inboxId: entry.id }, 'Message for a line that is not configured');
-        if (entry.outcome === 'receipt_dropped') logger.warn({ event: 'receipt_for_unknown_message_dropped', inboxId: entry.id }, 'Receipt for a message not sent from here');
-        // The reason's code only: never the file, its URL (signed query string) or the lead's caption.
-        if (entry.outcome === 'media_unavailable') logger.warn({ event: 'inbound_media_unavailable', inboxId: entry.id, reason: entry.error }, 'A file a lead sent could not be copied; the message says why');
+        logInboxEntry(logger, entry);
       }
       await outbox.execute();
     } catch (error) {

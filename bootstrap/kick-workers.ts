@@ -1,4 +1,6 @@
 import type { ResolutionContext } from 'inversify';
+import type { ProcessedEntry } from '../application/use-cases/process-inbox.ts';
+import { logInboxEntry } from './inbox-entry-log.ts';
 import { TOKENS } from './tokens.ts';
 
 /**
@@ -11,5 +13,9 @@ export const kickWorkers = (context: Pick<ResolutionContext, 'get'>): void => {
   const failed = (error: unknown) => logger.error({ event: 'inbox_processing_failed', err: error }, 'Processing failed; the workers retry');
   // After each entry, not after the whole backlog: under steady traffic the inbox is never empty for long.
   const send = () => void outbox.execute().catch(failed);
-  void context.get(TOKENS.ProcessInbox).drain(send).then(send).catch(failed);
+  const processed = (entry: ProcessedEntry) => {
+    logInboxEntry(logger, entry);
+    send();
+  };
+  void context.get(TOKENS.ProcessInbox).drain(processed).then(send).catch(failed);
 };

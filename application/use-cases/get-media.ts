@@ -1,7 +1,7 @@
 import type { LeadId, MediaId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { seesAllLeads, type Actor } from '../ports/actor.ts';
-import type { MediaStore, StoredMedia } from '../ports/media-store.ts';
+import type { MediaReader, MediaStore } from '../ports/media-store.ts';
 import type { QuoteRecord } from '../ports/quote-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import { visibleLead } from './lead-access.ts';
@@ -19,12 +19,13 @@ export class GetMedia {
     private readonly media: MediaStore,
   ) {}
 
-  async execute(input: { readonly actor: Actor; readonly mediaId: MediaId }): Promise<Result<StoredMedia, MediaNotFound>> {
+  /** The file as a stream: a 100 MB document is served without being held whole. */
+  async execute(input: { readonly actor: Actor; readonly mediaId: MediaId }): Promise<Result<MediaReader, MediaNotFound>> {
     const notFound = err({ type: 'MediaNotFound', mediaId: input.mediaId } as const);
     if (!seesAllLeads(input.actor) && !(await this.uow.transaction((repos) => mayGet(repos, input.actor, input.mediaId)))) {
       return notFound;
     }
-    const stored = await this.media.get(input.mediaId);
+    const stored = await this.media.getStream(input.mediaId);
     return stored === null ? notFound : ok(stored);
   }
 }

@@ -69,13 +69,13 @@ export class ProcessInbox {
    * Processes entries until none is due; a call during a drain makes it look again before it ends.
    * `afterEach` runs after every entry, so its replies can leave at once rather than after the backlog.
    */
-  drain(afterEach?: () => void): Promise<number> {
+  drain(afterEach?: (entry: ProcessedEntry) => void): Promise<number> {
     return this.guard.run(async (poked) => {
       let processed = 0;
       do {
-        while ((await this.step()) !== null) {
+        for (let entry = await this.step(); entry !== null; entry = await this.step()) {
           processed += 1;
-          afterEach?.();
+          afterEach?.(entry);
         }
       } while (poked());
       return processed;

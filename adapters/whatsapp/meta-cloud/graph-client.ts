@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../../domain/shared/result.ts';
 import { AccessTokenRejected } from './access-token-rejected.ts';
 import { classifyGraphResponse, classifyTransportError, isTokenRejection, type GraphFailure } from './graph-errors.ts';
+import { ERROR_BODY_MAX, idleTimed, readAtMost, timedOut } from './graph-body.ts';
 import { DEFAULT_GRAPH_RETRY, withRetries, type GraphRetryPolicy, type Pause } from './graph-retry.ts';
 
 export type GraphConfig = {
@@ -46,49 +47,6 @@ export type GraphResult<T> = Result<T, GraphFailure>;
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Enough for any Graph error JSON; a failed file download's body is not read further. */
-const ERROR_BODY_MAX = 64 * 1024;
-
-const timedOut = (): DOMException => new DOMException('Graph API did not answer in time', 'TimeoutError');
-
-/** Reads `body`, aborting through `controller` when a read waits longer than `idleMs`; stopping early cancels it. */
-async function* idleTimed(body: ReadableStream<Uint8Array>, controller: AbortController, idleMs: number): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  let done = false;
-  try {
-    for (;;) {
-      const timer = setTimeout(() => controller.abort(timedOut()), idleMs);
-      const next = await reader.read().finally(() => clearTimeout(timer));
-      if (next.done) {
-        done = true;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    if (!done) await reader.cancel().catch(() => {});
-  }
-}
-
-/** At most `max` bytes of an answer we only need the start of (an error body); the rest is dropped. */
-const readAtMost = async (body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> => {
-  const pieces: Uint8Array[] = [];
-  let size = 0;
-  if (body === null) return new Uint8Array();
-  const reader = body.getReader();
-  try {
-    while (size < max) {
-      const next = await reader.read();
-      if (next.done) break;
-      pieces.push(next.value);
-      size += next.value.length;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
-  return new Uint8Array(Buffer.concat(pieces)).subarray(0, max);
-};
-
 const parseJson = (bytes: Uint8Array): unknown => {
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
@@ -98,7 +56,8 @@ const parseJson = (bytes: Uint8Array): unknown => {
 };
 
 /**
- * The Graph API over fetch: bearer token, per-attempt timeout, classified failures, bounded retries.
+ * The Graph API over fetch: bearer token, per-attempt timeout, classified failures, bounded retries, and
+ * redirects never followed (a 3xx is a final `redirect_refused`: the token goes only where we send it).
  * Returns failures as values; throws `AccessTokenRejected` when the token is refused.
  */
 export class GraphClient {

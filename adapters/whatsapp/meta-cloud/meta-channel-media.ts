@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelMedia, InboundFile, MediaDownloadFailure, MediaSink } from '../../../application/ports/channel-media.ts';
+import type { MediaDescription } from '../../../application/ports/media-store.ts';
 import { checkInboundMedia, inboundMediaLimit, refusalReason, type InboundMediaRefusal } from '../../../domain/media/inbound-media-policy.ts';
 import type { InboundMediaKind } from '../../../domain/messaging/message.ts';
 import type { BusinessLine } from '../../../domain/organisation/organisation.ts';
@@ -74,7 +75,13 @@ export class MetaChannelMedia implements ChannelMedia {
     return this.#fetch(parsed.data.url, { mimeType: checked.value, filename: null }, file.kind, maxBytes, sink);
   }
 
-  async #fetch(url: string, description: { mimeType: string; filename: null }, kind: InboundMediaKind, maxBytes: number, sink: MediaSink) {
+  async #fetch(
+    url: string,
+    description: MediaDescription,
+    kind: InboundMediaKind,
+    maxBytes: number,
+    sink: MediaSink,
+  ): Promise<Result<MediaId, MediaDownloadFailure>> {
     const answer = await this.#client.stream({ method: 'GET', url });
     if (!answer.ok) return err(failed(answer.error));
     const length = Number(answer.value.headers.get('content-length') ?? 0);

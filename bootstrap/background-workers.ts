@@ -14,11 +14,8 @@ export const startWorkers = (container: Container, logger: Logger, intervalMs = 
   let running: Promise<void> | null = null;
   const tick = async (): Promise<void> => {
     try {
-      for (let entry = await inbox.step(); entry !== null; entry = await inbox.step()) {
-        if (entry.outcome === 'failed') logger.error({ event: 'inbox_entry_failed', inboxId: entry.id, error: entry.error }, 'Inbox entry failed; will retry');
-        if (entry.outcome === 'unknown_line') logger.warn({ event: 'inbound_for_unknown_line_ignored', inboxId: entry.id }, 'Message for a line that is not configured');
-        if (entry.outcome === 'receipt_dropped') logger.warn({ event: 'receipt_for_unknown_message_dropped', inboxId: entry.id }, 'Receipt for a message not sent from here');
-      }
+      // Each entry is logged by the inbox's own report (`inboxReport`).
+      while ((await inbox.step()) !== null);
       await outbox.execute();
     } catch (error) {
       logger.error({ event: 'worker_tick_failed', err: error }, 'Background worker failed; next tick retries');

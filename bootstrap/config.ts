@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { MEDIA_HOST_PATTERN, META_MEDIA_HOSTS } from '../adapters/whatsapp/meta-cloud/media-hosts.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 import { isLoopbackHost } from './local-addresses.ts';
 import { WHATSAPP_MODES, whatsappModeIssues, whatsappModeOf, type WhatsAppMode } from './whatsapp-mode.ts';
@@ -21,6 +22,10 @@ export interface WhatsAppConfig {
   readonly graphVersion: string;
   /** Messages per second per business line (Meta: 80 by default, up to 1,000 after an upgrade). */
   readonly messagesPerSecond: number;
+  /** Hosts a lead's file may be downloaded from with our token (`*.x.com`: any host under it); the Graph host always may. */
+  readonly mediaHosts: readonly string[];
+  /** A cap on a lead's file below WhatsApp's own per kind (5 MB images … 100 MB documents); `null`: WhatsApp's. */
+  readonly mediaMaxBytes: number | null;
 }
 
 /** Budgets of the HTTP edge (one place for all of them; the env variables override the defaults). */
@@ -70,6 +75,10 @@ const MIN_SECRET_LENGTH = 32;
 const longSecret = optional(z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`));
 // Ids end up in Graph API paths; Meta's are numeric, but stubs may use anything path-safe.
 const graphPathSegment = z.string().regex(/^[^\s/?#]+$/, 'must be an id without spaces or slashes');
+const mediaHosts = z
+  .string()
+  .transform((list) => list.split(',').map((host) => host.trim().toLowerCase()))
+  .pipe(z.array(z.string().regex(MEDIA_HOST_PATTERN, 'must be host names separated by commas, each may start with "*." (e.g. lookaside.fbsbx.com,*.fbcdn.net)')));
 
 function plainHttpOnlyToLoopback(url: string): boolean {
   // zod runs refinements after a failed `z.url()` too: that one already says what is wrong.
@@ -113,6 +122,8 @@ const EnvSchema = z.object({
   ).default('https://graph.facebook.com'),
   WHATSAPP_GRAPH_VERSION: optional(z.string().regex(/^v\d+\.\d+$/, 'must look like v25.0')).default('v25.0'),
   WHATSAPP_MESSAGES_PER_SECOND: optional(z.coerce.number().int().min(1).max(1_000)).default(80),
+  WHATSAPP_MEDIA_HOSTS: optional(mediaHosts).default([...META_MEDIA_HOSTS]),
+  WHATSAPP_MEDIA_MAX_BYTES: optional(z.coerce.number().int().min(1)),
   CRM_ADMIN_API_KEY: longSecret,
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)).default('info'),
   API_KEY_REQUESTS_PER_MINUTE: positiveInt(600),
@@ -155,6 +166,8 @@ const toConfig = (e: Env, whatsappMode: WhatsAppMode): Config => ({
     graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''),
     graphVersion: e.WHATSAPP_GRAPH_VERSION,
     messagesPerSecond: e.WHATSAPP_MESSAGES_PER_SECOND,
+    mediaHosts: e.WHATSAPP_MEDIA_HOSTS,
+    mediaMaxBytes: e.WHATSAPP_MEDIA_MAX_BYTES ?? null,
   },
   whatsappMode,
   limits: {

@@ -11,5 +11,6 @@ export const kickWorkers = (context: Pick<ResolutionContext, 'get'>): void => {
   const failed = (error: unknown) => logger.error({ event: 'inbox_processing_failed', err: error }, 'Processing failed; the workers retry');
   // After each entry, not after the whole backlog: under steady traffic the inbox is never empty for long.
   const send = () => void outbox.execute().catch(failed);
+  // Each entry is logged by the inbox's own report (`inboxReport`), whichever path processed it.
   void context.get(TOKENS.ProcessInbox).drain(send).then(send).catch(failed);
 };

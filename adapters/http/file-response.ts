@@ -43,7 +43,11 @@ const extValue = (name: string): string =>
 export const contentDisposition = (disposition: 'inline' | 'attachment', filename: string): string =>
   `${disposition}; filename="${filename.replace(/[^\x20-\x7e]|["\\%]/g, '_')}"; filename*=UTF-8''${extValue(filename)}`;
 
-export type ServedFile = { readonly bytes: Uint8Array; readonly mimeType: string; readonly filename: string };
+/** The bytes whole, or as a stream of `size` bytes (a 100 MB document is never held in memory). */
+export type ServedFile = { readonly mimeType: string; readonly filename: string } & (
+  | { readonly bytes: Uint8Array }
+  | { readonly body: AsyncIterable<Uint8Array>; readonly size: number }
+);
 
 /**
  * The one way the service answers with stored bytes (the fake phone's files, `/api/v1/media`): inline only for
@@ -51,9 +55,10 @@ export type ServedFile = { readonly bytes: Uint8Array; readonly mimeType: string
  */
 export const fileResponse = (c: Context, file: ServedFile): Response => {
   const type = servedType(file.mimeType);
-  return c.body(new Uint8Array(file.bytes), 200, {
+  const [body, size] = 'bytes' in file ? [new Uint8Array(file.bytes), file.bytes.length] : [ReadableStream.from(file.body), file.size];
+  return c.body(body, 200, {
     'Content-Type': type,
-    'Content-Length': String(file.bytes.length),
+    'Content-Length': String(size),
     'Content-Disposition': contentDisposition(INLINE_TYPES.has(type) ? 'inline' : 'attachment', file.filename),
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': FILE_CSP,

@@ -1,6 +1,8 @@
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
-import type { MediaStore, OwnedMedia } from '../../application/ports/media-store.ts';
+import type { MediaStore, OwnedDescription, OwnedMedia, OwnedReader } from '../../application/ports/media-store.ts';
+import type { MediaTooLarge } from '../../domain/media/upload-policy.ts';
 import { asId, type MediaId } from '../../domain/shared/ids.ts';
+import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { InMemoryStore } from './in-memory-store.ts';
 
 export type InMemoryMediaStoreOptions = {
@@ -9,6 +11,8 @@ export type InMemoryMediaStoreOptions = {
   /** Where ids come from; `media_1`, `media_2`… otherwise. */
   readonly ids?: IdGenerator;
 };
+
+const PIECE = 1024 * 1024;
 
 export class InMemoryMediaStore implements MediaStore {
   readonly #files: Map<MediaId, OwnedMedia>;
@@ -21,7 +25,7 @@ export class InMemoryMediaStore implements MediaStore {
   }
 
   async put(media: OwnedMedia): Promise<MediaId> {
-    const id = asId<MediaId>(this.#ids?.next('media') ?? `media_${++this.#count}`);
+    const id = this.#nextId();
     this.#files.set(id, copyMedia(media));
     return id;
   }
@@ -29,6 +33,35 @@ export class InMemoryMediaStore implements MediaStore {
   async get(id: MediaId): Promise<OwnedMedia | null> {
     const media = this.#files.get(id);
     return media === undefined ? null : copyMedia(media);
+  }
+
+  async putStream(media: OwnedDescription, body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Result<MediaId, MediaTooLarge>> {
+    const pieces: Uint8Array[] = [];
+    let size = 0;
+    for await (const piece of body) {
+      size += piece.length;
+      if (size > maxBytes) return err({ type: 'MediaTooLarge', size, maxBytes });
+      pieces.push(new Uint8Array(piece));
+    }
+    const bytes = new Uint8Array(size);
+    pieces.reduce((at, piece) => (bytes.set(piece, at), at + piece.length), 0);
+    const id = this.#nextId();
+    this.#files.set(id, { bytes, mimeType: media.mimeType, filename: media.filename, owner: media.owner });
+    return ok(id);
+  }
+
+  async getStream(id: MediaId): Promise<OwnedReader | null> {
+    const media = await this.get(id);
+    if (media === null) return null;
+    const { bytes, mimeType, filename, owner } = media;
+    async function* pieces(): AsyncGenerator<Uint8Array> {
+      for (let at = 0; at < bytes.length; at += PIECE) yield bytes.subarray(at, at + PIECE);
+    }
+    return { mimeType, filename, owner, size: bytes.length, body: pieces() };
+  }
+
+  #nextId(): MediaId {
+    return asId<MediaId>(this.#ids?.next('media') ?? `media_${++this.#count}`);
   }
 }
 

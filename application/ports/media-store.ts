@@ -1,4 +1,6 @@
+import type { MediaTooLarge } from '../../domain/media/upload-policy.ts';
 import type { ConversationId, LeadId, MediaId, UserId } from '../../domain/shared/ids.ts';
+import type { Result } from '../../domain/shared/result.ts';
 
 /**
  * Whose file it is, which decides who may read it: the user who uploaded it, or the lead it came from or was
@@ -10,10 +12,19 @@ export type MediaOwner =
   | { readonly kind: 'lead'; readonly leadId: LeadId }
   | { readonly kind: 'conversation'; readonly conversationId: ConversationId };
 
-export type StoredMedia = { readonly bytes: Uint8Array; readonly mimeType: string; readonly filename: string | null };
+/** What a kept file is, besides its bytes. */
+export type MediaDescription = { readonly mimeType: string; readonly filename: string | null };
 
-/** A kept file with its owner: `null` for files kept before owners were recorded, which only managers and admins read. */
-export type OwnedMedia = StoredMedia & { readonly owner: MediaOwner | null };
+export type StoredMedia = MediaDescription & { readonly bytes: Uint8Array };
+
+/** A kept file read as it goes: `size` bytes, in pieces of at most 1 MiB. */
+export type MediaReader = MediaDescription & { readonly size: number; readonly body: AsyncIterable<Uint8Array> };
+
+/** Whose a kept file is: `null` for files kept before owners were recorded, which only managers and admins read. */
+export type Owned = { readonly owner: MediaOwner | null };
+export type OwnedMedia = StoredMedia & Owned;
+export type OwnedDescription = MediaDescription & Owned;
+export type OwnedReader = MediaReader & Owned;
 
 /** Files we keep: quote PDFs, agent uploads, media downloaded from leads. */
 export interface MediaStore {
@@ -21,4 +32,12 @@ export interface MediaStore {
   put(media: OwnedMedia): Promise<MediaId>;
   /** Returns `null` when absent; the owner comes back as stored (`null` when none was recorded). */
   get(id: MediaId): Promise<OwnedMedia | null>;
+  /**
+   * Stores a file with its owner as its bytes arrive, never holding it whole. Past `maxBytes` it stops reading
+   * `body` (ending it early, so its source can close) and answers `MediaTooLarge` with the bytes seen so far;
+   * when `body` throws, the error propagates. Either way nothing of the file is kept.
+   */
+  putStream(media: OwnedDescription, body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Result<MediaId, MediaTooLarge>>;
+  /** The file to read as a stream, with its owner as stored; `null` when absent. */
+  getStream(id: MediaId): Promise<OwnedReader | null>;
 }

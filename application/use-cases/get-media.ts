@@ -1,7 +1,7 @@
 import type { MediaId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { seesAllLeads, type Actor } from '../ports/actor.ts';
-import type { MediaStore, OwnedMedia } from '../ports/media-store.ts';
+import type { MediaStore, OwnedReader } from '../ports/media-store.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import { mayReadMedia, type MediaNotFound } from './media-access.ts';
 
@@ -17,9 +17,11 @@ export class GetMedia {
     private readonly media: MediaStore,
   ) {}
 
-  async execute(input: { readonly actor: Actor; readonly mediaId: MediaId }): Promise<Result<OwnedMedia, MediaNotFound>> {
+  /** The file as a stream: a 100 MB document is served without being held whole. */
+  async execute(input: { readonly actor: Actor; readonly mediaId: MediaId }): Promise<Result<OwnedReader, MediaNotFound>> {
     const notFound = err({ type: 'MediaNotFound', mediaId: input.mediaId } as const);
-    const stored = await this.media.get(input.mediaId);
+    // Opened lazily: nothing is read from the store's body until the response streams it.
+    const stored = await this.media.getStream(input.mediaId);
     if (stored === null) return notFound;
     if (seesAllLeads(input.actor)) return ok(stored);
     const allowed = await this.uow.transaction((repos) => mayReadMedia(repos, input.actor, input.mediaId, stored.owner));

@@ -84,13 +84,13 @@ export class ProcessInbox {
    * Processes entries until none is due; a call during a drain makes it look again before it ends.
    * `afterEach` runs after every entry, so its replies can leave at once rather than after the backlog.
    */
-  drain(afterEach?: () => void): Promise<number> {
+  drain(afterEach?: (entry: ProcessedEntry) => void): Promise<number> {
     return this.guard.run(async (poked) => {
       let processed = 0;
       do {
-        while ((await this.step()) !== null) {
+        for (let entry = await this.step(); entry !== null; entry = await this.step()) {
           processed += 1;
-          afterEach?.();
+          afterEach?.(entry);
         }
       } while (poked());
       return processed;
@@ -123,7 +123,7 @@ export class ProcessInbox {
       await repos.inbox.markProcessed(item.id, now);
       return { result: done(!result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled'), events };
     }
-    if (entry.kind === 'media') return { result: done(await this.fetchMedia(repos, item, entry.envelope)), events: [] };
+    if (entry.kind === 'media') return { result: await this.fetchMedia(repos, item, entry.envelope), events: [] };
     const { result, events } = await this.statuses.within(repos, entry.envelope);
     if (result.ok || item.attempts + 1 >= RECEIPT_ATTEMPTS) {
       await repos.inbox.markProcessed(item.id, now);
@@ -133,15 +133,17 @@ export class ProcessInbox {
     return { result: done('receipt_waiting'), events };
   }
 
-  private async fetchMedia(repos: Repositories, item: InboxItem, fetch: MediaFetch): Promise<InboxOutcome> {
+  private async fetchMedia(repos: Repositories, item: InboxItem, fetch: MediaFetch): Promise<ProcessedEntry> {
     const now = this.clock.now();
     const outcome = await this.media.within(repos, fetch, item.receivedAt, now);
-    if (outcome === 'retry') {
-      await repos.inbox.deferAfterFailure(item.id, 'media download failed', now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5));
-      return 'media_retry';
+    const done = (outcome: InboxOutcome, code?: string): ProcessedEntry =>
+      code === undefined ? { id: item.id, kind: 'media', outcome } : { id: item.id, kind: 'media', outcome, errorCode: code, error: code };
+    if (outcome.kind === 'retry') {
+      await repos.inbox.deferAfterFailure(item.id, `media download failed: ${outcome.code}`, now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5));
+      return done('media_retry', outcome.code);
     }
     await repos.inbox.markProcessed(item.id, now);
-    return outcome === 'stored' ? 'media_stored' : 'media_unavailable';
+    return outcome.kind === 'stored' ? done('media_stored') : done('media_unavailable', outcome.code);
   }
 
   /**

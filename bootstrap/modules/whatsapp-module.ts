@@ -36,7 +36,7 @@ const bindMeta = ({ bind }: Binder, config: Config): void => {
     (media: MediaStore, clock: Clock) => new MetaCloudGateway({ client, media, limiter, clock }),
     [TOKENS.MediaStore, TOKENS.Clock],
   );
-  bind(TOKENS.ChannelMedia).toConstantValue(new MetaChannelMedia(client));
+  bind(TOKENS.ChannelMedia).toConstantValue(new MetaChannelMedia(client, { mediaHosts: whatsapp.mediaHosts, maxBytes: whatsapp.mediaMaxBytes }));
   bind(TOKENS.TemplateSource).toConstantValue(new MetaTemplateSource(client));
 };
 

@@ -65,10 +65,31 @@ describe('loadConfig', () => {
         graphUrl: 'http://127.0.0.1:9999',
         graphVersion: 'v21.0',
         messagesPerSecond: 1000,
+        mediaHosts: ['lookaside.fbsbx.com', '*.fbcdn.net', '*.whatsapp.net'],
+        mediaMaxBytes: null,
       },
       limits: { apiKeyRequestsPerMinute: 600, authFailuresPerMinute: 20, badSignaturesPerMinute: 20, eventStreamsPerKey: 5, eventStreams: 200 },
       trustedProxies: [],
     });
+  });
+
+  it("reads where lead's files may be fetched from and a lower cap for them", () => {
+    expect(loadConfig({}).whatsapp).toMatchObject({ mediaHosts: ['lookaside.fbsbx.com', '*.fbcdn.net', '*.whatsapp.net'], mediaMaxBytes: null });
+    const config = loadConfig({ WHATSAPP_MEDIA_HOSTS: ' Lookaside.FBSBX.com , *.cdn.example.net ', WHATSAPP_MEDIA_MAX_BYTES: '20971520' });
+    expect(config.whatsapp).toMatchObject({ mediaHosts: ['lookaside.fbsbx.com', '*.cdn.example.net'], mediaMaxBytes: 20 * 1024 * 1024 });
+  });
+
+  it.each([
+    ['WHATSAPP_MEDIA_HOSTS', '*.net'],
+    ['WHATSAPP_MEDIA_HOSTS', 'https://lookaside.fbsbx.com'],
+    ['WHATSAPP_MEDIA_HOSTS', 'lookaside.fbsbx.com:443'],
+    ['WHATSAPP_MEDIA_HOSTS', 'a.*.example.com'],
+    ['WHATSAPP_MEDIA_HOSTS', 'lookaside.fbsbx.com,,*.fbcdn.net'],
+    ['WHATSAPP_MEDIA_MAX_BYTES', '0'],
+    ['WHATSAPP_MEDIA_MAX_BYTES', '5MB'],
+  ])('refuses %s=%j, naming it', (variable, value) => {
+    const result = parseConfig({ [variable]: value });
+    expect(result.ok ? [] : result.error.map((i) => i.variable)).toEqual([variable]);
   });
 
   it('treats empty variables as unset', () => {

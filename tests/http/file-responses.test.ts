@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TOKENS } from '../../bootstrap/tokens.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { phoneDesk, type PhoneDesk } from '../support/fake-phone-http.ts';
 
@@ -20,7 +21,7 @@ const ACTIVE = [
   ['text/javascript', 'x.js', 'alert(1)'],
 ] as const;
 
-type ConversationJson = { messages: { direction: string; content: { mediaId?: string } }[] };
+type ConversationJson = { messages: { direction: string; content: { mediaId?: string; unavailable?: string } }[] };
 
 /** Plays the lead sending the file; answers the fake phone's link to it and the CRM's download of the stored copy. */
 const sendFile = async (phone: PhoneDesk, media: object) => {
@@ -30,9 +31,9 @@ const sendFile = async (phone: PhoneDesk, media: object) => {
   const shown = (await phone.messages(PHONE)).findLast((m) => m.from === 'lead');
   const fromPhone = await phone.request(shown?.media?.url ?? '/none');
   const conversation = (await (await phone.crm('GET', `/leads/${lead.id}/conversation`)).json()) as ConversationJson;
-  const mediaId = conversation.messages.findLast((m) => m.direction === 'inbound')?.content.mediaId;
-  const fromCrm = await phone.crm('GET', `/media/${mediaId ?? 'none'}`);
-  return { fromPhone, fromCrm };
+  const inbound = conversation.messages.findLast((m) => m.direction === 'inbound');
+  const fromCrm = await phone.crm('GET', `/media/${inbound?.content.mediaId ?? 'none'}`);
+  return { fromPhone, fromCrm, inbound };
 };
 
 const expectFenced = (response: Response) => {
@@ -44,26 +45,39 @@ const expectFenced = (response: Response) => {
 };
 
 describe('files served to a browser', () => {
-  it.each(ACTIVE)('a %s document a lead sends is a download, on the fake phone and in the CRM', async (mimeType, filename, text) => {
+  it.each(ACTIVE)('a %s document a lead sends is a fenced download on the phone, and never copied into the desk', async (mimeType, filename, text) => {
     const phone = await phoneDesk();
-    const { fromPhone, fromCrm } = await sendFile(phone, { kind: 'document', mimeType, filename, dataBase64: base64(text) });
+    const { fromPhone, fromCrm, inbound } = await sendFile(phone, { kind: 'document', mimeType, filename, dataBase64: base64(text) });
 
-    for (const response of [fromPhone, fromCrm]) {
-      expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${filename.replace('.', '\\.')}"`));
-      expectFenced(response);
-      expect(await response.text()).toBe(text);
-    }
+    // The phone still holds what it sent, served as a download, fenced.
+    expect(fromPhone.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${filename.replace('.', '\\.')}"`));
+    expectFenced(fromPhone);
+    expect(await fromPhone.text()).toBe(text);
+    // WhatsApp carries no such type: the desk refuses the copy before storing it, and the message says why.
+    expect(inbound?.content.unavailable).toMatch(/^unsupported_media_type: /);
+    expect(fromCrm.status).toBe(404);
   });
 
-  it('an "image" that is really SVG is a download too: the declared kind does not matter, the type does', async () => {
+  it.each(ACTIVE)('a stored %s file (kept before the type checks, or by any other path) is a fenced download', async (mimeType, filename, text) => {
     const phone = await phoneDesk();
-    const svg = ACTIVE[1][2];
-    const { fromPhone, fromCrm } = await sendFile(phone, { kind: 'image', mimeType: 'Image/SVG+XML; charset=utf-8', dataBase64: base64(svg) });
+    const id = await phone.desk.container.get(TOKENS.MediaStore).put({ bytes: Buffer.from(text), mimeType, filename, owner: null });
 
-    for (const response of [fromPhone, fromCrm]) {
-      expectFenced(response);
-      expect(response.headers.get('content-disposition')).toMatch(/^attachment; /);
-    }
+    const response = await phone.crm('GET', `/media/${id}`);
+
+    expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${filename.replace('.', '\\.')}"`));
+    expectFenced(response);
+    expect(await response.text()).toBe(text);
+  });
+
+  it('a stored "image" labelled as SVG is a download too: the type decides, whatever its case or parameters', async () => {
+    const phone = await phoneDesk();
+    const id = await phone.desk.container.get(TOKENS.MediaStore).put({ bytes: Buffer.from(ACTIVE[1][2]), mimeType: 'Image/SVG+XML; charset=utf-8', filename: null, owner: null });
+
+    const response = await phone.crm('GET', `/media/${id}`);
+
+    expectFenced(response);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; /);
   });
 
   it('a photo stays inline (the phone and the CRM show it), still fenced', async () => {
@@ -80,14 +94,14 @@ describe('files served to a browser', () => {
 
   it('a hostile file name cannot split the header: quotes, CR/LF and non-ASCII are escaped', async () => {
     const phone = await phoneDesk();
-    const filename = 'a"b\\c\r\nSet-Cookie: x=1; ñ.html';
-    const { fromPhone, fromCrm } = await sendFile(phone, { kind: 'document', mimeType: 'text/html', filename, dataBase64: base64('<b>x</b>') });
+    const filename = 'a"b\\c\r\nSet-Cookie: x=1; ñ.pdf';
+    const { fromPhone, fromCrm } = await sendFile(phone, { kind: 'document', mimeType: 'application/pdf', filename, dataBase64: base64('%PDF-1.4') });
 
     for (const response of [fromPhone, fromCrm]) {
       expectFenced(response);
       expect(response.headers.get('set-cookie')).toBeNull();
       expect(response.headers.get('content-disposition')).toBe(
-        `attachment; filename="a_b_c__Set-Cookie: x=1; _.html"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+        `inline; filename="a_b_c__Set-Cookie: x=1; _.pdf"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`,
       );
     }
   });

@@ -18,6 +18,11 @@ import { reservationRepositoryContract } from '../contracts/reservation-reposito
 import { rateLimiterContract } from '../contracts/rate-limiter.contract.ts';
 import { DrizzleRateLimiter } from '../../adapters/persistence/drizzle-rate-limiter.ts';
 import { openTestDatabases, type TestDatabase } from '../support/database.ts';
+import { sql } from 'drizzle-orm';
+import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
+import { DrizzleMediaStore } from '../../adapters/persistence/drizzle-media-store.ts';
+import { media, mediaChunks } from '../../adapters/persistence/schema.ts';
+import { mediaStoreContract, type OpenMediaStore } from '../contracts/media-store.contract.ts';
 
 const options = { defaultSettings: defaultBotSettings };
 
@@ -55,5 +60,22 @@ for (const target of await openTestDatabases()) {
       await database.reset();
       return { limiter: new DrizzleRateLimiter(database.db), close: async () => {} };
     });
+
+    /** Files held: rows of `media`, and chunks of files that have none (there must never be any). */
+    const openMedia: OpenMediaStore = async () => {
+      if (database === null) throw new Error(`${target.name} database not open`);
+      await database.reset();
+      const { db } = database;
+      const files = async () => {
+        const [held] = await db.select({ n: sql<number>`count(*)::int` }).from(media);
+        const [orphaned] = await db
+          .select({ n: sql<number>`count(distinct ${mediaChunks.mediaId})::int` })
+          .from(mediaChunks)
+          .where(sql`not exists (select 1 from ${media} where ${media.id} = ${mediaChunks.mediaId})`);
+        return (held?.n ?? 0) + (orphaned?.n ?? 0);
+      };
+      return { store: new DrizzleMediaStore(db, new SequentialIdGenerator()), files, close: async () => {} };
+    };
+    mediaStoreContract(target.name, openMedia);
   });
 }

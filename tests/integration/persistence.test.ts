@@ -1,11 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
 import { defaultBotSettings } from '../../adapters/memory/default-bot-settings.ts';
 import { DrizzleMediaStore } from '../../adapters/persistence/drizzle-media-store.ts';
 import { drizzleRepositories } from '../../adapters/persistence/drizzle-repositories.ts';
 import { DrizzleUnitOfWork } from '../../adapters/persistence/drizzle-unit-of-work.ts';
-import { consents, messageStatusHistory } from '../../adapters/persistence/schema.ts';
+import { consents, media, mediaChunks, messageStatusHistory } from '../../adapters/persistence/schema.ts';
 import { Conflict } from '../../application/ports/conflict.ts';
 import { asId, type MediaId, type WaMessageId } from '../../domain/shared/ids.ts';
 import { anInboundMessage } from '../builders/inbound-message-builder.ts';
@@ -57,6 +57,27 @@ for (const target of await openTestDatabases()) {
       });
       await expect(failing).rejects.toThrow('rendering the reply failed');
       expect(await store.get(dropped ?? asId<MediaId>('never-stored'))).toBeNull();
+    });
+
+    it('streams a file into 1 MiB rows of media_chunks, and a refused one inside a transaction leaves it usable', async () => {
+      const store = new DrizzleMediaStore(database.db, new SequentialIdGenerator());
+      const MIB = 1024 * 1024;
+      async function* pieces(total: number) {
+        for (let sent = 0; sent < total; sent += 300_000) yield new Uint8Array(Math.min(300_000, total - sent)).fill(sent % 251);
+      }
+      const kept = await uow().transaction(async () => {
+        const refused = await store.putStream({ mimeType: 'video/mp4', filename: null, owner: null }, pieces(5 * MIB), 2 * MIB);
+        expect(refused).toMatchObject({ ok: false, error: { type: 'MediaTooLarge', maxBytes: 2 * MIB } });
+        // The refusal rolled back to its savepoint: the transaction goes on and commits the next file.
+        return store.putStream({ mimeType: 'application/pdf', filename: 'plano.pdf', owner: null }, pieces(3 * MIB + 5), 10 * MIB);
+      });
+      if (!kept.ok) throw new Error('not stored');
+      const rows = await database.db
+        .select({ mediaId: mediaChunks.mediaId, seq: mediaChunks.seq, size: sql<number>`octet_length(${mediaChunks.bytes})` })
+        .from(mediaChunks)
+        .orderBy(asc(mediaChunks.seq));
+      expect(rows).toEqual([0, 1, 2, 3].map((seq) => ({ mediaId: kept.value, seq, size: seq < 3 ? MIB : 5 })));
+      expect(await database.db.select({ id: media.id, inline: sql<boolean>`${media.bytes} is not null` }).from(media)).toEqual([{ id: kept.value, inline: false }]);
     });
 
     it('appends to the status history each time an outbound status changes', async () => {

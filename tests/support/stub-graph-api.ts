@@ -8,8 +8,8 @@ import { z } from 'zod';
 
 /** A Graph error as Meta sends it inside `{ error }`. */
 export type StubGraphError = { readonly code: number; readonly message?: string; readonly error_subcode?: number; readonly details?: string };
-/** An answer to play instead of the real one; without `error`, a plain-text body. */
-export type StubFault = { readonly status: number; readonly error?: StubGraphError; readonly retryAfter?: string };
+/** An answer to play instead of the real one; without `error`, a plain-text body. `headers` e.g. a redirect's `location`. */
+export type StubFault = { readonly status: number; readonly error?: StubGraphError; readonly retryAfter?: string; readonly headers?: Readonly<Record<string, string>> };
 export type StubTemplate = {
   readonly name: string; readonly language: string; readonly status: string; readonly category: string;
   readonly components: readonly { readonly type: string; readonly text?: string }[];
@@ -25,6 +25,40 @@ export type RecordedRequest = {
 export type StubSentMessage = { readonly phoneNumberId: string; readonly waMessageId: string; readonly body: Record<string, unknown> };
 export type StubMedia = {
   readonly id: string; readonly phoneNumberId: string | null; readonly mimeType: string; readonly filename: string | null; readonly bytes: Uint8Array;
+  /** A large body made up as it is sent (`generatedBytes`), instead of `bytes`. */
+  readonly generated?: GeneratedBody;
+  /** The `file_size` the media info announces (`null`: none); the true size otherwise. */
+  readonly fileSize?: number | null;
+  /** Where the media info points the download (scheme, host and port); the stub itself otherwise. */
+  readonly urlOrigin?: string;
+};
+/** A body streamed 64 KiB at a time, never held whole, misbehaving on cue. */
+export type GeneratedBody = {
+  readonly size: number;
+  /** Sends no `content-length` header (a chunked answer). */
+  readonly withoutLength?: boolean;
+  /** The connection breaks after this many bytes. */
+  readonly breakAfter?: number;
+  /** Nothing more comes after this many bytes, until `close()`. */
+  readonly stallAfter?: number;
+  /** A pause before each piece. */
+  readonly paceMs?: number;
+};
+export type StubMediaOptions = Pick<StubMedia, 'fileSize' | 'urlOrigin'> & { readonly phoneNumberId?: string; readonly filename?: string };
+
+const PATTERN_PERIOD = 65_521;
+const PATTERN = Uint8Array.from({ length: PATTERN_PERIOD }, (_, i) => (i * 31 + 7) & 0xff);
+
+/** Bytes `offset … offset + length` of every generated body: a pattern with a prime period, so a shifted or lost piece shows. */
+export const generatedBytes = (offset: number, length: number): Uint8Array => {
+  const bytes = new Uint8Array(length);
+  for (let at = 0; at < length; ) {
+    const from = (offset + at) % PATTERN_PERIOD;
+    const n = Math.min(PATTERN_PERIOD - from, length - at);
+    bytes.set(PATTERN.subarray(from, from + n), at);
+    at += n;
+  }
+  return bytes;
 };
 export type StubGraphOptions = {
   readonly token: string; readonly version: string;
@@ -115,6 +149,8 @@ class StubState {
   readonly faults: Fault[] = [];
   readonly hanging = new Set<() => void>();
   readonly expired = new Set<string>();
+  /** Bytes of each generated body sent so far (all attempts together). */
+  readonly served = new Map<string, number>();
   url = '';
   #sent = 0;
   #media = 0;
@@ -122,9 +158,13 @@ class StubState {
   constructor(readonly options: StubGraphOptions) {}
 
   nextWamid = (): string => `wamid.stub.${++this.#sent}`;
-  addMedia(bytes: Uint8Array, mimeType: string, from: { phoneNumberId?: string; filename?: string } = {}): string {
+  addMedia(bytes: Uint8Array, mimeType: string, from: StubMediaOptions = {}, generated?: GeneratedBody): string {
     const id = `media.stub.${++this.#media}`;
-    this.media.push({ id, phoneNumberId: from.phoneNumberId ?? null, mimeType, filename: from.filename ?? null, bytes: new Uint8Array(bytes) });
+    const { phoneNumberId, filename, ...announced } = from;
+    this.media.push({
+      id, phoneNumberId: phoneNumberId ?? null, mimeType, filename: filename ?? null, bytes: new Uint8Array(bytes), ...announced,
+      ...(generated === undefined ? {} : { generated }),
+    });
     return id;
   }
   liveMedia = (id: string): StubMedia | undefined => (this.expired.has(id) ? undefined : this.media.find((m) => m.id === id));
@@ -165,6 +205,7 @@ const gatekeeper = (state: StubState): MiddlewareHandler<Env> => async (c, next)
   if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
   if (fault?.kind === 'fail') {
     if (fault.fault.retryAfter !== undefined) c.header('retry-after', fault.fault.retryAfter);
+    for (const [name, value] of Object.entries(fault.fault.headers ?? {})) c.header(name, value);
     const { status, error } = fault.fault;
     return error === undefined ? c.text('stub failure', status as ContentfulStatusCode) : graphError(c, status, error);
   }
@@ -217,13 +258,45 @@ const mediaInfo = (state: StubState) => (c: Context<Env>) => {
   const found = state.liveMedia(id);
   if (found === undefined) return unknownObject(c, id);
   const sha256 = createHash('sha256').update(found.bytes).digest('hex');
-  const url = `${state.url}/lookaside/media/${found.id}`;
-  return c.json({ messaging_product: 'whatsapp', url, mime_type: found.mimeType, sha256, file_size: found.bytes.length, id });
+  // Meta's URLs carry a signed query string, which must never reach a log.
+  const url = `${found.urlOrigin ?? state.url}/lookaside/media/${found.id}?mid=${found.id}&ext=1749416383&hash=ATs3cr3t-signature`;
+  const size = found.fileSize === undefined ? (found.generated?.size ?? found.bytes.length) : found.fileSize;
+  return c.json({ messaging_product: 'whatsapp', url, mime_type: found.mimeType, sha256, ...(size === null ? {} : { file_size: size }), id });
+};
+
+const PIECE = 64 * 1024;
+
+/** A generated body, made up piece by piece as the client reads (backpressure: never held whole). */
+const generatedStream = (state: StubState, media: StubMedia, body: GeneratedBody, breakConnection: () => void): ReadableStream<Uint8Array> => {
+  let sent = 0;
+  const stopAt = Math.min(body.size, body.breakAfter ?? Infinity, body.stallAfter ?? Infinity);
+  return new ReadableStream<Uint8Array>(
+    {
+      pull: async (controller) => {
+        if (sent >= stopAt) {
+          if (body.stallAfter !== undefined && sent < body.size) await new Promise<void>((resolve) => state.hanging.add(resolve));
+          if (sent < body.size) return breakConnection();
+          return controller.close();
+        }
+        if (body.paceMs !== undefined) await new Promise((resolve) => setTimeout(resolve, body.paceMs));
+        const n = Math.min(PIECE, stopAt - sent);
+        controller.enqueue(generatedBytes(sent, n));
+        sent += n;
+        state.served.set(media.id, (state.served.get(media.id) ?? 0) + n);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 };
 
 const mediaBytes = (state: StubState) => (c: Context<Env>) => {
   const found = state.liveMedia(c.req.param('id') ?? '');
-  return found === undefined ? c.text('not found', 404) : c.body(new Uint8Array(found.bytes), 200, { 'content-type': found.mimeType });
+  if (found === undefined) return c.text('not found', 404);
+  const body = found.generated;
+  if (body === undefined) return c.body(new Uint8Array(found.bytes), 200, { 'content-type': found.mimeType });
+  const length: Record<string, string> = body.withoutLength === true ? {} : { 'content-length': String(body.size) };
+  const breakConnection = () => void c.env.incoming.socket.destroy();
+  return c.body(generatedStream(state, found, body, breakConnection), 200, { 'content-type': found.mimeType, ...length });
 };
 
 const stubApp = (state: StubState): Hono<Env> =>
@@ -255,7 +328,11 @@ export const startStubGraphApi = async (options: StubGraphOptions) => {
   return {
     url, requests, sentMessages, media, readMarks, templates,
     /** A file Meta holds (uploaded by us, or sent by a lead); returns its id. */
-    addMedia: (bytes: Uint8Array, mimeType: string, from?: { phoneNumberId?: string; filename?: string }) => state.addMedia(bytes, mimeType, from),
+    addMedia: (bytes: Uint8Array, mimeType: string, from?: StubMediaOptions) => state.addMedia(bytes, mimeType, from),
+    /** A lead's file of `body.size` generated bytes (`generatedBytes`), streamed, never held whole. */
+    addGeneratedMedia: (body: GeneratedBody, mimeType: string, from?: StubMediaOptions) => state.addMedia(new Uint8Array(), mimeType, from, body),
+    /** How many bytes of a generated body the stub has sent, all requests together. */
+    bytesServed: (id: string): number => state.served.get(id) ?? 0,
     /** Meta forgot the file (inbound media live 7 days). */
     expireMedia: (id: string) => void state.expired.add(id),
     /** The next `n` requests (only those whose path contains `only`, when given) get this answer. */

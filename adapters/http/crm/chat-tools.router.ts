@@ -49,8 +49,8 @@ export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps):
     const id = asId<MediaId>(c.req.valid('param').id);
     const found = await deps.getMedia.execute({ actor: c.get('actor'), mediaId: id });
     if (!found.ok) return crmProblem(c, found.error);
-    const { bytes, mimeType, filename } = found.value;
-    return fileResponse(c, { bytes, mimeType, filename: filename ?? id });
+    const { body, size, mimeType, filename } = found.value;
+    return fileResponse(c, { body, size, mimeType, filename: filename ?? id });
   });
 
   router.openapi(createQuoteRoute, async (c) => {

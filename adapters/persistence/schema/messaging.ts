@@ -82,14 +82,17 @@ export const messageStatusHistory = pgTable(
   (t) => [index('message_status_history_message_idx').on(t.messageId, t.id)],
 );
 
-/** Files live in the database so that every instance serves them. */
+/**
+ * Files live in the database so that every instance serves them. A file stored whole keeps its `bytes`
+ * here; one streamed in (a lead's 100 MB document) has `bytes` null and its bytes in `media_chunks`.
+ */
 export const media = pgTable(
   'media',
   {
     id: text('id').primaryKey(),
     mimeType: text('mime_type').notNull(),
     filename: text('filename'),
-    bytes: bytea('bytes').notNull(),
+    bytes: bytea('bytes'),
     createdAt: instant('created_at').notNull().defaultNow(),
     /** Whose file it is (`user`, `lead`, `conversation`) and their id; both null on rows from before 0005. */
     ownerKind: text('owner_kind'),
@@ -99,6 +102,19 @@ export const media = pgTable(
     check('media_owner_kind_check', sql`${t.ownerKind} in ('user', 'lead', 'conversation')`),
     check('media_owner_complete', sql`(${t.ownerKind} is null) = (${t.ownerId} is null)`),
   ],
+);
+
+/** A streamed file's bytes, about 1 MiB a row, in `seq` order from 0. */
+export const mediaChunks = pgTable(
+  'media_chunks',
+  {
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.seq] })],
 );
 
 export const templates = pgTable(

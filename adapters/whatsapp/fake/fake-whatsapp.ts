@@ -1,13 +1,12 @@
 import type { BusinessLine } from '../../../domain/organisation/organisation.ts';
-import type { ChannelMedia, MediaDownloadFailure } from '../../../application/ports/channel-media.ts';
+import type { ChannelMedia, InboundFile, MediaDownloadFailure, MediaSink } from '../../../application/ports/channel-media.ts';
 import type { Clock } from '../../../application/ports/clock.ts';
-import type { StoredMedia } from '../../../application/ports/media-store.ts';
 import type { InboundEnvelope, StatusEnvelope } from '../../../application/ports/inbound.ts';
 import type { MessageGateway, SendFailure, SendRequest } from '../../../application/ports/message-gateway.ts';
 import { parsePhoneE164, type PhoneE164 } from '../../../domain/contact/phone.ts';
 import type { InboundContent } from '../../../domain/messaging/message.ts';
 import type { SendFailureReason } from '../../../domain/messaging/delivery-status.ts';
-import { asId, type WaMessageId } from '../../../domain/shared/ids.ts';
+import { asId, type MediaId, type WaMessageId } from '../../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../../domain/shared/result.ts';
 import { FakeLead } from './fake-lead.ts';
 import { HeldMedia } from './held-media.ts';
@@ -146,8 +145,8 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
   }
 
   /** The file a lead sent, as WhatsApp hands it over; scripted failures first. */
-  async download(_line: BusinessLine, waMediaId: string): Promise<Result<StoredMedia, MediaDownloadFailure>> {
-    return this.media.download(waMediaId);
+  async download(_line: BusinessLine, file: InboundFile, sink: MediaSink): Promise<Result<MediaId, MediaDownloadFailure>> {
+    return this.media.download(file, sink);
   }
 
   /** The next `count` downloads fail with `failure` (e.g. a passing 503). */

@@ -1,12 +1,29 @@
-import type { MediaDownloadFailure } from '../../../application/ports/channel-media.ts';
+import type { InboundFile, MediaDownloadFailure, MediaSink } from '../../../application/ports/channel-media.ts';
 import type { StoredMedia } from '../../../application/ports/media-store.ts';
+import { checkInboundMedia, inboundMediaLimit, refusalReason, type InboundMediaRefusal } from '../../../domain/media/inbound-media-policy.ts';
+import type { MediaId } from '../../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../../domain/shared/result.ts';
 
 const UNKNOWN: MediaDownloadFailure = { type: 'MediaDownloadFailed', retryable: false, code: '131052', title: 'Media download error: unknown media id' };
 
-/** The files leads sent, as WhatsApp holds them until the business downloads them; downloads fail on cue. */
+const refused = (file: InboundFile, refusal: InboundMediaRefusal): MediaDownloadFailure => ({
+  type: 'MediaDownloadFailed',
+  retryable: false,
+  ...refusalReason(file.kind, refusal),
+});
+
+async function* whole(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+/**
+ * The files leads sent, as WhatsApp holds them until the business downloads them; downloads fail on cue.
+ * A download is held to the same rules as from Meta (WhatsApp's types and caps per kind), so fake mode
+ * shows what Meta mode would.
+ */
 export class HeldMedia {
   readonly #files = new Map<string, StoredMedia>();
+  readonly #downloads = new Map<string, number>();
   #failNext: MediaDownloadFailure[] = [];
   #count = 0;
 
@@ -26,12 +43,23 @@ export class HeldMedia {
     return file === undefined ? null : { ...file, bytes: file.bytes.slice() };
   }
 
-  /** The business downloads the file; scripted failures first. */
-  download(waMediaId: string): Result<StoredMedia, MediaDownloadFailure> {
+  /** The business downloads the file into `sink`; scripted failures first. */
+  async download(file: InboundFile, sink: MediaSink): Promise<Result<MediaId, MediaDownloadFailure>> {
+    this.#downloads.set(file.waMediaId, this.downloadsOf(file.waMediaId) + 1);
     const failure = this.#failNext.shift();
     if (failure !== undefined) return err(failure);
-    const file = this.get(waMediaId);
-    return file === null ? err(UNKNOWN) : ok(file);
+    const held = this.get(file.waMediaId);
+    if (held === null) return err(UNKNOWN);
+    const maxBytes = inboundMediaLimit(file.kind, null);
+    const checked = checkInboundMedia(file.kind, held.mimeType, held.bytes.length, maxBytes);
+    if (!checked.ok) return err(refused(file, checked.error));
+    const stored = await sink({ mimeType: checked.value, filename: held.filename }, whole(held.bytes), maxBytes);
+    return stored.ok ? ok(stored.value) : err(refused(file, stored.error));
+  }
+
+  /** How many times the business asked for this file, failed attempts included. */
+  downloadsOf(waMediaId: string): number {
+    return this.#downloads.get(waMediaId) ?? 0;
   }
 
   failNextDownloads(count: number, failure: MediaDownloadFailure): void {

@@ -1,53 +1,101 @@
 import { z } from 'zod';
-import type { ChannelMedia, MediaDownloadFailure } from '../../../application/ports/channel-media.ts';
-import type { StoredMedia } from '../../../application/ports/media-store.ts';
+import type { ChannelMedia, InboundFile, MediaDownloadFailure, MediaSink } from '../../../application/ports/channel-media.ts';
+import type { MediaDescription } from '../../../application/ports/media-store.ts';
+import { checkInboundMedia, inboundMediaLimit, refusalReason, type InboundMediaRefusal } from '../../../domain/media/inbound-media-policy.ts';
+import type { InboundMediaKind } from '../../../domain/messaging/message.ts';
 import type { BusinessLine } from '../../../domain/organisation/organisation.ts';
+import type { MediaId } from '../../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../../domain/shared/result.ts';
 import type { GraphClient } from './graph-client.ts';
-import type { GraphFailure } from './graph-errors.ts';
+import { classifyTransportError, type GraphFailure } from './graph-errors.ts';
+import { mayCarryToken } from './media-hosts.ts';
 
-const mediaInfo = z.object({ url: z.string().min(1), mime_type: z.string().min(1) });
+/** `file_size` is a number in Meta's answers; anything else is treated as not announced. */
+const announcedSize = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().nonnegative()).optional().catch(undefined);
+const mediaInfo = z.object({ url: z.string().min(1), mime_type: z.string().min(1), file_size: announcedSize });
 const SAFE_ID = /^[A-Za-z0-9_.:-]+$/;
 
-const failed = (failure: GraphFailure): MediaDownloadFailure => ({
-  type: 'MediaDownloadFailed',
-  retryable: failure.retryable,
-  code: failure.code,
-  title: failure.title,
-});
+export type MetaChannelMediaOptions = {
+  /** Hosts the download URL may be on (`WHATSAPP_MEDIA_HOSTS`); the Graph host is always allowed. None by default. */
+  readonly mediaHosts?: readonly string[];
+  /** A cap below WhatsApp's own per kind (`WHATSAPP_MEDIA_MAX_BYTES`); `null` for WhatsApp's. */
+  readonly maxBytes?: number | null;
+};
+
+type Failure = Omit<MediaDownloadFailure, 'type'>;
+const failed = ({ retryable, code, title }: Failure | GraphFailure): MediaDownloadFailure => ({ type: 'MediaDownloadFailed', retryable, code, title });
+const final = (code: string, title: string) => err(failed({ retryable: false, code, title }));
+
+const refused = (kind: InboundMediaKind, refusal: InboundMediaRefusal) => {
+  const { code, title } = refusalReason(kind, refusal);
+  return final(code, title);
+};
+
+/** The body as it comes; a transport failure is noted before it propagates, to tell it from the store's own. */
+async function* watched(body: AsyncIterable<Uint8Array>, onFailure: (error: unknown) => void): AsyncGenerator<Uint8Array> {
+  try {
+    yield* body;
+  } catch (error) {
+    onFailure(error);
+    throw error;
+  }
+}
 
 /**
- * Files leads sent: `GET /{media-id}` gives a short-lived URL and the MIME type, then `GET {url}` with
- * the same bearer token gives the bytes (whatsapp-facts.md §2.4). An unknown or expired id is final;
- * outages and timeouts may be retried (Meta keeps inbound media 7 days).
+ * Files leads sent: `GET /{media-id}` gives a short-lived URL, the MIME type and the size, then `GET {url}`
+ * with the same bearer token gives the bytes (whatsapp-facts.md §2.4), streamed into the store. Before the
+ * token leaves: the type must be one WhatsApp carries for the kind, the announced size within the cap, and
+ * the URL on an allowed host. While streaming, the cap holds whatever the server announced. Redirects are
+ * never followed. An unknown or expired id, a refused type or size are final; outages and timeouts may be
+ * retried (Meta keeps inbound media 7 days).
  */
 export class MetaChannelMedia implements ChannelMedia {
   readonly #client: GraphClient;
+  readonly #hosts: readonly string[];
+  readonly #maxBytes: number | null;
 
-  constructor(client: GraphClient) {
+  constructor(client: GraphClient, options: MetaChannelMediaOptions = {}) {
     this.#client = client;
+    this.#hosts = options.mediaHosts ?? [];
+    this.#maxBytes = options.maxBytes ?? null;
   }
 
-  async download(_line: BusinessLine, waMediaId: string): Promise<Result<StoredMedia, MediaDownloadFailure>> {
-    if (!SAFE_ID.test(waMediaId)) return err(failed({ retryable: false, code: 'invalid_media_id', title: 'Not a media id' }));
-    const info = await this.#client.json({ method: 'GET', url: this.#client.url(waMediaId) });
+  async download(_line: BusinessLine, file: InboundFile, sink: MediaSink): Promise<Result<MediaId, MediaDownloadFailure>> {
+    if (!SAFE_ID.test(file.waMediaId)) return final('invalid_media_id', 'Not a media id');
+    const info = await this.#client.json({ method: 'GET', url: this.#client.url(file.waMediaId) });
     if (!info.ok) return err(failed(info.error));
     const parsed = mediaInfo.safeParse(info.value);
     if (!parsed.success) return err(failed({ retryable: true, code: 'unexpected_response', title: 'Media answer without a URL' }));
-    if (!this.#mayCarryToken(parsed.data.url))
-      return err(failed({ retryable: false, code: 'untrusted_media_url', title: 'Media URL is neither HTTPS nor on the Graph host' }));
-    const file = await this.#client.call({ method: 'GET', url: parsed.data.url });
-    if (!file.ok) return err(failed(file.error));
-    return ok({ bytes: file.value.body, mimeType: parsed.data.mime_type, filename: null });
+    const maxBytes = inboundMediaLimit(file.kind, this.#maxBytes);
+    const checked = checkInboundMedia(file.kind, parsed.data.mime_type, parsed.data.file_size ?? null, maxBytes);
+    if (!checked.ok) return refused(file.kind, checked.error);
+    if (!mayCarryToken(parsed.data.url, this.#client.config.baseUrl, this.#hosts)) {
+      return final('untrusted_media_url', 'Media URL is not on an allowed media host (WHATSAPP_MEDIA_HOSTS) nor the Graph host');
+    }
+    return this.#fetch(parsed.data.url, { mimeType: checked.value, filename: null }, file.kind, maxBytes, sink);
   }
 
-  /** The download URL is on Meta's CDN, not the Graph host; our token goes only over HTTPS (or to the configured host). */
-  #mayCarryToken(url: string): boolean {
+  async #fetch(
+    url: string,
+    description: MediaDescription,
+    kind: InboundMediaKind,
+    maxBytes: number,
+    sink: MediaSink,
+  ): Promise<Result<MediaId, MediaDownloadFailure>> {
+    const answer = await this.#client.stream({ method: 'GET', url });
+    if (!answer.ok) return err(failed(answer.error));
+    const length = Number(answer.value.headers.get('content-length') ?? 0);
+    if (length > maxBytes) {
+      await answer.value.cancel();
+      return refused(kind, { type: 'MediaTooLarge', size: length, maxBytes });
+    }
+    let broken: GraphFailure | null = null;
     try {
-      const target = new URL(url);
-      return target.protocol === 'https:' || target.origin === new URL(this.#client.config.baseUrl).origin;
-    } catch {
-      return false;
+      const stored = await sink(description, watched(answer.value.body, (error) => (broken = classifyTransportError(error))), maxBytes);
+      return stored.ok ? ok(stored.value) : refused(kind, stored.error);
+    } catch (error) {
+      if (broken !== null) return err(failed(broken));
+      throw error;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseMimeType } from '../../../domain/media/mime-type.ts';
 import type { InboundContent, InboundMediaKind } from '../../../domain/messaging/message.ts';
 
 const Text = z.object({ body: z.string() });
@@ -44,12 +45,19 @@ const interactive = via(Interactive, (i): InboundContent => {
   return reply === undefined ? unsupported(`interactive.${i.type}`) : { kind: 'choice', id: reply.id, title: reply.title };
 });
 
+const UNKNOWN_TYPE = 'application/octet-stream';
+/** Canonical, or the neutral type when Meta's is absent or is not one (it is stored and shown, and may end in a header). */
+const mimeTypeOf = (raw: string | undefined): string => {
+  const parsed = raw === undefined ? null : parseMimeType(raw);
+  return parsed?.ok === true ? parsed.value.text : UNKNOWN_TYPE;
+};
+
 const media = (mediaKind: InboundMediaKind): Parse =>
   via(Media, (m) => ({
     kind: 'media',
     mediaKind,
     waMediaId: m.id,
-    mimeType: m.mime_type ?? 'application/octet-stream',
+    mimeType: mimeTypeOf(m.mime_type),
     ...(m.caption === undefined ? {} : { caption: m.caption }),
     ...(m.filename === undefined ? {} : { filename: m.filename }),
     ...(mediaKind === 'audio' ? { voice: m.voice === true } : {}),

@@ -109,6 +109,13 @@ describe('GraphClient: retries, timeouts, dropped connections', () => {
     await expect(sendOne(harness)).rejects.toThrow(AccessTokenRejected);
   });
 
+  it('never follows a redirect: a 3xx is a final failure, and the token goes nowhere else', async () => {
+    const harness = await open();
+    harness.stub.failNext(1, { status: 307, headers: { location: `${harness.stub.url}/v25.0/pnid-2/messages` } });
+    expect(await sendOne(harness)).toMatchObject({ ok: false, error: { retryable: false, code: 'redirect_refused' } });
+    expect(harness.stub.requests.map((r) => r.path)).toEqual(['/v25.0/pnid-1/messages']);
+  });
+
   it('markRead is best effort: a refusal, an outage or a refused token never throws', async () => {
     const harness = await open({ retry: { maxAttempts: 1 } });
     harness.stub.failNext(1, { status: 400, error: { code: 100 } });

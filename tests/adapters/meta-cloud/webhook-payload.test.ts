@@ -56,6 +56,13 @@ describe('parseWebhook: inbound message types', () => {
     expect(contentOf(message)).toEqual(expected);
   });
 
+  it('keeps a media MIME type only when it is one, in canonical form: never a CR/LF', () => {
+    const withMime = (mime_type: string) => inbound.image('img9', undefined, { image: { id: 'img9', mime_type, sha256: 'x' } });
+    expect(contentOf(withMime('IMAGE/JPEG'))).toMatchObject({ mimeType: 'image/jpeg' });
+    expect(contentOf(withMime('audio/ogg;codecs=opus'))).toMatchObject({ mimeType: 'audio/ogg; codecs=opus' });
+    expect(contentOf(withMime('image/jpeg\r\nX-Injected: 1'))).toMatchObject({ kind: 'media', mimeType: 'application/octet-stream' });
+  });
+
   it('fills the envelope: line, wamid, E.164 sender, profile name, timestamp in ms', () => {
     const message = inbound.text('Hola');
     expect(envelopes(webhookOf(messagesChange({ messages: [message] })))).toEqual([

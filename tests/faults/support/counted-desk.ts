@@ -63,7 +63,7 @@ export const startCountedDesk = async (env: Readonly<Record<string, string>>) =>
      */
     failedEntries: async (): Promise<string[]> => {
       const result = await database.db.execute(
-        sql`select last_error from inbox where last_error is not null and last_error not in ('message not known yet', 'media download failed')`,
+        sql`select last_error from inbox where last_error is not null and last_error <> 'message not known yet' and last_error not like 'media download failed%'`,
       );
       return ((result as unknown as { rows?: { last_error: string }[] }).rows ?? []).map((r) => r.last_error);
     },

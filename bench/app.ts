@@ -32,7 +32,9 @@ export type RunningApp = {
 };
 
 /** The app's environment: Meta mode against the stub, quiet logs, the bench's database. */
-export const appEnv = (options: Pick<AppOptions, 'database' | 'graphUrl' | 'messagesPerSecond'>): Record<string, string> => ({
+export const appEnv = (
+  options: Pick<AppOptions, 'database' | 'graphUrl' | 'messagesPerSecond'>,
+): Record<string, string> => ({
   ...storageEnv(options.database),
   LOG_LEVEL: 'warn',
   WHATSAPP_ACCESS_TOKEN: SECRETS.accessToken,

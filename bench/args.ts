@@ -21,14 +21,35 @@ export type BenchParams = {
 };
 
 const FULL: BenchParams = {
-  mode: 'full', pglite: false, cpuProf: false, concurrency: 32, baselineMs: 10_000,
-  ingestMessages: 4_000, ingestMaxMs: 10_000, leads: 100, conversationMs: 45_000, thinkMs: 1_000,
-  outboundLeads: 500, outboundMessages: 5_000, limitedMessages: 480, soakMs: 5 * 60_000, soakWarmupMs: 60_000,
+  mode: 'full',
+  pglite: false,
+  cpuProf: false,
+  concurrency: 32,
+  baselineMs: 10_000,
+  ingestMessages: 4_000,
+  ingestMaxMs: 10_000,
+  leads: 100,
+  conversationMs: 45_000,
+  thinkMs: 1_000,
+  outboundLeads: 500,
+  outboundMessages: 5_000,
+  limitedMessages: 480,
+  soakMs: 5 * 60_000,
+  soakWarmupMs: 60_000,
 };
 
 const QUICK: BenchParams = {
-  ...FULL, mode: 'quick', baselineMs: 2_000, ingestMessages: 400, ingestMaxMs: 2_000,
-  conversationMs: 9_000, outboundLeads: 100, outboundMessages: 1_000, limitedMessages: 160, soakMs: 60_000, soakWarmupMs: 15_000,
+  ...FULL,
+  mode: 'quick',
+  baselineMs: 2_000,
+  ingestMessages: 400,
+  ingestMaxMs: 2_000,
+  conversationMs: 9_000,
+  outboundLeads: 100,
+  outboundMessages: 1_000,
+  limitedMessages: 160,
+  soakMs: 60_000,
+  soakWarmupMs: 15_000,
 };
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--soak] [--pglite] [--cpu-prof] [--concurrency N] [--leads N] [--think MS]
@@ -52,8 +73,14 @@ export const parseArgs = (argv: readonly string[]): BenchParams | 'help' => {
   if (flags.has('--help') || argv.includes('-h')) return 'help';
   const valueOf = (flag: string) => argv[argv.indexOf(flag) + 1];
   const base = flags.has('--quick') ? QUICK : FULL;
-  let params: BenchParams = { ...base, mode: flags.has('--soak') ? 'soak' : base.mode, pglite: flags.has('--pglite'), cpuProf: flags.has('--cpu-prof') };
-  if (flags.has('--concurrency')) params = { ...params, concurrency: positive('--concurrency', valueOf('--concurrency'), 1) };
+  let params: BenchParams = {
+    ...base,
+    mode: flags.has('--soak') ? 'soak' : base.mode,
+    pglite: flags.has('--pglite'),
+    cpuProf: flags.has('--cpu-prof'),
+  };
+  if (flags.has('--concurrency'))
+    params = { ...params, concurrency: positive('--concurrency', valueOf('--concurrency'), 1) };
   if (flags.has('--leads')) params = { ...params, leads: positive('--leads', valueOf('--leads'), 1) };
   if (flags.has('--think')) params = { ...params, thinkMs: positive('--think', valueOf('--think'), 0) };
   const known = new Set(['--quick', '--soak', '--pglite', '--cpu-prof', '--concurrency', '--leads', '--think']);

@@ -9,7 +9,11 @@ import type { BenchDatabase } from './database.ts';
 import { httpClient } from './http-client.ts';
 import { closedLoop, type LoadResult } from './load.ts';
 
-export type Drive = { readonly concurrency: number; readonly durationMs: number; readonly onTick?: (done: number, elapsedMs: number) => void };
+export type Drive = {
+  readonly concurrency: number;
+  readonly durationMs: number;
+  readonly onTick?: (done: number, elapsedMs: number) => void;
+};
 
 /** About the size of a stored webhook message, so the row is like an inbox row. */
 const PAYLOAD = JSON.stringify({ kind: 'message', text: 'x'.repeat(400), from: '573001234567', at: Date.now() });
@@ -26,7 +30,10 @@ const postgresInserts = async (url: string, drive: Drive, databaseName: string |
     // Every connection open before the clock starts (and before the meter looks for their backends).
     await Promise.all(Array.from({ length: drive.concurrency }, () => sql`select pg_sleep(0.05)`));
     const meter = cpuMeter(null, databaseName);
-    const load = await closedLoop(drive, async () => void (await sql`insert into ${sql(SCRATCH)} (payload) values (${PAYLOAD}::jsonb)`));
+    const load = await closedLoop(
+      drive,
+      async () => void (await sql`insert into ${sql(SCRATCH)} (payload) values (${PAYLOAD}::jsonb)`),
+    );
     return { load, cpu: meter.stop() };
   } finally {
     await sql.unsafe(`DROP TABLE IF EXISTS ${SCRATCH}`).catch(() => {});
@@ -41,7 +48,10 @@ const pgliteInserts = async (drive: Drive): Promise<Measured> => {
   try {
     await db.exec(CREATE);
     const meter = cpuMeter(process.pid);
-    const load = await closedLoop(drive, async () => void (await db.query(`insert into ${SCRATCH} (payload) values ($1::jsonb)`, [PAYLOAD])));
+    const load = await closedLoop(
+      drive,
+      async () => void (await db.query(`insert into ${SCRATCH} (payload) values ($1::jsonb)`, [PAYLOAD])),
+    );
     return { load, cpu: meter.stop() };
   } finally {
     await db.close();
@@ -50,7 +60,11 @@ const pgliteInserts = async (drive: Drive): Promise<Measured> => {
 };
 
 /** The database's raw single-row INSERT rate at the bench's concurrency (a scratch table, dropped after). */
-export const rawInsertBaseline = (database: BenchDatabase, drive: Drive, databaseName: string | null): Promise<Measured> =>
+export const rawInsertBaseline = (
+  database: BenchDatabase,
+  drive: Drive,
+  databaseName: string | null,
+): Promise<Measured> =>
   database.kind === 'postgres' ? postgresInserts(database.url, drive, databaseName) : pgliteInserts(drive);
 
 /**

@@ -17,7 +17,10 @@ const waitForHealth = async (url: string, child: ChildProcess, output: () => str
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: child exited with ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(100);
   }
@@ -25,7 +28,11 @@ const waitForHealth = async (url: string, child: ChildProcess, output: () => str
 };
 
 /** Runs `node [nodeArgs] --import tsx <script>` with PORT set to a free port, and waits for `/health`. */
-export const spawnNode = async (script: string, env: Readonly<Record<string, string>>, nodeArgs: readonly string[] = []): Promise<Child> => {
+export const spawnNode = async (
+  script: string,
+  env: Readonly<Record<string, string>>,
+  nodeArgs: readonly string[] = [],
+): Promise<Child> => {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env, PORT: String(port) },
@@ -55,9 +62,14 @@ export const spawnNode = async (script: string, env: Readonly<Record<string, str
 /** Runs a script to completion; rejects with its output when it fails. */
 export const runNode = (script: string, env: Readonly<Record<string, string>>): Promise<void> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}:\n${log}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}:\n${log}`)),
+    );
   });

@@ -19,7 +19,9 @@ export type RunContext = {
 export const databaseName = (database: BenchDatabase): string | null => {
   if (database.kind !== 'postgres') return null;
   const url = new URL(database.url);
-  return ['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(url.hostname) ? decodeURIComponent(url.pathname.slice(1)) : null;
+  return ['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(url.hostname)
+    ? decodeURIComponent(url.pathname.slice(1))
+    : null;
 };
 
 /** A CPU meter over the app, this process and the bench database's backends. */
@@ -34,7 +36,11 @@ const appOptions = (ctx: RunContext, messagesPerSecond: number) => ({
 });
 
 /** Runs `phases` against a fresh app process; on failure the error carries the app's last output. */
-export const withApp = async <T>(ctx: RunContext, messagesPerSecond: number, phases: (app: RunningApp) => Promise<T>) => {
+export const withApp = async <T>(
+  ctx: RunContext,
+  messagesPerSecond: number,
+  phases: (app: RunningApp) => Promise<T>,
+) => {
   ctx.progress.update(`starting the app (limit ${messagesPerSecond}/s)`, true);
   const app = await startApp(appOptions(ctx, messagesPerSecond));
   try {

@@ -60,7 +60,12 @@ const ownCpuMs = (): number => {
  * Cores used during a phase (1 = one full core): the app, this process (client and stub), the
  * PostgreSQL backends of the bench database, and the whole machine (everyone else included).
  */
-export type CpuShare = { readonly app: number; readonly bench: number; readonly postgres: number; readonly machine: number };
+export type CpuShare = {
+  readonly app: number;
+  readonly bench: number;
+  readonly postgres: number;
+  readonly machine: number;
+};
 
 const share = (ms: number, wallMs: number): number => Math.round((ms / wallMs) * 100) / 100;
 

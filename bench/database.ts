@@ -5,8 +5,20 @@ import postgres from 'postgres';
 
 /** The database the app runs on during the benchmark; `drop()` removes what only the bench needs afterwards. */
 export type BenchDatabase =
-  | { readonly kind: 'postgres'; readonly url: string; readonly version: string; readonly fresh: boolean; drop(): Promise<void> }
-  | { readonly kind: 'pglite'; readonly dataDir: string; readonly version: string; readonly note: string; drop(): Promise<void> };
+  | {
+      readonly kind: 'postgres';
+      readonly url: string;
+      readonly version: string;
+      readonly fresh: boolean;
+      drop(): Promise<void>;
+    }
+  | {
+      readonly kind: 'pglite';
+      readonly dataDir: string;
+      readonly version: string;
+      readonly note: string;
+      drop(): Promise<void>;
+    };
 
 /** Local server the bench creates its `bench` database on when DATABASE_URL is not set. */
 export const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -40,7 +52,13 @@ const freshLocalDatabase = async (): Promise<string | null> => {
 
 const pglite = (note: string): BenchDatabase => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lead-desk-bench-'));
-  return { kind: 'pglite', dataDir, version: 'PGlite (embedded)', note, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  return {
+    kind: 'pglite',
+    dataDir,
+    version: 'PGlite (embedded)',
+    note,
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
 };
 
 /**

@@ -64,7 +64,8 @@ export const startGraphStub = async (token: string): Promise<GraphStub> => {
     },
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'POST' || !MESSAGES_PATH.test(req.url ?? '')) return graphError(res, 400, 100, 'Unsupported request');
+    if (req.method !== 'POST' || !MESSAGES_PATH.test(req.url ?? ''))
+      return graphError(res, 400, 100, 'Unsupported request');
     if (req.headers.authorization !== `Bearer ${token}`) return graphError(res, 401, 190, 'Invalid OAuth access token');
     const json = (await readJson(req)) as Record<string, unknown> | null;
     if (json?.['messaging_product'] !== 'whatsapp') return graphError(res, 400, 100, 'Invalid parameter');
@@ -73,7 +74,12 @@ export const startGraphStub = async (token: string): Promise<GraphStub> => {
     const at = performance.now();
     sendTimes.push(at);
     stub.onSend?.({ to, body: json, at });
-    const answer = () => reply(res, 200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.bench.${++issued}` }] });
+    const answer = () =>
+      reply(res, 200, {
+        messaging_product: 'whatsapp',
+        contacts: [{ input: to, wa_id: to }],
+        messages: [{ id: `wamid.bench.${++issued}` }],
+      });
     if (holding) held.push(answer);
     else answer();
   };

@@ -16,7 +16,10 @@ export const FIRST_WORDS: LeadInput = { kind: 'text', body: 'Hola' };
 type Choice = { readonly id: string; readonly title: string };
 type Interactive = {
   readonly type?: string;
-  readonly action?: { readonly buttons?: readonly { readonly reply?: Choice }[]; readonly sections?: readonly { readonly rows?: readonly Choice[] }[] };
+  readonly action?: {
+    readonly buttons?: readonly { readonly reply?: Choice }[];
+    readonly sections?: readonly { readonly rows?: readonly Choice[] }[];
+  };
 };
 
 const ASK_EMAIL = 'correo electrónico';
@@ -33,7 +36,10 @@ const tap = (interactive: Interactive): Move => {
   // A list (price ranges, projects, unit types, or a narrowing question): its first real row.
   const row = known ?? choices.find((c) => !c.id.startsWith('page:'));
   if (row === undefined) return { kind: 'notice' };
-  return { kind: 'answer', input: { kind: interactive.type === 'button' ? 'button' : 'row', id: row.id, title: row.title } };
+  return {
+    kind: 'answer',
+    input: { kind: interactive.type === 'button' ? 'button' : 'row', id: row.id, title: row.title },
+  };
 };
 
 /**

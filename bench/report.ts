@@ -20,10 +20,18 @@ export const machineInfo = (database: { kind: string; version: string }) => ({
 export const round = (n: number, digits = 1): number => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
 
 /** Latency summary in ms, rounded for the report. */
-export const latency = (s: Summary) => ({ count: s.count, p50: round(s.p50, 2), p99: round(s.p99, 2), max: round(s.max, 2), mean: round(s.mean, 2) });
+export const latency = (s: Summary) => ({
+  count: s.count,
+  p50: round(s.p50, 2),
+  p99: round(s.p99, 2),
+  max: round(s.max, 2),
+  mean: round(s.mean, 2),
+});
 
 const group = (n: number, digits = 0): string =>
-  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a';
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : 'n/a';
 
 export const fmt = {
   rate: (n: number) => `${group(n)} /s`,
@@ -37,11 +45,15 @@ export const fmt = {
 export const table = (rows: readonly (readonly [string, string, string?])[]): string => {
   const width = Math.max(...rows.map(([label]) => label.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  return rows.map(([label, value, note]) => `  ${label.padEnd(width)}  ${value.padStart(valueWidth)}${note ? `   ${note}` : ''}`).join('\n');
+  return rows
+    .map(([label, value, note]) => `  ${label.padEnd(width)}  ${value.padStart(valueWidth)}${note ? `   ${note}` : ''}`)
+    .join('\n');
 };
 
 export const targetLines = (targets: readonly Target[]): string =>
-  targets.map((t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(52)} ${t.value.padStart(12)}   (target ${t.goal})`).join('\n');
+  targets
+    .map((t) => `  ${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(52)} ${t.value.padStart(12)}   (target ${t.goal})`)
+    .join('\n');
 
 export const writeJson = (path: string, value: unknown): void => {
   mkdirSync(dirname(path), { recursive: true });

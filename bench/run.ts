@@ -23,23 +23,47 @@ const soak = async (ctx: RunContext) => {
   const { params, stub, progress, runSalt } = ctx;
   await seedDatabase({ database: ctx.database, graphUrl: stub.url });
   const { result, peakRss } = await withApp(ctx, 1_000, (app) => {
-    const sender = webhookSender(app.client, SECRETS.appSecret, PHONE_NUMBER_ID, `${runSalt}.${Date.now().toString(36)}`);
+    const sender = webhookSender(
+      app.client,
+      SECRETS.appSecret,
+      PHONE_NUMBER_ID,
+      `${runSalt}.${Date.now().toString(36)}`,
+    );
     const started = performance.now();
     return soakPhase(sender, stub, app.rss, {
-      leads: params.leads, durationMs: params.soakMs, thinkMs: params.thinkMs, turnTimeoutMs: 30_000,
-      firstLead: 0, runSalt, warmupMs: params.soakWarmupMs,
+      leads: params.leads,
+      durationMs: params.soakMs,
+      thinkMs: params.thinkMs,
+      turnTimeoutMs: 30_000,
+      firstLead: 0,
+      runSalt,
+      warmupMs: params.soakWarmupMs,
       onTick: (t) => {
         const s = Math.round((performance.now() - started) / 1_000);
-        progress.update(`soak: ${s}/${params.soakMs / 1_000} s, ${t.turns} turns, RSS ${(app.rss.latest() / 2 ** 20).toFixed(1)} MB`);
+        progress.update(
+          `soak: ${s}/${params.soakMs / 1_000} s, ${t.turns} turns, RSS ${(app.rss.latest() / 2 ** 20).toFixed(1)} MB`,
+        );
       },
     });
   });
   const figures = {
-    leads: params.leads, thinkMs: params.thinkMs, durationMs: params.soakMs, warmupMs: result.warmupMs,
-    turns: result.conversations.turns, completed: result.conversations.completed, errors: result.conversations.errors,
+    leads: params.leads,
+    thinkMs: params.thinkMs,
+    durationMs: params.soakMs,
+    warmupMs: result.warmupMs,
+    turns: result.conversations.turns,
+    completed: result.conversations.completed,
+    errors: result.conversations.errors,
     replyLatencyMs: latency(summarize(result.conversations.replyLatencies)),
-    rssAfterWarmupBytes: { min: result.rss.min, mean: Math.round(result.rss.mean), max: result.rss.max, samples: result.samples },
-    rssDrift: round(result.rss.drift, 4), rssSpread: round(result.rss.spread, 4), peakRssBytes: peakRss,
+    rssAfterWarmupBytes: {
+      min: result.rss.min,
+      mean: Math.round(result.rss.mean),
+      max: result.rss.max,
+      samples: result.samples,
+    },
+    rssDrift: round(result.rss.drift, 4),
+    rssSpread: round(result.rss.spread, 4),
+    peakRssBytes: peakRss,
   };
   return { figures: { soak: figures }, text: soakText(result), targets: soakTargets(result) };
 };
@@ -49,11 +73,24 @@ const suite = async (ctx: RunContext) => {
   return { figures, text: suiteText(figures, ctx.params), targets: suiteTargets(figures) };
 };
 
-const report = (params: BenchParams, database: BenchDatabase, started: number, run: { figures: object; text: string; targets: Target[] }) => {
+const report = (
+  params: BenchParams,
+  database: BenchDatabase,
+  started: number,
+  run: { figures: object; text: string; targets: Target[] },
+) => {
   const path = params.mode === 'soak' ? 'bench/results/soak.json' : 'bench/results/latest.json';
   const machine = machineInfo({ kind: database.kind, version: database.version });
   const parameters = reportedParams(params);
-  writeJson(path, { benchmark: 'whatsapp-lead-desk', startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(), elapsedSeconds: round((performance.now() - started) / 1_000), machine, parameters, ...run.figures, targets: run.targets });
+  writeJson(path, {
+    benchmark: 'whatsapp-lead-desk',
+    startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
+    elapsedSeconds: round((performance.now() - started) / 1_000),
+    machine,
+    parameters,
+    ...run.figures,
+    targets: run.targets,
+  });
   const header = `Lead desk benchmark (${params.mode}) — ${machine.cpus} cpus ${machine.cpuModel}, node ${machine.node}, ${database.version}${database.kind === 'pglite' ? ` (${database.note})` : ''}, load ${machine.loadAverageAtStart.join(' ')}`;
   console.log([header, '', run.text, '', targetsText(run.targets, database.kind), '', `Written to ${path}`].join('\n'));
 };

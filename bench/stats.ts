@@ -61,7 +61,13 @@ export const spanRate = (timestamps: readonly number[]): number => {
   return perSecond(timestamps.length - 1, last - first);
 };
 
-export type Drift = { readonly min: number; readonly max: number; readonly mean: number; readonly drift: number; readonly spread: number };
+export type Drift = {
+  readonly min: number;
+  readonly max: number;
+  readonly mean: number;
+  readonly drift: number;
+  readonly spread: number;
+};
 
 /**
  * How far a series strays from its own mean: `spread` is the largest deviation as a fraction of the

@@ -24,15 +24,23 @@ export const rateOf = (load: LoadResult) => ({
 const drive = (ctx: RunContext, label: string) => ({
   concurrency: ctx.params.concurrency,
   durationMs: ctx.params.baselineMs,
-  onTick: (done: number, ms: number) => ctx.progress.update(`${label}: ${done} requests, ${fmt.rate(perSecond(done, ms))}`),
+  onTick: (done: number, ms: number) =>
+    ctx.progress.update(`${label}: ${done} requests, ${fmt.rate(perSecond(done, ms))}`),
 });
 
 export const baselines = async (ctx: RunContext) => {
   ctx.progress.update('baseline: raw INSERT', true);
-  const insert = await rawInsertBaseline(ctx.database, drive(ctx, `baseline: raw INSERT (${ctx.database.kind})`), databaseName(ctx.database));
+  const insert = await rawInsertBaseline(
+    ctx.database,
+    drive(ctx, `baseline: raw INSERT (${ctx.database.kind})`),
+    databaseName(ctx.database),
+  );
   ctx.progress.update('baseline: Hono hello world', true);
   const hello = await helloWorldBaseline(drive(ctx, 'baseline: Hono hello world'));
-  return { rawInsert: { ...rateOf(insert.load), cpu: insert.cpu }, helloWorld: { ...rateOf(hello.load), cpu: hello.cpu } };
+  return {
+    rawInsert: { ...rateOf(insert.load), cpu: insert.cpu },
+    helloWorld: { ...rateOf(hello.load), cpu: hello.cpu },
+  };
 };
 
 const outbound = (result: OutboundResult) => ({
@@ -46,7 +54,11 @@ const outbound = (result: OutboundResult) => ({
 });
 
 /** Runs a phase with the CPU use measured over it. */
-const metered = async <T>(ctx: RunContext, app: RunningApp, phase: () => Promise<T>): Promise<{ result: T; cpu: CpuShare }> => {
+const metered = async <T>(
+  ctx: RunContext,
+  app: RunningApp,
+  phase: () => Promise<T>,
+): Promise<{ result: T; cpu: CpuShare }> => {
   const meter = meterFor(ctx, app)();
   const result = await phase();
   return { result, cpu: meter.stop() };
@@ -65,20 +77,39 @@ const atFullRate = async (ctx: RunContext, app: RunningApp) => {
   let ingestCpu: CpuShare = { app: NaN, bench: NaN, postgres: NaN, machine: NaN };
   const ingest = await ingestPhase(sender, stub, {
     onSent: () => void (ingestCpu = ingestMeter.stop()),
-    concurrency: params.concurrency, messages: params.ingestMessages, maxMs: params.ingestMaxMs, drainTimeoutMs: 180_000,
-    firstLead: FIRST_LEAD.ingest, runSalt,
+    concurrency: params.concurrency,
+    messages: params.ingestMessages,
+    maxMs: params.ingestMaxMs,
+    drainTimeoutMs: 180_000,
+    firstLead: FIRST_LEAD.ingest,
+    runSalt,
     onTick: (done, ms) => progress.update(`ingest: ${done} webhooks, ${fmt.rate(perSecond(done, ms))}`),
     onDrain: (replies, expected) => progress.update(`ingest: waiting for the bot's replies ${replies}/${expected}`),
   });
   progress.update(`conversations: ${params.leads} leads`, true);
-  const conversations = await metered(ctx, app, () => conversationPhase(sender, stub, {
-    leads: params.leads, durationMs: params.conversationMs, thinkMs: params.thinkMs, turnTimeoutMs: 30_000,
-    firstLead: FIRST_LEAD.conversations, runSalt,
-    onTick: (t) => progress.update(`conversations: ${t.turns} turns, ${t.completed} done, p99 ${fmt.ms(summarize(t.replyLatencies).p99)}`),
-  }));
+  const conversations = await metered(ctx, app, () =>
+    conversationPhase(sender, stub, {
+      leads: params.leads,
+      durationMs: params.conversationMs,
+      thinkMs: params.thinkMs,
+      turnTimeoutMs: 30_000,
+      firstLead: FIRST_LEAD.conversations,
+      runSalt,
+      onTick: (t) =>
+        progress.update(
+          `conversations: ${t.turns} turns, ${t.completed} done, p99 ${fmt.ms(summarize(t.replyLatencies).p99)}`,
+        ),
+    }),
+  );
   const sends = await outboundPhase(app.client, stub, {
-    concurrency: params.concurrency, leads: params.outboundLeads, messages: params.outboundMessages, maxQueueMs: 7_000,
-    drainTimeoutMs: 120_000, firstLead: FIRST_LEAD.outbound, runSalt, onTick: onOutbound(ctx, 'outbound at 1,000/s'),
+    concurrency: params.concurrency,
+    leads: params.outboundLeads,
+    messages: params.outboundMessages,
+    maxQueueMs: 7_000,
+    drainTimeoutMs: 120_000,
+    firstLead: FIRST_LEAD.outbound,
+    runSalt,
+    onTick: onOutbound(ctx, 'outbound at 1,000/s'),
     meter: meterFor(ctx, app),
   });
   return { ingest: { ...ingest, cpu: ingestCpu }, conversations, sends };
@@ -99,8 +130,14 @@ export const runSuite = async (ctx: RunContext) => {
   const full = await withApp(ctx, 1_000, (app) => atFullRate(ctx, app));
   const limited = await withApp(ctx, 80, (app) =>
     outboundPhase(app.client, stub, {
-      concurrency: params.concurrency, leads: 50, messages: params.limitedMessages, maxQueueMs: 7_000,
-      drainTimeoutMs: 60_000, firstLead: FIRST_LEAD.limited, runSalt: ctx.runSalt, onTick: onOutbound(ctx, 'outbound at 80/s'),
+      concurrency: params.concurrency,
+      leads: 50,
+      messages: params.limitedMessages,
+      maxQueueMs: 7_000,
+      drainTimeoutMs: 60_000,
+      firstLead: FIRST_LEAD.limited,
+      runSalt: ctx.runSalt,
+      onTick: onOutbound(ctx, 'outbound at 80/s'),
       meter: meterFor(ctx, app),
     }),
   );
@@ -111,18 +148,28 @@ export const runSuite = async (ctx: RunContext) => {
     ingest: {
       webhooks: rateOf(ingest.acks),
       ...ratios(rateOf(ingest.acks).perSecond, base),
-      botTurnsPerSecond: round(ingest.turnsPerSecond), drained: ingest.drained, cpuWhileSending: ingest.cpu,
+      botTurnsPerSecond: round(ingest.turnsPerSecond),
+      drained: ingest.drained,
+      cpuWhileSending: ingest.cpu,
     },
     conversations: {
-      leads: params.leads, thinkMs: params.thinkMs, durationMs: params.conversationMs,
-      turns: conversations.turns, completed: conversations.completed, errors: conversations.errors,
+      leads: params.leads,
+      thinkMs: params.thinkMs,
+      durationMs: params.conversationMs,
+      turns: conversations.turns,
+      completed: conversations.completed,
+      errors: conversations.errors,
       ...(conversations.firstError === null ? {} : { firstError: conversations.firstError }),
       replyLatencyMs: latency(summarize(conversations.replyLatencies)),
       ackLatencyMs: latency(summarize(conversations.ackLatencies)),
       cpu: talk.cpu,
     },
     outbound: { limit1000: outbound(sends), limit80: outbound(limited.result) },
-    rss: { peakBytes: Math.max(full.peakRss, limited.peakRss), peakAtLimit1000Bytes: full.peakRss, peakAtLimit80Bytes: limited.peakRss },
+    rss: {
+      peakBytes: Math.max(full.peakRss, limited.peakRss),
+      peakAtLimit1000Bytes: full.peakRss,
+      peakAtLimit80Bytes: limited.peakRss,
+    },
   };
 };
 

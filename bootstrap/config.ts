@@ -78,7 +78,16 @@ const graphPathSegment = z.string().regex(/^[^\s/?#]+$/, 'must be an id without 
 const mediaHosts = z
   .string()
   .transform((list) => list.split(',').map((host) => host.trim().toLowerCase()))
-  .pipe(z.array(z.string().regex(MEDIA_HOST_PATTERN, 'must be host names separated by commas, each may start with "*." (e.g. lookaside.fbsbx.com,*.fbcdn.net)')));
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          MEDIA_HOST_PATTERN,
+          'must be host names separated by commas, each may start with "*." (e.g. lookaside.fbsbx.com,*.fbcdn.net)',
+        ),
+    ),
+  );
 
 function plainHttpOnlyToLoopback(url: string): boolean {
   // zod runs refinements after a failed `z.url()` too: that one already says what is wrong.
@@ -148,7 +157,8 @@ export const parseConfig = (env: NodeJS.ProcessEnv): Result<Config, readonly Con
 };
 
 /** Fake mode is a desk on one machine: loopback unless HOST says otherwise. Meta must be reachable by Meta. */
-const hostFor = (mode: WhatsAppMode, host: string | undefined): string | null => host ?? (mode === 'fake' ? '127.0.0.1' : null);
+const hostFor = (mode: WhatsAppMode, host: string | undefined): string | null =>
+  host ?? (mode === 'fake' ? '127.0.0.1' : null);
 
 const toConfig = (e: Env, whatsappMode: WhatsAppMode): Config => ({
   port: e.PORT,

@@ -15,25 +15,27 @@ type Context = Pick<ResolutionContext, 'get'>;
  * The fake WhatsApp's HTTP entry point: shows the message on the lead's phone, stores it in the inbox exactly
  * as a webhook would, answers once it is stored, and lets the workers process and reply in the background.
  */
-export const fakeInbound = (container: Context, config: Config): FakeInboundPort => async (input) => {
-  const whatsapp = container.get(TOKENS.FakeWhatsApp);
-  const phone = parsePhoneE164(input.from);
-  if (!phone.ok) throw new Error('validated by the route');
-  const waMessageId = asId<WaMessageId>(input.waMessageId ?? container.get(TOKENS.IdGenerator).next('wamid.fake-in'));
-  const envelope = {
-    phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
-    waMessageId,
-    from: { phone: phone.value, userId: null },
-    profileName: input.name ?? null,
-    sentAt: container.get(TOKENS.Clock).now(),
-    content: contentOf(input, whatsapp),
+export const fakeInbound =
+  (container: Context, config: Config): FakeInboundPort =>
+  async (input) => {
+    const whatsapp = container.get(TOKENS.FakeWhatsApp);
+    const phone = parsePhoneE164(input.from);
+    if (!phone.ok) throw new Error('validated by the route');
+    const waMessageId = asId<WaMessageId>(input.waMessageId ?? container.get(TOKENS.IdGenerator).next('wamid.fake-in'));
+    const envelope = {
+      phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
+      waMessageId,
+      from: { phone: phone.value, userId: null },
+      profileName: input.name ?? null,
+      sentAt: container.get(TOKENS.Clock).now(),
+      content: contentOf(input, whatsapp),
+    };
+    // On the phone first: the app may mark it read as soon as it is stored.
+    whatsapp.recordInbound(envelope);
+    const report = await container.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
+    kickWorkers(container);
+    return { stored: report.stored === 1, waMessageId };
   };
-  // On the phone first: the app may mark it read as soon as it is stored.
-  whatsapp.recordInbound(envelope);
-  const report = await container.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
-  kickWorkers(container);
-  return { stored: report.stored === 1, waMessageId };
-};
 
 const contentOf = (input: FakeInbound, whatsapp: FakeWhatsApp): InboundContent => {
   if (input.choice !== undefined) return { kind: 'choice', ...input.choice };
@@ -41,7 +43,11 @@ const contentOf = (input: FakeInbound, whatsapp: FakeWhatsApp): InboundContent =
   const { kind, mimeType, filename, caption, voice, dataBase64 } = input.media;
   // Held by the fake as Meta holds an upload: the app's media worker downloads it by this id.
   const waMediaId = whatsapp.newMediaId();
-  whatsapp.media.hold(waMediaId, { bytes: new Uint8Array(Buffer.from(dataBase64, 'base64')), mimeType, filename: filename ?? null });
+  whatsapp.media.hold(waMediaId, {
+    bytes: new Uint8Array(Buffer.from(dataBase64, 'base64')),
+    mimeType,
+    filename: filename ?? null,
+  });
   return {
     kind: 'media',
     mediaKind: kind,

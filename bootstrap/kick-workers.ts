@@ -8,7 +8,8 @@ import { TOKENS } from './tokens.ts';
 export const kickWorkers = (context: Pick<ResolutionContext, 'get'>): void => {
   const logger = context.get(TOKENS.Logger);
   const outbox = context.get(TOKENS.DispatchOutbound);
-  const failed = (error: unknown) => logger.error({ event: 'inbox_processing_failed', err: error }, 'Processing failed; the workers retry');
+  const failed = (error: unknown) =>
+    logger.error({ event: 'inbox_processing_failed', err: error }, 'Processing failed; the workers retry');
   // After each entry, not after the whole backlog: under steady traffic the inbox is never empty for long.
   const send = () => void outbox.execute().catch(failed);
   // Each entry is logged by the inbox's own report (`inboxReport`), whichever path processed it.

@@ -9,15 +9,33 @@ import { storageFacts, valueFreeMessage, withoutParams } from '../adapters/persi
 export type LoggedError = Record<string, unknown>;
 
 /** Besides type, message and stack, what an error may bring into a log line: codes, names and ids. */
-const SAFE_FIELDS = ['code', 'errno', 'syscall', 'status', 'statusCode', 'constraint', 'table', 'column', 'statement', 'entity', 'key'] as const;
+const SAFE_FIELDS = [
+  'code',
+  'errno',
+  'syscall',
+  'status',
+  'statusCode',
+  'constraint',
+  'table',
+  'column',
+  'statement',
+  'entity',
+  'key',
+] as const;
 /** Hoisted from a cause onto the logged error, so a dashboard finds the SQLSTATE at `err.code`. */
 const HOISTED = ['code', 'constraint', 'table', 'column'] as const;
 const MAX_CAUSES = 5;
 
-type ErrorLike = { readonly message: string; readonly stack?: unknown; readonly cause?: unknown; readonly name?: unknown };
+type ErrorLike = {
+  readonly message: string;
+  readonly stack?: unknown;
+  readonly cause?: unknown;
+  readonly name?: unknown;
+};
 
 const isErrorLike = (value: unknown): value is ErrorLike =>
-  value instanceof Error || (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string');
+  value instanceof Error ||
+  (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string');
 
 /** PGlite's bundle minifies its `DatabaseError` class name. */
 const typeOf = (error: ErrorLike, isDatabaseError: boolean): string => {
@@ -45,18 +63,21 @@ const serialize = (error: ErrorLike, seen: Set<unknown>): LoggedError => {
   else {
     for (const field of SAFE_FIELDS) {
       const value = (error as Record<string, unknown>)[field];
-      if (typeof value === 'string' || typeof value === 'number') logged[field] = typeof value === 'string' ? withoutParams(value) : value;
+      if (typeof value === 'string' || typeof value === 'number')
+        logged[field] = typeof value === 'string' ? withoutParams(value) : value;
     }
   }
   if (error instanceof AggregateError) logged['errors'] = error.errors.slice(0, MAX_CAUSES).map((e) => safeError(e));
-  if (isErrorLike(error.cause) && !seen.has(error.cause) && seen.size < MAX_CAUSES) logged['cause'] = serialize(error.cause, seen);
+  if (isErrorLike(error.cause) && !seen.has(error.cause) && seen.size < MAX_CAUSES)
+    logged['cause'] = serialize(error.cause, seen);
   return logged;
 };
 
 const hoist = (logged: LoggedError): LoggedError => {
   let cause = logged['cause'] as LoggedError | undefined;
   while (logged['code'] === undefined && cause !== undefined) {
-    for (const field of HOISTED) if (cause[field] !== undefined && logged[field] === undefined) logged[field] = cause[field];
+    for (const field of HOISTED)
+      if (cause[field] !== undefined && logged[field] === undefined) logged[field] = cause[field];
     cause = cause['cause'] as LoggedError | undefined;
   }
   return logged;
@@ -69,4 +90,5 @@ export const safeError = (value: unknown): unknown => {
 };
 
 /** The message pino logs for `logger.error(error)` or `logger.error({ err })` with no message of its own. */
-export const safeMessageOf = (value: unknown): string | undefined => (isErrorLike(value) ? valueFreeMessage(value) : undefined);
+export const safeMessageOf = (value: unknown): string | undefined =>
+  isErrorLike(value) ? valueFreeMessage(value) : undefined;

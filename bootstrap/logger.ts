@@ -51,11 +51,15 @@ export interface LoggerOptions {
 function withSafeErrorMessage(this: PinoLogger, args: Parameters<LogFn>, method: LogFn): void {
   const [first, second, ...rest] = args as unknown[];
   if (typeof second !== 'string' && typeof first === 'object' && first !== null) {
-    const error = first instanceof Error ? first : ((first as { err?: unknown }).err ?? (first as { error?: unknown }).error);
+    const error =
+      first instanceof Error ? first : ((first as { err?: unknown }).err ?? (first as { error?: unknown }).error);
     const message = safeMessageOf(error);
     if (message !== undefined) {
       const fields = first instanceof Error ? { err: first } : first;
-      return (method as (...a: unknown[]) => void).apply(this, second === undefined ? [fields, message] : [fields, message, second, ...rest]);
+      return (method as (...a: unknown[]) => void).apply(
+        this,
+        second === undefined ? [fields, message] : [fields, message, second, ...rest],
+      );
     }
   }
   return (method as (...a: unknown[]) => void).apply(this, args);

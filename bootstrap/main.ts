@@ -33,8 +33,8 @@ const logMode = (logger: Logger, config: Config, firstStart: FirstStart): void =
   if (config.whatsappMode === 'fake') {
     logger.warn(
       { event: 'fake_whatsapp_enabled', whatsappMode: 'fake' },
-      'WhatsApp is the fake WhatsApp: leads are played in the simulator and nothing reaches Meta. '
-        + 'For production set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID',
+      'WhatsApp is the fake WhatsApp: leads are played in the simulator and nothing reaches Meta. ' +
+        'For production set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID',
     );
   }
   if (firstStart === 'seeded') {
@@ -43,9 +43,9 @@ const logMode = (logger: Logger, config: Config, firstStart: FirstStart): void =
   if (firstStart === 'empty') {
     logger.warn(
       { event: 'business_lines_missing' },
-      'No business line is configured, so webhooks are acknowledged and ignored. Configure the desk with the CRM API '
-        + '(PUT /api/v1/lines/{id} with the phoneNumberId and an advisor group, PUT /api/v1/projects/{id}, …), '
-        + 'or load the demo data for a trial with `npm run seed`',
+      'No business line is configured, so webhooks are acknowledged and ignored. Configure the desk with the CRM API ' +
+        '(PUT /api/v1/lines/{id} with the phoneNumberId and an advisor group, PUT /api/v1/projects/{id}, …), ' +
+        'or load the demo data for a trial with `npm run seed`',
     );
   }
 };

@@ -12,7 +12,8 @@ import { TOKENS } from './tokens.ts';
  */
 export const metaWebhook = (context: Pick<ResolutionContext, 'get'>, config: Config): WebhookPort => {
   const { appSecret, verifyToken } = config.whatsapp;
-  if (appSecret === null || verifyToken === null) throw new Error('Meta mode needs WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN');
+  if (appSecret === null || verifyToken === null)
+    throw new Error('Meta mode needs WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN');
   const clock = context.get(TOKENS.Clock);
   const logger = context.get(TOKENS.Logger);
   return createWebhookReceiver({
@@ -26,8 +27,12 @@ export const metaWebhook = (context: Pick<ResolutionContext, 'get'>, config: Con
         void context
           .get(TOKENS.SyncTemplates)
           .execute()
-          .then((report) => logger.info({ event: 'templates_synced', ...report }, 'Templates synced after a status update'))
-          .catch((error: unknown) => logger.error({ event: 'template_sync_failed', err: error }, 'Template sync failed'));
+          .then((report) =>
+            logger.info({ event: 'templates_synced', ...report }, 'Templates synced after a status update'),
+          )
+          .catch((error: unknown) =>
+            logger.error({ event: 'template_sync_failed', err: error }, 'Template sync failed'),
+          );
       }
       kickWorkers(context);
     },

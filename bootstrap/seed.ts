@@ -24,7 +24,10 @@ const storage = await openStorage(config);
 try {
   const phoneNumberId = config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID;
   await seedDemo(storage.uow, phoneNumberId);
-  logger.info({ event: 'demo_data_seeded', storage: storage.description, phoneNumberId }, `Demo data loaded into ${storage.description}, attached to line ${phoneNumberId}`);
+  logger.info(
+    { event: 'demo_data_seeded', storage: storage.description, phoneNumberId },
+    `Demo data loaded into ${storage.description}, attached to line ${phoneNumberId}`,
+  );
 } finally {
   await storage.close();
 }

@@ -59,7 +59,13 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
 };
 
 /** Idempotent: a second signal or a test's afterEach may call it again. */
-const closer = (server: ServerType, container: Container, graceMs: number, workers: Workers, storage: Storage | null) => {
+const closer = (
+  server: ServerType,
+  container: Container,
+  graceMs: number,
+  workers: Workers,
+  storage: Storage | null,
+) => {
   let closing: Promise<void> | undefined;
   return (): Promise<void> => {
     closing ??= (async () => {

@@ -34,7 +34,9 @@ const keyLine = (adminKey: AdminKey, showKey: boolean): string => {
 
 const simulatorLink = (url: string, adminKey: AdminKey, showKey: boolean): string => {
   if (adminKey.source !== 'generated') return `${url}/simulator  (sign in with the CRM_ADMIN_API_KEY you set)`;
-  return showKey ? `${url}/simulator#key=${adminKey.key}` : `${url}/simulator  (sign in with the key in ${adminKey.file})`;
+  return showKey
+    ? `${url}/simulator#key=${adminKey.key}`
+    : `${url}/simulator  (sign in with the key in ${adminKey.file})`;
 };
 
 /** The start log: what a person needs to use the app, as readable lines; the essentials as fields, never the key. */
@@ -49,7 +51,10 @@ export const startBanner = ({ url, config, adminKey, database, showKey }: Banner
     ...(fake ? [['Simulator', simulatorLink(url, adminKey, showKey)] as [string, string]] : []),
     ['Admin API key', keyLine(adminKey, showKey)],
   ];
-  const message = [`Lead desk listening on ${url}`, ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(15)}${value}`)].join('\n');
+  const message = [
+    `Lead desk listening on ${url}`,
+    ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(15)}${value}`),
+  ].join('\n');
   const fields = {
     event: 'server_started',
     url,

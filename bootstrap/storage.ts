@@ -32,8 +32,17 @@ const CONFIGURATION_CACHE_MS = 1_000;
 
 const ids = () => new RandomIdGenerator(new SystemClock());
 
-const fromDatabase = (database: Database, media: MediaStore, description: string, autocommitSingles: boolean): Storage => ({
-  uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings, autocommitSingles, configurationCacheMs: CONFIGURATION_CACHE_MS }),
+const fromDatabase = (
+  database: Database,
+  media: MediaStore,
+  description: string,
+  autocommitSingles: boolean,
+): Storage => ({
+  uow: new DrizzleUnitOfWork(database.db, {
+    defaultSettings: defaultBotSettings,
+    autocommitSingles,
+    configurationCacheMs: CONFIGURATION_CACHE_MS,
+  }),
   media,
   rateLimiter: new DrizzleRateLimiter(database.db),
   notifications: database.notifications,
@@ -53,7 +62,12 @@ export const openStorage = async (config: Config): Promise<Storage> => {
     return fromDatabase(database, new DrizzleMediaStore(database.db, ids()), 'postgres (DATABASE_URL)', true);
   }
   const database = await openPglite(config.dataDir);
-  return fromDatabase(database, new DiskMediaStore(join(config.dataDir, 'media'), ids()), `pglite (${config.dataDir})`, false);
+  return fromDatabase(
+    database,
+    new DiskMediaStore(join(config.dataDir, 'media'), ids()),
+    `pglite (${config.dataDir})`,
+    false,
+  );
 };
 
 /** Embedded and in memory: a real SQL database for tests, gone when closed. */

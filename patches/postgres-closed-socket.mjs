@@ -13,7 +13,10 @@ const MARK = '/* lead-desk: closed-socket guard */';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'postgres');
 const edits = [
   // A write that comes due after the socket closed fails its query instead of the process.
-  ['  function nextWrite(fn) {\n', `  function nextWrite(fn) {\n    ${MARK}\n    if (!socket) return (chunk = nextWriteTimer = null, error(Errors.connection('CONNECTION_CLOSED', options)), false)\n`],
+  [
+    '  function nextWrite(fn) {\n',
+    `  function nextWrite(fn) {\n    ${MARK}\n    if (!socket) return (chunk = nextWriteTimer = null, error(Errors.connection('CONNECTION_CLOSED', options)), false)\n`,
+  ],
   // A cancelled write is forgotten with its socket, so the next socket's writes are flushed again.
   ['    clearImmediate(nextWriteTimer)\n', '    clearImmediate(nextWriteTimer), chunk = nextWriteTimer = null\n'],
 ];
@@ -27,5 +30,8 @@ for (const build of ['src', 'cjs/src', 'cf/src']) {
     console.warn(`patches/postgres-closed-socket.mjs: ${file} does not look like postgres.js 3.4.9; left as it is`);
     continue;
   }
-  writeFileSync(file, edits.reduce((text, [from, to]) => text.replaceAll(from, to), source));
+  writeFileSync(
+    file,
+    edits.reduce((text, [from, to]) => text.replaceAll(from, to), source),
+  );
 }

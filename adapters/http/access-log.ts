@@ -28,13 +28,22 @@ const routeOf = (c: Context): string => {
  * One `http_request_served` line at info per request: method, route pattern, status, duration and client
  * address. Never the query string, headers or bodies (they carry keys, phones and messages).
  */
-export const accessLog = (logger: AccessLogger, clientIp: ClientIp): MiddlewareHandler => async (c, next) => {
-  if (logger.isLevelEnabled?.('info') === false) return next();
-  const started = performance.now();
-  await next();
-  const durationMs = Math.round((performance.now() - started) * 10) / 10;
-  logger.info(
-    { event: 'http_request_served', method: c.req.method, route: routeOf(c), status: c.res.status, durationMs, clientIp: clientIp(c) },
-    'Request served',
-  );
-};
+export const accessLog =
+  (logger: AccessLogger, clientIp: ClientIp): MiddlewareHandler =>
+  async (c, next) => {
+    if (logger.isLevelEnabled?.('info') === false) return next();
+    const started = performance.now();
+    await next();
+    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    logger.info(
+      {
+        event: 'http_request_served',
+        method: c.req.method,
+        route: routeOf(c),
+        status: c.res.status,
+        durationMs,
+        clientIp: clientIp(c),
+      },
+      'Request served',
+    );
+  };

@@ -10,14 +10,18 @@ const inWords = (bytes: number): string =>
 
 /** The 413 problem for a body over `maxBytes`. */
 export const payloadTooLarge = (maxBytes: number) => (c: Context) =>
-  problem(c, 413, 'payload_too_large', 'Payload Too Large', `The request body is larger than ${inWords(maxBytes)}.`, { maxBytes });
+  problem(c, 413, 'payload_too_large', 'Payload Too Large', `The request body is larger than ${inWords(maxBytes)}.`, {
+    maxBytes,
+  });
 
 /**
  * Refuses a body over `maxBytes` before anything reads it: by its Content-Length, or, sent chunked without one,
  * as soon as the bytes read pass the limit (the rest is never buffered).
  */
-export const limitBody = (maxBytes: number, onError: (c: Context) => Response = payloadTooLarge(maxBytes)): MiddlewareHandler =>
-  bodyLimit({ maxSize: maxBytes, onError });
+export const limitBody = (
+  maxBytes: number,
+  onError: (c: Context) => Response = payloadTooLarge(maxBytes),
+): MiddlewareHandler => bodyLimit({ maxSize: maxBytes, onError });
 
 /** `MAX_JSON_BODY_BYTES` for every request but those `hasOwnLimit` names, whose route enforces a limit of its own. */
 export const defaultBodyLimit = (hasOwnLimit: (c: Context) => boolean = () => false): MiddlewareHandler => {

@@ -48,7 +48,10 @@ export const clientAddress = (trusted: readonly string[]) => {
     if (peer === undefined || peer === '') return UNKNOWN;
     let address = plain(peer);
     if (trusted.length === 0) return address;
-    const hops = (forwardedFor ?? '').split(',').map(plain).filter((hop) => hop !== '');
+    const hops = (forwardedFor ?? '')
+      .split(',')
+      .map(plain)
+      .filter((hop) => hop !== '');
     while (isTrusted(address)) {
       const hop = hops.pop();
       if (hop === undefined || familyOf(hop) === null) break;

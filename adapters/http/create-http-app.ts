@@ -75,7 +75,9 @@ export const createHttpApp = (deps: HttpAppDeps) => {
     const crm = deps.crm;
     app.route('/', crm);
     app.get('/docs', (c) =>
-      c.html(renderDocsPage(crmDocument(crm), `${CRM_BASE_PATH}${OPENAPI_PATH}`), 200, { 'Content-Security-Policy': DOCS_CSP }),
+      c.html(renderDocsPage(crmDocument(crm), `${CRM_BASE_PATH}${OPENAPI_PATH}`), 200, {
+        'Content-Security-Policy': DOCS_CSP,
+      }),
     );
   }
 

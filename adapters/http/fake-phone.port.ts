@@ -37,7 +37,12 @@ export type PhoneFile = { readonly bytes: Uint8Array; readonly mimeType: string;
 /** The fake WhatsApp's phones, as the simulator page reads and drives them (fake mode only). */
 export interface FakePhonePort {
   /** Every phone with a message, most recently active first (`lastAt` in epoch ms). */
-  phones(): readonly { readonly phone: string; readonly name: string | null; readonly lastAt: number; readonly messageCount: number }[];
+  phones(): readonly {
+    readonly phone: string;
+    readonly name: string | null;
+    readonly lastAt: number;
+    readonly messageCount: number;
+  }[];
   /** The phone's messages, oldest first; none for a phone never seen. */
   messagesOf(phone: string): readonly PhoneRecord[];
   /** The file of one of the phone's messages; `null` when there is no such message or it has no file. */

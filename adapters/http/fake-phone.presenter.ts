@@ -17,9 +17,28 @@ export const phoneMessageJson = (phone: string, m: PhoneRecord): PhoneMessageJso
   header: m.header,
   footer: m.footer,
   buttons: m.buttons.map(({ id, title }) => ({ id, title })),
-  list: m.list === null ? null : { button: m.list.button, sections: m.list.sections.map(({ title, rows }) => ({ title, rows: rows.map(({ id, title, description }) => ({ id, title, description })) })) },
+  list:
+    m.list === null
+      ? null
+      : {
+          button: m.list.button,
+          sections: m.list.sections.map(({ title, rows }) => ({
+            title,
+            rows: rows.map(({ id, title, description }) => ({ id, title, description })),
+          })),
+        },
   template: m.template === null ? null : { name: m.template.name, language: m.template.language },
-  media: m.media === null ? null : { kind: m.media.kind, mimeType: m.media.mimeType, filename: m.media.filename, caption: m.media.caption, voice: m.media.voice, url: mediaPath(phone, m.waMessageId) },
+  media:
+    m.media === null
+      ? null
+      : {
+          kind: m.media.kind,
+          mimeType: m.media.mimeType,
+          filename: m.media.filename,
+          caption: m.media.caption,
+          voice: m.media.voice,
+          url: mediaPath(phone, m.waMessageId),
+        },
   choice: m.choice === null ? null : { id: m.choice.id, title: m.choice.title },
   status: m.status,
 });

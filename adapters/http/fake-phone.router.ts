@@ -20,7 +20,14 @@ export type FakePhoneOptions = {
 /** The phones' side of the fake WhatsApp: what each phone shows, its files and receipts, and a live stream. */
 export const registerFakePhoneRoutes = (app: Router, phones: FakePhonePort, options: FakePhoneOptions = {}): void => {
   app.openapi(listPhonesRoute, (c) =>
-    c.json({ phones: phones.phones().map((p) => ({ phone: p.phone, name: p.name, lastAt: iso(p.lastAt), messageCount: p.messageCount })) }, 200),
+    c.json(
+      {
+        phones: phones
+          .phones()
+          .map((p) => ({ phone: p.phone, name: p.name, lastAt: iso(p.lastAt), messageCount: p.messageCount })),
+      },
+      200,
+    ),
   );
 
   app.openapi(phoneMessagesRoute, (c) => {
@@ -31,7 +38,8 @@ export const registerFakePhoneRoutes = (app: Router, phones: FakePhonePort, opti
   app.openapi(phoneMediaRoute, async (c) => {
     const { phone, waMessageId } = c.req.valid('param');
     const file = await phones.mediaOf(phone, waMessageId);
-    if (file === null) return problem(c, 404, 'not_found', 'Not Found', `${phone} has no message ${waMessageId} with a file.`);
+    if (file === null)
+      return problem(c, 404, 'not_found', 'Not Found', `${phone} has no message ${waMessageId} with a file.`);
     return fileResponse(c, { bytes: file.bytes, mimeType: file.mimeType, filename: file.filename ?? waMessageId });
   });
 

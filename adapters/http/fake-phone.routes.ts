@@ -2,12 +2,19 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { E164_MESSAGE, E164_PATTERN } from './fake-whatsapp.routes.ts';
 import { ProblemSchema } from './problem.ts';
 
-const problems = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const problems = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
 
 const phoneParam = z
   .string()
   .regex(E164_PATTERN, E164_MESSAGE)
-  .openapi({ param: { name: 'phone', in: 'path' }, example: '+573001234567', description: 'URL-encoded: %2B573001234567' });
+  .openapi({
+    param: { name: 'phone', in: 'path' },
+    example: '+573001234567',
+    description: 'URL-encoded: %2B573001234567',
+  });
 
 const Choice = z.object({ id: z.string(), title: z.string() });
 
@@ -17,14 +24,19 @@ export const PhoneMessageSchema = z
     from: z.enum(['lead', 'business']),
     at: z.string().openapi({ format: 'date-time' }),
     kind: z.enum(['text', 'buttons', 'list', 'template', 'media', 'choice']),
-    text: z.string().nullable().openapi({ description: 'What the bubble shows (a template rendered; a tap, its title)' }),
+    text: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What the bubble shows (a template rendered; a tap, its title)' }),
     header: z.string().nullable(),
     footer: z.string().nullable(),
     buttons: z.array(Choice).openapi({ description: 'Reply buttons; empty for other kinds' }),
     list: z
       .object({
         button: z.string(),
-        sections: z.array(z.object({ title: z.string(), rows: z.array(Choice.extend({ description: z.string().nullable() })) })),
+        sections: z.array(
+          z.object({ title: z.string(), rows: z.array(Choice.extend({ description: z.string().nullable() })) }),
+        ),
       })
       .nullable(),
     template: z.object({ name: z.string(), language: z.string() }).nullable(),
@@ -40,7 +52,8 @@ export const PhoneMessageSchema = z
       .nullable(),
     choice: Choice.nullable().openapi({ description: 'The button or row the lead tapped' }),
     status: z.enum(['sent', 'delivered', 'read']).openapi({
-      description: "Business messages: what the phone reported. Lead messages: `read` once the business marked them read",
+      description:
+        'Business messages: what the phone reported. Lead messages: `read` once the business marked them read',
     }),
   })
   .openapi('PhoneMessage');
@@ -59,7 +72,12 @@ export const listPhonesRoute = createRoute({
         'application/json': {
           schema: z.object({
             phones: z.array(
-              z.object({ phone: z.string(), name: z.string().nullable(), lastAt: z.string().openapi({ format: 'date-time' }), messageCount: z.number().int() }),
+              z.object({
+                phone: z.string(),
+                name: z.string().nullable(),
+                lastAt: z.string().openapi({ format: 'date-time' }),
+                messageCount: z.number().int(),
+              }),
             ),
           }),
         },
@@ -72,10 +90,15 @@ export const phoneMessagesRoute = createRoute({
   method: 'get',
   path: '/fake-whatsapp/phones/{phone}/messages',
   tags: ['Fake WhatsApp'],
-  summary: "What the phone shows: its messages in and out, oldest first",
+  summary: 'What the phone shows: its messages in and out, oldest first',
   request: { params: z.object({ phone: phoneParam }) },
   responses: {
-    200: { description: 'The messages', content: { 'application/json': { schema: z.object({ phone: z.string(), messages: z.array(PhoneMessageSchema) }) } } },
+    200: {
+      description: 'The messages',
+      content: {
+        'application/json': { schema: z.object({ phone: z.string(), messages: z.array(PhoneMessageSchema) }) },
+      },
+    },
     422: problems('Not a phone number'),
   },
 });
@@ -87,7 +110,10 @@ export const phoneMediaRoute = createRoute({
   summary: "The file of one of the phone's messages, as the phone shows it",
   request: { params: z.object({ phone: phoneParam, waMessageId: z.string().min(1).max(200) }) },
   responses: {
-    200: { description: 'The bytes, with their Content-Type; a download (`attachment`) unless an image, audio or PDF', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    200: {
+      description: 'The bytes, with their Content-Type; a download (`attachment`) unless an image, audio or PDF',
+      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
     404: problems('No such message with a file on this phone'),
     422: problems('Not a phone number'),
   },
@@ -98,20 +124,27 @@ export const phoneReceiptsRoute = createRoute({
   path: '/fake-whatsapp/phones/{phone}/receipts',
   tags: ['Fake WhatsApp'],
   summary: "Plays Meta's delivery or read receipts for business messages this phone received",
-  description: 'Each receipt reaches the app as a webhook status would; ids the phone never received are ignored. A status never moves back.',
+  description:
+    'Each receipt reaches the app as a webhook status would; ids the phone never received are ignored. A status never moves back.',
   request: {
     params: z.object({ phone: phoneParam }),
     body: {
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ waMessageIds: z.array(z.string().min(1).max(200)).min(1).max(100), status: z.enum(['delivered', 'read']) }),
+          schema: z.object({
+            waMessageIds: z.array(z.string().min(1).max(200)).min(1).max(100),
+            status: z.enum(['delivered', 'read']),
+          }),
         },
       },
     },
   },
   responses: {
-    202: { description: 'How many receipts were played', content: { 'application/json': { schema: z.object({ accepted: z.number().int() }) } } },
+    202: {
+      description: 'How many receipts were played',
+      content: { 'application/json': { schema: z.object({ accepted: z.number().int() }) } },
+    },
     422: problems('Not a phone number, or an invalid body'),
   },
 });

@@ -2,7 +2,12 @@ import { defaultBodyLimit, limitBody } from './body-limits.ts';
 import { createRouter, type Router } from './create-router.ts';
 import { registerFakePhoneRoutes, type FakePhoneOptions } from './fake-phone.router.ts';
 import type { FakePhonePort } from './fake-phone.port.ts';
-import { fakeInboundRoute, MAX_INBOUND_BODY_BYTES, MAX_MEDIA_BYTES, type FakeInboundPort } from './fake-whatsapp.routes.ts';
+import {
+  fakeInboundRoute,
+  MAX_INBOUND_BODY_BYTES,
+  MAX_MEDIA_BYTES,
+  type FakeInboundPort,
+} from './fake-whatsapp.routes.ts';
 import { problem } from './problem.ts';
 
 export const FAKE_WHATSAPP_OPENAPI_PATH = '/fake-whatsapp/openapi.json';

@@ -14,7 +14,11 @@ export const MAX_INBOUND_BODY_BYTES = base64Length(MAX_MEDIA_BYTES) + 64 * 1024;
 const InboundMedia = z
   .object({
     kind: z.enum(['image', 'audio', 'document', 'video']),
-    mimeType: z.string().max(200).regex(/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/, 'a MIME type such as image/jpeg').openapi({ example: 'image/jpeg' }),
+    mimeType: z
+      .string()
+      .max(200)
+      .regex(/^[\w.+-]+\/[\w.+-]+(\s*;.*)?$/, 'a MIME type such as image/jpeg')
+      .openapi({ example: 'image/jpeg' }),
     filename: z.string().min(1).max(240).optional().openapi({ example: 'fachada.jpg' }),
     caption: z.string().max(1024).optional(),
     /** A recorded voice note rather than an attached audio file. */
@@ -25,7 +29,10 @@ const InboundMedia = z
       .max(base64Length(MAX_MEDIA_BYTES), `the file is larger than ${MAX_MEDIA_BYTES / 1024 / 1024} MB`),
   })
   .refine((m) => m.voice !== true || m.kind === 'audio', { message: 'only audio can be a voice note', path: ['voice'] })
-  .refine((m) => m.kind !== 'audio' || m.caption === undefined, { message: 'audio takes no caption', path: ['caption'] });
+  .refine((m) => m.kind !== 'audio' || m.caption === undefined, {
+    message: 'audio takes no caption',
+    path: ['caption'],
+  });
 
 const FakeInboundBody = z
   .object({
@@ -47,7 +54,8 @@ export const fakeInboundRoute = createRoute({
   method: 'post',
   path: '/fake-whatsapp/inbound',
   tags: ['Fake WhatsApp'],
-  summary: 'Plays a lead writing to the default line (fake-WhatsApp mode only): stored like a webhook, answered in the background',
+  summary:
+    'Plays a lead writing to the default line (fake-WhatsApp mode only): stored like a webhook, answered in the background',
   description:
     'Exactly one of `text`, `choice` (a button or list row tap) or `media` (a file in base64, up to 16 MB, which the ' +
     "app then downloads from the fake as it would from Meta). The message also appears in the phone's log.",
@@ -57,8 +65,14 @@ export const fakeInboundRoute = createRoute({
       description: 'Stored in the inbox (false when that waMessageId was already stored)',
       content: { 'application/json': { schema: z.object({ stored: z.boolean(), waMessageId: z.string() }) } },
     },
-    413: { description: 'The body is larger than a 16 MB file allows', content: { 'application/problem+json': { schema: ProblemSchema } } },
-    422: { description: 'The body is not a valid message', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    413: {
+      description: 'The body is larger than a 16 MB file allows',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
+    422: {
+      description: 'The body is not a valid message',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
   },
 });
 

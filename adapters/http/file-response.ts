@@ -34,7 +34,10 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** RFC 8187 `attr-char`s stay, every other byte of the UTF-8 name is percent-encoded. */
 const extValue = (name: string): string =>
-  encodeURIComponent(name.replace(LONE_SURROGATE, '\ufffd')).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(name.replace(LONE_SURROGATE, '\ufffd')).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 
 /**
  * RFC 6266: a quoted ASCII fallback (controls, non-ASCII, quotes, backslashes and `%` become `_`) and the exact
@@ -55,7 +58,8 @@ export type ServedFile = { readonly mimeType: string; readonly filename: string 
  */
 export const fileResponse = (c: Context, file: ServedFile): Response => {
   const type = servedType(file.mimeType);
-  const [body, size] = 'bytes' in file ? [new Uint8Array(file.bytes), file.bytes.length] : [ReadableStream.from(file.body), file.size];
+  const [body, size] =
+    'bytes' in file ? [new Uint8Array(file.bytes), file.bytes.length] : [ReadableStream.from(file.body), file.size];
   return c.body(body, 200, {
     'Content-Type': type,
     'Content-Length': String(size),

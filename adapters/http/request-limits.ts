@@ -28,4 +28,9 @@ export const tooManyRequests = (c: Context, retryAfterSeconds: number, code: str
 };
 
 export const rateLimited = (c: Context, error: RateLimited) =>
-  tooManyRequests(c, error.retryAfterSeconds, 'rate_limited', `Too many requests; try again in ${error.retryAfterSeconds} s.`);
+  tooManyRequests(
+    c,
+    error.retryAfterSeconds,
+    'rate_limited',
+    `Too many requests; try again in ${error.retryAfterSeconds} s.`,
+  );

@@ -36,7 +36,8 @@ export const registerSimulatorPage = (app: Router, dir: string = SIMULATOR_DIR):
 const serveFile = async (c: Context, dir: string, name: string) => {
   const type = TYPES[name.split('.').pop()?.toLowerCase() ?? ''];
   const bytes = FILE_NAME.test(name) && type !== undefined ? await readFile(join(dir, name)).catch(() => null) : null;
-  if (bytes === null || type === undefined) return problem(c, 404, 'not_found', 'Not Found', `The simulator has no file ${name}.`);
+  if (bytes === null || type === undefined)
+    return problem(c, 404, 'not_found', 'Not Found', `The simulator has no file ${name}.`);
   return c.body(new Uint8Array(bytes), 200, {
     'Content-Type': type,
     'Cache-Control': 'no-cache',

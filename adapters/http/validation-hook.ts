@@ -29,7 +29,14 @@ export const validationHook = (result: HookResult, c: Context) => {
     message: issue.message,
   }));
   const noun = errors.length === 1 ? 'problem' : 'problems';
-  return problem(c, 422, 'validation_failed', 'Validation failed', `The request ${location} has ${errors.length} ${noun}.`, {
-    errors,
-  });
+  return problem(
+    c,
+    422,
+    'validation_failed',
+    'Validation failed',
+    `The request ${location} has ${errors.length} ${noun}.`,
+    {
+      errors,
+    },
+  );
 };

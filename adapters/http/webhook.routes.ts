@@ -51,11 +51,17 @@ export const receiveWebhookRoute = createRoute({
   tags: ['WhatsApp'],
   summary: 'Meta webhook events (messages, statuses, template updates), signed with X-Hub-Signature-256',
   responses: {
-    200: { description: 'Stored', content: { 'application/json': { schema: z.object({ received: z.literal(true) }) } } },
+    200: {
+      description: 'Stored',
+      content: { 'application/json': { schema: z.object({ received: z.literal(true) }) } },
+    },
     400: { description: 'Signed, but not a webhook we can read; nothing stored (problem+json)' },
     401: { description: 'Missing or wrong signature; nothing stored (problem+json)' },
     413: { description: 'Body over the size limit (problem+json)' },
-    429: { description: 'Too many bad signatures from this address (`rate_limited`, with Retry-After); good signatures are never limited' },
+    429: {
+      description:
+        'Too many bad signatures from this address (`rate_limited`, with Retry-After); good signatures are never limited',
+    },
   },
 });
 
@@ -85,17 +91,35 @@ const tooLarge = (c: Context, max: number) =>
   problem(c, 413, 'payload_too_large', 'Payload Too Large', `The webhook body exceeds ${max} bytes.`);
 
 /** 401, or 429 once the address has sent too many bad signatures (it may be guessing the secret). */
-const refuseSignature = async (c: Context, logger: WebhookLogger, guard: WebhookGuard | undefined): Promise<Response> => {
+const refuseSignature = async (
+  c: Context,
+  logger: WebhookLogger,
+  guard: WebhookGuard | undefined,
+): Promise<Response> => {
   const counted = guard === undefined ? null : await guard.badSignatures.count(guard.clientIp(c));
   if (counted !== null && !counted.ok) {
-    logger.warn({ event: 'whatsapp_webhook_rate_limited', reason: 'invalid_signature' }, 'Too many bad webhook signatures from one address');
+    logger.warn(
+      { event: 'whatsapp_webhook_rate_limited', reason: 'invalid_signature' },
+      'Too many bad webhook signatures from one address',
+    );
     return rateLimited(c, counted.error);
   }
   logger.warn({ event: 'whatsapp_webhook_rejected', reason: 'invalid_signature' }, 'Webhook signature refused');
-  return problem(c, 401, 'invalid_signature', 'Unauthorized', 'X-Hub-Signature-256 is missing or does not match the body.');
+  return problem(
+    c,
+    401,
+    'invalid_signature',
+    'Unauthorized',
+    'X-Hub-Signature-256 is missing or does not match the body.',
+  );
 };
 
-const receive = async (c: Context, webhook: WebhookPort, logger: WebhookLogger, guard: WebhookGuard | undefined): Promise<Response> => {
+const receive = async (
+  c: Context,
+  webhook: WebhookPort,
+  logger: WebhookLogger,
+  guard: WebhookGuard | undefined,
+): Promise<Response> => {
   const declared = Number(c.req.header('content-length'));
   if (declared > webhook.maxBodyBytes) return tooLarge(c, webhook.maxBodyBytes);
   const raw = await readCapped(c.req.raw, webhook.maxBodyBytes).catch(() => undefined);
@@ -113,7 +137,12 @@ const receive = async (c: Context, webhook: WebhookPort, logger: WebhookLogger, 
 };
 
 /** `GET|POST /webhooks/whatsapp`: size, then signature over the raw bytes, then parsing — never a 500 on bad input. */
-export const registerWebhookRoutes = (app: Router, webhook: WebhookPort, logger: WebhookLogger, guard?: WebhookGuard): void => {
+export const registerWebhookRoutes = (
+  app: Router,
+  webhook: WebhookPort,
+  logger: WebhookLogger,
+  guard?: WebhookGuard,
+): void => {
   // Problem answers have no content schema in the contracts, so the handlers may return plain `Response`s.
   app.openapi(verifyWebhookRoute, (c): Response => {
     const token = c.req.query('hub.verify_token');

@@ -3,7 +3,13 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
-import type { MediaOwner, MediaStore, OwnedDescription, OwnedMedia, OwnedReader } from '../../application/ports/media-store.ts';
+import type {
+  MediaOwner,
+  MediaStore,
+  OwnedDescription,
+  OwnedMedia,
+  OwnedReader,
+} from '../../application/ports/media-store.ts';
 import type { MediaTooLarge } from '../../domain/media/upload-policy.ts';
 import { asId, type ConversationId, type LeadId, type MediaId, type UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -11,9 +17,27 @@ import { err, ok, type Result } from '../../domain/shared/result.ts';
 type Meta = { readonly mimeType: string; readonly filename: string | null; readonly owner: MediaOwner | null };
 
 const ownerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('user'), userId: z.string().min(1).transform((id) => asId<UserId>(id)) }),
-  z.object({ kind: z.literal('lead'), leadId: z.string().min(1).transform((id) => asId<LeadId>(id)) }),
-  z.object({ kind: z.literal('conversation'), conversationId: z.string().min(1).transform((id) => asId<ConversationId>(id)) }),
+  z.object({
+    kind: z.literal('user'),
+    userId: z
+      .string()
+      .min(1)
+      .transform((id) => asId<UserId>(id)),
+  }),
+  z.object({
+    kind: z.literal('lead'),
+    leadId: z
+      .string()
+      .min(1)
+      .transform((id) => asId<LeadId>(id)),
+  }),
+  z.object({
+    kind: z.literal('conversation'),
+    conversationId: z
+      .string()
+      .min(1)
+      .transform((id) => asId<ConversationId>(id)),
+  }),
 ]);
 
 /** The owner as written; metadata from before owners were recorded (or unreadable) has none, which fails closed. */
@@ -54,11 +78,17 @@ export class DiskMediaStore implements MediaStore {
   async get(id: MediaId): Promise<OwnedMedia | null> {
     const meta = await this.#meta(id);
     const bytes = meta === null ? null : await readFile(join(this.dir, id)).catch(orNull);
-    return meta === null || bytes === null ? null : { bytes: new Uint8Array(bytes), mimeType: meta.mimeType, filename: meta.filename, owner: meta.owner };
+    return meta === null || bytes === null
+      ? null
+      : { bytes: new Uint8Array(bytes), mimeType: meta.mimeType, filename: meta.filename, owner: meta.owner };
   }
 
   /** Written to `<id>.part` as it comes, then renamed: the file appears whole or not at all. */
-  async putStream(media: OwnedDescription, body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Result<MediaId, MediaTooLarge>> {
+  async putStream(
+    media: OwnedDescription,
+    body: AsyncIterable<Uint8Array>,
+    maxBytes: number,
+  ): Promise<Result<MediaId, MediaTooLarge>> {
     const id = asId<MediaId>(this.ids.next('media'));
     await mkdir(this.dir, { recursive: true });
     const part = join(this.dir, `${id}.part`);
@@ -99,7 +129,10 @@ export class DiskMediaStore implements MediaStore {
   }
 
   async #describe(id: MediaId, media: OwnedDescription): Promise<void> {
-    await writeFile(join(this.dir, `${id}.json`), JSON.stringify({ mimeType: media.mimeType, filename: media.filename, owner: media.owner } satisfies Meta));
+    await writeFile(
+      join(this.dir, `${id}.json`),
+      JSON.stringify({ mimeType: media.mimeType, filename: media.filename, owner: media.owner } satisfies Meta),
+    );
   }
 
   async #meta(id: MediaId): Promise<Meta | null> {

@@ -20,12 +20,14 @@ export class InMemoryApiKeyRepository implements ApiKeyRepository {
 
   async save(record: ApiKeyRecord): Promise<void> {
     // Mirrors the database: the owner must exist and a hash names one key only.
-    if (!this.#store.data.users.has(record.userId)) throw new Error(`api key ${record.id}: unknown user ${record.userId}`);
+    if (!this.#store.data.users.has(record.userId))
+      throw new Error(`api key ${record.id}: unknown user ${record.userId}`);
     const clash = [...this.#store.data.apiKeys.values()].find((k) => k.hash === record.hash && k.id !== record.id);
     if (clash !== undefined) throw new Error(`api key ${record.id}: hash already stored`);
     // Like the database's greatest(): the later of the stored use and the record's.
     const stored = this.#store.data.apiKeys.get(record.id)?.lastUsedAt ?? null;
-    const lastUsedAt = stored === null || (record.lastUsedAt !== null && record.lastUsedAt > stored) ? record.lastUsedAt : stored;
+    const lastUsedAt =
+      stored === null || (record.lastUsedAt !== null && record.lastUsedAt > stored) ? record.lastUsedAt : stored;
     this.#store.data.apiKeys.set(record.id, copy({ ...record, lastUsedAt }));
   }
 

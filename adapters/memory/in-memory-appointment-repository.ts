@@ -4,7 +4,8 @@ import type { Instant } from '../../domain/shared/time.ts';
 import { overlaps, type Appointment } from '../../domain/visit/appointment.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
 
-const byStart = (a: Appointment, b: Appointment): number => a.startsAt - b.startsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byStart = (a: Appointment, b: Appointment): number =>
+  a.startsAt - b.startsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export class InMemoryAppointmentRepository implements AppointmentRepository {
   readonly #store: InMemoryStore;
@@ -19,7 +20,9 @@ export class InMemoryAppointmentRepository implements AppointmentRepository {
 
   async byAdvisorBetween(advisorId: UserId, from: Instant, to: Instant): Promise<Appointment[]> {
     const all = [...this.#store.data.appointments.values()];
-    return copy(all.filter((a) => a.advisorId === advisorId && overlaps(a, { startsAt: from, endsAt: to })).sort(byStart));
+    return copy(
+      all.filter((a) => a.advisorId === advisorId && overlaps(a, { startsAt: from, endsAt: to })).sort(byStart),
+    );
   }
 
   async byVisit(visitId: VisitId): Promise<Appointment[]> {

@@ -50,7 +50,10 @@ export class InMemoryCatalogRepository implements CatalogRepository {
     upsertAll(this.#store.data.priceBuckets, buckets);
   }
 
-  async remove(ids: { readonly unitTypeIds: readonly UnitTypeId[]; readonly unitIds: readonly UnitId[] }): Promise<void> {
+  async remove(ids: {
+    readonly unitTypeIds: readonly UnitTypeId[];
+    readonly unitIds: readonly UnitId[];
+  }): Promise<void> {
     for (const id of ids.unitTypeIds) this.#store.data.unitTypes.delete(id);
     for (const id of ids.unitIds) this.#store.data.units.delete(id);
   }

@@ -38,7 +38,8 @@ export class InMemoryConversationRepository implements ConversationRepository {
     for (const other of this.#store.data.conversations.values()) {
       if (other.id === conversation.id || other.lineId !== lineId) continue;
       if (contact.phone !== null && other.contact.phone === contact.phone) throw new Conflict('conversation', 'phone');
-      if (contact.userId !== null && other.contact.userId === contact.userId) throw new Conflict('conversation', 'user id');
+      if (contact.userId !== null && other.contact.userId === contact.userId)
+        throw new Conflict('conversation', 'user id');
     }
     this.#store.data.conversations.set(conversation.id, copy(conversation));
   }
@@ -46,7 +47,8 @@ export class InMemoryConversationRepository implements ConversationRepository {
   async releasePhone(lineId: LineId, phone: PhoneE164, keep: ConversationId): Promise<void> {
     const { conversations } = this.#store.data;
     for (const c of conversations.values()) {
-      if (c.id !== keep && c.lineId === lineId && c.contact.phone === phone) conversations.set(c.id, { ...c, contact: { ...c.contact, phone: null } });
+      if (c.id !== keep && c.lineId === lineId && c.contact.phone === phone)
+        conversations.set(c.id, { ...c, contact: { ...c.contact, phone: null } });
     }
   }
 }

@@ -1,4 +1,10 @@
-import type { DeadLetter, DeadLetterPosition, DeadLetterRepository, DeadLetterStatus, DeadLetterSummary } from '../../application/ports/dead-letter-repository.ts';
+import type {
+  DeadLetter,
+  DeadLetterPosition,
+  DeadLetterRepository,
+  DeadLetterStatus,
+  DeadLetterSummary,
+} from '../../application/ports/dead-letter-repository.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { copy, type InboxRow, type InMemoryStore } from './in-memory-store.ts';
 
@@ -6,7 +12,8 @@ type DeadRow = InboxRow & { readonly deadLetteredAt: Instant };
 
 const isDead = (row: InboxRow): row is DeadRow => row.deadLetteredAt !== null;
 const newestFirst = (a: DeadRow, b: DeadRow): number => b.deadLetteredAt - a.deadLetteredAt || b.id - a.id;
-const isAfter = (row: DeadRow, p: DeadLetterPosition): boolean => row.deadLetteredAt < p.deadLetteredAt || (row.deadLetteredAt === p.deadLetteredAt && row.id < p.id);
+const isAfter = (row: DeadRow, p: DeadLetterPosition): boolean =>
+  row.deadLetteredAt < p.deadLetteredAt || (row.deadLetteredAt === p.deadLetteredAt && row.id < p.id);
 
 const summary = (row: DeadRow): DeadLetterSummary => ({
   id: row.id,
@@ -25,7 +32,11 @@ export class InMemoryDeadLetterRepository implements DeadLetterRepository {
     this.#store = store;
   }
 
-  async list(query: { status: DeadLetterStatus; after: DeadLetterPosition | null; limit: number }): Promise<DeadLetterSummary[]> {
+  async list(query: {
+    status: DeadLetterStatus;
+    after: DeadLetterPosition | null;
+    limit: number;
+  }): Promise<DeadLetterSummary[]> {
     const discarded = query.status === 'discarded';
     return this.#store.data.inbox
       .filter(isDead)
@@ -47,7 +58,16 @@ export class InMemoryDeadLetterRepository implements DeadLetterRepository {
     if (row === undefined || !isDead(row) || row.discardedAt !== null) return null;
     const newId = (inbox.at(-1)?.id ?? 0) + 1;
     inbox.splice(at, 1);
-    inbox.push({ ...row, id: newId, processedAt: null, attempts: 0, failures: 0, notBefore: now, deadLetteredAt: null, discardedAt: null });
+    inbox.push({
+      ...row,
+      id: newId,
+      processedAt: null,
+      attempts: 0,
+      failures: 0,
+      notBefore: now,
+      deadLetteredAt: null,
+      discardedAt: null,
+    });
     return newId;
   }
 

@@ -23,8 +23,19 @@ export class InMemoryInboxRepository implements InboxRepository {
     if (inbox.some((row) => row.waId === waId)) return false;
     const id = (inbox.at(-1)?.id ?? 0) + 1;
     inbox.push({
-      id, waId, key: orderingKey(entry), entry: copy(entry), receivedAt, processedAt: null, attempts: 0, failures: 0, notBefore: receivedAt,
-      lastError: null, errorCode: null, deadLetteredAt: null, discardedAt: null,
+      id,
+      waId,
+      key: orderingKey(entry),
+      entry: copy(entry),
+      receivedAt,
+      processedAt: null,
+      attempts: 0,
+      failures: 0,
+      notBefore: receivedAt,
+      lastError: null,
+      errorCode: null,
+      deadLetteredAt: null,
+      discardedAt: null,
     });
     return true;
   }
@@ -36,7 +47,13 @@ export class InMemoryInboxRepository implements InboxRepository {
       if (row.processedAt !== null || seen.has(row.key)) continue;
       seen.add(row.key);
       if (row.notBefore <= now) {
-        return copy({ id: row.id, entry: row.entry, receivedAt: row.receivedAt, attempts: row.attempts, failures: row.failures });
+        return copy({
+          id: row.id,
+          entry: row.entry,
+          receivedAt: row.receivedAt,
+          attempts: row.attempts,
+          failures: row.failures,
+        });
       }
     }
     return null;
@@ -50,7 +67,12 @@ export class InMemoryInboxRepository implements InboxRepository {
     this.#update(id, (row) => ({ ...row, attempts: row.attempts + 1, lastError: error, notBefore: retryAt }));
   }
 
-  async recordFailure(id: number, failure: InboxFailure, times: { at: Instant; retryAt: Instant }, deadLetterAfter: number): Promise<FailureRecorded | null> {
+  async recordFailure(
+    id: number,
+    failure: InboxFailure,
+    times: { at: Instant; retryAt: Instant },
+    deadLetterAfter: number,
+  ): Promise<FailureRecorded | null> {
     const row = this.#store.data.inbox.find((r) => r.id === id);
     if (row === undefined || row.processedAt !== null) return null;
     const failures = row.failures + 1;

@@ -35,7 +35,11 @@ export class InMemoryMediaStore implements MediaStore {
     return media === undefined ? null : copyMedia(media);
   }
 
-  async putStream(media: OwnedDescription, body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Result<MediaId, MediaTooLarge>> {
+  async putStream(
+    media: OwnedDescription,
+    body: AsyncIterable<Uint8Array>,
+    maxBytes: number,
+  ): Promise<Result<MediaId, MediaTooLarge>> {
     const pieces: Uint8Array[] = [];
     let size = 0;
     for await (const piece of body) {

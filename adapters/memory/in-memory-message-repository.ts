@@ -68,7 +68,9 @@ export class InMemoryMessageRepository implements MessageRepository {
     queued.sort((a, b) => a.createdAt - b.createdAt);
     const heads = new Map<string, OutboundMessage>();
     for (const m of queued) if (!heads.has(m.conversationId)) heads.set(m.conversationId, m);
-    const claimable = [...heads.values()].filter((m) => m.nextAttemptAt <= now && (leases.get(m.id) ?? -Infinity) <= now);
+    const claimable = [...heads.values()].filter(
+      (m) => m.nextAttemptAt <= now && (leases.get(m.id) ?? -Infinity) <= now,
+    );
     const claimed = claimable.slice(0, Math.max(0, limit));
     for (const m of claimed) leases.set(m.id, leaseUntil);
     return copy(claimed);

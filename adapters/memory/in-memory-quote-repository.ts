@@ -22,11 +22,19 @@ export class InMemoryQuoteRepository implements QuoteRepository {
   }
 
   async byVisit(visitId: VisitId): Promise<QuoteRecord[]> {
-    return copy(this.#all().filter((r) => r.visitId === visitId).sort(byIssue));
+    return copy(
+      this.#all()
+        .filter((r) => r.visitId === visitId)
+        .sort(byIssue),
+    );
   }
 
   async byConversation(conversationId: ConversationId): Promise<QuoteRecord[]> {
-    return copy(this.#all().filter((r) => r.conversationId === conversationId).sort(byIssue));
+    return copy(
+      this.#all()
+        .filter((r) => r.conversationId === conversationId)
+        .sort(byIssue),
+    );
   }
 
   async anyForUnit(unitId: UnitId): Promise<boolean> {
@@ -34,7 +42,11 @@ export class InMemoryQuoteRepository implements QuoteRepository {
   }
 
   async byPdfMedia(mediaId: MediaId): Promise<QuoteRecord[]> {
-    return copy(this.#all().filter((r) => r.pdfMediaId === mediaId).sort(byIssue));
+    return copy(
+      this.#all()
+        .filter((r) => r.pdfMediaId === mediaId)
+        .sort(byIssue),
+    );
   }
 
   async save(record: QuoteRecord): Promise<void> {

@@ -13,7 +13,10 @@ export class InMemoryRateLimiter implements RateLimiter {
   async hit(key: string, windowMs: number, now: Instant): Promise<WindowCount> {
     const resetsAt = windowEnd(now, windowMs);
     const held = this.#windows.get(key);
-    const next = held === undefined || resetsAt > held.resetsAt ? { hits: 1, resetsAt } : { hits: held.hits + 1, resetsAt: held.resetsAt };
+    const next =
+      held === undefined || resetsAt > held.resetsAt
+        ? { hits: 1, resetsAt }
+        : { hits: held.hits + 1, resetsAt: held.resetsAt };
     this.#windows.set(key, next);
     return next;
   }

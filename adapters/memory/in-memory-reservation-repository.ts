@@ -14,7 +14,8 @@ export class InMemoryReservationRepository implements ReservationRepository {
   /** Like the database's partial unique index: one active reservation per unit. */
   async save(reservation: Reservation): Promise<void> {
     const holder = await this.activeForUnit(reservation.unitId);
-    if (isActive(reservation) && holder !== null && holder.id !== reservation.id) throw new Conflict('reservation', reservation.unitId);
+    if (isActive(reservation) && holder !== null && holder.id !== reservation.id)
+      throw new Conflict('reservation', reservation.unitId);
     this.#store.data.reservations.set(reservation.id, copy(reservation));
   }
 

@@ -128,7 +128,11 @@ const wrap = (text: string, font: PDFFont, size: number, width: number): string[
 };
 
 /** Writes `Página n de N` at the foot of every page once the page count is known. */
-export const drawPageNumbers = (doc: PDFDocument, font: PDFFont, label: (page: number, pages: number) => string): void => {
+export const drawPageNumbers = (
+  doc: PDFDocument,
+  font: PDFFont,
+  label: (page: number, pages: number) => string,
+): void => {
   const pages = doc.getPages();
   pages.forEach((page, i) => {
     const text = winAnsiSafe(label(i + 1, pages.length), font);

@@ -16,7 +16,11 @@ const RIGHT = PAGE_WIDTH - MARGIN;
 const MAX_SCHEDULE_COLUMNS = 6;
 
 const header = (c: PdfCursor, q: Quote, l: QuoteLabels): void => {
-  c.text(fillLabel(l.titleWithNumber, { number: q.number }), MARGIN, { size: 20, bold: true, maxWidth: CONTENT_WIDTH * 0.6 });
+  c.text(fillLabel(l.titleWithNumber, { number: q.number }), MARGIN, {
+    size: 20,
+    bold: true,
+    maxWidth: CONTENT_WIDTH * 0.6,
+  });
   c.text(`${l.issuedOn}: ${formatDateCo(q.issuedAt)}`, RIGHT, { size: 10, align: 'right', color: MUTED });
   c.down(14);
   c.text(`${l.validUntil}: ${formatDateCo(q.validUntil)}`, RIGHT, { size: 10, align: 'right', bold: true });
@@ -88,7 +92,9 @@ const schedule = (c: PdfCursor, q: Quote, l: QuoteLabels): void => {
   columnHeads();
   for (let start = 0; start < q.instalments.length; start += columns) {
     if (c.ensure(12)) columnHeads();
-    q.instalments.slice(start, start + columns).forEach((m, col) => cell(col, String(start + col + 1), formatMoney(m), false));
+    q.instalments
+      .slice(start, start + columns)
+      .forEach((m, col) => cell(col, String(start + col + 1), formatMoney(m), false));
     c.down(12);
   }
 };

@@ -1,7 +1,7 @@
 import type { PriceBucket, Project, PropertyType, Unit, UnitType } from '../../domain/catalog/catalog.ts';
 import { asId, type PriceBucketId, type ProjectId, type UnitId, type UnitTypeId } from '../../domain/shared/ids.ts';
 import type { Currency } from '../../domain/shared/money.ts';
-import { priceBuckets, projects, units, unitTypes } from './schema.ts';
+import type { priceBuckets, projects, units, unitTypes } from './schema.ts';
 
 export const toProject = (row: typeof projects.$inferSelect): Project => ({
   id: asId<ProjectId>(row.id),

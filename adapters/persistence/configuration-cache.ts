@@ -1,4 +1,8 @@
-import type { BotSettingsRepository, CatalogRepository, LineRepository } from '../../application/ports/configuration.ts';
+import type {
+  BotSettingsRepository,
+  CatalogRepository,
+  LineRepository,
+} from '../../application/ports/configuration.ts';
 import { Conflict } from '../../application/ports/conflict.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
 
@@ -60,7 +64,8 @@ export class ConfigurationCache {
     const { lines, settings, catalog } = repos;
     const cachedLines: LineRepository = {
       byId: (id) => cached(`line:${id}`, () => lines.byId(id)),
-      byPhoneNumberId: (phoneNumberId) => cached(`line-number:${phoneNumberId}`, () => lines.byPhoneNumberId(phoneNumberId)),
+      byPhoneNumberId: (phoneNumberId) =>
+        cached(`line-number:${phoneNumberId}`, () => lines.byPhoneNumberId(phoneNumberId)),
       list: () => lines.list(),
       save: (line) => write(() => lines.save(line)),
     };
@@ -75,6 +80,9 @@ export class ConfigurationCache {
       replacePriceBuckets: (buckets) => write(() => catalog.replacePriceBuckets(buckets)),
       remove: (ids) => write(() => catalog.remove(ids)),
     };
-    return { repos: { ...repos, lines: cachedLines, settings: cachedSettings, catalog: cachedCatalog }, wrote: () => wrote };
+    return {
+      repos: { ...repos, lines: cachedLines, settings: cachedSettings, catalog: cachedCatalog },
+      wrote: () => wrote,
+    };
   }
 }

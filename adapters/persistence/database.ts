@@ -14,7 +14,11 @@ export type Notifications = {
   /** `pg_notify(channel, payload)`, outside any transaction; the payload must stay under 8000 bytes. */
   notify(channel: string, payload: string): Promise<void>;
   /** Calls `onListen` each time LISTEN is in place: at first and again after a dropped connection reconnects. */
-  listen(channel: string, onMessage: (payload: string) => void, onListen: () => void): Promise<{ unlisten(): Promise<void> }>;
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onListen: () => void,
+  ): Promise<{ unlisten(): Promise<void> }>;
 };
 
 /** An open, migrated database: the handle every repository takes, and its lifecycle. */

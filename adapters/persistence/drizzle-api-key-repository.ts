@@ -53,7 +53,11 @@ export class DrizzleApiKeyRepository implements ApiKeyRepository {
   }
 
   async byUser(userId: UserId): Promise<ApiKeyRecord[]> {
-    const rows = await this.db.select().from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
+    const rows = await this.db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.userId, userId))
+      .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id));
     return rows.map(toApiKey);
   }
 

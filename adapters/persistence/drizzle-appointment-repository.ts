@@ -45,13 +45,23 @@ export class DrizzleAppointmentRepository implements AppointmentRepository {
     const rows = await this.db
       .select()
       .from(appointments)
-      .where(and(eq(appointments.advisorId, advisorId), lt(appointments.startsAt, toDate(to)), gt(appointments.endsAt, toDate(from))))
+      .where(
+        and(
+          eq(appointments.advisorId, advisorId),
+          lt(appointments.startsAt, toDate(to)),
+          gt(appointments.endsAt, toDate(from)),
+        ),
+      )
       .orderBy(asc(appointments.startsAt), asc(appointments.id));
     return rows.map(toAppointment);
   }
 
   async byVisit(visitId: VisitId): Promise<Appointment[]> {
-    const rows = await this.db.select().from(appointments).where(eq(appointments.visitId, visitId)).orderBy(asc(appointments.startsAt), asc(appointments.id));
+    const rows = await this.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.visitId, visitId))
+      .orderBy(asc(appointments.startsAt), asc(appointments.id));
     return rows.map(toAppointment);
   }
 

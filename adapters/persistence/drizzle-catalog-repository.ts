@@ -19,7 +19,9 @@ import { replaceAllBut } from './rows.ts';
 import { priceBuckets, projects, units, unitTypes } from './schema.ts';
 
 /** One row per id, the last given winning, as storing the entries one after another would. */
-const lastById = <T extends { readonly id: string }>(items: readonly T[]): T[] => [...new Map(items.map((i) => [i.id, i])).values()];
+const lastById = <T extends { readonly id: string }>(items: readonly T[]): T[] => [
+  ...new Map(items.map((i) => [i.id, i])).values(),
+];
 
 export class DrizzleCatalogRepository implements CatalogRepository {
   constructor(private readonly db: Db) {}
@@ -65,7 +67,10 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     if (buckets.length > 0) await this.db.insert(priceBuckets).values(lastById(buckets).map(toPriceBucketRow));
   }
 
-  async remove(ids: { readonly unitTypeIds: readonly UnitTypeId[]; readonly unitIds: readonly UnitId[] }): Promise<void> {
+  async remove(ids: {
+    readonly unitTypeIds: readonly UnitTypeId[];
+    readonly unitIds: readonly UnitId[];
+  }): Promise<void> {
     if (ids.unitTypeIds.length > 0) await this.db.delete(unitTypes).where(inArray(unitTypes.id, [...ids.unitTypeIds]));
     if (ids.unitIds.length > 0) await this.db.delete(units).where(inArray(units.id, [...ids.unitIds]));
   }
@@ -75,7 +80,11 @@ export class DrizzleCatalogRepository implements CatalogRepository {
     const only = (column: PgColumn): SQL | undefined =>
       projectIds === null ? undefined : inArray(column, [...projectIds]);
     const projectRows = await this.db.select().from(projects).where(only(projects.id)).orderBy(asc(projects.seq));
-    const typeRows = await this.db.select().from(unitTypes).where(only(unitTypes.projectId)).orderBy(asc(unitTypes.seq));
+    const typeRows = await this.db
+      .select()
+      .from(unitTypes)
+      .where(only(unitTypes.projectId))
+      .orderBy(asc(unitTypes.seq));
     const unitRows = await this.db.select().from(units).where(only(units.projectId)).orderBy(asc(units.seq));
     const bucketRows = await this.db.select().from(priceBuckets).orderBy(asc(priceBuckets.seq));
     return {

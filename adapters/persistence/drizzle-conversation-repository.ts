@@ -52,7 +52,10 @@ export class DrizzleConversationRepository implements ConversationRepository {
     const byPhone = identity.phone === null ? undefined : eq(conversations.phone, identity.phone);
     const either = or(byUser, byPhone);
     if (either === undefined) return null;
-    const order = byUser === undefined ? [asc(conversations.seq)] : [sql`case when ${byUser} then 0 else 1 end`, asc(conversations.seq)];
+    const order =
+      byUser === undefined
+        ? [asc(conversations.seq)]
+        : [sql`case when ${byUser} then 0 else 1 end`, asc(conversations.seq)];
     const rows = await this.db
       .select()
       .from(conversations)
@@ -70,17 +73,24 @@ export class DrizzleConversationRepository implements ConversationRepository {
       .select()
       .from(conversations)
       .where(eq(conversations.leadId, leadId))
-      .orderBy(sql`${conversations.lastInboundAt} desc nulls last`, desc(conversations.createdAt), asc(conversations.seq));
+      .orderBy(
+        sql`${conversations.lastInboundAt} desc nulls last`,
+        desc(conversations.createdAt),
+        asc(conversations.seq),
+      );
     return rows.map(toConversation);
   }
 
   async save(conversation: Conversation): Promise<void> {
     // The key's kind only: its value is a phone or a user id, personal data that must not reach a log.
-    await conflictOnUnique('conversation', (constraint) => (constraint === 'conversations_line_wa_user_unique' ? 'user id' : 'phone'), () =>
-      this.db
-        .insert(conversations)
-        .values(toConversationRow(conversation))
-        .onConflictDoUpdate({ target: conversations.id, set: replaceAllBut(conversations) }),
+    await conflictOnUnique(
+      'conversation',
+      (constraint) => (constraint === 'conversations_line_wa_user_unique' ? 'user id' : 'phone'),
+      () =>
+        this.db
+          .insert(conversations)
+          .values(toConversationRow(conversation))
+          .onConflictDoUpdate({ target: conversations.id, set: replaceAllBut(conversations) }),
     );
   }
 

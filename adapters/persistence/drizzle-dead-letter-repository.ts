@@ -1,5 +1,11 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { DeadLetter, DeadLetterPosition, DeadLetterRepository, DeadLetterStatus, DeadLetterSummary } from '../../application/ports/dead-letter-repository.ts';
+import type {
+  DeadLetter,
+  DeadLetterPosition,
+  DeadLetterRepository,
+  DeadLetterStatus,
+  DeadLetterSummary,
+} from '../../application/ports/dead-letter-repository.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, toDate, toInstant, toInstantOrNull } from './rows.ts';
@@ -35,7 +41,11 @@ const timestamp = (at: Instant) => sql`${toDate(at).toISOString()}::timestamptz`
 export class DrizzleDeadLetterRepository implements DeadLetterRepository {
   constructor(private readonly db: Db) {}
 
-  async list(query: { status: DeadLetterStatus; after: DeadLetterPosition | null; limit: number }): Promise<DeadLetterSummary[]> {
+  async list(query: {
+    status: DeadLetterStatus;
+    after: DeadLetterPosition | null;
+    limit: number;
+  }): Promise<DeadLetterSummary[]> {
     const { after } = query;
     const rows = await this.db
       .select(summaryColumns)
@@ -44,7 +54,9 @@ export class DrizzleDeadLetterRepository implements DeadLetterRepository {
         and(
           isNotNull(inbox.deadLetteredAt),
           query.status === 'discarded' ? isNotNull(inbox.discardedAt) : isNull(inbox.discardedAt),
-          after === null ? undefined : sql`(${inbox.deadLetteredAt}, ${inbox.id}) < (${timestamp(after.deadLetteredAt)}, ${after.id})`,
+          after === null
+            ? undefined
+            : sql`(${inbox.deadLetteredAt}, ${inbox.id}) < (${timestamp(after.deadLetteredAt)}, ${after.id})`,
         ),
       )
       .orderBy(desc(inbox.deadLetteredAt), desc(inbox.id))
@@ -53,7 +65,12 @@ export class DrizzleDeadLetterRepository implements DeadLetterRepository {
   }
 
   async byId(id: number): Promise<DeadLetter | null> {
-    const row = first(await this.db.select().from(inbox).where(and(eq(inbox.id, id), isNotNull(inbox.deadLetteredAt))));
+    const row = first(
+      await this.db
+        .select()
+        .from(inbox)
+        .where(and(eq(inbox.id, id), isNotNull(inbox.deadLetteredAt))),
+    );
     return row === null ? null : { ...toSummary(row), entry: row.payload };
   }
 

@@ -33,7 +33,14 @@ export class DrizzleInboxRepository implements InboxRepository {
     const at = toDate(receivedAt);
     const inserted = await this.db
       .insert(inbox)
-      .values({ waId: inboxWaId(entry), kind: entry.kind, orderingKey: orderingKey(entry), payload: entry, receivedAt: at, notBefore: at })
+      .values({
+        waId: inboxWaId(entry),
+        kind: entry.kind,
+        orderingKey: orderingKey(entry),
+        payload: entry,
+        receivedAt: at,
+        notBefore: at,
+      })
       .onConflictDoNothing({ target: inbox.waId })
       .returning({ id: inbox.id });
     return inserted.length > 0;
@@ -55,7 +62,9 @@ export class DrizzleInboxRepository implements InboxRepository {
             this.db
               .select({ one: sql`1` })
               .from(earlier)
-              .where(and(eq(earlier.orderingKey, inbox.orderingKey), isNull(earlier.processedAt), lt(earlier.id, inbox.id))),
+              .where(
+                and(eq(earlier.orderingKey, inbox.orderingKey), isNull(earlier.processedAt), lt(earlier.id, inbox.id)),
+              ),
           ),
         ),
       )
@@ -67,7 +76,10 @@ export class DrizzleInboxRepository implements InboxRepository {
   }
 
   async markProcessed(id: number, at: Instant): Promise<void> {
-    await this.db.update(inbox).set({ processedAt: toDate(at) }).where(eq(inbox.id, id));
+    await this.db
+      .update(inbox)
+      .set({ processedAt: toDate(at) })
+      .where(eq(inbox.id, id));
   }
 
   async deferAfterFailure(id: number, error: string, retryAt: Instant): Promise<void> {
@@ -78,7 +90,12 @@ export class DrizzleInboxRepository implements InboxRepository {
   }
 
   /** One statement: the count and the dead-letter decision are the row's own, whichever worker reports. */
-  async recordFailure(id: number, failure: InboxFailure, times: { at: Instant; retryAt: Instant }, deadLetterAfter: number): Promise<FailureRecorded | null> {
+  async recordFailure(
+    id: number,
+    failure: InboxFailure,
+    times: { at: Instant; retryAt: Instant },
+    deadLetterAfter: number,
+  ): Promise<FailureRecorded | null> {
     const at = sql`${toDate(times.at).toISOString()}::timestamptz`;
     const whenDead = sql`case when ${inbox.failures} + 1 >= ${deadLetterAfter} then ${at} end`;
     const rows = await this.db
@@ -95,7 +112,9 @@ export class DrizzleInboxRepository implements InboxRepository {
       .where(and(eq(inbox.id, id), isNull(inbox.processedAt)))
       .returning({ attempts: inbox.attempts, failures: inbox.failures, deadLetteredAt: inbox.deadLetteredAt });
     const row = first(rows);
-    return row === null ? null : { attempts: row.attempts, failures: row.failures, deadLettered: row.deadLetteredAt !== null };
+    return row === null
+      ? null
+      : { attempts: row.attempts, failures: row.failures, deadLettered: row.deadLetteredAt !== null };
   }
 
   async pendingCount(): Promise<number> {

@@ -63,19 +63,37 @@ export class DrizzleLeadRepository implements LeadRepository {
   async byIdentity(identity: WaIdentity): Promise<Lead | null> {
     const { where, order } = identityMatch(identity);
     if (where === undefined) return null;
-    const row = first(await this.db.select().from(leads).where(where).orderBy(...order).limit(1));
+    const row = first(
+      await this.db
+        .select()
+        .from(leads)
+        .where(where)
+        .orderBy(...order)
+        .limit(1),
+    );
     return row === null ? null : toLead(row);
   }
 
   async save(lead: Lead): Promise<void> {
-    await conflictOnUnique('lead', (constraint) => (constraint === 'leads_wa_user_id_unique' ? 'user id' : 'phone'), () =>
-      this.db.insert(leads).values(toLeadRow(lead)).onConflictDoUpdate({ target: leads.id, set: replaceAllBut(leads) }),
+    await conflictOnUnique(
+      'lead',
+      (constraint) => (constraint === 'leads_wa_user_id_unique' ? 'user id' : 'phone'),
+      () =>
+        this.db
+          .insert(leads)
+          .values(toLeadRow(lead))
+          .onConflictDoUpdate({ target: leads.id, set: replaceAllBut(leads) }),
     );
     if (lead.consent === null) return;
     // The history keeps every consent given; saving the same one again records nothing.
     await this.db
       .insert(consents)
-      .values({ leadId: lead.id, email: lead.email, at: toDate(lead.consent.at), policyVersion: lead.consent.policyVersion })
+      .values({
+        leadId: lead.id,
+        email: lead.email,
+        at: toDate(lead.consent.at),
+        policyVersion: lead.consent.policyVersion,
+      })
       .onConflictDoNothing();
   }
 
@@ -98,7 +116,11 @@ export class DrizzleLeadRepository implements LeadRepository {
     const byAdvisor = new Map(rows.map((r) => [r.advisorId, r]));
     return advisorIds.map((advisorId) => {
       const row = byAdvisor.get(advisorId);
-      return { advisorId, assignedLeads: row?.assigned ?? 0, lastAssignedAt: toInstantOrNull(row?.lastAssignedAt ?? null) };
+      return {
+        advisorId,
+        assignedLeads: row?.assigned ?? 0,
+        lastAssignedAt: toInstantOrNull(row?.lastAssignedAt ?? null),
+      };
     });
   }
 }

@@ -45,11 +45,14 @@ export class DrizzleLineRepository implements LineRepository {
   }
 
   async save(line: BusinessLine): Promise<void> {
-    await conflictOnUnique('line', () => `phone-number id ${line.phoneNumberId}`, () =>
-      this.db
-        .insert(businessLines)
-        .values(toLineRow(line))
-        .onConflictDoUpdate({ target: businessLines.id, set: replaceAllBut(businessLines) }),
+    await conflictOnUnique(
+      'line',
+      () => `phone-number id ${line.phoneNumberId}`,
+      () =>
+        this.db
+          .insert(businessLines)
+          .values(toLineRow(line))
+          .onConflictDoUpdate({ target: businessLines.id, set: replaceAllBut(businessLines) }),
     );
   }
 }

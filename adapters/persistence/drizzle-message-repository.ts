@@ -2,7 +2,14 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { MessageRepository } from '../../application/ports/message-repository.ts';
 import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
-import { asId, type ConversationId, type LeadId, type MediaId, type MessageId, type WaMessageId } from '../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type LeadId,
+  type MediaId,
+  type MessageId,
+  type WaMessageId,
+} from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Db } from './drizzle-db.ts';
 import { bodyOf, toInboundRow, toMessage, toOutbound, toOutboundRow } from './message-rows.ts';
@@ -10,7 +17,8 @@ import { conflictOnUnique } from './pg-errors.ts';
 import { first, replaceAllBut, toDate } from './rows.ts';
 import { conversations, messages } from './schema.ts';
 
-const queuedOutbound = (m: { readonly direction: PgColumn; readonly status: PgColumn }) => and(eq(m.direction, 'outbound'), eq(m.status, 'queued'));
+const queuedOutbound = (m: { readonly direction: PgColumn; readonly status: PgColumn }) =>
+  and(eq(m.direction, 'outbound'), eq(m.status, 'queued'));
 const older = alias(messages, 'older');
 
 export class DrizzleMessageRepository implements MessageRepository {
@@ -46,22 +54,29 @@ export class DrizzleMessageRepository implements MessageRepository {
   async saveOutbound(message: OutboundMessage): Promise<void> {
     // One statement: the row lock comes with the upsert, and the status history is written by a trigger
     // (migration 0002) whenever the status changes.
-    const saved = await conflictOnUnique('message', () => `Meta id ${message.waMessageId}`, () =>
-      this.db
-        .insert(messages)
-        .values(toOutboundRow(message))
-        .onConflictDoUpdate({
-          target: messages.id,
-          set: { ...replaceAllBut(messages), sentAt: sql`coalesce(${messages.sentAt}, excluded.sent_at)` },
-          setWhere: eq(messages.direction, 'outbound'),
-        })
-        .returning({ id: messages.id }),
+    const saved = await conflictOnUnique(
+      'message',
+      () => `Meta id ${message.waMessageId}`,
+      () =>
+        this.db
+          .insert(messages)
+          .values(toOutboundRow(message))
+          .onConflictDoUpdate({
+            target: messages.id,
+            set: { ...replaceAllBut(messages), sentAt: sql`coalesce(${messages.sentAt}, excluded.sent_at)` },
+            setWhere: eq(messages.direction, 'outbound'),
+          })
+          .returning({ id: messages.id }),
     );
     if (saved.length === 0) throw new Error(`message ${message.id} is stored as inbound`);
   }
 
   async byConversation(conversationId: ConversationId): Promise<Message[]> {
-    const rows = await this.db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.seq));
+    const rows = await this.db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId))
+      .orderBy(asc(messages.seq));
     return rows.map(toMessage);
   }
 
@@ -81,7 +96,9 @@ export class DrizzleMessageRepository implements MessageRepository {
       .selectDistinct({ leadId: sql<string | null>`coalesce(${messages.leadId}, ${conversations.leadId})` })
       .from(messages)
       .leftJoin(conversations, eq(conversations.id, messages.conversationId))
-      .where(sql`${messages.content}->>'mediaId' = ${mediaId} or ${messages.content}->'header'->>'mediaId' = ${mediaId}`);
+      .where(
+        sql`${messages.content}->>'mediaId' = ${mediaId} or ${messages.content}->'header'->>'mediaId' = ${mediaId}`,
+      );
     return rows.map((r) => (r.leadId === null ? null : asId<LeadId>(r.leadId)));
   }
 

@@ -37,7 +37,10 @@ export class DrizzleOrganisationRepository implements OrganisationRepository {
   }
 
   async saveUser(user: User): Promise<void> {
-    await this.db.insert(users).values(toUserRow(user)).onConflictDoUpdate({ target: users.id, set: replaceAllBut(users) });
+    await this.db
+      .insert(users)
+      .values(toUserRow(user))
+      .onConflictDoUpdate({ target: users.id, set: replaceAllBut(users) });
   }
 
   async group(id: AdvisorGroupId): Promise<AdvisorGroup | null> {
@@ -48,7 +51,11 @@ export class DrizzleOrganisationRepository implements OrganisationRepository {
       .from(advisorGroupMembers)
       .where(eq(advisorGroupMembers.groupId, id))
       .orderBy(asc(advisorGroupMembers.position));
-    return { id: asId<AdvisorGroupId>(group.id), name: group.name, advisorIds: members.map((m) => asId<UserId>(m.userId)) };
+    return {
+      id: asId<AdvisorGroupId>(group.id),
+      name: group.name,
+      advisorIds: members.map((m) => asId<UserId>(m.userId)),
+    };
   }
 
   /** Sorted here, not by the database collation, so every adapter orders names alike. */

@@ -1,6 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { QuoteRecord, QuoteRepository } from '../../application/ports/quote-repository.ts';
-import { asId, type ConversationId, type MediaId, type QuoteId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type MediaId,
+  type QuoteId,
+  type UnitId,
+  type VisitId,
+} from '../../domain/shared/ids.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, replaceAllBut, toDate } from './rows.ts';
 import { counters, quotes } from './schema.ts';
@@ -52,7 +59,11 @@ export class DrizzleQuoteRepository implements QuoteRepository {
   }
 
   async byVisit(visitId: VisitId): Promise<QuoteRecord[]> {
-    const rows = await this.db.select().from(quotes).where(eq(quotes.visitId, visitId)).orderBy(asc(quotes.issuedAt), asc(quotes.seq));
+    const rows = await this.db
+      .select()
+      .from(quotes)
+      .where(eq(quotes.visitId, visitId))
+      .orderBy(asc(quotes.issuedAt), asc(quotes.seq));
     return rows.map(toQuoteRecord);
   }
 
@@ -70,11 +81,18 @@ export class DrizzleQuoteRepository implements QuoteRepository {
   }
 
   async byPdfMedia(mediaId: MediaId): Promise<QuoteRecord[]> {
-    const rows = await this.db.select().from(quotes).where(eq(quotes.pdfMediaId, mediaId)).orderBy(asc(quotes.issuedAt), asc(quotes.seq));
+    const rows = await this.db
+      .select()
+      .from(quotes)
+      .where(eq(quotes.pdfMediaId, mediaId))
+      .orderBy(asc(quotes.issuedAt), asc(quotes.seq));
     return rows.map(toQuoteRecord);
   }
 
   async save(record: QuoteRecord): Promise<void> {
-    await this.db.insert(quotes).values(toQuoteRow(record)).onConflictDoUpdate({ target: quotes.id, set: replaceAllBut(quotes) });
+    await this.db
+      .insert(quotes)
+      .values(toQuoteRow(record))
+      .onConflictDoUpdate({ target: quotes.id, set: replaceAllBut(quotes) });
   }
 }

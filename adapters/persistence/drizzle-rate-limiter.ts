@@ -37,11 +37,16 @@ export class DrizzleRateLimiter implements RateLimiter {
         .from(rateLimits)
         .where(and(eq(rateLimits.key, key), gt(rateLimits.resetsAt, toDate(now)))),
     );
-    return row === null ? { hits: 0, resetsAt: windowEnd(now, windowMs) } : { hits: row.hits, resetsAt: toInstant(row.resetsAt) };
+    return row === null
+      ? { hits: 0, resetsAt: windowEnd(now, windowMs) }
+      : { hits: row.hits, resetsAt: toInstant(row.resetsAt) };
   }
 
   async purge(now: Instant): Promise<number> {
-    const removed = await this.db.delete(rateLimits).where(lte(rateLimits.resetsAt, toDate(now))).returning({ key: rateLimits.key });
+    const removed = await this.db
+      .delete(rateLimits)
+      .where(lte(rateLimits.resetsAt, toDate(now)))
+      .returning({ key: rateLimits.key });
     return removed.length;
   }
 }

@@ -38,11 +38,14 @@ export class DrizzleReservationRepository implements ReservationRepository {
 
   /** The partial unique index `reservations_one_active_per_unit` turns a second active reservation into `Conflict`. */
   async save(reservation: Reservation): Promise<void> {
-    await conflictOnUnique('reservation', () => reservation.unitId, () =>
-      this.db
-        .insert(reservations)
-        .values(toReservationRow(reservation))
-        .onConflictDoUpdate({ target: reservations.id, set: replaceAllBut(reservations) }),
+    await conflictOnUnique(
+      'reservation',
+      () => reservation.unitId,
+      () =>
+        this.db
+          .insert(reservations)
+          .values(toReservationRow(reservation))
+          .onConflictDoUpdate({ target: reservations.id, set: replaceAllBut(reservations) }),
     );
   }
 
@@ -52,12 +55,21 @@ export class DrizzleReservationRepository implements ReservationRepository {
   }
 
   async activeForUnit(unitId: UnitId): Promise<Reservation | null> {
-    const row = first(await this.db.select().from(reservations).where(and(eq(reservations.unitId, unitId), ne(reservations.status, 'cancelled'))));
+    const row = first(
+      await this.db
+        .select()
+        .from(reservations)
+        .where(and(eq(reservations.unitId, unitId), ne(reservations.status, 'cancelled'))),
+    );
     return row === null ? null : toReservation(row);
   }
 
   async byVisit(visitId: VisitId): Promise<Reservation[]> {
-    const rows = await this.db.select().from(reservations).where(eq(reservations.visitId, visitId)).orderBy(asc(reservations.createdAt), asc(reservations.id));
+    const rows = await this.db
+      .select()
+      .from(reservations)
+      .where(eq(reservations.visitId, visitId))
+      .orderBy(asc(reservations.createdAt), asc(reservations.id));
     return rows.map(toReservation);
   }
 }

@@ -52,6 +52,9 @@ export class DrizzleTemplateRepository implements TemplateRepository {
     await this.db
       .insert(templates)
       .values(toTemplateRow(template))
-      .onConflictDoUpdate({ target: [templates.name, templates.language], set: replaceAllBut(templates, 'name', 'language') });
+      .onConflictDoUpdate({
+        target: [templates.name, templates.language],
+        set: replaceAllBut(templates, 'name', 'language'),
+      });
   }
 }

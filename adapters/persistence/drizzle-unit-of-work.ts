@@ -33,7 +33,8 @@ export class DrizzleUnitOfWork implements UnitOfWork {
     private readonly options: DrizzleUnitOfWorkOptions,
   ) {
     this.#maxAttempts = options.maxAttempts ?? 3;
-    this.#cache = options.configurationCacheMs === undefined ? null : new ConfigurationCache(options.configurationCacheMs);
+    this.#cache =
+      options.configurationCacheMs === undefined ? null : new ConfigurationCache(options.configurationCacheMs);
   }
 
   /** Repositories over `db`, through the configuration cache when there is one. */

@@ -38,11 +38,18 @@ export class DrizzleVisitRepository implements VisitRepository {
 
   /** Most recent first; at equal times the later stored first. */
   async byLead(leadId: LeadId): Promise<Visit[]> {
-    const rows = await this.db.select().from(visits).where(eq(visits.leadId, leadId)).orderBy(desc(visits.createdAt), desc(visits.seq));
+    const rows = await this.db
+      .select()
+      .from(visits)
+      .where(eq(visits.leadId, leadId))
+      .orderBy(desc(visits.createdAt), desc(visits.seq));
     return rows.map(toVisit);
   }
 
   async save(visit: Visit): Promise<void> {
-    await this.db.insert(visits).values(toVisitRow(visit)).onConflictDoUpdate({ target: visits.id, set: replaceAllBut(visits) });
+    await this.db
+      .insert(visits)
+      .values(toVisitRow(visit))
+      .onConflictDoUpdate({ target: visits.id, set: replaceAllBut(visits) });
   }
 }

@@ -23,7 +23,11 @@ const bytesOf = (text: string): number => Buffer.byteLength(text, 'utf8');
  * `events` from instance `from` as few payloads as fit in `maxBytes` each, in order. An event too big on
  * its own still gets a payload (which NOTIFY then refuses); events are a few ids, so it does not happen.
  */
-export const encodeNotifications = (from: string, events: readonly DeskEvent[], maxBytes = MAX_PAYLOAD_BYTES): string[] => {
+export const encodeNotifications = (
+  from: string,
+  events: readonly DeskEvent[],
+  maxBytes = MAX_PAYLOAD_BYTES,
+): string[] => {
   const head = `{"from":${JSON.stringify(from)},"events":[`;
   const tail = ']}';
   const empty = bytesOf(head) + bytesOf(tail);
@@ -44,7 +48,8 @@ export const encodeNotifications = (from: string, events: readonly DeskEvent[], 
   return payloads;
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Shape-checked, not field-checked: payloads come from this app's own instances on the same database.
 const isKnownEvent = (value: unknown): value is DeskEvent =>

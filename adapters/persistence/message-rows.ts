@@ -1,8 +1,15 @@
 import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
-import { asId, type ConversationId, type LeadId, type MessageId, type VisitId, type WaMessageId } from '../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type LeadId,
+  type MessageId,
+  type VisitId,
+  type WaMessageId,
+} from '../../domain/shared/ids.ts';
 import { toDate, toInstant } from './rows.ts';
-import { messages } from './schema.ts';
+import type { messages } from './schema.ts';
 
 type MessageRow = typeof messages.$inferSelect;
 type MessageInsert = typeof messages.$inferInsert;

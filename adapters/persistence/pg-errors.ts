@@ -27,13 +27,18 @@ const UNIQUE_VIOLATION = '23505';
 /** Serialization failure and deadlock: the transaction lost a race and may simply run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
 
-export const isRetryableRace = (error: unknown): boolean => error instanceof Conflict || RETRYABLE.has(sqlState(error) ?? '');
+export const isRetryableRace = (error: unknown): boolean =>
+  error instanceof Conflict || RETRYABLE.has(sqlState(error) ?? '');
 
 /**
  * Runs a write and turns a unique violation into a domain `Conflict`; `keyOf` names the taken key
  * from the constraint that was violated.
  */
-export const conflictOnUnique = async <T>(entity: string, keyOf: (constraint: string | null) => string, write: () => Promise<T>): Promise<T> => {
+export const conflictOnUnique = async <T>(
+  entity: string,
+  keyOf: (constraint: string | null) => string,
+  write: () => Promise<T>,
+): Promise<T> => {
   try {
     return await write();
   } catch (error) {
@@ -44,4 +49,6 @@ export const conflictOnUnique = async <T>(entity: string, keyOf: (constraint: st
 
 /** A race lost for good (retries used up) is reported as the domain conflict, not as a driver error. */
 export const asConflict = (error: unknown): unknown =>
-  error instanceof Conflict || !RETRYABLE.has(sqlState(error) ?? '') ? error : new Conflict('transaction', sqlState(error) ?? '');
+  error instanceof Conflict || !RETRYABLE.has(sqlState(error) ?? '')
+    ? error
+    : new Conflict('transaction', sqlState(error) ?? '');

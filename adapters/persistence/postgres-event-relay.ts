@@ -58,7 +58,10 @@ export class PostgresEventRelay implements EventPublisher {
     const excess = this.#pending.length - this.#maxPending;
     if (excess > 0) {
       this.#pending.splice(0, excess);
-      this.options.logger.warn({ event: 'desk_events_dropped', count: excess }, 'Too many events waiting to be sent to the other instances');
+      this.options.logger.warn(
+        { event: 'desk_events_dropped', count: excess },
+        'Too many events waiting to be sent to the other instances',
+      );
     }
     if (!this.#draining) {
       this.#draining = true;
@@ -72,10 +75,17 @@ export class PostgresEventRelay implements EventPublisher {
       .listen(
         this.#channel,
         (payload) => this.#receive(payload),
-        () => this.options.logger.info({ event: 'desk_events_listening', channel: this.#channel }, 'Listening for other instances\' events'),
+        () =>
+          this.options.logger.info(
+            { event: 'desk_events_listening', channel: this.#channel },
+            "Listening for other instances' events",
+          ),
       )
       .catch((error: unknown) => {
-        this.options.logger.error({ event: 'desk_events_listen_failed', err: error }, 'Cannot hear other instances\' events');
+        this.options.logger.error(
+          { event: 'desk_events_listen_failed', err: error },
+          "Cannot hear other instances' events",
+        );
         return null;
       });
     await this.#listening;
@@ -106,14 +116,20 @@ export class PostgresEventRelay implements EventPublisher {
     try {
       await this.notifications.notify(this.#channel, payload);
     } catch (error) {
-      this.options.logger.error({ event: 'desk_events_notify_failed', err: error }, 'Other instances will not hear some events');
+      this.options.logger.error(
+        { event: 'desk_events_notify_failed', err: error },
+        'Other instances will not hear some events',
+      );
     }
   }
 
   #receive(payload: string): void {
     const notification = decodeNotification(payload);
     if (notification === null) {
-      this.options.logger.warn({ event: 'desk_events_notification_unreadable' }, 'Ignored a notification that is not desk events');
+      this.options.logger.warn(
+        { event: 'desk_events_notification_unreadable' },
+        'Ignored a notification that is not desk events',
+      );
       return;
     }
     if (notification.from !== this.options.instanceId) this.local.publish(notification.events);

@@ -11,7 +11,10 @@ export const toInstantOrNull = (date: Date | null): Instant | null => (date === 
  * The `SET` of an upsert that replaces every column with the proposed row's, except the key and the
  * ones named (stored order `seq` is always kept: a replaced row keeps its place).
  */
-export const replaceAllBut = <T extends PgTable>(table: T, ...kept: (keyof T['_']['columns'] & string)[]): Record<string, SQL> => {
+export const replaceAllBut = <T extends PgTable>(
+  table: T,
+  ...kept: (keyof T['_']['columns'] & string)[]
+): Record<string, SQL> => {
   const keep = new Set<string>(['seq', ...kept]);
   return Object.fromEntries(
     Object.entries(getTableColumns(table))

@@ -82,7 +82,8 @@ const driverErrorIn = (error: unknown): (Error & StorageFacts) | null => {
   return null;
 };
 
-const isDrizzleQueryError = (error: unknown): error is Error => error instanceof Error && error.message.startsWith(DRIZZLE_PREFIX);
+const isDrizzleQueryError = (error: unknown): error is Error =>
+  error instanceof Error && error.message.startsWith(DRIZZLE_PREFIX);
 
 /** The stack's frames under a new first line, so the old message (and what it quoted) is gone. */
 const restack = (header: string, original: Error): string => {
@@ -110,7 +111,10 @@ export class StorageError extends Error {
     const what = [code, facts?.constraint && `constraint ${facts.constraint}`, facts?.table && `table ${facts.table}`]
       .filter((part): part is string => typeof part === 'string' && part !== '')
       .join(', ');
-    super(`Storage failed${what === '' ? '' : ` (${what})`}: ${valueFreeMessage(driver ?? wrapper)}`, driver === null ? {} : { cause: driver });
+    super(
+      `Storage failed${what === '' ? '' : ` (${what})`}: ${valueFreeMessage(driver ?? wrapper)}`,
+      driver === null ? {} : { cause: driver },
+    );
     this.code = code;
     this.constraint = facts?.constraint ?? null;
     this.table = facts?.table ?? null;
@@ -131,6 +135,7 @@ const codeOf = (error: Error | null): string | null => {
  */
 export const valueFree = (error: unknown): unknown => {
   if (!(error instanceof Error) || error instanceof StorageError) return error;
-  if (isDrizzleQueryError(error)) return new StorageError(error, driverErrorIn(error) ?? (error.cause instanceof Error ? error.cause : null));
+  if (isDrizzleQueryError(error))
+    return new StorageError(error, driverErrorIn(error) ?? (error.cause instanceof Error ? error.cause : null));
   return storageFacts(error) === null ? error : new StorageError(error, error);
 };

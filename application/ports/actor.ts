@@ -13,4 +13,5 @@ export type Actor =
 export const seesAllLeads = (actor: Actor): boolean => actor.role !== 'advisor';
 
 /** Who signs what an actor sends: the user, or a pseudo-user for the bootstrap admin key (no user behind it). */
-export const authorOf = (actor: Actor): UserId => (actor.kind === 'user' ? actor.userId : asId<UserId>('bootstrap-admin'));
+export const authorOf = (actor: Actor): UserId =>
+  actor.kind === 'user' ? actor.userId : asId<UserId>('bootstrap-admin');

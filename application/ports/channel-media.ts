@@ -17,7 +17,11 @@ export type MediaDownloadFailure = {
 export type InboundFile = { readonly waMediaId: string; readonly kind: InboundMediaKind };
 
 /** Where a download goes as it arrives: `MediaStore.putStream`, which keeps at most `maxBytes`. */
-export type MediaSink = (media: MediaDescription, body: AsyncIterable<Uint8Array>, maxBytes: number) => Promise<Result<MediaId, MediaTooLarge>>;
+export type MediaSink = (
+  media: MediaDescription,
+  body: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+) => Promise<Result<MediaId, MediaTooLarge>>;
 
 /** Files leads sent, still held by WhatsApp (Meta keeps them 7 days). */
 export interface ChannelMedia {

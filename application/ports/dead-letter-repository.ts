@@ -24,7 +24,11 @@ export type DeadLetterPosition = { readonly deadLetteredAt: Instant; readonly id
 /** The inbox entries that were set aside, for admins. */
 export interface DeadLetterRepository {
   /** Newest dead-lettering first (then highest id), those after `after`, at most `limit`. */
-  list(query: { readonly status: DeadLetterStatus; readonly after: DeadLetterPosition | null; readonly limit: number }): Promise<DeadLetterSummary[]>;
+  list(query: {
+    readonly status: DeadLetterStatus;
+    readonly after: DeadLetterPosition | null;
+    readonly limit: number;
+  }): Promise<DeadLetterSummary[]>;
   /** `null` when `id` is not a dead letter (unknown, pending, processed or retried). */
   byId(id: number): Promise<DeadLetter | null>;
   /**

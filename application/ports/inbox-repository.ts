@@ -48,7 +48,12 @@ export interface InboxRepository {
    * and the rest of its key goes on. Before that, it and the rest of its key wait until `retryAt`.
    * `null` (nothing recorded) when the entry is no longer pending.
    */
-  recordFailure(id: number, failure: InboxFailure, times: { readonly at: Instant; readonly retryAt: Instant }, deadLetterAfter: number): Promise<FailureRecorded | null>;
+  recordFailure(
+    id: number,
+    failure: InboxFailure,
+    times: { readonly at: Instant; readonly retryAt: Instant },
+    deadLetterAfter: number,
+  ): Promise<FailureRecorded | null>;
   /** How many entries wait (for readiness and benchmarks); dead letters do not. */
   pendingCount(): Promise<number>;
 }

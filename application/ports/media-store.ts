@@ -37,7 +37,11 @@ export interface MediaStore {
    * `body` (ending it early, so its source can close) and answers `MediaTooLarge` with the bytes seen so far;
    * when `body` throws, the error propagates. Either way nothing of the file is kept.
    */
-  putStream(media: OwnedDescription, body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Result<MediaId, MediaTooLarge>>;
+  putStream(
+    media: OwnedDescription,
+    body: AsyncIterable<Uint8Array>,
+    maxBytes: number,
+  ): Promise<Result<MediaId, MediaTooLarge>>;
   /** The file to read as a stream, with its owner as stored; `null` when absent. */
   getStream(id: MediaId): Promise<OwnedReader | null>;
 }

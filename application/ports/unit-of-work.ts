@@ -1,7 +1,13 @@
 import type { ApiKeyRepository } from './api-key-repository.ts';
 import type { AppointmentRepository } from './appointment-repository.ts';
 import type { ReservationRepository } from './reservation-repository.ts';
-import type { BotSettingsRepository, CatalogRepository, LineRepository, OrganisationRepository, TemplateRepository } from './configuration.ts';
+import type {
+  BotSettingsRepository,
+  CatalogRepository,
+  LineRepository,
+  OrganisationRepository,
+  TemplateRepository,
+} from './configuration.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import type { DeadLetterRepository } from './dead-letter-repository.ts';
 import type { InboxRepository } from './inbox-repository.ts';

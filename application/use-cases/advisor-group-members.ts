@@ -5,7 +5,10 @@ import type { Repositories } from '../ports/unit-of-work.ts';
 export type NotAnActiveAdvisor = { readonly type: 'NotAnActiveAdvisor'; readonly userId: UserId };
 
 /** The first member that may not take leads, or `null` when every one is an active advisor. */
-export const ineligibleMember = async (repos: Repositories, advisorIds: readonly UserId[]): Promise<NotAnActiveAdvisor | null> => {
+export const ineligibleMember = async (
+  repos: Repositories,
+  advisorIds: readonly UserId[],
+): Promise<NotAnActiveAdvisor | null> => {
   for (const userId of advisorIds) {
     const user = await repos.organisation.user(userId);
     if (user === null || !user.active || user.role !== 'advisor') return { type: 'NotAnActiveAdvisor', userId };

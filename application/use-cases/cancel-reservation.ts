@@ -1,5 +1,11 @@
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import { cancel, releaseUnit, type Reservation, type ReservationId, type ReservationNotRequested } from '../../domain/visit/reservation.ts';
+import {
+  cancel,
+  releaseUnit,
+  type Reservation,
+  type ReservationId,
+  type ReservationNotRequested,
+} from '../../domain/visit/reservation.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { EventPublisher } from '../ports/events.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
@@ -7,7 +13,9 @@ import { findUnit, saveUnit, visibleVisit } from './visit-access.ts';
 
 export type CancelReservationInput = { readonly actor: Actor; readonly reservationId: ReservationId };
 
-export type CancelReservationError = { readonly type: 'ReservationNotFound'; readonly reservationId: ReservationId } | ReservationNotRequested;
+export type CancelReservationError =
+  | { readonly type: 'ReservationNotFound'; readonly reservationId: ReservationId }
+  | ReservationNotRequested;
 
 /**
  * The lead changed their mind before the sale was authorised: the unit is available again. The visit keeps
@@ -24,7 +32,8 @@ export class CancelReservation {
       const reservation = await repos.reservations.byId(input.reservationId);
       // An advisor may cancel only their own leads' reservations; others are "not found", as everywhere.
       const visible = reservation === null ? null : await visibleVisit(repos, input.actor, reservation.visitId);
-      if (reservation === null || visible === null) return err({ type: 'ReservationNotFound', reservationId: input.reservationId });
+      if (reservation === null || visible === null)
+        return err({ type: 'ReservationNotFound', reservationId: input.reservationId });
       const cancelled = cancel(reservation);
       if (!cancelled.ok) return cancelled;
       await repos.reservations.save(cancelled.value);
@@ -32,7 +41,8 @@ export class CancelReservation {
       if (unit !== null && unit.status === 'reserved') await saveUnit(repos, releaseUnit(unit));
       return ok(cancelled.value);
     });
-    if (outcome.ok) this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
+    if (outcome.ok)
+      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
     return outcome;
   }
 }

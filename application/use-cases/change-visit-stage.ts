@@ -22,7 +22,8 @@ export class ChangeVisitStage {
   ) {}
 
   async execute(input: ChangeVisitStageInput): Promise<Result<Visit, ChangeVisitStageError>> {
-    if (input.stage === 'reserved' || input.stage === 'authorised') return err({ type: 'StageSetByReservation', stage: input.stage });
+    if (input.stage === 'reserved' || input.stage === 'authorised')
+      return err({ type: 'StageSetByReservation', stage: input.stage });
     const outcome = await this.uow.transaction(async (repos): Promise<Result<Visit, ChangeVisitStageError>> => {
       const found = await visibleVisit(repos, input.actor, input.visitId);
       if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
@@ -32,7 +33,8 @@ export class ChangeVisitStage {
       await repos.visits.save(visit);
       return ok(visit);
     });
-    if (outcome.ok) this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.id }]);
+    if (outcome.ok)
+      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.id }]);
     return outcome;
   }
 }

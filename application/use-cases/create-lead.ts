@@ -43,10 +43,12 @@ export class CreateLead {
   async execute(input: CreateLeadInput): Promise<Result<Lead, CreateLeadError>> {
     const outcome = await this.uow.transaction(async (repos): Promise<Result<Lead, CreateLeadError>> => {
       const existing = await repos.leads.byIdentity({ phone: input.phone, userId: null });
-      if (existing !== null) return err({ type: 'LeadAlreadyExists', leadId: mayView(input.actor, existing) ? existing.id : null });
+      if (existing !== null)
+        return err({ type: 'LeadAlreadyExists', leadId: mayView(input.actor, existing) ? existing.id : null });
       const advisor = await this.advisorOf(repos, input);
       if (!advisor.ok) return advisor;
-      const line = input.lineId === undefined ? ((await repos.lines.list())[0] ?? null) : await repos.lines.byId(input.lineId);
+      const line =
+        input.lineId === undefined ? ((await repos.lines.list())[0] ?? null) : await repos.lines.byId(input.lineId);
       if (line === null) return err({ type: 'LineNotFound', lineId: input.lineId ?? null });
       const now = this.clock.now();
       const lead: Lead = {
@@ -69,14 +71,19 @@ export class CreateLead {
     return outcome;
   }
 
-  private async advisorOf(repos: Repositories, input: CreateLeadInput): Promise<Result<UserId | null, CreateLeadError>> {
+  private async advisorOf(
+    repos: Repositories,
+    input: CreateLeadInput,
+  ): Promise<Result<UserId | null, CreateLeadError>> {
     const { actor, advisorId } = input;
     if (actor.role === 'advisor' && actor.kind === 'user') {
-      return advisorId === undefined || advisorId === actor.userId ? ok(actor.userId) : err({ type: 'AdvisorNotAllowed', advisorId });
+      return advisorId === undefined || advisorId === actor.userId
+        ? ok(actor.userId)
+        : err({ type: 'AdvisorNotAllowed', advisorId });
     }
     if (advisorId === undefined) return ok(null);
     const user = await repos.organisation.user(advisorId);
-    return user !== null && user.active && user.role === 'advisor' ? ok(user.id) : err({ type: 'AdvisorNotFound', advisorId });
+    return user?.active && user.role === 'advisor' ? ok(user.id) : err({ type: 'AdvisorNotFound', advisorId });
   }
 }
 

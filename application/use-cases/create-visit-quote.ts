@@ -52,9 +52,14 @@ export class CreateVisitQuote {
     });
   }
 
-  private async unitTypeOf(repos: Repositories, input: CreateVisitQuoteInput): Promise<Result<UnitTypeId, CreateVisitQuoteError>> {
+  private async unitTypeOf(
+    repos: Repositories,
+    input: CreateVisitQuoteInput,
+  ): Promise<Result<UnitTypeId, CreateVisitQuoteError>> {
     if (input.unitId === undefined) {
-      return input.unitTypeId === undefined ? err({ type: 'UnitOrUnitTypeRequired' }) : { ok: true, value: input.unitTypeId };
+      return input.unitTypeId === undefined
+        ? err({ type: 'UnitOrUnitTypeRequired' })
+        : { ok: true, value: input.unitTypeId };
     }
     const unit = (await repos.catalog.all()).units.find((u) => u.id === input.unitId);
     if (unit === undefined) return err({ type: 'UnitNotFound', unitId: input.unitId });

@@ -29,7 +29,11 @@ const DEFAULT_LEASE_MS = 60_000;
 const LEASE_MARGIN_MS = 10_000;
 const STORE_RETRY_MS = { first: 250, max: 4_000 } as const;
 
-const eachConcurrently = async <T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> => {
+const eachConcurrently = async <T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> => {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) await work(items[next++] as T);
@@ -84,7 +88,11 @@ export class DispatchOutbound {
       });
       // A batch holds at most one message per conversation (its oldest queued), so sending the batch
       // concurrently keeps every conversation in order.
-      await eachConcurrently(due, this.options.concurrency ?? 16, async (routed) => void (total[await this.dispatch(routed, leaseUntil)] += 1));
+      await eachConcurrently(
+        due,
+        this.options.concurrency ?? 16,
+        async (routed) => void (total[await this.dispatch(routed, leaseUntil)] += 1),
+      );
       if (due.length === 0 && !poked()) return total;
     }
   }
@@ -92,9 +100,25 @@ export class DispatchOutbound {
   private async dispatch({ message, target }: Routed, leaseUntil: number): Promise<keyof DispatchReport> {
     const result =
       target === null
-        ? { ok: false as const, error: { type: 'SendFailed', retryable: false, code: 'no_route', title: 'Conversation or line no longer exists' } satisfies SendFailure }
+        ? {
+            ok: false as const,
+            error: {
+              type: 'SendFailed',
+              retryable: false,
+              code: 'no_route',
+              title: 'Conversation or line no longer exists',
+            } satisfies SendFailure,
+          }
         : !isReachable(target.conversation.contact)
-          ? { ok: false as const, error: { type: 'SendFailed', retryable: false, code: 'no_address', title: 'The number now belongs to another WhatsApp user' } satisfies SendFailure }
+          ? {
+              ok: false as const,
+              error: {
+                type: 'SendFailed',
+                retryable: false,
+                code: 'no_address',
+                title: 'The number now belongs to another WhatsApp user',
+              } satisfies SendFailure,
+            }
           : await this.gateway.send({ line: target.line, to: target.conversation.contact, content: message.content });
     const now = this.clock.now();
     const attempts = message.attempts + 1;
@@ -102,11 +126,30 @@ export class DispatchOutbound {
     const updated: OutboundMessage = result.ok
       ? { ...message, status: 'sent', statusAt: now, waMessageId: result.value.waMessageId, attempts }
       : result.error.retryable && attempts < policy.maxAttempts
-        ? { ...message, attempts, nextAttemptAt: now + retryDelay(policy, attempts, this.options.jitter?.() ?? 0.5, result.error.retryAfterMs) }
-        : { ...message, attempts, status: 'failed', statusAt: now, failure: { code: result.error.code, title: result.error.title } };
+        ? {
+            ...message,
+            attempts,
+            nextAttemptAt:
+              now + retryDelay(policy, attempts, this.options.jitter?.() ?? 0.5, result.error.retryAfterMs),
+          }
+        : {
+            ...message,
+            attempts,
+            status: 'failed',
+            statusAt: now,
+            failure: { code: result.error.code, title: result.error.title },
+          };
     await this.whileLeased(leaseUntil, () => this.uow.single((repos) => repos.messages.saveOutbound(updated)));
     if (updated.status !== message.status)
-      this.events.publish([{ type: 'message_status_changed', conversationId: message.conversationId, leadId: message.leadId, messageId: message.id, status: updated.status }]);
+      this.events.publish([
+        {
+          type: 'message_status_changed',
+          conversationId: message.conversationId,
+          leadId: message.leadId,
+          messageId: message.id,
+          status: updated.status,
+        },
+      ]);
     return updated.status === 'sent' ? 'sent' : updated.status === 'failed' ? 'failed' : 'deferred';
   }
 
@@ -118,7 +161,11 @@ export class DispatchOutbound {
   private async whileLeased<T>(leaseUntil: number, work: () => Promise<T>): Promise<T> {
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     const patience = (this.options.leaseMs ?? DEFAULT_LEASE_MS) - LEASE_MARGIN_MS;
-    for (let wait: number = STORE_RETRY_MS.first, slept = 0; ; slept += wait, wait = Math.min(STORE_RETRY_MS.max, wait * 2)) {
+    for (
+      let wait: number = STORE_RETRY_MS.first, slept = 0;
+      ;
+      slept += wait, wait = Math.min(STORE_RETRY_MS.max, wait * 2)
+    ) {
       try {
         return await work();
       } catch (error) {

@@ -9,7 +9,9 @@ import { leadOwner } from './media-access.ts';
 const MEDIA_LIFETIME_MS = 7 * DAY_MS;
 
 /** `code` says why a file is not stored (yet): WhatsApp's or ours (`media_too_large`), never the file's content. */
-export type FetchOutcome = { readonly kind: 'stored' } | { readonly kind: 'retry' | 'unavailable'; readonly code: string };
+export type FetchOutcome =
+  | { readonly kind: 'stored' }
+  | { readonly kind: 'retry' | 'unavailable'; readonly code: string };
 
 const STORED: FetchOutcome = { kind: 'stored' };
 
@@ -29,12 +31,14 @@ export class FetchInboundMedia {
   async within(repos: Repositories, fetch: MediaFetch, receivedAt: Instant, now: Instant): Promise<FetchOutcome> {
     const message = await repos.messages.byId(fetch.messageId);
     const line = await repos.lines.byPhoneNumberId(fetch.phoneNumberId);
-    if (message?.direction !== 'inbound' || message.content.kind !== 'media' || line === null) return { kind: 'unavailable', code: 'no_media_message' };
+    if (message?.direction !== 'inbound' || message.content.kind !== 'media' || line === null)
+      return { kind: 'unavailable', code: 'no_media_message' };
     const content = message.content;
     if (content.mediaId !== undefined) return STORED;
     const leadId = message.leadId ?? (await repos.conversations.byId(message.conversationId))?.leadId ?? null;
     const owner = leadOwner(leadId, message.conversationId);
-    const sink: MediaSink = (description, body, maxBytes) => this.media.putStream({ ...description, owner }, body, maxBytes);
+    const sink: MediaSink = (description, body, maxBytes) =>
+      this.media.putStream({ ...description, owner }, body, maxBytes);
     const downloaded = await this.channel.download(line, { waMediaId: fetch.waMediaId, kind: content.mediaKind }, sink);
     if (downloaded.ok) {
       await repos.messages.updateInboundContent(message.id, { ...content, mediaId: downloaded.value });

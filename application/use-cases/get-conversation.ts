@@ -45,12 +45,17 @@ export class GetConversation {
         return err({ type: 'VisitNotFound', visitId });
       const all = (await repos.messages.byLead(lead.id)).map((message, position) => ({ position, message }));
       const eligible = all.filter(
-        ({ position, message }) => (visitId === undefined || message.visitId === visitId) && (before === undefined || position < before),
+        ({ position, message }) =>
+          (visitId === undefined || message.visitId === visitId) && (before === undefined || position < before),
       );
       const messages = eligible.slice(Math.max(0, eligible.length - input.limit));
       const first = messages[0];
       const nextCursor = eligible.length > messages.length && first !== undefined ? first.position : null;
-      return ok({ messages, nextCursor, window: leadWindow(await repos.conversations.byLead(lead.id), this.clock.now()) });
+      return ok({
+        messages,
+        nextCursor,
+        window: leadWindow(await repos.conversations.byLead(lead.id), this.clock.now()),
+      });
     });
   }
 }

@@ -18,13 +18,18 @@ export class GetMedia {
   ) {}
 
   /** The file as a stream: a 100 MB document is served without being held whole. */
-  async execute(input: { readonly actor: Actor; readonly mediaId: MediaId }): Promise<Result<OwnedReader, MediaNotFound>> {
+  async execute(input: {
+    readonly actor: Actor;
+    readonly mediaId: MediaId;
+  }): Promise<Result<OwnedReader, MediaNotFound>> {
     const notFound = err({ type: 'MediaNotFound', mediaId: input.mediaId } as const);
     // Opened lazily: nothing is read from the store's body until the response streams it.
     const stored = await this.media.getStream(input.mediaId);
     if (stored === null) return notFound;
     if (seesAllLeads(input.actor)) return ok(stored);
-    const allowed = await this.uow.transaction((repos) => mayReadMedia(repos, input.actor, input.mediaId, stored.owner));
+    const allowed = await this.uow.transaction((repos) =>
+      mayReadMedia(repos, input.actor, input.mediaId, stored.owner),
+    );
     return allowed ? ok(stored) : notFound;
   }
 }

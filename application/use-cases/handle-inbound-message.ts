@@ -49,10 +49,13 @@ export class HandleInboundMessage {
   /** The same, inside the caller's transaction (the inbox worker's); the caller publishes the events after commit. */
   async within(repos: Repositories, envelope: InboundEnvelope): Promise<Step> {
     const line = await repos.lines.byPhoneNumberId(envelope.phoneNumberId);
-    if (line === null) return { result: err({ type: 'UnknownLine', phoneNumberId: envelope.phoneNumberId }), events: [] };
-    if ((await repos.messages.byWaMessageId(envelope.waMessageId)) !== null) return { result: ok({ kind: 'duplicate' }), events: [] };
+    if (line === null)
+      return { result: err({ type: 'UnknownLine', phoneNumberId: envelope.phoneNumberId }), events: [] };
+    if ((await repos.messages.byWaMessageId(envelope.waMessageId)) !== null)
+      return { result: ok({ kind: 'duplicate' }), events: [] };
     const { found, phoneMayBeHeld } = await senderConversation(repos, line.id, envelope.from);
-    const lead = (found?.leadId == null ? null : await repos.leads.byId(found.leadId)) ?? (await senderLead(repos, envelope.from));
+    const lead =
+      (found?.leadId == null ? null : await repos.leads.byId(found.leadId)) ?? (await senderLead(repos, envelope.from));
     const conversation = withInbound(
       found ?? this.newConversation(line, envelope),
       envelope.sentAt,
@@ -60,21 +63,38 @@ export class HandleInboundMessage {
       envelope.from,
     );
     await savePhoneOf(repos, conversation, found, phoneMayBeHeld);
-    await repos.conversations.save(lead === null ? conversation : { ...conversation, leadId: lead.id, bot: { step: 'withAdvisor' } });
+    await repos.conversations.save(
+      lead === null ? conversation : { ...conversation, leadId: lead.id, bot: { step: 'withAdvisor' } },
+    );
     const message = await this.store(repos, conversation, lead, envelope);
     if (message === null) return { result: ok({ kind: 'duplicate' }), events: [] };
     if (envelope.content.kind === 'media') {
       // Copied in the background, through the inbox, so a failed download is retried and never lost.
-      const fetch = { messageId: message.id, phoneNumberId: envelope.phoneNumberId, waMediaId: envelope.content.waMediaId };
+      const fetch = {
+        messageId: message.id,
+        phoneNumberId: envelope.phoneNumberId,
+        waMediaId: envelope.content.waMediaId,
+      };
       await repos.inbox.add({ kind: 'media', envelope: fetch }, this.clock.now());
     }
-    const received: DeskEvent = { type: 'message_received', conversationId: conversation.id, leadId: lead?.id ?? null, messageId: message.id };
+    const received: DeskEvent = {
+      type: 'message_received',
+      conversationId: conversation.id,
+      leadId: lead?.id ?? null,
+      messageId: message.id,
+    };
     if (lead !== null) {
       await learnIdentity(repos, lead, envelope.from);
-      return { result: ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id }), events: [received] };
+      return {
+        result: ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id }),
+        events: [received],
+      };
     }
     const events = await this.bot.turn(repos, line, conversation, message);
-    return { result: ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id }), events: [received, ...events] };
+    return {
+      result: ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id }),
+      events: [received, ...events],
+    };
   }
 
   private newConversation(line: BusinessLine, envelope: InboundEnvelope): Conversation {

@@ -1,7 +1,12 @@
 import { Conflict } from '../ports/conflict.ts';
 import type { InboxFailure } from '../ports/inbox-repository.ts';
 
-type Fields = { readonly code?: unknown; readonly constraint_name?: unknown; readonly constraint?: unknown; readonly cause?: unknown };
+type Fields = {
+  readonly code?: unknown;
+  readonly constraint_name?: unknown;
+  readonly constraint?: unknown;
+  readonly cause?: unknown;
+};
 
 /** The first error in the `cause` chain that carries a SQLSTATE (drizzle wraps the driver's error). */
 const databaseError = (error: unknown): Fields | null => {
@@ -13,7 +18,11 @@ const databaseError = (error: unknown): Fields | null => {
   return null;
 };
 
-const snake = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\W+/g, '_').toLowerCase() || 'error';
+const snake = (name: string): string =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/\W+/g, '_')
+    .toLowerCase() || 'error';
 
 /**
  * What is kept of a failed try: a stable code and a short reason. Never the error's message: a database

@@ -5,7 +5,12 @@ import type { Appointment } from '../../domain/visit/appointment.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 
-export type ListAgendaInput = { readonly actor: Actor; readonly advisorId?: UserId; readonly from: Instant; readonly to: Instant };
+export type ListAgendaInput = {
+  readonly actor: Actor;
+  readonly advisorId?: UserId;
+  readonly from: Instant;
+  readonly to: Instant;
+};
 
 export const MAX_AGENDA_RANGE_MS = 92 * DAY_MS;
 
@@ -24,7 +29,10 @@ export class ListAgenda {
     const advisorId = input.advisorId ?? self;
     if (advisorId === null) return err({ type: 'AdvisorRequired' });
     if (actor.role === 'advisor' && advisorId !== self) return err({ type: 'AgendaNotAllowed' });
-    if (input.to <= input.from || input.to - input.from > MAX_AGENDA_RANGE_MS) return err({ type: 'InvalidAgendaRange' });
-    return ok(await this.uow.transaction((repos) => repos.appointments.byAdvisorBetween(advisorId, input.from, input.to)));
+    if (input.to <= input.from || input.to - input.from > MAX_AGENDA_RANGE_MS)
+      return err({ type: 'InvalidAgendaRange' });
+    return ok(
+      await this.uow.transaction((repos) => repos.appointments.byAdvisorBetween(advisorId, input.from, input.to)),
+    );
   }
 }

@@ -16,7 +16,10 @@ export type ListApiKeysError = ApiKeysNotAllowed | UserNotFound;
 export class ListApiKeys {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async execute(input: { readonly actor: Actor; readonly userId: UserId }): Promise<Result<ApiKeySummary[], ListApiKeysError>> {
+  async execute(input: {
+    readonly actor: Actor;
+    readonly userId: UserId;
+  }): Promise<Result<ApiKeySummary[], ListApiKeysError>> {
     const { actor, userId } = input;
     const own = actor.kind === 'user' && actor.userId === userId;
     if (actor.role !== 'admin' && !own) return err({ type: 'ApiKeysNotAllowed', userId });

@@ -24,7 +24,8 @@ export type InvalidCursor = { readonly type: 'InvalidCursor'; readonly cursor: s
 // Newest first; the id breaks ties so the order is total and a cursor names one exact place in it.
 const newestFirst = (a: Lead, b: Lead): number => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 const cursorOf = (lead: Lead): string => `${lead.createdAt}_${lead.id}`;
-const after = (lead: Lead, at: number, id: string): boolean => lead.createdAt < at || (lead.createdAt === at && lead.id < id);
+const after = (lead: Lead, at: number, id: string): boolean =>
+  lead.createdAt < at || (lead.createdAt === at && lead.id < id);
 
 const matches = (lead: Lead, q: string): boolean => {
   const text = q.trim().toLowerCase();
@@ -32,7 +33,9 @@ const matches = (lead: Lead, q: string): boolean => {
   return (
     (lead.name ?? '').toLowerCase().includes(text) ||
     (lead.email ?? '').toLowerCase().includes(text) ||
-    (digits.length > 0 && digits.length === text.replace(/[\s+\-().]/g, '').length && (lead.phone ?? '').includes(digits))
+    (digits.length > 0 &&
+      digits.length === text.replace(/[\s+\-().]/g, '').length &&
+      (lead.phone ?? '').includes(digits))
   );
 };
 
@@ -58,7 +61,10 @@ export class ListLeads {
       let more = false;
       for (const lead of candidates) {
         if (!(await this.atStage(repos, lead, input.stage))) continue;
-        if (page.length === input.limit) { more = true; break; }
+        if (page.length === input.limit) {
+          more = true;
+          break;
+        }
         page.push(lead);
       }
       const now = this.clock.now();

@@ -18,6 +18,12 @@ export class ListTemplates {
     const approved = await this.uow.transaction((repos) => repos.templates.approved());
     return approved
       .filter((t) => t.status === 'APPROVED')
-      .map((t) => ({ name: t.name, language: t.language, category: t.category, body: t.body, parameterCount: parameterCount(t) }));
+      .map((t) => ({
+        name: t.name,
+        language: t.language,
+        category: t.category,
+        body: t.body,
+        parameterCount: parameterCount(t),
+      }));
   }
 }

@@ -9,13 +9,18 @@ import { visibleVisit, type VisitNotFound } from './visit-access.ts';
 export class ListVisitQuotes {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async execute(input: { readonly actor: Actor; readonly visitId: VisitId }): Promise<Result<QuoteRecord[], VisitNotFound>> {
+  async execute(input: {
+    readonly actor: Actor;
+    readonly visitId: VisitId;
+  }): Promise<Result<QuoteRecord[], VisitNotFound>> {
     return this.uow.transaction(async (repos) => {
       const found = await visibleVisit(repos, input.actor, input.visitId);
       if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId } as const);
       const records = await repos.quotes.byVisit(found.visit.id);
       return ok(
-        [...records].sort((a, b) => b.quote.issuedAt - a.quote.issuedAt || b.quote.number.localeCompare(a.quote.number)),
+        [...records].sort(
+          (a, b) => b.quote.issuedAt - a.quote.issuedAt || b.quote.number.localeCompare(a.quote.number),
+        ),
       );
     });
   }

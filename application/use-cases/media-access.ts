@@ -24,10 +24,19 @@ const seesLead = async (repos: Repositories, actor: Actor, leadId: LeadId | null
  * every file; an advisor their own uploads, the files of leads they see, and files sent in those leads'
  * conversations (a lead handed over keeps its history). A file with no owner recorded fails closed.
  */
-export const mayReadMedia = async (repos: Repositories, actor: Actor, mediaId: MediaId, owner: MediaOwner | null): Promise<boolean> => {
+export const mayReadMedia = async (
+  repos: Repositories,
+  actor: Actor,
+  mediaId: MediaId,
+  owner: MediaOwner | null,
+): Promise<boolean> => {
   if (seesAllLeads(actor)) return true;
   if (owner === null) return false;
-  if (owner.kind === 'user' ? actor.kind === 'user' && owner.userId === actor.userId : await seesLead(repos, actor, await ownerLead(repos, owner))) {
+  if (
+    owner.kind === 'user'
+      ? actor.kind === 'user' && owner.userId === actor.userId
+      : await seesLead(repos, actor, await ownerLead(repos, owner))
+  ) {
     return true;
   }
   for (const leadId of new Set(await repos.messages.leadsReferencingMedia(mediaId))) {
@@ -50,7 +59,8 @@ export const attachable = async (
   file: Attachment,
 ): Promise<Result<OwnedMedia, MediaNotFound | ContentMismatch>> => {
   const stored = await deps.media.get(file.mediaId);
-  if (stored === null || !(await mayReadMedia(repos, actor, file.mediaId, stored.owner))) return err({ type: 'MediaNotFound', mediaId: file.mediaId });
+  if (stored === null || !(await mayReadMedia(repos, actor, file.mediaId, stored.owner)))
+    return err({ type: 'MediaNotFound', mediaId: file.mediaId });
   const fits = checkContent(file.mimeType, await deps.detector.detect(stored.bytes), stored.bytes);
   return fits.ok ? ok(stored) : fits;
 };

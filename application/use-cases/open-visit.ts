@@ -35,9 +35,13 @@ export class OpenVisit {
       const lead = await visibleLead(repos, input.actor, input.leadId);
       if (lead === null) return err({ type: 'LeadNotFound', leadId: input.leadId });
       const catalog = await repos.catalog.all();
-      if (!catalog.projects.some((p) => p.id === input.projectId)) return err({ type: 'ProjectNotFound', projectId: input.projectId });
+      if (!catalog.projects.some((p) => p.id === input.projectId))
+        return err({ type: 'ProjectNotFound', projectId: input.projectId });
       const { unitTypeId } = input;
-      if (unitTypeId !== undefined && !catalog.unitTypes.some((t) => t.id === unitTypeId && t.projectId === input.projectId))
+      if (
+        unitTypeId !== undefined &&
+        !catalog.unitTypes.some((t) => t.id === unitTypeId && t.projectId === input.projectId)
+      )
         return err({ type: 'UnitTypeNotFound', unitTypeId });
       const existing = (await repos.visits.byLead(lead.id)).find((v) => v.projectId === input.projectId);
       if (existing !== undefined) return err({ type: 'VisitAlreadyExists', visitId: existing.id });
@@ -53,7 +57,8 @@ export class OpenVisit {
       await repos.visits.save(visit);
       return ok(visit);
     });
-    if (outcome.ok) this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.id }]);
+    if (outcome.ok)
+      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.id }]);
     return outcome;
   }
 }

@@ -50,7 +50,11 @@ export type ProcessInboxOptions = {
 export const DEAD_LETTER_AFTER = 8;
 const FAILURE_POLICY: RetryPolicy = { maxAttempts: DEAD_LETTER_AFTER, baseDelayMs: 2_000, maxDelayMs: 5 * MINUTE_MS };
 /** Waiting for a file WhatsApp will not hand over yet, or for a receipt's message: not failures, no bound here. */
-const WAIT_POLICY: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, baseDelayMs: 1_000, maxDelayMs: 5 * MINUTE_MS };
+const WAIT_POLICY: RetryPolicy = {
+  maxAttempts: Number.POSITIVE_INFINITY,
+  baseDelayMs: 1_000,
+  maxDelayMs: 5 * MINUTE_MS,
+};
 /** A receipt for a message nobody here sent (another system on the same number) is dropped after a while. */
 const RECEIPT_ATTEMPTS = 8;
 
@@ -121,7 +125,10 @@ export class ProcessInbox {
     if (entry.kind === 'message') {
       const { result, events } = await this.inbound.within(repos, entry.envelope);
       await repos.inbox.markProcessed(item.id, now);
-      return { result: done(!result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled'), events };
+      return {
+        result: done(!result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled'),
+        events,
+      };
     }
     if (entry.kind === 'media') return { result: await this.fetchMedia(repos, item, entry.envelope), events: [] };
     const { result, events } = await this.statuses.within(repos, entry.envelope);
@@ -129,7 +136,11 @@ export class ProcessInbox {
       await repos.inbox.markProcessed(item.id, now);
       return { result: done(result.ok ? 'handled' : 'receipt_dropped'), events };
     }
-    await repos.inbox.deferAfterFailure(item.id, 'message not known yet', now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5));
+    await repos.inbox.deferAfterFailure(
+      item.id,
+      'message not known yet',
+      now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5),
+    );
     return { result: done('receipt_waiting'), events };
   }
 
@@ -137,9 +148,15 @@ export class ProcessInbox {
     const now = this.clock.now();
     const outcome = await this.media.within(repos, fetch, item.receivedAt, now);
     const done = (outcome: InboxOutcome, code?: string): ProcessedEntry =>
-      code === undefined ? { id: item.id, kind: 'media', outcome } : { id: item.id, kind: 'media', outcome, errorCode: code, error: code };
+      code === undefined
+        ? { id: item.id, kind: 'media', outcome }
+        : { id: item.id, kind: 'media', outcome, errorCode: code, error: code };
     if (outcome.kind === 'retry') {
-      await repos.inbox.deferAfterFailure(item.id, `media download failed: ${outcome.code}`, now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5));
+      await repos.inbox.deferAfterFailure(
+        item.id,
+        `media download failed: ${outcome.code}`,
+        now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5),
+      );
       return done('media_retry', outcome.code);
     }
     await repos.inbox.markProcessed(item.id, now);
@@ -155,7 +172,9 @@ export class ProcessInbox {
     const failure = inboxFailureOf(error);
     const at = this.clock.now();
     const retryAt = at + retryDelay(FAILURE_POLICY, item.failures + 1, 0.5);
-    const recorded = await this.uow.single((repos) => repos.inbox.recordFailure(item.id, failure, { at, retryAt }, DEAD_LETTER_AFTER));
+    const recorded = await this.uow.single((repos) =>
+      repos.inbox.recordFailure(item.id, failure, { at, retryAt }, DEAD_LETTER_AFTER),
+    );
     return {
       id: item.id,
       kind: item.entry.kind,

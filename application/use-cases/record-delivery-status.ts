@@ -26,7 +26,10 @@ export class RecordDeliveryStatus {
   }
 
   /** The same, inside the caller's transaction; the caller publishes the events after commit. */
-  async within(repos: Repositories, envelope: StatusEnvelope): Promise<Handled<Result<OutboundMessage, UnknownMessage>>> {
+  async within(
+    repos: Repositories,
+    envelope: StatusEnvelope,
+  ): Promise<Handled<Result<OutboundMessage, UnknownMessage>>> {
     const message = await repos.messages.byWaMessageId(envelope.waMessageId);
     if (message === null || message.direction !== 'outbound')
       return { result: err({ type: 'UnknownMessage', waMessageId: envelope.waMessageId }), events: [] };

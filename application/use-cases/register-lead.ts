@@ -62,7 +62,11 @@ export class RegisterLead {
     };
     await repos.leads.lockAssignments(line.advisorGroupId);
     const advisors = await this.activeAdvisors(repos, line);
-    const assignment = advisorFor(await this.keptAdvisor(repos, base), line.advisorGroupId, await repos.leads.loadsOf(advisors.map((a) => a.id)));
+    const assignment = advisorFor(
+      await this.keptAdvisor(repos, base),
+      line.advisorGroupId,
+      await repos.leads.loadsOf(advisors.map((a) => a.id)),
+    );
     const advisorId = assignment.ok ? assignment.value.advisorId : null;
     const lead: Lead = {
       ...base,
@@ -75,12 +79,15 @@ export class RegisterLead {
     await repos.leads.save(lead);
     const visit = await this.openVisits(repos, lead, input);
     const events: DeskEvent[] = [{ type: 'lead_registered', leadId: lead.id, advisorId }];
-    if (assignment.ok && assignment.value.newlyAssigned) events.push({ type: 'lead_assigned', leadId: lead.id, advisorId: assignment.value.advisorId });
+    if (assignment.ok && assignment.value.newlyAssigned)
+      events.push({ type: 'lead_assigned', leadId: lead.id, advisorId: assignment.value.advisorId });
     if (visit !== null) events.push({ type: 'visit_changed', leadId: lead.id, visitId: visit.id });
     return {
       lead,
       visit,
-      advisor: advisors.find((a) => a.id === advisorId) ?? (advisorId === null ? null : await repos.organisation.user(advisorId)),
+      advisor:
+        advisors.find((a) => a.id === advisorId) ??
+        (advisorId === null ? null : await repos.organisation.user(advisorId)),
       unassigned: assignment.ok ? null : assignment.error,
       events,
     };
@@ -104,19 +111,25 @@ export class RegisterLead {
    */
   private async openVisits(repos: Repositories, lead: Lead, input: RegisterLeadInput): Promise<Visit | null> {
     const pending = (await repos.quotes.byConversation(input.conversation.id)).filter((r) => r.visitId === null);
-    const projects = [...new Set([...pending.map((r) => r.quote.projectId), ...(input.projectId === null ? [] : [input.projectId])])];
+    const projects = [
+      ...new Set([...pending.map((r) => r.quote.projectId), ...(input.projectId === null ? [] : [input.projectId])]),
+    ];
     const known = await repos.visits.byLead(lead.id);
     const visits = new Map<ProjectId, Visit>();
     for (const projectId of projects) {
       const chosen = projectId === input.projectId;
       const existing = known.find((v) => v.projectId === projectId);
       const visit: Visit = existing
-        ? chosen ? { ...existing, criteria: input.criteria, unitTypeId: input.unitTypeId ?? existing.unitTypeId } : existing
+        ? chosen
+          ? { ...existing, criteria: input.criteria, unitTypeId: input.unitTypeId ?? existing.unitTypeId }
+          : existing
         : {
             id: this.ids.next('visit') as VisitId,
             leadId: lead.id,
             projectId,
-            unitTypeId: chosen ? input.unitTypeId : (pending.find((r) => r.quote.projectId === projectId)?.quote.unitTypeId ?? null),
+            unitTypeId: chosen
+              ? input.unitTypeId
+              : (pending.find((r) => r.quote.projectId === projectId)?.quote.unitTypeId ?? null),
             criteria: input.criteria,
             stage: 'new',
             createdAt: this.clock.now(),

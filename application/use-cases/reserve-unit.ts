@@ -1,7 +1,12 @@
 import type { UnitId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { moveStage, type InvalidStageTransition } from '../../domain/visit/funnel.ts';
-import { holdUnit, type Reservation, type ReservationId, type UnitNotAvailable } from '../../domain/visit/reservation.ts';
+import {
+  holdUnit,
+  type Reservation,
+  type ReservationId,
+  type UnitNotAvailable,
+} from '../../domain/visit/reservation.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import { Conflict } from '../ports/conflict.ts';
@@ -32,7 +37,8 @@ export class ReserveUnit {
       if (error instanceof Conflict) return err({ type: 'UnitNotAvailable', unitId: input.unitId });
       throw error;
     }
-    if (outcome.ok) this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
+    if (outcome.ok)
+      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
     return outcome;
   }
 
@@ -40,8 +46,10 @@ export class ReserveUnit {
     const found = await visibleVisit(repos, input.actor, input.visitId);
     if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
     const unit = await findUnit(repos, input.unitId);
-    if (unit === null || unit.projectId !== found.visit.projectId) return err({ type: 'UnitNotFound', unitId: input.unitId });
-    if ((await repos.reservations.activeForUnit(unit.id)) !== null) return err({ type: 'UnitNotAvailable', unitId: unit.id });
+    if (unit === null || unit.projectId !== found.visit.projectId)
+      return err({ type: 'UnitNotFound', unitId: input.unitId });
+    if ((await repos.reservations.activeForUnit(unit.id)) !== null)
+      return err({ type: 'UnitNotAvailable', unitId: unit.id });
     const held = holdUnit(unit);
     if (!held.ok) return held;
     // A visit already reserved (say its first reservation was cancelled) may reserve again and stays reserved.

@@ -34,7 +34,12 @@ const botInputOf = (content: InboundContent): BotInput | null => {
   }
 };
 
-type EffectResult = { conversation: Conversation; visitId: VisitId | null; replies: OutboundContent[]; events: DeskEvent[] };
+type EffectResult = {
+  conversation: Conversation;
+  visitId: VisitId | null;
+  replies: OutboundContent[];
+  events: DeskEvent[];
+};
 
 /** Runs one bot turn for an unregistered lead's message and queues its replies (inside the caller's transaction). */
 export class RunBot {
@@ -45,14 +50,30 @@ export class RunBot {
     private readonly simulateQuote: SimulateQuote,
   ) {}
 
-  async turn(repos: Repositories, line: BusinessLine, conversation: Conversation, message: InboundMessage): Promise<DeskEvent[]> {
+  async turn(
+    repos: Repositories,
+    line: BusinessLine,
+    conversation: Conversation,
+    message: InboundMessage,
+  ): Promise<DeskEvent[]> {
     const input = botInputOf(message.content);
     if (input === null) return [];
     const settings = await repos.settings.current();
     const now = this.clock.now();
-    const ctx: BotContext = { catalog: await repos.catalog.forLine(line), texts: settings.texts, policy: settings.policy, settings: settings.flow, now };
+    const ctx: BotContext = {
+      catalog: await repos.catalog.forLine(line),
+      texts: settings.texts,
+      policy: settings.policy,
+      settings: settings.flow,
+      now,
+    };
     const turn = advance(conversation.bot, input, ctx);
-    let result: EffectResult = { conversation: { ...conversation, bot: turn.state }, visitId: null, replies: [], events: [] };
+    let result: EffectResult = {
+      conversation: { ...conversation, bot: turn.state },
+      visitId: null,
+      replies: [],
+      events: [],
+    };
     for (const effect of turn.effects) result = await this.apply(repos, line, settings, effect, result);
     await repos.conversations.save(result.conversation);
     const queued = await queueOutbound(repos, this.ids, {
@@ -65,11 +86,20 @@ export class RunBot {
     return [...result.events, ...queued.events];
   }
 
-  private async apply(repos: Repositories, line: BusinessLine, settings: BotSettings, effect: BotEffect, acc: EffectResult): Promise<EffectResult> {
+  private async apply(
+    repos: Repositories,
+    line: BusinessLine,
+    settings: BotSettings,
+    effect: BotEffect,
+    acc: EffectResult,
+  ): Promise<EffectResult> {
     const { texts } = settings;
     if (effect.type === 'RegisterLead') {
       const outcome = await this.registerLead.within(repos, { line, conversation: acc.conversation, ...effect });
-      const reply = outcome.advisor === null ? texts.advisorPending : fill(texts.advisorAssigned, { advisor: outcome.advisor.name });
+      const reply =
+        outcome.advisor === null
+          ? texts.advisorPending
+          : fill(texts.advisorAssigned, { advisor: outcome.advisor.name });
       return {
         conversation: { ...acc.conversation, leadId: outcome.lead.id },
         visitId: outcome.visit?.id ?? acc.visitId,
@@ -77,13 +107,26 @@ export class RunBot {
         events: [...acc.events, ...outcome.events],
       };
     }
-    const quote = await this.simulateQuote.within(repos, { ...effect, conversation: acc.conversation, visitId: acc.visitId, labels: settings.quoteLabels });
+    const quote = await this.simulateQuote.within(repos, {
+      ...effect,
+      conversation: acc.conversation,
+      visitId: acc.visitId,
+      labels: settings.quoteLabels,
+    });
     const replies: OutboundContent[] = quote.ok
       ? [
           textMessage(quoteSummaryText(quote.value.quote, settings.quoteLabels)),
           ...(quote.value.pdfMediaId === null
             ? []
-            : [{ kind: 'media', mediaKind: 'document', mediaId: quote.value.pdfMediaId, mimeType: 'application/pdf', filename: `${quote.value.quote.number}.pdf` } as const]),
+            : [
+                {
+                  kind: 'media',
+                  mediaKind: 'document',
+                  mediaId: quote.value.pdfMediaId,
+                  mimeType: 'application/pdf',
+                  filename: `${quote.value.quote.number}.pdf`,
+                } as const,
+              ]),
         ]
       : [textMessage(texts.quoteUnavailable)];
     return { ...acc, replies: [...acc.replies, ...replies] };

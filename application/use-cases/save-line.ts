@@ -3,7 +3,11 @@ import type { AdvisorGroupId, LineId, ProjectId } from '../../domain/shared/ids.
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 
-export type PhoneNumberIdTaken = { readonly type: 'PhoneNumberIdTaken'; readonly phoneNumberId: string; readonly lineId: LineId };
+export type PhoneNumberIdTaken = {
+  readonly type: 'PhoneNumberIdTaken';
+  readonly phoneNumberId: string;
+  readonly lineId: LineId;
+};
 export type UnknownAdvisorGroup = { readonly type: 'UnknownAdvisorGroup'; readonly groupId: AdvisorGroupId };
 export type UnknownProjects = { readonly type: 'UnknownProjects'; readonly projectIds: readonly ProjectId[] };
 export type SaveLineError = PhoneNumberIdTaken | UnknownAdvisorGroup | UnknownProjects;

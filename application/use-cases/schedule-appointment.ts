@@ -1,7 +1,13 @@
 import type { UserId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Instant } from '../../domain/shared/time.ts';
-import { appointmentSlot, firstOverlap, type Appointment, type AppointmentId, type InvalidAppointmentTime } from '../../domain/visit/appointment.ts';
+import {
+  appointmentSlot,
+  firstOverlap,
+  type Appointment,
+  type AppointmentId,
+  type InvalidAppointmentTime,
+} from '../../domain/visit/appointment.ts';
 import { advanceIfAllowed } from '../../domain/visit/funnel.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -41,32 +47,42 @@ export class ScheduleAppointment {
     const slot = appointmentSlot(input.startsAt, input.endsAt);
     if (!slot.ok) return slot;
     const { actor } = input;
-    if (actor.role === 'advisor' && input.advisorId !== undefined && input.advisorId !== (actor.kind === 'user' ? actor.userId : null))
+    if (
+      actor.role === 'advisor' &&
+      input.advisorId !== undefined &&
+      input.advisorId !== (actor.kind === 'user' ? actor.userId : null)
+    )
       return err({ type: 'AdvisorNotAllowed' });
-    const outcome = await this.uow.transaction(async (repos): Promise<Result<Appointment, ScheduleAppointmentError>> => {
-      const found = await visibleVisit(repos, actor, input.visitId);
-      if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
-      const advisorId = input.advisorId ?? found.lead.advisorId;
-      if (advisorId === null) return err({ type: 'AdvisorRequired' });
-      const advisor = await repos.organisation.user(advisorId);
-      if (advisor === null || !advisor.active) return err({ type: 'AdvisorNotFound', advisorId });
-      await repos.appointments.lockAdvisorAgenda(advisorId);
-      const clash = firstOverlap(await repos.appointments.byAdvisorBetween(advisorId, slot.value.startsAt, slot.value.endsAt), slot.value);
-      if (clash !== null) return err({ type: 'AppointmentOverlaps', advisorId, appointmentId: clash.id });
-      const appointment: Appointment = {
-        ...slot.value,
-        id: this.ids.next('appt') as AppointmentId,
-        visitId: found.visit.id,
-        leadId: found.lead.id,
-        advisorId,
-        note: input.note ?? null,
-        createdAt: this.clock.now(),
-      };
-      await repos.appointments.save(appointment);
-      await repos.visits.save({ ...found.visit, stage: advanceIfAllowed(found.visit.stage, 'appointment') });
-      return ok(appointment);
-    });
-    if (outcome.ok) this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
+    const outcome = await this.uow.transaction(
+      async (repos): Promise<Result<Appointment, ScheduleAppointmentError>> => {
+        const found = await visibleVisit(repos, actor, input.visitId);
+        if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
+        const advisorId = input.advisorId ?? found.lead.advisorId;
+        if (advisorId === null) return err({ type: 'AdvisorRequired' });
+        const advisor = await repos.organisation.user(advisorId);
+        if (advisor === null || !advisor.active) return err({ type: 'AdvisorNotFound', advisorId });
+        await repos.appointments.lockAdvisorAgenda(advisorId);
+        const clash = firstOverlap(
+          await repos.appointments.byAdvisorBetween(advisorId, slot.value.startsAt, slot.value.endsAt),
+          slot.value,
+        );
+        if (clash !== null) return err({ type: 'AppointmentOverlaps', advisorId, appointmentId: clash.id });
+        const appointment: Appointment = {
+          ...slot.value,
+          id: this.ids.next('appt') as AppointmentId,
+          visitId: found.visit.id,
+          leadId: found.lead.id,
+          advisorId,
+          note: input.note ?? null,
+          createdAt: this.clock.now(),
+        };
+        await repos.appointments.save(appointment);
+        await repos.visits.save({ ...found.visit, stage: advanceIfAllowed(found.visit.stage, 'appointment') });
+        return ok(appointment);
+      },
+    );
+    if (outcome.ok)
+      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
     return outcome;
   }
 }

@@ -62,16 +62,20 @@ export class SendAgentMessage {
     const outcome = await this.uow.transaction(async (repos) => {
       const lead = await repos.leads.byId(input.leadId);
       if (lead === null) return err({ type: 'LeadNotFound', leadId: input.leadId } as const);
-      if (lead.phone === null && lead.waUserId === null) return err({ type: 'LeadHasNoWhatsApp', leadId: lead.id } as const);
+      if (lead.phone === null && lead.waUserId === null)
+        return err({ type: 'LeadHasNoWhatsApp', leadId: lead.id } as const);
       const visits = await repos.visits.byLead(lead.id);
-      const visit = input.visitId === undefined ? (visits[0] ?? null) : (visits.find((v) => v.id === input.visitId) ?? null);
-      if (input.visitId !== undefined && visit === null) return err({ type: 'VisitNotFound', visitId: input.visitId } as const);
+      const visit =
+        input.visitId === undefined ? (visits[0] ?? null) : (visits.find((v) => v.id === input.visitId) ?? null);
+      if (input.visitId !== undefined && visit === null)
+        return err({ type: 'VisitNotFound', visitId: input.visitId } as const);
       const content = await this.contentOf(repos, input.actor, input.content);
       if (!content.ok) return content;
       const conversations = await repos.conversations.byLead(lead.id);
       const existing = conversations.find((c) => isReachable(c.contact)) ?? null;
       // Its number went to another WhatsApp user (see `savePhoneOf`): writing to it would reach them.
-      if (existing === null && conversations.length > 0) return err({ type: 'LeadHasNoWhatsApp', leadId: lead.id } as const);
+      if (existing === null && conversations.length > 0)
+        return err({ type: 'LeadHasNoWhatsApp', leadId: lead.id } as const);
       const allowed = mayBeSent(content.value, existing?.lastInboundAt ?? null, this.clock.now());
       if (!allowed.ok) return allowed;
       const conversation = existing ?? (await this.startConversation(repos, lead));
@@ -89,7 +93,11 @@ export class SendAgentMessage {
     return ok(outcome.value.messages[0] as OutboundMessage);
   }
 
-  private async contentOf(repos: Repositories, actor: Actor, content: AgentContent): Promise<Result<OutboundContent, SendAgentMessageError>> {
+  private async contentOf(
+    repos: Repositories,
+    actor: Actor,
+    content: AgentContent,
+  ): Promise<Result<OutboundContent, SendAgentMessageError>> {
     if (content.kind === 'media') {
       const valid = this.withinLimits(content);
       if (!valid.ok) return valid;
@@ -134,4 +142,3 @@ export class SendAgentMessage {
     return conversation;
   }
 }
-

@@ -12,9 +12,7 @@ import type { SendAgentMessage, SendAgentMessageError } from './send-agent-messa
 
 export type SendQuoteInput = { readonly actor: Actor; readonly author: UserId; readonly quoteId: QuoteId };
 
-export type SendQuoteError =
-  | { readonly type: 'QuoteNotFound'; readonly quoteId: QuoteId }
-  | SendAgentMessageError;
+export type SendQuoteError = { readonly type: 'QuoteNotFound'; readonly quoteId: QuoteId } | SendAgentMessageError;
 
 /** What was queued: the summary text, then the PDF (none when the quote has no stored PDF). */
 export type SentQuote = { readonly text: OutboundMessage; readonly document: OutboundMessage | null };
@@ -37,14 +35,26 @@ export class SendQuote {
     if (target === null) return err({ type: 'QuoteNotFound', quoteId: input.quoteId });
     const { record, leadId } = target;
     const visit = record.visitId === null ? {} : { visitId: record.visitId };
-    const text = await this.send.execute({ actor: input.actor, leadId, author: input.author, content: { kind: 'text', body: target.text }, ...visit });
+    const text = await this.send.execute({
+      actor: input.actor,
+      leadId,
+      author: input.author,
+      content: { kind: 'text', body: target.text },
+      ...visit,
+    });
     if (!text.ok) return text;
     if (record.pdfMediaId === null || !target.pdf) return ok({ text: text.value, document: null });
     const document = await this.send.execute({
       actor: input.actor,
       leadId,
       author: input.author,
-      content: { kind: 'media', mediaKind: 'document', mediaId: record.pdfMediaId, mimeType: 'application/pdf', filename: `${record.quote.number}.pdf` },
+      content: {
+        kind: 'media',
+        mediaKind: 'document',
+        mediaId: record.pdfMediaId,
+        mimeType: 'application/pdf',
+        filename: `${record.quote.number}.pdf`,
+      },
       ...visit,
     });
     return document.ok ? ok({ text: text.value, document: document.value }) : document;
@@ -66,7 +76,10 @@ export class SendQuote {
     // were recorded), does not leave the lead with half a quote.
     const pdfId = found.record.pdfMediaId;
     const stored = pdfId === null ? null : await this.media.get(pdfId);
-    const pdf = pdfId !== null && stored !== null && (await this.uow.transaction((repos) => mayReadMedia(repos, input.actor, pdfId, stored.owner)));
+    const pdf =
+      pdfId !== null &&
+      stored !== null &&
+      (await this.uow.transaction((repos) => mayReadMedia(repos, input.actor, pdfId, stored.owner)));
     return { ...found, pdf };
   }
 }

@@ -25,9 +25,15 @@ export const senderConversation = async (
  * go (keeping its history and lead), so one number names one conversation. Without this the save
  * violates the line's unique phone, on every retry.
  */
-export const savePhoneOf = async (repos: Repositories, conversation: Conversation, before: Conversation | null, phoneMayBeHeld: boolean): Promise<void> => {
+export const savePhoneOf = async (
+  repos: Repositories,
+  conversation: Conversation,
+  before: Conversation | null,
+  phoneMayBeHeld: boolean,
+): Promise<void> => {
   const { phone } = conversation.contact;
-  if (phoneMayBeHeld && phone !== null && phone !== before?.contact.phone) await repos.conversations.releasePhone(conversation.lineId, phone, conversation.id);
+  if (phoneMayBeHeld && phone !== null && phone !== before?.contact.phone)
+    await repos.conversations.releasePhone(conversation.lineId, phone, conversation.id);
 };
 
 /** The lead of this WhatsApp user (same user id, else same phone with no other user id), or `null`. */
@@ -46,7 +52,9 @@ export const learnIdentity = async (repos: Repositories, lead: Lead, from: WaIde
     const holder = await repos.leads.byIdentity(identity);
     return holder === null || holder.id === lead.id;
   };
-  const phone = lead.phone ?? (from.phone !== null && (await free({ phone: from.phone, userId: null })) ? from.phone : null);
-  const waUserId = lead.waUserId ?? (from.userId !== null && (await free({ phone: null, userId: from.userId })) ? from.userId : null);
+  const phone =
+    lead.phone ?? (from.phone !== null && (await free({ phone: from.phone, userId: null })) ? from.phone : null);
+  const waUserId =
+    lead.waUserId ?? (from.userId !== null && (await free({ phone: null, userId: from.userId })) ? from.userId : null);
   if (phone !== lead.phone || waUserId !== lead.waUserId) await repos.leads.save({ ...lead, phone, waUserId });
 };

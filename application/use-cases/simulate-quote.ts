@@ -63,8 +63,18 @@ export class SimulateQuote {
     if (!quote.ok) return quote;
     const pdf = await this.renderer.render(quote.value, input.labels);
     const owner = leadOwner(input.conversation.leadId, input.conversation.id);
-    const pdfMediaId = await this.media.put({ bytes: pdf, mimeType: 'application/pdf', filename: `${quote.value.number}.pdf`, owner });
-    const record: QuoteRecord = { quote: quote.value, conversationId: input.conversation.id, visitId: input.visitId, pdfMediaId };
+    const pdfMediaId = await this.media.put({
+      bytes: pdf,
+      mimeType: 'application/pdf',
+      filename: `${quote.value.number}.pdf`,
+      owner,
+    });
+    const record: QuoteRecord = {
+      quote: quote.value,
+      conversationId: input.conversation.id,
+      visitId: input.visitId,
+      pdfMediaId,
+    };
     await repos.quotes.save(record);
     return ok(record);
   }

@@ -7,7 +7,11 @@ import { distinctMembers, ineligibleMember, type NotAnActiveAdvisor } from './ad
 export type AdvisorGroupNotFound = { readonly type: 'AdvisorGroupNotFound'; readonly groupId: AdvisorGroupId };
 export type UpdateAdvisorGroupError = AdvisorGroupNotFound | NotAnActiveAdvisor;
 
-export type UpdateAdvisorGroupInput = { readonly id: AdvisorGroupId; readonly name: string; readonly advisorIds: readonly UserId[] };
+export type UpdateAdvisorGroupInput = {
+  readonly id: AdvisorGroupId;
+  readonly name: string;
+  readonly advisorIds: readonly UserId[];
+};
 
 /** Renames a group and replaces its members; every member must be an active advisor. */
 export class UpdateAdvisorGroup {
@@ -15,7 +19,8 @@ export class UpdateAdvisorGroup {
 
   async execute(input: UpdateAdvisorGroupInput): Promise<Result<AdvisorGroup, UpdateAdvisorGroupError>> {
     return this.uow.transaction(async (repos) => {
-      if ((await repos.organisation.group(input.id)) === null) return err({ type: 'AdvisorGroupNotFound' as const, groupId: input.id });
+      if ((await repos.organisation.group(input.id)) === null)
+        return err({ type: 'AdvisorGroupNotFound' as const, groupId: input.id });
       const advisorIds = distinctMembers(input.advisorIds);
       const refused = await ineligibleMember(repos, advisorIds);
       if (refused !== null) return err(refused);

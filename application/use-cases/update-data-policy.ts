@@ -12,9 +12,15 @@ export class UpdateDataPolicy {
   constructor(private readonly uow: UnitOfWork) {}
 
   async execute(policy: DataPolicy): Promise<Result<DataPolicy, InvalidDataPolicy>> {
-    const trimmed: DataPolicy = { version: policy.version.trim(), url: policy.url.trim(), summary: policy.summary.trim() };
-    if (trimmed.version === '' || trimmed.summary === '') return err({ type: 'InvalidDataPolicy', reason: 'version and summary are required' });
-    if (!/^https?:\/\/\S+$/i.test(trimmed.url)) return err({ type: 'InvalidDataPolicy', reason: 'url must be an http(s) address' });
+    const trimmed: DataPolicy = {
+      version: policy.version.trim(),
+      url: policy.url.trim(),
+      summary: policy.summary.trim(),
+    };
+    if (trimmed.version === '' || trimmed.summary === '')
+      return err({ type: 'InvalidDataPolicy', reason: 'version and summary are required' });
+    if (!/^https?:\/\/\S+$/i.test(trimmed.url))
+      return err({ type: 'InvalidDataPolicy', reason: 'url must be an http(s) address' });
     return this.uow.transaction(async (repos) => {
       await repos.settings.save({ ...(await repos.settings.current()), policy: trimmed });
       return ok(trimmed);

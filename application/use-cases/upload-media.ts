@@ -15,7 +15,12 @@ export type UploadMediaInput = {
 };
 
 /** A file kept for sending: its id is what a media message or template header names. */
-export type UploadedMedia = { readonly id: MediaId; readonly mimeType: string; readonly filename: string | null; readonly size: number };
+export type UploadedMedia = {
+  readonly id: MediaId;
+  readonly mimeType: string;
+  readonly filename: string | null;
+  readonly size: number;
+};
 
 export type UploadMediaError = UploadRefusal | ContentMismatch;
 

@@ -23,14 +23,21 @@ export class UpsertProject {
     return this.uow.transaction(async (repos) => {
       const catalog = await repos.catalog.all();
       const foreign =
-        catalog.unitTypes.find((t) => t.projectId !== entry.project.id && entry.unitTypes.some((e) => e.id === t.id))?.id ??
+        catalog.unitTypes.find((t) => t.projectId !== entry.project.id && entry.unitTypes.some((e) => e.id === t.id))
+          ?.id ??
         catalog.units.find((u) => u.projectId !== entry.project.id && entry.units.some((e) => e.id === u.id))?.id;
-      if (foreign !== undefined) return err({ type: 'InvalidProject' as const, reason: `${foreign} already belongs to another project` });
+      if (foreign !== undefined)
+        return err({ type: 'InvalidProject' as const, reason: `${foreign} already belongs to another project` });
       const dropped = droppedBy(catalog, entry);
       const inUse = await firstInUse(repos, dropped.unitIds);
       if (inUse !== null) return err(inUse);
       await repos.catalog.remove(dropped);
-      await repos.catalog.upsert({ projects: [entry.project], unitTypes: entry.unitTypes, units: entry.units, priceBuckets: [] });
+      await repos.catalog.upsert({
+        projects: [entry.project],
+        unitTypes: entry.unitTypes,
+        units: entry.units,
+        priceBuckets: [],
+      });
       return ok(entry);
     });
   }
@@ -40,14 +47,17 @@ const droppedBy = (catalog: Catalog, entry: ProjectEntry) => {
   const keptTypes = new Set<string>(entry.unitTypes.map((t) => t.id));
   const keptUnits = new Set<string>(entry.units.map((u) => u.id));
   return {
-    unitTypeIds: catalog.unitTypes.filter((t) => t.projectId === entry.project.id && !keptTypes.has(t.id)).map((t) => t.id),
+    unitTypeIds: catalog.unitTypes
+      .filter((t) => t.projectId === entry.project.id && !keptTypes.has(t.id))
+      .map((t) => t.id),
     unitIds: catalog.units.filter((u) => u.projectId === entry.project.id && !keptUnits.has(u.id)).map((u) => u.id),
   };
 };
 
 const firstInUse = async (repos: Repositories, unitIds: readonly UnitId[]): Promise<UnitInUse | null> => {
   for (const unitId of unitIds) {
-    if ((await repos.reservations.activeForUnit(unitId)) !== null) return { type: 'UnitInUse', unitId, reason: 'reserved' };
+    if ((await repos.reservations.activeForUnit(unitId)) !== null)
+      return { type: 'UnitInUse', unitId, reason: 'reserved' };
     if (await repos.quotes.anyForUnit(unitId)) return { type: 'UnitInUse', unitId, reason: 'quoted' };
   }
   return null;

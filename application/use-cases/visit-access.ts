@@ -9,7 +9,11 @@ export type VisitNotFound = { readonly type: 'VisitNotFound'; readonly visitId: 
 export type UnitNotFound = { readonly type: 'UnitNotFound'; readonly unitId: UnitId };
 
 /** The visit with its lead if the actor may see the lead (advisors: their own leads), else `null`: no leak. */
-export const visibleVisit = async (repos: Repositories, actor: Actor, visitId: VisitId): Promise<{ visit: Visit; lead: Lead } | null> => {
+export const visibleVisit = async (
+  repos: Repositories,
+  actor: Actor,
+  visitId: VisitId,
+): Promise<{ visit: Visit; lead: Lead } | null> => {
   const visit = await repos.visits.byId(visitId);
   if (visit === null) return null;
   const lead = await visibleLead(repos, actor, visit.leadId);
@@ -23,4 +27,5 @@ export const findUnit = async (repos: Repositories, unitId: UnitId): Promise<Uni
   (await repos.catalog.all()).units.find((u) => u.id === unitId) ?? null;
 
 /** Stores a unit's new status (the catalogue upsert replaces that unit only). */
-export const saveUnit = (repos: Repositories, unit: Unit): Promise<void> => repos.catalog.upsert({ ...emptyCatalog, units: [unit] });
+export const saveUnit = (repos: Repositories, unit: Unit): Promise<void> =>
+  repos.catalog.upsert({ ...emptyCatalog, units: [unit] });

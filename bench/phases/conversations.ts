@@ -39,7 +39,10 @@ class Leads {
   /** Resolves with the turn's last message (the question, or the final text); rejects after `timeoutMs`. */
   nextQuestion(waId: string, email: string, askedForAdvisor: boolean, timeoutMs: number): Promise<Awaited> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => (this.#waiting.delete(waId), reject(new Error(`no reply to ${waId} in ${timeoutMs} ms`))), timeoutMs);
+      const timer = setTimeout(
+        () => (this.#waiting.delete(waId), reject(new Error(`no reply to ${waId} in ${timeoutMs} ms`))),
+        timeoutMs,
+      );
       this.#waiting.set(waId, (send) => {
         const move = nextMove(send.body, email, askedForAdvisor);
         if (move.kind === 'notice') return;
@@ -51,10 +54,18 @@ class Leads {
   }
 }
 
-const think = (meanMs: number): Promise<void> => (meanMs <= 0 ? Promise.resolve() : sleep(meanMs * (0.5 + Math.random())));
+const think = (meanMs: number): Promise<void> =>
+  meanMs <= 0 ? Promise.resolve() : sleep(meanMs * (0.5 + Math.random()));
 
 /** One lead from "Hola" to the advisor's name; stops early (between turns) at the deadline. */
-const converse = async (leads: Leads, sender: WebhookSender, waId: string, deadline: number, tally: ConversationTally, options: ConversationOptions) => {
+const converse = async (
+  leads: Leads,
+  sender: WebhookSender,
+  waId: string,
+  deadline: number,
+  tally: ConversationTally,
+  options: ConversationOptions,
+) => {
   const email = `lead${waId.slice(-8)}@bench.example`;
   let input: LeadInput = FIRST_WORDS;
   while (performance.now() < deadline) {
@@ -77,9 +88,20 @@ const converse = async (leads: Leads, sender: WebhookSender, waId: string, deadl
  * `leads` conversations at once, each a new lead walking the whole bot flow; when one ends, the next
  * lead starts in its place, so `leads` conversations stay active for the whole phase.
  */
-export const conversationPhase = async (sender: WebhookSender, stub: GraphStub, options: ConversationOptions): Promise<ConversationTally> => {
+export const conversationPhase = async (
+  sender: WebhookSender,
+  stub: GraphStub,
+  options: ConversationOptions,
+): Promise<ConversationTally> => {
   const leads = new Leads(stub);
-  const tally: ConversationTally = { replyLatencies: [], ackLatencies: [], completed: 0, turns: 0, errors: 0, firstError: null };
+  const tally: ConversationTally = {
+    replyLatencies: [],
+    ackLatencies: [],
+    completed: 0,
+    turns: 0,
+    errors: 0,
+    firstError: null,
+  };
   const deadline = performance.now() + options.durationMs;
   let next = options.firstLead;
   const ticker = setInterval(() => options.onTick?.(tally), 1_000);
@@ -93,7 +115,11 @@ export const conversationPhase = async (sender: WebhookSender, stub: GraphStub, 
     }
   };
   try {
-    await Promise.all(Array.from({ length: options.leads }, (_, i) => sleep((i * Math.max(options.thinkMs, 10)) / options.leads).then(slot)));
+    await Promise.all(
+      Array.from({ length: options.leads }, (_, i) =>
+        sleep((i * Math.max(options.thinkMs, 10)) / options.leads).then(slot),
+      ),
+    );
   } finally {
     clearInterval(ticker);
     stub.onSend = null;

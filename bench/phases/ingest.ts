@@ -35,15 +35,32 @@ const REPLIES_PER_HOLA = 2;
  * Webhook ingest: signed "Hola"s from new numbers as fast as `concurrency` connections allow. The
  * acknowledgement rate is the figure; the bot's replies follow in the background and are awaited after.
  */
-export const ingestPhase = async (sender: WebhookSender, stub: GraphStub, options: IngestOptions): Promise<IngestResult> => {
+export const ingestPhase = async (
+  sender: WebhookSender,
+  stub: GraphStub,
+  options: IngestOptions,
+): Promise<IngestResult> => {
   const mark = stub.sendTimes.length;
   const start = performance.now();
-  const drive = { concurrency: options.concurrency, durationMs: options.maxMs, maxRequests: options.messages, ...(options.onTick ? { onTick: options.onTick } : {}) };
-  const acks = await closedLoop(drive, (i) => sender.send(benchWaId(options.runSalt, options.firstLead + i), FIRST_WORDS));
+  const drive = {
+    concurrency: options.concurrency,
+    durationMs: options.maxMs,
+    maxRequests: options.messages,
+    ...(options.onTick ? { onTick: options.onTick } : {}),
+  };
+  const acks = await closedLoop(drive, (i) =>
+    sender.send(benchWaId(options.runSalt, options.firstLead + i), FIRST_WORDS),
+  );
   options.onSent?.();
   const expected = mark + REPLIES_PER_HOLA * acks.latencies.length;
-  const replied = () => (options.onDrain?.(stub.sendTimes.length - mark, expected - mark), stub.sendTimes.length >= expected);
+  const replied = () => (
+    options.onDrain?.(stub.sendTimes.length - mark, expected - mark), stub.sendTimes.length >= expected
+  );
   const drained = await waitUntil(replied, options.drainTimeoutMs, 100);
   const last = stub.sendTimes.at(-1) ?? start;
-  return { acks, turnsPerSecond: perSecond(Math.floor((stub.sendTimes.length - mark) / REPLIES_PER_HOLA), last - start), drained };
+  return {
+    acks,
+    turnsPerSecond: perSecond(Math.floor((stub.sendTimes.length - mark) / REPLIES_PER_HOLA), last - start),
+    drained,
+  };
 };

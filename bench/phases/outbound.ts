@@ -59,27 +59,43 @@ const template = (i: number) =>
  * queued through the CRM API (round-robin over `leads` conversations), then answers, and the backlog's
  * drain rate and the busiest one-second window are measured at the stub.
  */
-export const outboundPhase = async (client: HttpClient, stub: GraphStub, options: OutboundOptions): Promise<OutboundResult> => {
+export const outboundPhase = async (
+  client: HttpClient,
+  stub: GraphStub,
+  options: OutboundOptions,
+): Promise<OutboundResult> => {
   options.onTick?.('creating leads', 0, options.leads);
   const leads = await createLeads(client, options);
   const mark = stub.sendTimes.length;
   stub.hold();
-  const drive = { concurrency: options.concurrency, durationMs: options.maxQueueMs, maxRequests: options.messages, onTick: (done: number) => options.onTick?.('queueing', done, options.messages) };
+  const drive = {
+    concurrency: options.concurrency,
+    durationMs: options.maxQueueMs,
+    maxRequests: options.messages,
+    onTick: (done: number) => options.onTick?.('queueing', done, options.messages),
+  };
   const queued = await closedLoop(drive, async (i) => {
     const answer = await client.post(`/api/v1/leads/${leads[i % leads.length]}/messages`, template(i), AUTH);
-    if (answer.status !== 201 && answer.status !== 202) throw new Error(`send answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+    if (answer.status !== 201 && answer.status !== 202)
+      throw new Error(`send answered ${answer.status}: ${answer.body.slice(0, 200)}`);
   });
   const meter = options.meter?.() ?? null;
   const releasedAt = performance.now();
   const held = stub.release();
   const expected = mark + queued.latencies.length;
-  const done = () => (options.onTick?.('draining', stub.sendTimes.length - mark, expected - mark), stub.sendTimes.length >= expected);
+  const done = () => (
+    options.onTick?.('draining', stub.sendTimes.length - mark, expected - mark), stub.sendTimes.length >= expected
+  );
   const drained = await waitUntil(done, options.drainTimeoutMs, 50);
   const cpu = meter?.stop() ?? null;
   const times = stub.sendTimes.slice(mark);
   const afterRelease = times.filter((t) => t >= releasedAt);
   return {
-    queued, held, drained, cpu, sent: times.length,
+    queued,
+    held,
+    drained,
+    cpu,
+    sent: times.length,
     sendsPerSecond: spanRate([releasedAt, ...afterRelease]),
     maxInOneSecond: slidingWindowMax(times),
   };

@@ -14,33 +14,142 @@ const plan = (over: Partial<PaymentPlan> = {}): PaymentPlan => ({
 });
 
 type TypeSpec = readonly [name: string, type: PropertyType, bedrooms: number | null, area: number, priceM: number];
-type ProjectSpec = readonly [id: string, name: string, city: string, description: string, plan: PaymentPlan, types: readonly TypeSpec[]];
+type ProjectSpec = readonly [
+  id: string,
+  name: string,
+  city: string,
+  description: string,
+  plan: PaymentPlan,
+  types: readonly TypeSpec[],
+];
 
 const PROJECTS: readonly ProjectSpec[] = [
-  ['p-bog-1', 'Torres de Salitre', 'Bogotá', 'Apartamentos cerca al parque Salitre.', plan(), [
-    ['Apartamento 2 alcobas', 'apartment', 2, 58, 350], ['Apartamento 3 alcobas', 'apartment', 3, 74, 455]]],
-  ['p-bog-2', 'Reserva de Usaquén', 'Bogotá', 'Conjunto residencial en el norte.', plan({ downPaymentBps: 3500, instalments: 30 }), [
-    ['Apartamento 2 alcobas', 'apartment', 2, 65, 520], ['Penthouse 3 alcobas', 'apartment', 3, 120, 980]]],
-  ['p-bog-3', 'Oficinas Calle 93', 'Bogotá', 'Oficinas y locales en zona financiera.', plan({ downPaymentBps: 4000, instalments: 18 }), [
-    ['Oficina 45 m²', 'office', null, 45, 610], ['Local comercial', 'commercial', null, 38, 720]]],
-  ['p-bog-4', 'Bosques de Suba', 'Bogotá', 'Vivienda de interés social con subsidio.', plan({ downPaymentBps: 2000, instalments: 36, separationFee: { amount: 1 * M, currency: 'COP' } }), [
-    ['Apartamento VIS 2 alcobas', 'apartment', 2, 48, 185]]],
-  ['p-med-1', 'Mirador de El Poblado', 'Medellín', 'Vista a la ciudad, a minutos del Parque Lleras.', plan(), [
-    ['Apartamento 1 alcoba', 'apartment', 1, 42, 380], ['Apartamento 2 alcobas', 'apartment', 2, 68, 590]]],
-  ['p-med-2', 'Casas de Llanogrande', 'Medellín', 'Casas campestres en el oriente antioqueño.', plan({ downPaymentBps: 3000, instalments: 20 }), [
-    ['Casa 3 alcobas', 'house', 3, 160, 1250], ['Lote campestre', 'lot', null, 1200, 640]]],
-  ['p-med-3', 'Laureles Park', 'Medellín', 'Apartamentos en el corazón de Laureles.', plan({ mortgage: null }), [
-    ['Apartamento 3 alcobas', 'apartment', 3, 85, 610]]],
-  ['p-cal-1', 'Ciudad Jardín Reservado', 'Cali', 'Casas en el sur de Cali.', plan(), [
-    ['Casa 4 alcobas', 'house', 4, 210, 890], ['Casa 3 alcobas', 'house', 3, 150, 690]]],
-  ['p-cal-2', 'Altos del Valle de Lili', 'Cali', 'Apartamentos cerca a universidades.', plan({ instalments: 28 }), [
-    ['Apartamento 2 alcobas', 'apartment', 2, 60, 265], ['Apartamento 3 alcobas', 'apartment', 3, 78, 340]]],
-  ['p-baq-1', 'Puerta del Mar', 'Barranquilla', 'Frente al malecón del río.', plan(), [
-    ['Apartamento 2 alcobas', 'apartment', 2, 70, 410], ['Apartamento 3 alcobas', 'apartment', 3, 95, 560]]],
-  ['p-baq-2', 'Villa Campestre', 'Barranquilla', 'Lotes y casas en el corredor de Puerto Colombia.', plan({ downPaymentBps: 2500 }), [
-    ['Lote 300 m²', 'lot', null, 300, 210], ['Casa 3 alcobas', 'house', 3, 140, 620]]],
-  ['p-baq-3', 'Centro Empresarial Norte', 'Barranquilla', 'Oficinas y bodegas logísticas.', plan({ downPaymentBps: 4000 }), [
-    ['Oficina 60 m²', 'office', null, 60, 480], ['Bodega 400 m²', 'warehouse', null, 400, 1900]]],
+  [
+    'p-bog-1',
+    'Torres de Salitre',
+    'Bogotá',
+    'Apartamentos cerca al parque Salitre.',
+    plan(),
+    [
+      ['Apartamento 2 alcobas', 'apartment', 2, 58, 350],
+      ['Apartamento 3 alcobas', 'apartment', 3, 74, 455],
+    ],
+  ],
+  [
+    'p-bog-2',
+    'Reserva de Usaquén',
+    'Bogotá',
+    'Conjunto residencial en el norte.',
+    plan({ downPaymentBps: 3500, instalments: 30 }),
+    [
+      ['Apartamento 2 alcobas', 'apartment', 2, 65, 520],
+      ['Penthouse 3 alcobas', 'apartment', 3, 120, 980],
+    ],
+  ],
+  [
+    'p-bog-3',
+    'Oficinas Calle 93',
+    'Bogotá',
+    'Oficinas y locales en zona financiera.',
+    plan({ downPaymentBps: 4000, instalments: 18 }),
+    [
+      ['Oficina 45 m²', 'office', null, 45, 610],
+      ['Local comercial', 'commercial', null, 38, 720],
+    ],
+  ],
+  [
+    'p-bog-4',
+    'Bosques de Suba',
+    'Bogotá',
+    'Vivienda de interés social con subsidio.',
+    plan({ downPaymentBps: 2000, instalments: 36, separationFee: { amount: 1 * M, currency: 'COP' } }),
+    [['Apartamento VIS 2 alcobas', 'apartment', 2, 48, 185]],
+  ],
+  [
+    'p-med-1',
+    'Mirador de El Poblado',
+    'Medellín',
+    'Vista a la ciudad, a minutos del Parque Lleras.',
+    plan(),
+    [
+      ['Apartamento 1 alcoba', 'apartment', 1, 42, 380],
+      ['Apartamento 2 alcobas', 'apartment', 2, 68, 590],
+    ],
+  ],
+  [
+    'p-med-2',
+    'Casas de Llanogrande',
+    'Medellín',
+    'Casas campestres en el oriente antioqueño.',
+    plan({ downPaymentBps: 3000, instalments: 20 }),
+    [
+      ['Casa 3 alcobas', 'house', 3, 160, 1250],
+      ['Lote campestre', 'lot', null, 1200, 640],
+    ],
+  ],
+  [
+    'p-med-3',
+    'Laureles Park',
+    'Medellín',
+    'Apartamentos en el corazón de Laureles.',
+    plan({ mortgage: null }),
+    [['Apartamento 3 alcobas', 'apartment', 3, 85, 610]],
+  ],
+  [
+    'p-cal-1',
+    'Ciudad Jardín Reservado',
+    'Cali',
+    'Casas en el sur de Cali.',
+    plan(),
+    [
+      ['Casa 4 alcobas', 'house', 4, 210, 890],
+      ['Casa 3 alcobas', 'house', 3, 150, 690],
+    ],
+  ],
+  [
+    'p-cal-2',
+    'Altos del Valle de Lili',
+    'Cali',
+    'Apartamentos cerca a universidades.',
+    plan({ instalments: 28 }),
+    [
+      ['Apartamento 2 alcobas', 'apartment', 2, 60, 265],
+      ['Apartamento 3 alcobas', 'apartment', 3, 78, 340],
+    ],
+  ],
+  [
+    'p-baq-1',
+    'Puerta del Mar',
+    'Barranquilla',
+    'Frente al malecón del río.',
+    plan(),
+    [
+      ['Apartamento 2 alcobas', 'apartment', 2, 70, 410],
+      ['Apartamento 3 alcobas', 'apartment', 3, 95, 560],
+    ],
+  ],
+  [
+    'p-baq-2',
+    'Villa Campestre',
+    'Barranquilla',
+    'Lotes y casas en el corredor de Puerto Colombia.',
+    plan({ downPaymentBps: 2500 }),
+    [
+      ['Lote 300 m²', 'lot', null, 300, 210],
+      ['Casa 3 alcobas', 'house', 3, 140, 620],
+    ],
+  ],
+  [
+    'p-baq-3',
+    'Centro Empresarial Norte',
+    'Barranquilla',
+    'Oficinas y bodegas logísticas.',
+    plan({ downPaymentBps: 4000 }),
+    [
+      ['Oficina 60 m²', 'office', null, 60, 480],
+      ['Bodega 400 m²', 'warehouse', null, 400, 1900],
+    ],
+  ],
 ];
 
 const UNITS_PER_TYPE = 4;
@@ -64,12 +173,24 @@ const build = (): Catalog => {
     const projectId = id as ProjectId;
     projects.push({ id: projectId, name, city, description, currency: 'COP', paymentPlan });
     types.forEach(([typeName, propertyType, bedrooms, areaM2, priceM], t) => {
-      const type: UnitType = { id: `${id}-t${t + 1}` as UnitTypeId, projectId, name: typeName, propertyType, bedrooms, areaM2 };
+      const type: UnitType = {
+        id: `${id}-t${t + 1}` as UnitTypeId,
+        projectId,
+        name: typeName,
+        propertyType,
+        bedrooms,
+        areaM2,
+      };
       unitTypes.push(type);
       units.push(...unitsOf(projectId, type, priceM, t));
     });
   }
-  const bucket = (id: string, label: string, min: number, max: number | null) => ({ id: id as PriceBucketId, label, min, max });
+  const bucket = (id: string, label: string, min: number, max: number | null) => ({
+    id: id as PriceBucketId,
+    label,
+    min,
+    max,
+  });
   return {
     projects,
     unitTypes,

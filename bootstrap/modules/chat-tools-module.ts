@@ -19,12 +19,18 @@ import { TOKENS } from '../tokens.ts';
 export const chatToolsModule = () =>
   new ContainerModule(({ bind }) => {
     bind(T.ListTemplates).toResolvedValue((uow: UnitOfWork) => new ListTemplates(uow), [TOKENS.UnitOfWork]);
-    bind(T.RefreshTemplates).toResolvedValue((sync: SyncTemplates) => new RefreshTemplates(sync), [TOKENS.SyncTemplates]);
+    bind(T.RefreshTemplates).toResolvedValue(
+      (sync: SyncTemplates) => new RefreshTemplates(sync),
+      [TOKENS.SyncTemplates],
+    );
     bind(T.UploadMedia).toResolvedValue(
       (media: MediaStore, detector: ContentTypeDetector) => new UploadMedia(media, detector),
       [TOKENS.MediaStore, TOKENS.ContentTypeDetector],
     );
-    bind(T.GetMedia).toResolvedValue((uow: UnitOfWork, media: MediaStore) => new GetMedia(uow, media), [TOKENS.UnitOfWork, TOKENS.MediaStore]);
+    bind(T.GetMedia).toResolvedValue(
+      (uow: UnitOfWork, media: MediaStore) => new GetMedia(uow, media),
+      [TOKENS.UnitOfWork, TOKENS.MediaStore],
+    );
     bind(T.CreateVisitQuote).toResolvedValue(
       (uow: UnitOfWork, simulate: SimulateQuote) => new CreateVisitQuote(uow, simulate),
       [TOKENS.UnitOfWork, TOKENS.SimulateQuote],

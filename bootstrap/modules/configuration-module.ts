@@ -35,5 +35,8 @@ export const configurationModule = () =>
     bind(T.GetBotSettings).toResolvedValue((uow: UnitOfWork) => new GetBotSettings(uow), [TOKENS.UnitOfWork]);
     bind(T.UpdateDataPolicy).toResolvedValue((uow: UnitOfWork) => new UpdateDataPolicy(uow), [TOKENS.UnitOfWork]);
     bind(T.UpdateBotTexts).toResolvedValue((uow: UnitOfWork) => new UpdateBotTexts(uow), [TOKENS.UnitOfWork]);
-    bind(T.ResolveEventAudience).toResolvedValue((uow: UnitOfWork) => new ResolveEventAudience(uow), [TOKENS.UnitOfWork]);
+    bind(T.ResolveEventAudience).toResolvedValue(
+      (uow: UnitOfWork) => new ResolveEventAudience(uow),
+      [TOKENS.UnitOfWork],
+    );
   });

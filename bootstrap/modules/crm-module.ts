@@ -35,16 +35,24 @@ export const crmModule = (config: Config) =>
   new ContainerModule(({ bind }) => {
     bind(TOKENS.ApiKeySecrets).toConstantValue(new NodeApiKeySecrets());
     bind(TOKENS.AuthenticateApiKey).toResolvedValue(
-      (uow: UnitOfWork, secrets: ApiKeySecrets, clock: Clock) => new AuthenticateApiKey(uow, secrets, clock, config.crmAdminApiKey),
+      (uow: UnitOfWork, secrets: ApiKeySecrets, clock: Clock) =>
+        new AuthenticateApiKey(uow, secrets, clock, config.crmAdminApiKey),
       [TOKENS.UnitOfWork, TOKENS.ApiKeySecrets, TOKENS.Clock],
     );
-    bind(TOKENS.CreateUser).toResolvedValue((uow: UnitOfWork, ids: IdGenerator) => new CreateUser(uow, ids), [TOKENS.UnitOfWork, TOKENS.IdGenerator]);
+    bind(TOKENS.CreateUser).toResolvedValue(
+      (uow: UnitOfWork, ids: IdGenerator) => new CreateUser(uow, ids),
+      [TOKENS.UnitOfWork, TOKENS.IdGenerator],
+    );
     bind(TOKENS.ListUsers).toResolvedValue((uow: UnitOfWork) => new ListUsers(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.IssueApiKey).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, secrets: ApiKeySecrets) => new IssueApiKey(uow, clock, ids, secrets),
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, secrets: ApiKeySecrets) =>
+        new IssueApiKey(uow, clock, ids, secrets),
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.ApiKeySecrets],
     );
-    bind(TOKENS.RevokeApiKey).toResolvedValue((uow: UnitOfWork, clock: Clock) => new RevokeApiKey(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+    bind(TOKENS.RevokeApiKey).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock) => new RevokeApiKey(uow, clock),
+      [TOKENS.UnitOfWork, TOKENS.Clock],
+    );
     bind(TOKENS.ListApiKeys).toResolvedValue((uow: UnitOfWork) => new ListApiKeys(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.DeactivateUser).toResolvedValue(
       (uow: UnitOfWork, events: EventPublisher) => new DeactivateUser(uow, events),
@@ -59,16 +67,29 @@ export const crmModule = (config: Config) =>
 const bindDeadLetterUseCases = (bind: Binder['bind']): void => {
   bind(TOKENS.ListDeadLetters).toResolvedValue((uow: UnitOfWork) => new ListDeadLetters(uow), [TOKENS.UnitOfWork]);
   bind(TOKENS.GetDeadLetter).toResolvedValue((uow: UnitOfWork) => new GetDeadLetter(uow), [TOKENS.UnitOfWork]);
-  bind(TOKENS.RetryDeadLetter).toResolvedValue((uow: UnitOfWork, clock: Clock) => new RetryDeadLetter(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
-  bind(TOKENS.DiscardDeadLetter).toResolvedValue((uow: UnitOfWork, clock: Clock) => new DiscardDeadLetter(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+  bind(TOKENS.RetryDeadLetter).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock) => new RetryDeadLetter(uow, clock),
+    [TOKENS.UnitOfWork, TOKENS.Clock],
+  );
+  bind(TOKENS.DiscardDeadLetter).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock) => new DiscardDeadLetter(uow, clock),
+    [TOKENS.UnitOfWork, TOKENS.Clock],
+  );
 };
 
 /** The visitors list and the chat panel: leads, visits and conversations. */
 const bindLeadUseCases = (bind: Binder['bind']): void => {
-  bind(TOKENS.ListLeads).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ListLeads(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
-  bind(TOKENS.GetLead).toResolvedValue((uow: UnitOfWork, clock: Clock) => new GetLead(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+  bind(TOKENS.ListLeads).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock) => new ListLeads(uow, clock),
+    [TOKENS.UnitOfWork, TOKENS.Clock],
+  );
+  bind(TOKENS.GetLead).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock) => new GetLead(uow, clock),
+    [TOKENS.UnitOfWork, TOKENS.Clock],
+  );
   bind(TOKENS.CreateLead).toResolvedValue(
-    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) => new CreateLead(uow, clock, ids, events),
+    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) =>
+      new CreateLead(uow, clock, ids, events),
     [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
   );
   bind(TOKENS.ListVisits).toResolvedValue((uow: UnitOfWork) => new ListVisits(uow), [TOKENS.UnitOfWork]);
@@ -76,7 +97,10 @@ const bindLeadUseCases = (bind: Binder['bind']): void => {
     (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) => new OpenVisit(uow, clock, ids, events),
     [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
   );
-  bind(TOKENS.GetConversation).toResolvedValue((uow: UnitOfWork, clock: Clock) => new GetConversation(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+  bind(TOKENS.GetConversation).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock) => new GetConversation(uow, clock),
+    [TOKENS.UnitOfWork, TOKENS.Clock],
+  );
   bind(TOKENS.MarkConversationRead).toResolvedValue(
     (uow: UnitOfWork, gateway: MessageGateway) => new MarkConversationRead(uow, gateway),
     [TOKENS.UnitOfWork, TOKENS.MessageGateway],

@@ -37,7 +37,10 @@ export const storageModule = (storage: Storage | null) =>
     if (storage === null) {
       const store = new InMemoryStore();
       bind(TOKENS.UnitOfWork).toConstantValue(new InMemoryUnitOfWork(store));
-      bind(TOKENS.MediaStore).toResolvedValue((ids: IdGenerator) => new InMemoryMediaStore({ ids }), [TOKENS.IdGenerator]);
+      bind(TOKENS.MediaStore).toResolvedValue(
+        (ids: IdGenerator) => new InMemoryMediaStore({ ids }),
+        [TOKENS.IdGenerator],
+      );
     } else {
       bind(TOKENS.UnitOfWork).toConstantValue(storage.uow);
       bind(TOKENS.MediaStore).toConstantValue(storage.media);
@@ -50,42 +53,86 @@ export const storageModule = (storage: Storage | null) =>
 /** The use cases, one binding each. */
 export const useCaseModule = () =>
   new ContainerModule(({ bind }) => {
-    bind(TOKENS.RegisterLead).toResolvedValue((clock: Clock, ids: IdGenerator) => new RegisterLead(clock, ids), [TOKENS.Clock, TOKENS.IdGenerator]);
+    bind(TOKENS.RegisterLead).toResolvedValue(
+      (clock: Clock, ids: IdGenerator) => new RegisterLead(clock, ids),
+      [TOKENS.Clock, TOKENS.IdGenerator],
+    );
     bind(TOKENS.SimulateQuote).toResolvedValue(
-      (clock: Clock, ids: IdGenerator, renderer: QuoteDocumentRenderer, media: MediaStore) => new SimulateQuote(clock, ids, renderer, media),
+      (clock: Clock, ids: IdGenerator, renderer: QuoteDocumentRenderer, media: MediaStore) =>
+        new SimulateQuote(clock, ids, renderer, media),
       [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.QuoteDocumentRenderer, TOKENS.MediaStore],
     );
     bind(TOKENS.RunBot).toResolvedValue(
-      (clock: Clock, ids: IdGenerator, register: RegisterLead, quote: SimulateQuote) => new RunBot(clock, ids, register, quote),
+      (clock: Clock, ids: IdGenerator, register: RegisterLead, quote: SimulateQuote) =>
+        new RunBot(clock, ids, register, quote),
       [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.RegisterLead, TOKENS.SimulateQuote],
     );
     bind(TOKENS.HandleInboundMessage).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, bot: RunBot) => new HandleInboundMessage(uow, clock, ids, events, bot),
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, bot: RunBot) =>
+        new HandleInboundMessage(uow, clock, ids, events, bot),
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.RunBot],
     );
     bind(TOKENS.SendAgentMessage).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, media: MediaStore, detector: ContentTypeDetector) =>
-        new SendAgentMessage(uow, clock, ids, events, media, detector),
-      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.MediaStore, TOKENS.ContentTypeDetector],
+      (
+        uow: UnitOfWork,
+        clock: Clock,
+        ids: IdGenerator,
+        events: EventPublisher,
+        media: MediaStore,
+        detector: ContentTypeDetector,
+      ) => new SendAgentMessage(uow, clock, ids, events, media, detector),
+      [
+        TOKENS.UnitOfWork,
+        TOKENS.Clock,
+        TOKENS.IdGenerator,
+        TOKENS.EventPublisher,
+        TOKENS.MediaStore,
+        TOKENS.ContentTypeDetector,
+      ],
     );
     bind(TOKENS.RecordDeliveryStatus).toResolvedValue(
       (uow: UnitOfWork, events: EventPublisher) => new RecordDeliveryStatus(uow, events),
       [TOKENS.UnitOfWork, TOKENS.EventPublisher],
     );
-    bind(TOKENS.ReceiveInbound).toResolvedValue((uow: UnitOfWork, clock: Clock) => new ReceiveInbound(uow, clock), [TOKENS.UnitOfWork, TOKENS.Clock]);
+    bind(TOKENS.ReceiveInbound).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock) => new ReceiveInbound(uow, clock),
+      [TOKENS.UnitOfWork, TOKENS.Clock],
+    );
     bind(TOKENS.ProcessInbox).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, inbound: HandleInboundMessage, statuses: RecordDeliveryStatus, media: FetchInboundMedia, events: EventPublisher, logger: Logger) =>
-        new ProcessInbox(uow, clock, inbound, statuses, media, events, { report: inboxReport(logger) }),
-      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.HandleInboundMessage, TOKENS.RecordDeliveryStatus, TOKENS.FetchInboundMedia, TOKENS.EventPublisher, TOKENS.Logger],
+      (
+        uow: UnitOfWork,
+        clock: Clock,
+        inbound: HandleInboundMessage,
+        statuses: RecordDeliveryStatus,
+        media: FetchInboundMedia,
+        events: EventPublisher,
+        logger: Logger,
+      ) => new ProcessInbox(uow, clock, inbound, statuses, media, events, { report: inboxReport(logger) }),
+      [
+        TOKENS.UnitOfWork,
+        TOKENS.Clock,
+        TOKENS.HandleInboundMessage,
+        TOKENS.RecordDeliveryStatus,
+        TOKENS.FetchInboundMedia,
+        TOKENS.EventPublisher,
+        TOKENS.Logger,
+      ],
     );
     bind(TOKENS.FetchInboundMedia).toResolvedValue(
       (channel: ChannelMedia, media: MediaStore) => new FetchInboundMedia(channel, media),
       [TOKENS.ChannelMedia, TOKENS.MediaStore],
     );
-    bind(TOKENS.SyncTemplates).toResolvedValue((uow: UnitOfWork, source: TemplateSource) => new SyncTemplates(uow, source), [TOKENS.UnitOfWork, TOKENS.TemplateSource]);
-    bind(TOKENS.ApplyTemplateStatusUpdates).toResolvedValue((uow: UnitOfWork) => new ApplyTemplateStatusUpdates(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.SyncTemplates).toResolvedValue(
+      (uow: UnitOfWork, source: TemplateSource) => new SyncTemplates(uow, source),
+      [TOKENS.UnitOfWork, TOKENS.TemplateSource],
+    );
+    bind(TOKENS.ApplyTemplateStatusUpdates).toResolvedValue(
+      (uow: UnitOfWork) => new ApplyTemplateStatusUpdates(uow),
+      [TOKENS.UnitOfWork],
+    );
     bind(TOKENS.DispatchOutbound).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, gateway: MessageGateway, events: EventPublisher) => new DispatchOutbound(uow, clock, gateway, events, { jitter: Math.random }),
+      (uow: UnitOfWork, clock: Clock, gateway: MessageGateway, events: EventPublisher) =>
+        new DispatchOutbound(uow, clock, gateway, events, { jitter: Math.random }),
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.MessageGateway, TOKENS.EventPublisher],
     );
   });

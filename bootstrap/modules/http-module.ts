@@ -22,7 +22,10 @@ export const httpModule = (config: Config) =>
         // One mode, one surface: Meta's webhook never beside the fake phones, which take no key.
         ...(config.whatsappMode === 'meta'
           ? { webhook: metaWebhook(context, config) }
-          : { fakeWhatsApp: { inbound: fakeInbound(context, config), phones: fakePhones(context) }, simulatorDir: SIMULATOR_DIR }),
+          : {
+              fakeWhatsApp: { inbound: fakeInbound(context, config), phones: fakePhones(context) },
+              simulatorDir: SIMULATOR_DIR,
+            }),
       }),
     );
   });

@@ -35,6 +35,9 @@ export const limitsModule = (config: Config, storage: Storage | null) =>
       (limiter: RateLimiter, clock: Clock) => new ApplyRateLimit(limiter, clock),
       [TOKENS.RateLimiter, TOKENS.Clock],
     );
-    bind(TOKENS.RequestLimits).toResolvedValue((apply: ApplyRateLimit) => requestLimits(apply, config.limits), [TOKENS.ApplyRateLimit]);
+    bind(TOKENS.RequestLimits).toResolvedValue(
+      (apply: ApplyRateLimit) => requestLimits(apply, config.limits),
+      [TOKENS.ApplyRateLimit],
+    );
     bind(TOKENS.ClientIp).toConstantValue(clientIpResolver(config.trustedProxies));
   });

@@ -18,19 +18,27 @@ export const visitCardModule = () =>
   new ContainerModule(({ bind }) => {
     const { UnitOfWork: Uow, Clock: C, IdGenerator: Ids, EventPublisher: Ev } = TOKENS;
     bind(V.GetVisitCard).toResolvedValue((uow: UnitOfWork) => new GetVisitCard(uow), [Uow]);
-    bind(V.ChangeVisitStage).toResolvedValue((uow: UnitOfWork, events: EventPublisher) => new ChangeVisitStage(uow, events), [Uow, Ev]);
+    bind(V.ChangeVisitStage).toResolvedValue(
+      (uow: UnitOfWork, events: EventPublisher) => new ChangeVisitStage(uow, events),
+      [Uow, Ev],
+    );
     bind(V.ScheduleAppointment).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) => new ScheduleAppointment(uow, clock, ids, events),
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) =>
+        new ScheduleAppointment(uow, clock, ids, events),
       [Uow, C, Ids, Ev],
     );
     bind(V.ListAgenda).toResolvedValue((uow: UnitOfWork) => new ListAgenda(uow), [Uow]);
     bind(V.ReserveUnit).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) => new ReserveUnit(uow, clock, ids, events),
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) =>
+        new ReserveUnit(uow, clock, ids, events),
       [Uow, C, Ids, Ev],
     );
     bind(V.AuthoriseReservation).toResolvedValue(
       (uow: UnitOfWork, clock: Clock, events: EventPublisher) => new AuthoriseReservation(uow, clock, events),
       [Uow, C, Ev],
     );
-    bind(V.CancelReservation).toResolvedValue((uow: UnitOfWork, events: EventPublisher) => new CancelReservation(uow, events), [Uow, Ev]);
+    bind(V.CancelReservation).toResolvedValue(
+      (uow: UnitOfWork, events: EventPublisher) => new CancelReservation(uow, events),
+      [Uow, Ev],
+    );
   });

@@ -15,7 +15,9 @@ import { TOKENS } from '../tokens.ts';
 
 /** The WhatsApp channel: Meta's Cloud API with an access token, else the fake, whose leads reach the inbox. */
 export const whatsappModule = (config: Config) =>
-  new ContainerModule((options) => (config.whatsappMode === 'meta' ? bindMeta(options, config) : bindFake(options, config)));
+  new ContainerModule((options) =>
+    config.whatsappMode === 'meta' ? bindMeta(options, config) : bindFake(options, config),
+  );
 
 type Binder = Parameters<ConstructorParameters<typeof ContainerModule>[0]>[0];
 
@@ -31,12 +33,18 @@ const bindMeta = ({ bind }: Binder, config: Config): void => {
   // Meta lets a business send a few messages in a row to one user (a bot turn is 2–3); it answers
   // 131056 when there are too many, and only then does the limiter space that user out.
   // The margin keeps a one-second window at the receiving end within the limit despite uneven send latency.
-  const limiter = new ThroughputLimiter({ perSecond: whatsapp.messagesPerSecond, recipientSpacingMs: 0, windowMarginMs: 50 });
+  const limiter = new ThroughputLimiter({
+    perSecond: whatsapp.messagesPerSecond,
+    recipientSpacingMs: 0,
+    windowMarginMs: 50,
+  });
   bind(TOKENS.MessageGateway).toResolvedValue(
     (media: MediaStore, clock: Clock) => new MetaCloudGateway({ client, media, limiter, clock }),
     [TOKENS.MediaStore, TOKENS.Clock],
   );
-  bind(TOKENS.ChannelMedia).toConstantValue(new MetaChannelMedia(client, { mediaHosts: whatsapp.mediaHosts, maxBytes: whatsapp.mediaMaxBytes }));
+  bind(TOKENS.ChannelMedia).toConstantValue(
+    new MetaChannelMedia(client, { mediaHosts: whatsapp.mediaHosts, maxBytes: whatsapp.mediaMaxBytes }),
+  );
   bind(TOKENS.TemplateSource).toConstantValue(new MetaTemplateSource(client));
 };
 

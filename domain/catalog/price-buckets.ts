@@ -2,8 +2,15 @@ import { err, ok, type Result } from '../shared/result.ts';
 import type { PriceBucketId } from '../shared/ids.ts';
 import type { PriceBucket } from './catalog.ts';
 
-export type InvalidPriceBucket = { readonly type: 'InvalidPriceBucket'; readonly bucketId: PriceBucketId; readonly reason: string };
-export type PriceBucketsOverlap = { readonly type: 'PriceBucketsOverlap'; readonly bucketIds: readonly [PriceBucketId, PriceBucketId] };
+export type InvalidPriceBucket = {
+  readonly type: 'InvalidPriceBucket';
+  readonly bucketId: PriceBucketId;
+  readonly reason: string;
+};
+export type PriceBucketsOverlap = {
+  readonly type: 'PriceBucketsOverlap';
+  readonly bucketIds: readonly [PriceBucketId, PriceBucketId];
+};
 export type PriceBucketsError = InvalidPriceBucket | PriceBucketsOverlap;
 
 const invalid = (bucket: PriceBucket, reason: string): Result<never, InvalidPriceBucket> =>

@@ -16,14 +16,17 @@ const invalid = (reason: string): Result<never, InvalidProject> => err({ type: '
 const isCount = (n: number, min: number): boolean => Number.isSafeInteger(n) && n >= min;
 
 const moneyProblem = (what: string, m: Money, currency: Project['currency']): string | null =>
-  !isCount(m.amount, 0) ? `${what} must be a non-negative integer amount`
-    : m.currency !== currency ? `${what} must be in ${currency}`
-    : null;
+  !isCount(m.amount, 0)
+    ? `${what} must be a non-negative integer amount`
+    : m.currency !== currency
+      ? `${what} must be in ${currency}`
+      : null;
 
 const planProblem = (plan: PaymentPlan, currency: Project['currency']): string | null => {
   const fee = moneyProblem('the separation fee', plan.separationFee, currency);
   if (fee !== null) return fee;
-  if (!isCount(plan.downPaymentBps, 0) || plan.downPaymentBps > 10_000) return 'downPaymentBps must be an integer from 0 to 10000';
+  if (!isCount(plan.downPaymentBps, 0) || plan.downPaymentBps > 10_000)
+    return 'downPaymentBps must be an integer from 0 to 10000';
   if (!isCount(plan.instalments, 1)) return 'instalments must be an integer of at least 1';
   if (!isCount(plan.quoteValidityDays, 1)) return 'quoteValidityDays must be an integer of at least 1';
   if (plan.mortgage !== null && (!isCount(plan.mortgage.annualRateBps, 0) || !isCount(plan.mortgage.years, 1))) {
@@ -50,7 +53,8 @@ const unitProblem = (entry: ProjectEntry): string | null => {
   const ids = new Set<string>();
   for (const u of entry.units) {
     if (u.projectId !== entry.project.id) return `unit ${u.id} belongs to another project`;
-    if (!types.has(u.unitTypeId)) return `unit ${u.id} names unit type ${u.unitTypeId}, which is not one of the project's`;
+    if (!types.has(u.unitTypeId))
+      return `unit ${u.id} names unit type ${u.unitTypeId}, which is not one of the project's`;
     if (ids.has(u.id)) return `unit ${u.id} is repeated`;
     if (u.code.trim() === '') return `unit ${u.id} has no code`;
     if (!(u.areaM2 > 0)) return `unit ${u.id} needs a positive area`;

@@ -27,7 +27,8 @@ export const matchingUnitTypes = (catalog: Catalog, projectId: ProjectId, criter
   return unitTypesOf(catalog, projectId).filter(
     (t) =>
       (criteria.propertyType === undefined || t.propertyType === criteria.propertyType) &&
-      (bucket === undefined || unitsOfType(catalog, t.id).some((u) => u.status === 'available' && inBucket(bucket, u.price))),
+      (bucket === undefined ||
+        unitsOfType(catalog, t.id).some((u) => u.status === 'available' && inBucket(bucket, u.price))),
   );
 };
 

@@ -46,7 +46,6 @@ export type BotState =
   /** Handed to a human: the bot no longer leads this conversation. */
   | { readonly step: 'withAdvisor' };
 
-
 /** What a lead sent, as the bot sees it. */
 export type BotInput =
   | { readonly kind: 'text'; readonly body: string }

@@ -14,11 +14,18 @@ export type BotTextsPatchError = UnknownBotTexts | EmptyBotText;
  * Merges a partial update over the current texts. Keys the catalogue does not have are refused (a typo
  * would otherwise be silently ignored), and so are empty sentences and empty keyword lists.
  */
-export const patchBotTexts = (current: BotTexts, patch: Readonly<Record<string, unknown>>): Result<BotTexts, BotTextsPatchError> => {
+export const patchBotTexts = (
+  current: BotTexts,
+  patch: Readonly<Record<string, unknown>>,
+): Result<BotTexts, BotTextsPatchError> => {
   const unknown = Object.keys(patch).filter((k) => !(k in current));
   const types = patch['propertyTypes'];
   if (typeof types === 'object' && types !== null) {
-    unknown.push(...Object.keys(types).filter((k) => !(k in current.propertyTypes)).map((k) => `propertyTypes.${k}`));
+    unknown.push(
+      ...Object.keys(types)
+        .filter((k) => !(k in current.propertyTypes))
+        .map((k) => `propertyTypes.${k}`),
+    );
   }
   if (unknown.length > 0) return err({ type: 'UnknownBotTexts', keys: unknown });
   const typed = patch as BotTextsPatch;
@@ -28,8 +35,13 @@ export const patchBotTexts = (current: BotTexts, patch: Readonly<Record<string, 
     if (Array.isArray(value) && value.length === 0) return err({ type: 'EmptyBotText', key });
   }
   for (const [key, value] of Object.entries(typed.propertyTypes ?? {})) {
-    if (typeof value === 'string' && value.trim() === '') return err({ type: 'EmptyBotText', key: `propertyTypes.${key}` });
+    if (typeof value === 'string' && value.trim() === '')
+      return err({ type: 'EmptyBotText', key: `propertyTypes.${key}` });
   }
   const defined = Object.fromEntries(Object.entries(typed).filter(([, v]) => v !== undefined));
-  return ok({ ...current, ...defined, propertyTypes: { ...current.propertyTypes, ...typed.propertyTypes } } as BotTexts);
+  return ok({
+    ...current,
+    ...defined,
+    propertyTypes: { ...current.propertyTypes, ...typed.propertyTypes },
+  } as BotTexts);
 };

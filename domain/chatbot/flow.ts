@@ -1,4 +1,11 @@
-import { FILTER_DIMENSIONS, isChosen, matchingProjects, matchingUnitTypes, optionsFor, type FilterDimension } from '../catalog/search.ts';
+import {
+  FILTER_DIMENSIONS,
+  isChosen,
+  matchingProjects,
+  matchingUnitTypes,
+  optionsFor,
+  type FilterDimension,
+} from '../catalog/search.ts';
 import { parseEmail } from '../contact/email.ts';
 import { textMessage } from '../messaging/builders.ts';
 import type { OutboundContent } from '../messaging/outbound.ts';
@@ -18,7 +25,13 @@ const turn = (state: BotState, replies: readonly OutboundContent[], effects: Bot
 const reask = (state: BotState, ctx: BotContext, notice?: string): BotTurn =>
   turn(state, [...(notice === undefined ? [] : [textMessage(notice)]), ...question(state, ctx)]);
 
-const LIST_STEPS: ReadonlySet<BotState['step']> = new Set(['choosingPriceRange', 'choosingCity', 'choosingPropertyType', 'choosingProject', 'choosingUnitType']);
+const LIST_STEPS: ReadonlySet<BotState['step']> = new Set([
+  'choosingPriceRange',
+  'choosingCity',
+  'choosingPropertyType',
+  'choosingProject',
+  'choosingUnitType',
+]);
 
 /** Shows a state's question; a list that has emptied (the catalogue changed) becomes "no match". */
 const show = (state: BotState, ctx: BotContext): BotTurn => {
@@ -71,9 +84,20 @@ const chooseProject = (session: Session, projectId: ProjectId, ctx: BotContext):
 };
 
 const toAdvisor = (session: Session, projectId: ProjectId | null, unitTypeId: UnitTypeId | null): BotTurn =>
-  turn({ step: 'withAdvisor' }, [], [
-    { type: 'RegisterLead', email: session.email, consent: session.consent, criteria: session.criteria, projectId, unitTypeId },
-  ]);
+  turn(
+    { step: 'withAdvisor' },
+    [],
+    [
+      {
+        type: 'RegisterLead',
+        email: session.email,
+        consent: session.consent,
+        criteria: session.criteria,
+        projectId,
+        unitTypeId,
+      },
+    ],
+  );
 
 const valueAfter = (id: string, prefix: string): string | null =>
   id.startsWith(`${prefix}:`) ? id.slice(prefix.length + 1) : null;
@@ -81,15 +105,21 @@ const valueAfter = (id: string, prefix: string): string | null =>
 /** Applies a recognised choice id; null when it does not answer the current question. */
 const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null => {
   const page = valueAfter(id, 'page');
-  if (page !== null && 'page' in state) return show({ ...state, page: Math.max(0, Math.trunc(Number(page)) || 0) }, ctx);
+  if (page !== null && 'page' in state)
+    return show({ ...state, page: Math.max(0, Math.trunc(Number(page)) || 0) }, ctx);
   if (LIST_STEPS.has(state.step) && !offers(state, id, ctx)) return null;
   switch (state.step) {
     case 'awaitingConsent':
       if (id === ID.consentNo) return turn({ step: 'start' }, [textMessage(ctx.texts.consentDeclined)]);
       if (id !== ID.consentYes) return null;
-      return restartSearch({ email: state.email, consent: { at: ctx.now, policyVersion: ctx.policy.version }, criteria: {} }, ctx);
+      return restartSearch(
+        { email: state.email, consent: { at: ctx.now, policyVersion: ctx.policy.version }, criteria: {} },
+        ctx,
+      );
     case 'choosingFilter': {
-      const dimension = ({ [ID.filterPrice]: 'price', [ID.filterCity]: 'city', [ID.filterType]: 'propertyType' } as const)[id];
+      const dimension = (
+        { [ID.filterPrice]: 'price', [ID.filterCity]: 'city', [ID.filterType]: 'propertyType' } as const
+      )[id];
       return dimension === undefined ? null : askDimension(state.session, dimension, ctx);
     }
     case 'choosingPriceRange':
@@ -102,7 +132,17 @@ const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null 
     }
     case 'choosingUnitType': {
       const unitTypeId = valueAfter(id, 'unittype');
-      return unitTypeId === null ? null : show({ step: 'choosingOutcome', session: state.session, projectId: state.projectId, unitTypeId: unitTypeId as UnitTypeId }, ctx);
+      return unitTypeId === null
+        ? null
+        : show(
+            {
+              step: 'choosingOutcome',
+              session: state.session,
+              projectId: state.projectId,
+              unitTypeId: unitTypeId as UnitTypeId,
+            },
+            ctx,
+          );
     }
     case 'choosingOutcome':
     case 'quoted':
@@ -127,10 +167,13 @@ const chooseFilterValue = (
   const city = valueAfter(id, 'city');
   const type = valueAfter(id, 'type');
   const next =
-    state.step === 'choosingPriceRange' && price !== null ? { ...criteria, priceBucketId: price }
-    : state.step === 'choosingCity' && city !== null ? { ...criteria, city }
-    : state.step === 'choosingPropertyType' && type !== null ? { ...criteria, propertyType: type }
-    : null;
+    state.step === 'choosingPriceRange' && price !== null
+      ? { ...criteria, priceBucketId: price }
+      : state.step === 'choosingCity' && city !== null
+        ? { ...criteria, city }
+        : state.step === 'choosingPropertyType' && type !== null
+          ? { ...criteria, propertyType: type }
+          : null;
   return next === null ? null : narrowOrList({ ...state.session, criteria: next as Session['criteria'] }, ctx);
 };
 
@@ -175,7 +218,8 @@ export const advance = (state: BotState, input: BotInput, ctx: BotContext): BotT
       return onChoice(state, input.id, ctx) ?? reask(state, ctx, ctx.texts.notUnderstood);
     case 'media':
     case 'unsupported':
-      if (state.step === 'start') return reask({ step: 'awaitingEmail' }, ctx, `${ctx.texts.welcome}\n\n${ctx.texts.textOnly}`);
+      if (state.step === 'start')
+        return reask({ step: 'awaitingEmail' }, ctx, `${ctx.texts.welcome}\n\n${ctx.texts.textOnly}`);
       return reask(state, ctx, ctx.texts.textOnly);
   }
 };

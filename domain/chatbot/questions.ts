@@ -72,7 +72,9 @@ export const rowsOf = (state: BotState, ctx: BotContext): ListRow[] => {
 
 const pagedList = (body: string, label: string, rows: readonly ListRow[], page: number, ctx: BotContext) => {
   const { items, hasMore } = pageOf(rows, page);
-  const more = hasMore ? [{ id: ID.page(page + 1), title: ctx.texts.seeMore, description: ctx.texts.seeMoreDescription }] : [];
+  const more = hasMore
+    ? [{ id: ID.page(page + 1), title: ctx.texts.seeMore, description: ctx.texts.seeMoreDescription }]
+    : [];
   return listMessage(body, label, [...items, ...more], ctx.texts.restartHint);
 };
 
@@ -117,7 +119,9 @@ export const question = (state: BotState, ctx: BotContext): OutboundContent[] =>
       return [pagedList(texts.choosePropertyType, texts.listButtonOptions, rowsOf(state, ctx), state.page, ctx)];
     case 'choosingProject': {
       const rows = rowsOf(state, ctx);
-      return [pagedList(fill(texts.projectList, { count: rows.length }), texts.listButtonProjects, rows, state.page, ctx)];
+      return [
+        pagedList(fill(texts.projectList, { count: rows.length }), texts.listButtonProjects, rows, state.page, ctx),
+      ];
     }
     case 'choosingUnitType': {
       const project = nameOfProject(ctx, state.projectId);

@@ -10,8 +10,12 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const TLD = /^[A-Za-z]{2,63}$/;
 
 const validLocal = (local: string): boolean =>
-  local.length >= 1 && local.length <= 64 && LOCAL_CHARS.test(local) &&
-  !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+  local.length >= 1 &&
+  local.length <= 64 &&
+  LOCAL_CHARS.test(local) &&
+  !local.startsWith('.') &&
+  !local.endsWith('.') &&
+  !local.includes('..');
 
 const validDomain = (domain: string): boolean => {
   const labels = domain.split('.');

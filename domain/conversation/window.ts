@@ -3,9 +3,7 @@ import { err, ok, type Result } from '../shared/result.ts';
 import { isFreeForm, type OutboundContent } from '../messaging/outbound.ts';
 
 /** WhatsApp's customer-service window: free-form messages only within 24 h of the lead's last message. */
-export type ConversationWindow =
-  | { readonly kind: 'open'; readonly closesAt: Instant }
-  | { readonly kind: 'closed' };
+export type ConversationWindow = { readonly kind: 'open'; readonly closesAt: Instant } | { readonly kind: 'closed' };
 
 export const windowAt = (lastInboundAt: Instant | null, now: Instant): ConversationWindow =>
   lastInboundAt !== null && now - lastInboundAt < DAY_MS

@@ -2,7 +2,11 @@ import { err, ok, type Result } from '../shared/result.ts';
 import { essenceOf } from './upload-policy.ts';
 
 /** A file whose bytes are not what its label says; `detected` is `null` when no known signature was found. */
-export type ContentMismatch = { readonly type: 'ContentMismatch'; readonly declared: string; readonly detected: string | null };
+export type ContentMismatch = {
+  readonly type: 'ContentMismatch';
+  readonly declared: string;
+  readonly detected: string | null;
+};
 
 /** The signature of an OGG container with Opus inside: what WhatsApp plays as a voice note. */
 export const OGG_OPUS = 'audio/ogg; codecs=opus';
@@ -40,7 +44,8 @@ const looksLikeText = (bytes: Uint8Array): boolean => !bytes.subarray(0, TEXT_SC
  */
 export const fitsLabel = (declared: string, detected: string | null, bytes: Uint8Array): boolean => {
   const label = essenceOf(declared);
-  if (TEXT_TYPES.includes(label)) return (detected === null || TEXT_SIGNATURES.includes(essenceOf(detected))) && looksLikeText(bytes);
+  if (TEXT_TYPES.includes(label))
+    return (detected === null || TEXT_SIGNATURES.includes(essenceOf(detected))) && looksLikeText(bytes);
   if (detected === null) return false;
   const shown = detected.trim().toLowerCase();
   const allowed = SIGNATURES[label];
@@ -48,5 +53,11 @@ export const fitsLabel = (declared: string, detected: string | null, bytes: Uint
 };
 
 /** The file as labelled, or the mismatch naming both types (the label's essence, the detected signature). */
-export const checkContent = (declared: string, detected: string | null, bytes: Uint8Array): Result<string, ContentMismatch> =>
-  fitsLabel(declared, detected, bytes) ? ok(essenceOf(declared)) : err({ type: 'ContentMismatch', declared: essenceOf(declared), detected });
+export const checkContent = (
+  declared: string,
+  detected: string | null,
+  bytes: Uint8Array,
+): Result<string, ContentMismatch> =>
+  fitsLabel(declared, detected, bytes)
+    ? ok(essenceOf(declared))
+    : err({ type: 'ContentMismatch', declared: essenceOf(declared), detected });

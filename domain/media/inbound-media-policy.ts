@@ -59,24 +59,42 @@ export const checkInboundMedia = (
 ): Result<string, InboundMediaRefusal> => {
   const parsed = parseMimeType(mimeType);
   if (!parsed.ok) return parsed;
-  if (!TYPES[kind].includes(parsed.value.essence)) return err({ type: 'UnsupportedMediaType', mimeType: parsed.value.essence, reason: 'not_allowed' });
-  if (announcedSize !== null && announcedSize > maxBytes) return err({ type: 'MediaTooLarge', size: announcedSize, maxBytes });
+  if (!TYPES[kind].includes(parsed.value.essence))
+    return err({ type: 'UnsupportedMediaType', mimeType: parsed.value.essence, reason: 'not_allowed' });
+  if (announcedSize !== null && announcedSize > maxBytes)
+    return err({ type: 'MediaTooLarge', size: announcedSize, maxBytes });
   return ok(parsed.value.text);
 };
 
-const ARTICLE: Readonly<Record<InboundMediaKind, string>> = { image: 'an image', audio: 'an audio', video: 'a video', document: 'a document', sticker: 'a sticker' };
-const size = (bytes: number): string => (bytes >= MB ? `${+(bytes / MB).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
+const ARTICLE: Readonly<Record<InboundMediaKind, string>> = {
+  image: 'an image',
+  audio: 'an audio',
+  video: 'a video',
+  document: 'a document',
+  sticker: 'a sticker',
+};
+const size = (bytes: number): string =>
+  bytes >= MB ? `${+(bytes / MB).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`;
 
 /**
  * Why a file was not copied, as the message keeps it for the CRM (`code: title`): a stable code and a
  * short English title. An invalid type is never echoed (it may hold anything, CR/LF included).
  */
-export const refusalReason = (kind: InboundMediaKind, refusal: InboundMediaRefusal): { readonly code: string; readonly title: string } => {
+export const refusalReason = (
+  kind: InboundMediaKind,
+  refusal: InboundMediaRefusal,
+): { readonly code: string; readonly title: string } => {
   switch (refusal.type) {
     case 'MediaTooLarge':
-      return { code: 'media_too_large', title: `File too large: over the ${size(refusal.maxBytes)} limit for ${ARTICLE[kind]}` };
+      return {
+        code: 'media_too_large',
+        title: `File too large: over the ${size(refusal.maxBytes)} limit for ${ARTICLE[kind]}`,
+      };
     case 'UnsupportedMediaType':
-      return { code: 'unsupported_media_type', title: `WhatsApp does not carry ${refusal.mimeType} as ${ARTICLE[kind]}` };
+      return {
+        code: 'unsupported_media_type',
+        title: `WhatsApp does not carry ${refusal.mimeType} as ${ARTICLE[kind]}`,
+      };
     case 'InvalidMimeType':
       return { code: 'invalid_media_type', title: 'The file’s MIME type is not one' };
   }

@@ -67,7 +67,8 @@ export const parseMimeType = (raw: string): Result<MimeType, InvalidMimeType> =>
   const semicolon = trimmed.indexOf(';');
   const essence = (semicolon < 0 ? trimmed : trimmed.slice(0, semicolon)).replace(/[ \t]+$/, '');
   const [type, subtype, ...rest] = essence.split('/');
-  if (type === undefined || subtype === undefined || rest.length > 0 || !TOKEN.test(type) || !TOKEN.test(subtype)) return invalid;
+  if (type === undefined || subtype === undefined || rest.length > 0 || !TOKEN.test(type) || !TOKEN.test(subtype))
+    return invalid;
   const parameters = semicolon < 0 ? [] : readParameters(trimmed.slice(semicolon));
   if (parameters === null) return invalid;
   const lower = essence.toLowerCase();

@@ -45,9 +45,15 @@ const WEBM_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
  */
 export const checkUpload = (declaredType: string, bytes: Uint8Array): Result<string, UploadRefusal> => {
   if (bytes.length === 0) return err({ type: 'EmptyFile' });
-  if (bytes.length > MAX_UPLOAD_BYTES) return err({ type: 'MediaTooLarge', size: bytes.length, maxBytes: MAX_UPLOAD_BYTES });
+  if (bytes.length > MAX_UPLOAD_BYTES)
+    return err({ type: 'MediaTooLarge', size: bytes.length, maxBytes: MAX_UPLOAD_BYTES });
   const mimeType = essenceOf(declaredType);
-  const webmAudio = mimeType === 'audio/webm' || mimeType === 'video/webm' || (mimeType === 'audio/ogg' && startsWith(bytes, WEBM_MAGIC));
+  const webmAudio =
+    mimeType === 'audio/webm' ||
+    mimeType === 'video/webm' ||
+    (mimeType === 'audio/ogg' && startsWith(bytes, WEBM_MAGIC));
   if (webmAudio) return err({ type: 'UnsupportedMediaType', mimeType, reason: 'webm_voice_note' });
-  return ACCEPTED_UPLOAD_TYPES.includes(mimeType) ? ok(mimeType) : err({ type: 'UnsupportedMediaType', mimeType, reason: 'not_allowed' });
+  return ACCEPTED_UPLOAD_TYPES.includes(mimeType)
+    ? ok(mimeType)
+    : err({ type: 'UnsupportedMediaType', mimeType, reason: 'not_allowed' });
 };

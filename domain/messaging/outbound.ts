@@ -100,7 +100,9 @@ const kindViolation = (kind: MediaKind, mimeType: string): string =>
 
 export const limitViolations = (content: OutboundContent): string[] => {
   const v: string[] = [];
-  const check = (cond: boolean, what: string) => { if (!cond) v.push(what); };
+  const check = (cond: boolean, what: string) => {
+    if (!cond) v.push(what);
+  };
   switch (content.kind) {
     case 'text':
       check(len(content.body) >= 1 && len(content.body) <= LIMITS.textBody, 'text body length');
@@ -129,7 +131,10 @@ export const limitViolations = (content: OutboundContent): string[] => {
       for (const r of rows) {
         check(len(r.title) >= 1 && len(r.title) <= LIMITS.rowTitle, `row title "${r.title}"`);
         check(len(r.id) >= 1 && len(r.id) <= LIMITS.choiceId, `row id "${r.id}"`);
-        check(r.description === undefined || len(r.description) <= LIMITS.rowDescription, `row description "${r.description}"`);
+        check(
+          r.description === undefined || len(r.description) <= LIMITS.rowDescription,
+          `row description "${r.description}"`,
+        );
       }
       check(new Set(rows.map((r) => r.id)).size === rows.length, 'row ids unique');
       check(content.footer === undefined || len(content.footer) <= LIMITS.footerText, 'footer length');
@@ -147,8 +152,15 @@ export const limitViolations = (content: OutboundContent): string[] => {
         check(Number.isInteger(b.index) && b.index >= 0 && b.index <= 9, `template button index ${b.index}`);
         check(b.parameter.length >= 1, 'template button parameter');
       }
-      check(content.header?.kind !== 'text' || len(content.header.text) <= LIMITS.headerText, 'template header text length');
-      if (content.header?.kind === 'media') check(kindCarries(content.header.mediaKind, content.header.mimeType), kindViolation(content.header.mediaKind, content.header.mimeType));
+      check(
+        content.header?.kind !== 'text' || len(content.header.text) <= LIMITS.headerText,
+        'template header text length',
+      );
+      if (content.header?.kind === 'media')
+        check(
+          kindCarries(content.header.mediaKind, content.header.mimeType),
+          kindViolation(content.header.mediaKind, content.header.mimeType),
+        );
       break;
   }
   return v;

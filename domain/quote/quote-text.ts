@@ -99,7 +99,10 @@ export const mortgageRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] =>
         { label: l.mortgagePayment, value: formatMoney(q.mortgage.monthlyPayment), detail: false },
         {
           label: '',
-          value: fillLabel(l.mortgageTerms, { rate: formatPercentBps(q.mortgage.annualRateBps), years: q.mortgage.years }),
+          value: fillLabel(l.mortgageTerms, {
+            rate: formatPercentBps(q.mortgage.annualRateBps),
+            years: q.mortgage.years,
+          }),
           detail: true,
         },
       ];
@@ -109,12 +112,24 @@ export const quoteFigureRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
   const credited = q.separationCredited ? l.separationCredited : l.separationNotCredited;
   return [
     { label: l.price, value: formatMoney(q.price), detail: false },
-    ...listRows(q.extras, (e) => ({ label: clipText(e.label, MAX_NAME), value: formatMoney(e.price), detail: true }), l),
+    ...listRows(
+      q.extras,
+      (e) => ({ label: clipText(e.label, MAX_NAME), value: formatMoney(e.price), detail: true }),
+      l,
+    ),
     ...(q.extras.length > 0 ? [{ label: l.totalPrice, value: formatMoney(q.totalPrice), detail: false }] : []),
     { label: l.separation, value: `${formatMoney(q.separationFee)} (${credited})`, detail: false },
-    { label: fillLabel(l.downPayment, { percent: formatPercentBps(q.downPaymentBps) }), value: formatMoney(q.downPayment), detail: false },
+    {
+      label: fillLabel(l.downPayment, { percent: formatPercentBps(q.downPaymentBps) }),
+      value: formatMoney(q.downPayment),
+      detail: false,
+    },
     ...(q.savings.length > 0 ? [{ label: l.savingsHeading, value: '', detail: false }] : []),
-    ...listRows(q.savings, (s) => ({ label: clipText(s.label, MAX_NAME), value: `- ${formatMoney(s.amount)}`, detail: true }), l),
+    ...listRows(
+      q.savings,
+      (s) => ({ label: clipText(s.label, MAX_NAME), value: `- ${formatMoney(s.amount)}`, detail: true }),
+      l,
+    ),
     ...paymentRows(q, l),
   ];
 };
@@ -139,7 +154,9 @@ export const quoteSummaryText = (quote: Quote, labels: QuoteLabels): string => {
     '',
     `*${labels.figuresHeading}*`,
     ...quoteFigureRows(quote, labels).map(textRow),
-    ...(quote.mortgage === null ? [] : ['', `*${labels.mortgageHeading}*`, ...mortgageRows(quote, labels).map(textRow)]),
+    ...(quote.mortgage === null
+      ? []
+      : ['', `*${labels.mortgageHeading}*`, ...mortgageRows(quote, labels).map(textRow)]),
     '',
     `_${labels.disclaimer}_`,
     ...(quote.mortgage === null ? [] : [`_${labels.mortgageDisclaimer}_`]),

@@ -59,7 +59,12 @@ export type QuoteRequest = {
 export type QuoteError =
   | { readonly type: 'InvalidPaymentPlan'; readonly reason: string }
   | { readonly type: 'InvalidAmount'; readonly field: string; readonly amount: number }
-  | { readonly type: 'CurrencyMismatch'; readonly field: string; readonly expected: Currency; readonly actual: Currency }
+  | {
+      readonly type: 'CurrencyMismatch';
+      readonly field: string;
+      readonly expected: Currency;
+      readonly actual: Currency;
+    }
   | { readonly type: 'UnitNotInProject'; readonly reason: string }
   | { readonly type: 'SavingsExceedDownPayment'; readonly savings: Money; readonly downPayment: Money }
   | { readonly type: 'SeparationExceedsDownPayment'; readonly separationFee: Money; readonly remaining: Money };

@@ -31,7 +31,8 @@ export const renderTemplate = (
   parameters: readonly string[],
 ): Result<string, TemplateParameterMismatch> => {
   const expected = parameterCount(template);
-  if (parameters.length !== expected) return err({ type: 'TemplateParameterMismatch', expected, given: parameters.length });
+  if (parameters.length !== expected)
+    return err({ type: 'TemplateParameterMismatch', expected, given: parameters.length });
   return ok(template.body.replace(PLACEHOLDER, (whole, n: string) => parameters[Number(n) - 1] ?? whole));
 };
 

@@ -19,7 +19,10 @@ export type Appointment = Slot & {
 
 export const MAX_APPOINTMENT_MS = 4 * HOUR_MS;
 
-export type InvalidAppointmentTime = { readonly type: 'InvalidAppointmentTime'; readonly reason: 'ends_before_start' | 'too_long' };
+export type InvalidAppointmentTime = {
+  readonly type: 'InvalidAppointmentTime';
+  readonly reason: 'ends_before_start' | 'too_long';
+};
 
 /** Two half-open slots overlap when each starts before the other ends: back-to-back slots do not. */
 export const overlaps = (a: Slot, b: Slot): boolean => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
@@ -32,4 +35,5 @@ export const appointmentSlot = (startsAt: Instant, endsAt: Instant): Result<Slot
 };
 
 /** The first of `agenda` that `slot` overlaps, or `null`. */
-export const firstOverlap = <A extends Slot>(agenda: readonly A[], slot: Slot): A | null => agenda.find((a) => overlaps(a, slot)) ?? null;
+export const firstOverlap = <A extends Slot>(agenda: readonly A[], slot: Slot): A | null =>
+  agenda.find((a) => overlaps(a, slot)) ?? null;

@@ -5,7 +5,11 @@ import { err, ok, type Result } from '../shared/result.ts';
 export const FUNNEL: readonly VisitStage[] = ['new', 'contacted', 'appointment', 'reserved', 'authorised'];
 export const VISIT_STAGES: readonly VisitStage[] = [...FUNNEL, 'lost'];
 
-export type InvalidStageTransition = { readonly type: 'InvalidStageTransition'; readonly from: VisitStage; readonly to: VisitStage };
+export type InvalidStageTransition = {
+  readonly type: 'InvalidStageTransition';
+  readonly from: VisitStage;
+  readonly to: VisitStage;
+};
 
 /** A visit that was authorised or lost moves no more. */
 export const isFinal = (stage: VisitStage): boolean => stage === 'authorised' || stage === 'lost';

@@ -32,7 +32,9 @@ export const isActive = (r: Reservation): boolean => r.status !== 'cancelled';
 
 /** available → reserved. */
 export const holdUnit = (unit: Unit): Result<Unit, UnitNotAvailable> =>
-  unit.status === 'available' ? ok({ ...unit, status: 'reserved' }) : err({ type: 'UnitNotAvailable', unitId: unit.id });
+  unit.status === 'available'
+    ? ok({ ...unit, status: 'reserved' })
+    : err({ type: 'UnitNotAvailable', unitId: unit.id });
 
 /** reserved → sold, on authorisation. */
 export const sellUnit = (unit: Unit): Unit => ({ ...unit, status: 'sold' });
@@ -48,4 +50,6 @@ export const authorise = (r: Reservation, by: string, at: Instant): Result<Reser
 
 /** requested → cancelled. */
 export const cancel = (r: Reservation): Result<Reservation, ReservationNotRequested> =>
-  r.status === 'requested' ? ok({ ...r, status: 'cancelled' }) : err({ type: 'ReservationNotRequested', reservationId: r.id, status: r.status });
+  r.status === 'requested'
+    ? ok({ ...r, status: 'cancelled' })
+    : err({ type: 'ReservationNotRequested', reservationId: r.id, status: r.status });

@@ -12,7 +12,12 @@ import { phone } from '../builders/phone.ts';
 const line = aLine().withPhoneNumberId('pnid-bogota').build();
 const ana = phone('+573001234567');
 const rateLimited: SendFailure = { type: 'SendFailed', retryable: true, code: '131056', title: 'Pair rate limit hit' };
-const windowClosed: SendFailure = { type: 'SendFailed', retryable: false, code: '131047', title: 'Re-engagement message' };
+const windowClosed: SendFailure = {
+  type: 'SendFailed',
+  retryable: false,
+  code: '131047',
+  title: 'Re-engagement message',
+};
 
 describe('FakeWhatsApp', () => {
   let clock: FixedClock;
@@ -36,13 +41,29 @@ describe('FakeWhatsApp', () => {
   it('records every message sent, with a fresh Meta id and the time', async () => {
     const first = await sendToAna(textMessage('Hola'));
     clock.advance(5);
-    const second = await whatsapp.send({ line, to: { phone: phone('+573009998877'), userId: null }, content: textMessage('Otro') });
+    const second = await whatsapp.send({
+      line,
+      to: { phone: phone('+573009998877'), userId: null },
+      content: textMessage('Otro'),
+    });
 
     expect(first).toEqual({ ok: true, value: { waMessageId: 'wamid.fake.1' } });
     expect(second).toEqual({ ok: true, value: { waMessageId: 'wamid.fake.2' } });
     expect(whatsapp.sent).toEqual([
-      { waMessageId: 'wamid.fake.1', phoneNumberId: 'pnid-bogota', to: { phone: ana, userId: null }, content: textMessage('Hola'), at: 1_000 },
-      { waMessageId: 'wamid.fake.2', phoneNumberId: 'pnid-bogota', to: { phone: '+573009998877', userId: null }, content: textMessage('Otro'), at: 1_005 },
+      {
+        waMessageId: 'wamid.fake.1',
+        phoneNumberId: 'pnid-bogota',
+        to: { phone: ana, userId: null },
+        content: textMessage('Hola'),
+        at: 1_000,
+      },
+      {
+        waMessageId: 'wamid.fake.2',
+        phoneNumberId: 'pnid-bogota',
+        to: { phone: '+573009998877', userId: null },
+        content: textMessage('Otro'),
+        at: 1_005,
+      },
     ]);
     expect(whatsapp.sentTo('573001234567').map((m) => m.content)).toEqual([textMessage('Hola')]);
   });
@@ -58,7 +79,13 @@ describe('FakeWhatsApp', () => {
   it('fails the sends a predicate picks until the failures are cleared', async () => {
     whatsapp.failSendsWhen((r) => r.content.kind !== 'template', windowClosed);
     expect(await sendToAna(textMessage('libre'))).toEqual({ ok: false, error: windowClosed });
-    const template: OutboundContent = { kind: 'template', name: 'hola', language: 'es', parameters: [], renderedText: 'Hola' };
+    const template: OutboundContent = {
+      kind: 'template',
+      name: 'hola',
+      language: 'es',
+      parameters: [],
+      renderedText: 'Hola',
+    };
     expect((await sendToAna(template)).ok).toBe(true);
 
     whatsapp.clearFailures();
@@ -72,8 +99,22 @@ describe('FakeWhatsApp', () => {
     await lead.sendLocation(4.65, -74.05);
 
     expect(delivered).toEqual([
-      { phoneNumberId: 'pnid-bogota', waMessageId: 'wamid.in.1', from: { phone: ana, userId: null }, profileName: 'Ana', sentAt: 1_000, content: { kind: 'text', body: 'Hola' } },
-      { phoneNumberId: 'pnid-bogota', waMessageId: 'wamid.in.2', from: { phone: ana, userId: null }, profileName: 'Ana', sentAt: 61_000, content: { kind: 'location', latitude: 4.65, longitude: -74.05 } },
+      {
+        phoneNumberId: 'pnid-bogota',
+        waMessageId: 'wamid.in.1',
+        from: { phone: ana, userId: null },
+        profileName: 'Ana',
+        sentAt: 1_000,
+        content: { kind: 'text', body: 'Hola' },
+      },
+      {
+        phoneNumberId: 'pnid-bogota',
+        waMessageId: 'wamid.in.2',
+        from: { phone: ana, userId: null },
+        profileName: 'Ana',
+        sentAt: 61_000,
+        content: { kind: 'location', latitude: 4.65, longitude: -74.05 },
+      },
     ]);
   });
 
@@ -86,17 +127,46 @@ describe('FakeWhatsApp', () => {
 
     expect(delivered.map((e) => e.content)).toEqual([
       { kind: 'media', mediaKind: 'image', waMediaId: expect.any(String), mimeType: 'image/jpeg', caption: 'Mi casa' },
-      { kind: 'media', mediaKind: 'audio', waMediaId: expect.any(String), mimeType: 'audio/ogg; codecs=opus', voice: true },
-      { kind: 'media', mediaKind: 'document', waMediaId: expect.any(String), mimeType: 'application/pdf', filename: 'cedula.pdf' },
+      {
+        kind: 'media',
+        mediaKind: 'audio',
+        waMediaId: expect.any(String),
+        mimeType: 'audio/ogg; codecs=opus',
+        voice: true,
+      },
+      {
+        kind: 'media',
+        mediaKind: 'document',
+        waMediaId: expect.any(String),
+        mimeType: 'application/pdf',
+        filename: 'cedula.pdf',
+      },
       { kind: 'unsupported', type: 'sticker_pack' },
     ]);
-    expect(new Set(delivered.slice(0, 3).map((e) => (e.content.kind === 'media' ? e.content.waMediaId : '')).values()).size).toBe(3);
+    expect(
+      new Set(
+        delivered
+          .slice(0, 3)
+          .map((e) => (e.content.kind === 'media' ? e.content.waMediaId : ''))
+          .values(),
+      ).size,
+    ).toBe(3);
     expect(delivered.every((e) => e.profileName === null)).toBe(true);
   });
 
   it('taps a button by title (any case) or id on the latest message offering it', async () => {
-    await sendToAna(buttonsMessage('¿Aceptas?', [{ id: 'consent.yes', title: 'Acepto' }, { id: 'consent.no', title: 'No acepto' }]));
-    await sendToAna(listMessage('¿Ciudad?', 'Ver opciones', [{ id: 'city.1', title: 'Bogotá' }, { id: 'city.2', title: 'Cali' }]));
+    await sendToAna(
+      buttonsMessage('¿Aceptas?', [
+        { id: 'consent.yes', title: 'Acepto' },
+        { id: 'consent.no', title: 'No acepto' },
+      ]),
+    );
+    await sendToAna(
+      listMessage('¿Ciudad?', 'Ver opciones', [
+        { id: 'city.1', title: 'Bogotá' },
+        { id: 'city.2', title: 'Cali' },
+      ]),
+    );
     const lead = whatsapp.lead('+573001234567');
 
     await lead.tap('acepto');
@@ -122,7 +192,7 @@ describe('FakeWhatsApp', () => {
     expect(delivered).toEqual([]);
   });
 
-  it("shows a lead its inbox, last message and last text", async () => {
+  it('shows a lead its inbox, last message and last text', async () => {
     const lead = whatsapp.lead('+573001234567');
     expect(lead.lastMessage()).toBeNull();
     expect(lead.lastText()).toBeNull();
@@ -138,7 +208,11 @@ describe('FakeWhatsApp', () => {
   it('injects raw envelopes as they are, redeliveries included', async () => {
     const envelope = await whatsapp.lead('+573001234567').say('Hola');
     await whatsapp.deliverRaw(envelope);
-    const usernameOnly = { ...envelope, waMessageId: asId<WaMessageId>('wamid.raw'), from: { phone: null, userId: 'CO.42' } };
+    const usernameOnly = {
+      ...envelope,
+      waMessageId: asId<WaMessageId>('wamid.raw'),
+      from: { phone: null, userId: 'CO.42' },
+    };
     await whatsapp.deliverRaw(usernameOnly);
     expect(delivered).toEqual([envelope, envelope, usernameOnly]);
   });
@@ -146,7 +220,10 @@ describe('FakeWhatsApp', () => {
   it("plays Meta's receipts", async () => {
     clock.set(9_000);
     await whatsapp.reportStatus(asId<WaMessageId>('wamid.fake.1'), 'read');
-    await whatsapp.reportStatus(asId<WaMessageId>('wamid.fake.2'), 'failed', { code: '131026', title: 'Undeliverable' });
+    await whatsapp.reportStatus(asId<WaMessageId>('wamid.fake.2'), 'failed', {
+      code: '131026',
+      title: 'Undeliverable',
+    });
     expect(statuses).toEqual([
       { waMessageId: 'wamid.fake.1', status: 'read', at: 9_000, failure: null },
       { waMessageId: 'wamid.fake.2', status: 'failed', at: 9_000, failure: { code: '131026', title: 'Undeliverable' } },

@@ -3,7 +3,11 @@ import type { DeskEvent } from '../../application/ports/events.ts';
 import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { asId, type LeadId, type VisitId } from '../../domain/shared/ids.ts';
 
-const visitChanged = (n: number): DeskEvent => ({ type: 'visit_changed', leadId: asId<LeadId>(`l-${n}`), visitId: asId<VisitId>(`v-${n}`) });
+const visitChanged = (n: number): DeskEvent => ({
+  type: 'visit_changed',
+  leadId: asId<LeadId>(`l-${n}`),
+  visitId: asId<VisitId>(`v-${n}`),
+});
 
 describe('InMemoryEventPublisher', () => {
   it('hands every event to subscribers until they unsubscribe, and survives a throwing one', () => {

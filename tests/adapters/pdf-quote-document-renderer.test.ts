@@ -47,7 +47,10 @@ describe('PdfQuoteDocumentRenderer', () => {
 
   it('renders the same quote to the same bytes', async () => {
     const quote = quoteOf(aQuoteRequest().build());
-    const [a, b] = await Promise.all([renderer.render(quote, defaultQuoteLabels), renderer.render(quote, defaultQuoteLabels)]);
+    const [a, b] = await Promise.all([
+      renderer.render(quote, defaultQuoteLabels),
+      renderer.render(quote, defaultQuoteLabels),
+    ]);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 });

@@ -4,8 +4,19 @@ import type { PhoneMessage } from '../../adapters/whatsapp/fake/phone-message.ts
 
 const ANA = '+573001234567';
 const message = (waMessageId: string, from: PhoneMessage['from'], at = 1_000): PhoneMessage => ({
-  waMessageId, from, at, kind: 'text', text: waMessageId, header: null, footer: null, buttons: [], list: null,
-  template: null, media: null, choice: null, status: from === 'lead' ? 'delivered' : 'sent',
+  waMessageId,
+  from,
+  at,
+  kind: 'text',
+  text: waMessageId,
+  header: null,
+  footer: null,
+  buttons: [],
+  list: null,
+  template: null,
+  media: null,
+  choice: null,
+  status: from === 'lead' ? 'delivered' : 'sent',
 });
 
 describe('PhoneLog', () => {
@@ -19,17 +30,31 @@ describe('PhoneLog', () => {
     log.advance('out.1', 'delivered');
 
     expect(log.messagesOf(ANA).map((m) => m.status)).toEqual(['read']);
-    expect(heard.map((e) => (e.type === 'closed' ? e.type : `${e.type}:${e.message.status}`))).toEqual(['phone_message:sent', 'phone_message_updated:read']);
+    expect(heard.map((e) => (e.type === 'closed' ? e.type : `${e.type}:${e.message.status}`))).toEqual([
+      'phone_message:sent',
+      'phone_message_updated:read',
+    ]);
     expect(log.advance('out.unknown', 'read')).toBe(false);
   });
 
   it('reads every earlier message of the lead with the one marked read, as WhatsApp does', () => {
     const log = new PhoneLog();
-    for (const [id, from] of [['in.1', 'lead'], ['out.1', 'business'], ['in.2', 'lead'], ['in.3', 'lead']] as const) log.add(ANA, null, message(id, from));
+    for (const [id, from] of [
+      ['in.1', 'lead'],
+      ['out.1', 'business'],
+      ['in.2', 'lead'],
+      ['in.3', 'lead'],
+    ] as const)
+      log.add(ANA, null, message(id, from));
 
     log.readUpTo('in.2');
 
-    expect(log.messagesOf(ANA).map((m) => `${m.waMessageId}:${m.status}`)).toEqual(['in.1:read', 'out.1:sent', 'in.2:read', 'in.3:delivered']);
+    expect(log.messagesOf(ANA).map((m) => `${m.waMessageId}:${m.status}`)).toEqual([
+      'in.1:read',
+      'out.1:sent',
+      'in.2:read',
+      'in.3:delivered',
+    ]);
   });
 
   it('lists phones most recently active first, keeping the last name given, and ignores a repeated id', () => {

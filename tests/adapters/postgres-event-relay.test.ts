@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import type { Notifications } from '../../adapters/persistence/database.ts';
-import { decodeNotification, encodeNotifications, MAX_PAYLOAD_BYTES } from '../../adapters/persistence/event-notification.ts';
+import {
+  decodeNotification,
+  encodeNotifications,
+  MAX_PAYLOAD_BYTES,
+} from '../../adapters/persistence/event-notification.ts';
 import { PostgresEventRelay } from '../../adapters/persistence/postgres-event-relay.ts';
 import type { DeskEvent } from '../../application/ports/events.ts';
 import { asId } from '../../domain/shared/ids.ts';
@@ -36,7 +40,8 @@ const notificationHub = () => {
 
 const recordingLogger = () => {
   const entries: { level: string; event: unknown }[] = [];
-  const at = (level: string) => (obj: object) => void entries.push({ level, event: (obj as { event?: unknown }).event });
+  const at = (level: string) => (obj: object) =>
+    void entries.push({ level, event: (obj as { event?: unknown }).event });
   return { entries, info: at('info'), warn: at('warn'), error: at('error') };
 };
 
@@ -107,13 +112,17 @@ describe('event notifications', () => {
   it('fit each payload in the limit and decode back to the same events, in order', () => {
     const event = fc.nat({ max: 10_000 }).map(received);
     fc.assert(
-      fc.property(fc.array(event, { maxLength: 300 }), fc.integer({ min: 300, max: MAX_PAYLOAD_BYTES }), (events, maxBytes) => {
-        const payloads = encodeNotifications('instance-1', events, maxBytes);
-        for (const payload of payloads) expect(Buffer.byteLength(payload)).toBeLessThanOrEqual(maxBytes);
-        const decoded = payloads.map(decodeNotification);
-        expect(decoded.every((n) => n?.from === 'instance-1')).toBe(true);
-        expect(decoded.flatMap((n) => n?.events ?? [])).toEqual(events);
-      }),
+      fc.property(
+        fc.array(event, { maxLength: 300 }),
+        fc.integer({ min: 300, max: MAX_PAYLOAD_BYTES }),
+        (events, maxBytes) => {
+          const payloads = encodeNotifications('instance-1', events, maxBytes);
+          for (const payload of payloads) expect(Buffer.byteLength(payload)).toBeLessThanOrEqual(maxBytes);
+          const decoded = payloads.map(decodeNotification);
+          expect(decoded.every((n) => n?.from === 'instance-1')).toBe(true);
+          expect(decoded.flatMap((n) => n?.events ?? [])).toEqual(events);
+        },
+      ),
     );
   });
 });

@@ -47,7 +47,15 @@ describe('API keys', () => {
 
     expect(first.key).toMatch(/^ld_[A-Za-z0-9_-]{43}$/);
     expect(second.key).not.toBe(first.key);
-    expect(first.record).toEqual({ id: 'key_1', userId: user.id, hash: secrets.hash(first.key), label: 'CRM', createdAt: T0, revokedAt: null, lastUsedAt: null });
+    expect(first.record).toEqual({
+      id: 'key_1',
+      userId: user.id,
+      hash: secrets.hash(first.key),
+      label: 'CRM',
+      createdAt: T0,
+      revokedAt: null,
+      lastUsedAt: null,
+    });
     const stored = await uow.transaction((r) => r.apiKeys.byUser(user.id));
     expect(JSON.stringify(stored)).not.toContain(first.key);
     expect(stored.map((k) => k.hash)).toEqual([secrets.hash(first.key), secrets.hash(second.key)]);
@@ -56,22 +64,37 @@ describe('API keys', () => {
   it('refuses keys for unknown or inactive users', async () => {
     const inactive = aUser().inactive().build();
     const { issue } = await setup([inactive]);
-    expect(await issue.execute({ userId: asId<UserId>('nobody'), label: 'x' })).toEqual({ ok: false, error: { type: 'UserNotFound', userId: 'nobody' } });
-    expect(await issue.execute({ userId: inactive.id, label: 'x' })).toEqual({ ok: false, error: { type: 'UserInactive', userId: inactive.id } });
+    expect(await issue.execute({ userId: asId<UserId>('nobody'), label: 'x' })).toEqual({
+      ok: false,
+      error: { type: 'UserNotFound', userId: 'nobody' },
+    });
+    expect(await issue.execute({ userId: inactive.id, label: 'x' })).toEqual({
+      ok: false,
+      error: { type: 'UserInactive', userId: inactive.id },
+    });
   });
 
   it('authenticates a user key as that user, with their role', async () => {
     const manager = aUser().withRole('manager').build();
     const { issue, authenticate } = await setup([manager]);
     const { key } = await issued(issue, manager.id);
-    expect(await authenticate.execute({ key })).toEqual({ ok: true, value: { kind: 'user', userId: manager.id, role: 'manager' } });
+    expect(await authenticate.execute({ key })).toEqual({
+      ok: true,
+      value: { kind: 'user', userId: manager.id, role: 'manager' },
+    });
   });
 
   it('authenticates the bootstrap admin key, and nothing when none is configured', async () => {
     const { authenticate } = await setup();
-    expect(await authenticate.execute({ key: ADMIN_KEY })).toEqual({ ok: true, value: { kind: 'bootstrap-admin', role: 'admin' } });
+    expect(await authenticate.execute({ key: ADMIN_KEY })).toEqual({
+      ok: true,
+      value: { kind: 'bootstrap-admin', role: 'admin' },
+    });
     const none = await setup([], null);
-    expect(await none.authenticate.execute({ key: ADMIN_KEY })).toEqual({ ok: false, error: { type: 'Unauthenticated' } });
+    expect(await none.authenticate.execute({ key: ADMIN_KEY })).toEqual({
+      ok: false,
+      error: { type: 'Unauthenticated' },
+    });
     expect(await none.authenticate.execute({ key: '' })).toEqual({ ok: false, error: { type: 'Unauthenticated' } });
   });
 
@@ -83,7 +106,10 @@ describe('API keys', () => {
 
     const revoked = await issued(issue, user.id);
     clock.advance(60_000);
-    expect(await revoke.execute({ keyId: revoked.record.id })).toEqual({ ok: true, value: { ...revoked.record, revokedAt: T0 + 60_000 } });
+    expect(await revoke.execute({ keyId: revoked.record.id })).toEqual({
+      ok: true,
+      value: { ...revoked.record, revokedAt: T0 + 60_000 },
+    });
     expect(await authenticate.execute({ key: revoked.key })).toEqual(refused);
 
     const live = await issued(issue, user.id);
@@ -98,6 +124,9 @@ describe('API keys', () => {
     await revoke.execute({ keyId: record.id });
     clock.advance(1_000);
     expect(await revoke.execute({ keyId: record.id })).toEqual({ ok: true, value: { ...record, revokedAt: T0 } });
-    expect(await revoke.execute({ keyId: asId<ApiKeyId>('key_x') })).toEqual({ ok: false, error: { type: 'ApiKeyNotFound', keyId: 'key_x' } });
+    expect(await revoke.execute({ keyId: asId<ApiKeyId>('key_x') })).toEqual({
+      ok: false,
+      error: { type: 'ApiKeyNotFound', keyId: 'key_x' },
+    });
   });
 });

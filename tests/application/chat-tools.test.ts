@@ -17,25 +17,45 @@ const OGG = anOggOpus();
 
 describe('UploadMedia', () => {
   const upload = (mimeType: string, bytes: Uint8Array) =>
-    new UploadMedia(new InMemoryMediaStore(), new FileTypeContentDetector()).execute({ actor: admin, bytes, mimeType, filename: ' nota.ogg ' });
+    new UploadMedia(new InMemoryMediaStore(), new FileTypeContentDetector()).execute({
+      actor: admin,
+      bytes,
+      mimeType,
+      filename: ' nota.ogg ',
+    });
 
   it('keeps an OGG voice note under its essence type and trimmed name', async () => {
-    expect(await upload('Audio/OGG; codecs=opus', OGG)).toMatchObject({ ok: true, value: { mimeType: 'audio/ogg', filename: 'nota.ogg', size: OGG.length } });
+    expect(await upload('Audio/OGG; codecs=opus', OGG)).toMatchObject({
+      ok: true,
+      value: { mimeType: 'audio/ogg', filename: 'nota.ogg', size: OGG.length },
+    });
   });
 
   it('refuses WebM recordings, unknown types, empty and oversized files', async () => {
-    expect(await upload('audio/webm', OGG)).toMatchObject({ ok: false, error: { type: 'UnsupportedMediaType', reason: 'webm_voice_note' } });
-    expect(await upload('audio/ogg', new Uint8Array([0x1a, 0x45, 0xdf, 0xa3]))).toMatchObject({ error: { reason: 'webm_voice_note' } });
-    expect(await upload('image/gif', OGG)).toMatchObject({ error: { type: 'UnsupportedMediaType', reason: 'not_allowed' } });
+    expect(await upload('audio/webm', OGG)).toMatchObject({
+      ok: false,
+      error: { type: 'UnsupportedMediaType', reason: 'webm_voice_note' },
+    });
+    expect(await upload('audio/ogg', new Uint8Array([0x1a, 0x45, 0xdf, 0xa3]))).toMatchObject({
+      error: { reason: 'webm_voice_note' },
+    });
+    expect(await upload('image/gif', OGG)).toMatchObject({
+      error: { type: 'UnsupportedMediaType', reason: 'not_allowed' },
+    });
     expect(await upload('application/pdf', new Uint8Array())).toMatchObject({ error: { type: 'EmptyFile' } });
-    expect(await upload('application/pdf', new Uint8Array(MAX_UPLOAD_BYTES + 1))).toMatchObject({ error: { type: 'MediaTooLarge' } });
+    expect(await upload('application/pdf', new Uint8Array(MAX_UPLOAD_BYTES + 1))).toMatchObject({
+      error: { type: 'MediaTooLarge' },
+    });
   });
 });
 
 describe('RefreshTemplates', () => {
   it('turns an outage of the template source into TemplateSyncFailed', async () => {
     const refresh = new RefreshTemplates({ execute: () => Promise.reject(new Error('503 from Graph API')) });
-    expect(await refresh.execute()).toEqual({ ok: false, error: { type: 'TemplateSyncFailed', reason: '503 from Graph API' } });
+    expect(await refresh.execute()).toEqual({
+      ok: false,
+      error: { type: 'TemplateSyncFailed', reason: '503 from Graph API' },
+    });
   });
 });
 
@@ -43,14 +63,21 @@ describe('visit quotes', () => {
   const setup = async () => {
     const desk = await startDesk();
     const { lead } = await registerThroughBot(desk, '+573007770003', 'Marta Gil');
-    const visit = await leadUseCases(desk).openVisit.execute({ actor: admin, leadId: lead.id, projectId: asId('p-bog-1') });
+    const visit = await leadUseCases(desk).openVisit.execute({
+      actor: admin,
+      leadId: lead.id,
+      projectId: asId('p-bog-1'),
+    });
     if (!visit.ok) throw new Error('no visit');
     return { desk, lead, visitId: visit.value.id as VisitId, ...chatToolsUseCases(desk) };
   };
 
   it('lists approved templates only, with their parameter count', async () => {
     const { listTemplates } = await setup();
-    expect((await listTemplates.execute()).map((t) => [t.name, t.parameterCount])).toEqual([['bienvenida', 2], ['recordatorio_cita', 3]]);
+    expect((await listTemplates.execute()).map((t) => [t.name, t.parameterCount])).toEqual([
+      ['bienvenida', 2],
+      ['recordatorio_cita', 3],
+    ]);
   });
 
   it('files a quote under the visit and the lead’s conversation; lists newest first', async () => {
@@ -62,9 +89,14 @@ describe('visit quotes', () => {
     const listed = await listVisitQuotes.execute({ actor: admin, visitId });
     const conversation = (await desk.read((r) => r.conversations.byLead(lead.id)))[0];
 
-    expect(first).toMatchObject({ ok: true, value: { visitId, conversationId: conversation?.id, quote: { unitId: 'p-bog-1-t1-u1' } } });
+    expect(first).toMatchObject({
+      ok: true,
+      value: { visitId, conversationId: conversation?.id, quote: { unitId: 'p-bog-1-t1-u1' } },
+    });
     expect(listed.ok && listed.value.map((q) => q.quote.number)).toEqual(['COT-000002', 'COT-000001']);
-    expect(await createVisitQuote.execute({ actor: admin, visitId })).toMatchObject({ error: { type: 'UnitOrUnitTypeRequired' } });
+    expect(await createVisitQuote.execute({ actor: admin, visitId })).toMatchObject({
+      error: { type: 'UnitOrUnitTypeRequired' },
+    });
   });
 
   it('sends the summary and the PDF inside the window, and nothing once it has closed', async () => {
@@ -77,8 +109,16 @@ describe('visit quotes', () => {
     desk.clock.advance(DAY_MS);
     const late = await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId });
 
-    expect(sent).toMatchObject({ ok: true, value: { text: { visitId, content: { kind: 'text' } }, document: { content: { filename: `${created.value.quote.number}.pdf` } } } });
+    expect(sent).toMatchObject({
+      ok: true,
+      value: {
+        text: { visitId, content: { kind: 'text' } },
+        document: { content: { filename: `${created.value.quote.number}.pdf` } },
+      },
+    });
     expect(late).toEqual({ ok: false, error: { type: 'WindowClosed' } });
-    expect(await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId: asId<QuoteId>('nope') })).toMatchObject({ error: { type: 'QuoteNotFound' } });
+    expect(
+      await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId: asId<QuoteId>('nope') }),
+    ).toMatchObject({ error: { type: 'QuoteNotFound' } });
   });
 });

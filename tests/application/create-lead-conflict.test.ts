@@ -11,7 +11,8 @@ const deskWithLead = async () => {
   const owner = lead.advisorId ?? 'u-ana';
   const other = ['u-ana', 'u-carlos', 'u-valentina'].find((u) => u !== owner) ?? 'u-carlos';
   const { createLead } = leadUseCases(desk);
-  const create = (actor: string) => createLead.execute({ actor: actorNamed(actor), name: 'Pedro', phone: phone('+573001140001') });
+  const create = (actor: string) =>
+    createLead.execute({ actor: actorNamed(actor), name: 'Pedro', phone: phone('+573001140001') });
   return { desk, lead, owner, other, create };
 };
 

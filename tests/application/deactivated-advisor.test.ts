@@ -23,7 +23,9 @@ describe('a deactivated advisor', () => {
     const { lead: before } = await registerThroughBot(desk, '+573005551001', 'Primera');
     expect(before.advisorId).toBe(ANA);
 
-    const deactivated = await desk.container.get(TOKENS.DeactivateUser).execute({ actor: { kind: 'bootstrap-admin', role: 'admin' }, userId: ANA });
+    const deactivated = await desk.container
+      .get(TOKENS.DeactivateUser)
+      .execute({ actor: { kind: 'bootstrap-admin', role: 'admin' }, userId: ANA });
     expect(deactivated.ok).toBe(true);
     const later = [];
     for (let i = 0; i < 4; i++) later.push((await registerThroughBot(desk, `+57300555200${i}`, `Lead ${i}`)).lead);
@@ -43,7 +45,9 @@ describe('a deactivated advisor', () => {
     const outcome = await uow.transaction(async (repos) => {
       await repos.organisation.saveUser(gone);
       await repos.organisation.saveUser(active);
-      await repos.organisation.saveGroup(anAdvisorGroup().withId('group-1').withAdvisors('adv-gone', 'adv-active').build());
+      await repos.organisation.saveGroup(
+        anAdvisorGroup().withId('group-1').withAdvisors('adv-gone', 'adv-active').build(),
+      );
       await repos.leads.save(lead);
       return new RegisterLead(new FixedClock(1_000), new SequentialIdGenerator()).within(repos, {
         line,

@@ -9,14 +9,24 @@ import { startDesk } from '../support/desk-harness.ts';
 import { actorNamed } from '../support/lead-desk-routes.ts';
 
 const rateLimited: SendFailure = { type: 'SendFailed', retryable: true, code: '130429', title: 'Rate limit hit' };
-const undeliverable: SendFailure = { type: 'SendFailed', retryable: false, code: '131026', title: 'Message undeliverable' };
+const undeliverable: SendFailure = {
+  type: 'SendFailed',
+  retryable: false,
+  code: '131026',
+  title: 'Message undeliverable',
+};
 
 /** A registered lead with the bot's replies already sent: the outbox is empty. */
 const deskWithLead = async () => {
   const desk = await startDesk();
   const { person, lead } = await registerThroughBot(desk, '+573006660001', 'Sofía Lara');
   const queue = async (body: string): Promise<MessageId> => {
-    const result = await desk.sendAgentMessage.execute({ actor: actorNamed('u-ana'), leadId: lead.id, author: asId<UserId>('u-ana'), content: { kind: 'text', body } });
+    const result = await desk.sendAgentMessage.execute({
+      actor: actorNamed('u-ana'),
+      leadId: lead.id,
+      author: asId<UserId>('u-ana'),
+      content: { kind: 'text', body },
+    });
     if (!result.ok) throw new Error(`could not queue "${body}": ${result.error.type}`);
     return result.value.id;
   };
@@ -67,7 +77,7 @@ describe('DispatchOutbound', () => {
     });
   });
 
-  it('gives up after the policy\'s maximum number of retryable failures', async () => {
+  it("gives up after the policy's maximum number of retryable failures", async () => {
     const { desk, queue, stored } = await deskWithLead();
     const id = await queue('Hola');
     desk.whatsapp.failSendsWhen((r) => r.content.kind === 'text', rateLimited);
@@ -120,7 +130,9 @@ describe('DispatchOutbound', () => {
     desk.whatsapp.failSendsWhen((r) => r.content.kind === 'text' && r.content.body === 'Dos', undeliverable);
     await desk.dispatch.execute();
 
-    const changes = desk.events.published.filter((e) => e.type === 'message_status_changed' && [sent, failed].includes(e.messageId));
+    const changes = desk.events.published.filter(
+      (e) => e.type === 'message_status_changed' && [sent, failed].includes(e.messageId),
+    );
     expect(changes).toMatchObject([
       { messageId: sent, status: 'sent' },
       { messageId: failed, status: 'failed' },

@@ -26,7 +26,9 @@ describe('HandleInboundMessage', () => {
     expect(lucia.inbox()).toHaveLength(answered);
     const stored = await desk.read((r) => r.messages.byWaMessageId(envelope.waMessageId));
     const conversation = await desk.read((r) => r.conversations.byIdentity(line, envelope.from));
-    const inbound = (await desk.read((r) => r.messages.byConversation(conversation?.id ?? asId('none')))).filter((m) => m.direction === 'inbound');
+    const inbound = (await desk.read((r) => r.messages.byConversation(conversation?.id ?? asId('none')))).filter(
+      (m) => m.direction === 'inbound',
+    );
     expect(stored).not.toBeNull();
     expect(inbound).toHaveLength(1);
     expect(desk.events.published.filter((e) => e.type === 'message_received')).toHaveLength(1);
@@ -46,7 +48,12 @@ describe('HandleInboundMessage', () => {
 
   it('answers a user known only by their business-scoped user id, and keeps them when a phone appears', async () => {
     const desk = await startDesk();
-    const first = anEnvelope().from({ phone: null, userId: 'CO.123' }).withProfileName('Usuario').sentAt(T0).saying('Hola').build();
+    const first = anEnvelope()
+      .from({ phone: null, userId: 'CO.123' })
+      .withProfileName('Usuario')
+      .sentAt(T0)
+      .saying('Hola')
+      .build();
 
     await desk.whatsapp.deliverRaw(first);
     const before = await desk.read((r) => r.conversations.byIdentity(line, { phone: null, userId: 'CO.123' }));
@@ -54,7 +61,13 @@ describe('HandleInboundMessage', () => {
     expect(botRepliesTo(desk, 'CO.123').at(-1)?.to).toEqual({ phone: null, userId: 'CO.123' });
 
     const withPhone = { phone: phone('+573005550003'), userId: 'CO.123' };
-    await desk.whatsapp.deliverRaw(anEnvelope().from(withPhone).sentAt(T0 + MINUTE_MS).saying('usuario@correo.com').build());
+    await desk.whatsapp.deliverRaw(
+      anEnvelope()
+        .from(withPhone)
+        .sentAt(T0 + MINUTE_MS)
+        .saying('usuario@correo.com')
+        .build(),
+    );
 
     const after = await desk.read((r) => r.conversations.byIdentity(line, { phone: null, userId: 'CO.123' }));
     expect(after?.id).toBe(before?.id);
@@ -81,8 +94,14 @@ describe('HandleInboundMessage', () => {
 
     await lucia.sendImage('mi casa soñada');
 
-    const texts = lucia.inbox().slice(before).map((m) => (m.content.kind === 'text' ? m.content.body : ''));
-    expect(texts).toEqual([expect.stringContaining('solo puedo leer mensajes de texto'), expect.stringContaining('correo electrónico')]);
+    const texts = lucia
+      .inbox()
+      .slice(before)
+      .map((m) => (m.content.kind === 'text' ? m.content.body : ''));
+    expect(texts).toEqual([
+      expect.stringContaining('solo puedo leer mensajes de texto'),
+      expect.stringContaining('correo electrónico'),
+    ]);
   });
 
   it("records a registered lead's message for the advisor without the bot", async () => {
@@ -98,7 +117,11 @@ describe('HandleInboundMessage', () => {
     expect(outcome).toMatchObject({ ok: true, value: { kind: 'recorded' } });
     expect(person.inbox()).toHaveLength(before);
     const stored = await desk.read((r) => r.messages.byWaMessageId(envelope.waMessageId));
-    expect(stored).toMatchObject({ direction: 'inbound', leadId: lead.id, content: { kind: 'text', body: '¿Me llaman hoy?' } });
+    expect(stored).toMatchObject({
+      direction: 'inbound',
+      leadId: lead.id,
+      content: { kind: 'text', body: '¿Me llaman hoy?' },
+    });
     expect(desk.events.published.at(-1)).toEqual({
       type: 'message_received',
       conversationId: stored?.conversationId,
@@ -110,8 +133,20 @@ describe('HandleInboundMessage', () => {
   it('reopens the window from the latest message sent, even when an older one arrives later', async () => {
     const desk = await startDesk();
     const base = anEnvelope().fromPhone('+573005550007');
-    await desk.whatsapp.deliverRaw(base.withWaMessageId('wamid.late.2').sentAt(T0 + 10 * MINUTE_MS).saying('Hola').build());
-    await desk.whatsapp.deliverRaw(base.withWaMessageId('wamid.late.1').sentAt(T0 + 5 * MINUTE_MS).saying('¿Hay alguien?').build());
+    await desk.whatsapp.deliverRaw(
+      base
+        .withWaMessageId('wamid.late.2')
+        .sentAt(T0 + 10 * MINUTE_MS)
+        .saying('Hola')
+        .build(),
+    );
+    await desk.whatsapp.deliverRaw(
+      base
+        .withWaMessageId('wamid.late.1')
+        .sentAt(T0 + 5 * MINUTE_MS)
+        .saying('¿Hay alguien?')
+        .build(),
+    );
 
     const conversation = await desk.read((r) => r.conversations.byIdentity(line, base.build().from));
 

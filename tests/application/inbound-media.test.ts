@@ -11,25 +11,53 @@ import { startDesk, type Desk } from '../support/desk-harness.ts';
 const MB = 1024 * 1024;
 
 /** A lead's file as WhatsApp holds it, stored in the inbox as a webhook would, not processed yet. */
-const receiveFile = async (desk: Desk, from: string, file: { bytes: Uint8Array; mimeType: string; mediaKind: 'image' | 'document' }) => {
+const receiveFile = async (
+  desk: Desk,
+  from: string,
+  file: { bytes: Uint8Array; mimeType: string; mediaKind: 'image' | 'document' },
+) => {
   const waMediaId = desk.whatsapp.newMediaId();
   desk.whatsapp.media.hold(waMediaId, { bytes: file.bytes, mimeType: file.mimeType, filename: null });
   const content = { kind: 'media', mediaKind: file.mediaKind, waMediaId, mimeType: file.mimeType } as const;
-  const envelope = { phoneNumberId: FAKE_PHONE_NUMBER_ID, waMessageId: asId<WaMessageId>(`wamid.${waMediaId}`), from: { phone: phone(from), userId: null }, profileName: null, sentAt: desk.clock.now(), content };
+  const envelope = {
+    phoneNumberId: FAKE_PHONE_NUMBER_ID,
+    waMessageId: asId<WaMessageId>(`wamid.${waMediaId}`),
+    from: { phone: phone(from), userId: null },
+    profileName: null,
+    sentAt: desk.clock.now(),
+    content,
+  };
   await desk.container.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
   return waMediaId;
 };
 const steps = async (desk: Desk) => {
   const done = [];
-  for (let step = await desk.container.get(TOKENS.ProcessInbox).step(); step !== null; step = await desk.container.get(TOKENS.ProcessInbox).step()) done.push(step);
+  for (
+    let step = await desk.container.get(TOKENS.ProcessInbox).step();
+    step !== null;
+    step = await desk.container.get(TOKENS.ProcessInbox).step()
+  )
+    done.push(step);
   return done;
 };
 
-const transient: MediaDownloadFailure = { type: 'MediaDownloadFailed', retryable: true, code: '503', title: 'Service unavailable' };
-const expired: MediaDownloadFailure = { type: 'MediaDownloadFailed', retryable: false, code: '131052', title: 'Media download error' };
+const transient: MediaDownloadFailure = {
+  type: 'MediaDownloadFailed',
+  retryable: true,
+  code: '503',
+  title: 'Service unavailable',
+};
+const expired: MediaDownloadFailure = {
+  type: 'MediaDownloadFailed',
+  retryable: false,
+  code: '131052',
+  title: 'Media download error',
+};
 
 const mediaOf = async (desk: Desk, phone: string): Promise<Extract<InboundContent, { kind: 'media' }> | undefined> => {
-  const conversation = await desk.read((r) => r.conversations.byIdentity(asId<LineId>('line-main'), { phone: phone as never, userId: null }));
+  const conversation = await desk.read((r) =>
+    r.conversations.byIdentity(asId<LineId>('line-main'), { phone: phone as never, userId: null }),
+  );
   const messages = conversation === null ? [] : await desk.read((r) => r.messages.byConversation(conversation.id));
   const inbound = messages.flatMap((m) => (m.direction === 'inbound' && m.content.kind === 'media' ? [m.content] : []));
   return inbound[0];
@@ -79,11 +107,25 @@ describe('files leads send', () => {
 
   it('end as "unavailable: too large" once when over their kind\'s cap: downloaded once, never retried', async () => {
     const desk = await startDesk();
-    const waMediaId = await receiveFile(desk, '+573001230005', { bytes: new Uint8Array(5 * MB + 1), mimeType: 'image/jpeg', mediaKind: 'image' });
+    const waMediaId = await receiveFile(desk, '+573001230005', {
+      bytes: new Uint8Array(5 * MB + 1),
+      mimeType: 'image/jpeg',
+      mediaKind: 'image',
+    });
 
     const processed = await steps(desk);
-    expect(processed.filter((p) => p.outcome.startsWith('media'))).toEqual([{ id: expect.any(Number), kind: 'media', outcome: 'media_unavailable', errorCode: 'media_too_large', error: 'media_too_large' }]);
-    expect(await mediaOf(desk, '+573001230005')).toMatchObject({ unavailable: 'media_too_large: File too large: over the 5 MB limit for an image' });
+    expect(processed.filter((p) => p.outcome.startsWith('media'))).toEqual([
+      {
+        id: expect.any(Number),
+        kind: 'media',
+        outcome: 'media_unavailable',
+        errorCode: 'media_too_large',
+        error: 'media_too_large',
+      },
+    ]);
+    expect(await mediaOf(desk, '+573001230005')).toMatchObject({
+      unavailable: 'media_too_large: File too large: over the 5 MB limit for an image',
+    });
     expect((await mediaOf(desk, '+573001230005'))?.mediaId).toBeUndefined();
 
     desk.clock.advance(DAY_MS);
@@ -94,8 +136,14 @@ describe('files leads send', () => {
 
   it('are refused for good when of a type WhatsApp does not carry for their kind', async () => {
     const desk = await startDesk();
-    await receiveFile(desk, '+573001230006', { bytes: new TextEncoder().encode('<script>alert(1)</script>'), mimeType: 'text/html', mediaKind: 'document' });
+    await receiveFile(desk, '+573001230006', {
+      bytes: new TextEncoder().encode('<script>alert(1)</script>'),
+      mimeType: 'text/html',
+      mediaKind: 'document',
+    });
     await steps(desk);
-    expect(await mediaOf(desk, '+573001230006')).toMatchObject({ unavailable: 'unsupported_media_type: WhatsApp does not carry text/html as a document' });
+    expect(await mediaOf(desk, '+573001230006')).toMatchObject({
+      unavailable: 'unsupported_media_type: WhatsApp does not carry text/html as a document',
+    });
   });
 });

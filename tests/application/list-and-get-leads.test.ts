@@ -11,8 +11,15 @@ const deskWithLeads = async () => {
   const first = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
   desk.clock.advance(HOUR_MS);
   const second = await registerThroughBot(desk, '+573007770002', 'Lucía Rojas');
-  const crm = aLead().withId('lead-crm').withLine('line-main').withPhone('+573008880001').withName('Rosa Mejía')
-    .withEmail('rosa@correo.com').fromCrm().createdAt(T0 - DAY_MS).build();
+  const crm = aLead()
+    .withId('lead-crm')
+    .withLine('line-main')
+    .withPhone('+573008880001')
+    .withName('Rosa Mejía')
+    .withEmail('rosa@correo.com')
+    .fromCrm()
+    .createdAt(T0 - DAY_MS)
+    .build();
   await desk.read((r) => r.leads.save(crm));
   return { desk, useCases: leadUseCases(desk), first: first.lead, second: second.lead, crm };
 };
@@ -53,7 +60,12 @@ describe('ListLeads', () => {
   it('searches name, email and phone, and filters by advisor', async () => {
     const { useCases, first, crm } = await deskWithLeads();
     const search = async (q: string, advisorId?: string) => {
-      const page = await useCases.listLeads.execute({ actor: actorNamed('admin'), limit: 10, q, ...(advisorId ? { advisorId: asId<UserId>(advisorId) } : {}) });
+      const page = await useCases.listLeads.execute({
+        actor: actorNamed('admin'),
+        limit: 10,
+        q,
+        ...(advisorId ? { advisorId: asId<UserId>(advisorId) } : {}),
+      });
       return page.ok ? page.value.items.map((i) => i.lead.id) : [];
     };
 
@@ -74,7 +86,10 @@ describe('ListLeads', () => {
 
     expect(one.ok && one.value.items.map((i) => i.lead.id)).toEqual([second.id, first.id]);
     expect(two.ok && [two.value.items.map((i) => i.lead.id), two.value.nextCursor]).toEqual([[crm.id], null]);
-    expect(await useCases.listLeads.execute({ actor: admin, limit: 2, cursor: 'nonsense' })).toMatchObject({ ok: false, error: { type: 'InvalidCursor' } });
+    expect(await useCases.listLeads.execute({ actor: admin, limit: 2, cursor: 'nonsense' })).toMatchObject({
+      ok: false,
+      error: { type: 'InvalidCursor' },
+    });
   });
 });
 
@@ -83,8 +98,15 @@ describe('GetLead', () => {
     const { useCases, first } = await deskWithLeads();
     const other = ['u-ana', 'u-carlos', 'u-valentina'].find((u) => u !== first.advisorId) ?? 'u-ana';
 
-    expect(await useCases.getLead.execute({ actor: actorNamed(other), leadId: first.id })).toEqual({ ok: false, error: { type: 'LeadNotFound', leadId: first.id } });
-    expect(await useCases.getLead.execute({ actor: actorNamed(first.advisorId ?? ''), leadId: first.id })).toMatchObject({ ok: true, value: { lead: { id: first.id } } });
-    expect(await useCases.getLead.execute({ actor: actorNamed('admin'), leadId: asId<LeadId>('lead-none') })).toMatchObject({ ok: false });
+    expect(await useCases.getLead.execute({ actor: actorNamed(other), leadId: first.id })).toEqual({
+      ok: false,
+      error: { type: 'LeadNotFound', leadId: first.id },
+    });
+    expect(
+      await useCases.getLead.execute({ actor: actorNamed(first.advisorId ?? ''), leadId: first.id }),
+    ).toMatchObject({ ok: true, value: { lead: { id: first.id } } });
+    expect(
+      await useCases.getLead.execute({ actor: actorNamed('admin'), leadId: asId<LeadId>('lead-none') }),
+    ).toMatchObject({ ok: false });
   });
 });

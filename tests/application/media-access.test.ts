@@ -13,25 +13,42 @@ const advisor = (id: string | null): Actor => actorNamed(id ?? 'nobody');
 const manager = actorNamed('u-jorge');
 const admin = actorNamed('admin');
 
-const document = (mediaId: MediaId): AgentContent => ({ kind: 'media', mediaKind: 'document', mediaId, mimeType: 'application/pdf', filename: 'brochure.pdf' });
+const document = (mediaId: MediaId): AgentContent => ({
+  kind: 'media',
+  mediaKind: 'document',
+  mediaId,
+  mimeType: 'application/pdf',
+  filename: 'brochure.pdf',
+});
 
 /** Two leads registered through the bot, each with their own advisor. */
 const twoAdvisors = async () => {
   const desk = await startDesk();
   const mine = (await registerThroughBot(desk, '+573001110001', 'Lucía Rojas')).lead;
   const theirs = (await registerThroughBot(desk, '+573001110002', 'Pedro Díaz')).lead;
-  if (mine.advisorId === null || theirs.advisorId === null || mine.advisorId === theirs.advisorId) throw new Error('expected two advisors');
+  if (mine.advisorId === null || theirs.advisorId === null || mine.advisorId === theirs.advisorId)
+    throw new Error('expected two advisors');
   const me = advisor(mine.advisorId);
   const them = advisor(theirs.advisorId);
   const tools = chatToolsUseCases(desk);
   const upload = async (actor: Actor): Promise<MediaId> => {
-    const uploaded = await tools.uploadMedia.execute({ actor, bytes: aPdf(), mimeType: 'application/pdf', filename: 'brochure.pdf' });
+    const uploaded = await tools.uploadMedia.execute({
+      actor,
+      bytes: aPdf(),
+      mimeType: 'application/pdf',
+      filename: 'brochure.pdf',
+    });
     if (!uploaded.ok) throw new Error(`upload refused: ${uploaded.error.type}`);
     return uploaded.value.id;
   };
   const read = (actor: Actor, mediaId: MediaId) => tools.getMedia.execute({ actor, mediaId });
   const send = (actor: Actor, leadId: LeadId, content: AgentContent) =>
-    desk.sendAgentMessage.execute({ actor, leadId, author: (actor.kind === 'user' ? actor.userId : 'bootstrap-admin') as UserId, content });
+    desk.sendAgentMessage.execute({
+      actor,
+      leadId,
+      author: (actor.kind === 'user' ? actor.userId : 'bootstrap-admin') as UserId,
+      content,
+    });
   return { desk, mine, theirs, me, them, upload, read, send, ...tools };
 };
 
@@ -39,7 +56,11 @@ const notFound = (mediaId: MediaId) => ({ ok: false, error: { type: 'MediaNotFou
 
 const inboundMediaOf = async (desk: Desk, leadId: LeadId): Promise<MediaId> => {
   const messages = await desk.read((r) => r.messages.byLead(leadId));
-  const media = messages.flatMap((m) => (m.direction === 'inbound' && m.content.kind === 'media' ? [m.content as Extract<InboundContent, { kind: 'media' }>] : []));
+  const media = messages.flatMap((m) =>
+    m.direction === 'inbound' && m.content.kind === 'media'
+      ? [m.content as Extract<InboundContent, { kind: 'media' }>]
+      : [],
+  );
   const id = media.at(-1)?.mediaId;
   if (id === undefined) throw new Error('no stored inbound file');
   return id;
@@ -64,7 +85,10 @@ describe('media authorisation', () => {
 
     const asFile = await send(them, theirs.id, document(id));
     const asHeader = await send(them, theirs.id, {
-      kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Pedro', 'Ana'],
+      kind: 'template',
+      name: 'bienvenida',
+      language: 'es_CO',
+      parameters: ['Pedro', 'Ana'],
       header: { kind: 'media', mediaKind: 'document', mediaId: id, mimeType: 'application/pdf' },
     });
 
@@ -104,14 +128,23 @@ describe('media authorisation', () => {
 
     expect((await desk.media.get(id))?.owner).toMatchObject({ kind: 'conversation' });
     expect(await getMedia.execute({ actor: advisor(lead.advisorId), mediaId: id })).toMatchObject({ ok: true });
-    for (const other of others) expect(await getMedia.execute({ actor: advisor(other), mediaId: id })).toEqual(notFound(id));
+    for (const other of others)
+      expect(await getMedia.execute({ actor: advisor(other), mediaId: id })).toEqual(notFound(id));
   });
 
   it("a quote's PDF belongs to the quote's lead", async () => {
     const { desk, mine, me, them, read, createVisitQuote } = await twoAdvisors();
-    const visit = await leadUseCases(desk).openVisit.execute({ actor: me, leadId: mine.id, projectId: asId('p-bog-1') });
+    const visit = await leadUseCases(desk).openVisit.execute({
+      actor: me,
+      leadId: mine.id,
+      projectId: asId('p-bog-1'),
+    });
     if (!visit.ok) throw new Error('no visit');
-    const quote = await createVisitQuote.execute({ actor: me, visitId: visit.value.id, unitTypeId: asId('p-bog-1-t1') });
+    const quote = await createVisitQuote.execute({
+      actor: me,
+      visitId: visit.value.id,
+      unitTypeId: asId('p-bog-1-t1'),
+    });
     const pdf = quote.ok ? quote.value.pdfMediaId : null;
     if (pdf === null) throw new Error('no quote PDF');
 
@@ -122,7 +155,12 @@ describe('media authorisation', () => {
 
   it('fails closed on a file with no owner recorded (kept before owners were): managers and admins only', async () => {
     const { desk, mine, me, send, read } = await twoAdvisors();
-    const old = await desk.media.put({ bytes: aPdf(), mimeType: 'application/pdf', filename: 'viejo.pdf', owner: null });
+    const old = await desk.media.put({
+      bytes: aPdf(),
+      mimeType: 'application/pdf',
+      filename: 'viejo.pdf',
+      owner: null,
+    });
     // Even when a message of the advisor's own lead names it: who attached it back then is unknown.
     expect(await send(admin, mine.id, document(old))).toMatchObject({ ok: true });
 
@@ -134,9 +172,17 @@ describe('media authorisation', () => {
 
   it('sends a quote whose PDF an advisor may not read as its summary alone, never half a quote', async () => {
     const { desk, mine, me, createVisitQuote, sendQuote } = await twoAdvisors();
-    const visit = await leadUseCases(desk).openVisit.execute({ actor: me, leadId: mine.id, projectId: asId('p-bog-1') });
+    const visit = await leadUseCases(desk).openVisit.execute({
+      actor: me,
+      leadId: mine.id,
+      projectId: asId('p-bog-1'),
+    });
     if (!visit.ok) throw new Error('no visit');
-    const quote = await createVisitQuote.execute({ actor: me, visitId: visit.value.id, unitTypeId: asId('p-bog-1-t1') });
+    const quote = await createVisitQuote.execute({
+      actor: me,
+      visitId: visit.value.id,
+      unitTypeId: asId('p-bog-1-t1'),
+    });
     if (!quote.ok || quote.value.pdfMediaId === null) throw new Error('no quote PDF');
     // As a quote kept before owners were recorded: its PDF has none.
     const pdf = await desk.media.get(quote.value.pdfMediaId);
@@ -144,10 +190,21 @@ describe('media authorisation', () => {
     const ownerless = await desk.media.put({ ...pdf, owner: null });
     await desk.read((r) => r.quotes.save({ ...quote.value, pdfMediaId: ownerless }));
 
-    const sent = await sendQuote.execute({ actor: me, author: asId<UserId>(me.kind === 'user' ? me.userId : ''), quoteId: quote.value.quote.id });
-    const byManager = await sendQuote.execute({ actor: manager, author: asId<UserId>('u-jorge'), quoteId: quote.value.quote.id });
+    const sent = await sendQuote.execute({
+      actor: me,
+      author: asId<UserId>(me.kind === 'user' ? me.userId : ''),
+      quoteId: quote.value.quote.id,
+    });
+    const byManager = await sendQuote.execute({
+      actor: manager,
+      author: asId<UserId>('u-jorge'),
+      quoteId: quote.value.quote.id,
+    });
 
     expect(sent).toMatchObject({ ok: true, value: { text: { content: { kind: 'text' } }, document: null } });
-    expect(byManager).toMatchObject({ ok: true, value: { document: { content: { kind: 'media', mediaId: ownerless } } } });
+    expect(byManager).toMatchObject({
+      ok: true,
+      value: { document: { content: { kind: 'media', mediaId: ownerless } } },
+    });
   });
 });

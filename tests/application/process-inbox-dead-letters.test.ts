@@ -17,7 +17,10 @@ const workerWithPoison = (desk: Desk, poisoned: string, failures = Number.POSITI
   const inbound = {
     within: async (repos: Repositories, envelope: InboundEnvelope) => {
       if (envelope.waMessageId === poisoned && attempts.push(desk.clock.now()) <= failures) {
-        throw Object.assign(new Error(`Failed query: insert into conversations … params: ${LEAD},Hola`), { code: '23505', constraint_name: 'conversations_line_phone_unique' });
+        throw Object.assign(new Error(`Failed query: insert into conversations … params: ${LEAD},Hola`), {
+          code: '23505',
+          constraint_name: 'conversations_line_phone_unique',
+        });
       }
       return real.within(repos, envelope);
     },
@@ -49,10 +52,15 @@ const runFor = async (desk: Desk, worker: ProcessInbox, minutes: number) => {
 };
 
 describe('an inbox entry that keeps failing', () => {
-  it('is tried a bounded number of times with growing pauses, then set aside so the sender\'s next messages go through', async () => {
+  it("is tried a bounded number of times with growing pauses, then set aside so the sender's next messages go through", async () => {
     const desk = await startDesk();
     const poison = anEnvelope().withWaMessageId('wamid.poison').fromPhone(LEAD).sentAt(T0).saying('Hola').build();
-    const next = anEnvelope().withWaMessageId('wamid.next').fromPhone(LEAD).sentAt(T0 + 1).saying('Hola').build();
+    const next = anEnvelope()
+      .withWaMessageId('wamid.next')
+      .fromPhone(LEAD)
+      .sentAt(T0 + 1)
+      .saying('Hola')
+      .build();
     await queue(desk, poison, next);
     const { worker, attempts, reports } = workerWithPoison(desk, 'wamid.poison');
 
@@ -64,22 +72,42 @@ describe('an inbox entry that keeps failing', () => {
     expect(desk.whatsapp.lead(LEAD).lastText()).toContain('correo electrónico');
     expect(await desk.read((r) => r.inbox.pendingCount())).toBe(0);
     const deadLettered = reports.filter((r) => r.outcome === 'dead_lettered');
-    expect(deadLettered).toEqual([{ id: 1, kind: 'message', outcome: 'dead_lettered', attempts: DEAD_LETTER_AFTER, errorCode: 'sqlstate_23505', error: expect.any(String) }]);
+    expect(deadLettered).toEqual([
+      {
+        id: 1,
+        kind: 'message',
+        outcome: 'dead_lettered',
+        attempts: DEAD_LETTER_AFTER,
+        errorCode: 'sqlstate_23505',
+        error: expect.any(String),
+      },
+    ]);
     expect(JSON.stringify(reports)).not.toContain(LEAD);
     expect(JSON.stringify(reports)).not.toContain('Hola');
   });
 
   it('keeps its place while it is retried: a message that fails a few times is still handled before the later ones', async () => {
     const desk = await startDesk();
-    const email = anEnvelope().withWaMessageId('wamid.email').fromPhone(LEAD).sentAt(T0 + 1).saying('lucia@correo.com').build();
-    await queue(desk, anEnvelope().withWaMessageId('wamid.hola').fromPhone(LEAD).sentAt(T0).saying('Hola').build(), email);
+    const email = anEnvelope()
+      .withWaMessageId('wamid.email')
+      .fromPhone(LEAD)
+      .sentAt(T0 + 1)
+      .saying('lucia@correo.com')
+      .build();
+    await queue(
+      desk,
+      anEnvelope().withWaMessageId('wamid.hola').fromPhone(LEAD).sentAt(T0).saying('Hola').build(),
+      email,
+    );
     const { worker, attempts, reports } = workerWithPoison(desk, 'wamid.hola', 3);
 
     await runFor(desk, worker, 10);
 
     expect(attempts).toHaveLength(4);
     expect(reports.map((r) => r.outcome)).toEqual(['failed', 'failed', 'failed', 'handled', 'handled']);
-    const conversation = await desk.read((r) => r.conversations.byIdentity(poisonLine, { phone: email.from.phone, userId: null }));
+    const conversation = await desk.read((r) =>
+      r.conversations.byIdentity(poisonLine, { phone: email.from.phone, userId: null }),
+    );
     expect(conversation?.bot.step).toBe('awaitingConsent');
   });
 

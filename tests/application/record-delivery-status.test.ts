@@ -17,7 +17,12 @@ const reEngagement = { code: '131047', title: 'Re-engagement message' };
 const deskWithSentMessage = async () => {
   const desk = await startDesk();
   const { lead } = await registerThroughBot(desk, '+573004440001', 'Julián Mora');
-  const queued = await desk.sendAgentMessage.execute({ actor: actorNamed('u-ana'), leadId: lead.id, author: asId<UserId>('u-ana'), content: { kind: 'text', body: 'Hola Julián' } });
+  const queued = await desk.sendAgentMessage.execute({
+    actor: actorNamed('u-ana'),
+    leadId: lead.id,
+    author: asId<UserId>('u-ana'),
+    content: { kind: 'text', body: 'Hola Julián' },
+  });
   if (!queued.ok) throw new Error(queued.error.type);
   await desk.dispatch.execute();
   const id = queued.value.id;
@@ -27,7 +32,10 @@ const deskWithSentMessage = async () => {
     desk.clock.advance(MINUTE_MS);
     return desk.whatsapp.reportStatus(wamid, status, failure);
   };
-  const changes = () => desk.events.published.filter((e) => e.type === 'message_status_changed' && e.messageId === id).map((e) => e.type === 'message_status_changed' && e.status);
+  const changes = () =>
+    desk.events.published
+      .filter((e) => e.type === 'message_status_changed' && e.messageId === id)
+      .map((e) => e.type === 'message_status_changed' && e.status);
   return { desk, id, wamid, stored, report, changes };
 };
 
@@ -96,13 +104,20 @@ describe('RecordDeliveryStatus', () => {
     const inbound = await desk.whatsapp.lead('+573004440001').say('¿Me escuchas?');
     const record = desk.container.get(TOKENS.RecordDeliveryStatus);
 
-    const result = await record.execute({ waMessageId: inbound.waMessageId, status: 'read', at: desk.clock.now(), failure: null });
+    const result = await record.execute({
+      waMessageId: inbound.waMessageId,
+      status: 'read',
+      at: desk.clock.now(),
+      failure: null,
+    });
 
     expect(result).toMatchObject({ ok: false, error: { type: 'UnknownMessage' } });
   });
 
   it('ends at the furthest status whatever order the receipts come in, one event per move', async () => {
-    const receipts = fc.array(fc.constantFrom<Receipt>('sent', 'delivered', 'read', 'played', 'failed'), { maxLength: 8 });
+    const receipts = fc.array(fc.constantFrom<Receipt>('sent', 'delivered', 'read', 'played', 'failed'), {
+      maxLength: 8,
+    });
     await fc.assert(
       fc.asyncProperty(receipts, async (sequence) => {
         const { stored, report, changes } = await deskWithSentMessage();

@@ -9,7 +9,14 @@ const ana = asId<UserId>('u-ana');
 /** A desk with a lead the CRM created directly: a phone, but no conversation and no message ever. */
 const deskWithCrmLead = async () => {
   const desk = await startDesk();
-  const lead = aLead().withId('lead-crm').withLine('line-main').withPhone('+573008880001').withName('Rosa Mejía').fromCrm().createdAt(T0).build();
+  const lead = aLead()
+    .withId('lead-crm')
+    .withLine('line-main')
+    .withPhone('+573008880001')
+    .withName('Rosa Mejía')
+    .fromCrm()
+    .createdAt(T0)
+    .build();
   await desk.read((r) => r.leads.save(lead));
   return { desk, lead };
 };
@@ -28,7 +35,9 @@ describe('SendAgentMessage to a lead who never wrote', () => {
 
     expect(result).toMatchObject({ ok: true, value: { leadId: lead.id, visitId: null } });
     const conversations = await desk.read((r) => r.conversations.byLead(lead.id));
-    expect(conversations).toMatchObject([{ lineId: 'line-main', contact: { phone: '+573008880001', userId: null }, leadId: lead.id, lastInboundAt: null }]);
+    expect(conversations).toMatchObject([
+      { lineId: 'line-main', contact: { phone: '+573008880001', userId: null }, leadId: lead.id, lastInboundAt: null },
+    ]);
     expect(desk.whatsapp.sentTo('+573008880001').map((m) => m.content.kind)).toEqual(['template']);
     const stored = await desk.read((r) => r.messages.byLead(lead.id));
     expect(stored).toMatchObject([{ direction: 'outbound', status: 'sent', conversationId: conversations[0]?.id }]);
@@ -37,7 +46,12 @@ describe('SendAgentMessage to a lead who never wrote', () => {
   it('refuses free text: the window was never opened', async () => {
     const { desk, lead } = await deskWithCrmLead();
 
-    const result = await desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId: lead.id, author: ana, content: { kind: 'text', body: 'Hola Rosa' } });
+    const result = await desk.sendAgentMessage.execute({
+      actor: actorNamed(ana),
+      leadId: lead.id,
+      author: ana,
+      content: { kind: 'text', body: 'Hola Rosa' },
+    });
     await desk.dispatch.execute();
 
     expect(result).toEqual({ ok: false, error: { type: 'WindowClosed' } });
@@ -48,7 +62,12 @@ describe('SendAgentMessage to a lead who never wrote', () => {
   it('leaves no conversation behind when free text is refused', async () => {
     const { desk, lead } = await deskWithCrmLead();
 
-    await desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId: lead.id, author: ana, content: { kind: 'text', body: 'Hola Rosa' } });
+    await desk.sendAgentMessage.execute({
+      actor: actorNamed(ana),
+      leadId: lead.id,
+      author: ana,
+      content: { kind: 'text', body: 'Hola Rosa' },
+    });
 
     expect(await desk.read((r) => r.conversations.byLead(lead.id))).toEqual([]);
   });

@@ -10,7 +10,12 @@ import { actorNamed } from '../support/lead-desk-routes.ts';
 
 const ana = asId<UserId>('u-ana');
 const text = (body: string): AgentContent => ({ kind: 'text', body });
-const bienvenida = (...parameters: string[]): AgentContent => ({ kind: 'template', name: 'bienvenida', language: 'es_CO', parameters });
+const bienvenida = (...parameters: string[]): AgentContent => ({
+  kind: 'template',
+  name: 'bienvenida',
+  language: 'es_CO',
+  parameters,
+});
 
 /** A desk with one lead registered through the bot at T0 (no visit yet). */
 const deskWithLead = async () => {
@@ -23,7 +28,9 @@ const deskWithLead = async () => {
 };
 
 const saveVisit = (desk: Desk, leadId: string, id: string, createdAt: number) =>
-  desk.read((r) => r.visits.save(aVisit().withId(id).ofLead(leadId).forProject('p-bog-1').createdAt(createdAt).build()));
+  desk.read((r) =>
+    r.visits.save(aVisit().withId(id).ofLead(leadId).forProject('p-bog-1').createdAt(createdAt).build()),
+  );
 
 describe('SendAgentMessage', () => {
   it('sends free text inside the window and stores it as sent once dispatched', async () => {
@@ -37,7 +44,10 @@ describe('SendAgentMessage', () => {
     const sent = desk.whatsapp.sentTo(person.phone).at(-1);
     expect(sent?.content).toEqual({ kind: 'text', body: 'Hola Pedro, soy Ana.' });
     const id = result.ok ? result.value.id : asId<MessageId>('none');
-    expect(await desk.read((r) => r.messages.byId(id))).toMatchObject({ status: 'sent', waMessageId: sent?.waMessageId });
+    expect(await desk.read((r) => r.messages.byId(id))).toMatchObject({
+      status: 'sent',
+      waMessageId: sent?.waMessageId,
+    });
   });
 
   it('refuses free text exactly 24 hours after the last inbound message, storing and sending nothing', async () => {
@@ -60,17 +70,37 @@ describe('SendAgentMessage', () => {
     const result = await send(bienvenida('Pedro', 'Ana'));
     await desk.dispatch.execute();
 
-    const renderedText = '¡Hola Pedro! Soy Ana, tu asesor(a) de vivienda. ¿Te puedo ayudar con tu búsqueda? Responde este mensaje para conversar.';
-    expect(result).toMatchObject({ ok: true, value: { content: { kind: 'template', name: 'bienvenida', renderedText } } });
+    const renderedText =
+      '¡Hola Pedro! Soy Ana, tu asesor(a) de vivienda. ¿Te puedo ayudar con tu búsqueda? Responde este mensaje para conversar.';
+    expect(result).toMatchObject({
+      ok: true,
+      value: { content: { kind: 'template', name: 'bienvenida', renderedText } },
+    });
     expect(person.lastText()).toBe(renderedText);
   });
 
   it.each([
-    ['a template with the wrong number of parameters', bienvenida('Pedro'), { type: 'TemplateParameterMismatch', expected: 2, given: 1 }],
-    ['a template still pending approval', { kind: 'template', name: 'promocion_lanzamiento', language: 'es_CO', parameters: ['a', 'b'] }, { type: 'TemplateNotFound', name: 'promocion_lanzamiento', language: 'es_CO' }],
+    [
+      'a template with the wrong number of parameters',
+      bienvenida('Pedro'),
+      { type: 'TemplateParameterMismatch', expected: 2, given: 1 },
+    ],
+    [
+      'a template still pending approval',
+      { kind: 'template', name: 'promocion_lanzamiento', language: 'es_CO', parameters: ['a', 'b'] },
+      { type: 'TemplateNotFound', name: 'promocion_lanzamiento', language: 'es_CO' },
+    ],
     ['an empty text', text(''), { type: 'InvalidMessage', violations: ['text body length'] }],
-    ['a text longer than 4096 characters', text('x'.repeat(5000)), { type: 'InvalidMessage', violations: ['text body length'] }],
-    ['a voice note labelled audio/opus', { kind: 'media', mediaKind: 'audio', mediaId: asId<MediaId>('m-1'), mimeType: 'audio/opus', voice: true }, { type: 'InvalidMessage', violations: [expect.stringContaining('audio/ogg')] }],
+    [
+      'a text longer than 4096 characters',
+      text('x'.repeat(5000)),
+      { type: 'InvalidMessage', violations: ['text body length'] },
+    ],
+    [
+      'a voice note labelled audio/opus',
+      { kind: 'media', mediaKind: 'audio', mediaId: asId<MediaId>('m-1'), mimeType: 'audio/opus', voice: true },
+      { type: 'InvalidMessage', violations: [expect.stringContaining('audio/ogg')] },
+    ],
   ] as const)('refuses %s and stores nothing', async (_, content, error) => {
     const { send, stored } = await deskWithLead();
     const before = (await stored()).length;
@@ -81,7 +111,12 @@ describe('SendAgentMessage', () => {
 
   it('accepts an OGG/Opus voice note sent as audio/ogg', async () => {
     const { desk, send } = await deskWithLead();
-    const mediaId = await desk.media.put({ bytes: anOggOpus(), mimeType: 'audio/ogg', filename: null, owner: { kind: 'user', userId: ana } });
+    const mediaId = await desk.media.put({
+      bytes: anOggOpus(),
+      mimeType: 'audio/ogg',
+      filename: null,
+      owner: { kind: 'user', userId: ana },
+    });
     const voice: AgentContent = { kind: 'media', mediaKind: 'audio', mediaId, mimeType: 'audio/ogg', voice: true };
 
     expect(await send(voice)).toMatchObject({ ok: true, value: { content: voice } });
@@ -92,7 +127,9 @@ describe('SendAgentMessage', () => {
     const before = (await stored()).length;
     const mediaId = asId<MediaId>('media-missing');
 
-    expect(await send({ kind: 'media', mediaKind: 'document', mediaId, mimeType: 'application/pdf', filename: 'x.pdf' })).toEqual({
+    expect(
+      await send({ kind: 'media', mediaKind: 'document', mediaId, mimeType: 'application/pdf', filename: 'x.pdf' }),
+    ).toEqual({
       ok: false,
       error: { type: 'MediaNotFound', mediaId },
     });
@@ -103,7 +140,9 @@ describe('SendAgentMessage', () => {
     const desk = await startDesk();
     const leadId = asId<LeadId>('lead-nobody');
 
-    expect(await desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId, author: ana, content: text('Hola') })).toEqual({
+    expect(
+      await desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId, author: ana, content: text('Hola') }),
+    ).toEqual({
       ok: false,
       error: { type: 'LeadNotFound', leadId },
     });
@@ -135,6 +174,9 @@ describe('SendAgentMessage', () => {
     await saveVisit(desk, lead.id, 'visit-new', T0 - DAY_MS);
 
     expect(await send(text('Sobre tu última búsqueda'))).toMatchObject({ ok: true, value: { visitId: 'visit-new' } });
-    expect(await send(text('Sobre Salitre'), { visitId: asId<VisitId>('visit-old') })).toMatchObject({ ok: true, value: { visitId: 'visit-old' } });
+    expect(await send(text('Sobre Salitre'), { visitId: asId<VisitId>('visit-old') })).toMatchObject({
+      ok: true,
+      value: { visitId: 'visit-old' },
+    });
   });
 });

@@ -12,7 +12,10 @@ describe('templates', () => {
     const desk = await startDesk();
     const apply = desk.container.get(TOKENS.ApplyTemplateStatusUpdates);
 
-    expect(await apply.execute([update('promocion_lanzamiento', 'APPROVED'), update('bienvenida', 'PAUSED')])).toEqual({ updated: 2, unknown: 0 });
+    expect(await apply.execute([update('promocion_lanzamiento', 'APPROVED'), update('bienvenida', 'PAUSED')])).toEqual({
+      updated: 2,
+      unknown: 0,
+    });
 
     const approved = await desk.read((r) => r.templates.approved());
     expect(approved.map((t) => t.name)).toEqual(['promocion_lanzamiento', 'recordatorio_cita']);
@@ -21,9 +24,18 @@ describe('templates', () => {
   it('reports templates it does not know, and a sync brings them in', async () => {
     const desk = await startDesk();
     const uow = desk.container.get(TOKENS.UnitOfWork);
-    const fresh: Template = { name: 'nueva_oferta', language: 'es_CO', category: 'MARKETING', status: 'APPROVED', body: 'Hola {{1}}' };
+    const fresh: Template = {
+      name: 'nueva_oferta',
+      language: 'es_CO',
+      category: 'MARKETING',
+      status: 'APPROVED',
+      body: 'Hola {{1}}',
+    };
 
-    expect(await new ApplyTemplateStatusUpdates(uow).execute([update('nueva_oferta', 'APPROVED')])).toEqual({ updated: 0, unknown: 1 });
+    expect(await new ApplyTemplateStatusUpdates(uow).execute([update('nueva_oferta', 'APPROVED')])).toEqual({
+      updated: 0,
+      unknown: 1,
+    });
     const report = await new SyncTemplates(uow, { fetchAll: async () => [fresh] }).execute();
 
     expect(report).toEqual({ fetched: 1, approved: 1 });

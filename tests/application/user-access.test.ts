@@ -62,8 +62,22 @@ describe("a user's API keys", () => {
     expect(listed).toEqual({
       ok: true,
       value: [
-        { id: laptop.record.id, userId: laura.id, label: 'Laura laptop', createdAt: T0, revokedAt: T0 + 1_000, lastUsedAt: null },
-        { id: phone.record.id, userId: laura.id, label: 'Laura phone', createdAt: T0 + 1_000, revokedAt: null, lastUsedAt: null },
+        {
+          id: laptop.record.id,
+          userId: laura.id,
+          label: 'Laura laptop',
+          createdAt: T0,
+          revokedAt: T0 + 1_000,
+          lastUsedAt: null,
+        },
+        {
+          id: phone.record.id,
+          userId: laura.id,
+          label: 'Laura phone',
+          createdAt: T0 + 1_000,
+          revokedAt: null,
+          lastUsedAt: null,
+        },
       ],
     });
     expect(JSON.stringify(listed)).not.toContain(laptop.key);
@@ -80,9 +94,18 @@ describe("a user's API keys", () => {
     const own = await list.execute({ actor: as(laura), userId: laura.id });
     expect(own.ok && own.value.map((k) => k.userId)).toEqual([laura.id]);
     expect(await list.execute({ actor: as(boss), userId: boss.id })).toEqual({ ok: true, value: [] });
-    expect(await list.execute({ actor: as(boss), userId: laura.id })).toEqual({ ok: false, error: { type: 'ApiKeysNotAllowed', userId: laura.id } });
-    expect(await list.execute({ actor: as(laura), userId: asId<UserId>('nobody') })).toEqual({ ok: false, error: { type: 'ApiKeysNotAllowed', userId: 'nobody' } });
-    expect(await list.execute({ actor: BOOTSTRAP, userId: asId<UserId>('nobody') })).toEqual({ ok: false, error: { type: 'UserNotFound', userId: 'nobody' } });
+    expect(await list.execute({ actor: as(boss), userId: laura.id })).toEqual({
+      ok: false,
+      error: { type: 'ApiKeysNotAllowed', userId: laura.id },
+    });
+    expect(await list.execute({ actor: as(laura), userId: asId<UserId>('nobody') })).toEqual({
+      ok: false,
+      error: { type: 'ApiKeysNotAllowed', userId: 'nobody' },
+    });
+    expect(await list.execute({ actor: BOOTSTRAP, userId: asId<UserId>('nobody') })).toEqual({
+      ok: false,
+      error: { type: 'UserNotFound', userId: 'nobody' },
+    });
   });
 
   it('record when they were last used, to the minute: the first use, then a use a minute or more later', async () => {
@@ -117,13 +140,19 @@ describe('deactivating and reactivating a user', () => {
     await revoke.execute({ keyId: revoked.record.id });
     expect((await authenticate.execute({ key: live.key })).ok).toBe(true);
 
-    expect(await deactivate.execute({ actor: as(admin), userId: laura.id })).toEqual({ ok: true, value: { ...laura, active: false } });
+    expect(await deactivate.execute({ actor: as(admin), userId: laura.id })).toEqual({
+      ok: true,
+      value: { ...laura, active: false },
+    });
     expect(await authenticate.execute({ key: live.key })).toEqual(refused);
     expect(events.published).toEqual([{ type: 'user_deactivated', userId: laura.id }]);
     expect((await uow.transaction((r) => r.organisation.user(laura.id)))?.active).toBe(false);
 
     expect(await reactivate.execute({ userId: laura.id })).toEqual({ ok: true, value: laura });
-    expect(await authenticate.execute({ key: live.key })).toEqual({ ok: true, value: { kind: 'user', userId: laura.id, role: 'advisor' } });
+    expect(await authenticate.execute({ key: live.key })).toEqual({
+      ok: true,
+      value: { kind: 'user', userId: laura.id, role: 'advisor' },
+    });
     expect(await authenticate.execute({ key: revoked.key })).toEqual(refused);
   });
 
@@ -132,13 +161,25 @@ describe('deactivating and reactivating a user', () => {
     const admin = aUser().withRole('admin').build();
     const { deactivate, reactivate, events } = await setup([laura, admin]);
     await deactivate.execute({ actor: BOOTSTRAP, userId: laura.id });
-    expect(await deactivate.execute({ actor: BOOTSTRAP, userId: laura.id })).toEqual({ ok: true, value: { ...laura, active: false } });
+    expect(await deactivate.execute({ actor: BOOTSTRAP, userId: laura.id })).toEqual({
+      ok: true,
+      value: { ...laura, active: false },
+    });
     expect(events.published).toHaveLength(1);
     expect(await reactivate.execute({ userId: admin.id })).toEqual({ ok: true, value: admin });
 
     const nobody = asId<UserId>('nobody');
-    expect(await deactivate.execute({ actor: BOOTSTRAP, userId: nobody })).toEqual({ ok: false, error: { type: 'UserNotFound', userId: 'nobody' } });
-    expect(await reactivate.execute({ userId: nobody })).toEqual({ ok: false, error: { type: 'UserNotFound', userId: 'nobody' } });
-    expect(await deactivate.execute({ actor: as(admin), userId: admin.id })).toEqual({ ok: false, error: { type: 'CannotDeactivateSelf', userId: admin.id } });
+    expect(await deactivate.execute({ actor: BOOTSTRAP, userId: nobody })).toEqual({
+      ok: false,
+      error: { type: 'UserNotFound', userId: 'nobody' },
+    });
+    expect(await reactivate.execute({ userId: nobody })).toEqual({
+      ok: false,
+      error: { type: 'UserNotFound', userId: 'nobody' },
+    });
+    expect(await deactivate.execute({ actor: as(admin), userId: admin.id })).toEqual({
+      ok: false,
+      error: { type: 'CannotDeactivateSelf', userId: admin.id },
+    });
   });
 });

@@ -16,7 +16,10 @@ describe('users', () => {
     const laura = await create.execute({ name: ' Laura Pérez ', email: 'Laura@Example.COM', role: 'advisor' });
     const boss = await create.execute({ name: 'Ana Gómez', email: null, role: 'manager' });
 
-    expect(laura).toEqual({ ok: true, value: { id: 'user_1', name: 'Laura Pérez', email: 'Laura@example.com', role: 'advisor', active: true } });
+    expect(laura).toEqual({
+      ok: true,
+      value: { id: 'user_1', name: 'Laura Pérez', email: 'Laura@example.com', role: 'advisor', active: true },
+    });
     expect(boss.ok).toBe(true);
     expect((await list.execute()).map((u) => u.name)).toEqual(['Laura Pérez', 'Ana Gómez']);
   });
@@ -25,7 +28,10 @@ describe('users', () => {
     const { create, list } = setup();
     await create.execute({ name: 'Laura', email: 'laura@example.com', role: 'advisor' });
 
-    expect(await create.execute({ name: '   ', email: null, role: 'advisor' })).toEqual({ ok: false, error: { type: 'InvalidUserName', name: '   ' } });
+    expect(await create.execute({ name: '   ', email: null, role: 'advisor' })).toEqual({
+      ok: false,
+      error: { type: 'InvalidUserName', name: '   ' },
+    });
     expect(await create.execute({ name: 'X', email: 'not-an-email', role: 'advisor' })).toEqual({
       ok: false,
       error: { type: 'InvalidEmail', input: 'not-an-email' },

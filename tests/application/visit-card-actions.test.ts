@@ -12,10 +12,23 @@ describe('visit-card actions on the assembled desk', () => {
     const { desk, visit, advisor, useCases } = await deskWithVisit();
     desk.events.clear();
 
-    const booked = await useCases.scheduleAppointment.execute({ actor: actorNamed(advisor), visitId: visit.id, startsAt: DAY1, endsAt: DAY1 + HOUR_MS, note: 'Sala de ventas' });
+    const booked = await useCases.scheduleAppointment.execute({
+      actor: actorNamed(advisor),
+      visitId: visit.id,
+      startsAt: DAY1,
+      endsAt: DAY1 + HOUR_MS,
+      note: 'Sala de ventas',
+    });
 
-    expect(booked).toMatchObject({ ok: true, value: { advisorId: advisor, visitId: visit.id, note: 'Sala de ventas' } });
-    const agenda = await useCases.listAgenda.execute({ actor: actorNamed(advisor), from: T0, to: T0 + 7 * 24 * HOUR_MS });
+    expect(booked).toMatchObject({
+      ok: true,
+      value: { advisorId: advisor, visitId: visit.id, note: 'Sala de ventas' },
+    });
+    const agenda = await useCases.listAgenda.execute({
+      actor: actorNamed(advisor),
+      from: T0,
+      to: T0 + 7 * 24 * HOUR_MS,
+    });
     expect(agenda.ok && agenda.value.map((a) => a.startsAt)).toEqual([DAY1]);
     const card = await useCases.getVisitCard.execute({ actor: actorNamed(advisor), visitId: visit.id });
     expect(card.ok && card.value.visit.stage).toBe('appointment');
@@ -27,9 +40,24 @@ describe('visit-card actions on the assembled desk', () => {
     const actor = actorNamed(advisor);
     await useCases.scheduleAppointment.execute({ actor, visitId: visit.id, startsAt: DAY1, endsAt: DAY1 + HOUR_MS });
 
-    const clash = await useCases.scheduleAppointment.execute({ actor, visitId: visit.id, startsAt: DAY1 + 30 * 60_000, endsAt: DAY1 + 2 * HOUR_MS });
-    const next = await useCases.scheduleAppointment.execute({ actor, visitId: visit.id, startsAt: DAY1 + HOUR_MS, endsAt: DAY1 + 2 * HOUR_MS });
-    const long = await useCases.scheduleAppointment.execute({ actor, visitId: visit.id, startsAt: DAY1 + 5 * HOUR_MS, endsAt: DAY1 + 10 * HOUR_MS });
+    const clash = await useCases.scheduleAppointment.execute({
+      actor,
+      visitId: visit.id,
+      startsAt: DAY1 + 30 * 60_000,
+      endsAt: DAY1 + 2 * HOUR_MS,
+    });
+    const next = await useCases.scheduleAppointment.execute({
+      actor,
+      visitId: visit.id,
+      startsAt: DAY1 + HOUR_MS,
+      endsAt: DAY1 + 2 * HOUR_MS,
+    });
+    const long = await useCases.scheduleAppointment.execute({
+      actor,
+      visitId: visit.id,
+      startsAt: DAY1 + 5 * HOUR_MS,
+      endsAt: DAY1 + 10 * HOUR_MS,
+    });
 
     expect(clash).toMatchObject({ ok: false, error: { type: 'AppointmentOverlaps', advisorId: advisor } });
     expect(next.ok).toBe(true);
@@ -39,11 +67,25 @@ describe('visit-card actions on the assembled desk', () => {
   it('lets a manager book another advisor, and hides the visit from other advisors', async () => {
     const { visit, other, useCases } = await deskWithVisit();
 
-    const hidden = await useCases.scheduleAppointment.execute({ actor: actorNamed(other), visitId: visit.id, startsAt: DAY1, endsAt: DAY1 + HOUR_MS });
-    const booked = await useCases.scheduleAppointment.execute({
-      actor: actorNamed('u-jorge'), visitId: visit.id, startsAt: DAY1, endsAt: DAY1 + HOUR_MS, advisorId: asId<UserId>(other),
+    const hidden = await useCases.scheduleAppointment.execute({
+      actor: actorNamed(other),
+      visitId: visit.id,
+      startsAt: DAY1,
+      endsAt: DAY1 + HOUR_MS,
     });
-    const othersAgenda = await useCases.listAgenda.execute({ actor: actorNamed('u-ana'), advisorId: asId<UserId>(other === 'u-ana' ? 'u-carlos' : other), from: T0, to: DAY1 * 2 });
+    const booked = await useCases.scheduleAppointment.execute({
+      actor: actorNamed('u-jorge'),
+      visitId: visit.id,
+      startsAt: DAY1,
+      endsAt: DAY1 + HOUR_MS,
+      advisorId: asId<UserId>(other),
+    });
+    const othersAgenda = await useCases.listAgenda.execute({
+      actor: actorNamed('u-ana'),
+      advisorId: asId<UserId>(other === 'u-ana' ? 'u-carlos' : other),
+      from: T0,
+      to: DAY1 * 2,
+    });
 
     expect(hidden).toMatchObject({ ok: false, error: { type: 'VisitNotFound' } });
     expect(booked).toMatchObject({ ok: true, value: { advisorId: other } });
@@ -55,12 +97,29 @@ describe('visit-card actions on the assembled desk', () => {
     const unit = units[0];
     if (unit === undefined) throw new Error('no available unit');
 
-    const reserved = await useCases.reserveUnit.execute({ actor: actorNamed(advisor), visitId: visit.id, unitId: unit.id });
-    const twice = await useCases.reserveUnit.execute({ actor: actorNamed('u-jorge'), visitId: visit.id, unitId: unit.id });
+    const reserved = await useCases.reserveUnit.execute({
+      actor: actorNamed(advisor),
+      visitId: visit.id,
+      unitId: unit.id,
+    });
+    const twice = await useCases.reserveUnit.execute({
+      actor: actorNamed('u-jorge'),
+      visitId: visit.id,
+      unitId: unit.id,
+    });
     if (!reserved.ok) throw new Error('not reserved');
-    const byAdvisor = await useCases.authoriseReservation.execute({ actor: actorNamed(advisor), reservationId: reserved.value.id });
-    const authorised = await useCases.authoriseReservation.execute({ actor: actorNamed('u-jorge'), reservationId: reserved.value.id });
-    const again = await useCases.authoriseReservation.execute({ actor: actorNamed('u-jorge'), reservationId: reserved.value.id });
+    const byAdvisor = await useCases.authoriseReservation.execute({
+      actor: actorNamed(advisor),
+      reservationId: reserved.value.id,
+    });
+    const authorised = await useCases.authoriseReservation.execute({
+      actor: actorNamed('u-jorge'),
+      reservationId: reserved.value.id,
+    });
+    const again = await useCases.authoriseReservation.execute({
+      actor: actorNamed('u-jorge'),
+      reservationId: reserved.value.id,
+    });
 
     expect(reserved.value).toMatchObject({ status: 'requested', unitId: unit.id, requestedBy: advisor });
     expect(twice.ok).toBe(false);
@@ -80,20 +139,37 @@ describe('visit-card actions on the assembled desk', () => {
     const taken = card.ok ? card.value.units.find((u) => u.status === 'reserved') : undefined;
     if (taken === undefined) throw new Error('the demo catalogue has reserved units');
 
-    expect(await useCases.reserveUnit.execute({ actor: actorNamed('admin'), visitId: visit.id, unitId: taken.id }))
-      .toMatchObject({ ok: false, error: { type: 'UnitNotAvailable', unitId: taken.id } });
-    expect(await useCases.reserveUnit.execute({ actor: actorNamed('admin'), visitId: visit.id, unitId: asId<UnitId>('nope') }))
-      .toMatchObject({ ok: false, error: { type: 'UnitNotFound' } });
+    expect(
+      await useCases.reserveUnit.execute({ actor: actorNamed('admin'), visitId: visit.id, unitId: taken.id }),
+    ).toMatchObject({ ok: false, error: { type: 'UnitNotAvailable', unitId: taken.id } });
+    expect(
+      await useCases.reserveUnit.execute({
+        actor: actorNamed('admin'),
+        visitId: visit.id,
+        unitId: asId<UnitId>('nope'),
+      }),
+    ).toMatchObject({ ok: false, error: { type: 'UnitNotFound' } });
   });
 
   it('moves the stage only along valid transitions', async () => {
     const { visit, advisor, useCases } = await deskWithVisit();
     const actor = actorNamed(advisor);
 
-    expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'contacted' })).toMatchObject({ ok: true, value: { stage: 'contacted' } });
-    expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'reserved' })).toMatchObject({ ok: false, error: { type: 'StageSetByReservation' } });
-    expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'lost' })).toMatchObject({ ok: true, value: { stage: 'lost' } });
-    expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'contacted' }))
-      .toMatchObject({ ok: false, error: { type: 'InvalidStageTransition', from: 'lost', to: 'contacted' } });
+    expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'contacted' })).toMatchObject({
+      ok: true,
+      value: { stage: 'contacted' },
+    });
+    expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'reserved' })).toMatchObject({
+      ok: false,
+      error: { type: 'StageSetByReservation' },
+    });
+    expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'lost' })).toMatchObject({
+      ok: true,
+      value: { stage: 'lost' },
+    });
+    expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'contacted' })).toMatchObject({
+      ok: false,
+      error: { type: 'InvalidStageTransition', from: 'lost', to: 'contacted' },
+    });
   });
 });

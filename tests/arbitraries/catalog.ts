@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { PROPERTY_TYPES, type Catalog, type PaymentPlan, type Project, type Unit, type UnitType } from '../../domain/catalog/catalog.ts';
+import {
+  PROPERTY_TYPES,
+  type Catalog,
+  type PaymentPlan,
+  type Project,
+  type Unit,
+  type UnitType,
+} from '../../domain/catalog/catalog.ts';
 import type { PriceBucketId, ProjectId, UnitId, UnitTypeId } from '../../domain/shared/ids.ts';
 
 const plan: PaymentPlan = {
@@ -18,16 +25,22 @@ const anyName = fc.oneof(
   fc.constantFrom('Bogotá', 'Medellín', 'Cali', 'Barranquilla', 'Torres del Parque 🏢'),
 );
 
-const projectsArb = fc.array(fc.record({ name: anyName, city: anyName, description: anyName }), { minLength: 0, maxLength: 25 });
+const projectsArb = fc.array(fc.record({ name: anyName, city: anyName, description: anyName }), {
+  minLength: 0,
+  maxLength: 25,
+});
 
 /** A catalogue of any size and shape: many projects, long names, duplicate cities, empty types. */
 export const anyCatalog: fc.Arbitrary<Catalog> = fc
   .record({
     projects: projectsArb,
     typesPerProject: fc.array(
-      fc.array(fc.record({ name: anyName, type: fc.constantFrom(...PROPERTY_TYPES), area: fc.integer({ min: 20, max: 400 }) }), {
-        maxLength: 13,
-      }),
+      fc.array(
+        fc.record({ name: anyName, type: fc.constantFrom(...PROPERTY_TYPES), area: fc.integer({ min: 20, max: 400 }) }),
+        {
+          maxLength: 13,
+        },
+      ),
       { minLength: 25, maxLength: 25 },
     ),
     prices: fc.array(fc.integer({ min: 50_000_000, max: 3_000_000_000 }), { minLength: 40, maxLength: 40 }),

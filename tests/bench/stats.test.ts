@@ -45,9 +45,13 @@ describe('bench statistics', () => {
 
   it('finds the same busiest window as counting every window', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5_000 }), { maxLength: 60 }), fc.integer({ min: 1, max: 2_000 }), (times, w) => {
-        expect(slidingWindowMax(times, w)).toBe(bruteWindowMax(times, w));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5_000 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 2_000 }),
+        (times, w) => {
+          expect(slidingWindowMax(times, w)).toBe(bruteWindowMax(times, w));
+        },
+      ),
     );
   });
 

@@ -68,15 +68,30 @@ describe('loadConfig', () => {
         mediaHosts: ['lookaside.fbsbx.com', '*.fbcdn.net', '*.whatsapp.net'],
         mediaMaxBytes: null,
       },
-      limits: { apiKeyRequestsPerMinute: 600, authFailuresPerMinute: 20, badSignaturesPerMinute: 20, eventStreamsPerKey: 5, eventStreams: 200 },
+      limits: {
+        apiKeyRequestsPerMinute: 600,
+        authFailuresPerMinute: 20,
+        badSignaturesPerMinute: 20,
+        eventStreamsPerKey: 5,
+        eventStreams: 200,
+      },
       trustedProxies: [],
     });
   });
 
   it("reads where lead's files may be fetched from and a lower cap for them", () => {
-    expect(loadConfig({}).whatsapp).toMatchObject({ mediaHosts: ['lookaside.fbsbx.com', '*.fbcdn.net', '*.whatsapp.net'], mediaMaxBytes: null });
-    const config = loadConfig({ WHATSAPP_MEDIA_HOSTS: ' Lookaside.FBSBX.com , *.cdn.example.net ', WHATSAPP_MEDIA_MAX_BYTES: '20971520' });
-    expect(config.whatsapp).toMatchObject({ mediaHosts: ['lookaside.fbsbx.com', '*.cdn.example.net'], mediaMaxBytes: 20 * 1024 * 1024 });
+    expect(loadConfig({}).whatsapp).toMatchObject({
+      mediaHosts: ['lookaside.fbsbx.com', '*.fbcdn.net', '*.whatsapp.net'],
+      mediaMaxBytes: null,
+    });
+    const config = loadConfig({
+      WHATSAPP_MEDIA_HOSTS: ' Lookaside.FBSBX.com , *.cdn.example.net ',
+      WHATSAPP_MEDIA_MAX_BYTES: '20971520',
+    });
+    expect(config.whatsapp).toMatchObject({
+      mediaHosts: ['lookaside.fbsbx.com', '*.cdn.example.net'],
+      mediaMaxBytes: 20 * 1024 * 1024,
+    });
   });
 
   it.each([
@@ -99,22 +114,46 @@ describe('loadConfig', () => {
 
   it('has request limits and no trusted proxy by default, and reads them from the environment', () => {
     expect(loadConfig({})).toMatchObject({
-      limits: { apiKeyRequestsPerMinute: 600, authFailuresPerMinute: 20, badSignaturesPerMinute: 20, eventStreamsPerKey: 5, eventStreams: 200 },
+      limits: {
+        apiKeyRequestsPerMinute: 600,
+        authFailuresPerMinute: 20,
+        badSignaturesPerMinute: 20,
+        eventStreamsPerKey: 5,
+        eventStreams: 200,
+      },
       trustedProxies: [],
     });
     const config = loadConfig({
-      API_KEY_REQUESTS_PER_MINUTE: '1200', AUTH_FAILURES_PER_MINUTE: '10', WEBHOOK_BAD_SIGNATURES_PER_MINUTE: '5',
-      EVENT_STREAMS_PER_KEY: '2', EVENT_STREAMS_MAX: '50', TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16 ::1',
+      API_KEY_REQUESTS_PER_MINUTE: '1200',
+      AUTH_FAILURES_PER_MINUTE: '10',
+      WEBHOOK_BAD_SIGNATURES_PER_MINUTE: '5',
+      EVENT_STREAMS_PER_KEY: '2',
+      EVENT_STREAMS_MAX: '50',
+      TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16 ::1',
     });
-    expect(config.limits).toEqual({ apiKeyRequestsPerMinute: 1200, authFailuresPerMinute: 10, badSignaturesPerMinute: 5, eventStreamsPerKey: 2, eventStreams: 50 });
+    expect(config.limits).toEqual({
+      apiKeyRequestsPerMinute: 1200,
+      authFailuresPerMinute: 10,
+      badSignaturesPerMinute: 5,
+      eventStreamsPerKey: 2,
+      eventStreams: 50,
+    });
     expect(config.trustedProxies).toEqual(['10.0.0.1', '192.168.0.0/16', '::1']);
   });
 
   it('refuses limits that are not positive integers and proxies that are not addresses or ranges', () => {
-    const result = parseConfig({ API_KEY_REQUESTS_PER_MINUTE: '0', EVENT_STREAMS_PER_KEY: 'many', TRUSTED_PROXIES: '10.0.0.1, proxy.internal' });
+    const result = parseConfig({
+      API_KEY_REQUESTS_PER_MINUTE: '0',
+      EVENT_STREAMS_PER_KEY: 'many',
+      TRUSTED_PROXIES: '10.0.0.1, proxy.internal',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.map((i) => i.variable).sort()).toEqual(['API_KEY_REQUESTS_PER_MINUTE', 'EVENT_STREAMS_PER_KEY', 'TRUSTED_PROXIES']);
+    expect(result.error.map((i) => i.variable).sort()).toEqual([
+      'API_KEY_REQUESTS_PER_MINUTE',
+      'EVENT_STREAMS_PER_KEY',
+      'TRUSTED_PROXIES',
+    ]);
     expect(parseConfig({ TRUSTED_PROXIES: '10.0.0.0/33' }).ok).toBe(false);
   });
 
@@ -142,7 +181,12 @@ describe('loadConfig', () => {
   });
 
   it('refuses Meta mode without the webhook secrets and the line, together with other problems', () => {
-    expect(refused({ WHATSAPP_ACCESS_TOKEN: 'EAAG-token', PORT: '70000' })).toEqual(['PORT', 'WHATSAPP_APP_SECRET', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_VERIFY_TOKEN']);
+    expect(refused({ WHATSAPP_ACCESS_TOKEN: 'EAAG-token', PORT: '70000' })).toEqual([
+      'PORT',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_PHONE_NUMBER_ID',
+      'WHATSAPP_VERIFY_TOKEN',
+    ]);
   });
 
   it('throws a readable ConfigError listing each bad variable', () => {
@@ -152,7 +196,8 @@ describe('loadConfig', () => {
   });
 
   it('never echoes secret values in its error', () => {
-    const short = () => loadConfig({ ...META, WHATSAPP_APP_SECRET: 'short-app-secret', CRM_ADMIN_API_KEY: 'short-admin-key' });
+    const short = () =>
+      loadConfig({ ...META, WHATSAPP_APP_SECRET: 'short-app-secret', CRM_ADMIN_API_KEY: 'short-admin-key' });
     expect(short).toThrow(ConfigError);
     expect(short).not.toThrow(/short-app-secret|short-admin-key/);
     const load = () => loadConfig({ WHATSAPP_ACCESS_TOKEN: 'EAAG-super-secret', WHATSAPP_PHONE_NUMBER_ID: 'a/b' });
@@ -173,32 +218,63 @@ describe('the WhatsApp mode', () => {
     const result = parseConfig({ ...META, WHATSAPP_ACCESS_TOKEN: '' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toEqual([{ variable: 'WHATSAPP_ACCESS_TOKEN', message: expect.stringMatching(/required in Meta mode/) }]);
+    expect(result.error).toEqual([
+      { variable: 'WHATSAPP_ACCESS_TOKEN', message: expect.stringMatching(/required in Meta mode/) },
+    ]);
   });
 
   it('refuses any partial Meta configuration, naming every missing variable', () => {
-    expect(refused({ WHATSAPP_APP_SECRET: APP_SECRET })).toEqual(['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_VERIFY_TOKEN']);
-    expect(refused({ WHATSAPP_VERIFY_TOKEN: 'verify-me' })).toEqual(['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_PHONE_NUMBER_ID']);
-    expect(refused({ WHATSAPP_PHONE_NUMBER_ID: '1234567890' })).toEqual(['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN']);
+    expect(refused({ WHATSAPP_APP_SECRET: APP_SECRET })).toEqual([
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_PHONE_NUMBER_ID',
+      'WHATSAPP_VERIFY_TOKEN',
+    ]);
+    expect(refused({ WHATSAPP_VERIFY_TOKEN: 'verify-me' })).toEqual([
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_PHONE_NUMBER_ID',
+    ]);
+    expect(refused({ WHATSAPP_PHONE_NUMBER_ID: '1234567890' })).toEqual([
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_VERIFY_TOKEN',
+    ]);
     expect(refused({ WHATSAPP_BUSINESS_ACCOUNT_ID: '998877' })).toEqual([
-      'WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_VERIFY_TOKEN',
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_PHONE_NUMBER_ID',
+      'WHATSAPP_VERIFY_TOKEN',
     ]);
     const { WHATSAPP_VERIFY_TOKEN: _, ...withoutVerifyToken } = META;
     expect(refused(withoutVerifyToken)).toEqual(['WHATSAPP_VERIFY_TOKEN']);
   });
 
   it('is what WHATSAPP_MODE says: meta needs every Meta setting, fake takes no Meta credentials', () => {
-    expect(refused({ WHATSAPP_MODE: 'meta' })).toEqual(['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_VERIFY_TOKEN']);
+    expect(refused({ WHATSAPP_MODE: 'meta' })).toEqual([
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_PHONE_NUMBER_ID',
+      'WHATSAPP_VERIFY_TOKEN',
+    ]);
     expect(modeOf({ ...META, WHATSAPP_MODE: 'meta' })).toBe('meta');
     expect(modeOf({ WHATSAPP_MODE: 'fake' })).toBe('fake');
     // The fake line may carry a phone-number id; credentials would mean someone expects Meta.
     expect(modeOf({ WHATSAPP_MODE: 'fake', WHATSAPP_PHONE_NUMBER_ID: '1234567890' })).toBe('fake');
-    expect(refused({ ...META, WHATSAPP_MODE: 'fake' })).toEqual(['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN']);
+    expect(refused({ ...META, WHATSAPP_MODE: 'fake' })).toEqual([
+      'WHATSAPP_ACCESS_TOKEN',
+      'WHATSAPP_APP_SECRET',
+      'WHATSAPP_VERIFY_TOKEN',
+    ]);
     expect(refused({ WHATSAPP_MODE: 'real' })).toEqual(['WHATSAPP_MODE']);
   });
 
   it('refuses fake mode on a database that is not on this machine unless WHATSAPP_MODE=fake says so', () => {
-    for (const url of ['postgres://desk@db.internal:5432/lead_desk', 'postgresql://u:p@10.0.0.5/desk', 'postgres://u@[2001:db8::1]:5432/d', 'postgres://u@localhost,db.internal/d']) {
+    for (const url of [
+      'postgres://desk@db.internal:5432/lead_desk',
+      'postgresql://u:p@10.0.0.5/desk',
+      'postgres://u@[2001:db8::1]:5432/d',
+      'postgres://u@localhost,db.internal/d',
+    ]) {
       expect(refused({ DATABASE_URL: url })).toEqual(['DATABASE_URL']);
       expect(modeOf({ DATABASE_URL: url, WHATSAPP_MODE: 'fake' })).toBe('fake');
       expect(modeOf({ DATABASE_URL: url, ...META })).toBe('meta');
@@ -208,8 +284,13 @@ describe('the WhatsApp mode', () => {
 
   it('takes loopback, localhost and unix sockets for a local database', () => {
     for (const url of [
-      'postgres://postgres@127.0.0.1:5432/test', 'postgres://u@127.3.2.1/d', 'postgres://u@localhost/d', 'postgres://u@LOCALHOST:5432/d',
-      'postgres://u@[::1]:5432/d', 'postgres:///d', 'postgres://u@localhost:5432,127.0.0.1:5433/d',
+      'postgres://postgres@127.0.0.1:5432/test',
+      'postgres://u@127.3.2.1/d',
+      'postgres://u@localhost/d',
+      'postgres://u@LOCALHOST:5432/d',
+      'postgres://u@[::1]:5432/d',
+      'postgres:///d',
+      'postgres://u@localhost:5432,127.0.0.1:5433/d',
     ]) {
       expect(modeOf({ DATABASE_URL: url })).toBe('fake');
     }
@@ -230,15 +311,31 @@ describe('HOST', () => {
 
 describe('secrets and the Graph URL', () => {
   it('refuses an app secret or an admin key shorter than 32 characters', () => {
-    expect(refused({ ...META, WHATSAPP_APP_SECRET: 'a'.repeat(31), CRM_ADMIN_API_KEY: 'k'.repeat(31) })).toEqual(['CRM_ADMIN_API_KEY', 'WHATSAPP_APP_SECRET']);
-    expect(loadConfig({ ...META, WHATSAPP_APP_SECRET: 'a'.repeat(32), CRM_ADMIN_API_KEY: 'k'.repeat(32) }).crmAdminApiKey).toBe('k'.repeat(32));
+    expect(refused({ ...META, WHATSAPP_APP_SECRET: 'a'.repeat(31), CRM_ADMIN_API_KEY: 'k'.repeat(31) })).toEqual([
+      'CRM_ADMIN_API_KEY',
+      'WHATSAPP_APP_SECRET',
+    ]);
+    expect(
+      loadConfig({ ...META, WHATSAPP_APP_SECRET: 'a'.repeat(32), CRM_ADMIN_API_KEY: 'k'.repeat(32) }).crmAdminApiKey,
+    ).toBe('k'.repeat(32));
   });
 
   it('refuses a plain-http Graph URL outside loopback', () => {
-    for (const url of ['http://graph.facebook.com', 'http://10.0.0.8:8080', 'http://[fd00::2]:80', 'http://127.0.0.1.nip.io']) {
+    for (const url of [
+      'http://graph.facebook.com',
+      'http://10.0.0.8:8080',
+      'http://[fd00::2]:80',
+      'http://127.0.0.1.nip.io',
+    ]) {
       expect(refused({ ...META, WHATSAPP_GRAPH_URL: url })).toEqual(['WHATSAPP_GRAPH_URL']);
     }
-    for (const url of ['http://127.0.0.1:9999', 'http://127.8.0.1', 'http://localhost:1234/', 'http://[::1]:4000', 'https://graph.example.com']) {
+    for (const url of [
+      'http://127.0.0.1:9999',
+      'http://127.8.0.1',
+      'http://localhost:1234/',
+      'http://[::1]:4000',
+      'https://graph.example.com',
+    ]) {
       expect(loadConfig({ ...META, WHATSAPP_GRAPH_URL: url }).whatsapp.graphUrl).toBe(url.replace(/\/$/, ''));
     }
   });

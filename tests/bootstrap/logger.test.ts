@@ -38,7 +38,15 @@ describe('createLogger', () => {
       message: { text: 'Mi cédula es 123', caption: 'foto', from: '573001234567' },
     });
     const out = JSON.stringify(lines[0]);
-    for (const secret of ['+573001234567', '573001234567', 'ana@example.com', 'Hola', 'cédula', 'foto', '573009999999']) {
+    for (const secret of [
+      '+573001234567',
+      '573001234567',
+      'ana@example.com',
+      'Hola',
+      'cédula',
+      'foto',
+      '573009999999',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(lines[0]).toMatchObject({
@@ -121,12 +129,21 @@ describe('errors in the log', () => {
       queryOptions: { rowMode: 'object' },
     });
 
-  for (const [driver, driverError] of [['postgres.js', postgresJsError], ['PGlite', pgliteError]] as const) {
+  for (const [driver, driverError] of [
+    ['postgres.js', postgresJsError],
+    ['PGlite', pgliteError],
+  ] as const) {
     it(`logs a failed statement on ${driver} with its type, SQL text, SQLSTATE and names, and no parameter value`, () => {
       const { logger, lines } = capture();
       const cause = driverError();
-      logger.error({ event: 'worker_tick_failed', err: new DrizzleQueryError(INSERT, PARAMS, cause) }, 'Background worker failed');
-      logger.error({ event: 'http_request_failed', error: new DrizzleQueryError(INSERT, PARAMS, cause) }, 'Unhandled error');
+      logger.error(
+        { event: 'worker_tick_failed', err: new DrizzleQueryError(INSERT, PARAMS, cause) },
+        'Background worker failed',
+      );
+      logger.error(
+        { event: 'http_request_failed', error: new DrizzleQueryError(INSERT, PARAMS, cause) },
+        'Unhandled error',
+      );
 
       const out = JSON.stringify(lines);
       for (const value of personal) expect(out).not.toContain(value);
@@ -142,9 +159,15 @@ describe('errors in the log', () => {
         expect(String(logged['stack'])).toContain(`Failed query: ${INSERT}`);
       }
       if (driver === 'postgres.js') {
-        expect(lines[0]?.['err']).toMatchObject({ constraint: 'leads_phone_unique', cause: { type: 'PostgresError', constraint: 'leads_phone_unique' } });
+        expect(lines[0]?.['err']).toMatchObject({
+          constraint: 'leads_phone_unique',
+          cause: { type: 'PostgresError', constraint: 'leads_phone_unique' },
+        });
       } else {
-        expect(lines[0]?.['err']).toMatchObject({ column: 'phone', cause: { message: 'value too long for type character varying(20)' } });
+        expect(lines[0]?.['err']).toMatchObject({
+          column: 'phone',
+          cause: { message: 'value too long for type character varying(20)' },
+        });
       }
       expect(out).not.toMatch(/detail|"where"|params|parameters|queryOptions/);
     });
@@ -160,8 +183,14 @@ describe('errors in the log', () => {
 
   it('masks the values PostgreSQL quotes in a data error message', () => {
     const { logger, lines } = capture();
-    const outOfRange = Object.assign(new Error(`value "${PHONE}" is out of range for type integer`), { code: '22003', severity: 'ERROR' });
-    const badSyntax = Object.assign(new Error(`invalid input syntax for type uuid: "${EMAIL}"`), { code: '22P02', severity: 'ERROR' });
+    const outOfRange = Object.assign(new Error(`value "${PHONE}" is out of range for type integer`), {
+      code: '22003',
+      severity: 'ERROR',
+    });
+    const badSyntax = Object.assign(new Error(`invalid input syntax for type uuid: "${EMAIL}"`), {
+      code: '22P02',
+      severity: 'ERROR',
+    });
     logger.error({ event: 'x', err: outOfRange });
     logger.error({ event: 'y', err: badSyntax });
     const out = JSON.stringify(lines);
@@ -180,13 +209,23 @@ describe('errors in the log', () => {
 
   it('keeps ordinary errors readable: type, message, stack, network codes and the cause chain', () => {
     const { logger, lines } = capture();
-    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+      errno: -111,
+      syscall: 'connect',
+    });
     logger.error({ event: 'readiness_check_failed', err: new TypeError('fetch failed', { cause: refused }) });
     expect(lines[0]?.['err']).toMatchObject({
       type: 'TypeError',
       message: 'fetch failed',
       stack: expect.stringContaining('TypeError: fetch failed'),
-      cause: { type: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:5432', code: 'ECONNREFUSED', errno: -111, syscall: 'connect' },
+      cause: {
+        type: 'Error',
+        message: 'connect ECONNREFUSED 127.0.0.1:5432',
+        code: 'ECONNREFUSED',
+        errno: -111,
+        syscall: 'connect',
+      },
     });
   });
 

@@ -27,7 +27,9 @@ export class ConversationBuilder {
 
   /** The WhatsApp identity: a phone (any accepted form) and/or a user id. */
   withContact(contact: { readonly phone: string | null; readonly userId: string | null }): this {
-    return this.#set({ contact: { phone: contact.phone === null ? null : phone(contact.phone), userId: contact.userId } });
+    return this.#set({
+      contact: { phone: contact.phone === null ? null : phone(contact.phone), userId: contact.userId },
+    });
   }
 
   withProfileName(profileName: string | null): this {

@@ -1,5 +1,12 @@
 import type { InboundContent, InboundMessage } from '../../domain/messaging/message.ts';
-import { asId, type ConversationId, type LeadId, type MessageId, type VisitId, type WaMessageId } from '../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type LeadId,
+  type MessageId,
+  type VisitId,
+  type WaMessageId,
+} from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { nextId } from './next-id.ts';
 

@@ -47,57 +47,119 @@ export const inbound = {
   buttonReply: (id: string, title: string, over?: Json) =>
     reply('interactive', { interactive: { type: 'button_reply', button_reply: { id, title } } }, over),
   listReply: (id: string, title: string, over?: Json) =>
-    reply('interactive', { interactive: { type: 'list_reply', list_reply: { id, title, description: 'Desde 250 M' } } }, over),
+    reply(
+      'interactive',
+      { interactive: { type: 'list_reply', list_reply: { id, title, description: 'Desde 250 M' } } },
+      over,
+    ),
   flowReply: (over?: Json) =>
-    reply('interactive', {
-      interactive: { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"flow_token":"x"}' } },
-    }, over),
+    reply(
+      'interactive',
+      {
+        interactive: {
+          type: 'nfm_reply',
+          nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"flow_token":"x"}' },
+        },
+      },
+      over,
+    ),
   templateButton: (payload: string, text: string, over?: Json) => reply('button', { button: { payload, text } }, over),
   image: (id = '1479537139650973', caption?: string, over?: Json) =>
     message('image', { image: { ...optional('caption', caption), ...mediaFields(id, 'image/jpeg') } }, over),
   audio: (id = '1003383421387256', voice = true, over?: Json) =>
     message('audio', { audio: { ...mediaFields(id, 'audio/ogg; codecs=opus'), voice } }, over),
   document: (id = '2116425018866085', filename = 'cedula.pdf', caption?: string, over?: Json) =>
-    message('document', {
-      document: { ...optional('caption', caption), filename, ...mediaFields(id, 'application/pdf') },
-    }, over),
+    message(
+      'document',
+      {
+        document: { ...optional('caption', caption), filename, ...mediaFields(id, 'application/pdf') },
+      },
+      over,
+    ),
   video: (id = '1132745921580341', caption?: string, over?: Json) =>
     message('video', { video: { ...optional('caption', caption), ...mediaFields(id, 'video/mp4') } }, over),
   sticker: (id = '1030498818849225', over?: Json) =>
     message('sticker', { sticker: { animated: false, ...mediaFields(id, 'image/webp') } }, over),
   location: (latitude = 6.2442, longitude = -75.5812, over?: Json) =>
-    message('location', {
-      location: { latitude, longitude, name: 'Parque Lleras', address: 'Cra. 37 #8A, Medellín', url: 'https://maps.example' },
-    }, over),
+    message(
+      'location',
+      {
+        location: {
+          latitude,
+          longitude,
+          name: 'Parque Lleras',
+          address: 'Cra. 37 #8A, Medellín',
+          url: 'https://maps.example',
+        },
+      },
+      over,
+    ),
   contacts: (over?: Json) => message('contacts', { contacts: [contactCard] }, over),
   reaction: (messageId: string, emoji?: string, over?: Json) =>
     message('reaction', { reaction: { message_id: messageId, ...optional('emoji', emoji) } }, over),
   unsupported: (innerType = 'poll_creation', over?: Json) =>
-    message('unsupported', {
-      unsupported: { type: innerType },
-      errors: [{ ...metaError, error_data: { details: 'Message type is currently not supported.' } }],
-    }, over),
+    message(
+      'unsupported',
+      {
+        unsupported: { type: innerType },
+        errors: [{ ...metaError, error_data: { details: 'Message type is currently not supported.' } }],
+      },
+      over,
+    ),
   /** The legacy shape older docs described. */
   unknown: (over?: Json) =>
-    message('unknown', { errors: [{ code: 131051, details: 'Message type is not currently supported', title: 'Unsupported' }] }, over),
+    message(
+      'unknown',
+      { errors: [{ code: 131051, details: 'Message type is not currently supported', title: 'Unsupported' }] },
+      over,
+    ),
   system: (over?: Json) =>
-    message('system', {
-      system: { body: 'User changed from 16505551234 to 16505559999', wa_id: '16505559999', type: 'user_changed_number' },
-    }, over),
+    message(
+      'system',
+      {
+        system: {
+          body: 'User changed from 16505551234 to 16505559999',
+          wa_id: '16505559999',
+          type: 'user_changed_number',
+        },
+      },
+      over,
+    ),
   order: (over?: Json) =>
-    message('order', {
-      order: { catalog_id: '123', text: 'Quiero este', product_items: [{ product_retailer_id: 'apto-101', quantity: 1 }] },
-    }, over),
+    message(
+      'order',
+      {
+        order: {
+          catalog_id: '123',
+          text: 'Quiero este',
+          product_items: [{ product_retailer_id: 'apto-101', quantity: 1 }],
+        },
+      },
+      over,
+    ),
   requestWelcome: (over?: Json) => message('request_welcome', {}, over),
 };
 
 /** One builder per inbound type, for properties that need "any valid message". */
 export const EVERY_INBOUND: readonly (() => Json)[] = [
-  () => inbound.text(), () => inbound.buttonReply('b1', 'Sí'), () => inbound.listReply('l1', 'Medellín'),
-  () => inbound.flowReply(), () => inbound.templateButton('visit_yes', 'Agendar visita'), () => inbound.image(),
-  () => inbound.audio(), () => inbound.document(), () => inbound.video(), () => inbound.sticker(), () => inbound.location(),
-  () => inbound.contacts(), () => inbound.reaction(nextWamid(), '👍'), () => inbound.unsupported(), () => inbound.unknown(),
-  () => inbound.system(), () => inbound.order(), () => inbound.requestWelcome(),
+  () => inbound.text(),
+  () => inbound.buttonReply('b1', 'Sí'),
+  () => inbound.listReply('l1', 'Medellín'),
+  () => inbound.flowReply(),
+  () => inbound.templateButton('visit_yes', 'Agendar visita'),
+  () => inbound.image(),
+  () => inbound.audio(),
+  () => inbound.document(),
+  () => inbound.video(),
+  () => inbound.sticker(),
+  () => inbound.location(),
+  () => inbound.contacts(),
+  () => inbound.reaction(nextWamid(), '👍'),
+  () => inbound.unsupported(),
+  () => inbound.unknown(),
+  () => inbound.system(),
+  () => inbound.order(),
+  () => inbound.requestWelcome(),
 ];
 
 const PRICING = { billable: true, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' };
@@ -107,14 +169,25 @@ export type MetaStatus = 'sent' | 'delivered' | 'read' | 'played' | 'failed';
 
 /** A status for a message we sent; `sent`/`delivered`/`read` carry per-message pricing like real ones. */
 export const status = (id: string, value: MetaStatus = 'delivered', over: Json = {}): Json => ({
-  id, status: value, timestamp: String(SENT_AT_SECONDS + 5), recipient_id: WA_ID,
+  id,
+  status: value,
+  timestamp: String(SENT_AT_SECONDS + 5),
+  recipient_id: WA_ID,
   ...(value === 'failed' ? {} : { pricing: PRICING }),
   ...over,
 });
 
 export const failedStatus = (id: string, code = 131026, title = 'Message undeliverable'): Json =>
   status(id, 'failed', {
-    errors: [{ code, title, message: title, error_data: { details: 'Message could not be delivered.' }, href: ERROR_CODES_URL }],
+    errors: [
+      {
+        code,
+        title,
+        message: title,
+        error_data: { details: 'Message could not be delivered.' },
+        href: ERROR_CODES_URL,
+      },
+    ],
   });
 
 export const contact = (waId = WA_ID, name = PROFILE_NAME): Json => ({ profile: { name }, wa_id: waId });
@@ -148,7 +221,13 @@ export const templateStatusChange = (
   language = 'es',
 ): Json => ({
   field: 'message_template_status_update',
-  value: { event, message_template_id: 987654321, message_template_name: name, message_template_language: language, reason },
+  value: {
+    event,
+    message_template_id: 987654321,
+    message_template_name: name,
+    message_template_language: language,
+    reason,
+  },
 });
 
 export const otherChange = (field = 'phone_number_quality_update'): Json => ({

@@ -1,7 +1,14 @@
 import type { DeliveryStatus, SendFailureReason } from '../../domain/messaging/delivery-status.ts';
 import type { MessageAuthor, OutboundMessage } from '../../domain/messaging/message.ts';
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
-import { asId, type ConversationId, type LeadId, type MessageId, type VisitId, type WaMessageId } from '../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type LeadId,
+  type MessageId,
+  type VisitId,
+  type WaMessageId,
+} from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { nextId } from './next-id.ts';
 

@@ -1,6 +1,15 @@
 import type { QuoteRecord } from '../../application/ports/quote-repository.ts';
 import type { Quote } from '../../domain/quote/quote.ts';
-import { asId, type ConversationId, type MediaId, type ProjectId, type QuoteId, type UnitId, type UnitTypeId, type VisitId } from '../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type MediaId,
+  type ProjectId,
+  type QuoteId,
+  type UnitId,
+  type UnitTypeId,
+  type VisitId,
+} from '../../domain/shared/ids.ts';
 import { moneyOf } from '../../domain/shared/money.ts';
 import { DAY_MS, type Instant } from '../../domain/shared/time.ts';
 import { nextId } from './next-id.ts';

@@ -98,11 +98,15 @@ class QuoteRequestBuilder {
   }
 
   withExtra(label: string, amount: number): QuoteRequestBuilder {
-    return this.with({ extras: [...this.state.extras, { label, price: moneyOf(amount, this.state.project.currency) }] });
+    return this.with({
+      extras: [...this.state.extras, { label, price: moneyOf(amount, this.state.project.currency) }],
+    });
   }
 
   withSaving(label: string, amount: number): QuoteRequestBuilder {
-    return this.with({ savings: [...this.state.savings, { label, amount: moneyOf(amount, this.state.project.currency) }] });
+    return this.with({
+      savings: [...this.state.savings, { label, amount: moneyOf(amount, this.state.project.currency) }],
+    });
   }
 
   withIssuedAt(issuedAt: Instant): QuoteRequestBuilder {

@@ -4,7 +4,13 @@ import { nextId } from './next-id.ts';
 
 /** Defaults to an active advisor. */
 export class UserBuilder {
-  #user: User = { id: nextId<UserId>('user'), name: 'Laura Pérez', email: 'laura@example.com', role: 'advisor', active: true };
+  #user: User = {
+    id: nextId<UserId>('user'),
+    name: 'Laura Pérez',
+    email: 'laura@example.com',
+    role: 'advisor',
+    active: true,
+  };
 
   withId(id: string): this {
     return this.#set({ id: asId<UserId>(id) });

@@ -32,7 +32,10 @@ export const appointmentRepositoryContract = (name: string, open: OpenSubject) =
 
       expect(await appointments().byAdvisorBetween(asId<UserId>('u-ana'), T, T + 5 * HOUR)).toEqual([early, late]);
       expect(await appointments().byAdvisorBetween(asId<UserId>('u-ana'), T + HOUR, T + 3 * HOUR)).toEqual([]);
-      expect(await appointments().byAdvisorBetween(asId<UserId>('u-ana'), T + HOUR - 1, T + 3 * HOUR + 1)).toEqual([early, late]);
+      expect(await appointments().byAdvisorBetween(asId<UserId>('u-ana'), T + HOUR - 1, T + 3 * HOUR + 1)).toEqual([
+        early,
+        late,
+      ]);
     });
 
     it('lists a visit’s appointments by start, and a later save replaces one', async () => {

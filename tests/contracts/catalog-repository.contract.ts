@@ -10,10 +10,19 @@ import { useSubject, type OpenSubject } from './contract-subject.ts';
 
 /** Two projects, each with one unit type and one unit, and two price buckets. */
 const twoProjects = (): Catalog => ({
-  projects: [aProject().withId('p-bog').inCity('Bogotá').build(), aProject().withId('p-med').inCity('Medellín').build()],
-  unitTypes: [aUnitType().withId('t-bog').ofProject('p-bog').build(), aUnitType().withId('t-med').ofProject('p-med').build()],
+  projects: [
+    aProject().withId('p-bog').inCity('Bogotá').build(),
+    aProject().withId('p-med').inCity('Medellín').build(),
+  ],
+  unitTypes: [
+    aUnitType().withId('t-bog').ofProject('p-bog').build(),
+    aUnitType().withId('t-med').ofProject('p-med').build(),
+  ],
   units: [aUnit().withId('u-bog').of('p-bog', 't-bog').build(), aUnit().withId('u-med').of('p-med', 't-med').build()],
-  priceBuckets: [aPriceBucket().withId('b-low').between(0, 300_000_000).build(), aPriceBucket().withId('b-high').between(300_000_001, null).build()],
+  priceBuckets: [
+    aPriceBucket().withId('b-low').between(0, 300_000_000).build(),
+    aPriceBucket().withId('b-high').between(300_000_001, null).build(),
+  ],
 });
 
 export const catalogRepositoryContract = (open: OpenSubject) =>
@@ -28,7 +37,7 @@ export const catalogRepositoryContract = (open: OpenSubject) =>
       expect(await catalog().all()).toEqual(stored);
     });
 
-    it("gives a line only its projects with their unit types and units, and every price bucket", async () => {
+    it('gives a line only its projects with their unit types and units, and every price bucket', async () => {
       const stored = twoProjects();
       await catalog().upsert(stored);
       const forMedellin = await catalog().forLine(aLine().offering('p-med').build());
@@ -45,7 +54,12 @@ export const catalogRepositoryContract = (open: OpenSubject) =>
 
     it('replaces entries with the same ids and keeps the others', async () => {
       await catalog().upsert(twoProjects());
-      const repriced = aUnit().withId('u-bog').of('p-bog', 't-bog').pricedAt(410_000_000).withStatus('reserved').build();
+      const repriced = aUnit()
+        .withId('u-bog')
+        .of('p-bog', 't-bog')
+        .pricedAt(410_000_000)
+        .withStatus('reserved')
+        .build();
       const renamed = aProject().withId('p-med').named('Torres del Río').inCity('Medellín').build();
       await catalog().upsert({ projects: [renamed], unitTypes: [], units: [repriced], priceBuckets: [] });
 
@@ -71,7 +85,10 @@ export const catalogRepositoryContract = (open: OpenSubject) =>
     it('removes the given unit types and units, and nothing else', async () => {
       const stored = twoProjects();
       await catalog().upsert(stored);
-      await catalog().remove({ unitTypeIds: [asId<UnitTypeId>('t-bog'), asId<UnitTypeId>('t-none')], unitIds: [asId<UnitId>('u-bog')] });
+      await catalog().remove({
+        unitTypeIds: [asId<UnitTypeId>('t-bog'), asId<UnitTypeId>('t-none')],
+        unitIds: [asId<UnitId>('u-bog')],
+      });
       const all = await catalog().all();
       expect(all.unitTypes.map((t) => t.id)).toEqual(['t-med']);
       expect(all.units.map((u) => u.id)).toEqual(['u-med']);

@@ -22,7 +22,12 @@ export const conversationRepositoryContract = (name: string, open: OpenSubject) 
       await conversations().save(conversation);
       expect(await conversations().byId(conversation.id)).toEqual(conversation);
 
-      const later = { ...conversation, lastInboundAt: 500, profileName: 'Ana M.', bot: { step: 'withAdvisor' } as const };
+      const later = {
+        ...conversation,
+        lastInboundAt: 500,
+        profileName: 'Ana M.',
+        bot: { step: 'withAdvisor' } as const,
+      };
       await conversations().save(later);
       expect(await conversations().byId(conversation.id)).toEqual(later);
     });
@@ -42,7 +47,9 @@ export const conversationRepositoryContract = (name: string, open: OpenSubject) 
     });
 
     it('keeps each line apart and matches nothing on missing values', async () => {
-      await conversations().save(aConversation().onLine(lineA).withContact({ phone: '+573001112233', userId: null }).build());
+      await conversations().save(
+        aConversation().onLine(lineA).withContact({ phone: '+573001112233', userId: null }).build(),
+      );
       await conversations().save(aConversation().onLine(lineA).withContact({ phone: null, userId: 'CO.1' }).build());
 
       expect(await conversations().byIdentity(lineB, { phone: phone('+573001112233'), userId: null })).toBeNull();
@@ -50,7 +57,7 @@ export const conversationRepositoryContract = (name: string, open: OpenSubject) 
       expect(await conversations().byIdentity(lineA, { phone: phone('+573004445566'), userId: null })).toBeNull();
     });
 
-    it('refuses a phone or a user id that another conversation on the same line holds, as PostgreSQL\'s unique keys do', async () => {
+    it("refuses a phone or a user id that another conversation on the same line holds, as PostgreSQL's unique keys do", async () => {
       const holder = aConversation().onLine(lineA).withContact({ phone: '+573001112233', userId: 'CO.1' }).build();
       await conversations().save(holder);
 
@@ -64,7 +71,11 @@ export const conversationRepositoryContract = (name: string, open: OpenSubject) 
     });
 
     it('releases a phone from whichever other conversation on the line holds it, keeping everything else', async () => {
-      const holder = aConversation().onLine(lineA).withContact({ phone: '+573001112233', userId: null }).ofLead('lead-h').build();
+      const holder = aConversation()
+        .onLine(lineA)
+        .withContact({ phone: '+573001112233', userId: null })
+        .ofLead('lead-h')
+        .build();
       const taker = aConversation().onLine(lineA).withContact({ phone: '+573009998877', userId: 'CO.7' }).build();
       const elsewhere = aConversation().onLine(lineB).withContact({ phone: '+573001112233', userId: null }).build();
       for (const c of [holder, taker, elsewhere]) await conversations().save(c);

@@ -26,15 +26,28 @@ export const deadLetterRepositoryContract = (name: string, open: OpenSubject) =>
 
     it('lists dead letters newest first, a page at a time, without what the lead wrote', async () => {
       const ids = [];
-      for (const [i, at] of [100, 300, 200, 300].entries()) ids.push(await deadLetter(repos().inbox, message(`wamid.${i}`, `+57300100000${i}`), at));
+      for (const [i, at] of [100, 300, 200, 300].entries())
+        ids.push(await deadLetter(repos().inbox, message(`wamid.${i}`, `+57300100000${i}`), at));
       await repos().inbox.add(message('wamid.pending'), 50);
 
       const first = await repos().deadLetters.list({ status: 'dead_lettered', after: null, limit: 2 });
       expect(first.map((d) => d.id)).toEqual([ids[3], ids[1]]);
       const last = first.at(-1);
-      const rest = await repos().deadLetters.list({ status: 'dead_lettered', after: { deadLetteredAt: last?.deadLetteredAt ?? 0, id: last?.id ?? 0 }, limit: 2 });
+      const rest = await repos().deadLetters.list({
+        status: 'dead_lettered',
+        after: { deadLetteredAt: last?.deadLetteredAt ?? 0, id: last?.id ?? 0 },
+        limit: 2,
+      });
       expect(rest.map((d) => d.id)).toEqual([ids[2], ids[0]]);
-      expect(first[0]).toEqual({ id: ids[3], kind: 'message', receivedAt: 295, attempts: 1, lastError: failure, deadLetteredAt: 300, discardedAt: null });
+      expect(first[0]).toEqual({
+        id: ids[3],
+        kind: 'message',
+        receivedAt: 295,
+        attempts: 1,
+        lastError: failure,
+        deadLetteredAt: 300,
+        discardedAt: null,
+      });
       expect(JSON.stringify([...first, ...rest])).not.toMatch(/573001|Quiero/);
     });
 
@@ -60,7 +73,13 @@ export const deadLetterRepositoryContract = (name: string, open: OpenSubject) =>
       const second = await repos().inbox.claimNext(500);
       expect(second?.entry).toMatchObject({ envelope: { waMessageId: 'wamid.second' } });
       await repos().inbox.markProcessed(second?.id ?? -1, 500);
-      expect(await repos().inbox.claimNext(500)).toEqual({ id: requeued, entry: message('wamid.first'), receivedAt: 95, attempts: 0, failures: 0 });
+      expect(await repos().inbox.claimNext(500)).toEqual({
+        id: requeued,
+        entry: message('wamid.first'),
+        receivedAt: 95,
+        attempts: 0,
+        failures: 0,
+      });
       // Still Meta's message: a redelivered webhook is still a duplicate.
       expect(await repos().inbox.add(message('wamid.first'), 600)).toBe(false);
       expect(await repos().deadLetters.requeue(id, 600)).toBeNull();
@@ -73,7 +92,9 @@ export const deadLetterRepositoryContract = (name: string, open: OpenSubject) =>
       expect(await repos().deadLetters.discard(id, 300)).toMatchObject({ id, discardedAt: 200 });
 
       expect(await repos().deadLetters.list({ status: 'dead_lettered', after: null, limit: 10 })).toEqual([]);
-      expect((await repos().deadLetters.list({ status: 'discarded', after: null, limit: 10 })).map((d) => d.id)).toEqual([id]);
+      expect(
+        (await repos().deadLetters.list({ status: 'discarded', after: null, limit: 10 })).map((d) => d.id),
+      ).toEqual([id]);
       expect(await repos().deadLetters.requeue(id, 400)).toBeNull();
       expect(await repos().deadLetters.discard(987_654, 400)).toBeNull();
       expect(await repos().inbox.pendingCount()).toBe(0);

@@ -78,20 +78,40 @@ export const inboxRepositoryContract = (name: string, open: OpenSubject) =>
       await inbox.add(message('wamid.a2', '+573001000001'), 11);
       const failure = { code: 'sqlstate_23505', reason: 'Database error 23505 on conversations_line_phone_unique' };
       const first = await inbox.claimNext(100);
-      expect(await inbox.recordFailure(first?.id ?? -1, failure, { at: 100, retryAt: 200 }, 3)).toEqual({ attempts: 1, failures: 1, deadLettered: false });
+      expect(await inbox.recordFailure(first?.id ?? -1, failure, { at: 100, retryAt: 200 }, 3)).toEqual({
+        attempts: 1,
+        failures: 1,
+        deadLettered: false,
+      });
       await inbox.deferAfterFailure(first?.id ?? -1, 'media download failed', 300);
       expect(await inbox.claimNext(250)).toBeNull();
       expect(await inbox.claimNext(300)).toMatchObject({ id: first?.id, attempts: 2, failures: 1 });
-      expect(await inbox.recordFailure(first?.id ?? -1, failure, { at: 300, retryAt: 400 }, 3)).toEqual({ attempts: 3, failures: 2, deadLettered: false });
+      expect(await inbox.recordFailure(first?.id ?? -1, failure, { at: 300, retryAt: 400 }, 3)).toEqual({
+        attempts: 3,
+        failures: 2,
+        deadLettered: false,
+      });
 
-      expect(await inbox.recordFailure(first?.id ?? -1, failure, { at: 400, retryAt: 800 }, 3)).toEqual({ attempts: 4, failures: 3, deadLettered: true });
+      expect(await inbox.recordFailure(first?.id ?? -1, failure, { at: 400, retryAt: 800 }, 3)).toEqual({
+        attempts: 4,
+        failures: 3,
+        deadLettered: true,
+      });
 
       expect((await inbox.claimNext(400))?.entry).toMatchObject({ envelope: { waMessageId: 'wamid.a2' } });
       expect(await inbox.pendingCount()).toBe(1);
-      expect(await subject().repos.deadLetters.byId(first?.id ?? -1)).toMatchObject({ attempts: 4, lastError: failure, deadLetteredAt: 400, discardedAt: null });
+      expect(await subject().repos.deadLetters.byId(first?.id ?? -1)).toMatchObject({
+        attempts: 4,
+        lastError: failure,
+        deadLetteredAt: 400,
+        discardedAt: null,
+      });
       // A worker reporting late on an entry already set aside changes nothing.
       expect(await inbox.recordFailure(first?.id ?? -1, failure, { at: 500, retryAt: 900 }, 3)).toBeNull();
-      expect(await subject().repos.deadLetters.byId(first?.id ?? -1)).toMatchObject({ attempts: 4, deadLetteredAt: 400 });
+      expect(await subject().repos.deadLetters.byId(first?.id ?? -1)).toMatchObject({
+        attempts: 4,
+        deadLetteredAt: 400,
+      });
     });
 
     it('rolls a claim and its processing back with the transaction', async () => {

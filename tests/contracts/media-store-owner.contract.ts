@@ -27,8 +27,18 @@ export const mediaStoreOwnerContract = (name: string, open: OpenMediaStore) =>
 
     it('keeps each file’s own owner, and answers null for an unknown id', async () => {
       const store = await open();
-      const mine = await store.put({ bytes: aPdf(), mimeType: 'application/pdf', filename: null, owner: { kind: 'user', userId: asId<UserId>('u-ana') } });
-      const theirs = await store.put({ bytes: aPdf(), mimeType: 'application/pdf', filename: null, owner: { kind: 'user', userId: asId<UserId>('u-carlos') } });
+      const mine = await store.put({
+        bytes: aPdf(),
+        mimeType: 'application/pdf',
+        filename: null,
+        owner: { kind: 'user', userId: asId<UserId>('u-ana') },
+      });
+      const theirs = await store.put({
+        bytes: aPdf(),
+        mimeType: 'application/pdf',
+        filename: null,
+        owner: { kind: 'user', userId: asId<UserId>('u-carlos') },
+      });
 
       expect((await store.get(mine))?.owner).toEqual({ kind: 'user', userId: 'u-ana' });
       expect((await store.get(theirs))?.owner).toEqual({ kind: 'user', userId: 'u-carlos' });

@@ -20,9 +20,19 @@ describe('DiskMediaStore: metadata from before owners were recorded', () => {
   ])('reads a file with %s as owned by nobody (fail closed)', async (_label, meta) => {
     const folder = aFolder();
     const store = new DiskMediaStore(folder, new SequentialIdGenerator());
-    const id = await store.put({ bytes: new Uint8Array([1, 2, 3]), mimeType: 'application/pdf', filename: 'viejo.pdf', owner: { kind: 'user', userId: asId('u-ana') } });
+    const id = await store.put({
+      bytes: new Uint8Array([1, 2, 3]),
+      mimeType: 'application/pdf',
+      filename: 'viejo.pdf',
+      owner: { kind: 'user', userId: asId('u-ana') },
+    });
     writeFileSync(join(folder, `${id}.json`), JSON.stringify(meta));
 
-    expect(await store.get(asId<MediaId>(id))).toEqual({ bytes: new Uint8Array([1, 2, 3]), mimeType: 'application/pdf', filename: 'viejo.pdf', owner: null });
+    expect(await store.get(asId<MediaId>(id))).toEqual({
+      bytes: new Uint8Array([1, 2, 3]),
+      mimeType: 'application/pdf',
+      filename: 'viejo.pdf',
+      owner: null,
+    });
   });
 });

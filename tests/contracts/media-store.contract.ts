@@ -22,7 +22,10 @@ const bytesOf = (length: number, seed = 7): Uint8Array => {
 /** Byte-for-byte, quickly (a deep equality of megabytes takes seconds), with a readable message. */
 const expectSameBytes = (actual: Uint8Array | undefined, expected: Uint8Array): void => {
   expect(actual?.length).toBe(expected.length);
-  expect(actual !== undefined && Buffer.from(actual.buffer, actual.byteOffset, actual.byteLength).equals(expected), 'same bytes').toBe(true);
+  expect(
+    actual !== undefined && Buffer.from(actual.buffer, actual.byteOffset, actual.byteLength).equals(expected),
+    'same bytes',
+  ).toBe(true);
 };
 
 async function* piecesOf(bytes: Uint8Array, sizes: readonly number[]): AsyncGenerator<Uint8Array> {
@@ -80,20 +83,28 @@ export const mediaStoreContract = (name: string, open: OpenMediaStore) =>
 
     it('stores a stream however it is cut into pieces, and reads it back whole or as a stream', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: 3 * MIB }), fc.array(fc.integer({ min: 1, max: 1_500_000 }), { maxLength: 8 }), async (length, sizes) => {
-          const bytes = bytesOf(length, sizes.length);
-          const stored = await store().putStream({ mimeType: 'video/mp4', filename: null, owner }, piecesOf(bytes, sizes), 3 * MIB);
-          if (!stored.ok) throw new Error(`refused ${length} bytes`);
-          const whole = await store().get(stored.value);
-          expect(whole).toMatchObject({ mimeType: 'video/mp4', filename: null, owner });
-          expectSameBytes(whole?.bytes, bytes);
-          const reader = await store().getStream(stored.value);
-          expect(reader).toMatchObject({ mimeType: 'video/mp4', filename: null, owner, size: length });
-          const read = await concat((reader as NonNullable<typeof reader>).body);
-          expectSameBytes(read.bytes, bytes);
-          // Read in pieces of at most 1 MiB: whoever serves a 100 MB file never holds it whole.
-          expect(read.largest).toBeLessThanOrEqual(MIB);
-        }),
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: 3 * MIB }),
+          fc.array(fc.integer({ min: 1, max: 1_500_000 }), { maxLength: 8 }),
+          async (length, sizes) => {
+            const bytes = bytesOf(length, sizes.length);
+            const stored = await store().putStream(
+              { mimeType: 'video/mp4', filename: null, owner },
+              piecesOf(bytes, sizes),
+              3 * MIB,
+            );
+            if (!stored.ok) throw new Error(`refused ${length} bytes`);
+            const whole = await store().get(stored.value);
+            expect(whole).toMatchObject({ mimeType: 'video/mp4', filename: null, owner });
+            expectSameBytes(whole?.bytes, bytes);
+            const reader = await store().getStream(stored.value);
+            expect(reader).toMatchObject({ mimeType: 'video/mp4', filename: null, owner, size: length });
+            const read = await concat((reader as NonNullable<typeof reader>).body);
+            expectSameBytes(read.bytes, bytes);
+            // Read in pieces of at most 1 MiB: whoever serves a 100 MB file never holds it whole.
+            expect(read.largest).toBeLessThanOrEqual(MIB);
+          },
+        ),
         { numRuns: 6 },
       );
     }, 30_000);

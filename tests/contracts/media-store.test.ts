@@ -10,13 +10,22 @@ import { mediaStoreContract } from './media-store.contract.ts';
 
 mediaStoreContract('in-memory', async () => {
   const shared = new InMemoryStore();
-  return { store: new InMemoryMediaStore({ store: shared }), files: async () => shared.media.size, close: async () => {} };
+  return {
+    store: new InMemoryMediaStore({ store: shared }),
+    files: async () => shared.media.size,
+    close: async () => {},
+  };
 });
 
 mediaStoreContract('disk', async () => {
   const root = mkdtempSync(join(tmpdir(), 'media-contract-'));
   const dir = join(root, 'media');
   // A file is its bytes plus `<id>.json`; anything else left behind (a half-written temp file) counts too.
-  const files = async () => (await readdir(dir).catch(() => [] as string[])).filter((name) => !name.endsWith('.json')).length;
-  return { store: new DiskMediaStore(dir, new SequentialIdGenerator()), files, close: () => rm(root, { recursive: true, force: true }) };
+  const files = async () =>
+    (await readdir(dir).catch(() => [] as string[])).filter((name) => !name.endsWith('.json')).length;
+  return {
+    store: new DiskMediaStore(dir, new SequentialIdGenerator()),
+    files,
+    close: () => rm(root, { recursive: true, force: true }),
+  };
 });

@@ -28,17 +28,58 @@ const throughput: ScriptedFailure = { retryable: true, code: '130429', title: 'R
 const windowClosed: ScriptedFailure = { retryable: false, code: '131047', title: 'Re-engagement message' };
 
 const everyKind = async (s: GatewaySubject): Promise<OutboundContent[]> => {
-  const file = (mimeType: string, filename: string | null = null) => s.storeMedia({ bytes: new Uint8Array([7, 7, 7]), mimeType, filename });
+  const file = (mimeType: string, filename: string | null = null) =>
+    s.storeMedia({ bytes: new Uint8Array([7, 7, 7]), mimeType, filename });
   return [
     textMessage('Hola 👋 ¿buscas vivienda?'),
     { kind: 'text', body: 'Mira https://example.com/torre-norte', previewUrl: true },
-    buttonsMessage('¿Aceptas la política de datos?', [{ id: 'yes', title: 'Sí' }, { id: 'no', title: 'No' }], 'Inmobiliaria X'),
-    listMessage('Elige un proyecto', 'Ver opciones', [{ id: 'p1', title: 'Torre Norte', description: 'Desde $350M' }, { id: 'p2', title: 'Parque Sur' }]),
-    { kind: 'media', mediaKind: 'image', mediaId: await file('image/jpeg', 'fachada.jpg'), mimeType: 'image/jpeg', caption: 'Fachada' },
-    { kind: 'media', mediaKind: 'document', mediaId: await file('application/pdf', 'cotizacion.pdf'), mimeType: 'application/pdf', filename: 'cotizacion.pdf' },
-    { kind: 'media', mediaKind: 'audio', mediaId: await file('audio/ogg; codecs=opus'), mimeType: 'audio/ogg; codecs=opus', voice: true },
-    { kind: 'media', mediaKind: 'video', mediaId: await file('video/mp4'), mimeType: 'video/mp4', caption: 'Recorrido' },
-    { kind: 'template', name: 'lead_followup', language: 'es_CO', parameters: ['Ana'], renderedText: 'Hola Ana, ¿seguimos?' },
+    buttonsMessage(
+      '¿Aceptas la política de datos?',
+      [
+        { id: 'yes', title: 'Sí' },
+        { id: 'no', title: 'No' },
+      ],
+      'Inmobiliaria X',
+    ),
+    listMessage('Elige un proyecto', 'Ver opciones', [
+      { id: 'p1', title: 'Torre Norte', description: 'Desde $350M' },
+      { id: 'p2', title: 'Parque Sur' },
+    ]),
+    {
+      kind: 'media',
+      mediaKind: 'image',
+      mediaId: await file('image/jpeg', 'fachada.jpg'),
+      mimeType: 'image/jpeg',
+      caption: 'Fachada',
+    },
+    {
+      kind: 'media',
+      mediaKind: 'document',
+      mediaId: await file('application/pdf', 'cotizacion.pdf'),
+      mimeType: 'application/pdf',
+      filename: 'cotizacion.pdf',
+    },
+    {
+      kind: 'media',
+      mediaKind: 'audio',
+      mediaId: await file('audio/ogg; codecs=opus'),
+      mimeType: 'audio/ogg; codecs=opus',
+      voice: true,
+    },
+    {
+      kind: 'media',
+      mediaKind: 'video',
+      mediaId: await file('video/mp4'),
+      mimeType: 'video/mp4',
+      caption: 'Recorrido',
+    },
+    {
+      kind: 'template',
+      name: 'lead_followup',
+      language: 'es_CO',
+      parameters: ['Ana'],
+      renderedText: 'Hola Ana, ¿seguimos?',
+    },
   ];
 };
 
@@ -82,7 +123,12 @@ export const messageGatewayContract = (name: string, open: OpenGateway) =>
       s().failNextSend(throughput);
       expect(await send(textMessage('Hola'))).toEqual({
         ok: false,
-        error: expect.objectContaining({ type: 'SendFailed', retryable: true, code: '130429', title: expect.any(String) }),
+        error: expect.objectContaining({
+          type: 'SendFailed',
+          retryable: true,
+          code: '130429',
+          title: expect.any(String),
+        }),
       });
       expect(await send(textMessage('Hola otra vez'))).toMatchObject({ ok: true });
     });
@@ -91,7 +137,12 @@ export const messageGatewayContract = (name: string, open: OpenGateway) =>
       s().failNextSend(windowClosed);
       expect(await send(textMessage('Hola'))).toEqual({
         ok: false,
-        error: expect.objectContaining({ type: 'SendFailed', retryable: false, code: '131047', title: expect.any(String) }),
+        error: expect.objectContaining({
+          type: 'SendFailed',
+          retryable: false,
+          code: '131047',
+          title: expect.any(String),
+        }),
       });
     });
 

@@ -10,7 +10,11 @@ const line = aLine().withPhoneNumberId('pnid-contract').build();
 
 messageGatewayContract('fake WhatsApp', async () => {
   const media = new InMemoryMediaStore();
-  const gateway = new FakeWhatsApp({ clock: new FixedClock(0), deliver: async () => {}, phoneNumberId: line.phoneNumberId });
+  const gateway = new FakeWhatsApp({
+    clock: new FixedClock(0),
+    deliver: async () => {},
+    phoneNumberId: line.phoneNumberId,
+  });
   return {
     gateway,
     line,
@@ -28,7 +32,11 @@ messageGatewayContract('Meta Cloud API (stub Graph API)', async () => {
     storeMedia: (file) => h.media.put({ ...file, owner: null }),
     // Meta answers both codes with HTTP 400; the gateway may retry a retryable one, so every attempt fails.
     failNextSend: (failure) =>
-      h.stub.failNext(failure.retryable ? DEFAULT_GRAPH_RETRY.maxAttempts : 1, { status: 400, error: { code: Number(failure.code), message: failure.title } }, '/messages'),
+      h.stub.failNext(
+        failure.retryable ? DEFAULT_GRAPH_RETRY.maxAttempts : 1,
+        { status: 400, error: { code: Number(failure.code), message: failure.title } },
+        '/messages',
+      ),
     close: () => h.close(),
   };
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { asId, type ConversationId, type LeadId, type MediaId, type MessageId, type WaMessageId } from '../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type LeadId,
+  type MediaId,
+  type MessageId,
+  type WaMessageId,
+} from '../../domain/shared/ids.ts';
 import { aConversation } from '../builders/conversation-builder.ts';
 import { anInboundMessage } from '../builders/inbound-message-builder.ts';
 import { anOutboundMessage } from '../builders/outbound-message-builder.ts';
@@ -73,20 +80,47 @@ export const messageRepositoryContract = (name: string, open: OpenSubject) =>
     it('names the leads whose messages carry a file, through linked conversations too', async () => {
       const file = asId<MediaId>('media-1');
       await subject().repos.conversations.save(aConversation().withId('c-bot').ofLead(asId<LeadId>('lead-1')).build());
-      const media = (mediaId: MediaId) => ({ kind: 'media', mediaKind: 'image', mediaId, mimeType: 'image/jpeg' }) as const;
+      const media = (mediaId: MediaId) =>
+        ({ kind: 'media', mediaKind: 'image', mediaId, mimeType: 'image/jpeg' }) as const;
       await messages().addInbound(
-        anInboundMessage().inConversation('c-bot').ofLead(null)
-          .withContent({ kind: 'media', mediaKind: 'image', waMediaId: 'wa-1', mimeType: 'image/jpeg', mediaId: file }).build(),
+        anInboundMessage()
+          .inConversation('c-bot')
+          .ofLead(null)
+          .withContent({ kind: 'media', mediaKind: 'image', waMediaId: 'wa-1', mimeType: 'image/jpeg', mediaId: file })
+          .build(),
       );
-      await messages().saveOutbound(anOutboundMessage().inConversation('c-2').ofLead('lead-2').withContent(media(file)).build());
-      await messages().saveOutbound(anOutboundMessage().inConversation('c-2').ofLead('lead-2').withContent(media(file)).build());
       await messages().saveOutbound(
-        anOutboundMessage().inConversation('c-3').ofLead(null).withContent({
-          kind: 'template', name: 'cotizacion', language: 'es', parameters: [], renderedText: 'Su cotización',
-          header: { kind: 'media', mediaKind: 'document', mediaId: asId<MediaId>('media-2'), mimeType: 'application/pdf' },
-        }).build(),
+        anOutboundMessage().inConversation('c-2').ofLead('lead-2').withContent(media(file)).build(),
       );
-      await messages().saveOutbound(anOutboundMessage().inConversation('c-4').ofLead('lead-4').withContent(media(asId<MediaId>('media-3'))).build());
+      await messages().saveOutbound(
+        anOutboundMessage().inConversation('c-2').ofLead('lead-2').withContent(media(file)).build(),
+      );
+      await messages().saveOutbound(
+        anOutboundMessage()
+          .inConversation('c-3')
+          .ofLead(null)
+          .withContent({
+            kind: 'template',
+            name: 'cotizacion',
+            language: 'es',
+            parameters: [],
+            renderedText: 'Su cotización',
+            header: {
+              kind: 'media',
+              mediaKind: 'document',
+              mediaId: asId<MediaId>('media-2'),
+              mimeType: 'application/pdf',
+            },
+          })
+          .build(),
+      );
+      await messages().saveOutbound(
+        anOutboundMessage()
+          .inConversation('c-4')
+          .ofLead('lead-4')
+          .withContent(media(asId<MediaId>('media-3')))
+          .build(),
+      );
 
       expect([...(await messages().leadsReferencingMedia(file))].sort()).toEqual(['lead-1', 'lead-2']);
       expect(await messages().leadsReferencingMedia(asId<MediaId>('media-2'))).toEqual([null]);
@@ -96,16 +130,30 @@ export const messageRepositoryContract = (name: string, open: OpenSubject) =>
     it('hands out queued outbound messages that are due, oldest first, at most the limit', async () => {
       const late = anOutboundMessage().inConversation('c-late').createdAt(300).build();
       const early = anOutboundMessage().inConversation('c-early').createdAt(100).build();
-      const backingOff = anOutboundMessage().inConversation('c-backing-off').createdAt(50).dueAt(2_000).withAttempts(1).build();
+      const backingOff = anOutboundMessage()
+        .inConversation('c-backing-off')
+        .createdAt(50)
+        .dueAt(2_000)
+        .withAttempts(1)
+        .build();
       const alreadySent = anOutboundMessage().inConversation('c-sent').createdAt(10).sentAs('wamid.sent').build();
-      const failed = anOutboundMessage().inConversation('c-failed').createdAt(20).failedWith({ code: '131026', title: 'Undeliverable' }).build();
+      const failed = anOutboundMessage()
+        .inConversation('c-failed')
+        .createdAt(20)
+        .failedWith({ code: '131026', title: 'Undeliverable' })
+        .build();
       const middle = anOutboundMessage().inConversation('c-middle').createdAt(200).build();
       await messages().addInbound(anInboundMessage().sentAt(0).build());
       for (const m of [late, early, backingOff, alreadySent, failed, middle]) await messages().saveOutbound(m);
 
       expect(ids(await messages().claimDueOutbound(1_000, 10, 1_000))).toEqual([early.id, middle.id, late.id]);
       expect(ids(await messages().claimDueOutbound(1_000, 2, 1_000))).toEqual([early.id, middle.id]);
-      expect(ids(await messages().claimDueOutbound(2_000, 10, 2_000))).toEqual([backingOff.id, early.id, middle.id, late.id]);
+      expect(ids(await messages().claimDueOutbound(2_000, 10, 2_000))).toEqual([
+        backingOff.id,
+        early.id,
+        middle.id,
+        late.id,
+      ]);
       expect(await messages().claimDueOutbound(99, 10, 99)).toEqual([]);
     });
 

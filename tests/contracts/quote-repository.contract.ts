@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { asId, type ConversationId, type MediaId, type QuoteId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type MediaId,
+  type QuoteId,
+  type UnitId,
+  type VisitId,
+} from '../../domain/shared/ids.ts';
 import { aQuoteRecord } from '../builders/quote-record-builder.ts';
 import { useSubject, type OpenSubject } from './contract-subject.ts';
 
@@ -9,7 +16,9 @@ export const quoteRepositoryContract = (name: string, open: OpenSubject) =>
     const quotes = () => subject().repos.quotes;
 
     it('numbers quotes 1, 2, 3… without gaps', async () => {
-      expect([await quotes().nextSequence(), await quotes().nextSequence(), await quotes().nextSequence()]).toEqual([1, 2, 3]);
+      expect([await quotes().nextSequence(), await quotes().nextSequence(), await quotes().nextSequence()]).toEqual([
+        1, 2, 3,
+      ]);
     });
 
     it('returns null for an unknown id', async () => {
@@ -21,7 +30,12 @@ export const quoteRepositoryContract = (name: string, open: OpenSubject) =>
       await quotes().save(record);
       expect(await quotes().byId(record.quote.id)).toEqual(record);
 
-      const withPdf = aQuoteRecord().withId(record.quote.id).forVisit('visit-1').numbered('COT-000042').withPdf('media-9').build();
+      const withPdf = aQuoteRecord()
+        .withId(record.quote.id)
+        .forVisit('visit-1')
+        .numbered('COT-000042')
+        .withPdf('media-9')
+        .build();
       await quotes().save(withPdf);
       expect(await quotes().byId(record.quote.id)).toEqual(withPdf);
     });
@@ -33,7 +47,8 @@ export const quoteRepositoryContract = (name: string, open: OpenSubject) =>
       const elsewhere = aQuoteRecord().inConversation('c-2').forVisit('visit-2').issuedAt(50).build();
       for (const r of [later, elsewhere, earlier, noVisit]) await quotes().save(r);
 
-      const idsOf = (records: readonly { readonly quote: { readonly id: QuoteId } }[]) => records.map((r) => r.quote.id);
+      const idsOf = (records: readonly { readonly quote: { readonly id: QuoteId } }[]) =>
+        records.map((r) => r.quote.id);
       expect(idsOf(await quotes().byVisit(asId<VisitId>('visit-1')))).toEqual([earlier.quote.id, later.quote.id]);
       expect(idsOf(await quotes().byConversation(asId<ConversationId>('c-1')))).toEqual([
         earlier.quote.id,

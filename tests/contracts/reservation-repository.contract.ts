@@ -39,7 +39,9 @@ export const reservationRepositoryContract = (name: string, open: OpenSubject) =
     it('refuses a second active reservation of a unit with Conflict, but not after a cancellation', async () => {
       const first = aReservation();
       await reservations().save(first);
-      await expect(subject().uow.transaction((repos) => repos.reservations.save(aReservation()))).rejects.toBeInstanceOf(Conflict);
+      await expect(
+        subject().uow.transaction((repos) => repos.reservations.save(aReservation())),
+      ).rejects.toBeInstanceOf(Conflict);
 
       await reservations().save({ ...first, status: 'cancelled' });
       expect(await reservations().activeForUnit(first.unitId)).toBeNull();

@@ -13,7 +13,11 @@ export const visitRepositoryContract = (name: string, open: OpenSubject) =>
     });
 
     it('returns what was saved, criteria included, and a later save replaces it', async () => {
-      const criteria = { priceBucketId: asId<PriceBucketId>('bucket-2'), city: 'Medellín', propertyType: 'house' } as const;
+      const criteria = {
+        priceBucketId: asId<PriceBucketId>('bucket-2'),
+        city: 'Medellín',
+        propertyType: 'house',
+      } as const;
       const visit = aVisit().forProject('project-7', 'unit-type-3').withCriteria(criteria).build();
       await visits().save(visit);
       expect(await visits().byId(visit.id)).toEqual(visit);

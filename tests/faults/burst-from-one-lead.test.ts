@@ -9,7 +9,11 @@ const BURST = 20;
 /** Leads bursting at the same time; one in the reduced run. */
 const LEADS = scaled(1, 4);
 const textOf = (m: Message): string => (m.content.kind === 'text' ? m.content.body : `<${m.content.kind}>`);
-const burstOf = (waId: string): string[] => ['Hola', `l${waId}@correo.com`, ...Array.from({ length: BURST - 2 }, (_, n) => `mensaje ${n + 3}`)];
+const burstOf = (waId: string): string[] => [
+  'Hola',
+  `l${waId}@correo.com`,
+  ...Array.from({ length: BURST - 2 }, (_, n) => `mensaje ${n + 3}`),
+];
 
 /** Each inbound answered before the next one is handled: the stored order reads in, out…, in, out… */
 const turns = (messages: readonly Message[]): number[] => {

@@ -8,13 +8,24 @@ import { scaled } from './support/scale.ts';
 
 const ADMIN = 'fuzz-admin-key-0123456789abcdef0123456';
 /** How the demo data's ids begin, by the collection a path names. */
-const ID_PREFIXES: Readonly<Record<string, string>> = { leads: 'lead', visits: 'visit', users: 'u-', 'advisor-groups': 'g-', lines: 'line', projects: 'p-' };
+const ID_PREFIXES: Readonly<Record<string, string>> = {
+  leads: 'lead',
+  visits: 'visit',
+  users: 'u-',
+  'advisor-groups': 'g-',
+  lines: 'line',
+  projects: 'p-',
+};
 type Route = { readonly method: string; readonly path: string; readonly schema: JsonSchema | null };
-type OpenApi = { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>; components?: { schemas?: Components } };
+type OpenApi = {
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  components?: { schemas?: Components };
+};
 
 /** Every `id` field anywhere in a JSON value. */
 const idsIn = (value: unknown): string[] =>
-  Array.isArray(value) ? value.flatMap(idsIn)
+  Array.isArray(value)
+    ? value.flatMap(idsIn)
     : value !== null && typeof value === 'object'
       ? Object.entries(value).flatMap(([k, v]) => (k === 'id' && typeof v === 'string' ? [v] : idsIn(v)))
       : [];
@@ -31,7 +42,11 @@ describe('fuzzed CRM API bodies, with an admin key, in process on PGlite', () =>
     return matching.length > 0 ? matching : ids;
   };
   const call = (method: string, path: string, body?: string) =>
-    desk.app.request(path, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body }) });
+    desk.app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body }),
+    });
 
   beforeAll(async () => {
     // One key on a fixed clock: without a larger budget, a full-size run would spend most requests on 429s.
@@ -44,10 +59,22 @@ describe('fuzzed CRM API bodies, with an admin key, in process on PGlite', () =>
     routes = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations)
         .filter(([method]) => ['post', 'put', 'patch'].includes(method))
-        .map(([method, op]) => ({ method: method.toUpperCase(), path, schema: op.requestBody?.content?.['application/json']?.schema ?? null })),
+        .map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path,
+          schema: op.requestBody?.content?.['application/json']?.schema ?? null,
+        })),
     );
-    const lists = Object.keys(document.paths).filter((p) => !p.includes('{') && !p.endsWith('openapi.json') && !p.endsWith('/events'));
-    ids = [...new Set((await Promise.all(lists.map(async (p) => idsIn(await (await call('GET', p)).json().catch(() => null))))).flat())];
+    const lists = Object.keys(document.paths).filter(
+      (p) => !p.includes('{') && !p.endsWith('openapi.json') && !p.endsWith('/events'),
+    );
+    ids = [
+      ...new Set(
+        (
+          await Promise.all(lists.map(async (p) => idsIn(await (await call('GET', p)).json().catch(() => null))))
+        ).flat(),
+      ),
+    ];
     const leads = ids.filter((id) => id.startsWith('lead'));
     for (const id of leads) {
       await call('POST', `/api/v1/leads/${id}/visits`, JSON.stringify({ projectId: 'p-bog-1' }));
@@ -65,14 +92,21 @@ describe('fuzzed CRM API bodies, with an admin key, in process on PGlite', () =>
     const requests = fc
       .record({
         route: fc.constantFrom(...routes),
-        wrongId: fc.oneof(fc.constantFrom(...ids), fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('0', '-1', '..', '%00')),
+        wrongId: fc.oneof(
+          fc.constantFrom(...ids),
+          fc.string({ unit: 'binary', maxLength: 20 }),
+          fc.constantFrom('0', '-1', '..', '%00'),
+        ),
         right: fc.nat(),
         useRight: fc.boolean(),
       })
       .chain(({ route, wrongId, right, useRight }) => {
         const rightIds = idsFor(route.path);
         const id = useRight ? (rightIds[right % rightIds.length] ?? wrongId) : wrongId;
-        const existing = (name: string) => (/Ids?$/.test(name) ? fc.oneof(fc.constantFrom(...ids), fc.array(fc.constantFrom(...ids), { maxLength: 3 })) : undefined);
+        const existing = (name: string) =>
+          /Ids?$/.test(name)
+            ? fc.oneof(fc.constantFrom(...ids), fc.array(fc.constantFrom(...ids), { maxLength: 3 }))
+            : undefined;
         const valid = route.schema === null ? fc.jsonValue() : valuesOf(route.schema, components, existing);
         const body = fc.oneof(
           valid.map((v) => JSON.stringify(v)),
@@ -80,14 +114,21 @@ describe('fuzzed CRM API bodies, with an admin key, in process on PGlite', () =>
           fc.jsonValue({ stringUnit: 'binary', maxDepth: 3 }).map((v) => JSON.stringify(v)),
           fc.constantFrom('', '{', 'null', '[]', '{"a":', '\u0000'),
         );
-        return fc.record({ method: fc.constant(route.method), path: fc.constant(route.path.replaceAll(/\{[^}]+\}/g, encodeURIComponent(id))), body });
+        return fc.record({
+          method: fc.constant(route.method),
+          path: fc.constant(route.path.replaceAll(/\{[^}]+\}/g, encodeURIComponent(id))),
+          body,
+        });
       });
     await fc.assert(
       fc.asyncProperty(requests, async ({ method, path, body }) => {
         await desk.settle();
         const before = await desk.rows();
         const response = await call(method, path, body);
-        expect(response.status, `${method} ${path} ${body.slice(0, 300)}: ${await response.clone().text()}`).toBeLessThan(500);
+        expect(
+          response.status,
+          `${method} ${path} ${body.slice(0, 300)}: ${await response.clone().text()}`,
+        ).toBeLessThan(500);
         if (response.status >= 400) {
           expect(isProblem(response), `${response.status} ${response.headers.get('content-type')}`).toBe(true);
           expect(changedRows(before, await desk.rows()), `${method} ${path} ${body.slice(0, 300)}`).toEqual([]);

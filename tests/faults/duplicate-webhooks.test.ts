@@ -48,7 +48,9 @@ describe.skipIf(postgres === null)('every webhook delivered twice (Meta retries,
     await Promise.all(
       leads.map(async (waId, i) => {
         for (const [step, message] of (scripts.get(waId) ?? []).entries()) {
-          expect(await deliverTwice(rig.app.url, waId, message, WAYS[(i + step) % WAYS.length] ?? 'at the same time')).toEqual([200, 200]);
+          expect(
+            await deliverTwice(rig.app.url, waId, message, WAYS[(i + step) % WAYS.length] ?? 'at the same time'),
+          ).toEqual([200, 200]);
         }
       }),
     );
@@ -56,7 +58,9 @@ describe.skipIf(postgres === null)('every webhook delivered twice (Meta retries,
     await expectOneTurnPerMessage(rig);
 
     // Meta may redeliver long after the first copy was processed: a third copy of everything changes nothing.
-    const again = await Promise.all(leads.flatMap((waId) => (scripts.get(waId) ?? []).map((m) => deliver(rig.app.url, webhookBody(waId, m)))));
+    const again = await Promise.all(
+      leads.flatMap((waId) => (scripts.get(waId) ?? []).map((m) => deliver(rig.app.url, webhookBody(waId, m)))),
+    );
     expect(again.every((status) => status === 200)).toBe(true);
     await rig.settle();
     await expectOneTurnPerMessage(rig);

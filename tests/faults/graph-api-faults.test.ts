@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
-import { GRAPH_FAULTS, retriesAfter, sendsAtStub, shortestSpanOf, shuffled, type GraphFault } from './support/graph-faults.ts';
+import {
+  GRAPH_FAULTS,
+  retriesAfter,
+  sendsAtStub,
+  shortestSpanOf,
+  shuffled,
+  type GraphFault,
+} from './support/graph-faults.ts';
 import { advisorScript, deliver, waIdOf, webhookBody } from './support/meta-leads.ts';
 import { MetaRig } from './support/meta-rig.ts';
 import { scaled } from './support/scale.ts';
@@ -13,10 +20,34 @@ const STEPS = scaled(1, 2);
 const REPLIES = LEADS * scaled(2, 3);
 const F = GRAPH_FAULTS;
 const FAULTS: readonly GraphFault[] = scaled(
-  [F.serverError, F.somethingWentWrong, F.tooManyRequests, F.unavailable, F.throughput, F.throughput, F.pairRate, F.dropped, F.dropped, F.timeout, F.undeliverable],
   [
-    ...Array.from({ length: 3 }, () => [F.serverError, F.somethingWentWrong, F.tooManyRequests, F.unavailable, F.throughput, F.dropped, F.dropped, F.undeliverable]).flat(),
-    F.pairRate, F.pairRate, F.timeout, F.timeout,
+    F.serverError,
+    F.somethingWentWrong,
+    F.tooManyRequests,
+    F.unavailable,
+    F.throughput,
+    F.throughput,
+    F.pairRate,
+    F.dropped,
+    F.dropped,
+    F.timeout,
+    F.undeliverable,
+  ],
+  [
+    ...Array.from({ length: 3 }, () => [
+      F.serverError,
+      F.somethingWentWrong,
+      F.tooManyRequests,
+      F.unavailable,
+      F.throughput,
+      F.dropped,
+      F.dropped,
+      F.undeliverable,
+    ]).flat(),
+    F.pairRate,
+    F.pairRate,
+    F.timeout,
+    F.timeout,
   ],
 );
 /** How much later than the app's limiter the stub may stamp a send (event loops and the socket between them). */
@@ -53,7 +84,9 @@ describe.skipIf(postgres === null)(`a Graph API that fails, throttles, drops and
     await rig.settle(180_000);
     expect(rig.stub.pendingFaults()).toBe(0);
 
-    const outbound = (await Promise.all(leads.map((waId) => rig.messagesOf(waId)))).flat().filter((m): m is OutboundMessage => m.direction === 'outbound');
+    const outbound = (await Promise.all(leads.map((waId) => rig.messagesOf(waId))))
+      .flat()
+      .filter((m): m is OutboundMessage => m.direction === 'outbound');
     expect(outbound).toHaveLength(REPLIES);
     const accepted = new Set(rig.stub.sentMessages.map((m) => m.waMessageId));
     const sent = outbound.filter((m) => m.status === 'sent');
@@ -65,8 +98,11 @@ describe.skipIf(postgres === null)(`a Graph API that fails, throttles, drops and
     expect(rig.stub.sentMessages).toHaveLength(sent.length);
 
     const sends = sendsAtStub(rig.stub);
-    for (const [fault, gap] of retriesAfter(sends, FAULTS)) expect(gap, `retry after ${fault.name}`).toBeGreaterThanOrEqual(fault.waitMs);
+    for (const [fault, gap] of retriesAfter(sends, FAULTS))
+      expect(gap, `retry after ${fault.name}`).toBeGreaterThanOrEqual(fault.waitMs);
     expect(sends.length).toBeGreaterThan(3 * LIMIT);
-    expect(shortestSpanOf(sends, LIMIT), `${LIMIT + 1} sends arrived within this many ms`).toBeGreaterThanOrEqual(1_000 - CLOCK_SLACK_MS);
+    expect(shortestSpanOf(sends, LIMIT), `${LIMIT + 1} sends arrived within this many ms`).toBeGreaterThanOrEqual(
+      1_000 - CLOCK_SLACK_MS,
+    );
   }, 300_000);
 });

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../builders/meta-webhook-payloads.ts';
 import { postgresBinDir, startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.ts';
-import { REPLIES_AFTER, advisorScript, deliver, deliverUntilAcked, sentTo, waIdOf, webhookBody } from './support/meta-leads.ts';
+import {
+  REPLIES_AFTER,
+  advisorScript,
+  deliver,
+  deliverUntilAcked,
+  sentTo,
+  waIdOf,
+  webhookBody,
+} from './support/meta-leads.ts';
 import { MetaRig } from './support/meta-rig.ts';
 import { eventually, pause, scaled } from './support/scale.ts';
 
@@ -11,18 +19,22 @@ const leads = Array.from({ length: LEADS }, (_, i) => waIdOf(6, i));
 const scripts = new Map(leads.map((waId) => [waId, advisorScript(waId)]));
 /** Steps `from`…`to` of every lead's script: leads at once, each lead's steps one after another. */
 const play = (from: number, to: number, send: (waId: string, message: Json) => Promise<unknown>): Promise<unknown> =>
-  Promise.all(leads.map(async (waId) => {
-    for (const message of (scripts.get(waId) ?? []).slice(from, to)) await send(waId, message);
-  }));
+  Promise.all(
+    leads.map(async (waId) => {
+      for (const message of (scripts.get(waId) ?? []).slice(from, to)) await send(waId, message);
+    }),
+  );
 const acknowledged = (rig: MetaRig) => async (waId: string, message: Json) => {
   const status = await deliver(rig.app.url, webhookBody(waId, message));
   if (status !== 200) throw new Error(`webhook answered ${status}:\n${rig.app.output().slice(-2_000)}`);
 };
 /** As Meta delivers: again, with back-off, until a 200. */
-const redelivered = (rig: MetaRig) => (waId: string, message: Json) => deliverUntilAcked(() => rig.app.url, webhookBody(waId, message), 120_000);
+const redelivered = (rig: MetaRig) => (waId: string, message: Json) =>
+  deliverUntilAcked(() => rig.app.url, webhookBody(waId, message), 120_000);
 
 const bin = postgresBinDir();
-if (bin === null && process.env['CI'] === 'true') throw new Error('CI=true but no PostgreSQL server binaries (initdb, pg_ctl) to run a private cluster');
+if (bin === null && process.env['CI'] === 'true')
+  throw new Error('CI=true but no PostgreSQL server binaries (initdb, pg_ctl) to run a private cluster');
 
 // Its own cluster, so stopping it disturbs no other test (the shared server on 5432 stays up).
 describe.skipIf(bin === null)('PostgreSQL restarted mid-run', () => {
@@ -39,10 +51,20 @@ describe.skipIf(bin === null)('PostgreSQL restarted mid-run', () => {
   });
 
   // A probe that hangs is no answer either (load balancers give up after a few seconds).
-  const ready = () => fetch(`${rig.app.url}/ready`, { signal: AbortSignal.timeout(3_000) }).then((r) => r.status, () => null);
+  const ready = () =>
+    fetch(`${rig.app.url}/ready`, { signal: AbortSignal.timeout(3_000) }).then(
+      (r) => r.status,
+      () => null,
+    );
   const readyBecomes = (status: number, within: number) =>
-    eventually(async () => ((await ready()) === status ? true : undefined), within, async () =>
-      rig.app.child.exitCode === null ? `GET /ready still answers ${await ready()}` : `the app exited:\n${rig.app.output().slice(-2_000)}`);
+    eventually(
+      async () => ((await ready()) === status ? true : undefined),
+      within,
+      async () =>
+        rig.app.child.exitCode === null
+          ? `GET /ready still answers ${await ready()}`
+          : `the app exited:\n${rig.app.output().slice(-2_000)}`,
+    );
 
   it('answers /ready 503 while it is down and 200 after, and then handles every message acknowledged before, during and after', async () => {
     expect(await ready()).toBe(200);
@@ -61,7 +83,9 @@ describe.skipIf(bin === null)('PostgreSQL restarted mid-run', () => {
     await readyBecomes(200, 5_000);
     await during;
     // Reconnecting is prompt: Meta's next redelivery (at most 2 s apart here) is already acknowledged.
-    expect(Date.now() - back, 'ms from the database being back to every redelivered webhook acknowledged').toBeLessThan(8_000);
+    expect(Date.now() - back, 'ms from the database being back to every redelivered webhook acknowledged').toBeLessThan(
+      8_000,
+    );
 
     // After: the last step (a pooled connection may still fail once on its first use after the restart).
     await play(3, 4, redelivered(rig));
@@ -71,7 +95,9 @@ describe.skipIf(bin === null)('PostgreSQL restarted mid-run', () => {
     expect(rig.app.child.exitCode).toBeNull();
     for (const waId of leads) {
       const messages = await rig.messagesOf(waId);
-      expect(messages.filter((m) => m.direction === 'inbound').map((m) => m.waMessageId)).toEqual((scripts.get(waId) ?? []).map((m) => m['id']));
+      expect(messages.filter((m) => m.direction === 'inbound').map((m) => m.waMessageId)).toEqual(
+        (scripts.get(waId) ?? []).map((m) => m['id']),
+      );
       const outbound = messages.filter((m) => m.direction === 'outbound');
       expect(outbound.map((m) => m.status)).toEqual(Array.from({ length: REPLIES_AFTER[4] ?? 0 }, () => 'sent'));
       expect(sentTo(rig.stub.sentMessages, waId)).toHaveLength(outbound.length);

@@ -17,11 +17,16 @@ const furthest = (receipts: readonly Receipt[]): Receipt =>
   receipts.reduce((a, b) => (FURTHEST.indexOf(b) > FURTHEST.indexOf(a) ? b : a), 'sent');
 
 const receiptFor = (waMessageId: string, waId: string, value: Receipt): Json =>
-  value === 'failed' ? { ...failedStatus(waMessageId), recipient_id: waId } : status(waMessageId, value, { recipient_id: waId });
+  value === 'failed'
+    ? { ...failedStatus(waMessageId), recipient_id: waId }
+    : status(waMessageId, value, { recipient_id: waId });
 
 /** Receipts for the two replies of one bot turn, cut into webhooks, some delivered twice, sent one by one or all at once. */
 const plans = fc.record({
-  receipts: fc.array(fc.record({ reply: fc.constantFrom(0, 1), value: fc.constantFrom<Receipt>('sent', 'delivered', 'read', 'failed') }), { minLength: 1, maxLength: 10 }),
+  receipts: fc.array(
+    fc.record({ reply: fc.constantFrom(0, 1), value: fc.constantFrom<Receipt>('sent', 'delivered', 'read', 'failed') }),
+    { minLength: 1, maxLength: 10 },
+  ),
   batchSizes: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 10, maxLength: 10 }),
   copies: fc.array(fc.constantFrom(1, 2), { minLength: 10, maxLength: 10 }),
   concurrent: fc.boolean(),
@@ -53,10 +58,14 @@ describe.skipIf(postgres === null)('delivery receipts shuffled and duplicated', 
   /** A new lead says "Hola"; resolves with the bot's two replies once WhatsApp (the stub) took them. */
   const freshReplies = async (waId: string): Promise<OutboundMessage[]> => {
     expect(await deliver(rig.app.url, webhookBody(waId, textFrom(waId, 'Hola')))).toBe(200);
-    return eventually(async () => {
-      const out = (await rig.messagesOf(waId)).filter((m): m is OutboundMessage => m.direction === 'outbound');
-      return out.length === 2 && out.every((m) => m.status === 'sent') ? out : undefined;
-    }, 20_000, () => `no replies for ${waId}`);
+    return eventually(
+      async () => {
+        const out = (await rig.messagesOf(waId)).filter((m): m is OutboundMessage => m.direction === 'outbound');
+        return out.length === 2 && out.every((m) => m.status === 'sent') ? out : undefined;
+      },
+      20_000,
+      () => `no replies for ${waId}`,
+    );
   };
 
   it('keep each message at the furthest status received, whatever the order, with the failure reason when it failed', async () => {
@@ -67,7 +76,10 @@ describe.skipIf(postgres === null)('delivery receipts shuffled and duplicated', 
         const bodies = webhooksOf(plan, replies, waId);
         const answers = plan.concurrent
           ? await Promise.all(bodies.map((body) => deliver(rig.app.url, body)))
-          : await bodies.reduce<Promise<(number | null)[]>>(async (done, body) => [...(await done), await deliver(rig.app.url, body)], Promise.resolve([]));
+          : await bodies.reduce<Promise<(number | null)[]>>(
+              async (done, body) => [...(await done), await deliver(rig.app.url, body)],
+              Promise.resolve([]),
+            );
         expect(answers.every((a) => a === 200)).toBe(true);
         await rig.settle(20_000);
 

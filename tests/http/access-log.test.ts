@@ -16,7 +16,8 @@ const start = async () => {
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split('\n').filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -35,12 +36,22 @@ describe('access log', () => {
   it('writes one info line per request: method, route pattern, status, duration and client address', async () => {
     const { app, served } = await start();
     await app.request('/health', {}, from('203.0.113.50'));
-    await app.request('/api/v1/leads/lead-none', { headers: { authorization: `Bearer ${ADMIN}` } }, from('203.0.113.51'));
+    await app.request(
+      '/api/v1/leads/lead-none',
+      { headers: { authorization: `Bearer ${ADMIN}` } },
+      from('203.0.113.51'),
+    );
     await app.request('/api/v1/me', {}, from('::ffff:203.0.113.52'));
 
     expect(served()).toEqual([
       expect.objectContaining({ level: 30, method: 'GET', route: '/health', status: 200, clientIp: '203.0.113.50' }),
-      expect.objectContaining({ level: 30, method: 'GET', route: '/api/v1/leads/:id', status: 404, clientIp: '203.0.113.51' }),
+      expect.objectContaining({
+        level: 30,
+        method: 'GET',
+        route: '/api/v1/leads/:id',
+        status: 404,
+        clientIp: '203.0.113.51',
+      }),
       expect.objectContaining({ level: 30, method: 'GET', route: '/api/v1/me', status: 401, clientIp: '203.0.113.52' }),
     ]);
     for (const line of served()) expect(line['durationMs']).toEqual(expect.any(Number));
@@ -49,11 +60,20 @@ describe('access log', () => {
   it('never logs query values, headers, bodies or the digits of an unmatched path', async () => {
     const { app, lines, served } = await start();
     const secret = 'buscar-ana@example.com';
-    await app.request(`/api/v1/leads?search=${encodeURIComponent(secret)}`, { headers: { authorization: `Bearer ${ADMIN}` } }, from('198.51.100.9'));
-    await app.request('/api/v1/leads', {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Ana Gómez', phone: '+573001234567', email: secret }),
-    }, from('198.51.100.9'));
+    await app.request(
+      `/api/v1/leads?search=${encodeURIComponent(secret)}`,
+      { headers: { authorization: `Bearer ${ADMIN}` } },
+      from('198.51.100.9'),
+    );
+    await app.request(
+      '/api/v1/leads',
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Ana Gómez', phone: '+573001234567', email: secret }),
+      },
+      from('198.51.100.9'),
+    );
     await app.request('/no-such-thing/+573009876543/ana@example.com?token=abc', {}, from('198.51.100.9'));
 
     expect(served().map((l) => [l['method'], l['route'], l['status']])).toEqual([

@@ -44,7 +44,8 @@ const expectTooLarge = async (response: Response, code = 'payload_too_large') =>
 describe('body limits on the CRM API', () => {
   it('a JSON body is read up to 1 MB: one byte more is a 413 problem, before validation', async () => {
     const { request } = await phoneDesk();
-    const post = (body: string) => request('/api/v1/leads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+    const post = (body: string) =>
+      request('/api/v1/leads', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
 
     expect(MAX_JSON_BODY_BYTES).toBe(MB);
     const atLimit = await post(leadOfSize(MAX_JSON_BODY_BYTES));
@@ -55,9 +56,16 @@ describe('body limits on the CRM API', () => {
   it('the limit holds without a Content-Length (a chunked body), on PUT and PATCH too', async () => {
     const { request } = await phoneDesk();
     const big = new TextEncoder().encode(leadOfSize(2 * MB));
-    for (const [method, path] of [['POST', '/api/v1/leads'], ['PUT', '/api/v1/price-buckets'], ['PATCH', '/api/v1/visits/v-1/stage']] as const) {
+    for (const [method, path] of [
+      ['POST', '/api/v1/leads'],
+      ['PUT', '/api/v1/price-buckets'],
+      ['PATCH', '/api/v1/visits/v-1/stage'],
+    ] as const) {
       const response = await request(path, {
-        method, headers: { ...auth, 'content-type': 'application/json' }, body: chunked(big), duplex: 'half',
+        method,
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: chunked(big),
+        duplex: 'half',
       } as RequestInit);
       await expectTooLarge(response);
     }
@@ -65,13 +73,18 @@ describe('body limits on the CRM API', () => {
 
   it('a body whose type is not JSON is held to 1 MB as well (nothing reads an unbounded body)', async () => {
     const { request } = await phoneDesk();
-    const response = await request('/api/v1/leads', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: 'x'.repeat(MB + 1) });
+    const response = await request('/api/v1/leads', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/plain' },
+      body: 'x'.repeat(MB + 1),
+    });
     await expectTooLarge(response);
   });
 
   it('an upload has its own limit: a 2 MB file is stored, a form over 16 MB is media_too_large, chunked or not', async () => {
     const { request } = await phoneDesk();
-    const upload = (body: FormData, extra: RequestInit = {}) => request('/api/v1/media', { method: 'POST', headers: auth, body, ...extra });
+    const upload = (body: FormData, extra: RequestInit = {}) =>
+      request('/api/v1/media', { method: 'POST', headers: auth, body, ...extra });
 
     const stored = await upload(uploadForm(2 * MB));
     expect(stored.status).toBe(201);
@@ -91,7 +104,9 @@ describe('body limits on the CRM API', () => {
   it('the upload route reads no JSON body over 1 MB either', async () => {
     const { request } = await phoneDesk();
     const response = await request('/api/v1/media', {
-      method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ file: 'x'.repeat(2 * MB) }),
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: 'x'.repeat(2 * MB) }),
     });
     await expectTooLarge(response);
   });
@@ -101,11 +116,16 @@ describe('body limits on the fake WhatsApp', () => {
   it('receipts are held to 1 MB; the inbound keeps its own limit, room for a 16 MB file', async () => {
     const { request } = await phoneDesk();
     const receipts = await request('/fake-whatsapp/phones/%2B573001112233/receipts', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked(new TextEncoder().encode(`["${'x'.repeat(2 * MB)}"]`)), duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunked(new TextEncoder().encode(`["${'x'.repeat(2 * MB)}"]`)),
+      duplex: 'half',
     } as RequestInit);
     await expectTooLarge(receipts);
     const inbound = await request('/fake-whatsapp/inbound', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '+573001112233', text: 'x'.repeat(2 * MB) }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+573001112233', text: 'x'.repeat(2 * MB) }),
     });
     expect(inbound.status).toBe(422);
   });
@@ -118,12 +138,15 @@ describe('body limits over a real socket', () => {
   /** Posts `total` bytes with `Transfer-Encoding: chunked`, answering the status and body the client read. */
   const postChunked = (port: number, path: string, total: number, headers: Record<string, string>) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       const chunk = Buffer.alloc(64 * 1024, 0x61);
       let sent = 0;

@@ -31,14 +31,22 @@ describe('the CRM API, assembled', () => {
     const text = await call('POST', `/leads/${lead.id}/messages`, { kind: 'text', body: 'Hola Pedro, soy Ana 👋' });
     expect(text.status).toBe(202);
     await settle();
-    expect(desk.whatsapp.sentTo(person.phone).at(-1)?.content).toEqual({ kind: 'text', body: 'Hola Pedro, soy Ana 👋' });
+    expect(desk.whatsapp.sentTo(person.phone).at(-1)?.content).toEqual({
+      kind: 'text',
+      body: 'Hola Pedro, soy Ana 👋',
+    });
 
     desk.clock.advance(DAY_MS);
     const refused = await call('POST', `/leads/${lead.id}/messages`, { kind: 'text', body: '¿Seguimos?' });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ code: 'window_closed' });
 
-    const template = await call('POST', `/leads/${lead.id}/messages`, { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Pedro', 'Ana'] });
+    const template = await call('POST', `/leads/${lead.id}/messages`, {
+      kind: 'template',
+      name: 'bienvenida',
+      language: 'es_CO',
+      parameters: ['Pedro', 'Ana'],
+    });
     expect(template.status).toBe(202);
     await settle();
     expect(desk.whatsapp.sentTo(person.phone).at(-1)?.content).toMatchObject({ kind: 'template', name: 'bienvenida' });
@@ -52,7 +60,9 @@ describe('the CRM API, assembled', () => {
     const desk = await startDesk(T0, null, { CRM_ADMIN_API_KEY: ADMIN });
     const app = desk.container.get(TOKENS.HttpApp);
     const document = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/leads', '/api/v1/leads/{id}/messages', '/api/v1/leads/{id}/conversation']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/leads', '/api/v1/leads/{id}/messages', '/api/v1/leads/{id}/conversation']),
+    );
     expect(await (await app.request('/docs')).text()).toContain('/api/v1/leads/{id}/conversation');
   });
 });

@@ -21,13 +21,20 @@ const startApi = async () => {
 
 /** The admin creates an advisor and issues them a key. */
 const anAdvisorWithKey = async (call: Awaited<ReturnType<typeof startApi>>['call']) => {
-  const created = await call('POST', '/api/v1/users', ADMIN_KEY, { name: 'Laura Pérez', email: 'laura.api@example.com', role: 'advisor' });
+  const created = await call('POST', '/api/v1/users', ADMIN_KEY, {
+    name: 'Laura Pérez',
+    email: 'laura.api@example.com',
+    role: 'advisor',
+  });
   expect(created.status).toBe(201);
   const user = (await created.json()) as { id: string; role: string; active: boolean };
   const issued = await call('POST', `/api/v1/users/${user.id}/api-keys`, ADMIN_KEY, { label: 'Laura laptop' });
   expect(issued.status).toBe(201);
   expect(issued.headers.get('Cache-Control')).toBe('no-store');
-  const body = (await issued.json()) as { key: string; apiKey: { id: string; userId: string; revokedAt: string | null } };
+  const body = (await issued.json()) as {
+    key: string;
+    apiKey: { id: string; userId: string; revokedAt: string | null };
+  };
   return { user, key: body.key, apiKey: body.apiKey };
 };
 
@@ -45,7 +52,11 @@ describe('CRM API authentication', () => {
 
   it('lets the bootstrap admin key create an advisor whose key works on /me but not on admin routes', async () => {
     const { call } = await startApi();
-    expect(await (await call('GET', '/api/v1/me', ADMIN_KEY)).json()).toEqual({ kind: 'bootstrap-admin', role: 'admin', userId: null });
+    expect(await (await call('GET', '/api/v1/me', ADMIN_KEY)).json()).toEqual({
+      kind: 'bootstrap-admin',
+      role: 'admin',
+      userId: null,
+    });
 
     const { user, key, apiKey } = await anAdvisorWithKey(call);
     expect(user).toMatchObject({ role: 'advisor', active: true });
@@ -68,7 +79,11 @@ describe('CRM API authentication', () => {
     const list = (await (await call('GET', '/api/v1/users', ADMIN_KEY)).json()) as { users: { id: string }[] };
     expect(list.users.map((u) => u.id)).toContain(user.id);
 
-    const again = await call('POST', '/api/v1/users', ADMIN_KEY, { name: 'Laura Bis', email: 'laura.api@example.com', role: 'advisor' });
+    const again = await call('POST', '/api/v1/users', ADMIN_KEY, {
+      name: 'Laura Bis',
+      email: 'laura.api@example.com',
+      role: 'advisor',
+    });
     expect([again.status, ((await again.json()) as { code: string }).code]).toEqual([409, 'email_already_used']);
     const badRole = await call('POST', '/api/v1/users', ADMIN_KEY, { name: 'X', role: 'boss' });
     expect([badRole.status, ((await badRole.json()) as { code: string }).code]).toEqual([422, 'validation_failed']);
@@ -100,10 +115,17 @@ describe('CRM API reference', () => {
     const { app } = await startApi();
     const res = await app.request('/api/v1/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { securitySchemes: unknown }; security: unknown };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { securitySchemes: unknown };
+      security: unknown;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(paths));
-    expect(doc.components.securitySchemes).toEqual({ bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
+    expect(doc.components.securitySchemes).toEqual({
+      bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
     expect(doc.security).toEqual([{ bearerAuth: [] }]);
   });
 

@@ -23,7 +23,9 @@ type QuoteJson = { id: string; number: string; unitId: string; pdfMediaId: strin
 
 const withVisitAndQuote = async () => {
   const ctx = await deskOverHttp();
-  const visit = (await (await ctx.as('admin').post(`/leads/${ctx.lead.id}/visits`, { projectId: 'p-bog-1' })).json()) as { id: string };
+  const visit = (await (
+    await ctx.as('admin').post(`/leads/${ctx.lead.id}/visits`, { projectId: 'p-bog-1' })
+  ).json()) as { id: string };
   const created = await ctx.as(ctx.advisor).post(`/visits/${visit.id}/quotes`, { unitId: 'p-bog-1-t1-u2' });
   return { ...ctx, visitId: visit.id, created, quote: (await created.clone().json()) as QuoteJson };
 };
@@ -35,14 +37,28 @@ describe('CRM chat tools over HTTP: media', () => {
     const uploaded = await as(advisor).upload(new File([PDF], 'brochure.pdf', { type: 'application/pdf' }));
     const media = (await uploaded.json()) as { id: string };
     const sent = await as(advisor).post(`/leads/${lead.id}/messages`, {
-      kind: 'media', mediaKind: 'document', mediaId: media.id, mimeType: 'application/pdf', filename: 'brochure.pdf',
+      kind: 'media',
+      mediaKind: 'document',
+      mediaId: media.id,
+      mimeType: 'application/pdf',
+      filename: 'brochure.pdf',
     });
     await desk.dispatch.execute();
 
     expect(uploaded.status).toBe(201);
-    expect(media).toEqual({ id: expect.any(String), mimeType: 'application/pdf', filename: 'brochure.pdf', size: PDF.length });
+    expect(media).toEqual({
+      id: expect.any(String),
+      mimeType: 'application/pdf',
+      filename: 'brochure.pdf',
+      size: PDF.length,
+    });
     expect(sent.status).toBe(202);
-    expect(desk.whatsapp.sentTo(PHONE).at(-1)?.content).toMatchObject({ kind: 'media', mediaKind: 'document', mediaId: media.id, filename: 'brochure.pdf' });
+    expect(desk.whatsapp.sentTo(PHONE).at(-1)?.content).toMatchObject({
+      kind: 'media',
+      mediaKind: 'document',
+      mediaId: media.id,
+      filename: 'brochure.pdf',
+    });
   });
 
   it('refuses a WebM voice note, saying to record audio/ogg', async () => {
@@ -55,7 +71,10 @@ describe('CRM chat tools over HTTP: media', () => {
 
     expect(refused.status).toBe(415);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
-    expect(await refused.json()).toMatchObject({ code: 'voice_note_must_be_ogg', detail: expect.stringContaining('audio/ogg') });
+    expect(await refused.json()).toMatchObject({
+      code: 'voice_note_must_be_ogg',
+      detail: expect.stringContaining('audio/ogg'),
+    });
     expect(await disguised.json()).toMatchObject({ status: 415, code: 'voice_note_must_be_ogg' });
     expect(await exe.json()).toMatchObject({ status: 415, code: 'unsupported_media_type' });
   });
@@ -65,7 +84,11 @@ describe('CRM chat tools over HTTP: media', () => {
     const ogg = anOggOpus();
 
     const voice = await as('u-ana').upload(new File([ogg], 'voz.ogg', { type: 'audio/ogg; codecs=opus' }));
-    const empty = await router.request('/media', { method: 'POST', body: new FormData(), headers: { 'x-test-actor': 'u-ana' } });
+    const empty = await router.request('/media', {
+      method: 'POST',
+      body: new FormData(),
+      headers: { 'x-test-actor': 'u-ana' },
+    });
 
     expect(voice.status).toBe(201);
     expect(await voice.json()).toMatchObject({ mimeType: 'audio/ogg', size: ogg.length });
@@ -74,7 +97,9 @@ describe('CRM chat tools over HTTP: media', () => {
 
   it('downloads the same bytes with their type and name; 404 for an unknown id', async () => {
     const { as } = await deskOverHttp();
-    const { id } = (await (await as('u-ana').upload(new File([PDF], 'Cotización 1.pdf', { type: 'application/pdf' }))).json()) as { id: string };
+    const { id } = (await (
+      await as('u-ana').upload(new File([PDF], 'Cotización 1.pdf', { type: 'application/pdf' }))
+    ).json()) as { id: string };
 
     const res = await as('u-ana').get(`/media/${id}`);
     const missing = await as('u-ana').get('/media/nope');
@@ -82,7 +107,9 @@ describe('CRM chat tools over HTTP: media', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     // A PDF is on the short list a browser may show in place (tests/http/file-responses.test.ts has the rest).
-    expect(res.headers.get('content-disposition')).toBe(`inline; filename="Cotizaci_n 1.pdf"; filename*=UTF-8''Cotizaci%C3%B3n%201.pdf`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `inline; filename="Cotizaci_n 1.pdf"; filename*=UTF-8''Cotizaci%C3%B3n%201.pdf`,
+    );
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'media_not_found' });
@@ -90,9 +117,16 @@ describe('CRM chat tools over HTTP: media', () => {
 
   it("lets an advisor download their own uploads and their leads' files, never another advisor's", async () => {
     const { desk, as, lead, advisor, other } = await deskOverHttp();
-    const { id } = (await (await as(advisor).upload(new File([PDF], 'brochure.pdf', { type: 'application/pdf' }))).json()) as { id: string };
+    const { id } = (await (
+      await as(advisor).upload(new File([PDF], 'brochure.pdf', { type: 'application/pdf' }))
+    ).json()) as { id: string };
     const fresh = await as(other).get(`/media/${id}`);
-    await as(advisor).post(`/leads/${lead.id}/messages`, { kind: 'media', mediaKind: 'document', mediaId: id, mimeType: 'application/pdf' });
+    await as(advisor).post(`/leads/${lead.id}/messages`, {
+      kind: 'media',
+      mediaKind: 'document',
+      mediaId: id,
+      mimeType: 'application/pdf',
+    });
     await desk.dispatch.execute();
 
     expect(fresh.status).toBe(404);
@@ -121,7 +155,12 @@ describe('CRM chat tools over HTTP: quotes of a visit', () => {
     const pdf = await desk.media.get(quote.pdfMediaId as never);
 
     expect(created.status).toBe(201);
-    expect(quote).toMatchObject({ number: 'COT-000001', unitId: 'p-bog-1-t1-u2', visitId, price: { formatted: expect.stringMatching(/^\$ [\d.]+$/) } });
+    expect(quote).toMatchObject({
+      number: 'COT-000001',
+      unitId: 'p-bog-1-t1-u2',
+      visitId,
+      price: { formatted: expect.stringMatching(/^\$ [\d.]+$/) },
+    });
     expect(second.status).toBe(201);
     expect(new TextDecoder().decode(pdf?.bytes.slice(0, 5))).toBe('%PDF-');
     expect(pdf).toMatchObject({ mimeType: 'application/pdf', filename: 'COT-000001.pdf' });
@@ -131,16 +170,28 @@ describe('CRM chat tools over HTTP: quotes of a visit', () => {
   it('refuses a unit of another project, an unknown unit, and another advisor’s visit', async () => {
     const { as, other, visitId } = await withVisitAndQuote();
 
-    expect(await (await as('admin').post(`/visits/${visitId}/quotes`, { unitId: 'p-med-1-t1-u1' })).json()).toMatchObject({ status: 404, code: 'unit_type_not_found' });
-    expect(await (await as('admin').post(`/visits/${visitId}/quotes`, { unitId: 'nope' })).json()).toMatchObject({ status: 404, code: 'unit_not_found' });
+    expect(
+      await (await as('admin').post(`/visits/${visitId}/quotes`, { unitId: 'p-med-1-t1-u1' })).json(),
+    ).toMatchObject({ status: 404, code: 'unit_type_not_found' });
+    expect(await (await as('admin').post(`/visits/${visitId}/quotes`, { unitId: 'nope' })).json()).toMatchObject({
+      status: 404,
+      code: 'unit_not_found',
+    });
     expect((await as('admin').post(`/visits/${visitId}/quotes`, {})).status).toBe(422);
-    expect(await (await as(other).get(`/visits/${visitId}/quotes`)).json()).toMatchObject({ status: 404, code: 'visit_not_found' });
+    expect(await (await as(other).get(`/visits/${visitId}/quotes`)).json()).toMatchObject({
+      status: 404,
+      code: 'visit_not_found',
+    });
   });
 
   it('answers 409 for a CRM lead who never wrote (no conversation)', async () => {
     const { as } = await deskOverHttp();
-    const lead = (await (await as('u-ana').post('/leads', { name: 'Rosa', phone: '300 123 4567' })).json()) as { id: string };
-    const visit = (await (await as('u-ana').post(`/leads/${lead.id}/visits`, { projectId: 'p-bog-1' })).json()) as { id: string };
+    const lead = (await (await as('u-ana').post('/leads', { name: 'Rosa', phone: '300 123 4567' })).json()) as {
+      id: string;
+    };
+    const visit = (await (await as('u-ana').post(`/leads/${lead.id}/visits`, { projectId: 'p-bog-1' })).json()) as {
+      id: string;
+    };
 
     const res = await as('u-ana').post(`/visits/${visit.id}/quotes`, { unitTypeId: 'p-bog-1-t1' });
 
@@ -159,20 +210,32 @@ describe('CRM chat tools over HTTP: quotes of a visit', () => {
     expect(await sent.json()).toMatchObject({ messages: [{ status: 'queued' }, { status: 'queued' }] });
     expect(quoteKicks()).toBe(1);
     expect(textOf(text?.content ?? { kind: 'text', body: '' })).toContain('COT-000001');
-    expect(document?.content).toEqual({ kind: 'media', mediaKind: 'document', mediaId: quote.pdfMediaId, mimeType: 'application/pdf', filename: 'COT-000001.pdf' });
+    expect(document?.content).toEqual({
+      kind: 'media',
+      mediaKind: 'document',
+      mediaId: quote.pdfMediaId,
+      mimeType: 'application/pdf',
+      filename: 'COT-000001.pdf',
+    });
   });
 
   it('refuses to send a quote after 24 h (window_closed) and hides it from other advisors', async () => {
     const { desk, as, advisor, other, quote } = await withVisitAndQuote();
     const before = desk.whatsapp.sentTo(PHONE).length;
 
-    expect(await (await as(other).post(`/quotes/${quote.id}/send`, {})).json()).toMatchObject({ status: 404, code: 'quote_not_found' });
+    expect(await (await as(other).post(`/quotes/${quote.id}/send`, {})).json()).toMatchObject({
+      status: 404,
+      code: 'quote_not_found',
+    });
     desk.clock.advance(DAY_MS);
     const late = await as(advisor).post(`/quotes/${quote.id}/send`, {});
     await desk.dispatch.execute();
 
     expect(late.status).toBe(409);
-    expect(await late.json()).toMatchObject({ code: 'window_closed', detail: expect.stringContaining('plantilla aprobada') });
+    expect(await late.json()).toMatchObject({
+      code: 'window_closed',
+      detail: expect.stringContaining('plantilla aprobada'),
+    });
     expect(desk.whatsapp.sentTo(PHONE)).toHaveLength(before);
   });
 });
@@ -181,15 +244,23 @@ describe('CRM chat tools over HTTP: templates', () => {
   it('lists only approved templates, with body and parameter count', async () => {
     const { as } = await deskOverHttp();
 
-    const body = (await (await as('u-ana').get('/templates')).json()) as { items: { name: string; parameterCount: number }[] };
+    const body = (await (await as('u-ana').get('/templates')).json()) as {
+      items: { name: string; parameterCount: number }[];
+    };
 
     expect(body.items.map((t) => t.name)).toEqual(['bienvenida', 'recordatorio_cita']);
-    expect(body.items[0]).toMatchObject({ language: 'es_CO', parameterCount: 2, body: expect.stringContaining('{{1}}') });
+    expect(body.items[0]).toMatchObject({
+      language: 'es_CO',
+      parameterCount: 2,
+      body: expect.stringContaining('{{1}}'),
+    });
   });
 
   it('lets managers sync, refuses advisors (403), and reports Meta being down as 502', async () => {
     const { as } = await deskOverHttp();
-    const down = await deskOverHttp({ refreshTemplates: new RefreshTemplates({ execute: () => Promise.reject(new Error('ECONNRESET')) }) });
+    const down = await deskOverHttp({
+      refreshTemplates: new RefreshTemplates({ execute: () => Promise.reject(new Error('ECONNRESET')) }),
+    });
 
     const advisor = await as('u-ana').post('/templates/sync', {});
     const manager = await as('u-jorge').post('/templates/sync', {});

@@ -4,14 +4,30 @@ import { configurationTestRouter } from '../support/configuration-routes.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 
 const project = {
-  name: 'Brisas de Bocagrande', city: 'Cartagena', currency: 'COP', description: 'Frente al mar.',
-  paymentPlan: { separationFee: 5_000_000, downPaymentBps: 3000, instalments: 24, separationCreditedToDownPayment: true, mortgage: null, quoteValidityDays: 15 },
+  name: 'Brisas de Bocagrande',
+  city: 'Cartagena',
+  currency: 'COP',
+  description: 'Frente al mar.',
+  paymentPlan: {
+    separationFee: 5_000_000,
+    downPaymentBps: 3000,
+    instalments: 24,
+    separationCreditedToDownPayment: true,
+    mortgage: null,
+    quoteValidityDays: 15,
+  },
   unitTypes: [{ id: 't-ctg-1', name: 'Apartamento 2 alcobas', propertyType: 'apartment', bedrooms: 2, areaM2: 62 }],
-  units: [{ id: 'u-ctg-1', unitTypeId: 't-ctg-1', code: 'T1-101', areaM2: 62, price: 420_000_000, status: 'available' }],
+  units: [
+    { id: 'u-ctg-1', unitTypeId: 't-ctg-1', code: 'T1-101', areaM2: 62, price: 420_000_000, status: 'available' },
+  ],
 };
 
 /** Reads the SSE body until `done` says enough, or fails after a while. */
-const readUntil = async (body: ReadableStream<Uint8Array>, done: (text: string) => boolean, act: () => Promise<void>) => {
+const readUntil = async (
+  body: ReadableStream<Uint8Array>,
+  done: (text: string) => boolean,
+  act: () => Promise<void>,
+) => {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let text = decoder.decode((await reader.read()).value);
@@ -39,14 +55,29 @@ describe('CRM configuration over HTTP', () => {
     expect((await api.put('u-ana', '/projects/p-ctg-1', project)).status).toBe(403);
     expect((await api.get('u-ana', '/projects')).status).toBe(403);
     const stray = { ...project, units: [{ ...project.units[0], unitTypeId: 'nope' }] };
-    expect(await (await api.put('admin', '/projects/p-ctg-1', stray)).json()).toMatchObject({ status: 422, code: 'invalid_project' });
-    expect((await api.put('admin', '/projects/p-ctg-1', { ...project, paymentPlan: { ...project.paymentPlan, instalments: 0 } })).status).toBe(422);
+    expect(await (await api.put('admin', '/projects/p-ctg-1', stray)).json()).toMatchObject({
+      status: 422,
+      code: 'invalid_project',
+    });
+    expect(
+      (
+        await api.put('admin', '/projects/p-ctg-1', {
+          ...project,
+          paymentPlan: { ...project.paymentPlan, instalments: 0 },
+        })
+      ).status,
+    ).toBe(422);
   });
 
   it('answers 422 to overlapping price buckets', async () => {
     const api = configurationTestRouter(await startDesk());
 
-    const res = await api.put('admin', '/price-buckets', { buckets: [{ id: 'a', label: 'A', min: 0, max: 100 }, { id: 'b', label: 'B', min: 50, max: null }] });
+    const res = await api.put('admin', '/price-buckets', {
+      buckets: [
+        { id: 'a', label: 'A', min: 0, max: 100 },
+        { id: 'b', label: 'B', min: 50, max: null },
+      ],
+    });
 
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -59,12 +90,25 @@ describe('CRM configuration over HTTP', () => {
     const group = await api.post('admin', '/advisor-groups', { name: 'Norte', advisorIds: ['u-ana', 'u-carlos'] });
     expect(group.status).toBe(201);
     const { id } = (await group.json()) as { id: string };
-    expect(await (await api.post('admin', '/advisor-groups', { name: 'X', advisorIds: ['u-jorge'] })).json()).toMatchObject({ code: 'not_an_active_advisor' });
+    expect(
+      await (await api.post('admin', '/advisor-groups', { name: 'X', advisorIds: ['u-jorge'] })).json(),
+    ).toMatchObject({ code: 'not_an_active_advisor' });
     expect((await api.put('admin', '/advisor-groups/g-none', { name: 'X', advisorIds: [] })).status).toBe(404);
-    const line = { phoneNumberId: '300', displayNumber: '+57 2', name: 'Norte', advisorGroupId: id, projectIds: ['p-bog-1'] };
+    const line = {
+      phoneNumberId: '300',
+      displayNumber: '+57 2',
+      name: 'Norte',
+      advisorGroupId: id,
+      projectIds: ['p-bog-1'],
+    };
     expect((await api.put('admin', '/lines/line-2', line)).status).toBe(200);
-    expect(await (await api.put('admin', '/lines/line-3', line)).json()).toMatchObject({ status: 409, code: 'phone_number_id_taken' });
-    expect((await (await api.get('u-jorge', '/lines')).json()) as unknown).toMatchObject({ lines: [{ id: 'line-main' }, { id: 'line-2' }] });
+    expect(await (await api.put('admin', '/lines/line-3', line)).json()).toMatchObject({
+      status: 409,
+      code: 'phone_number_id_taken',
+    });
+    expect((await (await api.get('u-jorge', '/lines')).json()) as unknown).toMatchObject({
+      lines: [{ id: 'line-main' }, { id: 'line-2' }],
+    });
 
     const policy = { version: '2026-12', url: 'https://example.co/datos', summary: 'Tratamos tus datos con cuidado.' };
     expect((await api.put('admin', '/settings/data-policy', policy)).status).toBe(200);
@@ -72,7 +116,10 @@ describe('CRM configuration over HTTP', () => {
 
     expect((await api.put('admin', '/settings/bot-texts', { welcome: '¡Bienvenido!' })).status).toBe(200);
     expect((await api.put('admin', '/settings/bot-texts', { welcom: 'x' })).status).toBe(422);
-    expect(await (await api.get('admin', '/settings/bot-texts')).json()).toMatchObject({ welcome: '¡Bienvenido!', askEmail: expect.any(String) });
+    expect(await (await api.get('admin', '/settings/bot-texts')).json()).toMatchObject({
+      welcome: '¡Bienvenido!',
+      askEmail: expect.any(String),
+    });
   });
 });
 
@@ -83,9 +130,13 @@ describe('GET /events', () => {
 
     const res = await api.get('u-jorge', '/events');
     expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const text = await readUntil(res.body!, (t) => t.includes('event: message_received'), async () => {
-      await desk.whatsapp.lead('+573001110001', 'Ana María').say('Hola');
-    });
+    const text = await readUntil(
+      res.body!,
+      (t) => t.includes('event: message_received'),
+      async () => {
+        await desk.whatsapp.lead('+573001110001', 'Ana María').say('Hola');
+      },
+    );
 
     expect(text).toMatch(/event: message_received\ndata: \{.*"leadId":null.*\}\nid: \d+/);
     await new Promise((r) => setTimeout(r, 20));
@@ -105,7 +156,11 @@ describe('GET /events', () => {
       await person.say('¿Sigue disponible?');
     };
     const ownerText = await readUntil(mine.body!, (t) => t.includes('event: message_received'), write);
-    const otherText = await readUntil(theirs.body!, (t) => t.includes(': heartbeat'), async () => {});
+    const otherText = await readUntil(
+      theirs.body!,
+      (t) => t.includes(': heartbeat'),
+      async () => {},
+    );
 
     expect(ownerText).toContain(`"leadId":"${lead.id}"`);
     expect(ownerText).not.toContain('"leadId":null');

@@ -21,7 +21,14 @@ describe('CRM leads over HTTP', () => {
 
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      items: [expect.objectContaining({ id: lead.id, phone: '+573007770001', hasWhatsApp: true, window: { open: true, closesAt: '2026-11-25T15:00:00.000Z' } })],
+      items: [
+        expect.objectContaining({
+          id: lead.id,
+          phone: '+573007770001',
+          hasWhatsApp: true,
+          window: { open: true, closesAt: '2026-11-25T15:00:00.000Z' },
+        }),
+      ],
       nextCursor: null,
     });
   });
@@ -41,12 +48,22 @@ describe('CRM leads over HTTP', () => {
   it('creates a lead from a phone typed the Colombian way, once', async () => {
     const { as } = await deskOverHttp();
 
-    const created = await as('u-ana').post('/leads', { name: 'Rosa Mejía', phone: '300 123 4567', email: 'rosa@correo.com' });
+    const created = await as('u-ana').post('/leads', {
+      name: 'Rosa Mejía',
+      phone: '300 123 4567',
+      email: 'rosa@correo.com',
+    });
     const again = await as('u-jorge').post('/leads', { name: 'Rosa', phone: '+57 300-123-4567' });
     const body = (await created.json()) as { id: string };
 
     expect(created.status).toBe(201);
-    expect(body).toMatchObject({ phone: '+573001234567', advisorId: 'u-ana', source: 'crm', hasWhatsApp: true, window: { open: false } });
+    expect(body).toMatchObject({
+      phone: '+573001234567',
+      advisorId: 'u-ana',
+      source: 'crm',
+      hasWhatsApp: true,
+      window: { open: false },
+    });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ code: 'lead_already_exists', leadId: body.id });
     expect((await as('u-ana').post('/leads', { name: 'X', phone: '12' })).status).toBe(422);
@@ -68,12 +85,24 @@ describe('CRM leads over HTTP', () => {
     const { as, lead } = await deskOverHttp();
 
     const res = await as('admin').get(`/leads/${lead.id}/conversation?limit=200`);
-    const body = (await res.json()) as { messages: { direction: string; status: string | null; author: { kind: string } }[]; window: unknown };
+    const body = (await res.json()) as {
+      messages: { direction: string; status: string | null; author: { kind: string } }[];
+      window: unknown;
+    };
 
     expect(res.status).toBe(200);
     expect(body.window).toEqual({ open: true, closesAt: '2026-11-25T15:00:00.000Z' });
-    expect(body.messages[0]).toMatchObject({ direction: 'inbound', status: null, author: { kind: 'lead' }, position: 0 });
-    expect(body.messages.filter((m) => m.direction === 'outbound').every((m) => m.status === 'sent' && m.author.kind === 'bot')).toBe(true);
+    expect(body.messages[0]).toMatchObject({
+      direction: 'inbound',
+      status: null,
+      author: { kind: 'lead' },
+      position: 0,
+    });
+    expect(
+      body.messages
+        .filter((m) => m.direction === 'outbound')
+        .every((m) => m.status === 'sent' && m.author.kind === 'bot'),
+    ).toBe(true);
   });
 
   it('marks the lead’s latest message read when the advisor opens the chat, for their leads only', async () => {
@@ -95,16 +124,32 @@ describe('CRM leads over HTTP', () => {
     const sent = await as(advisor).post(`/leads/${lead.id}/messages`, { kind: 'text', body: 'Hola Pedro 😊' });
     await desk.dispatch.execute();
     expect(sent.status).toBe(202);
-    expect(await sent.json()).toMatchObject({ direction: 'outbound', status: 'queued', text: 'Hola Pedro 😊', author: { kind: 'user', userId: advisor } });
+    expect(await sent.json()).toMatchObject({
+      direction: 'outbound',
+      status: 'queued',
+      text: 'Hola Pedro 😊',
+      author: { kind: 'user', userId: advisor },
+    });
     expect(kicks()).toBe(1);
-    expect(desk.whatsapp.sentTo('+573007770001').at(-1)?.content).toMatchObject({ kind: 'text', body: 'Hola Pedro 😊' });
+    expect(desk.whatsapp.sentTo('+573007770001').at(-1)?.content).toMatchObject({
+      kind: 'text',
+      body: 'Hola Pedro 😊',
+    });
 
     desk.clock.advance(DAY_MS);
     const blocked = await as(advisor).post(`/leads/${lead.id}/messages`, { kind: 'text', body: 'Sigues ahí?' });
     expect(blocked.status).toBe(409);
-    expect(await blocked.json()).toMatchObject({ code: 'window_closed', detail: expect.stringContaining('plantilla aprobada') });
+    expect(await blocked.json()).toMatchObject({
+      code: 'window_closed',
+      detail: expect.stringContaining('plantilla aprobada'),
+    });
 
-    const template = await as(advisor).post(`/leads/${lead.id}/messages`, { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Pedro', 'Ana'] });
+    const template = await as(advisor).post(`/leads/${lead.id}/messages`, {
+      kind: 'template',
+      name: 'bienvenida',
+      language: 'es_CO',
+      parameters: ['Pedro', 'Ana'],
+    });
     expect(template.status).toBe(202);
     expect(await template.json()).toMatchObject({ text: expect.stringContaining('¡Hola Pedro! Soy Ana') });
     await desk.dispatch.execute();
@@ -117,8 +162,12 @@ describe('CRM leads over HTTP', () => {
 
     expect((await post({ kind: 'text', body: '' })).status).toBe(422);
     expect((await post({ kind: 'fax', body: 'x' })).status).toBe(422);
-    expect((await post({ kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['solo uno'] })).status).toBe(422);
-    expect(await (await post({ kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['uno'] })).json()).toMatchObject({ code: 'template_parameter_mismatch' });
+    expect(
+      (await post({ kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['solo uno'] })).status,
+    ).toBe(422);
+    expect(
+      await (await post({ kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['uno'] })).json(),
+    ).toMatchObject({ code: 'template_parameter_mismatch' });
     expect((await as('admin').get('/leads?limit=0')).status).toBe(422);
   });
 });

@@ -20,7 +20,13 @@ const twoAdvisorsOverHttp = async () => {
   return { desk, mine, theirs, me, them, upload, ...routes };
 };
 
-const documentBody = (mediaId: string) => ({ kind: 'media', mediaKind: 'document', mediaId, mimeType: 'application/pdf', filename: 'brochure.pdf' });
+const documentBody = (mediaId: string) => ({
+  kind: 'media',
+  mediaKind: 'document',
+  mediaId,
+  mimeType: 'application/pdf',
+  filename: 'brochure.pdf',
+});
 
 describe('CRM media over HTTP: two advisors', () => {
   it("answers another advisor's download of a fresh upload with 404 problem+json, like an unknown id", async () => {
@@ -60,7 +66,8 @@ describe('CRM media over HTTP: two advisors', () => {
     const conversation = (await (await as(me).get(`/leads/${mine.lead.id}/conversation`)).json()) as {
       messages: { direction: string; content: { kind: string; mediaId?: string } }[];
     };
-    const id = conversation.messages.find((m) => m.direction === 'inbound' && m.content.mediaId !== undefined)?.content.mediaId;
+    const id = conversation.messages.find((m) => m.direction === 'inbound' && m.content.mediaId !== undefined)?.content
+      .mediaId;
     if (id === undefined) throw new Error('the lead’s document was not stored');
     await desk.dispatch.execute();
 

@@ -13,7 +13,8 @@ const deskOverHttp = async () => {
   await desk.dispatch.execute();
   const advisor = lead.advisorId ?? 'u-ana';
   const routes = chatToolsRouter(desk);
-  const upload = (bytes: Uint8Array, type: string, name = 'archivo') => routes.as(advisor).upload(new File([bytes], name, { type }));
+  const upload = (bytes: Uint8Array, type: string, name = 'archivo') =>
+    routes.as(advisor).upload(new File([bytes], name, { type }));
   const uploaded = async (bytes: Uint8Array, type: string): Promise<string> => {
     const res = await upload(bytes, type);
     if (res.status !== 201) throw new Error(`upload of ${type} refused: ${await res.text()}`);
@@ -99,7 +100,13 @@ describe('CRM sends are checked against the stored bytes', () => {
     const png = await uploaded(aPng(), 'image/png');
 
     const image = await send({ kind: 'media', mediaKind: 'image', mediaId: pdf, mimeType: 'image/jpeg' });
-    const document = await send({ kind: 'media', mediaKind: 'document', mediaId: png, mimeType: 'application/pdf', filename: 'plano.pdf' });
+    const document = await send({
+      kind: 'media',
+      mediaKind: 'document',
+      mediaId: png,
+      mimeType: 'application/pdf',
+      filename: 'plano.pdf',
+    });
 
     expect(await image.json()).toMatchObject(mismatch('image/jpeg', 'application/pdf'));
     expect(await document.json()).toMatchObject(mismatch('application/pdf', 'image/png'));
@@ -113,7 +120,10 @@ describe('CRM sends are checked against the stored bytes', () => {
     const res = await send({ kind: 'media', mediaKind: 'image', mediaId: pdf, mimeType: 'application/pdf' });
 
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ code: 'invalid_message', violations: ['image files are image/jpeg or image/png, not application/pdf'] });
+    expect(await res.json()).toMatchObject({
+      code: 'invalid_message',
+      violations: ['image files are image/jpeg or image/png, not application/pdf'],
+    });
     expect(sentCount()).toBe(before);
   });
 
@@ -123,7 +133,10 @@ describe('CRM sends are checked against the stored bytes', () => {
     desk.clock.advance(2 * 24 * 60 * 60 * 1000);
 
     const res = await send({
-      kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Lucía', 'Ana'],
+      kind: 'template',
+      name: 'bienvenida',
+      language: 'es_CO',
+      parameters: ['Lucía', 'Ana'],
       header: { kind: 'media', mediaKind: 'image', mediaId: pdf, mimeType: 'image/jpeg' },
     });
 
@@ -141,7 +154,12 @@ describe('CRM sends are checked against the stored bytes', () => {
 
     expect(sentVoice.status).toBe(202);
     expect(sentImage.status).toBe(202);
-    expect(desk.whatsapp.sentTo(PHONE).slice(-2).map((m) => m.content)).toEqual([
+    expect(
+      desk.whatsapp
+        .sentTo(PHONE)
+        .slice(-2)
+        .map((m) => m.content),
+    ).toEqual([
       { kind: 'media', mediaKind: 'audio', mediaId: voice, mimeType: 'audio/ogg', voice: true },
       { kind: 'media', mediaKind: 'image', mediaId: png, mimeType: 'image/png' },
     ]);

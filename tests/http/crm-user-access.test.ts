@@ -27,7 +27,7 @@ const startApi = async () => {
 
 const problemOf = async (res: Response) => [res.status, ((await res.json()) as { code: string }).code];
 
-describe("GET /api/v1/users/{id}/api-keys", () => {
+describe('GET /api/v1/users/{id}/api-keys', () => {
   it("lists a user's keys for an admin and for the user, with creation, last use and revocation, never the key", async () => {
     const { call, userWithKey, desk } = await startApi();
     const laura = await userWithKey('advisor', 'Laura');
@@ -58,9 +58,18 @@ describe("GET /api/v1/users/{id}/api-keys", () => {
     const { call, userWithKey } = await startApi();
     const laura = await userWithKey('advisor', 'Laura');
     const boss = await userWithKey('manager', 'Jefa');
-    expect(await problemOf(await call('GET', `/api/v1/users/${laura.id}/api-keys`, boss.key))).toEqual([403, 'forbidden']);
-    expect(await problemOf(await call('GET', `/api/v1/users/${boss.id}/api-keys`, laura.key))).toEqual([403, 'forbidden']);
-    expect(await problemOf(await call('GET', '/api/v1/users/user_nobody/api-keys', ADMIN_KEY))).toEqual([404, 'user_not_found']);
+    expect(await problemOf(await call('GET', `/api/v1/users/${laura.id}/api-keys`, boss.key))).toEqual([
+      403,
+      'forbidden',
+    ]);
+    expect(await problemOf(await call('GET', `/api/v1/users/${boss.id}/api-keys`, laura.key))).toEqual([
+      403,
+      'forbidden',
+    ]);
+    expect(await problemOf(await call('GET', '/api/v1/users/user_nobody/api-keys', ADMIN_KEY))).toEqual([
+      404,
+      'user_not_found',
+    ]);
   });
 });
 
@@ -84,9 +93,13 @@ describe('POST /api/v1/users/{id}/deactivate and /reactivate', () => {
       new Promise((resolve) => setTimeout(() => resolve('still open'), 2_000)),
     ]);
     expect(ended).toBe('ended');
-    const listed = (await (await call('GET', '/api/v1/users', ADMIN_KEY)).json()) as { users: { id: string; active: boolean }[] };
+    const listed = (await (await call('GET', '/api/v1/users', ADMIN_KEY)).json()) as {
+      users: { id: string; active: boolean }[];
+    };
     expect(listed.users.find((u) => u.id === laura.id)?.active).toBe(false);
-    expect(await problemOf(await call('POST', `/api/v1/users/${laura.id}/api-keys`, ADMIN_KEY, { label: 'x' }))).toEqual([409, 'user_inactive']);
+    expect(
+      await problemOf(await call('POST', `/api/v1/users/${laura.id}/api-keys`, ADMIN_KEY, { label: 'x' })),
+    ).toEqual([409, 'user_inactive']);
 
     const on = await call('POST', `/api/v1/users/${laura.id}/reactivate`, ADMIN_KEY);
     expect(on.status).toBe(200);
@@ -99,18 +112,37 @@ describe('POST /api/v1/users/{id}/deactivate and /reactivate', () => {
     const laura = await userWithKey('advisor', 'Laura');
     const boss = await userWithKey('manager', 'Jefa');
     const admin = await userWithKey('admin', 'Admin');
-    expect(await problemOf(await call('POST', `/api/v1/users/${laura.id}/deactivate`, boss.key))).toEqual([403, 'forbidden']);
-    expect(await problemOf(await call('POST', `/api/v1/users/${laura.id}/reactivate`, laura.key))).toEqual([403, 'forbidden']);
-    expect(await problemOf(await call('POST', '/api/v1/users/user_nobody/deactivate', ADMIN_KEY))).toEqual([404, 'user_not_found']);
-    expect(await problemOf(await call('POST', '/api/v1/users/user_nobody/reactivate', ADMIN_KEY))).toEqual([404, 'user_not_found']);
-    expect(await problemOf(await call('POST', `/api/v1/users/${admin.id}/deactivate`, admin.key))).toEqual([409, 'cannot_deactivate_self']);
+    expect(await problemOf(await call('POST', `/api/v1/users/${laura.id}/deactivate`, boss.key))).toEqual([
+      403,
+      'forbidden',
+    ]);
+    expect(await problemOf(await call('POST', `/api/v1/users/${laura.id}/reactivate`, laura.key))).toEqual([
+      403,
+      'forbidden',
+    ]);
+    expect(await problemOf(await call('POST', '/api/v1/users/user_nobody/deactivate', ADMIN_KEY))).toEqual([
+      404,
+      'user_not_found',
+    ]);
+    expect(await problemOf(await call('POST', '/api/v1/users/user_nobody/reactivate', ADMIN_KEY))).toEqual([
+      404,
+      'user_not_found',
+    ]);
+    expect(await problemOf(await call('POST', `/api/v1/users/${admin.id}/deactivate`, admin.key))).toEqual([
+      409,
+      'cannot_deactivate_self',
+    ]);
     expect((await call('POST', `/api/v1/users/${laura.id}/deactivate`, admin.key)).status).toBe(200);
   });
 
   it('are documented in the OpenAPI document', async () => {
     const { app } = await startApi();
-    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    expect(Object.keys(doc.paths['/api/v1/users/{id}/api-keys'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(doc.paths['/api/v1/users/{id}/api-keys'] ?? {})).toEqual(
+      expect.arrayContaining(['get', 'post']),
+    );
     expect(doc.paths['/api/v1/users/{id}/deactivate']).toHaveProperty('post');
     expect(doc.paths['/api/v1/users/{id}/reactivate']).toHaveProperty('post');
   });

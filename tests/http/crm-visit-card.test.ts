@@ -12,7 +12,12 @@ describe('CRM visit card over HTTP', () => {
     const hidden = await send(other, 'GET', `/visits/${visit.id}`);
 
     expect(card.status).toBe(200);
-    expect(await card.json()).toMatchObject({ visit: { id: visit.id, stage: 'new' }, units: expect.arrayContaining([expect.objectContaining({ status: 'available' })]), appointments: [], reservations: [] });
+    expect(await card.json()).toMatchObject({
+      visit: { id: visit.id, stage: 'new' },
+      units: expect.arrayContaining([expect.objectContaining({ status: 'available' })]),
+      appointments: [],
+      reservations: [],
+    });
     expect(hidden.status).toBe(404);
     expect(await hidden.json()).toMatchObject({ code: 'visit_not_found' });
   });
@@ -20,8 +25,15 @@ describe('CRM visit card over HTTP', () => {
   it('schedules (201), refuses an overlap (409) and lists the agenda', async () => {
     const { send, visit, advisor } = await visitCardRouter();
 
-    const booked = await send(advisor, 'POST', `/visits/${visit.id}/appointments`, { startsAt: FROM, endsAt: TO, note: 'Sala' });
-    const clash = await send(advisor, 'POST', `/visits/${visit.id}/appointments`, { startsAt: '2026-11-25T15:30:00Z', endsAt: '2026-11-25T16:30:00Z' });
+    const booked = await send(advisor, 'POST', `/visits/${visit.id}/appointments`, {
+      startsAt: FROM,
+      endsAt: TO,
+      note: 'Sala',
+    });
+    const clash = await send(advisor, 'POST', `/visits/${visit.id}/appointments`, {
+      startsAt: '2026-11-25T15:30:00Z',
+      endsAt: '2026-11-25T16:30:00Z',
+    });
     const agenda = await send(advisor, 'GET', `/agenda?from=2026-11-25T00:00:00Z&to=2026-11-26T00:00:00Z`);
     const invalid = await send(advisor, 'POST', `/visits/${visit.id}/appointments`, { startsAt: TO, endsAt: FROM });
 
@@ -44,7 +56,10 @@ describe('CRM visit card over HTTP', () => {
     const { id } = (await reserved.json()) as { id: string };
     const byAdvisor = await send(advisor, 'POST', `/reservations/${id}/authorise`);
     const byManager = await send('u-jorge', 'POST', `/reservations/${id}/authorise`);
-    const card = (await (await send('admin', 'GET', `/visits/${visit.id}`)).json()) as { visit: { stage: string }; units: { id: string; status: string }[] };
+    const card = (await (await send('admin', 'GET', `/visits/${visit.id}`)).json()) as {
+      visit: { stage: string };
+      units: { id: string; status: string }[];
+    };
 
     expect(reserved.status).toBe(201);
     expect(again.status).toBe(409);
@@ -59,13 +74,18 @@ describe('CRM visit card over HTTP', () => {
   it('cancels a requested reservation: the unit is free again and the visit may reserve another', async () => {
     const { send, visit, advisor, other, units } = await visitCardRouter();
     const [first, second] = [units[0]?.id, units[1]?.id];
-    const { id } = (await (await send(advisor, 'POST', `/visits/${visit.id}/reservations`, { unitId: first })).json()) as { id: string };
+    const { id } = (await (
+      await send(advisor, 'POST', `/visits/${visit.id}/reservations`, { unitId: first })
+    ).json()) as { id: string };
 
     const byOther = await send(other, 'POST', `/reservations/${id}/cancel`);
     const cancelled = await send(advisor, 'POST', `/reservations/${id}/cancel`);
     const twice = await send(advisor, 'POST', `/reservations/${id}/cancel`);
     const another = await send(advisor, 'POST', `/visits/${visit.id}/reservations`, { unitId: second });
-    const card = (await (await send(advisor, 'GET', `/visits/${visit.id}`)).json()) as { visit: { stage: string }; units: { id: string; status: string }[] };
+    const card = (await (await send(advisor, 'GET', `/visits/${visit.id}`)).json()) as {
+      visit: { stage: string };
+      units: { id: string; status: string }[];
+    };
 
     expect(byOther.status).toBe(404);
     expect(await byOther.json()).toMatchObject({ code: 'reservation_not_found' });

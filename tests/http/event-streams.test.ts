@@ -10,7 +10,14 @@ import { loadConfig } from '../../bootstrap/config.ts';
 import { buildContainer, override } from '../../bootstrap/container.ts';
 import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
-import { asId, type ConversationId, type LeadId, type MessageId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type LeadId,
+  type MessageId,
+  type UserId,
+  type VisitId,
+} from '../../domain/shared/ids.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { T0 } from '../support/desk-harness.ts';
 
@@ -48,7 +55,8 @@ const listen = (res: Response) => {
   })().catch(() => undefined);
   return {
     text: () => text,
-    events: () => [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => JSON.parse(m[2] ?? 'null') as DeskEvent),
+    events: () =>
+      [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => JSON.parse(m[2] ?? 'null') as DeskEvent),
     close: () => reader.cancel(),
   };
 };
@@ -73,7 +81,9 @@ const start = async (env: Readonly<Record<string, string>> = {}) => {
   const app = container.get(TOKENS.HttpApp);
   const keyOf = async (userId: string): Promise<string> => {
     const res = await app.request(`/api/v1/users/${userId}/api-keys`, {
-      method: 'POST', body: JSON.stringify({ label: 'stream' }), headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      method: 'POST',
+      body: JSON.stringify({ label: 'stream' }),
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
     });
     expect(res.status).toBe(201);
     return ((await res.json()) as { key: string }).key;
@@ -90,8 +100,12 @@ const start = async (env: Readonly<Record<string, string>> = {}) => {
 };
 
 const lead = (id: string) => asId<LeadId>(id);
-const message = (type: 'message_received' | 'message_queued', leadId: LeadId | null, n: number): DeskEvent =>
-  ({ type, conversationId: asId<ConversationId>(`conv-${n}`), leadId, messageId: asId<MessageId>(`msg-${n}`) });
+const message = (type: 'message_received' | 'message_queued', leadId: LeadId | null, n: number): DeskEvent => ({
+  type,
+  conversationId: asId<ConversationId>(`conv-${n}`),
+  leadId,
+  messageId: asId<MessageId>(`msg-${n}`),
+});
 
 describe('GET /api/v1/events: one visibility check per event', () => {
   it('reads each lead once per event whatever the number of streams, and each stream hears exactly what it may', async () => {
@@ -101,10 +115,19 @@ describe('GET /api/v1/events: one visibility check per event', () => {
       await repos.leads.save(aLead().withId('lead-ana').assignedTo('u-ana', T0).build());
       await repos.leads.save(aLead().withId('lead-carlos').assignedTo('u-carlos', T0).build());
     });
-    const [ana, carlos, valentina, jorge] = [await desk.keyOf('u-ana'), await desk.keyOf('u-carlos'), await desk.keyOf('u-valentina'), await desk.keyOf('u-jorge')];
+    const [ana, carlos, valentina, jorge] = [
+      await desk.keyOf('u-ana'),
+      await desk.keyOf('u-carlos'),
+      await desk.keyOf('u-valentina'),
+      await desk.keyOf('u-jorge'),
+    ];
     const streams = {
-      ana1: await desk.stream(ana), ana2: await desk.stream(ana), carlos: await desk.stream(carlos),
-      valentina: await desk.stream(valentina), manager: await desk.stream(jorge), admin: await desk.stream(ADMIN),
+      ana1: await desk.stream(ana),
+      ana2: await desk.stream(ana),
+      carlos: await desk.stream(carlos),
+      valentina: await desk.stream(valentina),
+      manager: await desk.stream(jorge),
+      admin: await desk.stream(ADMIN),
     };
     desk.calls.length = 0;
 
@@ -116,7 +139,10 @@ describe('GET /api/v1/events: one visibility check per event', () => {
       message('message_queued', lead('lead-ana'), 5),
     ];
     desk.events.publish(published);
-    await until(() => streams.manager.events().length === 5 && streams.admin.events().length === 5, 'managers to hear everything');
+    await until(
+      () => streams.manager.events().length === 5 && streams.admin.events().length === 5,
+      'managers to hear everything',
+    );
     await until(() => streams.ana2.events().length === 3, 'the advisor to hear her leads');
     await new Promise((resolve) => setTimeout(resolve, 30));
 
@@ -180,7 +206,12 @@ describe('GET /api/v1/events: stream caps', () => {
 
   it('serves at most EVENT_STREAMS_MAX streams per instance, whoever asks', async () => {
     const desk = await start({ EVENT_STREAMS_MAX: '3' });
-    const [ana, carlos, jorge, valentina] = [await desk.keyOf('u-ana'), await desk.keyOf('u-carlos'), await desk.keyOf('u-jorge'), await desk.keyOf('u-valentina')];
+    const [ana, carlos, jorge, valentina] = [
+      await desk.keyOf('u-ana'),
+      await desk.keyOf('u-carlos'),
+      await desk.keyOf('u-jorge'),
+      await desk.keyOf('u-valentina'),
+    ];
     const open = [await desk.stream(ana), await desk.stream(carlos), await desk.stream(jorge)];
     await expectTooMany(await desk.open(valentina));
     await open[2]?.close();

@@ -27,7 +27,10 @@ const reader = (response: Response) => {
   };
 };
 
-type Frame = { event: string; data: { phone: string; message: { from: string; kind: string; status: string; waMessageId: string } } };
+type Frame = {
+  event: string;
+  data: { phone: string; message: { from: string; kind: string; status: string; waMessageId: string } };
+};
 const frames = (text: string): Frame[] =>
   text.split('\n\n').flatMap((block) => {
     const event = /^event: (.+)$/m.exec(block)?.[1];
@@ -71,7 +74,10 @@ const scriptedPhones = () => {
       return () => listeners.delete(listener);
     },
   };
-  const app = createHttpApp({ logger: silent, fakeWhatsApp: { inbound: async () => ({ stored: true, waMessageId: 'x' }), phones: port, heartbeatMs: 10 } });
+  const app = createHttpApp({
+    logger: silent,
+    fakeWhatsApp: { inbound: async () => ({ stored: true, waMessageId: 'x' }), phones: port, heartbeatMs: 10 },
+  });
   return { app, listeners, emit: (event: PhoneEvent) => listeners.forEach((l) => l(event)) };
 };
 

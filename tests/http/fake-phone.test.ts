@@ -14,14 +14,36 @@ describe('the fake phone over HTTP: messages both ways', () => {
 
     const shown = await messages(PHONE);
     expect(shown.map((m) => [m.from, m.kind])).toEqual([
-      ['lead', 'text'], ['business', 'text'], ['business', 'text'], ['lead', 'text'], ['business', 'buttons'],
+      ['lead', 'text'],
+      ['business', 'text'],
+      ['business', 'text'],
+      ['lead', 'text'],
+      ['business', 'buttons'],
     ]);
     expect(shown[0]).toEqual({
-      waMessageId: expect.any(String), from: 'lead', at: '2026-11-24T15:00:00.000Z', kind: 'text', text: 'Hola', header: null,
-      footer: null, buttons: [], list: null, template: null, media: null, choice: null, status: 'delivered',
+      waMessageId: expect.any(String),
+      from: 'lead',
+      at: '2026-11-24T15:00:00.000Z',
+      kind: 'text',
+      text: 'Hola',
+      header: null,
+      footer: null,
+      buttons: [],
+      list: null,
+      template: null,
+      media: null,
+      choice: null,
+      status: 'delivered',
     });
-    expect(shown[2]).toMatchObject({ from: 'business', text: expect.stringContaining('correo electrónico'), status: 'sent' });
-    expect(shown[4]?.buttons).toEqual([{ id: 'consent:yes', title: 'Acepto' }, { id: 'consent:no', title: 'No acepto' }]);
+    expect(shown[2]).toMatchObject({
+      from: 'business',
+      text: expect.stringContaining('correo electrónico'),
+      status: 'sent',
+    });
+    expect(shown[4]?.buttons).toEqual([
+      { id: 'consent:yes', title: 'Acepto' },
+      { id: 'consent:no', title: 'No acepto' },
+    ]);
   });
 
   it('shows a list with its sections, and a row tapped through `choice`', async () => {
@@ -33,14 +55,29 @@ describe('the fake phone over HTTP: messages both ways', () => {
     await send({ from: PHONE, text: 'medellin' });
 
     const list = (await messages(PHONE)).findLast((m) => m.kind === 'list');
-    expect(list?.list).toMatchObject({ button: expect.any(String), sections: [{ title: expect.any(String), rows: expect.arrayContaining([expect.objectContaining({ title: 'Mirador de El Poblado', description: expect.any(String) })]) }] });
+    expect(list?.list).toMatchObject({
+      button: expect.any(String),
+      sections: [
+        {
+          title: expect.any(String),
+          rows: expect.arrayContaining([
+            expect.objectContaining({ title: 'Mirador de El Poblado', description: expect.any(String) }),
+          ]),
+        },
+      ],
+    });
     expect(list?.footer).toEqual(expect.any(String));
 
     const tapped = await tap(PHONE, 'Mirador de El Poblado');
 
     expect(tapped.status).toBe(202);
     const [choice, reply] = (await messages(PHONE)).slice(-2);
-    expect(choice).toMatchObject({ from: 'lead', kind: 'choice', text: 'Mirador de El Poblado', choice: { id: 'project:p-med-1', title: 'Mirador de El Poblado' } });
+    expect(choice).toMatchObject({
+      from: 'lead',
+      kind: 'choice',
+      text: 'Mirador de El Poblado',
+      choice: { id: 'project:p-med-1', title: 'Mirador de El Poblado' },
+    });
     expect(reply?.list?.sections[0]?.rows.map((r) => r.title)).toContain('Apartamento 2 alcobas');
   });
 
@@ -91,7 +128,9 @@ describe('the fake phone over HTTP: ticks', () => {
     expect(await crmStatus()).toBe('read');
     expect((await messages(PHONE)).find((m) => m.waMessageId === id)?.status).toBe('read');
     const messageId = (await desk.read((r) => r.messages.byWaMessageId(asId<WaMessageId>(id))))?.id;
-    const changes = desk.events.published.flatMap((e) => (e.type === 'message_status_changed' && e.messageId === messageId ? [e.status] : []));
+    const changes = desk.events.published.flatMap((e) =>
+      e.type === 'message_status_changed' && e.messageId === messageId ? [e.status] : [],
+    );
     expect(changes).toEqual(['sent', 'delivered', 'read']);
   });
 
@@ -111,11 +150,21 @@ describe('the fake phone over HTTP: ticks', () => {
   it('shows blue ticks on the lead’s messages once an advisor opens the chat in the CRM', async () => {
     const { desk, crm, messages } = await phoneDesk();
     const { lead } = await registerThroughBot(desk, PHONE, 'Ana Gómez');
-    expect((await messages(PHONE)).filter((m) => m.from === 'lead').map((m) => m.status)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
+    expect((await messages(PHONE)).filter((m) => m.from === 'lead').map((m) => m.status)).toEqual([
+      'delivered',
+      'delivered',
+      'delivered',
+      'delivered',
+    ]);
 
     const read = await crm('POST', `/leads/${lead.id}/conversation/read`);
 
     expect(read.status).toBe(200);
-    expect((await messages(PHONE)).filter((m) => m.from === 'lead').map((m) => m.status)).toEqual(['read', 'read', 'read', 'read']);
+    expect((await messages(PHONE)).filter((m) => m.from === 'lead').map((m) => m.status)).toEqual([
+      'read',
+      'read',
+      'read',
+      'read',
+    ]);
   });
 });

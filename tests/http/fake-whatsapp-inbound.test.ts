@@ -3,7 +3,11 @@ import { TOKENS } from '../../bootstrap/tokens.ts';
 import { startDesk } from '../support/desk-harness.ts';
 
 const post = (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }, body: unknown) =>
-  app.request('/fake-whatsapp/inbound', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  app.request('/fake-whatsapp/inbound', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('POST /fake-whatsapp/inbound', () => {
   it('stores the message like a webhook, then the workers answer it', async () => {

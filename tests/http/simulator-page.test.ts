@@ -35,7 +35,12 @@ describe('the simulator page', () => {
     ] as const;
     for (const [path, type, body] of expected) {
       const response = await app.request(path);
-      expect([path, response.status, response.headers.get('content-type'), await response.text()]).toEqual([path, 200, type, body]);
+      expect([path, response.status, response.headers.get('content-type'), await response.text()]).toEqual([
+        path,
+        200,
+        type,
+        body,
+      ]);
       expect(response.headers.get('cache-control')).toBe('no-cache');
     }
   });

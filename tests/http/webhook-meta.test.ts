@@ -12,7 +12,10 @@ const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const setup = (store?: (parsed: ParsedWebhook) => Promise<void>) => {
   const stored: ParsedWebhook[] = [];
   const receiver = createWebhookReceiver({
-    appSecret: SECRET, verifyToken: 'token', now: () => NOW, maxBodyBytes: 64 * 1024,
+    appSecret: SECRET,
+    verifyToken: 'token',
+    now: () => NOW,
+    maxBodyBytes: 64 * 1024,
     store: store ?? (async (parsed) => void stored.push(parsed)),
   });
   return { app: createHttpApp({ logger: silent, webhook: receiver }), stored };
@@ -27,10 +30,12 @@ const post = (app: ReturnType<typeof setup>['app'], body: string | ReadableStrea
 describe('POST /webhooks/whatsapp with the Meta receiver', () => {
   it('stores every message and status of a signed batch, then answers 200', async () => {
     const { app, stored } = setup();
-    const body = JSON.stringify(webhook(
-      entry(messagesChange({ messages: [inbound.text('Hola'), inbound.audio()] })),
-      entry(messagesChange({ statuses: [status(nextWamid(), 'read')] })),
-    ));
+    const body = JSON.stringify(
+      webhook(
+        entry(messagesChange({ messages: [inbound.text('Hola'), inbound.audio()] })),
+        entry(messagesChange({ statuses: [status(nextWamid(), 'read')] })),
+      ),
+    );
     const res = await post(app, body, sign(SECRET, body));
     expect(res.status).toBe(200);
     expect(stored.flatMap((p) => p.entries.map((e) => e.kind))).toEqual(['message', 'message', 'status']);
@@ -52,7 +57,7 @@ describe('POST /webhooks/whatsapp with the Meta receiver', () => {
     const { app, stored } = setup();
     let pulled = 0;
     const chunk = new Uint8Array(16 * 1024).fill(0x20);
-    const endless = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled += 1, c.enqueue(chunk)) });
+    const endless = new ReadableStream<Uint8Array>({ pull: (c) => void ((pulled += 1), c.enqueue(chunk)) });
     const res = await post(app, endless, 'sha256=00');
     expect(res.status).toBe(413);
     expect(pulled).toBeLessThan(10);

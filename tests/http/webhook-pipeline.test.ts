@@ -8,7 +8,17 @@ import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { T0 } from '../support/desk-harness.ts';
 import { startStubGraphApi, type StubGraphApi } from '../support/stub-graph-api.ts';
-import { PHONE_NUMBER_ID, WA_ID, inbound, messagesChange, sign, status, templateStatusChange, webhookOf, type Json } from '../builders/meta-webhook-payloads.ts';
+import {
+  PHONE_NUMBER_ID,
+  WA_ID,
+  inbound,
+  messagesChange,
+  sign,
+  status,
+  templateStatusChange,
+  webhookOf,
+  type Json,
+} from '../builders/meta-webhook-payloads.ts';
 
 const SECRET = 'app-secret-for-tests-0123456789abcdef';
 const TOKEN = 'access-token-for-tests';
@@ -20,10 +30,17 @@ const at = (ms: number) => String(Math.floor(ms / 1000));
  */
 const startMetaDesk = async (stub: StubGraphApi) => {
   const config = loadConfig({
-    LOG_LEVEL: 'silent', WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'verify-me',
-    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_GRAPH_URL: stub.url,
+    LOG_LEVEL: 'silent',
+    WHATSAPP_ACCESS_TOKEN: TOKEN,
+    WHATSAPP_APP_SECRET: SECRET,
+    WHATSAPP_VERIFY_TOKEN: 'verify-me',
+    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+    WHATSAPP_GRAPH_URL: stub.url,
   });
-  const container = buildContainer(config, [override(TOKENS.Clock, new FixedClock(T0)), override(TOKENS.IdGenerator, new SequentialIdGenerator())]);
+  const container = buildContainer(config, [
+    override(TOKENS.Clock, new FixedClock(T0)),
+    override(TOKENS.IdGenerator, new SequentialIdGenerator()),
+  ]);
   const uow = container.get(TOKENS.UnitOfWork);
   await seedDemo(uow, PHONE_NUMBER_ID);
   return {
@@ -76,7 +93,12 @@ describe('a signed webhook, end to end through the inbox', () => {
     const wamid = desk.sentToLead()[0]?.waMessageId ?? '';
     expect(wamid).not.toBe('');
 
-    await deliver(desk, webhookOf(messagesChange({ statuses: [status(wamid, 'read'), status(wamid, 'delivered'), status(wamid, 'sent')] })));
+    await deliver(
+      desk,
+      webhookOf(
+        messagesChange({ statuses: [status(wamid, 'read'), status(wamid, 'delivered'), status(wamid, 'sent')] }),
+      ),
+    );
 
     const message = await desk.read((r) => r.messages.byWaMessageId(wamid as never));
     expect(message).toMatchObject({ direction: 'outbound', status: 'read' });

@@ -39,7 +39,11 @@ const setup = () => {
 
 const handshake = (query: string) => setup().app.request(`/webhooks/whatsapp?${query}`);
 const post = (app: ReturnType<typeof setup>['app'], body: string | Uint8Array, headers: Record<string, string> = {}) =>
-  app.request('/webhooks/whatsapp', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  app.request('/webhooks/whatsapp', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 const body = JSON.stringify(webhookOf(messagesChange({ messages: [inbound.text('¡Hola! 🏡 ¿precio?')] })));
 
@@ -72,7 +76,10 @@ describe('POST /webhooks/whatsapp', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: true });
     expect(accepted).toEqual([body]);
-    expect(lines).toContainEqual({ level: 'info', obj: expect.objectContaining({ event: 'whatsapp_webhook_received', messages: 1 }) });
+    expect(lines).toContainEqual({
+      level: 'info',
+      obj: expect.objectContaining({ event: 'whatsapp_webhook_received', messages: 1 }),
+    });
   });
 
   it.each([
@@ -117,7 +124,10 @@ describe('POST /webhooks/whatsapp', () => {
     const res = await post(app, '{"object":', { 'x-hub-signature-256': sign(SECRET, '{"object":') });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ status: 400, code: 'invalid_webhook', detail: 'not JSON' });
-    expect(lines).toContainEqual({ level: 'warn', obj: expect.objectContaining({ event: 'whatsapp_webhook_invalid' }) });
+    expect(lines).toContainEqual({
+      level: 'warn',
+      obj: expect.objectContaining({ event: 'whatsapp_webhook_invalid' }),
+    });
   });
 
   it('is not served without a webhook dependency', async () => {

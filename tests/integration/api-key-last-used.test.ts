@@ -25,17 +25,25 @@ for (const target of await openTestDatabases()) {
     it('is written on the first request and then at most once a minute, not on every request', async () => {
       if (database === null) throw new Error('database not open');
       const db = database.db;
-      const uow = new DrizzleUnitOfWork(db, { defaultSettings: defaultBotSettings, autocommitSingles: target.name === 'postgres' });
+      const uow = new DrizzleUnitOfWork(db, {
+        defaultSettings: defaultBotSettings,
+        autocommitSingles: target.name === 'postgres',
+      });
       const clock = new FixedClock(T0);
       const secrets = new NodeApiKeySecrets();
       const user = aUser().build();
       await uow.transaction((repos) => repos.organisation.saveUser(user));
-      const issued = await new IssueApiKey(uow, clock, new SequentialIdGenerator(), secrets).execute({ userId: user.id, label: 'CRM' });
+      const issued = await new IssueApiKey(uow, clock, new SequentialIdGenerator(), secrets).execute({
+        userId: user.id,
+        label: 'CRM',
+      });
       if (!issued.ok) throw new Error(issued.error.type);
       const authenticate = new AuthenticateApiKey(uow, secrets, clock, null);
       // The row's version: PostgreSQL gives an updated row a new xmin, so an unchanged one proves no write.
       const version = async (): Promise<string> => {
-        const result: unknown = await db.execute(sql`select xmin::text as v from api_keys where id = ${issued.value.record.id}`);
+        const result: unknown = await db.execute(
+          sql`select xmin::text as v from api_keys where id = ${issued.value.record.id}`,
+        );
         // postgres.js answers the rows, PGlite an object holding them.
         const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { v: string }[];
         return rows[0]?.v ?? 'no row';

@@ -20,7 +20,10 @@ describe.skipIf(target === null)('postgres: two instances claiming work', () => 
     const perLead = 20;
     for (let round = 0; round < perLead; round++) {
       for (let lead = 0; lead < leads; lead++) {
-        const envelope = anEnvelope().withWaMessageId(`wamid.${lead}.${round}`).fromPhone(`+5730010${String(lead).padStart(5, '0')}`).build();
+        const envelope = anEnvelope()
+          .withWaMessageId(`wamid.${lead}.${round}`)
+          .fromPhone(`+5730010${String(lead).padStart(5, '0')}`)
+          .build();
         await repos().inbox.add({ kind: 'message', envelope }, NOW);
       }
     }
@@ -62,7 +65,13 @@ describe.skipIf(target === null)('postgres: two instances claiming work', () => 
   it('sends each queued outbound message once, one at a time and in order per conversation', async () => {
     const conversations = 4;
     for (let i = 0; i < 50; i++) {
-      await repos().messages.saveOutbound(anOutboundMessage().withId(`out-${i}`).inConversation(`c-${i % conversations}`).createdAt(i).build());
+      await repos().messages.saveOutbound(
+        anOutboundMessage()
+          .withId(`out-${i}`)
+          .inConversation(`c-${i % conversations}`)
+          .createdAt(i)
+          .build(),
+      );
     }
     const inFlight = new Set<string>();
     const overlaps: string[] = [];
@@ -82,7 +91,12 @@ describe.skipIf(target === null)('postgres: two instances claiming work', () => 
           await pause(Math.random() * 3);
           sent.push({ id: m.id, conversation: m.conversationId, createdAt: m.createdAt });
           inFlight.delete(m.conversationId);
-          const accepted = { ...m, status: 'sent' as const, waMessageId: asId<WaMessageId>(`wamid.${m.id}`), attempts: 1 };
+          const accepted = {
+            ...m,
+            status: 'sent' as const,
+            waMessageId: asId<WaMessageId>(`wamid.${m.id}`),
+            attempts: 1,
+          };
           await uowOf(n).transaction((tx) => tx.messages.saveOutbound(accepted));
         }
       }

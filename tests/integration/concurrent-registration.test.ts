@@ -25,14 +25,21 @@ describe.skipIf(target === null)('postgres: concurrent lead registrations', () =
   it('keeps advisor loads within one under 40 concurrent registrations, and never assigns a lead twice', async () => {
     const advisors = ['adv-1', 'adv-2', 'adv-3', 'adv-4'];
     for (const id of advisors) await repos().organisation.saveUser(aUser().withId(id).build());
-    await repos().organisation.saveGroup(anAdvisorGroup().withId('group-busy').withAdvisors(...advisors).build());
+    await repos().organisation.saveGroup(
+      anAdvisorGroup()
+        .withId('group-busy')
+        .withAdvisors(...advisors)
+        .build(),
+    );
     const line = aLine().withAdvisorGroup('group-busy').build();
     const registerLead = new RegisterLead(new FixedClock(NOW), new SequentialIdGenerator());
 
     // 20 people, each registering twice at once (two conversations, two instances).
     const outcomes = await Promise.all(
       Array.from({ length: 40 }, (_, n) => {
-        const conversation = aConversation().withContact({ phone: `+5730020${String(n % 20).padStart(5, '0')}`, userId: null }).build();
+        const conversation = aConversation()
+          .withContact({ phone: `+5730020${String(n % 20).padStart(5, '0')}`, userId: null })
+          .build();
         return uowOf(n).transaction((tx) =>
           registerLead.within(tx, {
             line,

@@ -40,7 +40,11 @@ for (const target of await openTestDatabases()) {
     const open: OpenSubject = async () => {
       if (database === null) throw new Error(`${target.name} database not open`);
       await database.reset();
-      return { repos: drizzleRepositories(database.db, options), uow: new DrizzleUnitOfWork(database.db, { ...options, autocommitSingles: target.name === 'postgres' }), close: async () => {} };
+      return {
+        repos: drizzleRepositories(database.db, options),
+        uow: new DrizzleUnitOfWork(database.db, { ...options, autocommitSingles: target.name === 'postgres' }),
+        close: async () => {},
+      };
     };
 
     leadRepositoryContract(target.name, open);

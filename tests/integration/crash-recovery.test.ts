@@ -8,10 +8,13 @@ import { postgresForTests } from '../support/require-postgres.ts';
 
 const LEADS = 16;
 /** Each lead's script, and how many bot replies a clean run gives after each step. */
-const script = (i: number) => [{ text: 'Hola' }, { text: `lead${i}@correo.com` }, { choice: { id: 'consent:yes', title: 'Acepto' } }];
+const script = (i: number) => [
+  { text: 'Hola' },
+  { text: `lead${i}@correo.com` },
+  { choice: { id: 'consent:yes', title: 'Acepto' } },
+];
 const REPLIES_AFTER = [0, 2, 3, 4];
 const phoneOf = (i: number) => `+5730090${String(i).padStart(5, '0')}`;
-
 
 /** Plays every lead's script against the app, one message at a time per lead; counts the acknowledged ones. */
 const playLeads = async (app: AppProcess, killAfterAcks: number): Promise<number[]> => {
@@ -30,7 +33,6 @@ const playLeads = async (app: AppProcess, killAfterAcks: number): Promise<number
   );
   return acked;
 };
-
 
 const messagesOf = (read: Read, i: number) => messagesOfPhone(read, phoneOf(i));
 
@@ -54,38 +56,44 @@ describe('SIGKILL while inbound messages are being processed', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it.skipIf(postgres === null)('processes every acknowledged message exactly once after a restart, and loses no reply', async () => {
-    const database = await freshPostgresDatabase();
-    if (database === null) throw new Error('TEST_DATABASE_URL vanished');
-    cleanups.push(database.drop);
-    const env = { DATABASE_URL: database.url };
+  it.skipIf(postgres === null)(
+    'processes every acknowledged message exactly once after a restart, and loses no reply',
+    async () => {
+      const database = await freshPostgresDatabase();
+      if (database === null) throw new Error('TEST_DATABASE_URL vanished');
+      cleanups.push(database.drop);
+      const env = { DATABASE_URL: database.url };
 
-    const first = await spawnApp(env);
-    cleanups.push(first.kill);
-    const acked = await playLeads(first, Math.floor((LEADS * 3) / 2));
-    expect(first.child.exitCode ?? first.child.signalCode).toBe('SIGKILL');
+      const first = await spawnApp(env);
+      cleanups.push(first.kill);
+      const acked = await playLeads(first, Math.floor((LEADS * 3) / 2));
+      expect(first.child.exitCode ?? first.child.signalCode).toBe('SIGKILL');
 
-    const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
-    cleanups.push(storage.close);
-    const read: Read = (f) => storage.uow.transaction(f);
-    const leftOver = await read((r) => r.inbox.pendingCount());
-    const unsent = (await Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i)))).flat().filter((m) => m.direction === 'outbound' && m.status === 'queued');
-    // The kill must have cut work short, or this test proves nothing about recovery.
-    expect(leftOver + unsent.length).toBeGreaterThan(0);
+      const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
+      cleanups.push(storage.close);
+      const read: Read = (f) => storage.uow.transaction(f);
+      const leftOver = await read((r) => r.inbox.pendingCount());
+      const unsent = (await Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i))))
+        .flat()
+        .filter((m) => m.direction === 'outbound' && m.status === 'queued');
+      // The kill must have cut work short, or this test proves nothing about recovery.
+      expect(leftOver + unsent.length).toBeGreaterThan(0);
 
-    const second = await spawnApp(env);
-    cleanups.push(second.stop);
-    await settle(read);
+      const second = await spawnApp(env);
+      cleanups.push(second.stop);
+      await settle(read);
 
-    for (let i = 0; i < LEADS; i++) {
-      const messages = await messagesOf(read, i);
-      const inbound = messages.filter((m) => m.direction === 'inbound');
-      const outbound = messages.filter((m) => m.direction === 'outbound');
-      // A message cut off mid-request may have been stored without its answer reaching us: Meta would redeliver it.
-      expect(inbound.length - (acked[i] ?? 0)).toBeGreaterThanOrEqual(0);
-      expect(inbound.length - (acked[i] ?? 0)).toBeLessThanOrEqual(1);
-      expect(outbound).toHaveLength(REPLIES_AFTER[inbound.length] ?? -1);
-      expect(outbound.every((m) => m.direction === 'outbound' && m.status === 'sent')).toBe(true);
-    }
-  }, 180_000);
+      for (let i = 0; i < LEADS; i++) {
+        const messages = await messagesOf(read, i);
+        const inbound = messages.filter((m) => m.direction === 'inbound');
+        const outbound = messages.filter((m) => m.direction === 'outbound');
+        // A message cut off mid-request may have been stored without its answer reaching us: Meta would redeliver it.
+        expect(inbound.length - (acked[i] ?? 0)).toBeGreaterThanOrEqual(0);
+        expect(inbound.length - (acked[i] ?? 0)).toBeLessThanOrEqual(1);
+        expect(outbound).toHaveLength(REPLIES_AFTER[inbound.length] ?? -1);
+        expect(outbound.every((m) => m.direction === 'outbound' && m.status === 'sent')).toBe(true);
+      }
+    },
+    180_000,
+  );
 });

@@ -38,7 +38,10 @@ describe('the CRM API on the embedded database (PGlite, Drizzle adapters)', () =
     const visitId = String(visit.json.id);
     expect((await api('POST', `/visits/${visitId}/quotes`, { unitTypeId: 'p-med-1-t1' })).status).toBe(201);
     expect((await api('POST', `/visits/${visitId}/reservations`, { unitId: 'p-med-1-t1-u1' })).status).toBe(201);
-    expect((await api('GET', `/visits/${visitId}`)).json).toMatchObject({ visit: { stage: 'reserved' }, quotes: [{ number: 'COT-000001' }] });
+    expect((await api('GET', `/visits/${visitId}`)).json).toMatchObject({
+      visit: { stage: 'reserved' },
+      quotes: [{ number: 'COT-000001' }],
+    });
 
     desk.clock.advance(DAY_MS);
     expect((await api('POST', `/leads/${lead.id}/messages`, { kind: 'text', body: '¿Sigues ahí?' })).status).toBe(409);

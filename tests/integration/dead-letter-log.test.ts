@@ -14,7 +14,11 @@ const PHONE = '+573001119999';
 const SECRET_TEXT = 'mi cédula es 1098765432';
 const postgresUrl = postgresForTests();
 
-const eventually = async (probe: () => boolean | Promise<boolean>, what: string, output: () => string): Promise<void> => {
+const eventually = async (
+  probe: () => boolean | Promise<boolean>,
+  what: string,
+  output: () => string,
+): Promise<void> => {
   const deadline = Date.now() + 20_000;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${output().slice(-3_000)}`);
@@ -28,46 +32,76 @@ describe('the running app with an inbox entry that keeps failing', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it.skipIf(postgresUrl === null)('logs its dead-lettering once at error, with ids and codes only, and lets the sender\'s next message through', async () => {
-    const database = await freshPostgresDatabase();
-    if (database === null) throw new Error('TEST_DATABASE_URL vanished');
-    cleanups.push(database.drop);
-    const app = await spawnApp({ DATABASE_URL: database.url, CRM_ADMIN_API_KEY: ADMIN_KEY });
-    cleanups.push(app.stop);
-    const sql = postgres(database.url, { max: 1, onnotice: () => {} });
-    cleanups.push(() => sql.end());
+  it.skipIf(postgresUrl === null)(
+    "logs its dead-lettering once at error, with ids and codes only, and lets the sender's next message through",
+    async () => {
+      const database = await freshPostgresDatabase();
+      if (database === null) throw new Error('TEST_DATABASE_URL vanished');
+      cleanups.push(database.drop);
+      const app = await spawnApp({ DATABASE_URL: database.url, CRM_ADMIN_API_KEY: ADMIN_KEY });
+      cleanups.push(app.stop);
+      const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+      cleanups.push(() => sql.end());
 
-    // A stored message the app cannot process (no sender: a payload from a bug), one failure short of the bound,
-    // queued for the same lead as the message that follows it.
-    const payload = {
-      kind: 'message',
-      envelope: { phoneNumberId: FAKE_PHONE_NUMBER_ID, waMessageId: 'wamid.poison', from: null, profileName: PHONE, sentAt: 0, content: { kind: 'text', body: SECRET_TEXT } },
-    };
-    const [poison] = await sql<{ id: string }[]>`
+      // A stored message the app cannot process (no sender: a payload from a bug), one failure short of the bound,
+      // queued for the same lead as the message that follows it.
+      const payload = {
+        kind: 'message',
+        envelope: {
+          phoneNumberId: FAKE_PHONE_NUMBER_ID,
+          waMessageId: 'wamid.poison',
+          from: null,
+          profileName: PHONE,
+          sentAt: 0,
+          content: { kind: 'text', body: SECRET_TEXT },
+        },
+      };
+      const [poison] = await sql<{ id: string }[]>`
       insert into inbox (wa_id, kind, ordering_key, payload, received_at, not_before, attempts, failures)
       values ('wamid.poison', 'message', ${`msg:${FAKE_PHONE_NUMBER_ID}:${PHONE}`}, ${sql.json(payload)}, now(), now() + interval '1 second',
               ${DEAD_LETTER_AFTER - 1}, ${DEAD_LETTER_AFTER - 1})
       returning id`;
-    expect((await postInbound(app.url, { from: PHONE, text: 'Hola' })).status).toBe(202);
+      expect((await postInbound(app.url, { from: PHONE, text: 'Hola' })).status).toBe(202);
 
-    const lines = () => app.output().split('\n').flatMap((line) => (line.startsWith('{') ? [JSON.parse(line) as Record<string, unknown>] : []));
-    await eventually(() => lines().some((l) => l.event === 'inbox_entry_dead_lettered'), 'the dead-letter log line', app.output);
-    const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
-    cleanups.push(storage.close);
-    const replies = async () => (await messagesOfPhone((f) => storage.uow.transaction(f), PHONE)).filter((m) => m.direction === 'outbound');
-    await eventually(async () => (await replies()).length > 0, 'the bot answering the next message', app.output);
+      const lines = () =>
+        app
+          .output()
+          .split('\n')
+          .flatMap((line) => (line.startsWith('{') ? [JSON.parse(line) as Record<string, unknown>] : []));
+      await eventually(
+        () => lines().some((l) => l.event === 'inbox_entry_dead_lettered'),
+        'the dead-letter log line',
+        app.output,
+      );
+      const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
+      cleanups.push(storage.close);
+      const replies = async () =>
+        (await messagesOfPhone((f) => storage.uow.transaction(f), PHONE)).filter((m) => m.direction === 'outbound');
+      await eventually(async () => (await replies()).length > 0, 'the bot answering the next message', app.output);
 
-    const logged = lines().filter((l) => l.event === 'inbox_entry_dead_lettered');
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ level: 50, inboxId: Number(poison?.id), kind: 'message', attempts: DEAD_LETTER_AFTER, errorCode: 'type_error' });
-    expect(app.output()).not.toContain(PHONE.slice(1));
-    expect(app.output()).not.toContain('1098765432');
+      const logged = lines().filter((l) => l.event === 'inbox_entry_dead_lettered');
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({
+        level: 50,
+        inboxId: Number(poison?.id),
+        kind: 'message',
+        attempts: DEAD_LETTER_AFTER,
+        errorCode: 'type_error',
+      });
+      expect(app.output()).not.toContain(PHONE.slice(1));
+      expect(app.output()).not.toContain('1098765432');
 
-    const listed = await fetch(`${app.url}/api/v1/admin/dead-letters`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
-    const text = await listed.text();
-    expect(listed.status).toBe(200);
-    expect(JSON.parse(text)).toMatchObject({ items: [{ id: Number(poison?.id), attempts: DEAD_LETTER_AFTER, lastError: { code: 'type_error' } }] });
-    expect(text).not.toContain(PHONE.slice(1));
-    expect(text).not.toContain('1098765432');
-  }, 90_000);
+      const listed = await fetch(`${app.url}/api/v1/admin/dead-letters`, {
+        headers: { authorization: `Bearer ${ADMIN_KEY}` },
+      });
+      const text = await listed.text();
+      expect(listed.status).toBe(200);
+      expect(JSON.parse(text)).toMatchObject({
+        items: [{ id: Number(poison?.id), attempts: DEAD_LETTER_AFTER, lastError: { code: 'type_error' } }],
+      });
+      expect(text).not.toContain(PHONE.slice(1));
+      expect(text).not.toContain('1098765432');
+    },
+    90_000,
+  );
 });

@@ -22,11 +22,17 @@ const senderPhone = (i: number) => `+5730077${String(i).padStart(5, '0')}`;
 describe.skipIf(target === null)('postgres: two instances failing the same inbox entries', () => {
   const { repos, uowOf } = usePostgresInstances(target);
 
-  it('count every failure once and dead-letter each entry once, then handle the senders\' next messages', async () => {
+  it("count every failure once and dead-letter each entry once, then handle the senders' next messages", async () => {
     for (let i = 0; i < SENDERS; i++) {
       const from = senderPhone(i);
-      await repos().inbox.add({ kind: 'message', envelope: anEnvelope().withWaMessageId(`wamid.poison.${i}`).fromPhone(from).build() }, 1_000);
-      await repos().inbox.add({ kind: 'message', envelope: anEnvelope().withWaMessageId(`wamid.next.${i}`).fromPhone(from).build() }, 1_001);
+      await repos().inbox.add(
+        { kind: 'message', envelope: anEnvelope().withWaMessageId(`wamid.poison.${i}`).fromPhone(from).build() },
+        1_000,
+      );
+      await repos().inbox.add(
+        { kind: 'message', envelope: anEnvelope().withWaMessageId(`wamid.next.${i}`).fromPhone(from).build() },
+        1_001,
+      );
     }
     let now = 1_000_000;
     const clock = { now: () => now };
@@ -37,7 +43,10 @@ describe.skipIf(target === null)('postgres: two instances failing the same inbox
         if (envelope.waMessageId.startsWith('wamid.poison')) {
           tries.set(envelope.waMessageId, (tries.get(envelope.waMessageId) ?? 0) + 1);
           await pause(Math.random() * 4);
-          throw Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint_name: 'conversations_line_phone_unique' });
+          throw Object.assign(new Error('duplicate key value violates unique constraint'), {
+            code: '23505',
+            constraint_name: 'conversations_line_phone_unique',
+          });
         }
         handled.push(envelope.waMessageId);
         return { result: ok<InboundOutcome>({ kind: 'duplicate' }), events: [] };
@@ -45,8 +54,18 @@ describe.skipIf(target === null)('postgres: two instances failing the same inbox
     };
     const unused = { within: () => Promise.reject(new Error('not used here')) };
     const reports: ProcessedEntry[] = [];
-    const workers = Array.from({ length: WORKERS }, (_, n) =>
-      new ProcessInbox(uowOf(n), clock, inbound, unused, unused, { publish: () => {} }, { report: (entry) => reports.push(entry) }),
+    const workers = Array.from(
+      { length: WORKERS },
+      (_, n) =>
+        new ProcessInbox(
+          uowOf(n),
+          clock,
+          inbound,
+          unused,
+          unused,
+          { publish: () => {} },
+          { report: (entry) => reports.push(entry) },
+        ),
     );
 
     await Promise.all(
@@ -64,7 +83,11 @@ describe.skipIf(target === null)('postgres: two instances failing the same inbox
     const deadLetters = await repos().deadLetters.list({ status: 'dead_lettered', after: null, limit: 10 });
     expect(deadLetters).toHaveLength(SENDERS);
     for (const letter of deadLetters) {
-      expect(letter).toMatchObject({ kind: 'message', attempts: DEAD_LETTER_AFTER, lastError: { code: 'sqlstate_23505' } });
+      expect(letter).toMatchObject({
+        kind: 'message',
+        attempts: DEAD_LETTER_AFTER,
+        lastError: { code: 'sqlstate_23505' },
+      });
     }
     const deadLettered = reports.filter((r) => r.outcome === 'dead_lettered');
     expect(deadLettered.map((r) => r.id).sort()).toEqual(deadLetters.map((d) => d.id).sort());

@@ -12,7 +12,11 @@ import { postgresForTests } from '../support/require-postgres.ts';
 
 const target = postgresForTests();
 
-const visitChanged = (i: number): DeskEvent => ({ type: 'visit_changed', leadId: asId(`lead-${i}`), visitId: asId(`visit-${i}`) });
+const visitChanged = (i: number): DeskEvent => ({
+  type: 'visit_changed',
+  leadId: asId(`lead-${i}`),
+  visitId: asId(`visit-${i}`),
+});
 
 const until = async (done: () => boolean, what: string, timeoutMs = 10_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
@@ -30,7 +34,10 @@ const instance = (database: Database, instanceId: string) => {
   hub.subscribe((event) => heard.push(event));
   const logged: unknown[] = [];
   const log = (obj: object) => void logged.push((obj as { event?: unknown }).event);
-  const relay = new PostgresEventRelay(database.notifications, hub, { instanceId, logger: { info: log, warn: log, error: log } });
+  const relay = new PostgresEventRelay(database.notifications, hub, {
+    instanceId,
+    logger: { info: log, warn: log, error: log },
+  });
   return { relay, heard, listenings: () => logged.filter((e) => e === 'desk_events_listening').length, logged };
 };
 
@@ -56,7 +63,7 @@ describe.skipIf(target === null)('desk events across instances on one PostgreSQL
     await drop();
   });
 
-  it('tells each subscriber of every event once: its own at once, the other instance\'s by NOTIFY', async () => {
+  it("tells each subscriber of every event once: its own at once, the other instance's by NOTIFY", async () => {
     a.relay.publish([visitChanged(1)]);
     expect(a.heard).toEqual([visitChanged(1)]);
     await until(() => b.heard.length === 1, 'B to hear A');
@@ -118,7 +125,10 @@ describe.skipIf(target === null)('two app instances: the event stream', () => {
 
     const stream = new AbortController();
     cleanups.push(async () => stream.abort());
-    const response = await fetch(`${first.url}/api/v1/events`, { headers: { authorization: `Bearer ${key}` }, signal: stream.signal });
+    const response = await fetch(`${first.url}/api/v1/events`, {
+      headers: { authorization: `Bearer ${key}` },
+      signal: stream.signal,
+    });
     expect(response.status).toBe(200);
     let text = '';
     const decoder = new TextDecoder();
@@ -129,7 +139,11 @@ describe.skipIf(target === null)('two app instances: the event stream', () => {
 
     expect((await postInbound(second.url, { from: '+573009990001', text: 'Hola' })).status).toBe(202);
 
-    await until(() => text.includes('event: message_received') && text.includes('event: message_queued'), 'A to stream B\'s events', 20_000);
+    await until(
+      () => text.includes('event: message_received') && text.includes('event: message_queued'),
+      "A to stream B's events",
+      20_000,
+    );
     expect(text.match(/event: message_received/g)).toHaveLength(1);
   }, 120_000);
 });

@@ -20,7 +20,10 @@ const targets: Target[] = [
     name: 'PGlite in DATA_DIR (files on disk)',
     open: async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'media-access-'));
-      return { storage: await openStorage(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })), drop: async () => {} };
+      return {
+        storage: await openStorage(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' })),
+        drop: async () => {},
+      };
     },
   },
   ...(postgres === null
@@ -52,11 +55,15 @@ for (const target of targets) {
       const call = (key: string, method: string, path: string, body?: FormData | object) =>
         app.request(`/api/v1${path}`, {
           method,
-          headers: { authorization: `Bearer ${key}`, ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            authorization: `Bearer ${key}`,
+            ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
+          },
           ...(body === undefined ? {} : { body: body instanceof FormData ? body : JSON.stringify(body) }),
         });
       const keyOf = async (userId: string) =>
-        ((await (await call(ADMIN, 'POST', `/users/${userId}/api-keys`, { label: 'test' })).json()) as { key: string }).key;
+        ((await (await call(ADMIN, 'POST', `/users/${userId}/api-keys`, { label: 'test' })).json()) as { key: string })
+          .key;
       const upload = async (key: string, bytes: Uint8Array, type: string) => {
         const form = new FormData();
         form.set('file', new File([bytes], 'archivo', { type }));
@@ -68,7 +75,13 @@ for (const target of targets) {
 
       const uploaded = await upload(me, aPdf(), 'application/pdf');
       const { id } = (await uploaded.json()) as { id: string };
-      const document = { kind: 'media', mediaKind: 'document', mediaId: id, mimeType: 'application/pdf', filename: 'brochure.pdf' };
+      const document = {
+        kind: 'media',
+        mediaKind: 'document',
+        mediaId: id,
+        mimeType: 'application/pdf',
+        filename: 'brochure.pdf',
+      };
 
       expect(uploaded.status).toBe(201);
       expect((await call(me, 'GET', `/media/${id}`)).status).toBe(200);
@@ -81,8 +94,14 @@ for (const target of targets) {
       const voice = (await (await upload(me, anOggOpus(), 'audio/ogg; codecs=opus')).json()) as { id: string };
       const asVoice = await call(me, 'POST', `/leads/${mine.id}/messages`, { kind: 'voice', mediaId: png.id });
       expect(asVoice.status).toBe(415);
-      expect(await asVoice.json()).toMatchObject({ code: 'media_content_mismatch', declaredType: 'audio/ogg', detectedType: 'image/png' });
-      expect((await call(me, 'POST', `/leads/${mine.id}/messages`, { kind: 'voice', mediaId: voice.id })).status).toBe(202);
+      expect(await asVoice.json()).toMatchObject({
+        code: 'media_content_mismatch',
+        declaredType: 'audio/ogg',
+        detectedType: 'image/png',
+      });
+      expect((await call(me, 'POST', `/leads/${mine.id}/messages`, { kind: 'voice', mediaId: voice.id })).status).toBe(
+        202,
+      );
     }, 60_000);
   });
 }

@@ -6,7 +6,15 @@ import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
 import { openStorage, type Storage } from '../../bootstrap/storage.ts';
 import type { InboundContent } from '../../domain/messaging/message.ts';
 import { asId, type LineId } from '../../domain/shared/ids.ts';
-import { PHONE_NUMBER_ID, WA_ID, inbound, messagesChange, nextWamid, sign, webhookOf } from '../builders/meta-webhook-payloads.ts';
+import {
+  PHONE_NUMBER_ID,
+  WA_ID,
+  inbound,
+  messagesChange,
+  nextWamid,
+  sign,
+  webhookOf,
+} from '../builders/meta-webhook-payloads.ts';
 import { spawnApp, type AppProcess } from '../support/app-process.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
@@ -98,7 +106,9 @@ describe('a lead’s 100 MB document, in Meta mode on PostgreSQL (the real app a
 
   const sendDocument = async (app: AppProcess, waMediaId: string, filename: string): Promise<string> => {
     const id = nextWamid();
-    const body = JSON.stringify(webhookOf(messagesChange({ messages: [inbound.document(waMediaId, filename, undefined, { id })] })));
+    const body = JSON.stringify(
+      webhookOf(messagesChange({ messages: [inbound.document(waMediaId, filename, undefined, { id })] })),
+    );
     const response = await fetch(`${app.url}/webhooks/whatsapp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(SECRET, body) },
@@ -113,7 +123,10 @@ describe('a lead’s 100 MB document, in Meta mode on PostgreSQL (the real app a
     const deadline = Date.now() + 120_000;
     for (;;) {
       const content = await storage.uow.transaction(async (repos) => {
-        const conversation = await repos.conversations.byIdentity(asId<LineId>('line-main'), { phone: `+${WA_ID}` as never, userId: null });
+        const conversation = await repos.conversations.byIdentity(asId<LineId>('line-main'), {
+          phone: `+${WA_ID}` as never,
+          userId: null,
+        });
         const messages = conversation === null ? [] : await repos.messages.byConversation(conversation.id);
         const found = messages.find((m) => m.direction === 'inbound' && m.waMessageId === waMessageId);
         return found?.direction === 'inbound' && found.content.kind === 'media' ? found.content : null;
@@ -132,22 +145,33 @@ describe('a lead’s 100 MB document, in Meta mode on PostgreSQL (the real app a
 
       const idle = rssOf(pid);
       const serve = async (mediaId: string | undefined) => {
-        const response = await fetch(`${app.url}/api/v1/media/${mediaId}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+        const response = await fetch(`${app.url}/api/v1/media/${mediaId}`, {
+          headers: { authorization: `Bearer ${ADMIN}` },
+        });
         expect(response.status).toBe(200);
-        return { length: response.headers.get('content-length'), ...(await sha256(response.body as AsyncIterable<Uint8Array>)) };
+        return {
+          length: response.headers.get('content-length'),
+          ...(await sha256(response.body as AsyncIterable<Uint8Array>)),
+        };
       };
       // The whole path (webhook, inbox, Graph, chunk inserts, serving) with the warm-up file: the baseline.
       const warm = stub.addGeneratedMedia({ size: WARM_UP }, 'application/pdf');
-      const warmCopy = await peakRssDuring(pid, async () => settled(storage, await sendDocument(app, warm, 'warm.pdf')));
+      const warmCopy = await peakRssDuring(pid, async () =>
+        settled(storage, await sendDocument(app, warm, 'warm.pdf')),
+      );
       const warmServe = await peakRssDuring(pid, () => serve(warmCopy.result.mediaId));
       expect(warmServe.result.size).toBe(WARM_UP);
 
       const big = stub.addGeneratedMedia({ size: DOCUMENT }, 'application/pdf');
-      const copied = await peakRssDuring(pid, async () => settled(storage, await sendDocument(app, big, 'escritura.pdf')));
+      const copied = await peakRssDuring(pid, async () =>
+        settled(storage, await sendDocument(app, big, 'escritura.pdf')),
+      );
       const downloadGrowth = copied.peak - warmCopy.peak;
       expect(copied.result).toMatchObject({ mediaKind: 'document', mediaId: expect.any(String) });
       expect(copied.result.unavailable).toBeUndefined();
-      expect(downloadGrowth, `RSS grew ${(downloadGrowth / MB).toFixed(1)} MB downloading 100 MB`).toBeLessThan(RSS_BUDGET);
+      expect(downloadGrowth, `RSS grew ${(downloadGrowth / MB).toFixed(1)} MB downloading 100 MB`).toBeLessThan(
+        RSS_BUDGET,
+      );
 
       // Served back in full, still without holding it.
       const served = await peakRssDuring(pid, () => serve(copied.result.mediaId));
@@ -161,9 +185,13 @@ describe('a lead’s 100 MB document, in Meta mode on PostgreSQL (the real app a
       );
 
       // A lying server: announces 1 KB, then streams past the 100 MB cap. Cut off, refused once, never retried.
-      const liar = stub.addGeneratedMedia({ size: DOCUMENT + 4 * MB, withoutLength: true }, 'application/pdf', { fileSize: 1_000 });
+      const liar = stub.addGeneratedMedia({ size: DOCUMENT + 4 * MB, withoutLength: true }, 'application/pdf', {
+        fileSize: 1_000,
+      });
       const refused = await settled(storage, await sendDocument(app, liar, 'mentira.pdf'));
-      expect(refused).toMatchObject({ unavailable: 'media_too_large: File too large: over the 100 MB limit for a document' });
+      expect(refused).toMatchObject({
+        unavailable: 'media_too_large: File too large: over the 100 MB limit for a document',
+      });
       expect(refused.mediaId).toBeUndefined();
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(stub.requestsTo(`/lookaside/media/${liar}`)).toHaveLength(1);
@@ -171,7 +199,11 @@ describe('a lead’s 100 MB document, in Meta mode on PostgreSQL (the real app a
       const log = app.output();
       const lines = log.split('\n').filter((line) => line.includes('inbound_media_unavailable'));
       expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0] as string)).toMatchObject({ level: 40, event: 'inbound_media_unavailable', reason: 'media_too_large' });
+      expect(JSON.parse(lines[0] as string)).toMatchObject({
+        level: 40,
+        event: 'inbound_media_unavailable',
+        reason: 'media_too_large',
+      });
       // Neither the signed URL's query string nor any of the file's bytes reach the log.
       expect(log).not.toContain('hash=ATs3cr3t');
       expect(log).not.toContain('mid=');

@@ -75,8 +75,12 @@ describe('migration 0005: owners of files kept before it', () => {
       { id: 'm-quote', owner_kind: 'lead', owner_id: 'lead-1' },
       { id: 'm-upload', owner_kind: null, owner_id: null },
     ]);
-    await expect(client.query(`update media set owner_kind = 'lead' where id = 'm-upload'`)).rejects.toThrow(/media_owner_complete/);
-    await expect(client.query(`update media set owner_kind = 'robot', owner_id = 'x' where id = 'm-upload'`)).rejects.toThrow(/media_owner_kind_check/);
+    await expect(client.query(`update media set owner_kind = 'lead' where id = 'm-upload'`)).rejects.toThrow(
+      /media_owner_complete/,
+    );
+    await expect(
+      client.query(`update media set owner_kind = 'robot', owner_id = 'x' where id = 'm-upload'`),
+    ).rejects.toThrow(/media_owner_kind_check/);
     await client.close();
   });
 });

@@ -44,7 +44,9 @@ describe('Meta mode over real sockets, against a stub Graph API', () => {
       WHATSAPP_GRAPH_VERSION: 'v25.0',
     });
     // Meta mode starts empty: the demo desk is loaded as `npm run seed` does.
-    const server: RunningServer = await startServer(config, { prepare: (c) => seedDemo(c.get(TOKENS.UnitOfWork), PHONE_NUMBER_ID) });
+    const server: RunningServer = await startServer(config, {
+      prepare: (c) => seedDemo(c.get(TOKENS.UnitOfWork), PHONE_NUMBER_ID),
+    });
     cleanups.push(server.close);
 
     const body = JSON.stringify(webhookOf(messagesChange({ messages: [inbound.text('Hola')] })));
@@ -55,7 +57,10 @@ describe('Meta mode over real sockets, against a stub Graph API', () => {
     });
     expect(response.status).toBe(200);
 
-    const question = await until(() => stub.sentMessages.find((m) => JSON.stringify(m.body).includes('correo electr')), 'the bot question');
+    const question = await until(
+      () => stub.sentMessages.find((m) => JSON.stringify(m.body).includes('correo electr')),
+      'the bot question',
+    );
     expect(question.phoneNumberId).toBe(PHONE_NUMBER_ID);
     expect(question.body).toMatchObject({ messaging_product: 'whatsapp', to: WA_ID, type: 'text' });
 

@@ -36,13 +36,23 @@ for (const target of await openTestDatabases()) {
       const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
       const id = await store.put({ bytes, mimeType: 'audio/ogg', filename: null, owner: null });
       bytes[0] = 99;
-      expect(await store.get(id)).toEqual({ bytes: Uint8Array.from({ length: 256 }, (_, i) => i), mimeType: 'audio/ogg', filename: null, owner: null });
+      expect(await store.get(id)).toEqual({
+        bytes: Uint8Array.from({ length: 256 }, (_, i) => i),
+        mimeType: 'audio/ogg',
+        filename: null,
+        owner: null,
+      });
       expect(await store.get(asId<MediaId>('media-none'))).toBeNull();
     });
 
     it('stores media from inside a transaction as part of it, without waiting for itself', async () => {
       const store = new DrizzleMediaStore(database.db, new SequentialIdGenerator());
-      const file = { bytes: Uint8Array.from([1, 2, 3]), mimeType: 'application/pdf', filename: 'COT-000001.pdf', owner: null };
+      const file = {
+        bytes: Uint8Array.from([1, 2, 3]),
+        mimeType: 'application/pdf',
+        filename: 'COT-000001.pdf',
+        owner: null,
+      };
       const kept = await uow().transaction(async () => {
         const id = await store.put(file);
         expect(await store.get(id)).toEqual(file);
@@ -63,34 +73,60 @@ for (const target of await openTestDatabases()) {
       const store = new DrizzleMediaStore(database.db, new SequentialIdGenerator());
       const MIB = 1024 * 1024;
       async function* pieces(total: number) {
-        for (let sent = 0; sent < total; sent += 300_000) yield new Uint8Array(Math.min(300_000, total - sent)).fill(sent % 251);
+        for (let sent = 0; sent < total; sent += 300_000)
+          yield new Uint8Array(Math.min(300_000, total - sent)).fill(sent % 251);
       }
       const kept = await uow().transaction(async () => {
-        const refused = await store.putStream({ mimeType: 'video/mp4', filename: null, owner: null }, pieces(5 * MIB), 2 * MIB);
+        const refused = await store.putStream(
+          { mimeType: 'video/mp4', filename: null, owner: null },
+          pieces(5 * MIB),
+          2 * MIB,
+        );
         expect(refused).toMatchObject({ ok: false, error: { type: 'MediaTooLarge', maxBytes: 2 * MIB } });
         // The refusal rolled back to its savepoint: the transaction goes on and commits the next file.
-        return store.putStream({ mimeType: 'application/pdf', filename: 'plano.pdf', owner: null }, pieces(3 * MIB + 5), 10 * MIB);
+        return store.putStream(
+          { mimeType: 'application/pdf', filename: 'plano.pdf', owner: null },
+          pieces(3 * MIB + 5),
+          10 * MIB,
+        );
       });
       if (!kept.ok) throw new Error('not stored');
       const rows = await database.db
-        .select({ mediaId: mediaChunks.mediaId, seq: mediaChunks.seq, size: sql<number>`octet_length(${mediaChunks.bytes})` })
+        .select({
+          mediaId: mediaChunks.mediaId,
+          seq: mediaChunks.seq,
+          size: sql<number>`octet_length(${mediaChunks.bytes})`,
+        })
         .from(mediaChunks)
         .orderBy(asc(mediaChunks.seq));
       expect(rows).toEqual([0, 1, 2, 3].map((seq) => ({ mediaId: kept.value, seq, size: seq < 3 ? MIB : 5 })));
-      expect(await database.db.select({ id: media.id, inline: sql<boolean>`${media.bytes} is not null` }).from(media)).toEqual([{ id: kept.value, inline: false }]);
+      expect(
+        await database.db.select({ id: media.id, inline: sql<boolean>`${media.bytes} is not null` }).from(media),
+      ).toEqual([{ id: kept.value, inline: false }]);
     });
 
     it('appends to the status history each time an outbound status changes', async () => {
       const queued = anOutboundMessage().createdAt(100).build();
-      const sent = { ...queued, status: 'sent' as const, statusAt: 200, waMessageId: asId<WaMessageId>('wamid.h1'), attempts: 1 };
-      for (const m of [queued, sent, { ...sent, attempts: 1 }, { ...sent, status: 'read' as const, statusAt: 300 }]) await repos().messages.saveOutbound(m);
+      const sent = {
+        ...queued,
+        status: 'sent' as const,
+        statusAt: 200,
+        waMessageId: asId<WaMessageId>('wamid.h1'),
+        attempts: 1,
+      };
+      for (const m of [queued, sent, { ...sent, attempts: 1 }, { ...sent, status: 'read' as const, statusAt: 300 }])
+        await repos().messages.saveOutbound(m);
 
       const history = await database.db
         .select({ status: messageStatusHistory.status, at: messageStatusHistory.at })
         .from(messageStatusHistory)
         .where(eq(messageStatusHistory.messageId, queued.id))
         .orderBy(asc(messageStatusHistory.id));
-      expect(history.map((h) => [h.status, h.at.getTime()])).toEqual([['queued', 100], ['sent', 200], ['read', 300]]);
+      expect(history.map((h) => [h.status, h.at.getTime()])).toEqual([
+        ['queued', 100],
+        ['sent', 200],
+        ['read', 300],
+      ]);
     });
 
     it('refuses to turn a stored inbound message into an outbound one', async () => {
@@ -106,15 +142,24 @@ for (const target of await openTestDatabases()) {
       await repos().leads.save({ ...lead, consent: { at: 10, policyVersion: '2026-01' }, name: 'Renamed' });
       await repos().leads.save({ ...lead, consent: { at: 50, policyVersion: '2026-03' } });
 
-      const given = await database.db.select().from(consents).where(eq(consents.leadId, lead.id)).orderBy(asc(consents.id));
-      expect(given.map((c) => [c.at.getTime(), c.policyVersion])).toEqual([[10, '2026-01'], [50, '2026-03']]);
+      const given = await database.db
+        .select()
+        .from(consents)
+        .where(eq(consents.leadId, lead.id))
+        .orderBy(asc(consents.id));
+      expect(given.map((c) => [c.at.getTime(), c.policyVersion])).toEqual([
+        [10, '2026-01'],
+        [50, '2026-03'],
+      ]);
     });
 
     it('reports a phone or WhatsApp user id taken by another lead as a Conflict', async () => {
       const first = aLead().withPhone('+573001112233').withWaUserId('CO.1').build();
       await repos().leads.save(first);
       await expect(repos().leads.save(aLead().withPhone('+573001112233').build())).rejects.toBeInstanceOf(Conflict);
-      await expect(repos().leads.save(aLead().withPhone(null).withWaUserId('CO.1').build())).rejects.toBeInstanceOf(Conflict);
+      await expect(repos().leads.save(aLead().withPhone(null).withWaUserId('CO.1').build())).rejects.toBeInstanceOf(
+        Conflict,
+      );
       expect(await repos().leads.list()).toEqual([first]);
     });
 

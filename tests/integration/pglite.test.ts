@@ -69,7 +69,12 @@ describe('PGlite in a data directory', () => {
     const lead = aLead().withName('Durable Dora').build();
     const bytes = Uint8Array.from([0, 1, 2, 254, 255]);
     const first = await openPglite(dataDir);
-    const mediaId = await new DrizzleMediaStore(first.db, new SequentialIdGenerator()).put({ bytes, mimeType: 'application/pdf', filename: 'q.pdf', owner: null });
+    const mediaId = await new DrizzleMediaStore(first.db, new SequentialIdGenerator()).put({
+      bytes,
+      mimeType: 'application/pdf',
+      filename: 'q.pdf',
+      owner: null,
+    });
     await new DrizzleUnitOfWork(first.db, options).transaction((repos) => repos.leads.save(lead));
     await first.close();
 

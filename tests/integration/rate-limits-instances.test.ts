@@ -16,7 +16,11 @@ const me = (app: AppProcess, key: string | null, query = '') =>
   fetch(`${app.url}/api/v1/me${query}`, { headers: key === null ? {} : { authorization: `Bearer ${key}` } });
 
 const servedLines = (app: AppProcess): Record<string, unknown>[] =>
-  app.output().split('\n').filter((line) => line.includes('"http_request_served"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+  app
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"http_request_served"'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe.skipIf(postgres === null)('rate limits across two app processes on one PostgreSQL', () => {
   const cleanups: (() => Promise<void>)[] = [];

@@ -53,9 +53,7 @@ describe('startServer on a busy port', () => {
   it('rejects instead of hanging', async () => {
     const first = await startServer(env(), { storage: null });
     try {
-      await expect(startServer(env({ PORT: String(first.port) }), { storage: null })).rejects.toThrow(
-        /EADDRINUSE/,
-      );
+      await expect(startServer(env({ PORT: String(first.port) }), { storage: null })).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await first.close();
     }
@@ -85,7 +83,9 @@ describe('the embedded database (no DATABASE_URL)', () => {
       expect(await seedOnFirstStart(second.container, config)).toBe('configured');
       const conversation = await second.container
         .get(TOKENS.UnitOfWork)
-        .transaction((r) => r.conversations.byIdentity(asId<LineId>('line-main'), { phone: phone as PhoneE164, userId: null }));
+        .transaction((r) =>
+          r.conversations.byIdentity(asId<LineId>('line-main'), { phone: phone as PhoneE164, userId: null }),
+        );
       expect(conversation?.bot.step).toBe('awaitingEmail');
     } finally {
       await second.close();
@@ -93,7 +93,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
   });
 });
 
-describe('the phones\' event stream', () => {
+describe("the phones' event stream", () => {
   it('ends when the server closes, without waiting for the grace period', async () => {
     const server = await startServer(env(), { closeGraceMs: 30_000, storage: null });
     const events = await fetch(`${server.url}/fake-whatsapp/events`);
@@ -143,11 +143,17 @@ describe('the admin API key of the fake-WhatsApp demo', () => {
       const log = startLog(first.output());
       expect(log.msg).toContain(`Admin API key: generated for this demo, in ${keyFile}`);
       expect(log.msg).toContain(`/simulator  (sign in with the key in ${keyFile})`);
-      expect(log).toMatchObject({ adminKeySource: 'generated', adminKeyFile: keyFile, url: expect.stringMatching(/^http:\/\/localhost:\d+$/) });
+      expect(log).toMatchObject({
+        adminKeySource: 'generated',
+        adminKeyFile: keyFile,
+        url: expect.stringMatching(/^http:\/\/localhost:\d+$/),
+      });
       const me = await fetch(`${first.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ role: 'admin' });
-      expect((await fetch(`${first.url}/api/v1/me`, { headers: { authorization: 'Bearer demo_admin_wrong' } })).status).toBe(401);
+      expect(
+        (await fetch(`${first.url}/api/v1/me`, { headers: { authorization: 'Bearer demo_admin_wrong' } })).status,
+      ).toBe(401);
     } finally {
       await first.stop();
     }
@@ -157,7 +163,9 @@ describe('the admin API key of the fake-WhatsApp demo', () => {
       await waitFor(() => second.output().includes('server_started'));
       expect(readFileSync(keyFile, 'utf8').trim()).toBe(key);
       expect(second.output()).not.toContain(key);
-      expect((await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+      expect((await fetch(`${second.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(
+        200,
+      );
     } finally {
       await second.stop();
     }
@@ -172,7 +180,9 @@ describe('the admin API key of the fake-WhatsApp demo', () => {
       const log = startLog(app.output());
       expect(log.msg).toContain('the CRM_ADMIN_API_KEY you set');
       expect(app.output()).not.toContain(adminKey);
-      expect((await fetch(`${app.url}/api/v1/me`, { headers: { authorization: `Bearer ${adminKey}` } })).status).toBe(200);
+      expect((await fetch(`${app.url}/api/v1/me`, { headers: { authorization: `Bearer ${adminKey}` } })).status).toBe(
+        200,
+      );
     } finally {
       await app.stop();
     }

@@ -18,8 +18,16 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ADMIN_KEY = 'simulator-test-admin-key-0123456789abcdef';
 const SCREENSHOT = join(dirname(fileURLToPath(import.meta.url)), 'artifacts', 'simulator.png');
 // The machine's network is closed: these keep chromium from dialling out (and failing loudly) at start.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
@@ -44,13 +52,22 @@ const tinyPng = (): Buffer => {
   header.writeUInt32BE(PNG_HEIGHT, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   // Each row: filter 0, then a green-to-blue gradient.
-  const rows = Buffer.concat(Array.from({ length: PNG_HEIGHT }, () =>
-    Buffer.from([0, ...Array.from({ length: PNG_WIDTH }, (_, x) => [37, 211 - x, 102 + x]).flat()])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  const rows = Buffer.concat(
+    Array.from({ length: PNG_HEIGHT }, () =>
+      Buffer.from([0, ...Array.from({ length: PNG_WIDTH }, (_, x) => [37, 211 - x, 102 + x]).flat()]),
+    ),
+  );
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 };
 
 /** What a lead sends to steal the simulator's key, were it rendered on the app's origin. */
-const HOSTILE_HTML = '<!doctype html><title>x</title><script>document.title = "PWNED " + JSON.stringify(localStorage)</script>';
+const HOSTILE_HTML =
+  '<!doctype html><title>x</title><script>document.title = "PWNED " + JSON.stringify(localStorage)</script>';
 
 /** Waits, with Playwright's auto-waiting, until `locator` shows `text`. */
 const shows = (locator: Locator, text: string | RegExp): Promise<void> => locator.getByText(text).last().waitFor();
@@ -144,7 +161,8 @@ describe.skipIf(!hasChromium)('the QA simulator page', () => {
     expect(await advisor.getByLabel('Variable 1').inputValue()).toBe('Laura');
     await advisor.getByLabel('Variable 2').fill('Ana');
     await advisor.getByRole('button', { name: 'Enviar plantilla' }).click();
-    const welcome = '¡Hola Laura! Soy Ana, tu asesor(a) de vivienda. ¿Te puedo ayudar con tu búsqueda? Responde este mensaje para conversar.';
+    const welcome =
+      '¡Hola Laura! Soy Ana, tu asesor(a) de vivienda. ¿Te puedo ayudar con tu búsqueda? Responde este mensaje para conversar.';
     await shows(conversation, welcome);
     await shows(conversation, 'Plantilla · bienvenida');
     await shows(chat, welcome);
@@ -159,10 +177,13 @@ describe.skipIf(!hasChromium)('the QA simulator page', () => {
     expect(await sent.getByTestId('advisor-ticks').getAttribute('title')).toBe('Leído');
 
     // A photo from the phone: shown on the phone (its URL) and in the advisor's chat (a blob: of the CRM download).
-    await page.getByTestId('phone-file').setInputFiles({ name: 'fachada.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page
+      .getByTestId('phone-file')
+      .setInputFiles({ name: 'fachada.png', mimeType: 'image/png', buffer: tinyPng() });
     // The browser decoded it (the CSP let it load): its natural width, read in the page.
     type Img = { decode(): Promise<void>; naturalWidth: number };
-    const decoded = (img: Locator) => img.evaluate((node) => (node as unknown as Img).decode().then(() => (node as unknown as Img).naturalWidth));
+    const decoded = (img: Locator) =>
+      img.evaluate((node) => (node as unknown as Img).decode().then(() => (node as unknown as Img).naturalWidth));
     expect(await decoded(chat.getByTestId('phone-image').last())).toBe(PNG_WIDTH);
     const advisorPhoto = conversation.locator('img.media-image').last();
     await advisorPhoto.waitFor();
@@ -175,7 +196,9 @@ describe.skipIf(!hasChromium)('the QA simulator page', () => {
   });
 
   it('a hostile HTML "document" from a lead is downloaded, never rendered on the app\'s origin', async () => {
-    await page.getByTestId('phone-file').setInputFiles({ name: 'oferta.html', mimeType: 'text/html', buffer: Buffer.from(HOSTILE_HTML) });
+    await page
+      .getByTestId('phone-file')
+      .setInputFiles({ name: 'oferta.html', mimeType: 'text/html', buffer: Buffer.from(HOSTILE_HTML) });
     const card = page.getByTestId('phone-chat').getByTestId('phone-document').last();
     await card.waitFor();
     const href = await card.getAttribute('href');

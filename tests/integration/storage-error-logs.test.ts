@@ -12,7 +12,15 @@ import { DrizzleUnitOfWork } from '../../adapters/persistence/drizzle-unit-of-wo
 import { leads } from '../../adapters/persistence/schema.ts';
 import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
 import { createLogger } from '../../bootstrap/logger.ts';
-import { PHONE_NUMBER_ID, WABA_ID, contact, inbound, messagesChange, sign, webhookOf } from '../builders/meta-webhook-payloads.ts';
+import {
+  PHONE_NUMBER_ID,
+  WABA_ID,
+  contact,
+  inbound,
+  messagesChange,
+  sign,
+  webhookOf,
+} from '../builders/meta-webhook-payloads.ts';
 import { anInboundMessage } from '../builders/inbound-message-builder.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { spawnApp, type AppProcess } from '../support/app-process.ts';
@@ -44,7 +52,10 @@ const capturedLogger = () => {
 };
 
 const failureOf = async (work: Promise<unknown>): Promise<Error> => {
-  const outcome = await work.then(() => null, (error: unknown) => error);
+  const outcome = await work.then(
+    () => null,
+    (error: unknown) => error,
+  );
   if (!(outcome instanceof Error)) throw new Error('the write was expected to fail');
   return outcome;
 };
@@ -61,14 +72,21 @@ for (const target of await openTestDatabases()) {
     const uow = async () => {
       if (database === null) throw new Error('database not open');
       await database.reset();
-      return new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings, autocommitSingles: target.name === 'postgres' });
+      return new DrizzleUnitOfWork(database.db, {
+        defaultSettings: defaultBotSettings,
+        autocommitSingles: target.name === 'postgres',
+      });
     };
 
     it('a message stored twice (unique violation) is logged by type, SQLSTATE and constraint, without its words', async () => {
       const work = await uow();
       const first = anInboundMessage().withId('message-dup').saying(BODY).build();
       await work.transaction((repos) => repos.messages.addInbound(first));
-      const error = await failureOf(work.transaction((repos) => repos.messages.addInbound({ ...first, waMessageId: 'wamid.other' as typeof first.waMessageId })));
+      const error = await failureOf(
+        work.transaction((repos) =>
+          repos.messages.addInbound({ ...first, waMessageId: 'wamid.other' as typeof first.waMessageId }),
+        ),
+      );
 
       const { logger, text } = capturedLogger();
       logger.error({ event: 'worker_tick_failed', err: error }, 'Background worker failed; next tick retries');
@@ -76,8 +94,16 @@ for (const target of await openTestDatabases()) {
       expectNothingPersonal(text());
       expect(text()).toContain('23505');
       expect(text()).toContain('messages_pkey');
-      const [tick] = text().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { err: Record<string, unknown> });
-      expect(tick?.err).toMatchObject({ type: 'StorageError', code: '23505', constraint: 'messages_pkey', table: 'messages' });
+      const [tick] = text()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { err: Record<string, unknown> });
+      expect(tick?.err).toMatchObject({
+        type: 'StorageError',
+        code: '23505',
+        constraint: 'messages_pkey',
+        table: 'messages',
+      });
     });
 
     it("a lead whose phone is taken is logged without the phone PostgreSQL names in the error's detail", async () => {
@@ -90,8 +116,14 @@ for (const target of await openTestDatabases()) {
       const raw = await failureOf(database?.db.insert(leads).values(toLeadRow(other)) ?? Promise.resolve());
 
       const { logger, text } = capturedLogger();
-      logger.error({ event: 'http_request_failed', err: conflict, method: 'POST', path: '/api/v1/leads' }, 'Unhandled error');
-      logger.error({ event: 'http_request_failed', err: raw, method: 'POST', path: '/api/v1/leads' }, 'Unhandled error');
+      logger.error(
+        { event: 'http_request_failed', err: conflict, method: 'POST', path: '/api/v1/leads' },
+        'Unhandled error',
+      );
+      logger.error(
+        { event: 'http_request_failed', err: raw, method: 'POST', path: '/api/v1/leads' },
+        'Unhandled error',
+      );
       expectNothingPersonal(text());
       expect(text()).toContain('leads_phone_unique');
       expect(text()).toContain('23505');
@@ -100,8 +132,12 @@ for (const target of await openTestDatabases()) {
     it('a data error is logged without the value PostgreSQL quotes in its message', async () => {
       const work = await uow();
       // A NUL in a message body (text columns refuse it), and a value of the wrong type quoted back by PostgreSQL.
-      const nul = await failureOf(work.transaction((repos) => repos.messages.addInbound(anInboundMessage().saying(`${BODY}\u0000`).build())));
-      const quoted = await failureOf(database?.db.execute(sql`select ${PHONE}::uuid, ${EMAIL}::int`) ?? Promise.resolve());
+      const nul = await failureOf(
+        work.transaction((repos) => repos.messages.addInbound(anInboundMessage().saying(`${BODY}\u0000`).build())),
+      );
+      const quoted = await failureOf(
+        database?.db.execute(sql`select ${PHONE}::uuid, ${EMAIL}::int`) ?? Promise.resolve(),
+      );
 
       const { logger, text } = capturedLogger();
       logger.error({ event: 'inbox_entry_failed', inboxId: 1, error: nul.message }, 'Inbox entry failed; will retry');
@@ -131,13 +167,19 @@ const metaEnv = (graphUrl: string): Record<string, string> => ({
 /** The demo desk on the line, and a rule the lead's message breaks: the storage failure the app must log. */
 const prepare = async (database: Database): Promise<void> => {
   await seedDemo(new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings }), PHONE_NUMBER_ID);
-  await database.db.execute(sql`alter table messages add constraint messages_forced_failure check (body is null or length(body) < 20) not valid`);
+  await database.db.execute(
+    sql`alter table messages add constraint messages_forced_failure check (body is null or length(body) < 20) not valid`,
+  );
   await database.close();
 };
 
 const postWebhook = async (app: AppProcess, text: string): Promise<Response> => {
   const waId = PHONE.slice(1);
-  const body = JSON.stringify(webhookOf(messagesChange({ messages: [inbound.text(text, { from: waId })], contacts: [contact(waId, 'Ana López')] })));
+  const body = JSON.stringify(
+    webhookOf(
+      messagesChange({ messages: [inbound.text(text, { from: waId })], contacts: [contact(waId, 'Ana López')] }),
+    ),
+  );
   return fetch(`${app.url}/webhooks/whatsapp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(APP_SECRET, body) },
@@ -159,32 +201,41 @@ describe('the app logging its own storage failures (child process)', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   const stub = async () => {
-    const graph = await startStubGraphApi({ token: TOKEN, version: 'v25.0', businessAccountId: WABA_ID, phoneNumberIds: [PHONE_NUMBER_ID] });
+    const graph = await startStubGraphApi({
+      token: TOKEN,
+      version: 'v25.0',
+      businessAccountId: WABA_ID,
+      phoneNumberIds: [PHONE_NUMBER_ID],
+    });
     cleanups.push(graph.close);
     return graph;
   };
 
-  it.skipIf(postgresForTests() === null)('on PostgreSQL: a failing inbox entry and a failing webhook log codes and constraints, not what the lead wrote', async () => {
-    const fresh = await freshPostgresDatabase();
-    if (fresh === null) throw new Error('TEST_DATABASE_URL vanished');
-    cleanups.push(fresh.drop);
-    await prepare(await openPostgres(fresh.url));
-    const app = await spawnApp({ ...metaEnv((await stub()).url), DATABASE_URL: fresh.url });
-    cleanups.push(app.stop);
+  it.skipIf(postgresForTests() === null)(
+    'on PostgreSQL: a failing inbox entry and a failing webhook log codes and constraints, not what the lead wrote',
+    async () => {
+      const fresh = await freshPostgresDatabase();
+      if (fresh === null) throw new Error('TEST_DATABASE_URL vanished');
+      cleanups.push(fresh.drop);
+      await prepare(await openPostgres(fresh.url));
+      const app = await spawnApp({ ...metaEnv((await stub()).url), DATABASE_URL: fresh.url });
+      cleanups.push(app.stop);
 
-    expect((await postWebhook(app, BODY)).status).toBe(200);
-    await logged(app, 'inbox_entry_failed');
+      expect((await postWebhook(app, BODY)).status).toBe(200);
+      await logged(app, 'inbox_entry_failed');
 
-    // Now the webhook itself cannot be stored: the request fails and the app logs why.
-    const admin = postgres(fresh.url, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`alter table inbox add constraint inbox_forced_failure check (kind <> 'message') not valid`);
-    await admin.end();
-    expect((await postWebhook(app, `Otra vez: ${BODY}`)).status).toBe(500);
-    await logged(app, 'http_request_failed');
+      // Now the webhook itself cannot be stored: the request fails and the app logs why.
+      const admin = postgres(fresh.url, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`alter table inbox add constraint inbox_forced_failure check (kind <> 'message') not valid`);
+      await admin.end();
+      expect((await postWebhook(app, `Otra vez: ${BODY}`)).status).toBe(500);
+      await logged(app, 'http_request_failed');
 
-    expectNothingPersonal(app.output());
-    for (const fact of ['23514', 'messages_forced_failure', 'inbox_forced_failure']) expect(app.output()).toContain(fact);
-  });
+      expectNothingPersonal(app.output());
+      for (const fact of ['23514', 'messages_forced_failure', 'inbox_forced_failure'])
+        expect(app.output()).toContain(fact);
+    },
+  );
 
   it('on PGlite: a failing inbox entry logs its code and constraint, not what the lead wrote', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lead-desk-storage-logs-'));

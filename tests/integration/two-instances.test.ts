@@ -17,8 +17,6 @@ const script = (i: number) => [
 /** Replies of a clean, in-order run: welcome + question, consent buttons, filter buttons, advisor. */
 const REPLIES = 5;
 
-
-
 const messagesOf = (read: Read, i: number) => messagesOfPhone(read, phoneOf(i));
 
 const postgres = postgresForTests();
@@ -29,53 +27,69 @@ describe('two app instances on one PostgreSQL', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it.skipIf(postgres === null)('process a burst from many leads once each, in order per lead, and share the leads fairly', async () => {
-    const database = await freshPostgresDatabase();
-    if (database === null) throw new Error('TEST_DATABASE_URL vanished');
-    cleanups.push(database.drop);
-    const env = { DATABASE_URL: database.url };
-    const first = await spawnApp(env);
-    cleanups.push(first.stop);
-    const second = await spawnApp(env);
-    cleanups.push(second.stop);
-    const instances: AppProcess[] = [first, second];
+  it.skipIf(postgres === null)(
+    'process a burst from many leads once each, in order per lead, and share the leads fairly',
+    async () => {
+      const database = await freshPostgresDatabase();
+      if (database === null) throw new Error('TEST_DATABASE_URL vanished');
+      cleanups.push(database.drop);
+      const env = { DATABASE_URL: database.url };
+      const first = await spawnApp(env);
+      cleanups.push(first.stop);
+      const second = await spawnApp(env);
+      cleanups.push(second.stop);
+      const instances: AppProcess[] = [first, second];
 
-    // Each lead's messages alternate between the instances, as a load balancer would spread them.
-    await Promise.all(
-      Array.from({ length: LEADS }, async (_, i) => {
-        for (const [k, step] of script(i).entries()) {
-          const response = await postInbound((instances[(i + k) % 2] as AppProcess).url, { from: phoneOf(i), ...step });
-          expect(response.status).toBe(202);
+      // Each lead's messages alternate between the instances, as a load balancer would spread them.
+      await Promise.all(
+        Array.from({ length: LEADS }, async (_, i) => {
+          for (const [k, step] of script(i).entries()) {
+            const response = await postInbound((instances[(i + k) % 2] as AppProcess).url, {
+              from: phoneOf(i),
+              ...step,
+            });
+            expect(response.status).toBe(202);
+          }
+        }),
+      );
+
+      const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
+      cleanups.push(storage.close);
+      const read: Read = (f) => storage.uow.transaction(f);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const all = await Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i)));
+        const done = all.every(
+          (ms) => ms.filter((m) => m.direction === 'outbound' && m.status === 'sent').length >= REPLIES,
+        );
+        if (done && (await read((r) => r.inbox.pendingCount())) === 0) break;
+        if (Date.now() > deadline) {
+          const counts = all.map(
+            (ms, i) =>
+              `${i}: ${ms.filter((m) => m.direction === 'inbound').length} in, ${ms.map((m) => (m.direction === 'outbound' ? m.status : 'in')).join(',')}`,
+          );
+          const pending = await read((r) => r.inbox.pendingCount());
+          throw new Error(
+            `instances did not catch up (inbox ${pending}):\n${counts.join('\n')}\n${first.output()}\n${second.output()}`,
+          );
         }
-      }),
-    );
-
-    const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
-    cleanups.push(storage.close);
-    const read: Read = (f) => storage.uow.transaction(f);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const all = await Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i)));
-      const done = all.every((ms) => ms.filter((m) => m.direction === 'outbound' && m.status === 'sent').length >= REPLIES);
-      if (done && (await read((r) => r.inbox.pendingCount())) === 0) break;
-      if (Date.now() > deadline) {
-        const counts = all.map((ms, i) => `${i}: ${ms.filter((m) => m.direction === 'inbound').length} in, ${ms.map((m) => (m.direction === 'outbound' ? m.status : 'in')).join(',')}`);
-        const pending = await read((r) => r.inbox.pendingCount());
-        throw new Error(`instances did not catch up (inbox ${pending}):\n${counts.join('\n')}\n${first.output()}\n${second.output()}`);
+        await new Promise((r) => setTimeout(r, 200));
       }
-      await new Promise((r) => setTimeout(r, 200));
-    }
 
-    for (let i = 0; i < LEADS; i++) {
-      const messages = await messagesOf(read, i);
-      expect(messages.filter((m) => m.direction === 'inbound')).toHaveLength(4);
-      expect(messages.filter((m) => m.direction === 'outbound')).toHaveLength(REPLIES);
-      const last = messages.at(-1);
-      expect(last?.direction === 'outbound' && last.content.kind === 'text' ? last.content.body : '').toContain('será tu asesor(a)');
-    }
-    const leads = await read((r) => r.leads.list());
-    expect(leads).toHaveLength(LEADS);
-    const loads = ['u-ana', 'u-carlos', 'u-valentina'].map((id) => leads.filter((l) => l.advisorId === id).length);
-    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
-  }, 180_000);
+      for (let i = 0; i < LEADS; i++) {
+        const messages = await messagesOf(read, i);
+        expect(messages.filter((m) => m.direction === 'inbound')).toHaveLength(4);
+        expect(messages.filter((m) => m.direction === 'outbound')).toHaveLength(REPLIES);
+        const last = messages.at(-1);
+        expect(last?.direction === 'outbound' && last.content.kind === 'text' ? last.content.body : '').toContain(
+          'será tu asesor(a)',
+        );
+      }
+      const leads = await read((r) => r.leads.list());
+      expect(leads).toHaveLength(LEADS);
+      const loads = ['u-ana', 'u-carlos', 'u-valentina'].map((id) => leads.filter((l) => l.advisorId === id).length);
+      expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    },
+    180_000,
+  );
 });

@@ -31,17 +31,27 @@ describe.skipIf(postgresForTests() === null)('deactivating a user on one instanc
     const call = (url: string, method: string, path: string, key: string, body?: unknown) =>
       fetch(`${url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
 
-    const user = (await (await call(a.url, 'POST', '/api/v1/users', ADMIN_KEY, { name: 'Laura', email: null, role: 'advisor' })).json()) as { id: string };
-    const { key } = (await (await call(a.url, 'POST', `/api/v1/users/${user.id}/api-keys`, ADMIN_KEY, { label: 'CRM' })).json()) as { key: string };
+    const user = (await (
+      await call(a.url, 'POST', '/api/v1/users', ADMIN_KEY, { name: 'Laura', email: null, role: 'advisor' })
+    ).json()) as { id: string };
+    const { key } = (await (
+      await call(a.url, 'POST', `/api/v1/users/${user.id}/api-keys`, ADMIN_KEY, { label: 'CRM' })
+    ).json()) as { key: string };
     expect((await call(b.url, 'GET', '/api/v1/me', key)).status).toBe(200);
 
     const stream = new AbortController();
     cleanups.push(async () => stream.abort());
-    const response = await fetch(`${b.url}/api/v1/events`, { headers: { authorization: `Bearer ${key}` }, signal: stream.signal });
+    const response = await fetch(`${b.url}/api/v1/events`, {
+      headers: { authorization: `Bearer ${key}` },
+      signal: stream.signal,
+    });
     let text = '';
     let ended = false;
     void (async () => {
@@ -58,7 +68,9 @@ describe.skipIf(postgresForTests() === null)('deactivating a user on one instanc
 
     expect((await call(b.url, 'POST', `/api/v1/users/${user.id}/reactivate`, ADMIN_KEY)).status).toBe(200);
     expect((await call(a.url, 'GET', '/api/v1/me', key)).status).toBe(200);
-    const keys = (await (await call(a.url, 'GET', `/api/v1/users/${user.id}/api-keys`, ADMIN_KEY)).json()) as { apiKeys: { lastUsedAt: string | null }[] };
+    const keys = (await (await call(a.url, 'GET', `/api/v1/users/${user.id}/api-keys`, ADMIN_KEY)).json()) as {
+      apiKeys: { lastUsedAt: string | null }[];
+    };
     expect(keys.apiKeys[0]?.lastUsedAt).not.toBeNull();
   }, 120_000);
 });

@@ -27,10 +27,15 @@ describe.skipIf(target === null)('postgres: visit-card actions racing', () => {
   /** One lead of u-ana with `visits` visits of project p-1, whose unit u-1 is available. */
   const seed = async (visits: number): Promise<VisitId[]> => {
     await repos().organisation.saveUser(aUser().withId('u-ana').withRole('advisor').build());
-    await repos().catalog.upsert({ ...emptyCatalog, units: [aUnit().withId('u-1').of('p-1', 'ut-1').withStatus('available').build()] });
+    await repos().catalog.upsert({
+      ...emptyCatalog,
+      units: [aUnit().withId('u-1').of('p-1', 'ut-1').withStatus('available').build()],
+    });
     const lead = aLead().withId('lead-1').assignedTo('u-ana', T).build();
     await repos().leads.save(lead);
-    const made = Array.from({ length: visits }, (_, n) => aVisit().withId(`visit-${n}`).ofLead(lead.id).forProject('p-1').build());
+    const made = Array.from({ length: visits }, (_, n) =>
+      aVisit().withId(`visit-${n}`).ofLead(lead.id).forProject('p-1').build(),
+    );
     for (const v of made) await repos().visits.save(v);
     return made.map((v) => v.id);
   };
@@ -39,7 +44,11 @@ describe.skipIf(target === null)('postgres: visit-card actions racing', () => {
     const visits = await seed(6);
     const results = await Promise.all(
       visits.map((visitId, n) =>
-        new ReserveUnit(uowOf(n), new FixedClock(T), ids(n), new InMemoryEventPublisher()).execute({ actor: admin, visitId, unitId: asId<UnitId>('u-1') }),
+        new ReserveUnit(uowOf(n), new FixedClock(T), ids(n), new InMemoryEventPublisher()).execute({
+          actor: admin,
+          visitId,
+          unitId: asId<UnitId>('u-1'),
+        }),
       ),
     );
 
@@ -63,7 +72,9 @@ describe.skipIf(target === null)('postgres: visit-card actions racing', () => {
     );
 
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.type)).toEqual(Array(5).fill('AppointmentOverlaps'));
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.type)).toEqual(
+      Array(5).fill('AppointmentOverlaps'),
+    );
     expect(await repos().appointments.byAdvisorBetween(asId<UserId>('u-ana'), T, T + 3 * HOUR_MS)).toHaveLength(1);
   });
 });

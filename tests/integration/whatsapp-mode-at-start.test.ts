@@ -21,7 +21,8 @@ const logLines = (output: string): LogLine[] =>
       return [];
     }
   });
-const lineOf = (app: AppProcess, event: string): LogLine | undefined => logLines(app.output()).find((l) => l.event === event);
+const lineOf = (app: AppProcess, event: string): LogLine | undefined =>
+  logLines(app.output()).find((l) => l.event === event);
 
 /** A DATA_DIR path that does not exist yet: the app creates it. */
 const newDataDir = () => join(mkdtempSync(join(tmpdir(), 'lead-desk-mode-')), 'data');
@@ -35,11 +36,20 @@ const waitFor = async (condition: () => boolean, what: string): Promise<void> =>
 };
 
 /** Whether anything answers HTTP at `host:port` (a refused connection is `false`). */
-const answers = (host: string, port: string) => fetch(`http://${host}:${port}/health`).then((r) => r.ok, () => false);
+const answers = (host: string, port: string) =>
+  fetch(`http://${host}:${port}/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
 /** An address of this machine that is not loopback, to knock on from outside 127.0.0.1. */
 const outsideAddress = (): string | undefined =>
-  Object.values(networkInterfaces()).flat().find((a) => a !== undefined && !a.internal && a.family === 'IPv4')?.address;
-const hasIpv6Loopback = (): boolean => Object.values(networkInterfaces()).flat().some((a) => a?.address === '::1');
+  Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a !== undefined && !a.internal && a.family === 'IPv4')?.address;
+const hasIpv6Loopback = (): boolean =>
+  Object.values(networkInterfaces())
+    .flat()
+    .some((a) => a?.address === '::1');
 
 /** What a start that must fail says; a start that succeeds is stopped and reported as such. */
 const refusal = async (env: Readonly<Record<string, string>>): Promise<string> => {
@@ -63,24 +73,42 @@ describe('the WhatsApp mode at start-up', () => {
 
   it('refuses to start with a blank WHATSAPP_ACCESS_TOKEN beside the other Meta settings, naming it', async () => {
     const said = await refusal({
-      DATA_DIR: newDataDir(), WHATSAPP_ACCESS_TOKEN: '', WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY,
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_BUSINESS_ACCOUNT_ID: WABA_ID,
+      DATA_DIR: newDataDir(),
+      WHATSAPP_ACCESS_TOKEN: '',
+      WHATSAPP_APP_SECRET: APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: VERIFY,
+      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+      WHATSAPP_BUSINESS_ACCOUNT_ID: WABA_ID,
     });
     expect(said).toMatch(/app exited with 1[\s\S]*WHATSAPP_ACCESS_TOKEN: is empty, and is required in Meta mode/);
     expect(said).not.toContain(APP_SECRET);
   });
 
   it('refuses the fake WhatsApp on a database on another machine unless WHATSAPP_MODE=fake says so', async () => {
-    const said = await refusal({ DATA_DIR: newDataDir(), DATABASE_URL: 'postgres://desk@db.example.invalid:5432/lead_desk', WHATSAPP_ACCESS_TOKEN: '' });
-    expect(said).toMatch(/app exited with 1[\s\S]*DATABASE_URL: is a database on another machine[\s\S]*WHATSAPP_MODE=fake/);
+    const said = await refusal({
+      DATA_DIR: newDataDir(),
+      DATABASE_URL: 'postgres://desk@db.example.invalid:5432/lead_desk',
+      WHATSAPP_ACCESS_TOKEN: '',
+    });
+    expect(said).toMatch(
+      /app exited with 1[\s\S]*DATABASE_URL: is a database on another machine[\s\S]*WHATSAPP_MODE=fake/,
+    );
   });
 
   it('in fake mode: warns, listens on 127.0.0.1 only, serves the fake and the simulator, and has no Meta webhook', async () => {
-    const app = await spawnApp({ DATA_DIR: newDataDir(), LOG_LEVEL: 'info', CRM_ADMIN_API_KEY: ADMIN_KEY, WHATSAPP_ACCESS_TOKEN: '' });
+    const app = await spawnApp({
+      DATA_DIR: newDataDir(),
+      LOG_LEVEL: 'info',
+      CRM_ADMIN_API_KEY: ADMIN_KEY,
+      WHATSAPP_ACCESS_TOKEN: '',
+    });
     cleanups.push(app.stop);
     await waitFor(() => lineOf(app, 'server_started') !== undefined, 'the start banner');
 
-    expect(lineOf(app, 'fake_whatsapp_enabled')).toMatchObject({ level: 40, msg: expect.stringContaining('fake WhatsApp') });
+    expect(lineOf(app, 'fake_whatsapp_enabled')).toMatchObject({
+      level: 40,
+      msg: expect.stringContaining('fake WhatsApp'),
+    });
     const port = new URL(app.url).port;
     expect(lineOf(app, 'server_started')).toMatchObject({ host: '127.0.0.1', url: `http://localhost:${port}` });
     expect(lineOf(app, 'server_started')?.msg).toContain(`Lead desk listening on http://localhost:${port}`);
@@ -91,32 +119,57 @@ describe('the WhatsApp mode at start-up', () => {
 
     expect((await get(app, '/fake-whatsapp/openapi.json')).status).toBe(200);
     expect((await get(app, '/simulator')).status).toBe(200);
-    expect((await get(app, `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=42`)).status).toBe(404);
+    expect(
+      (await get(app, `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=42`)).status,
+    ).toBe(404);
     // The demo desk is loaded on the first fake start.
     expect(lineOf(app, 'demo_data_seeded')).toBeDefined();
     expect(((await (await get(app, '/api/v1/lines', admin)).json()) as { lines: unknown[] }).lines).not.toEqual([]);
   });
 
   it('in Meta mode on an empty database: no fake routes, every interface, no demo data, and a warning on how to configure it', async () => {
-    const stub = await startStubGraphApi({ token: TOKEN, version: 'v25.0', businessAccountId: WABA_ID, phoneNumberIds: [PHONE_NUMBER_ID] });
+    const stub = await startStubGraphApi({
+      token: TOKEN,
+      version: 'v25.0',
+      businessAccountId: WABA_ID,
+      phoneNumberIds: [PHONE_NUMBER_ID],
+    });
     cleanups.push(stub.close);
     const dataDir = newDataDir();
     const app = await spawnApp({
-      DATA_DIR: dataDir, LOG_LEVEL: 'info', CRM_ADMIN_API_KEY: ADMIN_KEY,
-      WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY,
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_BUSINESS_ACCOUNT_ID: WABA_ID, WHATSAPP_GRAPH_URL: stub.url,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      CRM_ADMIN_API_KEY: ADMIN_KEY,
+      WHATSAPP_ACCESS_TOKEN: TOKEN,
+      WHATSAPP_APP_SECRET: APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: VERIFY,
+      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+      WHATSAPP_BUSINESS_ACCOUNT_ID: WABA_ID,
+      WHATSAPP_GRAPH_URL: stub.url,
     });
     cleanups.push(app.stop);
     await waitFor(() => lineOf(app, 'server_started') !== undefined, 'the start banner');
 
     expect(lineOf(app, 'fake_whatsapp_enabled')).toBeUndefined();
-    const handshake = await get(app, `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=42`);
+    const handshake = await get(
+      app,
+      `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=42`,
+    );
     expect(handshake.status).toBe(200);
     expect(await handshake.text()).toBe('42');
-    for (const path of ['/fake-whatsapp/openapi.json', '/fake-whatsapp/events', '/simulator', '/simulator/index.html']) {
+    for (const path of [
+      '/fake-whatsapp/openapi.json',
+      '/fake-whatsapp/events',
+      '/simulator',
+      '/simulator/index.html',
+    ]) {
       expect((await get(app, path)).status, path).toBe(404);
     }
-    const inbound = await get(app, '/fake-whatsapp/inbound', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"from":"+573001234567","text":"Hola"}' });
+    const inbound = await get(app, '/fake-whatsapp/inbound', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"from":"+573001234567","text":"Hola"}',
+    });
     expect(inbound.status).toBe(404);
 
     const port = new URL(app.url).port;

@@ -36,7 +36,10 @@ const checkInvariants = async (m: Model, r: Real): Promise<void> => {
   for (const message of sent.slice(r.checked)) {
     if (message.content.kind === 'template') continue;
     const times = r.inbound.get(message.to.phone ?? '') ?? [];
-    expect(times.some((t) => t <= message.at && message.at - t < DAY_MS), `free-form message outside the window: ${JSON.stringify(message)}`).toBe(true);
+    expect(
+      times.some((t) => t <= message.at && message.at - t < DAY_MS),
+      `free-form message outside the window: ${JSON.stringify(message)}`,
+    ).toBe(true);
   }
   r.checked = sent.length;
   const leads = await r.desk.read((repos) => repos.leads.list());
@@ -51,7 +54,9 @@ const checkInvariants = async (m: Model, r: Real): Promise<void> => {
       expect(GROUP).toContain(lead.advisorId);
     }
     if (model.declined) {
-      const conversation = await r.desk.read((repos) => repos.conversations.byIdentity(LINE, { phone: phone as PhoneE164, userId: null }));
+      const conversation = await r.desk.read((repos) =>
+        repos.conversations.byIdentity(LINE, { phone: phone as PhoneE164, userId: null }),
+      );
       expect(JSON.stringify(conversation?.bot)).not.toContain('@');
     }
   }
@@ -62,7 +67,14 @@ const checkInvariants = async (m: Model, r: Real): Promise<void> => {
 export type Cmd = fc.AsyncCommand<Model, Real>;
 
 /** What the runs exercised, so a quiet generator cannot make the test pass vacuously. */
-export const seen = { runs: 0, commands: 0, registrations: 0, refusedOutsideWindow: 0, templatesOutsideWindow: 0, quotes: 0 };
+export const seen = {
+  runs: 0,
+  commands: 0,
+  registrations: 0,
+  refusedOutsideWindow: 0,
+  templatesOutsideWindow: 0,
+  quotes: 0,
+};
 
 const say = (phone: string, text: string): Cmd => ({
   check: () => true,
@@ -92,7 +104,8 @@ const tap = (phone: string, index: number): Cmd => ({
     if (choice.id === 'consent:yes') lead.consented = true;
     if (choice.id === 'consent:no') Object.assign(lead, { consented: false, declined: true });
     if (choice.id === 'outcome:advisor') lead.registered = true;
-    if (choice.id === 'outcome:advisor' || choice.id === 'consent:yes') seen.registrations += choice.id === 'outcome:advisor' ? 1 : 0;
+    if (choice.id === 'outcome:advisor' || choice.id === 'consent:yes')
+      seen.registrations += choice.id === 'outcome:advisor' ? 1 : 0;
     if (choice.id === 'outcome:quote') seen.quotes += 1;
     await checkInvariants(m, r);
   },
@@ -148,7 +161,12 @@ const agentSends = (phone: string, kind: 'text' | 'template'): Cmd => ({
 
 const phone = fc.constantFrom(...PHONES);
 export const commands = [
-  fc.tuple(phone, fc.constantFrom('Hola', 'quiero información', 'maria@', 'lead@correo.com', 'menu', 'asesor', 'Asesor', '👍')).map(([p, t]) => say(p, t)),
+  fc
+    .tuple(
+      phone,
+      fc.constantFrom('Hola', 'quiero información', 'maria@', 'lead@correo.com', 'menu', 'asesor', 'Asesor', '👍'),
+    )
+    .map(([p, t]) => say(p, t)),
   fc.tuple(phone, fc.nat({ max: 11 })).map(([p, i]) => tap(p, i)),
   fc.tuple(phone, fc.nat({ max: 11 })).map(([p, i]) => tap(p, i)),
   fc.tuple(phone, fc.nat({ max: 11 })).map(([p, i]) => tap(p, i)),

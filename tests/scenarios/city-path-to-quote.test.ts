@@ -31,17 +31,32 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
 
     await camila.tap('Simular cotización');
 
-    const [summary, pdf, offer, ...rest] = camila.inbox().slice(before).map((m) => m.content);
+    const [summary, pdf, offer, ...rest] = camila
+      .inbox()
+      .slice(before)
+      .map((m) => m.content);
     expect(rest).toEqual([]);
     expect(summary).toMatchObject({ kind: 'text', body: expect.stringContaining('$ 590.000.000') });
     expect(summary).toMatchObject({ body: expect.stringContaining('COT-000001') });
-    expect(pdf).toMatchObject({ kind: 'media', mediaKind: 'document', mimeType: 'application/pdf', filename: 'COT-000001.pdf' });
+    expect(pdf).toMatchObject({
+      kind: 'media',
+      mediaKind: 'document',
+      mimeType: 'application/pdf',
+      filename: 'COT-000001.pdf',
+    });
     const file = await desk.media.get(pdf?.kind === 'media' ? pdf.mediaId : asId<MediaId>('none'));
     expect(new TextDecoder().decode(file?.bytes.slice(0, 5))).toBe('%PDF-');
-    expect(offer).toMatchObject({ kind: 'buttons', buttons: expect.arrayContaining([expect.objectContaining({ title: 'Hablar con asesor' })]) });
+    expect(offer).toMatchObject({
+      kind: 'buttons',
+      buttons: expect.arrayContaining([expect.objectContaining({ title: 'Hablar con asesor' })]),
+    });
 
     expect(await quotesOf(desk, camila)).toMatchObject([
-      { visitId: null, pdfMediaId: pdf?.kind === 'media' ? pdf.mediaId : null, quote: { number: 'COT-000001', projectId: 'p-med-1', unitTypeId: 'p-med-1-t2', price: { amount: 590_000_000 } } },
+      {
+        visitId: null,
+        pdfMediaId: pdf?.kind === 'media' ? pdf.mediaId : null,
+        quote: { number: 'COT-000001', projectId: 'p-med-1', unitTypeId: 'p-med-1-t2', price: { amount: 590_000_000 } },
+      },
     ]);
     expect(await desk.read((r) => r.leads.list())).toEqual([]);
   });

@@ -50,8 +50,12 @@ describe('a lead searching by price ends with an advisor', () => {
       source: 'whatsapp_bot',
     });
     const visits = await desk.read((r) => r.visits.byLead(lead?.id as LeadId));
-    expect(visits).toMatchObject([{ projectId: 'p-bog-1', unitTypeId: 'p-bog-1-t1', stage: 'new', criteria: { priceBucketId: 'b-2' } }]);
-    expect(desk.events.published.map((e) => e.type)).toEqual(expect.arrayContaining(['lead_registered', 'lead_assigned', 'visit_changed']));
+    expect(visits).toMatchObject([
+      { projectId: 'p-bog-1', unitTypeId: 'p-bog-1-t1', stage: 'new', criteria: { priceBucketId: 'b-2' } },
+    ]);
+    expect(desk.events.published.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['lead_registered', 'lead_assigned', 'visit_changed']),
+    );
   });
 
   it('shares leads across the group: the next lead goes to the advisor with fewer leads', async () => {
@@ -65,6 +69,11 @@ describe('a lead searching by price ends with an advisor', () => {
       await lead.say('asesor');
       assigned.push(lead.lastText() ?? '');
     }
-    expect(assigned.map((t) => /\*(.+)\*/.exec(t)?.[1])).toEqual(['Ana Gómez', 'Carlos Ruiz', 'Valentina Torres', 'Ana Gómez']);
+    expect(assigned.map((t) => /\*(.+)\*/.exec(t)?.[1])).toEqual([
+      'Ana Gómez',
+      'Carlos Ruiz',
+      'Valentina Torres',
+      'Ana Gómez',
+    ]);
   });
 });

@@ -26,7 +26,13 @@ export const chatToolsUseCases = (desk: Desk): Omit<ChatToolsDeps, 'afterSend'> 
 export const chatToolsRouter = (desk: Desk, overrides: Partial<ChatToolsDeps> = {}) => {
   const leads = leadRouter(desk);
   let kicks = 0;
-  registerChatToolsRoutes(leads.router, { ...chatToolsUseCases(desk), afterSend: () => { kicks += 1; }, ...overrides });
+  registerChatToolsRoutes(leads.router, {
+    ...chatToolsUseCases(desk),
+    afterSend: () => {
+      kicks += 1;
+    },
+    ...overrides,
+  });
   const as = (actor: string) => ({
     ...leads.as(actor),
     upload: (file: File) => {

@@ -47,7 +47,8 @@ const pgliteTarget: TestTarget = {
 /** Refuses any database whose name lacks "test": these tests empty what they touch. */
 export const guardTestUrl = (url: string): string => {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
-  if (!name.includes('test')) throw new Error(`refusing to run tests against database "${name}": its name lacks "test"`);
+  if (!name.includes('test'))
+    throw new Error(`refusing to run tests against database "${name}": its name lacks "test"`);
   return url;
 };
 
@@ -116,7 +117,8 @@ const containerUrl = async (): Promise<string> => {
 export const testPostgresUrl = async (): Promise<string | null> => {
   const url = process.env['TEST_DATABASE_URL'];
   if (url === undefined || url === '') {
-    if (process.env['CI'] === 'true') throw new Error('CI=true but TEST_DATABASE_URL is not set: the integration tests need PostgreSQL');
+    if (process.env['CI'] === 'true')
+      throw new Error('CI=true but TEST_DATABASE_URL is not set: the integration tests need PostgreSQL');
     return dockerReachable() ? guardTestUrl(await containerUrl()) : null;
   }
   const failure = await reachable(guardTestUrl(url));

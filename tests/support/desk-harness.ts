@@ -15,7 +15,11 @@ export const T0: Instant = Date.UTC(2026, 10, 24, 15, 0, 0);
  * The assembled application as `npm start` wires it (container, use cases, in-memory adapters, fake
  * WhatsApp) with a fixed clock, sequential ids and the demo data loaded.
  */
-export const startDesk = async (start: Instant = T0, storage: Storage | null = null, env: Readonly<Record<string, string>> = {}) => {
+export const startDesk = async (
+  start: Instant = T0,
+  storage: Storage | null = null,
+  env: Readonly<Record<string, string>> = {},
+) => {
   const clock = new FixedClock(start);
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const container = buildContainer(

@@ -8,10 +8,16 @@ export type Read = <T>(f: (r: Repositories) => Promise<T>) => Promise<T>;
 
 /** Plays a lead writing to a running app through the fake WhatsApp's HTTP entry point. */
 export const postInbound = (url: string, body: object): Promise<Response> =>
-  fetch(`${url}/fake-whatsapp/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${url}/fake-whatsapp/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 /** Everything stored for one phone's conversation on the demo line, in stored order. */
 export const messagesOfPhone = async (read: Read, phone: string): Promise<Message[]> => {
-  const conversation = await read((r) => r.conversations.byIdentity('line-main' as LineId, { phone: phone as PhoneE164, userId: null }));
+  const conversation = await read((r) =>
+    r.conversations.byIdentity('line-main' as LineId, { phone: phone as PhoneE164, userId: null }),
+  );
   return conversation === null ? [] : read((r) => r.messages.byConversation(conversation.id));
 };

@@ -41,7 +41,12 @@ export const phoneDesk = async () => {
   const receipts = (phone: string, waMessageIds: string[], status: string) =>
     request(`/fake-whatsapp/phones/${encodeURIComponent(phone)}/receipts`, json('POST', { waMessageIds, status }));
   const crm = (method: string, path: string, body?: unknown) =>
-    request(`/api/v1${path}`, body === undefined ? { method, headers: { authorization: `Bearer ${ADMIN}` } } : json(method, body, { authorization: `Bearer ${ADMIN}` }));
+    request(
+      `/api/v1${path}`,
+      body === undefined
+        ? { method, headers: { authorization: `Bearer ${ADMIN}` } }
+        : json(method, body, { authorization: `Bearer ${ADMIN}` }),
+    );
   return { desk, app, request, settle, send, messages, tap, receipts, crm };
 };
 

@@ -47,12 +47,18 @@ export const leadRouter = (desk: Desk) => {
   registerLeadRoutes(router, {
     ...leadUseCases(desk),
     sendAgentMessage: desk.sendAgentMessage,
-    afterSend: () => { kicks += 1; },
+    afterSend: () => {
+      kicks += 1;
+    },
   });
   const as = (actor: string) => ({
     get: (path: string) => router.request(path, { headers: { 'x-test-actor': actor } }),
     post: (path: string, body: unknown) =>
-      router.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'x-test-actor': actor, 'content-type': 'application/json' } }),
+      router.request(path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'x-test-actor': actor, 'content-type': 'application/json' },
+      }),
   });
   return { router, as, kicks: () => kicks };
 };

@@ -6,9 +6,11 @@
 export const postgresForTests = (): string | null => {
   const url = process.env.TEST_DATABASE_URL;
   if (url === undefined || url === '') {
-    if (process.env.CI === 'true') throw new Error('CI=true but TEST_DATABASE_URL is not set: these tests need PostgreSQL');
+    if (process.env.CI === 'true')
+      throw new Error('CI=true but TEST_DATABASE_URL is not set: these tests need PostgreSQL');
     return null;
   }
-  if (!new URL(url).pathname.includes('test')) throw new Error(`refusing to run against ${new URL(url).pathname}: its name lacks "test"`);
+  if (!new URL(url).pathname.includes('test'))
+    throw new Error(`refusing to run against ${new URL(url).pathname}: its name lacks "test"`);
   return url;
 };

@@ -28,8 +28,17 @@ export const deskWithVisit = async () => {
   const desk = await startDesk();
   const { lead } = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
   const uow = desk.container.get(TOKENS.UnitOfWork);
-  const openVisit = new OpenVisit(uow, desk.clock, desk.container.get(TOKENS.IdGenerator), desk.container.get(TOKENS.EventPublisher));
-  const opened = await openVisit.execute({ actor: actorNamed('admin'), leadId: asId<LeadId>(lead.id), projectId: asId<ProjectId>('p-bog-1') });
+  const openVisit = new OpenVisit(
+    uow,
+    desk.clock,
+    desk.container.get(TOKENS.IdGenerator),
+    desk.container.get(TOKENS.EventPublisher),
+  );
+  const opened = await openVisit.execute({
+    actor: actorNamed('admin'),
+    leadId: asId<LeadId>(lead.id),
+    projectId: asId<ProjectId>('p-bog-1'),
+  });
   if (!opened.ok) throw new Error('could not open a visit');
   const advisor = lead.advisorId ?? 'u-ana';
   const other = ['u-ana', 'u-carlos', 'u-valentina'].find((u) => u !== advisor) ?? 'u-ana';

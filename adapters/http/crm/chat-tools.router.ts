@@ -6,7 +6,14 @@ import type { ListVisitQuotes } from '../../../application/use-cases/list-visit-
 import type { RefreshTemplates } from '../../../application/use-cases/refresh-templates.ts';
 import type { SendQuote } from '../../../application/use-cases/send-quote.ts';
 import type { UploadMedia } from '../../../application/use-cases/upload-media.ts';
-import { asId, type MediaId, type QuoteId, type UnitId, type UnitTypeId, type VisitId } from '../../../domain/shared/ids.ts';
+import {
+  asId,
+  type MediaId,
+  type QuoteId,
+  type UnitId,
+  type UnitTypeId,
+  type VisitId,
+} from '../../../domain/shared/ids.ts';
 import { fileResponse } from '../file-response.ts';
 import { crmProblem } from './crm-problem.ts';
 import { getMediaRoute, listTemplatesRoute, syncTemplatesRoute, uploadMediaRoute } from './chat-tools.routes.ts';
@@ -65,13 +72,20 @@ export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps):
   });
 
   router.openapi(listQuotesRoute, async (c) => {
-    const listed = await deps.listVisitQuotes.execute({ actor: c.get('actor'), visitId: asId<VisitId>(c.req.valid('param').id) });
+    const listed = await deps.listVisitQuotes.execute({
+      actor: c.get('actor'),
+      visitId: asId<VisitId>(c.req.valid('param').id),
+    });
     return listed.ok ? c.json({ items: listed.value.map(quoteJson) }, 200) : crmProblem(c, listed.error);
   });
 
   router.openapi(sendQuoteRoute, async (c) => {
     const actor = c.get('actor');
-    const sent = await deps.sendQuote.execute({ actor, author: authorOf(actor), quoteId: asId<QuoteId>(c.req.valid('param').id) });
+    const sent = await deps.sendQuote.execute({
+      actor,
+      author: authorOf(actor),
+      quoteId: asId<QuoteId>(c.req.valid('param').id),
+    });
     if (!sent.ok) return crmProblem(c, sent.error);
     deps.afterSend?.();
     const messages = sent.value.document === null ? [sent.value.text] : [sent.value.text, sent.value.document];

@@ -5,7 +5,13 @@ import { limitBody } from '../body-limits.ts';
 import { problem } from '../problem.ts';
 import { requireRole } from './crm-auth.ts';
 import { authResponses, problemResponse, roleResponses } from './crm-responses.ts';
-import { MediaIdParam, SyncReportSchema, TemplateSchema, UploadBody, UploadedMediaSchema } from './chat-tools.schemas.ts';
+import {
+  MediaIdParam,
+  SyncReportSchema,
+  TemplateSchema,
+  UploadBody,
+  UploadedMediaSchema,
+} from './chat-tools.schemas.ts';
 
 /** Refuses an oversized body before it is read; the form's own overhead gets some room. */
 const uploadLimit = limitBody(MAX_UPLOAD_BYTES + 64 * 1024, (c) =>
@@ -16,7 +22,9 @@ const uploadMediaPath = '/media';
 
 /** A form posted to the upload route (under `basePath`): held to `uploadLimit` there, not to the CRM's default limit. */
 export const isMediaUpload = (c: Context, basePath: string): boolean =>
-  c.req.method === 'POST' && c.req.path === `${basePath}${uploadMediaPath}` && /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
+  c.req.method === 'POST' &&
+  c.req.path === `${basePath}${uploadMediaPath}` &&
+  /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
 
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
 
@@ -24,8 +32,12 @@ export const listTemplatesRoute = createRoute({
   method: 'get',
   path: '/templates',
   tags: ['Templates'],
-  summary: 'The approved templates (the only messages allowed outside the 24-hour window), with their body and parameter count',
-  responses: { 200: { description: 'Approved templates by name', content: json(z.object({ items: z.array(TemplateSchema) })) }, ...authResponses },
+  summary:
+    'The approved templates (the only messages allowed outside the 24-hour window), with their body and parameter count',
+  responses: {
+    200: { description: 'Approved templates by name', content: json(z.object({ items: z.array(TemplateSchema) })) },
+    ...authResponses,
+  },
 });
 
 export const syncTemplatesRoute = createRoute({
@@ -45,7 +57,8 @@ export const uploadMediaRoute = createRoute({
   method: 'post',
   path: uploadMediaPath,
   tags: ['Media'],
-  summary: 'Upload a file to attach (max 16 MB): images, PDF, office documents, audio, MP4; voice notes as audio/ogg (Opus)',
+  summary:
+    'Upload a file to attach (max 16 MB): images, PDF, office documents, audio, MP4; voice notes as audio/ogg (Opus)',
   middleware: [uploadLimit] as const,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadBody } } } },
   responses: {
@@ -67,8 +80,14 @@ export const getMediaRoute = createRoute({
   summary: 'Download a stored file: uploads, quote PDFs, media the lead sent',
   request: { params: MediaIdParam },
   responses: {
-    200: { description: 'The bytes, with their Content-Type and a Content-Disposition naming the file: `inline` for JPEG, PNG, WebP, GIF, PDF and audio, `attachment` for anything else (a sandboxing CSP either way)', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+    200: {
+      description:
+        'The bytes, with their Content-Type and a Content-Disposition naming the file: `inline` for JPEG, PNG, WebP, GIF, PDF and audio, `attachment` for anything else (a sandboxing CSP either way)',
+      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
     ...authResponses,
-    404: problemResponse('No such file, or (advisors) a file that is neither their upload nor a file of a lead they handle (`media_not_found`).'),
+    404: problemResponse(
+      'No such file, or (advisors) a file that is neither their upload nor a file of a lead they handle (`media_not_found`).',
+    ),
   },
 });

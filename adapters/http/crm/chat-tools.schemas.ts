@@ -2,7 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { MessageSchema } from './conversation.schemas.ts';
 
 const idParam = (example: string) =>
-  z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example }) });
+  z.object({
+    id: z
+      .string()
+      .min(1)
+      .openapi({ param: { name: 'id', in: 'path' }, example }),
+  });
 
 export const MediaIdParam = idParam('media-3');
 export const VisitIdParam = idParam('visit-1');
@@ -40,13 +45,24 @@ export const UploadedMediaSchema = z
 export const NewQuoteBody = z
   .object({
     unitId: z.string().min(1).optional().openapi({ example: 'p-bog-1-t1-u1' }),
-    unitTypeId: z.string().min(1).optional().openapi({ example: 'p-bog-1-t1', description: 'Quotes its reference unit when no unit is named' }),
+    unitTypeId: z
+      .string()
+      .min(1)
+      .optional()
+      .openapi({ example: 'p-bog-1-t1', description: 'Quotes its reference unit when no unit is named' }),
   })
-  .refine((b) => b.unitId !== undefined || b.unitTypeId !== undefined, { message: 'Name unitId or unitTypeId', path: ['unitId'] })
+  .refine((b) => b.unitId !== undefined || b.unitTypeId !== undefined, {
+    message: 'Name unitId or unitTypeId',
+    path: ['unitId'],
+  })
   .openapi('NewQuote');
 
 const MoneySchema = z
-  .object({ amount: z.number().int(), currency: z.enum(['COP', 'USD']), formatted: z.string().openapi({ example: '$ 350.000.000' }) })
+  .object({
+    amount: z.number().int(),
+    currency: z.enum(['COP', 'USD']),
+    formatted: z.string().openapi({ example: '$ 350.000.000' }),
+  })
   .openapi('Money');
 
 export const QuoteSchema = z
@@ -73,9 +89,13 @@ export const QuoteSchema = z
     downPaymentBps: z.number().int(),
     downPayment: MoneySchema,
     savings: z.array(z.object({ label: z.string(), amount: MoneySchema })),
-    instalments: z.array(z.object({ count: z.number().int(), amount: MoneySchema })).openapi({ description: 'Runs of equal monthly instalments' }),
+    instalments: z
+      .array(z.object({ count: z.number().int(), amount: MoneySchema }))
+      .openapi({ description: 'Runs of equal monthly instalments' }),
     balanceToFinance: MoneySchema,
-    mortgage: z.object({ annualRateBps: z.number().int(), years: z.number().int(), monthlyPayment: MoneySchema }).nullable(),
+    mortgage: z
+      .object({ annualRateBps: z.number().int(), years: z.number().int(), monthlyPayment: MoneySchema })
+      .nullable(),
     pdfMediaId: z.string().nullable().openapi({ description: 'Download with GET /media/{id}' }),
   })
   .openapi('Quote');

@@ -21,7 +21,13 @@ export const projectEntryOf = (rawId: string, body: ProjectInput): ProjectEntry 
       paymentPlan: { ...body.paymentPlan, separationFee: { amount: body.paymentPlan.separationFee, currency } },
     },
     unitTypes: body.unitTypes.map((t) => ({ ...t, id: asId<UnitTypeId>(t.id), projectId })),
-    units: body.units.map((u) => ({ ...u, id: asId<UnitId>(u.id), projectId, unitTypeId: asId<UnitTypeId>(u.unitTypeId), price: { amount: u.price, currency } })),
+    units: body.units.map((u) => ({
+      ...u,
+      id: asId<UnitId>(u.id),
+      projectId,
+      unitTypeId: asId<UnitTypeId>(u.unitTypeId),
+      price: { amount: u.price, currency },
+    })),
   };
 };
 
@@ -33,8 +39,21 @@ export const projectBody = ({ project, unitTypes, units }: ProjectEntry) => ({
   currency: project.currency,
   description: project.description,
   paymentPlan: { ...project.paymentPlan, separationFee: project.paymentPlan.separationFee.amount },
-  unitTypes: unitTypes.map(({ id, name, propertyType, bedrooms, areaM2 }) => ({ id, name, propertyType, bedrooms, areaM2 })),
-  units: units.map(({ id, unitTypeId, code, areaM2, price, status }) => ({ id, unitTypeId, code, areaM2, price: price.amount, status })),
+  unitTypes: unitTypes.map(({ id, name, propertyType, bedrooms, areaM2 }) => ({
+    id,
+    name,
+    propertyType,
+    bedrooms,
+    areaM2,
+  })),
+  units: units.map(({ id, unitTypeId, code, areaM2, price, status }) => ({
+    id,
+    unitTypeId,
+    code,
+    areaM2,
+    price: price.amount,
+    status,
+  })),
 });
 
 export const bucketsOf = (buckets: readonly z.infer<typeof PriceBucketSchema>[]): PriceBucket[] =>

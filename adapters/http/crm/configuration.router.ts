@@ -37,34 +37,54 @@ export type ConfigurationUseCases = {
 export const configurationRouter = (u: ConfigurationUseCases): CrmRouter => {
   const router = createCrmRouter();
 
-  router.openapi(routes.listAdvisorGroupsRoute, async (c) => c.json({ groups: (await u.listAdvisorGroups.execute()).map(groupBody) }, 200));
+  router.openapi(routes.listAdvisorGroupsRoute, async (c) =>
+    c.json({ groups: (await u.listAdvisorGroups.execute()).map(groupBody) }, 200),
+  );
   router.openapi(routes.createAdvisorGroupRoute, async (c) => {
     const body = c.req.valid('json');
-    const result = await u.createAdvisorGroup.execute({ name: body.name, advisorIds: body.advisorIds.map((id) => asId<UserId>(id)) });
+    const result = await u.createAdvisorGroup.execute({
+      name: body.name,
+      advisorIds: body.advisorIds.map((id) => asId<UserId>(id)),
+    });
     return result.ok ? c.json(groupBody(result.value), 201) : crmProblem(c, result.error);
   });
   router.openapi(routes.updateAdvisorGroupRoute, async (c) => {
     const body = c.req.valid('json');
-    const input = { id: asId<AdvisorGroupId>(c.req.valid('param').id), name: body.name, advisorIds: body.advisorIds.map((id) => asId<UserId>(id)) };
+    const input = {
+      id: asId<AdvisorGroupId>(c.req.valid('param').id),
+      name: body.name,
+      advisorIds: body.advisorIds.map((id) => asId<UserId>(id)),
+    };
     const result = await u.updateAdvisorGroup.execute(input);
     return result.ok ? c.json(groupBody(result.value), 200) : crmProblem(c, result.error);
   });
 
-  router.openapi(routes.listLinesRoute, async (c) => c.json({ lines: (await u.listLines.execute()).map(lineBody) }, 200));
+  router.openapi(routes.listLinesRoute, async (c) =>
+    c.json({ lines: (await u.listLines.execute()).map(lineBody) }, 200),
+  );
   router.openapi(routes.saveLineRoute, async (c) => {
     const body = c.req.valid('json');
-    const line = { ...body, id: asId<LineId>(c.req.valid('param').id), advisorGroupId: asId<AdvisorGroupId>(body.advisorGroupId), projectIds: body.projectIds.map((id) => asId<ProjectId>(id)) };
+    const line = {
+      ...body,
+      id: asId<LineId>(c.req.valid('param').id),
+      advisorGroupId: asId<AdvisorGroupId>(body.advisorGroupId),
+      projectIds: body.projectIds.map((id) => asId<ProjectId>(id)),
+    };
     const result = await u.saveLine.execute(line);
     return result.ok ? c.json(lineBody(result.value), 200) : crmProblem(c, result.error);
   });
 
-  router.openapi(routes.listProjectsRoute, async (c) => c.json({ projects: (await u.listProjects.execute()).map(projectBody) }, 200));
+  router.openapi(routes.listProjectsRoute, async (c) =>
+    c.json({ projects: (await u.listProjects.execute()).map(projectBody) }, 200),
+  );
   router.openapi(routes.upsertProjectRoute, async (c) => {
     const result = await u.upsertProject.execute(projectEntryOf(c.req.valid('param').id, c.req.valid('json')));
     return result.ok ? c.json(projectBody(result.value), 200) : crmProblem(c, result.error);
   });
 
-  router.openapi(routes.listPriceBucketsRoute, async (c) => c.json({ buckets: [...(await u.listPriceBuckets.execute())] }, 200));
+  router.openapi(routes.listPriceBucketsRoute, async (c) =>
+    c.json({ buckets: [...(await u.listPriceBuckets.execute())] }, 200),
+  );
   router.openapi(routes.replacePriceBucketsRoute, async (c) => {
     const result = await u.replacePriceBuckets.execute(bucketsOf(c.req.valid('json').buckets));
     return result.ok ? c.json({ buckets: result.value }, 200) : crmProblem(c, result.error);
@@ -75,7 +95,9 @@ export const configurationRouter = (u: ConfigurationUseCases): CrmRouter => {
     const result = await u.updateDataPolicy.execute(c.req.valid('json'));
     return result.ok ? c.json(result.value, 200) : crmProblem(c, result.error);
   });
-  router.openapi(routes.getBotTextsRoute, async (c) => c.json((await u.getBotSettings.execute()).texts as unknown as Record<string, never>, 200));
+  router.openapi(routes.getBotTextsRoute, async (c) =>
+    c.json((await u.getBotSettings.execute()).texts as unknown as Record<string, never>, 200),
+  );
   router.openapi(routes.updateBotTextsRoute, async (c) => {
     const result = await u.updateBotTexts.execute(c.req.valid('json'));
     return result.ok ? c.json(result.value as unknown as Record<string, never>, 200) : crmProblem(c, result.error);

@@ -4,16 +4,31 @@ import { defaultBotTexts } from '../../../domain/chatbot/bot-texts.ts';
 
 const id = z.string().min(1).max(100);
 const count = (min: number) => z.number().int().min(min);
-const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Integer minor units of the project currency (COP: whole pesos).' });
+const amount = z
+  .number()
+  .int()
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER)
+  .openapi({ description: 'Integer minor units of the project currency (COP: whole pesos).' });
 
-export const AdvisorGroupSchema = z.object({ id, name: z.string(), advisorIds: z.array(z.string()) }).openapi('AdvisorGroup');
+export const AdvisorGroupSchema = z
+  .object({ id, name: z.string(), advisorIds: z.array(z.string()) })
+  .openapi('AdvisorGroup');
 export const AdvisorGroupInputSchema = z
-  .object({ name: z.string().trim().min(1).max(200), advisorIds: z.array(id).openapi({ description: 'Active advisors only.' }) })
+  .object({
+    name: z.string().trim().min(1).max(200),
+    advisorIds: z.array(id).openapi({ description: 'Active advisors only.' }),
+  })
   .openapi('AdvisorGroupInput');
 
 export const LineInputSchema = z
   .object({
-    phoneNumberId: z.string().trim().min(1).max(64).openapi({ description: 'Meta phone-number id; unique across lines.' }),
+    phoneNumberId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .openapi({ description: 'Meta phone-number id; unique across lines.' }),
     displayNumber: z.string().trim().min(1).max(40),
     name: z.string().trim().min(1).max(200),
     advisorGroupId: id,
@@ -24,7 +39,9 @@ export const LineSchema = LineInputSchema.extend({ id }).openapi('Line');
 
 const PaymentPlanSchema = z.object({
   separationFee: amount,
-  downPaymentBps: count(0).max(10_000).openapi({ description: 'Down payment in basis points of the price (3000 = 30 %).' }),
+  downPaymentBps: count(0)
+    .max(10_000)
+    .openapi({ description: 'Down payment in basis points of the price (3000 = 30 %).' }),
   instalments: count(1),
   separationCreditedToDownPayment: z.boolean(),
   mortgage: z.object({ annualRateBps: count(0), years: count(1) }).nullable(),
@@ -59,7 +76,12 @@ export const ProjectInputSchema = z
 export const ProjectSchema = ProjectInputSchema.extend({ id }).openapi('Project');
 
 export const PriceBucketSchema = z
-  .object({ id, label: z.string().trim().min(1).max(100), min: amount, max: amount.nullable().openapi({ description: 'Inclusive; null = open-ended.' }) })
+  .object({
+    id,
+    label: z.string().trim().min(1).max(100),
+    min: amount,
+    max: amount.nullable().openapi({ description: 'Inclusive; null = open-ended.' }),
+  })
   .openapi('PriceBucket');
 export const PriceBucketsSchema = z.object({ buckets: z.array(PriceBucketSchema) }).openapi('PriceBuckets');
 
@@ -68,11 +90,18 @@ export const DataPolicySchema = z
   .openapi('DataPolicy');
 
 const textSchemaFor = (value: unknown) =>
-  Array.isArray(value) ? z.array(z.string().min(1)).min(1)
-    : typeof value === 'object' ? z.object(Object.fromEntries(PROPERTY_TYPES.map((t) => [t, z.string().min(1)]))).partial().strict()
-    : z.string().min(1);
+  Array.isArray(value)
+    ? z.array(z.string().min(1)).min(1)
+    : typeof value === 'object'
+      ? z
+          .object(Object.fromEntries(PROPERTY_TYPES.map((t) => [t, z.string().min(1)])))
+          .partial()
+          .strict()
+      : z.string().min(1);
 
-const botTextShape = Object.fromEntries(Object.entries(defaultBotTexts).map(([key, value]) => [key, textSchemaFor(value)]));
+const botTextShape = Object.fromEntries(
+  Object.entries(defaultBotTexts).map(([key, value]) => [key, textSchemaFor(value)]),
+);
 
 export const BotTextsSchema = z.object(botTextShape).openapi('BotTexts');
 export const BotTextsPatchSchema = z.object(botTextShape).partial().strict().openapi('BotTextsPatch', {

@@ -8,7 +8,6 @@ import { crmProblem } from './crm-problem.ts';
 import { messageJson, windowJson } from './leads.presenters.ts';
 import type { LeadRouteDeps } from './leads.deps.ts';
 
-
 const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
@@ -18,17 +17,44 @@ export const contentOf = (body: SendMessageBody): AgentContent => {
     case 'text':
       return { kind: 'text', body: body.body, ...opt('previewUrl', body.previewUrl) };
     case 'voice':
-      return { kind: 'media', mediaKind: 'audio', mediaId: asId<MediaId>(body.mediaId), mimeType: 'audio/ogg', voice: true };
+      return {
+        kind: 'media',
+        mediaKind: 'audio',
+        mediaId: asId<MediaId>(body.mediaId),
+        mimeType: 'audio/ogg',
+        voice: true,
+      };
     case 'media':
       return {
-        kind: 'media', mediaKind: body.mediaKind, mediaId: asId<MediaId>(body.mediaId), mimeType: body.mimeType,
-        ...opt('filename', body.filename), ...opt('caption', body.caption),
+        kind: 'media',
+        mediaKind: body.mediaKind,
+        mediaId: asId<MediaId>(body.mediaId),
+        mimeType: body.mimeType,
+        ...opt('filename', body.filename),
+        ...opt('caption', body.caption),
       };
     case 'template': {
       const h = body.header;
-      const header = h === undefined ? undefined : h.kind === 'text' ? { kind: 'text' as const, text: h.text }
-        : { kind: 'media' as const, mediaKind: h.mediaKind, mediaId: asId<MediaId>(h.mediaId), mimeType: h.mimeType, ...opt('filename', h.filename) };
-      return { kind: 'template', name: body.name, language: body.language, parameters: body.parameters, ...opt('header', header), ...opt('buttons', body.buttons) };
+      const header =
+        h === undefined
+          ? undefined
+          : h.kind === 'text'
+            ? { kind: 'text' as const, text: h.text }
+            : {
+                kind: 'media' as const,
+                mediaKind: h.mediaKind,
+                mediaId: asId<MediaId>(h.mediaId),
+                mimeType: h.mimeType,
+                ...opt('filename', h.filename),
+              };
+      return {
+        kind: 'template',
+        name: body.name,
+        language: body.language,
+        parameters: body.parameters,
+        ...opt('header', header),
+        ...opt('buttons', body.buttons),
+      };
     }
   }
 };
@@ -49,7 +75,10 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
   });
 
   router.openapi(markConversationReadRoute, async (c): Promise<Response> => {
-    const marked = await deps.markConversationRead.execute({ actor: c.get('actor'), leadId: asId<LeadId>(c.req.valid('param').id) });
+    const marked = await deps.markConversationRead.execute({
+      actor: c.get('actor'),
+      leadId: asId<LeadId>(c.req.valid('param').id),
+    });
     return marked.ok ? c.json(marked.value, 200) : crmProblem(c, marked.error);
   });
 

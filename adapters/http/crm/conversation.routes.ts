@@ -1,5 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ConversationQuery, ConversationSchema, MarkedReadSchema, MessageSchema, SendMessageBody } from './conversation.schemas.ts';
+import {
+  ConversationQuery,
+  ConversationSchema,
+  MarkedReadSchema,
+  MessageSchema,
+  SendMessageBody,
+} from './conversation.schemas.ts';
 import { LeadIdParam } from './leads.schemas.ts';
 import { problemResponse } from './leads.routes.ts';
 
@@ -23,7 +29,10 @@ export const markConversationReadRoute = createRoute({
   summary: 'The advisor has seen the chat: the lead gets blue ticks on their latest message (best effort)',
   request: { params: LeadIdParam },
   responses: {
-    200: { description: 'Receipts sent, one per conversation with an inbound message', content: { 'application/json': { schema: MarkedReadSchema } } },
+    200: {
+      description: 'Receipts sent, one per conversation with an inbound message',
+      content: { 'application/json': { schema: MarkedReadSchema } },
+    },
     404: problemResponse('Unknown lead'),
   },
 });
@@ -33,12 +42,21 @@ export const sendMessageRoute = createRoute({
   path: '/leads/{id}/messages',
   tags: ['Conversation'],
   summary: 'Send text, a template, a file or a voice note; queued and sent by the outbox',
-  request: { params: LeadIdParam, body: { required: true, content: { 'application/json': { schema: SendMessageBody } } } },
+  request: {
+    params: LeadIdParam,
+    body: { required: true, content: { 'application/json': { schema: SendMessageBody } } },
+  },
   responses: {
     202: { description: 'Queued', content: { 'application/json': { schema: MessageSchema } } },
-    404: problemResponse('Unknown lead, visit or template; a file that is unknown or not yours to send (another advisor\'s upload) is `media_not_found`'),
-    409: problemResponse('`window_closed`: free-form outside the 24-hour window (send an approved template); `lead_has_no_whatsapp`'),
-    415: problemResponse('The stored file is not what the message calls it (`media_content_mismatch`, with `declaredType` and `detectedType`): e.g. a voice note that is not OGG/Opus, a PDF sent as an image.'),
+    404: problemResponse(
+      "Unknown lead, visit or template; a file that is unknown or not yours to send (another advisor's upload) is `media_not_found`",
+    ),
+    409: problemResponse(
+      '`window_closed`: free-form outside the 24-hour window (send an approved template); `lead_has_no_whatsapp`',
+    ),
+    415: problemResponse(
+      'The stored file is not what the message calls it (`media_content_mismatch`, with `declaredType` and `detectedType`): e.g. a voice note that is not OGG/Opus, a PDF sent as an image.',
+    ),
     422: problemResponse('Invalid body, message over WhatsApp’s limits, or wrong number of template parameters'),
   },
 });

@@ -9,9 +9,15 @@ export const MessageSchema = z
     conversationId: z.string(),
     visitId: z.string().nullable().openapi({ example: 'visit-1' }),
     direction: z.enum(['inbound', 'outbound']),
-    text: z.string().nullable().openapi({ description: 'What the bubble shows (a template’s rendered text, a caption…)' }),
+    text: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What the bubble shows (a template’s rendered text, a caption…)' }),
     content: z.object({ kind: z.string() }).loose().openapi({ description: 'The message as stored, by `kind`' }),
-    status: z.enum(STATUSES).nullable().openapi({ description: 'Delivery status of outbound messages; null for inbound' }),
+    status: z
+      .enum(STATUSES)
+      .nullable()
+      .openapi({ description: 'Delivery status of outbound messages; null for inbound' }),
     failure: z.object({ code: z.string(), title: z.string() }).nullable(),
     author: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('bot') }),
@@ -24,8 +30,14 @@ export const MessageSchema = z
 
 export const ConversationSchema = z
   .object({
-    messages: z.array(MessageSchema.extend({ position: z.number().int().openapi({ description: 'Place in the lead’s history' }) })),
-    nextCursor: z.number().int().nullable().openapi({ description: 'Pass as `cursor` for older messages; null at the first one' }),
+    messages: z.array(
+      MessageSchema.extend({ position: z.number().int().openapi({ description: 'Place in the lead’s history' }) }),
+    ),
+    nextCursor: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Pass as `cursor` for older messages; null at the first one' }),
     window: WindowSchema,
   })
   .openapi('Conversation');
@@ -36,22 +48,46 @@ export const ConversationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const base = { visitId: z.string().min(1).optional().openapi({ description: 'File under this visit; by default the most recent' }) };
+const base = {
+  visitId: z.string().min(1).optional().openapi({ description: 'File under this visit; by default the most recent' }),
+};
 
-const TextBody = z.object({ kind: z.literal('text'), body: z.string().min(1).max(4096).openapi({ example: '¡Hola María! 😊' }), previewUrl: z.boolean().optional(), ...base });
+const TextBody = z.object({
+  kind: z.literal('text'),
+  body: z.string().min(1).max(4096).openapi({ example: '¡Hola María! 😊' }),
+  previewUrl: z.boolean().optional(),
+  ...base,
+});
 
 const TemplateBody = z.object({
   kind: z.literal('template'),
   name: z.string().min(1).openapi({ example: 'bienvenida' }),
   language: z.string().min(2).openapi({ example: 'es_CO' }),
-  parameters: z.array(z.string().min(1)).default([]).openapi({ example: ['María', 'Ana'] }),
+  parameters: z
+    .array(z.string().min(1))
+    .default([])
+    .openapi({ example: ['María', 'Ana'] }),
   header: z
     .discriminatedUnion('kind', [
       z.object({ kind: z.literal('text'), text: z.string().min(1) }),
-      z.object({ kind: z.literal('media'), mediaKind: z.enum(['image', 'document', 'video']), mediaId: z.string().min(1), mimeType: z.string().min(3), filename: z.string().optional() }),
+      z.object({
+        kind: z.literal('media'),
+        mediaKind: z.enum(['image', 'document', 'video']),
+        mediaId: z.string().min(1),
+        mimeType: z.string().min(3),
+        filename: z.string().optional(),
+      }),
     ])
     .optional(),
-  buttons: z.array(z.object({ index: z.number().int().min(0), subType: z.enum(['url', 'quick_reply']), parameter: z.string().min(1) })).optional(),
+  buttons: z
+    .array(
+      z.object({
+        index: z.number().int().min(0),
+        subType: z.enum(['url', 'quick_reply']),
+        parameter: z.string().min(1),
+      }),
+    )
+    .optional(),
   ...base,
 });
 
@@ -65,14 +101,22 @@ const MediaBody = z.object({
   ...base,
 });
 
-const VoiceBody = z.object({ kind: z.literal('voice'), mediaId: z.string().min(1).openapi({ description: 'An uploaded OGG/Opus recording' }), ...base });
+const VoiceBody = z.object({
+  kind: z.literal('voice'),
+  mediaId: z.string().min(1).openapi({ description: 'An uploaded OGG/Opus recording' }),
+  ...base,
+});
 
 export const SendMessageBody = z
   .discriminatedUnion('kind', [TextBody, TemplateBody, MediaBody, VoiceBody])
-  .openapi('SendMessage', { example: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['María', 'Ana'] } });
+  .openapi('SendMessage', {
+    example: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['María', 'Ana'] },
+  });
 
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
 
 export const MarkedReadSchema = z
-  .object({ marked: z.number().int().min(0).openapi({ description: 'Read receipts sent (one per line the lead wrote to).' }) })
+  .object({
+    marked: z.number().int().min(0).openapi({ description: 'Read receipts sent (one per line the lead wrote to).' }),
+  })
   .openapi('MarkedRead');

@@ -46,7 +46,10 @@ export const createCrmApi = (deps: CrmApiDeps) => {
   api.doc31(OPENAPI_PATH, documentConfig);
   api.use('*', authenticateCaller(deps.authenticate, deps.guard));
   // Before anything reads a body (the text check reads JSON ones whole); the upload has its own, larger limit.
-  api.use('*', defaultBodyLimit((c) => isMediaUpload(c, CRM_BASE_PATH)));
+  api.use(
+    '*',
+    defaultBodyLimit((c) => isMediaUpload(c, CRM_BASE_PATH)),
+  );
   api.use('*', refuseUnstorableText);
   for (const router of deps.routers) api.route('/', router);
   return api;

@@ -26,32 +26,36 @@ export const callerKeyOf = (key: string): string =>
  * address past its budget of failed attempts gets 429 before its key is even looked up (whatever the key),
  * every failure counts against that budget, and an accepted key spends its own request budget.
  */
-export const authenticateCaller = (authenticate: Authenticate, guard?: CallerGuard): MiddlewareHandler<CrmEnv> => async (c, next) => {
-  const address = guard?.clientIp(c) ?? '';
-  if (guard !== undefined) {
-    const blocked = await guard.limits.authFailures.check(address);
-    if (!blocked.ok) return crmProblem(c, blocked.error);
-  }
-  const key = BEARER.exec(c.req.header('Authorization') ?? '')?.[1];
-  const result = key === undefined ? null : await authenticate.execute({ key });
-  if (key === undefined || result === null || !result.ok) {
-    const counted = guard === undefined ? null : await guard.limits.authFailures.count(address);
-    return crmProblem(c, counted !== null && !counted.ok ? counted.error : { type: 'Unauthenticated' });
-  }
-  const callerKey = callerKeyOf(key);
-  if (guard !== undefined) {
-    const spent = await guard.limits.apiKey.count(callerKey);
-    if (!spent.ok) return crmProblem(c, spent.error);
-  }
-  c.set('actor', result.value);
-  c.set('callerKey', callerKey);
-  await next();
-  return undefined;
-};
+export const authenticateCaller =
+  (authenticate: Authenticate, guard?: CallerGuard): MiddlewareHandler<CrmEnv> =>
+  async (c, next) => {
+    const address = guard?.clientIp(c) ?? '';
+    if (guard !== undefined) {
+      const blocked = await guard.limits.authFailures.check(address);
+      if (!blocked.ok) return crmProblem(c, blocked.error);
+    }
+    const key = BEARER.exec(c.req.header('Authorization') ?? '')?.[1];
+    const result = key === undefined ? null : await authenticate.execute({ key });
+    if (key === undefined || result === null || !result.ok) {
+      const counted = guard === undefined ? null : await guard.limits.authFailures.count(address);
+      return crmProblem(c, counted !== null && !counted.ok ? counted.error : { type: 'Unauthenticated' });
+    }
+    const callerKey = callerKeyOf(key);
+    if (guard !== undefined) {
+      const spent = await guard.limits.apiKey.count(callerKey);
+      if (!spent.ok) return crmProblem(c, spent.error);
+    }
+    c.set('actor', result.value);
+    c.set('callerKey', callerKey);
+    await next();
+    return undefined;
+  };
 
 /** Route middleware: only these roles pass; others get 403. Use in a contract's `middleware`. */
-export const requireRole = (...roles: readonly Role[]): MiddlewareHandler<CrmEnv> => async (c, next) => {
-  if (!roles.includes(c.get('actor').role)) return crmProblem(c, { type: 'Forbidden' });
-  await next();
-  return undefined;
-};
+export const requireRole =
+  (...roles: readonly Role[]): MiddlewareHandler<CrmEnv> =>
+  async (c, next) => {
+    if (!roles.includes(c.get('actor').role)) return crmProblem(c, { type: 'Forbidden' });
+    await next();
+    return undefined;
+  };

@@ -27,7 +27,10 @@ export const unsupportedMediaDetail = (mimeType: string): string =>
 /** What the bytes are against what they were called; a voice note gets the recording advice. */
 export const contentMismatchDetail = (declared: string, detected: string | null): string => {
   const found = detected === null ? 'no known file type' : detected;
-  const voice = declared === 'audio/ogg' || declared === 'audio/opus' ? ' Voice notes must be OGG audio with Opus inside (audio/ogg; codecs=opus).' : '';
+  const voice =
+    declared === 'audio/ogg' || declared === 'audio/opus'
+      ? ' Voice notes must be OGG audio with Opus inside (audio/ogg; codecs=opus).'
+      : '';
   return `The file was sent as ${declared} but its content is ${found}.${voice}`;
 };
 

@@ -4,7 +4,12 @@ import type { ListDeadLetters } from '../../../application/use-cases/list-dead-l
 import type { RetryDeadLetter } from '../../../application/use-cases/retry-dead-letter.ts';
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
 import { crmProblem } from './crm-problem.ts';
-import { discardDeadLetterRoute, getDeadLetterRoute, listDeadLettersRoute, retryDeadLetterRoute } from './dead-letters.routes.ts';
+import {
+  discardDeadLetterRoute,
+  getDeadLetterRoute,
+  listDeadLettersRoute,
+  retryDeadLetterRoute,
+} from './dead-letters.routes.ts';
 import { deadLetterBody, deadLetterDetailBody, requeuedBody } from './dead-letters.schemas.ts';
 
 export type DeadLetterUseCases = {
@@ -30,7 +35,9 @@ export const deadLettersRouter = (useCases: DeadLetterUseCases): CrmRouter => {
   router.openapi(getDeadLetterRoute, async (c) => {
     const found = await useCases.getDeadLetter.execute(c.req.valid('param').id);
     // It holds personal data: no cache along the way keeps a copy.
-    return found.ok ? c.json(deadLetterDetailBody(found.value), 200, { 'Cache-Control': 'no-store' }) : crmProblem(c, found.error);
+    return found.ok
+      ? c.json(deadLetterDetailBody(found.value), 200, { 'Cache-Control': 'no-store' })
+      : crmProblem(c, found.error);
   });
 
   router.openapi(retryDeadLetterRoute, async (c) => {

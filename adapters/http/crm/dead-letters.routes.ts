@@ -11,7 +11,9 @@ import {
 } from './dead-letters.schemas.ts';
 
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
-const notFound = problemResponse('No such dead letter (`dead_letter_not_found`): unknown, never dead-lettered, or already retried.');
+const notFound = problemResponse(
+  'No such dead letter (`dead_letter_not_found`): unknown, never dead-lettered, or already retried.',
+);
 
 export const listDeadLettersRoute = createRoute({
   method: 'get',
@@ -34,7 +36,11 @@ export const getDeadLetterRoute = createRoute({
   summary: 'One dead letter with what WhatsApp sent (admins)',
   middleware: [requireRole('admin')] as const,
   request: { params: DeadLetterIdParam },
-  responses: { 200: { description: 'The dead letter and its entry', content: json(DeadLetterDetailSchema) }, ...roleResponses, 404: notFound },
+  responses: {
+    200: { description: 'The dead letter and its entry', content: json(DeadLetterDetailSchema) },
+    ...roleResponses,
+    404: notFound,
+  },
 });
 
 export const retryDeadLetterRoute = createRoute({
@@ -63,5 +69,9 @@ export const discardDeadLetterRoute = createRoute({
   summary: 'Give up on a dead letter; it is kept, marked discarded, for audit (admins)',
   middleware: [requireRole('admin')] as const,
   request: { params: DeadLetterIdParam },
-  responses: { 200: { description: 'The discarded dead letter', content: json(DeadLetterSchema) }, ...roleResponses, 404: notFound },
+  responses: {
+    200: { description: 'The discarded dead letter', content: json(DeadLetterSchema) },
+    ...roleResponses,
+    404: notFound,
+  },
 });

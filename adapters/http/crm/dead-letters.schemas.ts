@@ -7,7 +7,9 @@ const iso = (at: number): string => new Date(at).toISOString();
 export const DeadLetterSchema = z
   .object({
     id: z.number().int().openapi({ description: 'Its inbox id', example: 4182 }),
-    kind: z.enum(['message', 'status', 'media']).openapi({ description: 'A lead’s message, a delivery receipt, or a file to download' }),
+    kind: z
+      .enum(['message', 'status', 'media'])
+      .openapi({ description: 'A lead’s message, a delivery receipt, or a file to download' }),
     status: z.enum(['dead_lettered', 'discarded']),
     receivedAt: z.iso.datetime(),
     attempts: z.number().int().openapi({ example: 8 }),
@@ -29,25 +31,39 @@ export const DeadLetterDetailSchema = DeadLetterSchema.extend({
 }).openapi('DeadLetterDetail');
 
 export const DeadLetterPageSchema = z
-  .object({ items: z.array(DeadLetterSchema), nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page' }) })
+  .object({
+    items: z.array(DeadLetterSchema),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page' }),
+  })
   .openapi('DeadLetterPage');
 
 export const RequeuedSchema = z
   .object({
     deadLetterId: z.number().int().openapi({ example: 4182 }),
-    inboxId: z.number().int().openapi({ description: 'Its new place in the inbox: behind everything already queued', example: 5307 }),
+    inboxId: z
+      .number()
+      .int()
+      .openapi({ description: 'Its new place in the inbox: behind everything already queued', example: 5307 }),
     dueAt: z.iso.datetime(),
   })
   .openapi('RequeuedDeadLetter');
 
 export const ListDeadLettersQuery = z.object({
-  status: z.enum(['dead_lettered', 'discarded']).default('dead_lettered').openapi({ description: 'Discarded ones are kept for audit' }),
+  status: z
+    .enum(['dead_lettered', 'discarded'])
+    .default('dead_lettered')
+    .openapi({ description: 'Discarded ones are kept for audit' }),
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),
 });
 
 export const DeadLetterIdParam = z.object({
-  id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).openapi({ param: { name: 'id', in: 'path' }, example: 4182 }),
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 4182 }),
 });
 
 export const deadLetterBody = (d: DeadLetterSummary): z.infer<typeof DeadLetterSchema> => ({
@@ -66,4 +82,8 @@ export const deadLetterDetailBody = (d: DeadLetter): z.infer<typeof DeadLetterDe
   entry: d.entry as unknown as Record<string, unknown>,
 });
 
-export const requeuedBody = (r: Requeued): z.infer<typeof RequeuedSchema> => ({ deadLetterId: r.deadLetterId, inboxId: r.inboxId, dueAt: iso(r.dueAt) });
+export const requeuedBody = (r: Requeued): z.infer<typeof RequeuedSchema> => ({
+  deadLetterId: r.deadLetterId,
+  inboxId: r.inboxId,
+  dueAt: iso(r.dueAt),
+});

@@ -7,17 +7,22 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const contentSchemas = (content: unknown): string =>
   isObject(content)
     ? Object.entries(content)
-        .map(([type, media]) => `<p class="media">${escapeHtml(type)}</p>${isObject(media) ? renderSchema(media['schema']) : ''}`)
+        .map(
+          ([type, media]) =>
+            `<p class="media">${escapeHtml(type)}</p>${isObject(media) ? renderSchema(media['schema']) : ''}`,
+        )
         .join('')
     : '';
 
 const renderParameters = (parameters: unknown): string => {
   if (!Array.isArray(parameters) || parameters.length === 0) return '';
-  const rows = parameters.filter(isObject).map(
-    (p) =>
-      `<tr><td><code>${escapeHtml(String(p['name']))}</code></td><td>${escapeHtml(String(p['in']))}</td>` +
-      `<td>${p['required'] === true ? 'yes' : 'no'}</td><td>${typeOf(p['schema'])}</td></tr>`,
-  );
+  const rows = parameters
+    .filter(isObject)
+    .map(
+      (p) =>
+        `<tr><td><code>${escapeHtml(String(p['name']))}</code></td><td>${escapeHtml(String(p['in']))}</td>` +
+        `<td>${p['required'] === true ? 'yes' : 'no'}</td><td>${typeOf(p['schema'])}</td></tr>`,
+    );
   return `<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Required</th><th>Type</th></tr>${rows.join('')}</table>`;
 };
 
@@ -31,7 +36,9 @@ const renderResponses = (responses: unknown): string => {
 };
 
 const renderOperation = (path: string, method: string, op: Json): string => {
-  const body = isObject(op['requestBody']) ? `<h4>Request body</h4>${contentSchemas(op['requestBody']['content'])}` : '';
+  const body = isObject(op['requestBody'])
+    ? `<h4>Request body</h4>${contentSchemas(op['requestBody']['content'])}`
+    : '';
   const description = typeof op['description'] === 'string' ? `<p>${prose(op['description'])}</p>` : '';
   return (
     `<section class="op"><h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>` +
@@ -57,9 +64,12 @@ export const renderDocsPage = (document: unknown, openApiUrl: string): string =>
   const title = escapeHtml(String(info['title'] ?? 'API'));
   const paths: Json = isObject(doc['paths']) ? doc['paths'] : {};
   const operations = Object.entries(paths).flatMap(([path, item]) =>
-    METHODS.flatMap((method) => (isObject(item) && isObject(item[method]) ? [renderOperation(path, method, item[method])] : [])),
+    METHODS.flatMap((method) =>
+      isObject(item) && isObject(item[method]) ? [renderOperation(path, method, item[method])] : [],
+    ),
   );
-  const components: Json = isObject(doc['components']) && isObject(doc['components']['schemas']) ? doc['components']['schemas'] : {};
+  const components: Json =
+    isObject(doc['components']) && isObject(doc['components']['schemas']) ? doc['components']['schemas'] : {};
   const schemas = Object.entries(components).map(
     ([name, schema]) => `<section id="${anchorOf(name)}"><h3>${escapeHtml(name)}</h3>${renderSchema(schema)}</section>`,
   );

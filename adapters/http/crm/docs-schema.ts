@@ -2,10 +2,16 @@
 
 export type Json = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** Description text: escaped, with Markdown `code` spans kept as code. */
 export const prose = (text: string): string => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
@@ -25,7 +31,8 @@ export const typeOf = (schema: unknown): string => {
     const parts = schema[key];
     if (Array.isArray(parts)) return parts.map(typeOf).join(key === 'allOf' ? ' &amp; ' : ' | ');
   }
-  if (Array.isArray(schema['enum'])) return schema['enum'].map((v) => `<code>${escapeHtml(JSON.stringify(v))}</code>`).join(' | ');
+  if (Array.isArray(schema['enum']))
+    return schema['enum'].map((v) => `<code>${escapeHtml(JSON.stringify(v))}</code>`).join(' | ');
   if ('const' in schema) return `<code>${escapeHtml(JSON.stringify(schema['const']))}</code>`;
   const type = Array.isArray(schema['type']) ? schema['type'].join(' | ') : String(schema['type'] ?? 'object');
   if (type === 'array') return `array of ${typeOf(schema['items'])}`;

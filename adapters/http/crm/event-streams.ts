@@ -43,7 +43,11 @@ export class EventStreams {
   constructor(private readonly deps: EventStreamsDeps) {}
 
   /** Takes a slot for a stream of `callerKey`; `release` frees it (once, however often it is called). */
-  attach(callerKey: string, actor: Actor, deliver: (event: DeskEvent) => void): Result<{ release(): void }, TooManyStreams> {
+  attach(
+    callerKey: string,
+    actor: Actor,
+    deliver: (event: DeskEvent) => void,
+  ): Result<{ release(): void }, TooManyStreams> {
     const { perKey, total } = this.deps.caps;
     const held = this.#perKey.get(callerKey) ?? 0;
     if (this.#listeners.size >= total) return err(tooMany('instance', total));

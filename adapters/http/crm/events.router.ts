@@ -32,7 +32,9 @@ export const eventsRoute = createRoute({
   responses: {
     200: { description: 'The stream', content: { 'text/event-stream': { schema: z.string() } } },
     ...authResponses,
-    429: problemResponse('Request budget spent (`rate_limited`), or too many open streams (`too_many_streams`); see `Retry-After`.'),
+    429: problemResponse(
+      'Request budget spent (`rate_limited`), or too many open streams (`too_many_streams`); see `Retry-After`.',
+    ),
   },
 });
 
@@ -42,7 +44,11 @@ const callerOf = (actor: Actor): string => (actor.kind === 'user' ? `user:${acto
 /** `GET /events`: what the caller may see, as it happens, until they disconnect. */
 export const eventsRouter = (deps: EventsDeps): CrmRouter => {
   const router = createCrmRouter();
-  const streams = new EventStreams({ subscribe: deps.subscribe, audience: deps.audience, caps: deps.caps ?? DEFAULT_CAPS });
+  const streams = new EventStreams({
+    subscribe: deps.subscribe,
+    audience: deps.audience,
+    caps: deps.caps ?? DEFAULT_CAPS,
+  });
   router.openapi(eventsRoute, (c) => {
     const actor = c.get('actor');
     let forward: (event: DeskEvent) => void = () => undefined;
@@ -50,7 +56,10 @@ export const eventsRouter = (deps: EventsDeps): CrmRouter => {
     if (!slot.ok) return crmProblem(c, slot.error);
     return streamSSE(c, async (stream) => {
       const ended = new Promise<void>((resolve) => stream.onAbort(resolve));
-      const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n').catch(() => undefined), deps.heartbeatMs ?? 15_000);
+      const heartbeat = setInterval(
+        () => void stream.write(': heartbeat\n\n').catch(() => undefined),
+        deps.heartbeatMs ?? 15_000,
+      );
       try {
         let seq = 0;
         let writes = Promise.resolve();

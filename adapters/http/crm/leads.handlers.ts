@@ -1,5 +1,12 @@
 import type { Email } from '../../../domain/contact/email.ts';
-import { asId, type LeadId, type LineId, type ProjectId, type UnitTypeId, type UserId } from '../../../domain/shared/ids.ts';
+import {
+  asId,
+  type LeadId,
+  type LineId,
+  type ProjectId,
+  type UnitTypeId,
+  type UserId,
+} from '../../../domain/shared/ids.ts';
 import type { CrmRouter } from './crm-router.ts';
 import type { LeadRouteDeps } from './leads.deps.ts';
 import { crmProblem } from './crm-problem.ts';
@@ -34,7 +41,9 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
     const phone = normalisePhone(body.phone, deps.defaultCountry ?? 'CO');
     if (phone === null) {
       const error = { in: 'body', path: 'phone', code: 'invalid_phone', message: 'not a valid phone number' };
-      return problem(c, 422, 'validation_failed', 'Validation failed', 'The request body has 1 problem.', { errors: [error] });
+      return problem(c, 422, 'validation_failed', 'Validation failed', 'The request body has 1 problem.', {
+        errors: [error],
+      });
     }
     const created = await deps.createLead.execute({
       actor: c.get('actor'),
@@ -50,7 +59,10 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
   });
 
   router.openapi(listVisitsRoute, async (c): Promise<Response> => {
-    const visits = await deps.listVisits.execute({ actor: c.get('actor'), leadId: asId<LeadId>(c.req.valid('param').id) });
+    const visits = await deps.listVisits.execute({
+      actor: c.get('actor'),
+      leadId: asId<LeadId>(c.req.valid('param').id),
+    });
     return visits.ok ? c.json({ items: visits.value.map(visitJson) }, 200) : crmProblem(c, visits.error);
   });
 

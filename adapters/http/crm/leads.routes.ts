@@ -1,7 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CreateLeadBody, LeadIdParam, LeadPageSchema, LeadSchema, ListLeadsQuery, OpenVisitBody, VisitSchema } from './leads.schemas.ts';
+import {
+  CreateLeadBody,
+  LeadIdParam,
+  LeadPageSchema,
+  LeadSchema,
+  ListLeadsQuery,
+  OpenVisitBody,
+  VisitSchema,
+} from './leads.schemas.ts';
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 // Problem answers carry no content schema (the shared `Problem` component documents the shape), so the
 // handlers may return the plain `Response` that `crmProblem` builds.
 export const problemResponse = (description: string) => ({ description: `${description} (problem+json)` });
@@ -36,7 +47,9 @@ export const createLeadRoute = createRoute({
     201: json(LeadSchema, 'Created'),
     403: problemResponse('An advisor named another advisor'),
     404: problemResponse('Unknown advisor or line'),
-    409: problemResponse('A lead with this phone exists (`lead_already_exists`); its `leadId` is given only to those who may see that lead (its advisor, managers, admins)'),
+    409: problemResponse(
+      'A lead with this phone exists (`lead_already_exists`); its `leadId` is given only to those who may see that lead (its advisor, managers, admins)',
+    ),
     422: invalid,
   },
 });
@@ -55,7 +68,10 @@ export const openVisitRoute = createRoute({
   path: '/leads/{id}/visits',
   tags: ['Visits'],
   summary: 'Open a visit for a project',
-  request: { params: LeadIdParam, body: { required: true, content: { 'application/json': { schema: OpenVisitBody } } } },
+  request: {
+    params: LeadIdParam,
+    body: { required: true, content: { 'application/json': { schema: OpenVisitBody } } },
+  },
   responses: {
     201: json(VisitSchema, 'Opened'),
     404: problemResponse('Unknown lead, project or unit type'),

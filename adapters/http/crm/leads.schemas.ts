@@ -5,7 +5,10 @@ const STAGES = ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lo
 export const WindowSchema = z
   .object({
     open: z.boolean(),
-    closesAt: z.iso.datetime().optional().openapi({ description: 'When free-form messages stop being allowed (open only)' }),
+    closesAt: z.iso
+      .datetime()
+      .optional()
+      .openapi({ description: 'When free-form messages stop being allowed (open only)' }),
   })
   .openapi('ConversationWindow', { example: { open: true, closesAt: '2026-11-25T15:00:00.000Z' } });
 
@@ -25,10 +28,14 @@ export const LeadSchema = z
   .openapi('Lead');
 
 export const LeadPageSchema = z
-  .object({ items: z.array(LeadSchema), nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page' }) })
+  .object({
+    items: z.array(LeadSchema),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page' }),
+  })
   .openapi('LeadPage');
 
-const limit = (max: number, byDefault: number) => z.coerce.number().int().min(1).max(max).default(byDefault).openapi({ example: byDefault });
+const limit = (max: number, byDefault: number) =>
+  z.coerce.number().int().min(1).max(max).default(byDefault).openapi({ example: byDefault });
 
 export const ListLeadsQuery = z.object({
   q: z.string().max(200).optional().openapi({ description: 'Text in name, phone or email', example: 'maría' }),
@@ -38,14 +45,25 @@ export const ListLeadsQuery = z.object({
   limit: limit(200, 50),
 });
 
-export const LeadIdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'lead-1' }) });
+export const LeadIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'lead-1' }),
+});
 
 export const CreateLeadBody = z
   .object({
     name: z.string().trim().min(1).max(200).openapi({ example: 'María Pérez' }),
-    phone: z.string().min(4).max(40).openapi({ description: 'As typed; national numbers are read in the default country (CO)', example: '300 123 4567' }),
+    phone: z.string().min(4).max(40).openapi({
+      description: 'As typed; national numbers are read in the default country (CO)',
+      example: '300 123 4567',
+    }),
     email: z.email().optional().openapi({ example: 'maria@correo.com' }),
-    advisorId: z.string().optional().openapi({ description: 'Managers only; an advisor always gets their own lead', example: 'u-ana' }),
+    advisorId: z
+      .string()
+      .optional()
+      .openapi({ description: 'Managers only; an advisor always gets their own lead', example: 'u-ana' }),
     lineId: z.string().optional().openapi({ example: 'line-main' }),
   })
   .openapi('CreateLead');
@@ -56,7 +74,11 @@ export const VisitSchema = z
     leadId: z.string(),
     projectId: z.string().openapi({ example: 'p-bog-1' }),
     unitTypeId: z.string().nullable().openapi({ example: 'p-bog-1-t1' }),
-    criteria: z.object({ priceBucketId: z.string().optional(), city: z.string().optional(), propertyType: z.string().optional() }),
+    criteria: z.object({
+      priceBucketId: z.string().optional(),
+      city: z.string().optional(),
+      propertyType: z.string().optional(),
+    }),
     stage: z.enum(STAGES),
     createdAt: z.iso.datetime(),
   })

@@ -10,7 +10,9 @@ const unstorableAt = (value: unknown, path: readonly string[] = []): string[] =>
   if (typeof value === 'string') return unstorable(value) ? [path.join('.')] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => unstorableAt(v, [...path, String(i)]));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([k, v]) => (unstorable(k) ? [[...path, k].join('.')] : unstorableAt(v, [...path, k])));
+  return Object.entries(value).flatMap(([k, v]) =>
+    unstorable(k) ? [[...path, k].join('.')] : unstorableAt(v, [...path, k]),
+  );
 };
 
 const inQuery = (c: Context): FieldError[] =>
@@ -38,5 +40,12 @@ export const refuseUnstorableText: MiddlewareHandler = async (c, next) => {
   const errors = [...inQuery(c), ...(await inBody(c))];
   if (errors.length === 0) return next();
   const where = errors[0]?.in ?? 'body';
-  return problem(c, 422, 'validation_failed', 'Validation failed', `The request ${where} has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}.`, { errors });
+  return problem(
+    c,
+    422,
+    'validation_failed',
+    'Validation failed',
+    `The request ${where} has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}.`,
+    { errors },
+  );
 };

@@ -37,7 +37,9 @@ export const usersRouter = (useCases: UserUseCases): CrmRouter => {
 
   router.openapi(meRoute, (c) => c.json(meBody(c.get('actor')), 200));
 
-  router.openapi(listUsersRoute, async (c) => c.json({ users: (await useCases.listUsers.execute()).map(userBody) }, 200));
+  router.openapi(listUsersRoute, async (c) =>
+    c.json({ users: (await useCases.listUsers.execute()).map(userBody) }, 200),
+  );
 
   router.openapi(createUserRoute, async (c) => {
     const result = await useCases.createUser.execute(c.req.valid('json'));
@@ -48,17 +50,25 @@ export const usersRouter = (useCases: UserUseCases): CrmRouter => {
     const { id } = c.req.valid('param');
     const result = await useCases.issueApiKey.execute({ userId: asId<UserId>(id), label: c.req.valid('json').label });
     if (!result.ok) return crmProblem(c, result.error);
-    return c.json({ key: result.value.key, apiKey: apiKeyBody(result.value.record) }, 201, { 'Cache-Control': 'no-store' });
+    return c.json({ key: result.value.key, apiKey: apiKeyBody(result.value.record) }, 201, {
+      'Cache-Control': 'no-store',
+    });
   });
 
   router.openapi(listApiKeysRoute, async (c) => {
-    const result = await useCases.listApiKeys.execute({ actor: c.get('actor'), userId: asId<UserId>(c.req.valid('param').id) });
+    const result = await useCases.listApiKeys.execute({
+      actor: c.get('actor'),
+      userId: asId<UserId>(c.req.valid('param').id),
+    });
     if (!result.ok) return crmProblem(c, result.error);
     return c.json({ apiKeys: result.value.map(apiKeyBody) }, 200, { 'Cache-Control': 'no-store' });
   });
 
   router.openapi(deactivateUserRoute, async (c) => {
-    const result = await useCases.deactivateUser.execute({ actor: c.get('actor'), userId: asId<UserId>(c.req.valid('param').id) });
+    const result = await useCases.deactivateUser.execute({
+      actor: c.get('actor'),
+      userId: asId<UserId>(c.req.valid('param').id),
+    });
     return result.ok ? c.json(userBody(result.value), 200) : crmProblem(c, result.error);
   });
 

@@ -1,7 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from './crm-auth.ts';
 import { authResponses, problemResponse, roleResponses } from './crm-responses.ts';
-import { ApiKeySchema, IssuedApiKeySchema, MeSchema, NewApiKeySchema, NewUserSchema, UserSchema } from './users.schemas.ts';
+import {
+  ApiKeySchema,
+  IssuedApiKeySchema,
+  MeSchema,
+  NewApiKeySchema,
+  NewUserSchema,
+  UserSchema,
+} from './users.schemas.ts';
 
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
 
@@ -19,7 +26,10 @@ export const listUsersRoute = createRoute({
   tags: ['Users'],
   summary: 'List users (managers and admins)',
   middleware: [requireRole('manager', 'admin')] as const,
-  responses: { 200: { description: 'Every user, oldest first', content: json(z.object({ users: z.array(UserSchema) })) }, ...roleResponses },
+  responses: {
+    200: { description: 'Every user, oldest first', content: json(z.object({ users: z.array(UserSchema) })) },
+    ...roleResponses,
+  },
 });
 
 export const createUserRoute = createRoute({
@@ -37,8 +47,18 @@ export const createUserRoute = createRoute({
   },
 });
 
-const UserIdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'user_7' }) });
-const KeyIdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'key_3' }) });
+const UserIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'user_7' }),
+});
+const KeyIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'key_3' }),
+});
 
 export const issueApiKeyRoute = createRoute({
   method: 'post',
@@ -63,14 +83,21 @@ export const listApiKeysRoute = createRoute({
   summary: "List a user's API keys (admins, or the user themself): never the key itself",
   request: { params: UserIdParam },
   responses: {
-    200: { description: 'Every key of the user, revoked ones included, oldest first', content: json(z.object({ apiKeys: z.array(ApiKeySchema) })) },
+    200: {
+      description: 'Every key of the user, revoked ones included, oldest first',
+      content: json(z.object({ apiKeys: z.array(ApiKeySchema) })),
+    },
     ...authResponses,
     403: problemResponse("Only admins list other users' keys (`forbidden`)."),
     404: problemResponse('No such user (`user_not_found`).'),
   },
 });
 
-const userActivation = (action: 'deactivate' | 'reactivate', summary: string, extra: Record<number, ReturnType<typeof problemResponse>>) =>
+const userActivation = (
+  action: 'deactivate' | 'reactivate',
+  summary: string,
+  extra: Record<number, ReturnType<typeof problemResponse>>,
+) =>
   createRoute({
     method: 'post',
     path: `/users/{id}/${action}`,
@@ -88,11 +115,15 @@ const userActivation = (action: 'deactivate' | 'reactivate', summary: string, ex
 
 export const deactivateUserRoute = userActivation(
   'deactivate',
-  "Deactivate a user (admins): their keys stop working at once, their event streams close, they get no new leads",
+  'Deactivate a user (admins): their keys stop working at once, their event streams close, they get no new leads',
   { 409: problemResponse('An admin cannot deactivate themself (`cannot_deactivate_self`).') },
 );
 
-export const reactivateUserRoute = userActivation('reactivate', 'Reactivate a user (admins): their unrevoked keys work again', {});
+export const reactivateUserRoute = userActivation(
+  'reactivate',
+  'Reactivate a user (admins): their unrevoked keys work again',
+  {},
+);
 
 export const revokeApiKeyRoute = createRoute({
   method: 'delete',

@@ -77,4 +77,6 @@ export const apiKeyBody = (key: ApiKeySummary): z.infer<typeof ApiKeySchema> => 
 });
 
 export const meBody = (actor: Actor): z.infer<typeof MeSchema> =>
-  actor.kind === 'user' ? { kind: 'user', role: actor.role, userId: actor.userId } : { kind: 'bootstrap-admin', role: 'admin', userId: null };
+  actor.kind === 'user'
+    ? { kind: 'user', role: actor.role, userId: actor.userId }
+    : { kind: 'bootstrap-admin', role: 'admin', userId: null };

@@ -35,13 +35,20 @@ const at = (iso: string): number => Date.parse(iso);
 /** The visit card and its actions: stage, appointments and agenda, reservations. Pass `router` to add them to an existing one. */
 export const registerVisitCardRoutes = (router: CrmRouter, useCases: VisitCardUseCases): CrmRouter => {
   router.openapi(getVisitCardRoute, async (c) => {
-    const result = await useCases.getVisitCard.execute({ actor: c.get('actor'), visitId: asId<VisitId>(c.req.valid('param').id) });
+    const result = await useCases.getVisitCard.execute({
+      actor: c.get('actor'),
+      visitId: asId<VisitId>(c.req.valid('param').id),
+    });
     return result.ok ? c.json(visitCardBody(result.value), 200) : crmProblem(c, result.error);
   });
 
   router.openapi(changeStageRoute, async (c) => {
     const visitId = asId<VisitId>(c.req.valid('param').id);
-    const result = await useCases.changeVisitStage.execute({ actor: c.get('actor'), visitId, stage: c.req.valid('json').stage });
+    const result = await useCases.changeVisitStage.execute({
+      actor: c.get('actor'),
+      visitId,
+      stage: c.req.valid('json').stage,
+    });
     return result.ok ? c.json(visitBody(result.value), 200) : crmProblem(c, result.error);
   });
 
@@ -71,7 +78,11 @@ export const registerVisitCardRoutes = (router: CrmRouter, useCases: VisitCardUs
 
   router.openapi(reserveUnitRoute, async (c) => {
     const visitId = asId<VisitId>(c.req.valid('param').id);
-    const result = await useCases.reserveUnit.execute({ actor: c.get('actor'), visitId, unitId: asId<UnitId>(c.req.valid('json').unitId) });
+    const result = await useCases.reserveUnit.execute({
+      actor: c.get('actor'),
+      visitId,
+      unitId: asId<UnitId>(c.req.valid('json').unitId),
+    });
     return result.ok ? c.json(reservationBody(result.value), 201) : crmProblem(c, result.error);
   });
 
@@ -91,4 +102,5 @@ export const registerVisitCardRoutes = (router: CrmRouter, useCases: VisitCardUs
 };
 
 /** A router of its own with the visit-card routes. */
-export const visitCardRoutes = (useCases: VisitCardUseCases): CrmRouter => registerVisitCardRoutes(createCrmRouter(), useCases);
+export const visitCardRoutes = (useCases: VisitCardUseCases): CrmRouter =>
+  registerVisitCardRoutes(createCrmRouter(), useCases);

@@ -79,7 +79,9 @@ export const reserveUnitRoute = createRoute({
     201: { description: 'Requested', content: json(ReservationSchema) },
     ...authResponses,
     404: problemResponse('Unknown visit or unit (`visit_not_found`, `unit_not_found`).'),
-    409: problemResponse('The unit is not available (`unit_not_available`) or the visit cannot be reserved (`invalid_stage_transition`).'),
+    409: problemResponse(
+      'The unit is not available (`unit_not_available`) or the visit cannot be reserved (`invalid_stage_transition`).',
+    ),
     422: invalid(''),
   },
 });
@@ -109,6 +111,8 @@ export const authoriseReservationRoute = createRoute({
     200: { description: 'Authorised', content: json(ReservationSchema) },
     ...roleResponses,
     404: problemResponse('No such reservation (`reservation_not_found`).'),
-    409: problemResponse('Not a requested reservation (`reservation_not_requested`), or the visit moved (`invalid_stage_transition`).'),
+    409: problemResponse(
+      'Not a requested reservation (`reservation_not_requested`), or the visit moved (`invalid_stage_transition`).',
+    ),
   },
 });

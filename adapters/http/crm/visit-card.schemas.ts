@@ -9,19 +9,36 @@ const STAGES = ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lo
 const iso = (at: number) => new Date(at).toISOString();
 const isoOrNull = (at: number | null) => (at === null ? null : iso(at));
 
-export const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'visit_1' }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'visit_1' }),
+});
 
-export const StageBody = z.object({ stage: z.enum(['contacted', 'appointment', 'lost']).openapi({ description: 'Reserved and authorised follow reservations' }) });
+export const StageBody = z.object({
+  stage: z
+    .enum(['contacted', 'appointment', 'lost'])
+    .openapi({ description: 'Reserved and authorised follow reservations' }),
+});
 
 export const NewAppointmentBody = z.object({
   startsAt: z.iso.datetime({ offset: true }).openapi({ example: '2026-11-26T15:00:00.000Z' }),
   endsAt: z.iso.datetime({ offset: true }).openapi({ example: '2026-11-26T16:00:00.000Z' }),
   note: z.string().max(2000).optional(),
-  advisorId: z.string().min(1).optional().openapi({ description: 'Managers and admins only; by default the lead’s advisor' }),
+  advisorId: z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ description: 'Managers and admins only; by default the lead’s advisor' }),
 });
 
 export const AgendaQuery = z.object({
-  advisorId: z.string().min(1).optional().openapi({ description: 'By default the caller (advisors only see their own)' }),
+  advisorId: z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ description: 'By default the caller (advisors only see their own)' }),
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
 });
@@ -29,7 +46,14 @@ export const AgendaQuery = z.object({
 export const NewReservationBody = z.object({ unitId: z.string().min(1).openapi({ example: 'ut-bog-1-1-u1' }) });
 
 export const VisitBodySchema = z
-  .object({ id: z.string(), leadId: z.string(), projectId: z.string(), unitTypeId: z.string().nullable(), stage: z.enum(STAGES), createdAt: z.iso.datetime() })
+  .object({
+    id: z.string(),
+    leadId: z.string(),
+    projectId: z.string(),
+    unitTypeId: z.string().nullable(),
+    stage: z.enum(STAGES),
+    createdAt: z.iso.datetime(),
+  })
   .openapi('VisitSummary');
 
 export const AppointmentSchema = z
@@ -60,11 +84,27 @@ export const ReservationSchema = z
   .openapi('Reservation');
 
 export const CardUnitSchema = z
-  .object({ id: z.string(), unitTypeId: z.string(), code: z.string(), areaM2: z.number(), price: z.object({ amount: z.number(), currency: z.string() }), status: z.enum(['available', 'reserved', 'sold']) })
+  .object({
+    id: z.string(),
+    unitTypeId: z.string(),
+    code: z.string(),
+    areaM2: z.number(),
+    price: z.object({ amount: z.number(), currency: z.string() }),
+    status: z.enum(['available', 'reserved', 'sold']),
+  })
   .openapi('CardUnit');
 
 export const CardQuoteSchema = z
-  .object({ id: z.string(), number: z.string(), issuedAt: z.iso.datetime(), validUntil: z.iso.datetime(), unitId: z.string(), unitCode: z.string(), price: z.object({ amount: z.number(), currency: z.string() }), pdfMediaId: z.string().nullable() })
+  .object({
+    id: z.string(),
+    number: z.string(),
+    issuedAt: z.iso.datetime(),
+    validUntil: z.iso.datetime(),
+    unitId: z.string(),
+    unitCode: z.string(),
+    price: z.object({ amount: z.number(), currency: z.string() }),
+    pdfMediaId: z.string().nullable(),
+  })
   .openapi('CardQuote');
 
 export const VisitCardSchema = z
@@ -77,13 +117,36 @@ export const VisitCardSchema = z
   })
   .openapi('VisitCard');
 
-export const visitBody = (v: Visit) => ({ id: v.id, leadId: v.leadId, projectId: v.projectId, unitTypeId: v.unitTypeId, stage: v.stage, createdAt: iso(v.createdAt) });
+export const visitBody = (v: Visit) => ({
+  id: v.id,
+  leadId: v.leadId,
+  projectId: v.projectId,
+  unitTypeId: v.unitTypeId,
+  stage: v.stage,
+  createdAt: iso(v.createdAt),
+});
 
-export const appointmentBody = (a: Appointment) => ({ ...a, startsAt: iso(a.startsAt), endsAt: iso(a.endsAt), createdAt: iso(a.createdAt) });
+export const appointmentBody = (a: Appointment) => ({
+  ...a,
+  startsAt: iso(a.startsAt),
+  endsAt: iso(a.endsAt),
+  createdAt: iso(a.createdAt),
+});
 
-export const reservationBody = (r: Reservation) => ({ ...r, createdAt: iso(r.createdAt), authorisedAt: isoOrNull(r.authorisedAt) });
+export const reservationBody = (r: Reservation) => ({
+  ...r,
+  createdAt: iso(r.createdAt),
+  authorisedAt: isoOrNull(r.authorisedAt),
+});
 
-const unitBody = (u: Unit) => ({ id: u.id, unitTypeId: u.unitTypeId, code: u.code, areaM2: u.areaM2, price: { ...u.price }, status: u.status });
+const unitBody = (u: Unit) => ({
+  id: u.id,
+  unitTypeId: u.unitTypeId,
+  code: u.code,
+  areaM2: u.areaM2,
+  price: { ...u.price },
+  status: u.status,
+});
 
 export const visitCardBody = (card: VisitCard) => ({
   visit: visitBody(card.visit),

@@ -8,13 +8,18 @@ export const createQuoteRoute = createRoute({
   method: 'post',
   path: '/visits/{id}/quotes',
   tags: ['Quotes'],
-  summary: 'Simulate and store a quote (with its PDF) for a unit, or a unit type’s reference unit, of the visit’s project',
+  summary:
+    'Simulate and store a quote (with its PDF) for a unit, or a unit type’s reference unit, of the visit’s project',
   request: { params: VisitIdParam, body: { required: true, content: json(NewQuoteBody) } },
   responses: {
     201: { description: 'The stored quote', content: json(QuoteSchema) },
     ...authResponses,
-    404: problemResponse('Unknown visit (or another advisor’s), unit or unit type of the project (`visit_not_found`, `unit_not_found`, `unit_type_not_found`).'),
-    409: problemResponse('The lead has no conversation (`lead_has_no_conversation`) or the unit type no unit to quote (`no_unit_to_quote`).'),
+    404: problemResponse(
+      'Unknown visit (or another advisor’s), unit or unit type of the project (`visit_not_found`, `unit_not_found`, `unit_type_not_found`).',
+    ),
+    409: problemResponse(
+      'The lead has no conversation (`lead_has_no_conversation`) or the unit type no unit to quote (`no_unit_to_quote`).',
+    ),
     422: problemResponse('Invalid body, or the project’s plan cannot quote this unit.'),
   },
 });
@@ -42,6 +47,8 @@ export const sendQuoteRoute = createRoute({
     202: { description: 'Queued messages: text, then document', content: json(SentQuoteSchema) },
     ...authResponses,
     404: problemResponse('Unknown quote, or another advisor’s lead (`quote_not_found`).'),
-    409: problemResponse('`window_closed`: the lead has not written in 24 hours (send an approved template first); `lead_has_no_whatsapp`.'),
+    409: problemResponse(
+      '`window_closed`: the lead has not written in 24 hours (send an approved template first); `lead_has_no_whatsapp`.',
+    ),
   },
 });

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, unique } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  unique,
+} from 'drizzle-orm/pg-core';
 import type { BotSettings } from '../../../application/ports/configuration.ts';
 import type { BotState } from '../../../domain/chatbot/bot-state.ts';
 import type { SendFailureReason } from '../../../domain/messaging/delivery-status.ts';

@@ -114,6 +114,8 @@ export class FakeLead {
 const noChoiceMessage = (phone: string, titleOrId: string, interactive: readonly SentMessage[]): string => {
   const last = interactive.at(-1);
   if (last === undefined) return `${phone} cannot tap "${titleOrId}": no buttons or list were sent to it`;
-  const options = choicesOf(last.content).map((c) => `"${c.title}" (${c.id})`).join(', ');
+  const options = choicesOf(last.content)
+    .map((c) => `"${c.title}" (${c.id})`)
+    .join(', ');
   return `${phone} cannot tap "${titleOrId}": no message offers it; the last one offered ${options}`;
 };

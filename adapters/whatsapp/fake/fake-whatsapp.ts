@@ -1,5 +1,10 @@
 import type { BusinessLine } from '../../../domain/organisation/organisation.ts';
-import type { ChannelMedia, InboundFile, MediaDownloadFailure, MediaSink } from '../../../application/ports/channel-media.ts';
+import type {
+  ChannelMedia,
+  InboundFile,
+  MediaDownloadFailure,
+  MediaSink,
+} from '../../../application/ports/channel-media.ts';
 import type { Clock } from '../../../application/ports/clock.ts';
 import type { InboundEnvelope, StatusEnvelope } from '../../../application/ports/inbound.ts';
 import type { MessageGateway, SendFailure, SendRequest } from '../../../application/ports/message-gateway.ts';
@@ -64,7 +69,13 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
     if (failure !== undefined) return err(failure);
     const waMessageId = asId<WaMessageId>(`wamid.fake.${this.#prefix}${++this.#outCount}`);
     const { line, to, content } = request;
-    const sent: SentMessage = { waMessageId, phoneNumberId: line.phoneNumberId, to, content, at: this.#options.clock.now() };
+    const sent: SentMessage = {
+      waMessageId,
+      phoneNumberId: line.phoneNumberId,
+      to,
+      content,
+      at: this.#options.clock.now(),
+    };
     this.#sent.push(sent);
     if (to.phone !== null) this.phones.add(to.phone, null, businessMessage(sent));
     return ok({ waMessageId });
@@ -145,7 +156,11 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
   }
 
   /** The file a lead sent, as WhatsApp hands it over; scripted failures first. */
-  async download(_line: BusinessLine, file: InboundFile, sink: MediaSink): Promise<Result<MediaId, MediaDownloadFailure>> {
+  async download(
+    _line: BusinessLine,
+    file: InboundFile,
+    sink: MediaSink,
+  ): Promise<Result<MediaId, MediaDownloadFailure>> {
     return this.media.download(file, sink);
   }
 
@@ -159,7 +174,11 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
   }
 
   /** Plays Meta's receipt for a sent message (`sent`, `delivered`, `read`, `played` or `failed`). */
-  async reportStatus(waMessageId: WaMessageId, status: StatusEnvelope['status'], failure?: SendFailureReason): Promise<void> {
+  async reportStatus(
+    waMessageId: WaMessageId,
+    status: StatusEnvelope['status'],
+    failure?: SendFailureReason,
+  ): Promise<void> {
     const onStatus = this.#options.onStatus;
     if (onStatus === undefined) throw new Error('fake WhatsApp: reportStatus needs `onStatus` in the constructor');
     await onStatus({ waMessageId, status, at: this.#options.clock.now(), failure: failure ?? null });

@@ -1,10 +1,20 @@
 import type { InboundFile, MediaDownloadFailure, MediaSink } from '../../../application/ports/channel-media.ts';
 import type { StoredMedia } from '../../../application/ports/media-store.ts';
-import { checkInboundMedia, inboundMediaLimit, refusalReason, type InboundMediaRefusal } from '../../../domain/media/inbound-media-policy.ts';
+import {
+  checkInboundMedia,
+  inboundMediaLimit,
+  refusalReason,
+  type InboundMediaRefusal,
+} from '../../../domain/media/inbound-media-policy.ts';
 import type { MediaId } from '../../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../../domain/shared/result.ts';
 
-const UNKNOWN: MediaDownloadFailure = { type: 'MediaDownloadFailed', retryable: false, code: '131052', title: 'Media download error: unknown media id' };
+const UNKNOWN: MediaDownloadFailure = {
+  type: 'MediaDownloadFailed',
+  retryable: false,
+  code: '131052',
+  title: 'Media download error: unknown media id',
+};
 
 const refused = (file: InboundFile, refusal: InboundMediaRefusal): MediaDownloadFailure => ({
   type: 'MediaDownloadFailed',

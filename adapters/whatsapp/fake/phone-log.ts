@@ -1,6 +1,11 @@
 import type { PhoneMessage, PhoneMessageStatus } from './phone-message.ts';
 
-export type PhoneSummary = { readonly phone: string; readonly name: string | null; readonly lastAt: number; readonly messageCount: number };
+export type PhoneSummary = {
+  readonly phone: string;
+  readonly name: string | null;
+  readonly lastAt: number;
+  readonly messageCount: number;
+};
 
 export type PhoneLogEvent =
   | { readonly type: 'phone_message' | 'phone_message_updated'; readonly phone: string; readonly message: PhoneMessage }
@@ -55,7 +60,8 @@ export class PhoneLog {
 
   find(waMessageId: string): { readonly phone: string; readonly message: PhoneMessage } | null {
     const phone = this.#owner.get(waMessageId);
-    const message = phone === undefined ? undefined : this.#phones.get(phone)?.messages.find((m) => m.waMessageId === waMessageId);
+    const message =
+      phone === undefined ? undefined : this.#phones.get(phone)?.messages.find((m) => m.waMessageId === waMessageId);
     return phone === undefined || message === undefined ? null : { phone, message };
   }
 

@@ -7,7 +7,9 @@ import { textOf, type SentMessage } from './sent-message.ts';
 export type PhoneMessageStatus = 'sent' | 'delivered' | 'read';
 
 /** Where the phone gets a file's bytes: the fake's copy of what the lead sent, or our media store. */
-export type PhoneMediaSource = { readonly from: 'lead'; readonly waMediaId: string } | { readonly from: 'business'; readonly mediaId: string };
+export type PhoneMediaSource =
+  | { readonly from: 'lead'; readonly waMediaId: string }
+  | { readonly from: 'business'; readonly mediaId: string };
 
 export type PhoneMedia = {
   readonly kind: string;
@@ -41,7 +43,16 @@ export type PhoneMessage = {
   readonly status: PhoneMessageStatus;
 };
 
-const BLANK = { text: null, header: null, footer: null, buttons: [], list: null, template: null, media: null, choice: null } as const;
+const BLANK = {
+  text: null,
+  header: null,
+  footer: null,
+  buttons: [],
+  list: null,
+  template: null,
+  media: null,
+  choice: null,
+} as const;
 
 /** What the phone shows for a message the business sent; it starts as `sent` until the phone reports more. */
 export const businessMessage = (sent: SentMessage): PhoneMessage => ({
@@ -59,7 +70,11 @@ const businessParts = (content: OutboundContent): Partial<PhoneMessage> & Pick<P
     case 'text':
       return { kind: 'text' };
     case 'buttons':
-      return { kind: 'buttons', footer: content.footer ?? null, buttons: content.buttons.map(({ id, title }) => ({ id, title })) };
+      return {
+        kind: 'buttons',
+        footer: content.footer ?? null,
+        buttons: content.buttons.map(({ id, title }) => ({ id, title })),
+      };
     case 'list': {
       const sections = content.sections.map((s) => ({
         title: s.title ?? '',
@@ -70,13 +85,30 @@ const businessParts = (content: OutboundContent): Partial<PhoneMessage> & Pick<P
     case 'media': {
       const { mediaKind, mimeType, filename, caption, voice, mediaId } = content;
       const source = { from: 'business', mediaId } as const;
-      return { kind: 'media', media: { kind: mediaKind, mimeType, filename: filename ?? null, caption: caption ?? null, voice: voice ?? false, source } };
+      return {
+        kind: 'media',
+        media: {
+          kind: mediaKind,
+          mimeType,
+          filename: filename ?? null,
+          caption: caption ?? null,
+          voice: voice ?? false,
+          source,
+        },
+      };
     }
     case 'template': {
       const { header } = content;
       const media: PhoneMedia | null =
         header?.kind === 'media'
-          ? { kind: header.mediaKind, mimeType: header.mimeType, filename: header.filename ?? null, caption: null, voice: false, source: { from: 'business', mediaId: header.mediaId } }
+          ? {
+              kind: header.mediaKind,
+              mimeType: header.mimeType,
+              filename: header.filename ?? null,
+              caption: null,
+              voice: false,
+              source: { from: 'business', mediaId: header.mediaId },
+            }
           : null;
       const text = header?.kind === 'text' ? header.text : null;
       return { kind: 'template', header: text, media, template: { name: content.name, language: content.language } };
@@ -102,7 +134,14 @@ const leadParts = (content: InboundContent): Partial<PhoneMessage> & Pick<PhoneM
       return { kind: 'choice', text: content.title, choice: { id: content.id, title: content.title } };
     case 'media': {
       const { mediaKind, mimeType, filename, caption, voice, waMediaId } = content;
-      const media = { kind: mediaKind, mimeType, filename: filename ?? null, caption: caption ?? null, voice: voice ?? false, source: { from: 'lead', waMediaId } } as const;
+      const media = {
+        kind: mediaKind,
+        mimeType,
+        filename: filename ?? null,
+        caption: caption ?? null,
+        voice: voice ?? false,
+        source: { from: 'lead', waMediaId },
+      } as const;
       return { kind: 'media', media };
     }
     // The simulator cannot send these; tests can (FakeLead), and the phone still shows something.

@@ -6,7 +6,11 @@ export const ERROR_BODY_MAX = 64 * 1024;
 export const timedOut = (): DOMException => new DOMException('Graph API did not answer in time', 'TimeoutError');
 
 /** Reads `body`, aborting through `controller` when a read waits longer than `idleMs`; stopping early cancels it. */
-export async function* idleTimed(body: ReadableStream<Uint8Array>, controller: AbortController, idleMs: number): AsyncGenerator<Uint8Array> {
+export async function* idleTimed(
+  body: ReadableStream<Uint8Array>,
+  controller: AbortController,
+  idleMs: number,
+): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
   let done = false;
   try {

@@ -108,11 +108,18 @@ export class GraphClient {
       }
       const { status, headers, body } = response;
       if (status >= 200 && status < 300 && body !== null) {
-        return ok({ status, headers, body: idleTimed(body, controller, this.config.timeoutMs), cancel: () => body.cancel().catch(() => {}) });
+        return ok({
+          status,
+          headers,
+          body: idleTimed(body, controller, this.config.timeoutMs),
+          cancel: () => body.cancel().catch(() => {}),
+        });
       }
       const start = await readAtMost(body, ERROR_BODY_MAX).catch(() => new Uint8Array());
       const judged = this.#judge({ status, headers, body: start });
-      return judged.ok ? err({ retryable: true, code: 'unexpected_response', title: 'Graph API answered without a body' }) : judged;
+      return judged.ok
+        ? err({ retryable: true, code: 'unexpected_response', title: 'Graph API answered without a body' })
+        : judged;
     });
   }
 
@@ -137,7 +144,11 @@ export class GraphClient {
   #judge(answer: GraphAnswer): GraphResult<GraphAnswer> {
     if (answer.status >= 200 && answer.status < 300) return ok(answer);
     if (answer.status >= 300 && answer.status < 400) {
-      return err({ retryable: false, code: 'redirect_refused', title: `Graph API answered a redirect (HTTP ${answer.status}), which is never followed` });
+      return err({
+        retryable: false,
+        code: 'redirect_refused',
+        title: `Graph API answered a redirect (HTTP ${answer.status}), which is never followed`,
+      });
     }
     const failure = classifyGraphResponse(answer.status, parseJson(answer.body), answer.headers.get('retry-after'));
     if (isTokenRejection(answer.status, failure)) throw new AccessTokenRejected(`${failure.code} ${failure.title}`);

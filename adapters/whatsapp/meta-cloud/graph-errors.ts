@@ -85,11 +85,19 @@ const withHint = (failure: GraphFailure, ...hints: (number | undefined)[]): Grap
  * Classifies an HTTP answer that was not 2xx. Meta advises deciding on `code` (and reading
  * `error_data.details`), never on the message; without a Graph error body, the HTTP status decides.
  */
-export const classifyGraphResponse = (status: number, body: unknown, retryAfter: string | null = null): GraphFailure => {
+export const classifyGraphResponse = (
+  status: number,
+  body: unknown,
+  retryAfter: string | null = null,
+): GraphFailure => {
   const headerHint = retryAfterHeader(retryAfter);
   const parsed = graphErrorBody.safeParse(body);
   if (!parsed.success) {
-    const failure = { retryable: retryableStatus(status), code: `http_${status}`, title: `Graph API answered HTTP ${status}` };
+    const failure = {
+      retryable: retryableStatus(status),
+      code: `http_${status}`,
+      title: `Graph API answered HTTP ${status}`,
+    };
     return withHint(failure, headerHint);
   }
   const { code, message, error_data } = parsed.data.error;
@@ -113,9 +121,13 @@ export const classifyTransportError = (error: unknown): GraphFailure => {
   if (name === 'TimeoutError' || name === 'AbortError')
     return { retryable: true, code: 'timeout', title: 'Graph API did not answer in time' };
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
-  const reason = (cause as NodeJS.ErrnoException | null)?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const reason =
+    (cause as NodeJS.ErrnoException | null)?.code ??
+    cause?.message ??
+    (error instanceof Error ? error.message : String(error));
   return { retryable: true, code: 'network', title: `Graph API unreachable (${reason})` };
 };
 
 /** True when the answer says our access token is no good (see `AccessTokenRejected`). */
-export const isTokenRejection = (status: number, failure: GraphFailure): boolean => status === 401 || failure.code === '190';
+export const isTokenRejection = (status: number, failure: GraphFailure): boolean =>
+  status === 401 || failure.code === '190';

@@ -13,7 +13,12 @@ export type GraphRetryPolicy = {
   readonly budgetMs: number;
 };
 
-export const DEFAULT_GRAPH_RETRY: GraphRetryPolicy = { maxAttempts: 3, baseDelayMs: 300, maxDelayMs: 2_000, budgetMs: 4_000 };
+export const DEFAULT_GRAPH_RETRY: GraphRetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 300,
+  maxDelayMs: 2_000,
+  budgetMs: 4_000,
+};
 
 export type Pause = {
   readonly sleep: (ms: number) => Promise<void>;

@@ -30,5 +30,7 @@ export const mayCarryToken = (url: string, graphBaseUrl: string, hosts: readonly
   const graph = parse(graphBaseUrl);
   if (target === null || target.username !== '' || target.password !== '') return false;
   if (graph !== null && target.origin === graph.origin) return true;
-  return target.protocol === 'https:' && target.port === '' && hosts.some((pattern) => matches(target.hostname, pattern));
+  return (
+    target.protocol === 'https:' && target.port === '' && hosts.some((pattern) => matches(target.hostname, pattern))
+  );
 };

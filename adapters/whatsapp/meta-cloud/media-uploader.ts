@@ -48,11 +48,20 @@ export class MediaUploader {
     const form = new FormData();
     form.set('messaging_product', 'whatsapp');
     form.set('type', mimeType);
-    form.set('file', new Blob([new Uint8Array(file.bytes)], { type: mimeType }), file.filename ?? content.filename ?? 'file');
-    const answer = await this.#client.json({ method: 'POST', url: this.#client.url(`${line.phoneNumberId}/media`), form });
+    form.set(
+      'file',
+      new Blob([new Uint8Array(file.bytes)], { type: mimeType }),
+      file.filename ?? content.filename ?? 'file',
+    );
+    const answer = await this.#client.json({
+      method: 'POST',
+      url: this.#client.url(`${line.phoneNumberId}/media`),
+      form,
+    });
     if (!answer.ok) return answer;
     const parsed = uploaded.safeParse(answer.value);
-    if (!parsed.success) return err({ retryable: true, code: 'unexpected_response', title: 'Media upload answer without an id' });
+    if (!parsed.success)
+      return err({ retryable: true, code: 'unexpected_response', title: 'Media upload answer without an id' });
     this.#ids.set(key, { waMediaId: parsed.data.id, at: this.#clock.now() });
     return ok(parsed.data.id);
   }

@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import type { ChannelMedia, InboundFile, MediaDownloadFailure, MediaSink } from '../../../application/ports/channel-media.ts';
+import type {
+  ChannelMedia,
+  InboundFile,
+  MediaDownloadFailure,
+  MediaSink,
+} from '../../../application/ports/channel-media.ts';
 import type { MediaDescription } from '../../../application/ports/media-store.ts';
-import { checkInboundMedia, inboundMediaLimit, refusalReason, type InboundMediaRefusal } from '../../../domain/media/inbound-media-policy.ts';
+import {
+  checkInboundMedia,
+  inboundMediaLimit,
+  refusalReason,
+  type InboundMediaRefusal,
+} from '../../../domain/media/inbound-media-policy.ts';
 import type { InboundMediaKind } from '../../../domain/messaging/message.ts';
 import type { BusinessLine } from '../../../domain/organisation/organisation.ts';
 import type { MediaId } from '../../../domain/shared/ids.ts';
@@ -11,7 +21,10 @@ import { classifyTransportError, type GraphFailure } from './graph-errors.ts';
 import { mayCarryToken } from './media-hosts.ts';
 
 /** `file_size` is a number in Meta's answers; anything else is treated as not announced. */
-const announcedSize = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().nonnegative()).optional().catch(undefined);
+const announcedSize = z
+  .preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().nonnegative())
+  .optional()
+  .catch(undefined);
 const mediaInfo = z.object({ url: z.string().min(1), mime_type: z.string().min(1), file_size: announcedSize });
 const SAFE_ID = /^[A-Za-z0-9_.:-]+$/;
 
@@ -23,7 +36,12 @@ export type MetaChannelMediaOptions = {
 };
 
 type Failure = Omit<MediaDownloadFailure, 'type'>;
-const failed = ({ retryable, code, title }: Failure | GraphFailure): MediaDownloadFailure => ({ type: 'MediaDownloadFailed', retryable, code, title });
+const failed = ({ retryable, code, title }: Failure | GraphFailure): MediaDownloadFailure => ({
+  type: 'MediaDownloadFailed',
+  retryable,
+  code,
+  title,
+});
 const final = (code: string, title: string) => err(failed({ retryable: false, code, title }));
 
 const refused = (kind: InboundMediaKind, refusal: InboundMediaRefusal) => {
@@ -32,7 +50,10 @@ const refused = (kind: InboundMediaKind, refusal: InboundMediaRefusal) => {
 };
 
 /** The body as it comes; a transport failure is noted before it propagates, to tell it from the store's own. */
-async function* watched(body: AsyncIterable<Uint8Array>, onFailure: (error: unknown) => void): AsyncGenerator<Uint8Array> {
+async function* watched(
+  body: AsyncIterable<Uint8Array>,
+  onFailure: (error: unknown) => void,
+): AsyncGenerator<Uint8Array> {
   try {
     yield* body;
   } catch (error) {
@@ -60,17 +81,25 @@ export class MetaChannelMedia implements ChannelMedia {
     this.#maxBytes = options.maxBytes ?? null;
   }
 
-  async download(_line: BusinessLine, file: InboundFile, sink: MediaSink): Promise<Result<MediaId, MediaDownloadFailure>> {
+  async download(
+    _line: BusinessLine,
+    file: InboundFile,
+    sink: MediaSink,
+  ): Promise<Result<MediaId, MediaDownloadFailure>> {
     if (!SAFE_ID.test(file.waMediaId)) return final('invalid_media_id', 'Not a media id');
     const info = await this.#client.json({ method: 'GET', url: this.#client.url(file.waMediaId) });
     if (!info.ok) return err(failed(info.error));
     const parsed = mediaInfo.safeParse(info.value);
-    if (!parsed.success) return err(failed({ retryable: true, code: 'unexpected_response', title: 'Media answer without a URL' }));
+    if (!parsed.success)
+      return err(failed({ retryable: true, code: 'unexpected_response', title: 'Media answer without a URL' }));
     const maxBytes = inboundMediaLimit(file.kind, this.#maxBytes);
     const checked = checkInboundMedia(file.kind, parsed.data.mime_type, parsed.data.file_size ?? null, maxBytes);
     if (!checked.ok) return refused(file.kind, checked.error);
     if (!mayCarryToken(parsed.data.url, this.#client.config.baseUrl, this.#hosts)) {
-      return final('untrusted_media_url', 'Media URL is not on an allowed media host (WHATSAPP_MEDIA_HOSTS) nor the Graph host');
+      return final(
+        'untrusted_media_url',
+        'Media URL is not on an allowed media host (WHATSAPP_MEDIA_HOSTS) nor the Graph host',
+      );
     }
     return this.#fetch(parsed.data.url, { mimeType: checked.value, filename: null }, file.kind, maxBytes, sink);
   }
@@ -91,7 +120,11 @@ export class MetaChannelMedia implements ChannelMedia {
     }
     let broken: GraphFailure | null = null;
     try {
-      const stored = await sink(description, watched(answer.value.body, (error) => (broken = classifyTransportError(error))), maxBytes);
+      const stored = await sink(
+        description,
+        watched(answer.value.body, (error) => (broken = classifyTransportError(error))),
+        maxBytes,
+      );
       return stored.ok ? ok(stored.value) : refused(kind, stored.error);
     } catch (error) {
       if (broken !== null) return err(failed(broken));

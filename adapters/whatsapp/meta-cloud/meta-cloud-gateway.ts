@@ -25,7 +25,12 @@ export type MetaCloudGatewayOptions = {
 const accepted = z.object({ messages: z.array(z.object({ id: z.string().min(1) })).min(1) });
 const PAIR_RATE = '131056';
 /** Not sent: this recipient is still backed off after a pair-rate refusal; Meta was not asked. */
-const PAIR_RATE_WAIT = { type: 'SendFailed', retryable: true, code: 'pair_rate_backoff', title: 'Waiting after a pair rate limit (131056)' } as const;
+const PAIR_RATE_WAIT = {
+  type: 'SendFailed',
+  retryable: true,
+  code: 'pair_rate_backoff',
+  title: 'Waiting after a pair rate limit (131056)',
+} as const;
 
 const sendFailure = (failure: GraphFailure): SendFailure => ({ type: 'SendFailed', ...failure });
 
@@ -51,7 +56,12 @@ export class MetaCloudGateway implements MessageGateway {
     const recipient = recipientKey(to);
     const backoff = this.#limiter.backoffRemaining(line.phoneNumberId, recipient);
     if (backoff > 0) return err({ ...PAIR_RATE_WAIT, retryAfterMs: backoff });
-    const file = content.kind === 'media' ? content : content.kind === 'template' && content.header?.kind === 'media' ? content.header : null;
+    const file =
+      content.kind === 'media'
+        ? content
+        : content.kind === 'template' && content.header?.kind === 'media'
+          ? content.header
+          : null;
     const upload = file === null ? null : await this.#uploader.upload(line, file);
     if (upload !== null && !upload.ok) return err(sendFailure(upload.error));
     const json = messagePayload(to, content, upload?.value ?? null);
@@ -61,7 +71,13 @@ export class MetaCloudGateway implements MessageGateway {
     if (!answer.ok) return err(this.#refused(line, recipient, answer.error));
     const parsed = accepted.safeParse(answer.value);
     // Meta may have taken the message: sending it again could deliver it twice.
-    if (!parsed.success) return err({ type: 'SendFailed', retryable: false, code: 'unexpected_response', title: 'Send answer without a message id' });
+    if (!parsed.success)
+      return err({
+        type: 'SendFailed',
+        retryable: false,
+        code: 'unexpected_response',
+        title: 'Send answer without a message id',
+      });
     this.#limiter.accepted(line.phoneNumberId, recipient);
     return ok({ waMessageId: asId<WaMessageId>(parsed.data.messages[0]?.id ?? '') });
   }

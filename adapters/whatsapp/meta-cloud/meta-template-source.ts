@@ -56,14 +56,18 @@ export class MetaTemplateSource implements TemplateSource {
   async fetchAll(): Promise<Template[]> {
     const templates: Template[] = [];
     const origin = new URL(this.#client.config.baseUrl).origin;
-    let url: string | undefined = this.#client.url(`${this.#client.config.businessAccountId}/message_templates?fields=${FIELDS}&limit=100`);
+    let url: string | undefined = this.#client.url(
+      `${this.#client.config.businessAccountId}/message_templates?fields=${FIELDS}&limit=100`,
+    );
     for (let page = 0; url !== undefined; page++) {
       // `paging.next` is absolute; the bearer token must never travel to another host.
-      if (page >= MAX_PAGES || new URL(url).origin !== origin) throw new Error(`template sync: refusing to follow ${url}`);
+      if (page >= MAX_PAGES || new URL(url).origin !== origin)
+        throw new Error(`template sync: refusing to follow ${url}`);
       const answer = await this.#client.json({ method: 'GET', url });
       if (!answer.ok) throw new Error(`template sync failed: ${answer.error.code} ${answer.error.title}`);
       const parsed = templatePage.safeParse(answer.value);
-      if (!parsed.success) throw new Error(`template sync: unexpected page shape (${parsed.error.issues[0]?.message ?? ''})`);
+      if (!parsed.success)
+        throw new Error(`template sync: unexpected page shape (${parsed.error.issues[0]?.message ?? ''})`);
       templates.push(...parsed.data.data.map(toTemplate));
       url = parsed.data.paging?.next;
     }

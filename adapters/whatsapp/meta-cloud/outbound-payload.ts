@@ -17,7 +17,11 @@ const footer = (text: string | undefined): Json => (text === undefined ? {} : { 
 const sections = (list: readonly ListSection[]): Json[] =>
   list.map((s) => ({
     ...(s.title === undefined ? {} : { title: s.title }),
-    rows: s.rows.map((r) => ({ id: r.id, title: r.title, ...(r.description === undefined ? {} : { description: r.description }) })),
+    rows: s.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      ...(r.description === undefined ? {} : { description: r.description }),
+    })),
   }));
 
 /** Audio takes no caption; only documents carry a file name; `voice` marks a recorded voice note. */
@@ -61,7 +65,11 @@ const contentFields = (content: OutboundContent, waMediaId: string | null): Json
       const components = templateComponents(content, waMediaId);
       return {
         type: 'template',
-        template: { name: content.name, language: { code: content.language }, ...(components.length === 0 ? {} : { components }) },
+        template: {
+          name: content.name,
+          language: { code: content.language },
+          ...(components.length === 0 ? {} : { components }),
+        },
       };
     }
   }
@@ -73,17 +81,29 @@ type TemplateContent = Extract<OutboundContent, { kind: 'template' }>;
 const templateComponents = (content: TemplateContent, headerMediaId: string | null): Json[] => {
   const { header, parameters, buttons = [] } = content;
   const headerParameter =
-    header === undefined ? null
-    : header.kind === 'text' ? { type: 'text', text: header.text }
-    : { type: header.mediaKind, [header.mediaKind]: { id: headerMediaId, ...(header.filename === undefined ? {} : { filename: header.filename }) } };
+    header === undefined
+      ? null
+      : header.kind === 'text'
+        ? { type: 'text', text: header.text }
+        : {
+            type: header.mediaKind,
+            [header.mediaKind]: {
+              id: headerMediaId,
+              ...(header.filename === undefined ? {} : { filename: header.filename }),
+            },
+          };
   return [
     ...(headerParameter === null ? [] : [{ type: 'header', parameters: [headerParameter] }]),
-    ...(parameters.length === 0 ? [] : [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }]),
+    ...(parameters.length === 0
+      ? []
+      : [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }]),
     ...buttons.map((b) => ({
       type: 'button',
       sub_type: b.subType,
       index: String(b.index),
-      parameters: [b.subType === 'url' ? { type: 'text', text: b.parameter } : { type: 'payload', payload: b.parameter }],
+      parameters: [
+        b.subType === 'url' ? { type: 'text', text: b.parameter } : { type: 'payload', payload: b.parameter },
+      ],
     })),
   ];
 };

@@ -47,7 +47,8 @@ export class ThroughputLimiter {
 
   constructor(options: ThroughputLimiterOptions = {}) {
     this.#perSecond = options.perSecond ?? 80;
-    if (!Number.isInteger(this.#perSecond) || this.#perSecond < 1) throw new RangeError('perSecond must be a positive integer');
+    if (!Number.isInteger(this.#perSecond) || this.#perSecond < 1)
+      throw new RangeError('perSecond must be a positive integer');
     this.#windowMs = WINDOW_MS + (options.windowMarginMs ?? 0);
     this.#spacingMs = options.recipientSpacingMs ?? 1_000;
     this.#pairBackoffMs = options.pairRateBackoffMs ?? 6_000;
@@ -117,7 +118,10 @@ export class ThroughputLimiter {
   #reserve(line: string): number {
     const slots = this.#slots.get(line) ?? [];
     const last = slots.at(-1) ?? -Infinity;
-    const full = slots.length >= this.#perSecond ? (slots[slots.length - this.#perSecond] ?? -Infinity) + this.#windowMs : -Infinity;
+    const full =
+      slots.length >= this.#perSecond
+        ? (slots[slots.length - this.#perSecond] ?? -Infinity) + this.#windowMs
+        : -Infinity;
     const slot = Math.max(this.#now(), last, full);
     slots.push(slot);
     if (slots.length > this.#perSecond) slots.shift();
@@ -145,6 +149,7 @@ export class ThroughputLimiter {
     if (this.#recipients.size < 1_000 || now - this.#sweptAt < 60_000) return;
     this.#sweptAt = now;
     for (const [key, state] of this.#recipients)
-      if (state.pending === 0 && Math.max(state.nextAt, state.backoffUntil) + FORGET_AFTER_MS <= now) this.#recipients.delete(key);
+      if (state.pending === 0 && Math.max(state.nextAt, state.backoffUntil) + FORGET_AFTER_MS <= now)
+        this.#recipients.delete(key);
   }
 }

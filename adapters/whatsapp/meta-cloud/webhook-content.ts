@@ -42,7 +42,9 @@ const unsupported = (type: string): InboundContent => ({ kind: 'unsupported', ty
 const interactive = via(Interactive, (i): InboundContent => {
   const reply = i.type === 'button_reply' ? i.button_reply : i.type === 'list_reply' ? i.list_reply : undefined;
   // Flows (nfm_reply) and any future kind: the bot cannot read them, so it answers politely.
-  return reply === undefined ? unsupported(`interactive.${i.type}`) : { kind: 'choice', id: reply.id, title: reply.title };
+  return reply === undefined
+    ? unsupported(`interactive.${i.type}`)
+    : { kind: 'choice', id: reply.id, title: reply.title };
 });
 
 const UNKNOWN_TYPE = 'application/octet-stream';
@@ -72,13 +74,16 @@ const PARSERS: ReadonlyMap<string, Parse> = new Map<string, Parse>([
   ['video', media('video')],
   ['document', media('document')],
   ['sticker', media('sticker')],
-  ['location', via(Location, ({ latitude, longitude, name, address }) => ({
-    kind: 'location',
-    latitude,
-    longitude,
-    ...(name === undefined ? {} : { name }),
-    ...(address === undefined ? {} : { address }),
-  }))],
+  [
+    'location',
+    via(Location, ({ latitude, longitude, name, address }) => ({
+      kind: 'location',
+      latitude,
+      longitude,
+      ...(name === undefined ? {} : { name }),
+      ...(address === undefined ? {} : { address }),
+    })),
+  ],
   ['reaction', via(Reaction, (r) => ({ kind: 'reaction', emoji: r.emoji ?? '', toWaMessageId: r.message_id }))],
 ]);
 

@@ -48,7 +48,10 @@ export const parseContacts = (raw: readonly unknown[]): MetaContact[] =>
 
 /** Meta's timestamps: strings of Unix seconds (numbers accepted too). */
 const UnixSeconds = z.union([
-  z.string().regex(/^\d{1,12}$/).transform(Number),
+  z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
   z.number().int().nonnegative().max(1e12),
 ]);
 

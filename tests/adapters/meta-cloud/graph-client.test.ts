@@ -32,13 +32,19 @@ describe('GraphClient: retries, timeouts, dropped connections', () => {
   it('gives up after the attempts allowed and returns the last failure as a value', async () => {
     const harness = await open();
     harness.stub.failNext(3, serverError);
-    expect(await sendOne(harness)).toEqual({ ok: false, error: { type: 'SendFailed', retryable: true, code: '131000', title: 'Something went wrong' } });
+    expect(await sendOne(harness)).toEqual({
+      ok: false,
+      error: { type: 'SendFailed', retryable: true, code: '131000', title: 'Something went wrong' },
+    });
     expect(harness.stub.requests).toHaveLength(DEFAULT_GRAPH_RETRY.maxAttempts);
   });
 
   it('never retries a permanent failure', async () => {
     const harness = await open();
-    harness.stub.failNext(1, { status: 400, error: { code: 131047, details: 'Message failed to send because more than 24 hours have passed' } });
+    harness.stub.failNext(1, {
+      status: 400,
+      error: { code: 131047, details: 'Message failed to send because more than 24 hours have passed' },
+    });
     const result = await sendOne(harness);
     expect(result).toMatchObject({ ok: false, error: { retryable: false, code: '131047' } });
     expect(harness.stub.requests).toHaveLength(1);
@@ -65,7 +71,10 @@ describe('GraphClient: retries, timeouts, dropped connections', () => {
   it('times out a request that gets no answer, as a retryable failure', async () => {
     const harness = await open({ timeoutMs: 150, retry: { maxAttempts: 1 } });
     harness.stub.timeoutNext();
-    expect(await sendOne(harness)).toMatchObject({ ok: false, error: { type: 'SendFailed', retryable: true, code: 'timeout' } });
+    expect(await sendOne(harness)).toMatchObject({
+      ok: false,
+      error: { type: 'SendFailed', retryable: true, code: 'timeout' },
+    });
   });
 
   it('retries after a timeout and gets through', async () => {
@@ -130,13 +139,18 @@ describe('GraphClient: retries, timeouts, dropped connections', () => {
 describe('backoffDelay', () => {
   it('is full jitter under an exponential cap, and never sooner than the hint', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.nat(100_000), (attempt, random, hint) => {
-        const cap = Math.min(DEFAULT_GRAPH_RETRY.maxDelayMs, DEFAULT_GRAPH_RETRY.baseDelayMs * 2 ** (attempt - 1));
-        const plain = backoffDelay(DEFAULT_GRAPH_RETRY, attempt, random);
-        expect(plain).toBeGreaterThanOrEqual(0);
-        expect(plain).toBeLessThan(cap);
-        expect(backoffDelay(DEFAULT_GRAPH_RETRY, attempt, random, hint)).toBe(Math.max(hint, plain));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        fc.nat(100_000),
+        (attempt, random, hint) => {
+          const cap = Math.min(DEFAULT_GRAPH_RETRY.maxDelayMs, DEFAULT_GRAPH_RETRY.baseDelayMs * 2 ** (attempt - 1));
+          const plain = backoffDelay(DEFAULT_GRAPH_RETRY, attempt, random);
+          expect(plain).toBeGreaterThanOrEqual(0);
+          expect(plain).toBeLessThan(cap);
+          expect(backoffDelay(DEFAULT_GRAPH_RETRY, attempt, random, hint)).toBe(Math.max(hint, plain));
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyGraphResponse, classifyTransportError, isTokenRejection } from '../../../adapters/whatsapp/meta-cloud/graph-errors.ts';
+import {
+  classifyGraphResponse,
+  classifyTransportError,
+  isTokenRejection,
+} from '../../../adapters/whatsapp/meta-cloud/graph-errors.ts';
 
 const graph = (code: number, extra: Record<string, unknown> = {}) => ({
   error: { message: `(#${code}) something`, type: 'OAuthException', code, fbtrace_id: 'A1b2', ...extra },
@@ -63,18 +67,29 @@ describe('classifyGraphResponse', () => {
   });
 
   it('adds error_data.details to the title, where Meta explains the refusal', () => {
-    const failure = classifyGraphResponse(400, graph(131053, { error_data: { messaging_product: 'whatsapp', details: 'Unsupported audio/opus' } }));
+    const failure = classifyGraphResponse(
+      400,
+      graph(131053, { error_data: { messaging_product: 'whatsapp', details: 'Unsupported audio/opus' } }),
+    );
     expect(failure.title).toBe('Media upload error: Unsupported audio/opus');
   });
 
   it('decides an unknown code by the HTTP status: 5xx and 429 may pass later, other 4xx will not', () => {
-    expect(classifyGraphResponse(500, graph(999_999))).toMatchObject({ retryable: true, code: '999999', title: '(#999999) something' });
+    expect(classifyGraphResponse(500, graph(999_999))).toMatchObject({
+      retryable: true,
+      code: '999999',
+      title: '(#999999) something',
+    });
     expect(classifyGraphResponse(429, graph(999_998))).toMatchObject({ retryable: true });
     expect(classifyGraphResponse(400, graph(999_997))).toMatchObject({ retryable: false });
   });
 
   it('decides a body that is not a Graph error by the HTTP status alone', () => {
-    expect(classifyGraphResponse(502, '<html>Bad gateway</html>')).toEqual({ retryable: true, code: 'http_502', title: 'Graph API answered HTTP 502' });
+    expect(classifyGraphResponse(502, '<html>Bad gateway</html>')).toEqual({
+      retryable: true,
+      code: 'http_502',
+      title: 'Graph API answered HTTP 502',
+    });
     expect(classifyGraphResponse(503, null)).toMatchObject({ retryable: true, code: 'http_503' });
     expect(classifyGraphResponse(429, {})).toMatchObject({ retryable: true, code: 'http_429' });
     expect(classifyGraphResponse(404, null)).toMatchObject({ retryable: false, code: 'http_404' });
@@ -84,15 +99,21 @@ describe('classifyGraphResponse', () => {
 
 describe('classifyTransportError', () => {
   it('calls our own timeout a retryable timeout', () => {
-    expect(classifyTransportError(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toEqual({
-      retryable: true, code: 'timeout', title: 'Graph API did not answer in time',
+    expect(
+      classifyTransportError(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    ).toEqual({
+      retryable: true,
+      code: 'timeout',
+      title: 'Graph API did not answer in time',
     });
   });
 
   it('calls a failed connection a retryable network failure, naming the cause', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
     expect(classifyTransportError(new TypeError('fetch failed', { cause: refused }))).toEqual({
-      retryable: true, code: 'network', title: 'Graph API unreachable (ECONNREFUSED)',
+      retryable: true,
+      code: 'network',
+      title: 'Graph API unreachable (ECONNREFUSED)',
     });
   });
 });

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundFile, MediaSink } from '../../../application/ports/channel-media.ts';
 import { AccessTokenRejected } from '../../../adapters/whatsapp/meta-cloud/access-token-rejected.ts';
-import { MetaChannelMedia, type MetaChannelMediaOptions } from '../../../adapters/whatsapp/meta-cloud/meta-channel-media.ts';
+import {
+  MetaChannelMedia,
+  type MetaChannelMediaOptions,
+} from '../../../adapters/whatsapp/meta-cloud/meta-channel-media.ts';
 import type { InboundMediaKind } from '../../../domain/messaging/message.ts';
 import { aLine } from '../../builders/line-builder.ts';
 import { generatedBytes } from '../../support/stub-graph-api.ts';
@@ -30,7 +33,8 @@ describe('MetaChannelMedia', () => {
   const file = (waMediaId: string, kind: InboundMediaKind = 'audio'): InboundFile => ({ waMediaId, kind });
   const download = (id: string, kind?: InboundMediaKind, options?: MetaChannelMediaOptions) =>
     new MetaChannelMedia(h.client, options).download(line, file(id, kind), sink);
-  const storedAs = async (result: Awaited<ReturnType<typeof download>>) => (result.ok ? h.media.get(result.value) : null);
+  const storedAs = async (result: Awaited<ReturnType<typeof download>>) =>
+    result.ok ? h.media.get(result.value) : null;
   const bytesRequests = () => h.stub.requests.filter((r) => r.path.startsWith('/lookaside/'));
 
   it('asks Graph for the URL, then streams the bytes from it with the bearer token into the store', async () => {
@@ -51,14 +55,25 @@ describe('MetaChannelMedia', () => {
   it('fails for good when Meta no longer knows the id (expired after 7 days, or never existed)', async () => {
     const id = h.stub.addMedia(voiceNote, 'audio/ogg');
     h.stub.expireMedia(id);
-    expect(await download(id)).toEqual({ ok: false, error: { type: 'MediaDownloadFailed', retryable: false, code: '100', title: expect.stringContaining('Invalid parameter') } });
+    expect(await download(id)).toEqual({
+      ok: false,
+      error: {
+        type: 'MediaDownloadFailed',
+        retryable: false,
+        code: '100',
+        title: expect.stringContaining('Invalid parameter'),
+      },
+    });
     expect(await download('media.unknown')).toMatchObject({ ok: false, error: { retryable: false } });
   });
 
   it('fails for good when the file URL answers 404', async () => {
     const id = h.stub.addMedia(voiceNote, 'audio/ogg');
     h.stub.failNext(1, { status: 404 }, '/lookaside/');
-    expect(await download(id)).toEqual({ ok: false, error: { type: 'MediaDownloadFailed', retryable: false, code: 'http_404', title: expect.any(String) } });
+    expect(await download(id)).toEqual({
+      ok: false,
+      error: { type: 'MediaDownloadFailed', retryable: false, code: 'http_404', title: expect.any(String) },
+    });
   });
 
   it('retries a transient failure of either step and gets the file', async () => {
@@ -72,16 +87,25 @@ describe('MetaChannelMedia', () => {
   it('reports outages and timeouts as retryable: the download is tried again later, never dropped', async () => {
     const id = h.stub.addMedia(voiceNote, 'audio/ogg');
     h.stub.failNext(2, { status: 500, error: { code: 131000 } });
-    expect(await download(id)).toMatchObject({ ok: false, error: { type: 'MediaDownloadFailed', retryable: true, code: '131000' } });
+    expect(await download(id)).toMatchObject({
+      ok: false,
+      error: { type: 'MediaDownloadFailed', retryable: true, code: '131000' },
+    });
     const slow = await openMetaCloud({ timeoutMs: 100, retry: { maxAttempts: 1 } });
     const slowId = slow.stub.addMedia(voiceNote, 'audio/ogg');
     slow.stub.timeoutNext();
-    expect(await new MetaChannelMedia(slow.client).download(line, file(slowId), sink)).toMatchObject({ ok: false, error: { retryable: true, code: 'timeout' } });
+    expect(await new MetaChannelMedia(slow.client).download(line, file(slowId), sink)).toMatchObject({
+      ok: false,
+      error: { retryable: true, code: 'timeout' },
+    });
     await slow.close();
   });
 
   it('refuses an id that is not one, without calling Meta', async () => {
-    expect(await download('../../me')).toMatchObject({ ok: false, error: { retryable: false, code: 'invalid_media_id' } });
+    expect(await download('../../me')).toMatchObject({
+      ok: false,
+      error: { retryable: false, code: 'invalid_media_id' },
+    });
     expect(h.stub.requests).toHaveLength(0);
   });
 
@@ -94,8 +118,20 @@ describe('MetaChannelMedia', () => {
   describe('fenced', () => {
     it('never follows a redirect: a 3xx is a final failure, and its target never sees the token', async () => {
       const id = h.stub.addMedia(voiceNote, 'audio/ogg');
-      h.stub.failNext(1, { status: 302, headers: { location: `${h.stub.url}/lookaside/media/elsewhere` } }, '/lookaside/');
-      expect(await download(id)).toEqual({ ok: false, error: { type: 'MediaDownloadFailed', retryable: false, code: 'redirect_refused', title: expect.stringContaining('302') } });
+      h.stub.failNext(
+        1,
+        { status: 302, headers: { location: `${h.stub.url}/lookaside/media/elsewhere` } },
+        '/lookaside/',
+      );
+      expect(await download(id)).toEqual({
+        ok: false,
+        error: {
+          type: 'MediaDownloadFailed',
+          retryable: false,
+          code: 'redirect_refused',
+          title: expect.stringContaining('302'),
+        },
+      });
       expect(bytesRequests().map((r) => r.path)).toEqual([`/lookaside/media/${id}`]);
       expect(kept).toBe(0);
     });
@@ -106,10 +142,18 @@ describe('MetaChannelMedia', () => {
       const id = h.stub.addMedia(voiceNote, 'audio/ogg', { urlOrigin: `http://localhost:${port}` });
       expect(await download(id, 'audio', { mediaHosts: ['lookaside.fbsbx.com', '*.fbcdn.net'] })).toEqual({
         ok: false,
-        error: { type: 'MediaDownloadFailed', retryable: false, code: 'untrusted_media_url', title: expect.any(String) },
+        error: {
+          type: 'MediaDownloadFailed',
+          retryable: false,
+          code: 'untrusted_media_url',
+          title: expect.any(String),
+        },
       });
       const evil = h.stub.addMedia(voiceNote, 'audio/ogg', { urlOrigin: 'https://graph.facebook.com.evil.example' });
-      expect(await download(evil)).toMatchObject({ ok: false, error: { retryable: false, code: 'untrusted_media_url' } });
+      expect(await download(evil)).toMatchObject({
+        ok: false,
+        error: { retryable: false, code: 'untrusted_media_url' },
+      });
       expect(bytesRequests()).toEqual([]);
     });
   });
@@ -119,14 +163,22 @@ describe('MetaChannelMedia', () => {
       const id = h.stub.addMedia(voiceNote, 'image/jpeg', { fileSize: 5 * MB + 1 });
       expect(await download(id, 'image')).toEqual({
         ok: false,
-        error: { type: 'MediaDownloadFailed', retryable: false, code: 'media_too_large', title: 'File too large: over the 5 MB limit for an image' },
+        error: {
+          type: 'MediaDownloadFailed',
+          retryable: false,
+          code: 'media_too_large',
+          title: 'File too large: over the 5 MB limit for an image',
+        },
       });
       expect(bytesRequests()).toEqual([]);
     });
 
     it('applies a lower cap configured by the operator', async () => {
       const id = h.stub.addMedia(new Uint8Array(2_000), 'application/pdf');
-      expect(await download(id, 'document', { maxBytes: 1_000 })).toMatchObject({ ok: false, error: { retryable: false, code: 'media_too_large' } });
+      expect(await download(id, 'document', { maxBytes: 1_000 })).toMatchObject({
+        ok: false,
+        error: { retryable: false, code: 'media_too_large' },
+      });
       expect((await download(id, 'document', { maxBytes: 2_000 })).ok).toBe(true);
     });
 
@@ -142,7 +194,10 @@ describe('MetaChannelMedia', () => {
 
     it('refuses a body whose Content-Length is over the cap before reading it', async () => {
       const id = h.stub.addGeneratedMedia({ size: 30 * MB }, 'audio/mpeg', { fileSize: null });
-      expect(await download(id, 'audio')).toMatchObject({ ok: false, error: { retryable: false, code: 'media_too_large' } });
+      expect(await download(id, 'audio')).toMatchObject({
+        ok: false,
+        error: { retryable: false, code: 'media_too_large' },
+      });
       expect(kept).toBe(0);
     });
 
@@ -161,7 +216,10 @@ describe('MetaChannelMedia', () => {
       ['audio', 'application/pdf'],
     ] as const)('refuses a %s of type %s without downloading it', async (kind, mimeType) => {
       const id = h.stub.addMedia(voiceNote, mimeType);
-      expect(await download(id, kind)).toMatchObject({ ok: false, error: { retryable: false, code: 'unsupported_media_type' } });
+      expect(await download(id, kind)).toMatchObject({
+        ok: false,
+        error: { retryable: false, code: 'unsupported_media_type' },
+      });
       expect(bytesRequests()).toEqual([]);
     });
 
@@ -189,7 +247,10 @@ describe('MetaChannelMedia', () => {
         const channel = new MetaChannelMedia(slow.client);
         const into: MediaSink = (d, body, max) => slow.media.putStream({ ...d, owner: null }, body, max);
         expect((await channel.download(line, file(steady, 'document'), into)).ok).toBe(true);
-        expect(await channel.download(line, file(stalled, 'document'), into)).toMatchObject({ ok: false, error: { retryable: true, code: 'timeout' } });
+        expect(await channel.download(line, file(stalled, 'document'), into)).toMatchObject({
+          ok: false,
+          error: { retryable: true, code: 'timeout' },
+        });
       } finally {
         await slow.close();
       }

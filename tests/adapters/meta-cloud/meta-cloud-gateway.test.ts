@@ -19,13 +19,25 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
 
   const send = (content: OutboundContent, to: WaIdentity = ana) => h.gateway.send({ line, to, content });
   const lastBody = () => h.stub.sentMessages.at(-1)?.body;
-  const store = (mimeType: string, filename: string | null = null) => h.media.put({ bytes: new Uint8Array([1, 2, 3]), mimeType, filename, owner: null });
+  const store = (mimeType: string, filename: string | null = null) =>
+    h.media.put({ bytes: new Uint8Array([1, 2, 3]), mimeType, filename, owner: null });
 
   it('posts text to /{version}/{phone-number-id}/messages with the bearer token and gets the wamid back', async () => {
-    expect(await send(textMessage('Hola 👋 ¿cómo estás?'))).toEqual({ ok: true, value: { waMessageId: 'wamid.stub.1' } });
+    expect(await send(textMessage('Hola 👋 ¿cómo estás?'))).toEqual({
+      ok: true,
+      value: { waMessageId: 'wamid.stub.1' },
+    });
     const [request] = h.stub.requests;
-    expect(request).toMatchObject({ method: 'POST', path: `/${VERSION}/pnid-bogota/messages`, authorization: `Bearer ${TOKEN}` });
-    expect(lastBody()).toEqual({ ...envelope, type: 'text', text: { body: 'Hola 👋 ¿cómo estás?', preview_url: false } });
+    expect(request).toMatchObject({
+      method: 'POST',
+      path: `/${VERSION}/pnid-bogota/messages`,
+      authorization: `Bearer ${TOKEN}`,
+    });
+    expect(lastBody()).toEqual({
+      ...envelope,
+      type: 'text',
+      text: { body: 'Hola 👋 ¿cómo estás?', preview_url: false },
+    });
   });
 
   it('asks for a link preview when the text wants one', async () => {
@@ -41,7 +53,16 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
   });
 
   it('sends reply buttons with their ids, titles and footer', async () => {
-    await send(buttonsMessage('¿Aceptas la política de datos?', [{ id: 'consent_yes', title: 'Sí, acepto' }, { id: 'consent_no', title: 'No' }], 'Inmobiliaria X'));
+    await send(
+      buttonsMessage(
+        '¿Aceptas la política de datos?',
+        [
+          { id: 'consent_yes', title: 'Sí, acepto' },
+          { id: 'consent_no', title: 'No' },
+        ],
+        'Inmobiliaria X',
+      ),
+    );
     expect(lastBody()).toEqual({
       ...envelope,
       type: 'interactive',
@@ -49,22 +70,41 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
         type: 'button',
         body: { text: '¿Aceptas la política de datos?' },
         footer: { text: 'Inmobiliaria X' },
-        action: { buttons: [{ type: 'reply', reply: { id: 'consent_yes', title: 'Sí, acepto' } }, { type: 'reply', reply: { id: 'consent_no', title: 'No' } }] },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'consent_yes', title: 'Sí, acepto' } },
+            { type: 'reply', reply: { id: 'consent_no', title: 'No' } },
+          ],
+        },
       },
     });
   });
 
   it('sends a list with its button label, sections and row descriptions', async () => {
     await send({
-      kind: 'list', body: 'Elige un proyecto', buttonLabel: 'Ver opciones', footer: 'Inmobiliaria X',
-      sections: [{ title: 'Bogotá', rows: [{ id: 'proj_1', title: 'Torre Norte', description: 'Desde $350M' }] }, { title: 'Cali', rows: [{ id: 'proj_2', title: 'Parque Sur' }] }],
+      kind: 'list',
+      body: 'Elige un proyecto',
+      buttonLabel: 'Ver opciones',
+      footer: 'Inmobiliaria X',
+      sections: [
+        { title: 'Bogotá', rows: [{ id: 'proj_1', title: 'Torre Norte', description: 'Desde $350M' }] },
+        { title: 'Cali', rows: [{ id: 'proj_2', title: 'Parque Sur' }] },
+      ],
     });
     expect(lastBody()).toEqual({
       ...envelope,
       type: 'interactive',
       interactive: {
-        type: 'list', body: { text: 'Elige un proyecto' }, footer: { text: 'Inmobiliaria X' },
-        action: { button: 'Ver opciones', sections: [{ title: 'Bogotá', rows: [{ id: 'proj_1', title: 'Torre Norte', description: 'Desde $350M' }] }, { title: 'Cali', rows: [{ id: 'proj_2', title: 'Parque Sur' }] }] },
+        type: 'list',
+        body: { text: 'Elige un proyecto' },
+        footer: { text: 'Inmobiliaria X' },
+        action: {
+          button: 'Ver opciones',
+          sections: [
+            { title: 'Bogotá', rows: [{ id: 'proj_1', title: 'Torre Norte', description: 'Desde $350M' }] },
+            { title: 'Cali', rows: [{ id: 'proj_2', title: 'Parque Sur' }] },
+          ],
+        },
       },
     });
     await send(listMessage('Otra', 'Ver', [{ id: 'a', title: 'A' }]));
@@ -75,15 +115,33 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
     const mediaId = await store('image/jpeg', 'fachada.jpg');
     await send({ kind: 'media', mediaKind: 'image', mediaId, mimeType: 'image/jpeg', caption: 'Fachada' });
     const upload = h.stub.requestsTo(`/${VERSION}/pnid-bogota/media`)[0];
-    expect(upload?.form).toEqual({ messaging_product: 'whatsapp', type: 'image/jpeg', file: '<file fachada.jpg image/jpeg>' });
-    expect(h.stub.media[0]).toMatchObject({ phoneNumberId: 'pnid-bogota', mimeType: 'image/jpeg', bytes: new Uint8Array([1, 2, 3]) });
+    expect(upload?.form).toEqual({
+      messaging_product: 'whatsapp',
+      type: 'image/jpeg',
+      file: '<file fachada.jpg image/jpeg>',
+    });
+    expect(h.stub.media[0]).toMatchObject({
+      phoneNumberId: 'pnid-bogota',
+      mimeType: 'image/jpeg',
+      bytes: new Uint8Array([1, 2, 3]),
+    });
     expect(lastBody()).toEqual({ ...envelope, type: 'image', image: { id: h.stub.media[0]?.id, caption: 'Fachada' } });
   });
 
   it('sends a document with its file name and caption, and a video with its caption', async () => {
     const pdf = await store('application/pdf', 'cotizacion.pdf');
-    await send({ kind: 'media', mediaKind: 'document', mediaId: pdf, mimeType: 'application/pdf', filename: 'cotizacion.pdf', caption: 'Tu cotización' });
-    expect(lastBody()).toMatchObject({ type: 'document', document: { caption: 'Tu cotización', filename: 'cotizacion.pdf' } });
+    await send({
+      kind: 'media',
+      mediaKind: 'document',
+      mediaId: pdf,
+      mimeType: 'application/pdf',
+      filename: 'cotizacion.pdf',
+      caption: 'Tu cotización',
+    });
+    expect(lastBody()).toMatchObject({
+      type: 'document',
+      document: { caption: 'Tu cotización', filename: 'cotizacion.pdf' },
+    });
     const mp4 = await store('video/mp4');
     await send({ kind: 'media', mediaKind: 'video', mediaId: mp4, mimeType: 'video/mp4', caption: 'Recorrido' });
     expect(lastBody()).toMatchObject({ type: 'video', video: { caption: 'Recorrido' } });
@@ -99,12 +157,14 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
 
   it('drops a caption from plain audio, and sends Opus labelled audio/opus as audio/ogg', async () => {
     const clip = await store('audio/opus');
-    expect((await send({ kind: 'media', mediaKind: 'audio', mediaId: clip, mimeType: 'audio/opus', caption: 'ignored' })).ok).toBe(true);
+    expect(
+      (await send({ kind: 'media', mediaKind: 'audio', mediaId: clip, mimeType: 'audio/opus', caption: 'ignored' })).ok,
+    ).toBe(true);
     expect(h.stub.media[0]?.mimeType).toBe('audio/ogg');
     expect(lastBody()).toEqual({ ...envelope, type: 'audio', audio: { id: h.stub.media[0]?.id } });
   });
 
-  it('uploads a file once per line and reuses Meta\'s id', async () => {
+  it("uploads a file once per line and reuses Meta's id", async () => {
     const mediaId = await store('image/png');
     const image = { kind: 'media', mediaKind: 'image', mediaId, mimeType: 'image/png' } as const;
     await send(image);
@@ -114,20 +174,50 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
   });
 
   it('fails for good when the file to send is gone, without calling Meta', async () => {
-    const result = await send({ kind: 'media', mediaKind: 'image', mediaId: asId<MediaId>('media_gone'), mimeType: 'image/png' });
-    expect(result).toEqual({ ok: false, error: { type: 'SendFailed', retryable: false, code: 'media_missing', title: expect.any(String) } });
+    const result = await send({
+      kind: 'media',
+      mediaKind: 'image',
+      mediaId: asId<MediaId>('media_gone'),
+      mimeType: 'image/png',
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { type: 'SendFailed', retryable: false, code: 'media_missing', title: expect.any(String) },
+    });
     expect(h.stub.requests).toHaveLength(0);
   });
 
   it('sends a template with its language and the parameters as body components', async () => {
-    await send({ kind: 'template', name: 'lead_followup', language: 'es_CO', parameters: ['Ana', 'Torre Norte'], renderedText: 'Hola Ana, …' });
+    await send({
+      kind: 'template',
+      name: 'lead_followup',
+      language: 'es_CO',
+      parameters: ['Ana', 'Torre Norte'],
+      renderedText: 'Hola Ana, …',
+    });
     expect(lastBody()).toEqual({
       ...envelope,
       type: 'template',
-      template: { name: 'lead_followup', language: { code: 'es_CO' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }, { type: 'text', text: 'Torre Norte' }] }] },
+      template: {
+        name: 'lead_followup',
+        language: { code: 'es_CO' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Ana' },
+              { type: 'text', text: 'Torre Norte' },
+            ],
+          },
+        ],
+      },
     });
     await send({ kind: 'template', name: 'hello', language: 'es', parameters: [], renderedText: 'Hola' });
-    expect(lastBody()).toEqual({ ...envelope, type: 'template', template: { name: 'hello', language: { code: 'es' } } });
+    expect(lastBody()).toEqual({
+      ...envelope,
+      type: 'template',
+      template: { name: 'hello', language: { code: 'es' } },
+    });
   });
 
   it('fills header, body and button variables of a template; a header file is uploaded first', async () => {
@@ -137,7 +227,13 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
       name: 'lanzamiento',
       language: 'es_CO',
       parameters: ['Ana'],
-      header: { kind: 'media', mediaKind: 'document', mediaId: brochure, mimeType: 'application/pdf', filename: 'brochure.pdf' },
+      header: {
+        kind: 'media',
+        mediaKind: 'document',
+        mediaId: brochure,
+        mimeType: 'application/pdf',
+        filename: 'brochure.pdf',
+      },
       buttons: [
         { index: 0, subType: 'url', parameter: 'torres-salitre' },
         { index: 1, subType: 'quick_reply', parameter: 'agendar-visita' },
@@ -150,25 +246,46 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
       type: 'template',
       template: {
         components: [
-          { type: 'header', parameters: [{ type: 'document', document: { id: uploaded?.id, filename: 'brochure.pdf' } }] },
+          {
+            type: 'header',
+            parameters: [{ type: 'document', document: { id: uploaded?.id, filename: 'brochure.pdf' } }],
+          },
           { type: 'body', parameters: [{ type: 'text', text: 'Ana' }] },
           { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'torres-salitre' }] },
-          { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'agendar-visita' }] },
+          {
+            type: 'button',
+            sub_type: 'quick_reply',
+            index: '1',
+            parameters: [{ type: 'payload', payload: 'agendar-visita' }],
+          },
         ],
       },
     });
 
-    await send({ kind: 'template', name: 'cita', language: 'es_CO', parameters: [], header: { kind: 'text', text: 'Martes 10 a. m.' }, renderedText: 'Tu cita' });
-    expect(lastBody()).toMatchObject({ template: { components: [{ type: 'header', parameters: [{ type: 'text', text: 'Martes 10 a. m.' }] }] } });
+    await send({
+      kind: 'template',
+      name: 'cita',
+      language: 'es_CO',
+      parameters: [],
+      header: { kind: 'text', text: 'Martes 10 a. m.' },
+      renderedText: 'Tu cita',
+    });
+    expect(lastBody()).toMatchObject({
+      template: { components: [{ type: 'header', parameters: [{ type: 'text', text: 'Martes 10 a. m.' }] }] },
+    });
   });
 
   it('marks a message read with status "read" and its id', async () => {
     await h.gateway.markRead(line, asId<WaMessageId>('wamid.in.42'));
-    expect(h.stub.requests[0]?.json).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.in.42' });
+    expect(h.stub.requests[0]?.json).toEqual({
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: 'wamid.in.42',
+    });
     expect(h.stub.readMarks).toEqual(['wamid.in.42']);
   });
 
-  it('gets Meta\'s 400 (code 100) back as a permanent failure when a payload breaks the rules', async () => {
+  it("gets Meta's 400 (code 100) back as a permanent failure when a payload breaks the rules", async () => {
     const tooMany = [1, 2, 3, 4].map((n) => ({ id: `b${n}`, title: `B${n}` }));
     const result = await send({ kind: 'buttons', body: 'Elige', buttons: tooMany });
     expect(result).toMatchObject({ ok: false, error: { type: 'SendFailed', retryable: false, code: '100' } });
@@ -177,12 +294,25 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
   it('backs a recipient off after pair-rate refusals (131056), longer each time, refusing fast meanwhile', async () => {
     let now = 0;
     const paced = await openMetaCloud({ limiter: new ThroughputLimiter({ recipientSpacingMs: 0, now: () => now }) });
-    const sendPaced = (body: string, to: WaIdentity = ana) => paced.gateway.send({ line, to, content: textMessage(body) });
+    const sendPaced = (body: string, to: WaIdentity = ana) =>
+      paced.gateway.send({ line, to, content: textMessage(body) });
     const pairRate = { status: 400, error: { code: 131056 } };
     paced.stub.failNext(1, pairRate);
-    expect(await sendPaced('1')).toMatchObject({ ok: false, error: { retryable: true, code: '131056', retryAfterMs: 6_000 } });
+    expect(await sendPaced('1')).toMatchObject({
+      ok: false,
+      error: { retryable: true, code: '131056', retryAfterMs: 6_000 },
+    });
     now = 2_000;
-    expect(await sendPaced('2')).toEqual({ ok: false, error: { type: 'SendFailed', retryable: true, code: 'pair_rate_backoff', title: expect.any(String), retryAfterMs: 4_000 } });
+    expect(await sendPaced('2')).toEqual({
+      ok: false,
+      error: {
+        type: 'SendFailed',
+        retryable: true,
+        code: 'pair_rate_backoff',
+        title: expect.any(String),
+        retryAfterMs: 4_000,
+      },
+    });
     expect(await sendPaced('to beto', { phone: phone('+573009998877'), userId: null })).toMatchObject({ ok: true });
     now = 6_000;
     paced.stub.failNext(1, pairRate);

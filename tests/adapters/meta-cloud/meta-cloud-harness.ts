@@ -24,8 +24,18 @@ export type HarnessOptions = {
 export const openMetaCloud = async (options: HarnessOptions = {}) => {
   const stub = await startStubGraphApi({ token: TOKEN, version: VERSION, businessAccountId: WABA });
   const sleeps: number[] = [];
-  const config = { baseUrl: stub.url, version: VERSION, accessToken: options.token ?? TOKEN, businessAccountId: WABA, timeoutMs: options.timeoutMs ?? 2_000 };
-  const client = new GraphClient(config, { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5, ...(options.retry === undefined ? {} : { retry: options.retry }) });
+  const config = {
+    baseUrl: stub.url,
+    version: VERSION,
+    accessToken: options.token ?? TOKEN,
+    businessAccountId: WABA,
+    timeoutMs: options.timeoutMs ?? 2_000,
+  };
+  const client = new GraphClient(config, {
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+  });
   const media = new InMemoryMediaStore();
   const limiter = options.limiter ?? new ThroughputLimiter({ recipientSpacingMs: 0 });
   const gateway = new MetaCloudGateway({ client, media, limiter, clock: new FixedClock(0) });

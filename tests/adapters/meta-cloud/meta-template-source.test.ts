@@ -5,8 +5,15 @@ import type { StubTemplate } from '../../support/stub-graph-api.ts';
 import { openMetaCloud, TOKEN, VERSION, WABA, type MetaCloudHarness } from './meta-cloud-harness.ts';
 
 const metaTemplate = (name: string, status: string, body?: string): StubTemplate => ({
-  name, language: 'es_CO', status, category: 'UTILITY',
-  components: [{ type: 'HEADER', text: 'Inmobiliaria X' }, ...(body === undefined ? [] : [{ type: 'BODY', text: body }]), { type: 'FOOTER', text: 'Responde STOP' }],
+  name,
+  language: 'es_CO',
+  status,
+  category: 'UTILITY',
+  components: [
+    { type: 'HEADER', text: 'Inmobiliaria X' },
+    ...(body === undefined ? [] : [{ type: 'BODY', text: body }]),
+    { type: 'FOOTER', text: 'Responde STOP' },
+  ],
 });
 
 describe('MetaTemplateSource', () => {
@@ -15,15 +22,27 @@ describe('MetaTemplateSource', () => {
   afterEach(() => h.close());
   const source = () => new MetaTemplateSource(h.client);
 
-  it('reads every page of the business account\'s templates and keeps exactly what Meta lists', async () => {
+  it("reads every page of the business account's templates and keeps exactly what Meta lists", async () => {
     h.stub.templates.push(
       metaTemplate('lead_followup', 'APPROVED', 'Hola {{1}}, ¿seguimos con {{2}}?'),
       metaTemplate('visit_reminder', 'PENDING', 'Tu visita es el {{1}}'),
       metaTemplate('old_promo', 'REJECTED', 'Promo'),
     );
     expect(await source().fetchAll()).toEqual([
-      { name: 'lead_followup', language: 'es_CO', category: 'UTILITY', status: 'APPROVED', body: 'Hola {{1}}, ¿seguimos con {{2}}?' },
-      { name: 'visit_reminder', language: 'es_CO', category: 'UTILITY', status: 'PENDING', body: 'Tu visita es el {{1}}' },
+      {
+        name: 'lead_followup',
+        language: 'es_CO',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        body: 'Hola {{1}}, ¿seguimos con {{2}}?',
+      },
+      {
+        name: 'visit_reminder',
+        language: 'es_CO',
+        category: 'UTILITY',
+        status: 'PENDING',
+        body: 'Tu visita es el {{1}}',
+      },
       { name: 'old_promo', language: 'es_CO', category: 'UTILITY', status: 'REJECTED', body: 'Promo' },
     ]);
     const pages = h.stub.requestsTo(`/${VERSION}/${WABA}/message_templates`);
@@ -43,9 +62,17 @@ describe('MetaTemplateSource', () => {
   });
 
   it.each([
-    ['APPROVED', 'APPROVED'], ['PENDING', 'PENDING'], ['IN_APPEAL', 'PENDING'], ['REJECTED', 'REJECTED'], ['PAUSED', 'PAUSED'],
-    ['DISABLED', 'DISABLED'], ['DELETED', 'DISABLED'], ['PENDING_DELETION', 'DISABLED'], ['LIMIT_EXCEEDED', 'DISABLED'],
-    ['SOMETHING_NEW', 'DISABLED'], ['approved', 'APPROVED'],
+    ['APPROVED', 'APPROVED'],
+    ['PENDING', 'PENDING'],
+    ['IN_APPEAL', 'PENDING'],
+    ['REJECTED', 'REJECTED'],
+    ['PAUSED', 'PAUSED'],
+    ['DISABLED', 'DISABLED'],
+    ['DELETED', 'DISABLED'],
+    ['PENDING_DELETION', 'DISABLED'],
+    ['LIMIT_EXCEEDED', 'DISABLED'],
+    ['SOMETHING_NEW', 'DISABLED'],
+    ['approved', 'APPROVED'],
   ])('maps Meta status %s to %s (only APPROVED is ever offered)', (meta, ours) => {
     expect(templateStatus(meta)).toBe(ours);
   });

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ThroughputLimiter, type ThroughputLimiterOptions } from '../../../adapters/whatsapp/meta-cloud/throughput-limiter.ts';
+import {
+  ThroughputLimiter,
+  type ThroughputLimiterOptions,
+} from '../../../adapters/whatsapp/meta-cloud/throughput-limiter.ts';
 import { VirtualTime } from './virtual-time.ts';
 
 type Sent = { readonly line: string; readonly recipient: string; readonly at: number };
@@ -11,7 +14,10 @@ const setup = (options: ThroughputLimiterOptions = {}) => {
   const sent: Sent[] = [];
   /** A send `afterMs` from the start: waits for the limiter, then records when it went. */
   const send = (afterMs: number, recipient: string, line = 'line-1') =>
-    time.sleep(afterMs).then(() => limiter.acquire(line, recipient)).then(() => void sent.push({ line, recipient, at: time.now() }));
+    time
+      .sleep(afterMs)
+      .then(() => limiter.acquire(line, recipient))
+      .then(() => void sent.push({ line, recipient, at: time.now() }));
   return { time, limiter, sent, send, run: (work: Promise<unknown>[]) => time.run(Promise.all(work)) };
 };
 
@@ -25,23 +31,48 @@ const byKey = <T>(items: readonly T[], key: (t: T) => string): T[][] => {
 const worstWindow = (instants: readonly number[], limit: number): number => {
   const sorted = [...instants].sort((a, b) => a - b);
   let shortest = Infinity;
-  for (let i = limit; i < sorted.length; i++) shortest = Math.min(shortest, (sorted[i] ?? 0) - (sorted[i - limit] ?? 0));
+  for (let i = limit; i < sorted.length; i++)
+    shortest = Math.min(shortest, (sorted[i] ?? 0) - (sorted[i - limit] ?? 0));
   return shortest;
 };
 
-const burst = fc.record({ atMs: fc.integer({ min: 0, max: 3_000 }), count: fc.integer({ min: 1, max: 40 }), recipients: fc.integer({ min: 1, max: 6 }), line: fc.constantFrom('line-1', 'line-2') });
+const burst = fc.record({
+  atMs: fc.integer({ min: 0, max: 3_000 }),
+  count: fc.integer({ min: 1, max: 40 }),
+  recipients: fc.integer({ min: 1, max: 6 }),
+  line: fc.constantFrom('line-1', 'line-2'),
+});
 
 describe('ThroughputLimiter', () => {
   it('never lets more than `perSecond` messages of a line into any one-second window, and sends them all', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 1_500 }), fc.array(burst, { minLength: 1, maxLength: 6 }), async (perSecond, spacing, bursts) => {
-        const { sent, send, run } = setup({ perSecond, recipientSpacingMs: spacing });
-        const work = bursts.flatMap((b, i) => Array.from({ length: b.count }, (_, k) => send(b.atMs, `lead-${i}-${k % b.recipients}`, b.line)));
-        await run(work);
-        expect(sent).toHaveLength(work.length);
-        for (const line of byKey(sent, (s) => s.line)) expect(worstWindow(line.map((s) => s.at), perSecond)).toBeGreaterThanOrEqual(1_000);
-        for (const one of byKey(sent, (s) => `${s.line}/${s.recipient}`)) expect(worstWindow(one.map((s) => s.at), 1)).toBeGreaterThanOrEqual(spacing);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 1_500 }),
+        fc.array(burst, { minLength: 1, maxLength: 6 }),
+        async (perSecond, spacing, bursts) => {
+          const { sent, send, run } = setup({ perSecond, recipientSpacingMs: spacing });
+          const work = bursts.flatMap((b, i) =>
+            Array.from({ length: b.count }, (_, k) => send(b.atMs, `lead-${i}-${k % b.recipients}`, b.line)),
+          );
+          await run(work);
+          expect(sent).toHaveLength(work.length);
+          for (const line of byKey(sent, (s) => s.line))
+            expect(
+              worstWindow(
+                line.map((s) => s.at),
+                perSecond,
+              ),
+            ).toBeGreaterThanOrEqual(1_000);
+          for (const one of byKey(sent, (s) => `${s.line}/${s.recipient}`))
+            expect(
+              worstWindow(
+                one.map((s) => s.at),
+                1,
+              ),
+            ).toBeGreaterThanOrEqual(spacing);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -83,7 +114,12 @@ describe('ThroughputLimiter', () => {
   it('keeps lines apart: a full line does not slow another', async () => {
     const { sent, send, run } = setup({ perSecond: 2, recipientSpacingMs: 0 });
     await run([send(0, 'a'), send(0, 'b'), send(0, 'c'), send(0, 'x', 'line-2')]);
-    expect(sent.map((s) => [s.recipient, s.at - 10_000])).toEqual([['a', 0], ['b', 0], ['x', 0], ['c', 1_000]]);
+    expect(sent.map((s) => [s.recipient, s.at - 10_000])).toEqual([
+      ['a', 0],
+      ['b', 0],
+      ['x', 0],
+      ['c', 1_000],
+    ]);
   });
 
   it('spaces messages to one recipient, in the order asked, without holding others back', async () => {

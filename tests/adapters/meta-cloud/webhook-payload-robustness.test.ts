@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseWebhook } from '../../../adapters/whatsapp/meta-cloud/webhook-payload.ts';
 import {
-  EVERY_INBOUND, entry, failedStatus, inbound, messagesChange, nextWamid, status, templateStatusChange, webhook, webhookOf,
+  EVERY_INBOUND,
+  entry,
+  failedStatus,
+  inbound,
+  messagesChange,
+  nextWamid,
+  status,
+  templateStatusChange,
+  webhook,
+  webhookOf,
 } from '../../builders/meta-webhook-payloads.ts';
 
 const RECEIVED_AT = 1_750_000_000_000;
@@ -12,20 +21,22 @@ describe('parseWebhook: malformed input', () => {
     const good = [inbound.text('antes'), inbound.text('después')];
     const brokenImage = inbound.image('x', undefined, { image: { caption: 'no id' } });
     const noTimestamp = inbound.text('sin hora', { timestamp: 'yesterday' });
-    const body = webhookOf(messagesChange({
-      messages: [
-        good[0],
-        brokenImage,
-        inbound.text('sin id', { id: undefined }),
-        inbound.text('nadie', { from: undefined }),
-        inbound.text('x', { from: 'not-a-phone' }),
-        42,
-        null,
-        noTimestamp,
-        good[1],
-      ],
-      statuses: [status(nextWamid(), 'sent'), status(nextWamid(), 'sent', { status: 'deleted' }), { status: 'read' }],
-    }));
+    const body = webhookOf(
+      messagesChange({
+        messages: [
+          good[0],
+          brokenImage,
+          inbound.text('sin id', { id: undefined }),
+          inbound.text('nadie', { from: undefined }),
+          inbound.text('x', { from: 'not-a-phone' }),
+          42,
+          null,
+          noTimestamp,
+          good[1],
+        ],
+        statuses: [status(nextWamid(), 'sent'), status(nextWamid(), 'sent', { status: 'deleted' }), { status: 'read' }],
+      }),
+    );
     const result = parseWebhook(body, RECEIVED_AT);
     expect(result.ok && result.value.skipped).toBe(7);
     const entries = result.ok ? result.value.entries : [];
@@ -46,27 +57,41 @@ describe('parseWebhook: malformed input', () => {
     ['entry not an array', { object: 'whatsapp_business_account', entry: {} }],
     ['a change without field', webhookOf({ value: {} })],
     ['messages without metadata', webhookOf({ field: 'messages', value: { messages: [inbound.text()] } })],
-    ['messages not an array', webhookOf({ field: 'messages', value: { metadata: { phone_number_id: '1' }, messages: {} } })],
-    ['a template update without name', webhookOf({ field: 'message_template_status_update', value: { event: 'APPROVED' } })],
+    [
+      'messages not an array',
+      webhookOf({ field: 'messages', value: { metadata: { phone_number_id: '1' }, messages: {} } }),
+    ],
+    [
+      'a template update without name',
+      webhookOf({ field: 'message_template_status_update', value: { event: 'APPROVED' } }),
+    ],
   ])('refuses %s as a whole, saying where', (_name, body) => {
     const result = parseWebhook(body, RECEIVED_AT);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toEqual(expect.any(String));
   });
 
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('treats the type name %s as just a name', (type) => {
-    const body = JSON.parse(`{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'treats the type name %s as just a name',
+    (type) => {
+      const body = JSON.parse(`{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{
       "metadata":{"phone_number_id":"1"},"messages":[{"id":"w1","from":"16505551234","type":"${type}","${type}":{}}]}}]}]}`);
-    const result = parseWebhook(body, RECEIVED_AT);
-    expect(result.ok && result.value.entries[0]?.kind === 'message' && result.value.entries[0].envelope.content).toEqual({
-      kind: 'unsupported',
-      type,
-    });
-  });
+      const result = parseWebhook(body, RECEIVED_AT);
+      expect(
+        result.ok && result.value.entries[0]?.kind === 'message' && result.value.entries[0].envelope.content,
+      ).toEqual({
+        kind: 'unsupported',
+        type,
+      });
+    },
+  );
 
   it('allows unknown properties anywhere (Meta keeps adding them)', () => {
     const message = { ...inbound.text('hi'), referral: { source_type: 'ad' } };
-    const body = { ...webhook({ ...entry({ ...messagesChange({ messages: [message] }), extra: 1 }), time: 1 }), novelty: true };
+    const body = {
+      ...webhook({ ...entry({ ...messagesChange({ messages: [message] }), extra: 1 }), time: 1 }),
+      novelty: true,
+    };
     const result = parseWebhook(body, RECEIVED_AT);
     expect(result.ok && result.value.entries).toHaveLength(1);
   });
@@ -74,8 +99,14 @@ describe('parseWebhook: malformed input', () => {
 
 describe('parseWebhook: properties', () => {
   it('never throws, whatever the JSON', () => {
-    fc.assert(fc.property(fc.json(), (text) => void parseWebhook(JSON.parse(text), RECEIVED_AT)), { numRuns: 500 });
-    fc.assert(fc.property(fc.anything(), (value) => void parseWebhook(value, RECEIVED_AT)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.json(), (text) => void parseWebhook(JSON.parse(text), RECEIVED_AT)),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.anything(), (value) => void parseWebhook(value, RECEIVED_AT)),
+      { numRuns: 500 },
+    );
   });
 
   it('inside a valid envelope, anything as messages or statuses is either an entry or skipped, never a failure', () => {
@@ -101,7 +132,10 @@ describe('parseWebhook: properties', () => {
     fc.assert(
       fc.property(fc.array(fc.array(anyChange, { maxLength: 3 }), { maxLength: 3 }), (entries) => {
         const changes = entries.flat();
-        const items = changes.flatMap((c) => [...('messages' in c ? c.messages : []), ...('statuses' in c ? c.statuses : [])]);
+        const items = changes.flatMap((c) => [
+          ...('messages' in c ? c.messages : []),
+          ...('statuses' in c ? c.statuses : []),
+        ]);
         const body = JSON.stringify(webhook(...entries.map((cs) => entry(...cs.map((c) => c.change)))));
         const result = parseWebhook(JSON.parse(body), RECEIVED_AT);
         const ids = items.map((m) => m['id']);

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedWebhook } from '../../../adapters/whatsapp/meta-cloud/webhook-payload.ts';
-import { createWebhookReceiver, META_MAX_WEBHOOK_BYTES } from '../../../adapters/whatsapp/meta-cloud/webhook-receiver.ts';
 import {
-  failedStatus, inbound, messagesChange, nextWamid, sign, templateStatusChange, webhookOf,
+  createWebhookReceiver,
+  META_MAX_WEBHOOK_BYTES,
+} from '../../../adapters/whatsapp/meta-cloud/webhook-receiver.ts';
+import {
+  failedStatus,
+  inbound,
+  messagesChange,
+  nextWamid,
+  sign,
+  templateStatusChange,
+  webhookOf,
 } from '../../builders/meta-webhook-payloads.ts';
 
 const NOW = 1_750_000_000_000;
@@ -22,12 +31,20 @@ const receiver = () => {
 describe('createWebhookReceiver', () => {
   it('stores a valid webhook and reports what it held', async () => {
     const { port, stored } = receiver();
-    const body = JSON.stringify(webhookOf(
-      messagesChange({ messages: [inbound.text(), { type: 'text' }] }),
-      messagesChange({ statuses: [failedStatus(nextWamid())] }),
-      templateStatusChange('bienvenida'),
-    ));
-    expect(await port.accept(bytes(body))).toEqual({ kind: 'stored', messages: 1, statuses: 1, templateUpdates: 1, skipped: 1 });
+    const body = JSON.stringify(
+      webhookOf(
+        messagesChange({ messages: [inbound.text(), { type: 'text' }] }),
+        messagesChange({ statuses: [failedStatus(nextWamid())] }),
+        templateStatusChange('bienvenida'),
+      ),
+    );
+    expect(await port.accept(bytes(body))).toEqual({
+      kind: 'stored',
+      messages: 1,
+      statuses: 1,
+      templateUpdates: 1,
+      skipped: 1,
+    });
     expect(stored).toHaveLength(1);
     expect(stored[0]?.entries.map((e) => e.kind)).toEqual(['message', 'status']);
   });
@@ -51,7 +68,9 @@ describe('createWebhookReceiver', () => {
 
   it('lets a storage outage through, so Meta retries the delivery', async () => {
     const port = createWebhookReceiver({
-      appSecret: 's', verifyToken: 't', now: () => NOW,
+      appSecret: 's',
+      verifyToken: 't',
+      now: () => NOW,
       store: () => Promise.reject(new Error('database down')),
     });
     const body = JSON.stringify(webhookOf(messagesChange({ messages: [inbound.text()] })));

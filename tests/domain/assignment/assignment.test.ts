@@ -13,19 +13,17 @@ const load = (advisorId: string, assignedLeads: number, lastAssignedAt: number |
 });
 
 /** Arbitrary loads with unique ids; small ranges so ties on load and on time are common. */
-const loads = fc
-  .uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 })
-  .chain((ids) =>
-    fc.tuple(
-      ...ids.map((id) =>
-        fc.record({
-          advisorId: fc.constant(user(id)),
-          assignedLeads: fc.integer({ min: 0, max: 4 }),
-          lastAssignedAt: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
-        }),
-      ),
+const loads = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }).chain((ids) =>
+  fc.tuple(
+    ...ids.map((id) =>
+      fc.record({
+        advisorId: fc.constant(user(id)),
+        assignedLeads: fc.integer({ min: 0, max: 4 }),
+        lastAssignedAt: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+      }),
     ),
-  );
+  ),
+);
 
 /** Brute force, straight from the rule: fewest leads, then assigned longest ago (never = first), then smallest id. */
 const reference = (ls: readonly AdvisorLoad[]): UserId => {
@@ -62,7 +60,10 @@ describe('pickAdvisor', () => {
   });
 
   it('picks the fewest leads, then the one waiting longest, never-assigned first', () => {
-    expect(pickAdvisor(group, [load('ana', 3, 10), load('bea', 2, 50), load('cai', 2, 20)])).toEqual({ ok: true, value: 'cai' });
+    expect(pickAdvisor(group, [load('ana', 3, 10), load('bea', 2, 50), load('cai', 2, 20)])).toEqual({
+      ok: true,
+      value: 'cai',
+    });
     expect(pickAdvisor(group, [load('ana', 2, 10), load('bea', 2, null)])).toEqual({ ok: true, value: 'bea' });
     expect(pickAdvisor(group, [load('zoe', 0, null), load('ana', 0, null)])).toEqual({ ok: true, value: 'ana' });
   });
@@ -72,7 +73,10 @@ describe('advisorFor', () => {
   it('keeps the current advisor whatever the loads, even in an empty group', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.oneof(loads, fc.constant([])), (current, ls) => {
-        expect(advisorFor(user(current), group, ls)).toEqual({ ok: true, value: { advisorId: current, newlyAssigned: false } });
+        expect(advisorFor(user(current), group, ls)).toEqual({
+          ok: true,
+          value: { advisorId: current, newlyAssigned: false },
+        });
       }),
     );
   });
@@ -80,7 +84,10 @@ describe('advisorFor', () => {
   it('assigns the picked advisor when there is none yet', () => {
     fc.assert(
       fc.property(loads, (ls) => {
-        expect(advisorFor(null, group, ls)).toEqual({ ok: true, value: { advisorId: reference(ls), newlyAssigned: true } });
+        expect(advisorFor(null, group, ls)).toEqual({
+          ok: true,
+          value: { advisorId: reference(ls), newlyAssigned: true },
+        });
       }),
     );
     expect(advisorFor(null, group, [])).toEqual({ ok: false, error: { type: 'EmptyAdvisorGroup', groupId: group } });
@@ -95,7 +102,9 @@ describe('assigning leads one by one', () => {
         for (let i = 0; i < n; i++) {
           const picked = pickAdvisor(group, ls);
           if (!picked.ok) throw new Error('non-empty group');
-          ls = ls.map((l) => (l.advisorId === picked.value ? { ...l, assignedLeads: l.assignedLeads + 1, lastAssignedAt: 1_000 + i } : l));
+          ls = ls.map((l) =>
+            l.advisorId === picked.value ? { ...l, assignedLeads: l.assignedLeads + 1, lastAssignedAt: 1_000 + i } : l,
+          );
           const counts = ls.map((l) => l.assignedLeads);
           expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
         }
@@ -111,7 +120,9 @@ describe('assigning leads one by one', () => {
       const picked = pickAdvisor(group, ls);
       if (!picked.ok) throw new Error('non-empty group');
       order.push(picked.value);
-      ls = ls.map((l) => (l.advisorId === picked.value ? { ...l, assignedLeads: l.assignedLeads + 1, lastAssignedAt: i } : l));
+      ls = ls.map((l) =>
+        l.advisorId === picked.value ? { ...l, assignedLeads: l.assignedLeads + 1, lastAssignedAt: i } : l,
+      );
     }
     expect(order).toEqual(['ana', 'bea', 'cai', 'ana', 'bea', 'cai']);
   });

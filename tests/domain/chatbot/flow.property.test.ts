@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultFlowSettings, initialBotState, type BotContext, type BotInput, type BotState } from '../../../domain/chatbot/bot-state.ts';
+import {
+  defaultFlowSettings,
+  initialBotState,
+  type BotContext,
+  type BotInput,
+  type BotState,
+} from '../../../domain/chatbot/bot-state.ts';
 import { defaultBotTexts } from '../../../domain/chatbot/bot-texts.ts';
 import { advance } from '../../../domain/chatbot/flow.ts';
 import { limitViolations, type Choice, type OutboundContent } from '../../../domain/messaging/outbound.ts';
@@ -12,17 +18,46 @@ const move = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('tap' as const), index: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('typeTitle' as const), index: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('typeNumber' as const), index: fc.nat({ max: 12 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('email' as const), address: fc.constantFrom('ana@example.com', 'x.y@mail.co', ' Luis@Correo.COM ') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('email' as const),
+      address: fc.constantFrom('ana@example.com', 'x.y@mail.co', ' Luis@Correo.COM '),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('text' as const), body: fc.string({ maxLength: 300 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('keyword' as const), word: fc.constantFrom('menu', 'Menú', 'INICIO', 'asesor', 'Asesor!') }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('choiceId' as const), id: fc.oneof(fc.string(), fc.constantFrom('page:999', 'page:-1', 'page:x', 'project:nope', 'outcome:quote', 'consent:yes')) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('media' as const), mediaKind: fc.constantFrom('image', 'audio', 'video', 'document', 'sticker') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('keyword' as const),
+      word: fc.constantFrom('menu', 'Menú', 'INICIO', 'asesor', 'Asesor!'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('choiceId' as const),
+      id: fc.oneof(
+        fc.string(),
+        fc.constantFrom('page:999', 'page:-1', 'page:x', 'project:nope', 'outcome:quote', 'consent:yes'),
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('media' as const),
+      mediaKind: fc.constantFrom('image', 'audio', 'video', 'document', 'sticker'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('unsupported' as const), type: fc.string() }) },
 );
 type Move = typeof move extends fc.Arbitrary<infer M> ? M : never;
 
 const choicesIn = (replies: readonly OutboundContent[]): Choice[] =>
-  replies.flatMap((m) => (m.kind === 'buttons' ? [...m.buttons] : m.kind === 'list' ? m.sections.flatMap((s) => s.rows) : []));
+  replies.flatMap((m) =>
+    m.kind === 'buttons' ? [...m.buttons] : m.kind === 'list' ? m.sections.flatMap((s) => s.rows) : [],
+  );
 
 const inputFor = (m: Move, choices: Choice[]): BotInput => {
   const pick = (i: number) => choices[i % Math.max(1, choices.length)];
@@ -53,22 +88,33 @@ const inputFor = (m: Move, choices: Choice[]): BotInput => {
 const reached = new Set<string>();
 
 describe('the chatbot flow, driven by any lead over any catalogue', () => {
-  const walk = fc.property(anyCatalog, fc.array(move, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 30 }), (catalog, moves, narrowAbove) => {
-        const ctx: BotContext = { catalog, texts: defaultBotTexts, policy, settings: { ...defaultFlowSettings, narrowAbove }, now: 1_800_000_000_000 };
-        let state: BotState = initialBotState;
-        let choices: Choice[] = [];
-        for (const m of moves) {
-          const turn = advance(state, inputFor(m, choices), ctx);
-          const handsOver = turn.effects.some((e) => e.type === 'RegisterLead');
-          expect(turn.replies.length > 0 || handsOver).toBe(true);
-          for (const reply of turn.replies) expect(limitViolations(reply)).toEqual([]);
-          if (handsOver) expect(turn.state.step).toBe('withAdvisor');
-          if (turn.effects.some((e) => e.type === 'SimulateQuote')) expect(turn.state.step).toBe('quoted');
-          reached.add(turn.state.step);
-          state = turn.state.step === 'withAdvisor' ? initialBotState : turn.state;
-          choices = choicesIn(turn.replies);
-        }
-      });
+  const walk = fc.property(
+    anyCatalog,
+    fc.array(move, { minLength: 1, maxLength: 40 }),
+    fc.integer({ min: 0, max: 30 }),
+    (catalog, moves, narrowAbove) => {
+      const ctx: BotContext = {
+        catalog,
+        texts: defaultBotTexts,
+        policy,
+        settings: { ...defaultFlowSettings, narrowAbove },
+        now: 1_800_000_000_000,
+      };
+      let state: BotState = initialBotState;
+      let choices: Choice[] = [];
+      for (const m of moves) {
+        const turn = advance(state, inputFor(m, choices), ctx);
+        const handsOver = turn.effects.some((e) => e.type === 'RegisterLead');
+        expect(turn.replies.length > 0 || handsOver).toBe(true);
+        for (const reply of turn.replies) expect(limitViolations(reply)).toEqual([]);
+        if (handsOver) expect(turn.state.step).toBe('withAdvisor');
+        if (turn.effects.some((e) => e.type === 'SimulateQuote')) expect(turn.state.step).toBe('quoted');
+        reached.add(turn.state.step);
+        state = turn.state.step === 'withAdvisor' ? initialBotState : turn.state;
+        choices = choicesIn(turn.replies);
+      }
+    },
+  );
 
   it('answers every input in every reachable state with messages that respect WhatsApp limits', () => {
     fc.assert(walk, { numRuns: 300 });
@@ -77,22 +123,40 @@ describe('the chatbot flow, driven by any lead over any catalogue', () => {
   });
 
   it('explored every step of the flow in those walks', () => {
-    expect([...reached].sort()).toEqual(
-      ['awaitingConsent', 'awaitingEmail', 'choosingCity', 'choosingFilter', 'choosingOutcome', 'choosingPriceRange',
-        'choosingProject', 'choosingPropertyType', 'choosingUnitType', 'quoted', 'start', 'withAdvisor'],
-    );
+    expect([...reached].sort()).toEqual([
+      'awaitingConsent',
+      'awaitingEmail',
+      'choosingCity',
+      'choosingFilter',
+      'choosingOutcome',
+      'choosingPriceRange',
+      'choosingProject',
+      'choosingPropertyType',
+      'choosingUnitType',
+      'quoted',
+      'start',
+      'withAdvisor',
+    ]);
   });
 
   it('discards the email when consent is declined, whatever came before', () => {
     fc.assert(
-      fc.property(anyCatalog, fc.string().filter((s) => !s.includes('@')), (catalog, noise) => {
-        const ctx: BotContext = { catalog, texts: defaultBotTexts, policy, settings: defaultFlowSettings, now: 0 };
-        const asked = advance(advance(initialBotState, { kind: 'text', body: noise }, ctx).state, { kind: 'text', body: 'ana@example.com' }, ctx);
-        expect(asked.state.step).toBe('awaitingConsent');
-        const declined = advance(asked.state, { kind: 'choice', id: 'consent:no', title: 'No acepto' }, ctx);
-        expect(declined.state).toEqual({ step: 'start' });
-        expect(JSON.stringify(declined)).not.toContain('ana@example.com');
-      }),
+      fc.property(
+        anyCatalog,
+        fc.string().filter((s) => !s.includes('@')),
+        (catalog, noise) => {
+          const ctx: BotContext = { catalog, texts: defaultBotTexts, policy, settings: defaultFlowSettings, now: 0 };
+          const asked = advance(
+            advance(initialBotState, { kind: 'text', body: noise }, ctx).state,
+            { kind: 'text', body: 'ana@example.com' },
+            ctx,
+          );
+          expect(asked.state.step).toBe('awaitingConsent');
+          const declined = advance(asked.state, { kind: 'choice', id: 'consent:no', title: 'No acepto' }, ctx);
+          expect(declined.state).toEqual({ step: 'start' });
+          expect(JSON.stringify(declined)).not.toContain('ana@example.com');
+        },
+      ),
     );
   });
 });

@@ -21,7 +21,10 @@ const parsed = (input: string): string | null => {
 };
 
 const atom = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,12}$/);
-const label = fc.oneof(fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9-]{0,8}[A-Za-z0-9])?$/), fc.stringMatching(/^[a-z0-9-]{55,66}$/));
+const label = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9-]{0,8}[A-Za-z0-9])?$/),
+  fc.stringMatching(/^[a-z0-9-]{55,66}$/),
+);
 const validShaped = fc
   .record({
     local: fc.array(atom, { minLength: 1, maxLength: 8 }),
@@ -31,21 +34,37 @@ const validShaped = fc
   .map(({ local, labels, tld }) => `${local.join('.')}@${[...labels, tld].join('.')}`);
 const valid = fc.oneof(fc.emailAddress(), validShaped);
 
-const insertAt = (s: string, i: number, piece: string): string => s.slice(0, i % (s.length + 1)) + piece + s.slice(i % (s.length + 1));
+const insertAt = (s: string, i: number, piece: string): string =>
+  s.slice(0, i % (s.length + 1)) + piece + s.slice(i % (s.length + 1));
 const mutated = fc.tuple(valid, fc.nat(), fc.integer({ min: 0, max: 7 })).map(([s, i, how]) => {
   switch (how) {
-    case 0: return insertAt(s, i, ' ');
-    case 1: return insertAt(s, i, '..');
-    case 2: return s.replace(/\.[^.@]*$/, '');
-    case 3: return insertAt(s, i, '@');
-    case 4: return `  ${s.toUpperCase()}\t`;
-    case 5: return insertAt(s, i, '.');
-    case 6: return s.replace('@', `${'x'.repeat(i % 80)}@`);
-    default: return `${s}.${'a'.repeat(i % 260)}`;
+    case 0:
+      return insertAt(s, i, ' ');
+    case 1:
+      return insertAt(s, i, '..');
+    case 2:
+      return s.replace(/\.[^.@]*$/, '');
+    case 3:
+      return insertAt(s, i, '@');
+    case 4:
+      return `  ${s.toUpperCase()}\t`;
+    case 5:
+      return insertAt(s, i, '.');
+    case 6:
+      return s.replace('@', `${'x'.repeat(i % 80)}@`);
+    default:
+      return `${s}.${'a'.repeat(i % 260)}`;
   }
 });
-const anyInput = fc.oneof(valid, mutated, fc.string(), fc.string({ unit: 'binary-ascii' }), fc.string({ maxLength: 300 }),
-  fc.string({ unit: 'grapheme' }).map((g) => `${g}@x.co`), fc.constant('ana@\u212Aelvin.com'));
+const anyInput = fc.oneof(
+  valid,
+  mutated,
+  fc.string(),
+  fc.string({ unit: 'binary-ascii' }),
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'grapheme' }).map((g) => `${g}@x.co`),
+  fc.constant('ana@\u212Aelvin.com'),
+);
 
 describe('parseEmail', () => {
   it('agrees with the reference grammar on valid, mutated and random inputs', () => {
@@ -59,21 +78,29 @@ describe('parseEmail', () => {
 
   it('accepts well-formed user@domain.tld addresses within the length limits', () => {
     fc.assert(
-      fc.property(validShaped.filter((s) => reference(s) !== null), (input) => {
-        expect(parsed(input)).not.toBeNull();
-      }),
+      fc.property(
+        validShaped.filter((s) => reference(s) !== null),
+        (input) => {
+          expect(parsed(input)).not.toBeNull();
+        },
+      ),
     );
   });
 
   it('returns the trimmed address with the local part untouched and the domain lower-cased', () => {
     fc.assert(
-      fc.property(valid, fc.constantFrom('', ' ', '\t', '\n '), fc.constantFrom('', ' ', '\r\n'), (s, before, after) => {
-        const result = parseEmail(before + s + after);
-        if (!result.ok) return;
-        const at = s.lastIndexOf('@');
-        expect(result.value).toBe(`${s.slice(0, at)}@${s.slice(at + 1).toLowerCase()}`);
-        expect(parseEmail(result.value)).toEqual(result);
-      }),
+      fc.property(
+        valid,
+        fc.constantFrom('', ' ', '\t', '\n '),
+        fc.constantFrom('', ' ', '\r\n'),
+        (s, before, after) => {
+          const result = parseEmail(before + s + after);
+          if (!result.ok) return;
+          const at = s.lastIndexOf('@');
+          expect(result.value).toBe(`${s.slice(0, at)}@${s.slice(at + 1).toLowerCase()}`);
+          expect(parseEmail(result.value)).toEqual(result);
+        },
+      ),
     );
   });
 

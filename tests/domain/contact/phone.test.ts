@@ -38,10 +38,15 @@ describe('parsePhoneE164', () => {
 
   it('refuses any input holding a letter or another symbol', () => {
     fc.assert(
-      fc.property(e164, fc.nat(), fc.constantFrom('a', 'x', 'O', 'l', '#', '*', '/', '_', ',', '++'), (phone, i, junk) => {
-        const at = 1 + (i % phone.length);
-        expect(parsed(phone.slice(0, at) + junk + phone.slice(at))).toBeNull();
-      }),
+      fc.property(
+        e164,
+        fc.nat(),
+        fc.constantFrom('a', 'x', 'O', 'l', '#', '*', '/', '_', ',', '++'),
+        (phone, i, junk) => {
+          const at = 1 + (i % phone.length);
+          expect(parsed(phone.slice(0, at) + junk + phone.slice(at))).toBeNull();
+        },
+      ),
     );
   });
 

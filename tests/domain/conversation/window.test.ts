@@ -108,7 +108,10 @@ describe('withInbound', () => {
         fc.array(instant, { minLength: 1, maxLength: 30 }).chain((xs) => fc.tuple(fc.constant(xs), shuffled(xs))),
         lastInbound,
         ([instants, order], before) => {
-          const after = order.reduce((c, at) => withInbound(c, at, null, { phone: null, userId: null }), conversation(before));
+          const after = order.reduce(
+            (c, at) => withInbound(c, at, null, { phone: null, userId: null }),
+            conversation(before),
+          );
           expect(after.lastInboundAt).toBe(Math.max(...instants, before ?? -Infinity));
         },
       ),
@@ -116,10 +119,15 @@ describe('withInbound', () => {
   });
 
   it('ends on the phone of the latest message, whatever order the webhooks arrive in (a number change is not undone by a late one)', () => {
-    const message = fc.record({ at: instant, phone: fc.constantFrom('+573001000001', '+573001000002', '+573001000003') as fc.Arbitrary<PhoneE164> });
+    const message = fc.record({
+      at: instant,
+      phone: fc.constantFrom('+573001000001', '+573001000002', '+573001000003') as fc.Arbitrary<PhoneE164>,
+    });
     fc.assert(
       fc.property(
-        fc.uniqueArray(message, { minLength: 1, maxLength: 12, selector: (m) => m.at }).chain((ms) => fc.tuple(fc.constant(ms), shuffled(ms))),
+        fc
+          .uniqueArray(message, { minLength: 1, maxLength: 12, selector: (m) => m.at })
+          .chain((ms) => fc.tuple(fc.constant(ms), shuffled(ms))),
         ([messages, order]) => {
           const start: Conversation = { ...conversation(null), contact: { phone: null, userId: 'CO.1' } };
           const after = order.reduce((c, m) => withInbound(c, m.at, null, { phone: m.phone, userId: 'CO.1' }), start);
@@ -132,7 +140,14 @@ describe('withInbound', () => {
 
   it('keeps the known profile name and identity when a webhook omits them, and takes new ones', () => {
     const late = withInbound(conversation(1_000), 500, null, { phone: null, userId: 'u-9' });
-    expect(late).toMatchObject({ lastInboundAt: 1_000, profileName: 'Ana', contact: { phone: '+573001234567', userId: 'u-9' } });
-    expect(withInbound(late, 2_000, 'Ana María', { phone: null, userId: null })).toMatchObject({ lastInboundAt: 2_000, profileName: 'Ana María' });
+    expect(late).toMatchObject({
+      lastInboundAt: 1_000,
+      profileName: 'Ana',
+      contact: { phone: '+573001234567', userId: 'u-9' },
+    });
+    expect(withInbound(late, 2_000, 'Ana María', { phone: null, userId: null })).toMatchObject({
+      lastInboundAt: 2_000,
+      profileName: 'Ana María',
+    });
   });
 });

@@ -18,7 +18,10 @@ describe('checkContent: a label must fit the signature of the bytes', () => {
     ['audio/mp4', 'video/mp4'],
     ['video/mp4', 'video/mp4'],
     ['application/msword', 'application/x-cfb'],
-    ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     ['image/webp', 'image/webp'],
   ])('lets %s through when the bytes are %s', (declared, detected) => {
     expect(fitsLabel(declared, detected, new Uint8Array([1]))).toBe(true);
@@ -34,7 +37,10 @@ describe('checkContent: a label must fit the signature of the bytes', () => {
     ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/zip'],
     ['image/png', null],
   ])('refuses %s when the bytes are %s, naming both', (declared, detected) => {
-    expect(checkContent(declared, detected, new Uint8Array([1]))).toEqual({ ok: false, error: { type: 'ContentMismatch', declared, detected } });
+    expect(checkContent(declared, detected, new Uint8Array([1]))).toEqual({
+      ok: false,
+      error: { type: 'ContentMismatch', declared, detected },
+    });
   });
 
   it('takes text as text when nothing binary is recognised and no NUL byte appears', () => {
@@ -47,7 +53,11 @@ describe('checkContent: a label must fit the signature of the bytes', () => {
   it('never lets a binary label through bytes with no signature, whatever they are', () => {
     const binaryLabels = ACCEPTED_UPLOAD_TYPES.filter((t) => t !== 'text/plain');
     fc.assert(
-      fc.property(fc.constantFrom(...binaryLabels), fc.uint8Array({ maxLength: 64 }), (declared, bytes) => !fitsLabel(declared, null, bytes)),
+      fc.property(
+        fc.constantFrom(...binaryLabels),
+        fc.uint8Array({ maxLength: 64 }),
+        (declared, bytes) => !fitsLabel(declared, null, bytes),
+      ),
     );
   });
 });

@@ -13,10 +13,17 @@ describe('parseMimeType', () => {
   });
 
   it('keeps parameters, so a voice note stays `audio/ogg; codecs=opus`', () => {
-    expect(parsed('audio/ogg; codecs=opus')).toEqual({ essence: 'audio/ogg', parameters: [['codecs', 'opus']], text: 'audio/ogg; codecs=opus' });
+    expect(parsed('audio/ogg; codecs=opus')).toEqual({
+      essence: 'audio/ogg',
+      parameters: [['codecs', 'opus']],
+      text: 'audio/ogg; codecs=opus',
+    });
     expect(parsed('AUDIO/OGG;CODECS=opus')?.text).toBe('audio/ogg; codecs=opus');
     expect(parsed('text/plain; charset="utf-8"')?.parameters).toEqual([['charset', 'utf-8']]);
-    expect(parsed('text/plain; name="a \\"b\\"; c"')).toMatchObject({ parameters: [['name', 'a "b"; c']], text: 'text/plain; name="a \\"b\\"; c"' });
+    expect(parsed('text/plain; name="a \\"b\\"; c"')).toMatchObject({
+      parameters: [['name', 'a "b"; c']],
+      text: 'text/plain; name="a \\"b\\"; c"',
+    });
   });
 
   it.each([

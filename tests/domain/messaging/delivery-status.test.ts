@@ -7,7 +7,8 @@ const ALL: readonly DeliveryStatus[] = [...PROGRESS, 'failed'];
 const status = fc.constantFrom(...ALL);
 const rank = (s: DeliveryStatus): number => PROGRESS.indexOf(s);
 
-const fold = (start: DeliveryStatus, incoming: readonly DeliveryStatus[]): DeliveryStatus => incoming.reduce(nextStatus, start);
+const fold = (start: DeliveryStatus, incoming: readonly DeliveryStatus[]): DeliveryStatus =>
+  incoming.reduce(nextStatus, start);
 
 /**
  * The rule the fold implements, as a function of the SET of statuses seen (the start included):
@@ -15,12 +16,17 @@ const fold = (start: DeliveryStatus, incoming: readonly DeliveryStatus[]): Deliv
  */
 const model = (seen: ReadonlySet<DeliveryStatus>): DeliveryStatus => {
   const furthest = (among: readonly DeliveryStatus[]) => [...among].reverse().find((s) => seen.has(s));
-  return furthest(['delivered', 'read', 'played']) ?? (seen.has('failed') ? 'failed' : (furthest(['queued', 'sent']) ?? 'queued'));
+  return (
+    furthest(['delivered', 'read', 'played']) ??
+    (seen.has('failed') ? 'failed' : (furthest(['queued', 'sent']) ?? 'queued'))
+  );
 };
 
 const sequences = fc
   .tuple(status, fc.array(status, { maxLength: 12 }))
-  .chain(([start, xs]) => fc.tuple(fc.constant(start), fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length })));
+  .chain(([start, xs]) =>
+    fc.tuple(fc.constant(start), fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length })),
+  );
 
 describe('nextStatus', () => {
   it('never moves backwards along queued < sent < delivered < read < played, in any arrival order', () => {

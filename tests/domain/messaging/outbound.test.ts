@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buttonsMessage, listMessage, pageOf, textMessage } from '../../../domain/messaging/builders.ts';
-import { clip, isFreeForm, limitViolations, type Choice, type OutboundContent } from '../../../domain/messaging/outbound.ts';
+import {
+  clip,
+  isFreeForm,
+  limitViolations,
+  type Choice,
+  type OutboundContent,
+} from '../../../domain/messaging/outbound.ts';
 import type { MediaId } from '../../../domain/shared/ids.ts';
 
 const codePoints = (s: string): number => [...s].length;
-const repeated = fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 1500 })).map(([s, n]) => s.repeat(n));
+const repeated = fc
+  .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 1500 }))
+  .map(([s, n]) => s.repeat(n));
 /** Any text: ASCII, full Unicode, emoji and ZWJ sequences, lone surrogates, blanks, and very long. */
 const anyText = fc.oneof(
   fc.string(),
@@ -18,15 +26,21 @@ const anyText = fc.oneof(
 const optionalText = fc.option(anyText, { nil: undefined });
 /** Ids are the caller's to make unique and non-empty (see "what the builders leave to the caller"). */
 const choices = (max: number) =>
-  fc.uniqueArray(fc.string({ minLength: 1, maxLength: 100 }), { minLength: 1, maxLength: max }).chain((ids) =>
-    fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), title: anyText, description: optionalText }))),
-  );
+  fc
+    .uniqueArray(fc.string({ minLength: 1, maxLength: 100 }), { minLength: 1, maxLength: max })
+    .chain((ids) =>
+      fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), title: anyText, description: optionalText }))),
+    );
 const withoutUndefined = (rows: { id: string; title: string; description: string | undefined }[]) =>
   rows.map(({ description, ...r }) => (description === undefined ? r : { ...r, description }));
 
 describe('message builders', () => {
   it('textMessage respects every limit for any body', () => {
-    fc.assert(fc.property(anyText, (body) => { expect(limitViolations(textMessage(body))).toEqual([]); }));
+    fc.assert(
+      fc.property(anyText, (body) => {
+        expect(limitViolations(textMessage(body))).toEqual([]);
+      }),
+    );
   });
 
   it('buttonsMessage respects every limit for any texts and any number of buttons', () => {
@@ -49,7 +63,14 @@ describe('message builders', () => {
     const long = 'x'.repeat(250);
     expect(limitViolations(buttonsMessage('¿Sí?', []))).toEqual(['button count']);
     expect(limitViolations(buttonsMessage('¿Sí?', [{ id: '', title: 'Sí' }]))).toEqual(['button id ""']);
-    expect(limitViolations(listMessage('Elige', 'Ver', [{ id: `${long}1`, title: 'A' }, { id: `${long}2`, title: 'B' }]))).toEqual(['row ids unique']);
+    expect(
+      limitViolations(
+        listMessage('Elige', 'Ver', [
+          { id: `${long}1`, title: 'A' },
+          { id: `${long}2`, title: 'B' },
+        ]),
+      ),
+    ).toEqual(['row ids unique']);
   });
 });
 
@@ -60,7 +81,7 @@ describe('clip', () => {
         const out = clip(text, max);
         expect(codePoints(out)).toBeLessThanOrEqual(max);
         if (codePoints(text) <= max) expect(out).toBe(text);
-        else expect(out).toBe([...text].slice(0, max - 1).join('') + '…');
+        else expect(out).toBe(`${[...text].slice(0, max - 1).join('')}…`);
       }),
     );
   });
@@ -103,14 +124,38 @@ describe('pageOf', () => {
 });
 
 const text: OutboundContent = { kind: 'text', body: 'Hola' };
-const voice: OutboundContent = { kind: 'media', mediaKind: 'audio', mediaId: 'm1' as MediaId, mimeType: 'audio/ogg; codecs=opus', voice: true };
-const template: OutboundContent = { kind: 'template', name: 'bienvenida', language: 'es', parameters: [], renderedText: 'Hola' };
+const voice: OutboundContent = {
+  kind: 'media',
+  mediaKind: 'audio',
+  mediaId: 'm1' as MediaId,
+  mimeType: 'audio/ogg; codecs=opus',
+  voice: true,
+};
+const template: OutboundContent = {
+  kind: 'template',
+  name: 'bienvenida',
+  language: 'es',
+  parameters: [],
+  renderedText: 'Hola',
+};
 const button = (i: number): Choice => ({ id: `b${i}`, title: `Opción ${i}` });
 
 describe('isFreeForm', () => {
   it('is false only for templates', () => {
-    const examples = [text, voice, template, buttonsMessage('¿Sí?', [button(1)]), listMessage('Elige', 'Ver', [button(1)])];
-    expect(examples.map((c) => [c.kind, isFreeForm(c)])).toEqual([['text', true], ['media', true], ['template', false], ['buttons', true], ['list', true]]);
+    const examples = [
+      text,
+      voice,
+      template,
+      buttonsMessage('¿Sí?', [button(1)]),
+      listMessage('Elige', 'Ver', [button(1)]),
+    ];
+    expect(examples.map((c) => [c.kind, isFreeForm(c)])).toEqual([
+      ['text', true],
+      ['media', true],
+      ['template', false],
+      ['buttons', true],
+      ['list', true],
+    ]);
   });
 });
 
@@ -122,7 +167,12 @@ describe('limitViolations', () => {
   });
 
   it('flags a 25-character row title but not a 24-character one', () => {
-    const list = (title: string): OutboundContent => ({ kind: 'list', body: 'Proyectos', buttonLabel: 'Ver', sections: [{ rows: [{ id: 'p1', title }] }] });
+    const list = (title: string): OutboundContent => ({
+      kind: 'list',
+      body: 'Proyectos',
+      buttonLabel: 'Ver',
+      sections: [{ rows: [{ id: 'p1', title }] }],
+    });
     expect(limitViolations(list('a'.repeat(25)))).toEqual([`row title "${'a'.repeat(25)}"`]);
     expect(limitViolations(list('a'.repeat(24)))).toEqual([]);
   });
@@ -134,20 +184,40 @@ describe('limitViolations', () => {
 });
 
 describe('limitViolations: the media kind must carry its MIME type', () => {
-  const file = (mediaKind: 'image' | 'audio' | 'video' | 'document', mimeType: string): OutboundContent => ({ kind: 'media', mediaKind, mediaId: 'm' as never, mimeType });
+  const file = (mediaKind: 'image' | 'audio' | 'video' | 'document', mimeType: string): OutboundContent => ({
+    kind: 'media',
+    mediaKind,
+    mediaId: 'm' as never,
+    mimeType,
+  });
 
   it('takes JPEG and PNG images, audio/* audio, video/* video and any document', () => {
-    for (const ok of [file('image', 'image/jpeg'), file('image', 'image/png'), file('audio', 'audio/mpeg'), file('video', 'video/mp4'), file('document', 'application/pdf')]) {
+    for (const ok of [
+      file('image', 'image/jpeg'),
+      file('image', 'image/png'),
+      file('audio', 'audio/mpeg'),
+      file('video', 'video/mp4'),
+      file('document', 'application/pdf'),
+    ]) {
       expect(limitViolations(ok)).toEqual([]);
     }
   });
 
   it('refuses a PDF as an image or a PNG as audio, also as a template header', () => {
-    expect(limitViolations(file('image', 'application/pdf'))).toEqual(['image files are image/jpeg or image/png, not application/pdf']);
-    expect(limitViolations(file('audio', 'image/png'))).toEqual(['audio files are audio/*, not image/png']);
-    const header = { kind: 'media', mediaKind: 'image', mediaId: 'm' as never, mimeType: 'application/pdf' } as const;
-    expect(limitViolations({ kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: [], renderedText: 'Hola', header })).toEqual([
+    expect(limitViolations(file('image', 'application/pdf'))).toEqual([
       'image files are image/jpeg or image/png, not application/pdf',
     ]);
+    expect(limitViolations(file('audio', 'image/png'))).toEqual(['audio files are audio/*, not image/png']);
+    const header = { kind: 'media', mediaKind: 'image', mediaId: 'm' as never, mimeType: 'application/pdf' } as const;
+    expect(
+      limitViolations({
+        kind: 'template',
+        name: 'bienvenida',
+        language: 'es_CO',
+        parameters: [],
+        renderedText: 'Hola',
+        header,
+      }),
+    ).toEqual(['image files are image/jpeg or image/png, not application/pdf']);
   });
 });

@@ -122,7 +122,12 @@ describe('formatDateCo', () => {
   });
 
   it('agrees with the America/Bogota time zone since Colombia dropped daylight saving', () => {
-    const bogota = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Bogota', day: '2-digit', month: '2-digit', year: 'numeric' });
+    const bogota = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'America/Bogota',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    });
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1994, 0, 1), max: Date.UTC(2100, 0, 1) }), (instant) => {
         expect(formatDateCo(instant)).toBe(bogota.format(new Date(instant)));

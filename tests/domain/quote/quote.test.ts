@@ -14,8 +14,7 @@ const quoteOf = (req: QuoteRequest): Quote => {
 const amounts = (q: Quote): number[] => q.instalments.map((m) => m.amount);
 const total = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 /** The spec's rounding, computed independently: half up, in exact integers. */
-const downPaymentOf = (price: number, bps: number): number =>
-  Number((BigInt(price) * BigInt(bps) + 5_000n) / 10_000n);
+const downPaymentOf = (price: number, bps: number): number => Number((BigInt(price) * BigInt(bps) + 5_000n) / 10_000n);
 
 /** A valid request by construction: savings and credited separation never exceed the down payment. */
 const validRequest = fc
@@ -24,7 +23,9 @@ const validRequest = fc
     extras: fc.array(fc.integer({ min: 0, max: 200_000_000_000 }), { maxLength: 3 }),
     bps: fc.integer({ min: 0, max: 10_000 }),
     instalments: fc.integer({ min: 1, max: 120 }),
-    mortgage: fc.option(fc.record({ annualRateBps: fc.integer({ min: 0, max: 5_000 }), years: fc.integer({ min: 1, max: 30 }) })),
+    mortgage: fc.option(
+      fc.record({ annualRateBps: fc.integer({ min: 0, max: 5_000 }), years: fc.integer({ min: 1, max: 30 }) }),
+    ),
     savingWeights: fc.array(fc.integer({ min: 0, max: 1_000 }), { maxLength: 3 }),
     credited: fc.boolean(),
     separationShare: fc.integer({ min: 0, max: 1_000 }),
@@ -123,7 +124,12 @@ describe('simulateQuote with Colombian figures', () => {
     // 245.000.000 · 0,01 / (1 − 1,01^−240) = 2.697.661,03 → rounded up.
     expect(q.mortgage).toEqual({ annualRateBps: 1200, years: 20, monthlyPayment: moneyOf(2_697_662) });
     expect(q.validUntil - q.issuedAt).toBe(30 * DAY_MS);
-    expect(q).toMatchObject({ number: 'COT-000042', projectName: 'Torres del Parque', unitCode: 'T1-502', areaM2: 62.5 });
+    expect(q).toMatchObject({
+      number: 'COT-000042',
+      projectName: 'Torres del Parque',
+      unitCode: 'T1-502',
+      areaM2: 62.5,
+    });
   });
 
   it('adds extras to the price and takes severance savings off the instalments, separation not credited', () => {
@@ -150,7 +156,11 @@ describe('simulateQuote with Colombian figures', () => {
   });
 
   it('divides by the number of months at 0 %', () => {
-    const q = quoteOf(aQuoteRequest().withPlan({ mortgage: { annualRateBps: 0, years: 20 } }).build());
+    const q = quoteOf(
+      aQuoteRequest()
+        .withPlan({ mortgage: { annualRateBps: 0, years: 20 } })
+        .build(),
+    );
     expect(q.mortgage?.monthlyPayment).toEqual(moneyOf(1_020_834)); // 245.000.000 / 240 = 1.020.833,33
   });
 
@@ -184,7 +194,9 @@ describe('simulateQuote errors', () => {
       type: 'SeparationExceedsDownPayment',
       remaining: moneyOf(4_999_999),
     });
-    expect(simulateQuote(aQuoteRequest().withSaving('Cesantías', 100_000_001).withSeparation(5_000_000, false).build()).ok).toBe(true);
+    expect(
+      simulateQuote(aQuoteRequest().withSaving('Cesantías', 100_000_001).withSeparation(5_000_000, false).build()).ok,
+    ).toBe(true);
   });
 
   it('rejects amounts in another currency', () => {

@@ -32,7 +32,13 @@ describe('appointment slots', () => {
 
   it('last more than nothing and at most four hours', () => {
     expect(appointmentSlot(0, 4 * HOUR_MS).ok).toBe(true);
-    expect(appointmentSlot(0, 4 * HOUR_MS + 1)).toEqual({ ok: false, error: { type: 'InvalidAppointmentTime', reason: 'too_long' } });
-    expect(appointmentSlot(10, 10)).toEqual({ ok: false, error: { type: 'InvalidAppointmentTime', reason: 'ends_before_start' } });
+    expect(appointmentSlot(0, 4 * HOUR_MS + 1)).toEqual({
+      ok: false,
+      error: { type: 'InvalidAppointmentTime', reason: 'too_long' },
+    });
+    expect(appointmentSlot(10, 10)).toEqual({
+      ok: false,
+      error: { type: 'InvalidAppointmentTime', reason: 'ends_before_start' },
+    });
   });
 });

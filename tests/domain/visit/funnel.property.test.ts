@@ -31,7 +31,8 @@ describe('the visit funnel', () => {
   });
 
   it('walks the whole funnel step by step, and loses from any stage that is not final', () => {
-    for (let i = 0; i + 1 < FUNNEL.length; i++) expect(canMove(FUNNEL[i] as VisitStage, FUNNEL[i + 1] as VisitStage)).toBe(true);
+    for (let i = 0; i + 1 < FUNNEL.length; i++)
+      expect(canMove(FUNNEL[i] as VisitStage, FUNNEL[i + 1] as VisitStage)).toBe(true);
     expect(VISIT_STAGES.filter((s) => canMove(s, 'lost'))).toEqual(['new', 'contacted', 'appointment', 'reserved']);
     expect(canMove('appointment', 'authorised')).toBe(false);
     expect(canMove('reserved', 'contacted')).toBe(false);

@@ -45,7 +45,11 @@ export const startCountedDesk = async (env: Readonly<Record<string, string>>) =>
     close: database.close,
   };
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const container = buildContainer(config, [override(TOKENS.Clock, new FixedClock(T0)), override(TOKENS.IdGenerator, new SequentialIdGenerator())], storage);
+  const container = buildContainer(
+    config,
+    [override(TOKENS.Clock, new FixedClock(T0)), override(TOKENS.IdGenerator, new SequentialIdGenerator())],
+    storage,
+  );
   await seedDemo(storage.uow, config.whatsapp.phoneNumberId ?? undefined);
   const app = container.get(TOKENS.HttpApp);
   const count = sql.raw(`select ${TABLES.map((t) => `(select count(*)::int from "${t}") as "${t}"`).join(', ')}`);
@@ -85,4 +89,6 @@ export type CountedDesk = Awaited<ReturnType<typeof startCountedDesk>>;
 
 /** What a refused request must look like: a 4xx problem+json (never a 500). */
 export const isProblem = (response: Response): boolean =>
-  response.status >= 400 && response.status < 500 && (response.headers.get('content-type') ?? '').startsWith('application/problem+json');
+  response.status >= 400 &&
+  response.status < 500 &&
+  (response.headers.get('content-type') ?? '').startsWith('application/problem+json');

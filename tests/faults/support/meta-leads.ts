@@ -9,7 +9,8 @@ export const waIdOf = (block: number, i: number): string => `57300${block}${Stri
 export const phoneOf = (waId: string): string => `+${waId}`;
 
 export const textFrom = (waId: string, body: string): Json => inbound.text(body, { from: waId });
-export const buttonFrom = (waId: string, id: string, title: string): Json => inbound.buttonReply(id, title, { from: waId });
+export const buttonFrom = (waId: string, id: string, title: string): Json =>
+  inbound.buttonReply(id, title, { from: waId });
 
 /**
  * A lead's way to an advisor: greeting, email, consent, "asesor". `REPLIES_AFTER[n]` is how many bot

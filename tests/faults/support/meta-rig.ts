@@ -48,7 +48,12 @@ export class MetaRig {
     const fresh = options.databaseUrl === undefined ? await freshPostgresDatabase() : null;
     const url = options.databaseUrl ?? fresh?.url;
     if (url === undefined) throw new Error('the fault rig needs PostgreSQL: set TEST_DATABASE_URL');
-    const stub = await startStubGraphApi({ token: TOKEN, version: VERSION, businessAccountId: WABA_ID, phoneNumberIds: [PHONE_NUMBER_ID] });
+    const stub = await startStubGraphApi({
+      token: TOKEN,
+      version: VERSION,
+      businessAccountId: WABA_ID,
+      phoneNumberIds: [PHONE_NUMBER_ID],
+    });
     const sql = postgres(url, { max: 2, onnotice: () => {} });
     return new MetaRig(stub, url, sql, options.env ?? {}, fresh?.drop ?? (async () => {}));
   }
@@ -105,7 +110,11 @@ export class MetaRig {
         return typeof last !== 'string' && last.pendingInbox === 0 && last.queuedOutbound === 0 ? true : undefined;
       },
       timeoutMs,
-      () => `the app did not settle: ${JSON.stringify(last)}\n${this.apps.map((a) => a.output()).join('\n---\n').slice(-4_000)}`,
+      () =>
+        `the app did not settle: ${JSON.stringify(last)}\n${this.apps
+          .map((a) => a.output())
+          .join('\n---\n')
+          .slice(-4_000)}`,
     );
   }
 

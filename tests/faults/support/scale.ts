@@ -10,7 +10,11 @@ export const scaled = <T>(reduced: T, full: T): T => (FULL_SCALE ? full : reduce
 export const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` until it returns a value other than `undefined`; `describe` explains a timeout. */
-export const eventually = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number, describe: () => Promise<string> | string): Promise<T> => {
+export const eventually = async <T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  describe: () => Promise<string> | string,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -7,13 +7,40 @@ import { icon } from './icons.js';
 import { fileInput, voiceButton } from './media-input.js';
 import { createTemplateMenu } from './templates.js';
 
-const EMOJIS = ['😊', '😀', '👋', '🙌', '👍', '🙏', '🏠', '🏢', '🔑', '📅', '📍', '💰', '📄', '✅', '⭐', '🎉', '❤️', '🤝', '😉', '🤔', '⏰', '📞', '✨', '🌟'];
+const EMOJIS = [
+  '😊',
+  '😀',
+  '👋',
+  '🙌',
+  '👍',
+  '🙏',
+  '🏠',
+  '🏢',
+  '🔑',
+  '📅',
+  '📍',
+  '💰',
+  '📄',
+  '✅',
+  '⭐',
+  '🎉',
+  '❤️',
+  '🤝',
+  '😉',
+  '🤔',
+  '⏰',
+  '📞',
+  '✨',
+  '🌟',
+];
 
 /** "Ventana abierta · quedan 23 h" or "Ventana cerrada: solo plantillas". */
 export const windowLabel = (state, now = Date.now()) => {
   if (!state.open) return 'Ventana cerrada: solo plantillas';
   const minutes = Math.max(0, Math.floor((Date.parse(state.closesAt) - now) / 60_000));
-  return minutes >= 60 ? `Ventana abierta · quedan ${Math.floor(minutes / 60)} h` : `Ventana abierta · quedan ${minutes} min`;
+  return minutes >= 60
+    ? `Ventana abierta · quedan ${Math.floor(minutes / 60)} h`
+    : `Ventana abierta · quedan ${minutes} min`;
 };
 
 /**
@@ -29,7 +56,13 @@ export const createAdvisorChat = ({ session, notify }) => {
   let showTemplates = false;
 
   const loadMedia = (mediaId) => {
-    if (!mediaUrls.has(mediaId)) mediaUrls.set(mediaId, session().client.blob(mediaId).then((blob) => URL.createObjectURL(blob)));
+    if (!mediaUrls.has(mediaId))
+      mediaUrls.set(
+        mediaId,
+        session()
+          .client.blob(mediaId)
+          .then((blob) => URL.createObjectURL(blob)),
+      );
     return mediaUrls.get(mediaId);
   };
 
@@ -39,7 +72,9 @@ export const createAdvisorChat = ({ session, notify }) => {
     const latest = Math.max(-1, ...messages.filter((m) => m.direction === 'inbound').map((m) => m.position));
     if (latest <= lastSeenInbound || document.hidden) return;
     lastSeenInbound = latest;
-    session().client.post(`/leads/${encodeURIComponent(current.id)}/conversation/read`).catch(notify);
+    session()
+      .client.post(`/leads/${encodeURIComponent(current.id)}/conversation/read`)
+      .catch(notify);
   };
 
   const sendContent = async (content) => {
@@ -80,7 +115,20 @@ export const createAdvisorChat = ({ session, notify }) => {
     banner.dataset.open = String(chatWindow.open);
     const menu = !chatWindow.open || showTemplates;
     clear(bottom).append(menu ? templates.element : composer.element);
-    if (menu && chatWindow.open) bottom.prepend(el('button', { type: 'button', class: 'link-button', text: '← Volver a escribir', on: { click: () => { showTemplates = false; drawComposer(); } } }));
+    if (menu && chatWindow.open)
+      bottom.prepend(
+        el('button', {
+          type: 'button',
+          class: 'link-button',
+          text: '← Volver a escribir',
+          on: {
+            click: () => {
+              showTemplates = false;
+              drawComposer();
+            },
+          },
+        }),
+      );
   };
 
   const upsert = (message) => {
@@ -88,7 +136,11 @@ export const createAdvisorChat = ({ session, notify }) => {
     const sig = signature(message);
     const existing = drawn.get(message.id);
     if (existing?.sig === sig) return;
-    const row = advisorBubble(message, { leadName: lead?.name ?? lead?.phone ?? 'Cliente', users: session().directory.users, loadMedia });
+    const row = advisorBubble(message, {
+      leadName: lead?.name ?? lead?.phone ?? 'Cliente',
+      users: session().directory.users,
+      loadMedia,
+    });
     if (existing) existing.row.replaceWith(row);
     else list.append(row);
     drawn.set(message.id, { row, sig });
@@ -122,7 +174,8 @@ export const createAdvisorChat = ({ session, notify }) => {
         const page = await session().client.get(`/leads/${encodeURIComponent(current.id)}/conversation?limit=200`);
         if (lead !== current) return;
         chatWindow = page.window;
-        if (page.messages.length === 0) clear(list).append(el('p', { class: 'empty muted', text: 'Aún no hay mensajes con este cliente.' }));
+        if (page.messages.length === 0)
+          clear(list).append(el('p', { class: 'empty muted', text: 'Aún no hay mensajes con este cliente.' }));
         for (const message of [...page.messages].sort((a, b) => a.position - b.position)) upsert(message);
         drawComposer();
         markSeen(current, page.messages);
@@ -134,23 +187,66 @@ export const createAdvisorChat = ({ session, notify }) => {
 };
 
 const buildComposer = ({ sendContent, upload, notify, toggleTemplates }) => {
-  const input = el('textarea', { class: 'composer-input', rows: 1, placeholder: 'Escribe un mensaje', testid: 'advisor-input', attrs: { 'aria-label': 'Mensaje del asesor' } });
+  const input = el('textarea', {
+    class: 'composer-input',
+    rows: 1,
+    placeholder: 'Escribe un mensaje',
+    testid: 'advisor-input',
+    attrs: { 'aria-label': 'Mensaje del asesor' },
+  });
   const send = el('button', { type: 'submit', class: 'button button-primary', text: 'Enviar', testid: 'advisor-send' });
-  const emojiPanel = el('div', { class: 'emoji-panel', hidden: true, testid: 'emoji-panel' },
-    EMOJIS.map((emoji) => el('button', { type: 'button', class: 'emoji', text: emoji, on: { click: () => insert(input, emoji) } })));
-  const emojiButton = el('button', { type: 'button', class: 'icon-button', title: 'Emojis', testid: 'emoji-button', attrs: { 'aria-label': 'Emojis' }, on: { click: () => { emojiPanel.hidden = !emojiPanel.hidden; } } }, icon('smile'));
+  const emojiPanel = el(
+    'div',
+    { class: 'emoji-panel', hidden: true, testid: 'emoji-panel' },
+    EMOJIS.map((emoji) =>
+      el('button', { type: 'button', class: 'emoji', text: emoji, on: { click: () => insert(input, emoji) } }),
+    ),
+  );
+  const emojiButton = el(
+    'button',
+    {
+      type: 'button',
+      class: 'icon-button',
+      title: 'Emojis',
+      testid: 'emoji-button',
+      attrs: { 'aria-label': 'Emojis' },
+      on: {
+        click: () => {
+          emojiPanel.hidden = !emojiPanel.hidden;
+        },
+      },
+    },
+    icon('smile'),
+  );
 
   const sendFile = async (file, voice) => {
     try {
       const media = await upload(file);
-      await sendContent(voice ? { kind: 'voice', mediaId: media.id }
-        : { kind: 'media', mediaKind: mediaKindOf(media.mimeType), mediaId: media.id, mimeType: media.mimeType, ...(media.filename ? { filename: media.filename } : {}) });
+      await sendContent(
+        voice
+          ? { kind: 'voice', mediaId: media.id }
+          : {
+              kind: 'media',
+              mediaKind: mediaKindOf(media.mimeType),
+              mediaId: media.id,
+              mimeType: media.mimeType,
+              ...(media.filename ? { filename: media.filename } : {}),
+            },
+      );
     } catch (error) {
       notify(error);
     }
   };
-  const attach = fileInput({ accept: 'image/*,application/pdf,video/mp4,audio/*,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt', testid: 'advisor-file', onFile: (f) => sendFile(f, false) });
-  const voice = voiceButton({ testid: 'advisor-voice', onVoice: (f) => sendFile(f, true), onError: (text) => notify(new Error(text)) });
+  const attach = fileInput({
+    accept: 'image/*,application/pdf,video/mp4,audio/*,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt',
+    testid: 'advisor-file',
+    onFile: (f) => sendFile(f, false),
+  });
+  const voice = voiceButton({
+    testid: 'advisor-voice',
+    onVoice: (f) => sendFile(f, true),
+    onError: (text) => notify(new Error(text)),
+  });
 
   const submit = async (event) => {
     event.preventDefault();
@@ -168,14 +264,42 @@ const buildComposer = ({ sendContent, upload, notify, toggleTemplates }) => {
       input.form?.requestSubmit();
     }
   });
-  const element = el('form', { class: 'advisor-composer', testid: 'advisor-composer', on: { submit } },
+  const element = el(
+    'form',
+    { class: 'advisor-composer', testid: 'advisor-composer', on: { submit } },
     emojiPanel,
-    el('div', { class: 'composer-row' },
+    el(
+      'div',
+      { class: 'composer-row' },
       emojiButton,
-      el('button', { type: 'button', class: 'icon-button', title: 'Adjuntar archivo', attrs: { 'aria-label': 'Adjuntar archivo' }, on: { click: () => attach.click() } }, icon('attach')), attach,
-      input, voice,
-      el('button', { type: 'button', class: 'button button-ghost button-icon', testid: 'templates-button', on: { click: toggleTemplates } }, icon('template', { size: 16 }), 'Plantillas'),
-      send));
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'icon-button',
+          title: 'Adjuntar archivo',
+          attrs: { 'aria-label': 'Adjuntar archivo' },
+          on: { click: () => attach.click() },
+        },
+        icon('attach'),
+      ),
+      attach,
+      input,
+      voice,
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-ghost button-icon',
+          testid: 'templates-button',
+          on: { click: toggleTemplates },
+        },
+        icon('template', { size: 16 }),
+        'Plantillas',
+      ),
+      send,
+    ),
+  );
   return { element };
 };
 

@@ -19,8 +19,16 @@ export const mountAdvisor = (host) => {
   const live = el('span', { class: 'live', testid: 'advisor-live', text: 'Sin conexión' });
   const content = el('div', { class: 'advisor-content' });
   host.append(
-    el('header', { class: 'advisor-header' }, el('h2', { class: 'panel-title', text: 'Panel del asesor' }), actor, live),
-    content, notices);
+    el(
+      'header',
+      { class: 'advisor-header' },
+      el('h2', { class: 'panel-title', text: 'Panel del asesor' }),
+      actor,
+      live,
+    ),
+    content,
+    notices,
+  );
 
   let session = null;
   let acting = null;
@@ -38,7 +46,9 @@ export const mountAdvisor = (host) => {
       session = await openSession(key);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) forgetAdminKey();
-      return askKey(error instanceof ApiError && error.status === 401 ? 'Esa clave no es válida.' : describeError(error));
+      return askKey(
+        error instanceof ApiError && error.status === 401 ? 'Esa clave no es válida.' : describeError(error),
+      );
     }
     drawActorPicker();
     await actAs(session.initialChoice);
@@ -46,12 +56,33 @@ export const mountAdvisor = (host) => {
 
   const drawActorPicker = () => {
     const users = [...session.directory.users.values()].filter((u) => u.active);
-    const select = el('select', { testid: 'act-as', attrs: { 'aria-label': 'Actuar como' }, disabled: !session.canChoose, on: { change: (e) => void actAs(e.target.value) } },
+    const select = el(
+      'select',
+      {
+        testid: 'act-as',
+        attrs: { 'aria-label': 'Actuar como' },
+        disabled: !session.canChoose,
+        on: { change: (e) => void actAs(e.target.value) },
+      },
       el('option', { value: ADMIN_CHOICE, text: session.me.userId ? 'Yo (dueño de la clave)' : 'Administrador' }),
-      users.map((u) => el('option', { value: u.id, text: `${u.name} · ${ROLE_LABELS[u.role] ?? u.role}` })));
+      users.map((u) => el('option', { value: u.id, text: `${u.name} · ${ROLE_LABELS[u.role] ?? u.role}` })),
+    );
     select.value = session.initialChoice;
-    clear(actor).append(el('label', { class: 'actor-label' }, el('span', { text: 'Actuar como' }), select),
-      el('button', { type: 'button', class: 'link-button small', text: 'Cambiar clave', on: { click: () => { forgetAdminKey(); stopEvents(); askKey(); } } }));
+    clear(actor).append(
+      el('label', { class: 'actor-label' }, el('span', { text: 'Actuar como' }), select),
+      el('button', {
+        type: 'button',
+        class: 'link-button small',
+        text: 'Cambiar clave',
+        on: {
+          click: () => {
+            forgetAdminKey();
+            stopEvents();
+            askKey();
+          },
+        },
+      }),
+    );
   };
 
   const actAs = async (userId) => {
@@ -71,7 +102,8 @@ export const mountAdvisor = (host) => {
       headers: { authorization: `Bearer ${acting.client.key}` },
       onEvent,
       onStatus: (status) => {
-        live.textContent = status === 'open' ? 'En vivo' : status === 'unauthorized' ? 'Clave rechazada' : 'Reconectando…';
+        live.textContent =
+          status === 'open' ? 'En vivo' : status === 'unauthorized' ? 'Clave rechazada' : 'Reconectando…';
         live.classList.toggle('on', status === 'open');
         if (status === 'open') refreshAll();
       },
@@ -82,7 +114,12 @@ export const mountAdvisor = (host) => {
   let leads = [];
   let openLead = null;
   let tab = 'chat';
-  const search = el('input', { type: 'search', placeholder: 'Buscar por nombre, teléfono o correo', testid: 'visitor-search', attrs: { 'aria-label': 'Buscar visitantes' } });
+  const search = el('input', {
+    type: 'search',
+    placeholder: 'Buscar por nombre, teléfono o correo',
+    testid: 'visitor-search',
+    attrs: { 'aria-label': 'Buscar visitantes' },
+  });
   const visitorList = el('div', { class: 'visitor-list', testid: 'visitor-list' });
   const pane = el('div', { class: 'lead-pane' });
   const chat = createAdvisorChat({ session: current, notify });
@@ -94,8 +131,14 @@ export const mountAdvisor = (host) => {
     content.classList.remove('connect');
     clear(visitorList);
     clear(content).append(
-      el('aside', { class: 'visitors' }, el('div', { class: 'visitors-head' }, el('h3', { class: 'section-title', text: 'Visitantes' }), search), visitorList),
-      pane);
+      el(
+        'aside',
+        { class: 'visitors' },
+        el('div', { class: 'visitors-head' }, el('h3', { class: 'section-title', text: 'Visitantes' }), search),
+        visitorList,
+      ),
+      pane,
+    );
     drawPane();
     void refreshLeads();
   };
@@ -119,38 +162,96 @@ export const mountAdvisor = (host) => {
 
   const drawVisitors = () => {
     const { users } = session.directory;
-    clear(visitorList).append(...leads.map((lead) =>
-      el('button', { type: 'button', class: `visitor${lead.id === openLead?.id ? ' active' : ''}`, testid: 'visitor', on: { click: () => openVisitor(lead) } },
-        el('span', { class: 'avatar', text: initials(lead.name ?? '?') }),
-        el('span', { class: 'visitor-text' },
-          el('span', { class: 'visitor-name', text: lead.name ?? 'Sin nombre' }),
-          el('span', { class: 'visitor-phone', text: lead.phone ?? 'sin teléfono' }),
-          el('span', { class: 'visitor-advisor', text: lead.advisorId ? users.get(lead.advisorId)?.name ?? lead.advisorId : 'Sin asesor' })),
-        windowChip(lead.window))));
-    if (leads.length === 0) visitorList.append(el('p', { class: 'muted small pad', text: search.value ? 'Nadie coincide con la búsqueda.' : 'Aún no hay visitantes. Escribe desde el teléfono.' }));
+    clear(visitorList).append(
+      ...leads.map((lead) =>
+        el(
+          'button',
+          {
+            type: 'button',
+            class: `visitor${lead.id === openLead?.id ? ' active' : ''}`,
+            testid: 'visitor',
+            on: { click: () => openVisitor(lead) },
+          },
+          el('span', { class: 'avatar', text: initials(lead.name ?? '?') }),
+          el(
+            'span',
+            { class: 'visitor-text' },
+            el('span', { class: 'visitor-name', text: lead.name ?? 'Sin nombre' }),
+            el('span', { class: 'visitor-phone', text: lead.phone ?? 'sin teléfono' }),
+            el('span', {
+              class: 'visitor-advisor',
+              text: lead.advisorId ? (users.get(lead.advisorId)?.name ?? lead.advisorId) : 'Sin asesor',
+            }),
+          ),
+          windowChip(lead.window),
+        ),
+      ),
+    );
+    if (leads.length === 0)
+      visitorList.append(
+        el('p', {
+          class: 'muted small pad',
+          text: search.value ? 'Nadie coincide con la búsqueda.' : 'Aún no hay visitantes. Escribe desde el teléfono.',
+        }),
+      );
   };
 
   const leadHeader = el('div', { class: 'lead-header' });
   const drawLeadHeader = () => {
     if (!openLead) return;
-    const advisor = openLead.advisorId ? session.directory.users.get(openLead.advisorId)?.name ?? openLead.advisorId : 'Sin asesor';
+    const advisor = openLead.advisorId
+      ? (session.directory.users.get(openLead.advisorId)?.name ?? openLead.advisorId)
+      : 'Sin asesor';
     clear(leadHeader).append(
       el('span', { class: 'avatar avatar-large', text: initials(openLead.name ?? '?') }),
-      el('div', { class: 'lead-who' },
+      el(
+        'div',
+        { class: 'lead-who' },
         el('div', { class: 'lead-name', testid: 'lead-name', text: openLead.name ?? openLead.phone ?? 'Sin nombre' }),
-        el('div', { class: 'muted small', text: [openLead.phone, openLead.email, `Asesor: ${advisor}`].filter(Boolean).join(' · ') })),
-      windowChip(openLead.window));
+        el('div', {
+          class: 'muted small',
+          text: [openLead.phone, openLead.email, `Asesor: ${advisor}`].filter(Boolean).join(' · '),
+        }),
+      ),
+      windowChip(openLead.window),
+    );
   };
 
   const tabs = el('div', { class: 'tabs', attrs: { role: 'tablist' } });
-  const drawTabs = () => clear(tabs).append(...[['chat', 'Conversación'], ['visit', 'Tarjeta de visita']].map(([id, label]) =>
-    el('button', { type: 'button', class: `tab${tab === id ? ' active' : ''}`, text: label, testid: `tab-${id}`, attrs: { role: 'tab', 'aria-selected': tab === id },
-      on: { click: () => { tab = id; drawPane(); } } })));
+  const drawTabs = () =>
+    clear(tabs).append(
+      ...[
+        ['chat', 'Conversación'],
+        ['visit', 'Tarjeta de visita'],
+      ].map(([id, label]) =>
+        el('button', {
+          type: 'button',
+          class: `tab${tab === id ? ' active' : ''}`,
+          text: label,
+          testid: `tab-${id}`,
+          attrs: { role: 'tab', 'aria-selected': tab === id },
+          on: {
+            click: () => {
+              tab = id;
+              drawPane();
+            },
+          },
+        }),
+      ),
+    );
 
   const drawPane = () => {
     if (!openLead) {
-      clear(pane).append(el('div', { class: 'pane-empty' }, el('div', { class: 'pane-empty-icon' }, icon('chat', { size: 56 })),
-        el('p', { text: `Actúas como ${acting?.name ?? '…'}. Elige un visitante para ver su conversación y su visita.` })));
+      clear(pane).append(
+        el(
+          'div',
+          { class: 'pane-empty' },
+          el('div', { class: 'pane-empty-icon' }, icon('chat', { size: 56 })),
+          el('p', {
+            text: `Actúas como ${acting?.name ?? '…'}. Elige un visitante para ver su conversación y su visita.`,
+          }),
+        ),
+      );
       return;
     }
     drawTabs();
@@ -199,4 +300,8 @@ export const mountAdvisor = (host) => {
 };
 
 const windowChip = (window) =>
-  el('span', { class: `window-chip ${window.open ? 'open' : 'closed'}`, testid: 'window-chip', text: windowLabel(window).replace('Ventana ', '').replace(': solo plantillas', '') });
+  el('span', {
+    class: `window-chip ${window.open ? 'open' : 'closed'}`,
+    testid: 'window-chip',
+    text: windowLabel(window).replace('Ventana ', '').replace(': solo plantillas', ''),
+  });

@@ -23,7 +23,8 @@ const FRIENDLY = {
   voice_note_must_be_ogg: 'Las notas de voz deben ser audio OGG (Opus).',
   media_too_large: 'El archivo es demasiado grande (máximo 16 MB).',
   unsupported_media_type: 'WhatsApp no acepta ese tipo de archivo.',
-  media_content_mismatch: 'El contenido del archivo no corresponde a su tipo (las notas de voz deben ser OGG con Opus).',
+  media_content_mismatch:
+    'El contenido del archivo no corresponde a su tipo (las notas de voz deben ser OGG con Opus).',
   media_not_found: 'Ese archivo no existe o no tienes acceso a él.',
   lead_has_no_whatsapp: 'Este cliente no tiene WhatsApp.',
   validation_failed: 'Hay datos inválidos.',
@@ -76,7 +77,8 @@ export const fakeWhatsApp = {
 /** A CRM API client acting with `key`. */
 export const crmClient = (key) => {
   const auth = { authorization: `Bearer ${key}` };
-  const call = (path, options = {}) => request(`/api/v1${path}`, { ...options, headers: { ...auth, ...options.headers } });
+  const call = (path, options = {}) =>
+    request(`/api/v1${path}`, { ...options, headers: { ...auth, ...options.headers } });
   return {
     key,
     get: (path) => call(path),

@@ -44,7 +44,13 @@ export const timeOf = (iso) =>
   new Date(iso).toLocaleTimeString('es-CO', { hour: '2-digit', minute: '2-digit', hour12: false });
 
 export const dateTimeOf = (iso) =>
-  new Date(iso).toLocaleString('es-CO', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+  new Date(iso).toLocaleString('es-CO', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
 export const initials = (name) =>
   String(name ?? '?')
@@ -65,9 +71,17 @@ export const debounce = (fn, ms = 120) => {
 
 /** A short message at the bottom of a region; `kind` is 'error' or 'info'. */
 export const toast = (host, message, kind = 'error') => {
-  const note = el('div', { class: `toast toast-${kind}`, testid: `toast-${kind}`, attrs: { role: kind === 'error' ? 'alert' : 'status' } },
+  const note = el(
+    'div',
+    { class: `toast toast-${kind}`, testid: `toast-${kind}`, attrs: { role: kind === 'error' ? 'alert' : 'status' } },
     el('span', { text: message }),
-    el('button', { class: 'toast-close', type: 'button', text: '×', title: 'Cerrar', on: { click: () => note.remove() } }),
+    el('button', {
+      class: 'toast-close',
+      type: 'button',
+      text: '×',
+      title: 'Cerrar',
+      on: { click: () => note.remove() },
+    }),
   );
   host.append(note);
   // A burst of notices would cover the panel: keep the last few.

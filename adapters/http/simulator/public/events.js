@@ -54,7 +54,11 @@ export const followEvents = (url, { headers = {}, onEvent, onStatus = () => {} }
     for (let attempt = 0; !stopped; ) {
       controller = new AbortController();
       try {
-        const response = await fetch(url, { headers: { ...headers, accept: 'text/event-stream' }, signal: controller.signal, cache: 'no-store' });
+        const response = await fetch(url, {
+          headers: { ...headers, accept: 'text/event-stream' },
+          signal: controller.signal,
+          cache: 'no-store',
+        });
         if (response.status === 401) return onStatus('unauthorized');
         if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
         attempt = 0;

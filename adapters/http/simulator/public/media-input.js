@@ -7,7 +7,9 @@ export const OGG_OPUS = 'audio/ogg;codecs=opus';
 
 /** Whether this browser can record OGG/Opus itself (Firefox can; Chromium records WebM, which WhatsApp refuses). */
 export const canRecordOgg = () =>
-  typeof MediaRecorder !== 'undefined' && MediaRecorder.isTypeSupported?.(OGG_OPUS) === true && !!navigator.mediaDevices?.getUserMedia;
+  typeof MediaRecorder !== 'undefined' &&
+  MediaRecorder.isTypeSupported?.(OGG_OPUS) === true &&
+  !!navigator.mediaDevices?.getUserMedia;
 
 /** A hidden file input; `onFile(file)` runs for each pick. Tests drive it with setInputFiles. */
 export const fileInput = ({ accept, testid, onFile }) =>
@@ -30,8 +32,16 @@ export const fileInput = ({ accept, testid, onFile }) =>
  * `onVoice(file)` receives the recording or the picked file.
  */
 export const voiceButton = ({ testid, onVoice, onError }) => {
-  const picker = fileInput({ accept: 'audio/ogg,audio/opus,.ogg,.opus,audio/*', testid: `${testid}-file`, onFile: onVoice });
-  const button = el('button', { type: 'button', class: 'icon-button', testid, title: 'Nota de voz', attrs: { 'aria-label': 'Nota de voz' } }, icon('mic'));
+  const picker = fileInput({
+    accept: 'audio/ogg,audio/opus,.ogg,.opus,audio/*',
+    testid: `${testid}-file`,
+    onFile: onVoice,
+  });
+  const button = el(
+    'button',
+    { type: 'button', class: 'icon-button', testid, title: 'Nota de voz', attrs: { 'aria-label': 'Nota de voz' } },
+    icon('mic'),
+  );
   let recording = null;
   button.addEventListener('click', async () => {
     if (!canRecordOgg()) return picker.click();

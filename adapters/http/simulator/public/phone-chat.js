@@ -38,8 +38,13 @@ export const createPhoneChat = ({ onSend, onError }) => {
 
   const composer = buildComposer({ send, onError });
   screen.append(
-    el('header', { class: 'phone-header' }, avatar, el('div', { class: 'phone-who' }, title, subtitle),
-      el('span', { class: 'phone-header-icons' }, icon('video'), icon('call'), icon('more'))),
+    el(
+      'header',
+      { class: 'phone-header' },
+      avatar,
+      el('div', { class: 'phone-who' }, title, subtitle),
+      el('span', { class: 'phone-header-icons' }, icon('video'), icon('call'), icon('more')),
+    ),
     messages,
     composer.element,
   );
@@ -59,7 +64,10 @@ export const createPhoneChat = ({ onSend, onError }) => {
       subtitle.textContent = lead.name ? lead.phone : 'en línea';
       rows.clear();
       clear(messages);
-      if (list.length === 0) messages.append(el('div', { class: 'phone-empty', text: 'Escribe "Hola" para empezar la conversación con el bot.' }));
+      if (list.length === 0)
+        messages.append(
+          el('div', { class: 'phone-empty', text: 'Escribe "Hola" para empezar la conversación con el bot.' }),
+        );
       for (const message of list) this.upsert(message);
       composer.enable();
       composer.focus();
@@ -79,8 +87,26 @@ export const createPhoneChat = ({ onSend, onError }) => {
 };
 
 const buildComposer = ({ send, onError }) => {
-  const input = el('input', { class: 'composer-input', type: 'text', placeholder: 'Mensaje', testid: 'phone-input', disabled: true, attrs: { 'aria-label': 'Mensaje del cliente' } });
-  const sendButton = el('button', { type: 'submit', class: 'send-button', title: 'Enviar', testid: 'phone-send', disabled: true, attrs: { 'aria-label': 'Enviar' } }, icon('send'));
+  const input = el('input', {
+    class: 'composer-input',
+    type: 'text',
+    placeholder: 'Mensaje',
+    testid: 'phone-input',
+    disabled: true,
+    attrs: { 'aria-label': 'Mensaje del cliente' },
+  });
+  const sendButton = el(
+    'button',
+    {
+      type: 'submit',
+      class: 'send-button',
+      title: 'Enviar',
+      testid: 'phone-send',
+      disabled: true,
+      attrs: { 'aria-label': 'Enviar' },
+    },
+    icon('send'),
+  );
   const sendFile = async (file, voice = false) => {
     if (file.size > MAX_FILE_BYTES) return onError(new Error('el archivo supera 16 MB'));
     const mimeType = file.type || 'application/octet-stream';
@@ -100,14 +126,37 @@ const buildComposer = ({ send, onError }) => {
     onVoice: (file) => sendFile(file, /ogg|opus/.test(file.type) || /\.(ogg|opus)$/i.test(file.name)).catch(onError),
     onError: (text) => onError(new Error(text)),
   });
-  const attachButton = el('button', { type: 'button', class: 'icon-button', title: 'Adjuntar imagen o documento', attrs: { 'aria-label': 'Adjuntar' }, on: { click: () => attach.click() } }, icon('attach'));
-  const form = el('form', { class: 'phone-composer', on: { submit: (event) => {
-    event.preventDefault();
-    const text = input.value.trim();
-    if (text === '') return;
-    input.value = '';
-    send({ text });
-  } } }, attachButton, attach, input, voice, sendButton);
+  const attachButton = el(
+    'button',
+    {
+      type: 'button',
+      class: 'icon-button',
+      title: 'Adjuntar imagen o documento',
+      attrs: { 'aria-label': 'Adjuntar' },
+      on: { click: () => attach.click() },
+    },
+    icon('attach'),
+  );
+  const form = el(
+    'form',
+    {
+      class: 'phone-composer',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          const text = input.value.trim();
+          if (text === '') return;
+          input.value = '';
+          send({ text });
+        },
+      },
+    },
+    attachButton,
+    attach,
+    input,
+    voice,
+    sendButton,
+  );
   return {
     element: form,
     enable() {

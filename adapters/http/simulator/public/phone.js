@@ -38,18 +38,33 @@ export const mountPhone = (host) => {
   const renderList = () => {
     const sorted = [...leads.values()].sort((a, b) => String(b.lastAt ?? '9').localeCompare(String(a.lastAt ?? '9')));
     clear(list).append(...sorted.map(leadItem));
-    if (sorted.length === 0) list.append(el('p', { class: 'muted small', text: 'Aún no hay clientes. Crea uno arriba.' }));
+    if (sorted.length === 0)
+      list.append(el('p', { class: 'muted small', text: 'Aún no hay clientes. Crea uno arriba.' }));
   };
 
   const leadItem = (lead) =>
-    el('button', { type: 'button', class: `lead-item${lead.phone === current ? ' active' : ''}`, testid: 'phone-lead', on: { click: () => openLead(lead.phone) } },
+    el(
+      'button',
+      {
+        type: 'button',
+        class: `lead-item${lead.phone === current ? ' active' : ''}`,
+        testid: 'phone-lead',
+        on: { click: () => openLead(lead.phone) },
+      },
       el('span', { class: 'avatar', text: initials(lead.name ?? lead.phone.slice(-2)) }),
-      el('span', { class: 'lead-item-text' },
+      el(
+        'span',
+        { class: 'lead-item-text' },
         el('span', { class: 'lead-item-name', text: lead.name ?? lead.phone }),
-        el('span', { class: 'lead-item-phone', text: lead.name ? lead.phone : 'sin nombre' })),
-      el('span', { class: 'lead-item-side' },
+        el('span', { class: 'lead-item-phone', text: lead.name ? lead.phone : 'sin nombre' }),
+      ),
+      el(
+        'span',
+        { class: 'lead-item-side' },
         lead.lastAt ? el('span', { class: 'lead-item-time', text: timeOf(lead.lastAt) }) : null,
-        lead.unread > 0 ? el('span', { class: 'badge', text: lead.unread }) : null));
+        lead.unread > 0 ? el('span', { class: 'badge', text: lead.unread }) : null,
+      ),
+    );
 
   const history = (phone) => {
     if (!histories.has(phone)) histories.set(phone, new Map());
@@ -86,7 +101,9 @@ export const mountPhone = (host) => {
   /** Business messages arrive ('delivered'), and are read when their chat is open. */
   const report = (phone, messages) => {
     const status = phone === current && document.visibilityState === 'visible' ? 'read' : 'delivered';
-    const due = messages.filter((m) => m.from === 'business' && rank(m.status) < rank(status) && rank(reported.get(m.waMessageId)) < rank(status));
+    const due = messages.filter(
+      (m) => m.from === 'business' && rank(m.status) < rank(status) && rank(reported.get(m.waMessageId)) < rank(status),
+    );
     if (due.length === 0) return;
     const ids = due.map((m) => m.waMessageId);
     for (const id of ids) reported.set(id, status);
@@ -111,7 +128,8 @@ export const mountPhone = (host) => {
 
   const refreshLeads = debounce(async () => {
     try {
-      for (const p of await fakeWhatsApp.phones()) upsertLead(p.phone, { name: p.name, lastAt: p.lastAt, messageCount: p.messageCount });
+      for (const p of await fakeWhatsApp.phones())
+        upsertLead(p.phone, { name: p.name, lastAt: p.lastAt, messageCount: p.messageCount });
       renderList();
     } catch (error) {
       fail(error);
@@ -124,10 +142,13 @@ export const mountPhone = (host) => {
   });
 
   host.append(
-    el('aside', { class: 'phone-sidebar' },
+    el(
+      'aside',
+      { class: 'phone-sidebar' },
       el('h2', { class: 'section-title', text: 'Clientes simulados' }),
       newLeadForm,
-      list),
+      list,
+    ),
     el('div', { class: 'phone-stage' }, chat.element, notices),
   );
   renderList();
@@ -150,27 +171,59 @@ const RANKS = { sent: 1, delivered: 2, read: 3 };
 const rank = (status) => RANKS[status] ?? 0;
 
 const buildNewLeadForm = (onOpen) => {
-  const number = el('input', { type: 'tel', placeholder: '+573001234567', testid: 'phone-new-number', required: true, attrs: { 'aria-label': 'Número del cliente', autocomplete: 'off' } });
-  const name = el('input', { type: 'text', placeholder: 'Nombre (opcional)', testid: 'phone-new-name', attrs: { 'aria-label': 'Nombre del cliente', autocomplete: 'off' } });
+  const number = el('input', {
+    type: 'tel',
+    placeholder: '+573001234567',
+    testid: 'phone-new-number',
+    required: true,
+    attrs: { 'aria-label': 'Número del cliente', autocomplete: 'off' },
+  });
+  const name = el('input', {
+    type: 'text',
+    placeholder: 'Nombre (opcional)',
+    testid: 'phone-new-name',
+    attrs: { 'aria-label': 'Nombre del cliente', autocomplete: 'off' },
+  });
   const error = el('div', { class: 'field-error', attrs: { role: 'alert' } });
-  const dice = el('button', { type: 'button', class: 'icon-button', title: 'Número al azar', attrs: { 'aria-label': 'Número al azar' }, on: { click: () => {
-    number.value = `+57300${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
-  } } }, icon('shuffle'));
-  return el('form', { class: 'new-lead', testid: 'phone-new-lead', on: { submit: (event) => {
-    event.preventDefault();
-    const phone = normalise(number.value);
-    if (!E164.test(phone)) {
-      error.textContent = 'Escribe el número con indicativo, por ejemplo +573001234567.';
-      return;
-    }
-    error.textContent = '';
-    onOpen(phone, name.value.trim());
-    number.value = '';
-    name.value = '';
-  } } },
-  el('label', { class: 'field-label', text: 'Teléfono del cliente' }),
-  el('div', { class: 'input-row' }, number, dice),
-  name,
-  el('button', { type: 'submit', class: 'button button-primary', text: 'Abrir chat', testid: 'phone-new-open' }),
-  error);
+  const dice = el(
+    'button',
+    {
+      type: 'button',
+      class: 'icon-button',
+      title: 'Número al azar',
+      attrs: { 'aria-label': 'Número al azar' },
+      on: {
+        click: () => {
+          number.value = `+57300${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
+        },
+      },
+    },
+    icon('shuffle'),
+  );
+  return el(
+    'form',
+    {
+      class: 'new-lead',
+      testid: 'phone-new-lead',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          const phone = normalise(number.value);
+          if (!E164.test(phone)) {
+            error.textContent = 'Escribe el número con indicativo, por ejemplo +573001234567.';
+            return;
+          }
+          error.textContent = '';
+          onOpen(phone, name.value.trim());
+          number.value = '';
+          name.value = '';
+        },
+      },
+    },
+    el('label', { class: 'field-label', text: 'Teléfono del cliente' }),
+    el('div', { class: 'input-row' }, number, dice),
+    name,
+    el('button', { type: 'submit', class: 'button button-primary', text: 'Abrir chat', testid: 'phone-new-open' }),
+    error,
+  );
 };

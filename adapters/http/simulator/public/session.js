@@ -51,13 +51,20 @@ export const openSession = async (adminKey) => {
   const me = await admin.get('/me');
   const canList = me.role === 'admin' || me.role === 'manager';
   const [users, projects] = canList
-    ? await Promise.all([admin.get('/users').then((r) => r.users), admin.get('/projects').then((r) => r.projects).catch(() => [])])
+    ? await Promise.all([
+        admin.get('/users').then((r) => r.users),
+        admin
+          .get('/projects')
+          .then((r) => r.projects)
+          .catch(() => []),
+      ])
     : [[], []];
   const directory = buildDirectory(users, projects);
 
   const actAs = async (userId) => {
     store.set(ACTING_AS, userId);
-    if (userId === ADMIN_CHOICE || me.role !== 'admin') return { client: admin, role: me.role, userId: me.userId, name: nameOf(me, directory) };
+    if (userId === ADMIN_CHOICE || me.role !== 'admin')
+      return { client: admin, role: me.role, userId: me.userId, name: nameOf(me, directory) };
     const user = directory.users.get(userId);
     return { client: await userClient(admin, userId), role: user.role, userId, name: user.name };
   };
@@ -67,7 +74,7 @@ export const openSession = async (adminKey) => {
 };
 
 const nameOf = (me, directory) =>
-  me.userId ? directory.users.get(me.userId)?.name ?? 'Usuario' : 'Administrador (clave del servidor)';
+  me.userId ? (directory.users.get(me.userId)?.name ?? 'Usuario') : 'Administrador (clave del servidor)';
 
 /** A cached key that still works, else a fresh one issued with the admin key. */
 const userClient = async (admin, userId) => {
@@ -88,7 +95,8 @@ const userClient = async (admin, userId) => {
 
 const buildDirectory = (users, projects) => {
   const unitTypes = new Map();
-  for (const project of projects) for (const type of project.unitTypes) unitTypes.set(type.id, { ...type, projectId: project.id });
+  for (const project of projects)
+    for (const type of project.unitTypes) unitTypes.set(type.id, { ...type, projectId: project.id });
   return {
     users: new Map(users.map((u) => [u.id, u])),
     projects: new Map(projects.map((p) => [p.id, p])),
@@ -100,14 +108,32 @@ export const ROLE_LABELS = { advisor: 'Asesor(a)', manager: 'Gerente', admin: 'A
 
 /** The form asking for the admin key; `onKey(key)` runs on submit. */
 export const keyForm = ({ onKey, error }) => {
-  const input = el('input', { type: 'password', placeholder: 'Clave de administrador', testid: 'admin-key-input', required: true, attrs: { autocomplete: 'off', 'aria-label': 'Clave de administrador' } });
-  return el('form', { class: 'key-form card', testid: 'admin-key-form', on: { submit: (event) => {
-    event.preventDefault();
-    if (input.value.trim()) onKey(input.value.trim());
-  } } },
-  el('h3', { text: 'Conecta el panel' }),
-  el('p', { class: 'muted', text: 'Pega la clave de administrador. En una terminal, el servidor la muestra al arrancar (enlace …/simulator#key=…); si no, está en el archivo crm-admin-api-key de DATA_DIR (./.data por defecto).' }),
-  input,
-  error ? el('div', { class: 'field-error', text: error, attrs: { role: 'alert' } }) : null,
-  el('button', { type: 'submit', class: 'button button-primary', text: 'Entrar' }));
+  const input = el('input', {
+    type: 'password',
+    placeholder: 'Clave de administrador',
+    testid: 'admin-key-input',
+    required: true,
+    attrs: { autocomplete: 'off', 'aria-label': 'Clave de administrador' },
+  });
+  return el(
+    'form',
+    {
+      class: 'key-form card',
+      testid: 'admin-key-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          if (input.value.trim()) onKey(input.value.trim());
+        },
+      },
+    },
+    el('h3', { text: 'Conecta el panel' }),
+    el('p', {
+      class: 'muted',
+      text: 'Pega la clave de administrador. En una terminal, el servidor la muestra al arrancar (enlace …/simulator#key=…); si no, está en el archivo crm-admin-api-key de DATA_DIR (./.data por defecto).',
+    }),
+    input,
+    error ? el('div', { class: 'field-error', text: error, attrs: { role: 'alert' } }) : null,
+    el('button', { type: 'submit', class: 'button button-primary', text: 'Entrar' }),
+  );
 };

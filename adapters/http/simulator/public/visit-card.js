@@ -1,7 +1,14 @@
 // The visit card of the open lead: stage, units, quotes, appointments and reservations, with their actions.
 
 import { clear, el } from './dom.js';
-import { appointmentsSection, quotesSection, reservationsSection, STAGE_LABELS, summarySection, unitsSection } from './visit-sections.js';
+import {
+  appointmentsSection,
+  quotesSection,
+  reservationsSection,
+  STAGE_LABELS,
+  summarySection,
+  unitsSection,
+} from './visit-sections.js';
 
 const enc = encodeURIComponent;
 
@@ -31,14 +38,28 @@ export const createVisitCard = ({ session, notify, inform }) => {
       onlyType = value;
       void refresh();
     },
-    changeStage: (stage) => call((c) => c.patch(`/visits/${enc(visitId)}/stage`, { stage }), `Etapa: ${STAGE_LABELS[stage]}`),
-    createQuote: (unit) => call((c) => c.post(`/visits/${enc(visitId)}/quotes`, unit ? { unitId: unit.id } : { unitTypeId: currentTypeId }),
-      (quote) => `Cotización ${quote.number} creada (${quote.totalPrice.formatted}).`),
-    sendQuote: (quote) => call((c) => c.post(`/quotes/${enc(quote.id)}/send`), `Cotización ${quote.number} enviada al cliente.`),
+    changeStage: (stage) =>
+      call((c) => c.patch(`/visits/${enc(visitId)}/stage`, { stage }), `Etapa: ${STAGE_LABELS[stage]}`),
+    createQuote: (unit) =>
+      call(
+        (c) => c.post(`/visits/${enc(visitId)}/quotes`, unit ? { unitId: unit.id } : { unitTypeId: currentTypeId }),
+        (quote) => `Cotización ${quote.number} creada (${quote.totalPrice.formatted}).`,
+      ),
+    sendQuote: (quote) =>
+      call((c) => c.post(`/quotes/${enc(quote.id)}/send`), `Cotización ${quote.number} enviada al cliente.`),
     openPdf: (mediaId) => openPdf(mediaId),
-    schedule: (appointment) => call((c) => c.post(`/visits/${enc(visitId)}/appointments`, appointment), 'Cita agendada.'),
-    reserve: (unit) => call((c) => c.post(`/visits/${enc(visitId)}/reservations`, { unitId: unit.id }), `Inmueble ${unit.code} reservado: falta la autorización.`),
-    authorise: (reservation) => call((c) => c.post(`/reservations/${enc(reservation.id)}/authorise`), 'Reserva autorizada: el inmueble queda vendido.'),
+    schedule: (appointment) =>
+      call((c) => c.post(`/visits/${enc(visitId)}/appointments`, appointment), 'Cita agendada.'),
+    reserve: (unit) =>
+      call(
+        (c) => c.post(`/visits/${enc(visitId)}/reservations`, { unitId: unit.id }),
+        `Inmueble ${unit.code} reservado: falta la autorización.`,
+      ),
+    authorise: (reservation) =>
+      call(
+        (c) => c.post(`/reservations/${enc(reservation.id)}/authorise`),
+        'Reserva autorizada: el inmueble queda vendido.',
+      ),
   };
   let currentTypeId = null;
 
@@ -59,22 +80,51 @@ export const createVisitCard = ({ session, notify, inform }) => {
   const visitPicker = (visits) => {
     if (visits.length < 2) return null;
     const { directory } = session();
-    const select = el('select', { testid: 'visit-select', attrs: { 'aria-label': 'Visita' }, on: { change: (e) => {
-      visitId = e.target.value;
-      void refresh();
-    } } }, visits.map((v) => el('option', { value: v.id, text: directory.projects.get(v.projectId)?.name ?? v.projectId, selected: v.id === visitId })));
+    const select = el(
+      'select',
+      {
+        testid: 'visit-select',
+        attrs: { 'aria-label': 'Visita' },
+        on: {
+          change: (e) => {
+            visitId = e.target.value;
+            void refresh();
+          },
+        },
+      },
+      visits.map((v) =>
+        el('option', {
+          value: v.id,
+          text: directory.projects.get(v.projectId)?.name ?? v.projectId,
+          selected: v.id === visitId,
+        }),
+      ),
+    );
     return el('label', { class: 'visit-picker' }, 'Visita: ', select);
   };
 
   const openVisitForm = () => {
     const { directory } = session();
     if (directory.projects.size === 0) return null;
-    const select = el('select', { attrs: { 'aria-label': 'Proyecto' } },
-      [...directory.projects.values()].map((p) => el('option', { value: p.id, text: `${p.name} · ${p.city}` })));
-    return el('form', { class: 'inline-form', on: { submit: (event) => {
-      event.preventDefault();
-      void call((c) => c.post(`/leads/${enc(lead.id)}/visits`, { projectId: select.value }), 'Visita abierta.');
-    } } }, select, el('button', { type: 'submit', class: 'button button-ghost button-small', text: 'Abrir visita' }));
+    const select = el(
+      'select',
+      { attrs: { 'aria-label': 'Proyecto' } },
+      [...directory.projects.values()].map((p) => el('option', { value: p.id, text: `${p.name} · ${p.city}` })),
+    );
+    return el(
+      'form',
+      {
+        class: 'inline-form',
+        on: {
+          submit: (event) => {
+            event.preventDefault();
+            void call((c) => c.post(`/leads/${enc(lead.id)}/visits`, { projectId: select.value }), 'Visita abierta.');
+          },
+        },
+      },
+      select,
+      el('button', { type: 'submit', class: 'button button-ghost button-small', text: 'Abrir visita' }),
+    );
   };
 
   const refresh = async () => {
@@ -86,10 +136,16 @@ export const createVisitCard = ({ session, notify, inform }) => {
       if (lead !== current) return;
       if (!visits.some((v) => v.id === visitId)) visitId = visits[0]?.id ?? null;
       if (visitId === null) {
-        clear(body).append(el('p', { class: 'muted', text: 'Este visitante aún no tiene visitas.' }), openVisitForm() ?? '');
+        clear(body).append(
+          el('p', { class: 'muted', text: 'Este visitante aún no tiene visitas.' }),
+          openVisitForm() ?? '',
+        );
         return;
       }
-      const [card, quotes] = await Promise.all([client.get(`/visits/${enc(visitId)}`), client.get(`/visits/${enc(visitId)}/quotes`)]);
+      const [card, quotes] = await Promise.all([
+        client.get(`/visits/${enc(visitId)}`),
+        client.get(`/visits/${enc(visitId)}/quotes`),
+      ]);
       if (lead !== current) return;
       currentTypeId = card.visit.unitTypeId;
       const data = { card, quotes: quotes.items, directory, role, onlyType };

@@ -3,10 +3,21 @@
 import { dateTimeOf, el } from './dom.js';
 import { icon } from './icons.js';
 
-export const STAGE_LABELS = { new: 'Nueva', contacted: 'Contactado', appointment: 'Cita agendada', reserved: 'Reservada', authorised: 'Autorizada', lost: 'Perdida' };
+export const STAGE_LABELS = {
+  new: 'Nueva',
+  contacted: 'Contactado',
+  appointment: 'Cita agendada',
+  reserved: 'Reservada',
+  authorised: 'Autorizada',
+  lost: 'Perdida',
+};
 const UNIT_STATUS = { available: 'Disponible', reserved: 'Reservada', sold: 'Vendida' };
 const RESERVATION_STATUS = { requested: 'Por autorizar', authorised: 'Autorizada', cancelled: 'Cancelada' };
-const MOVES = [['contacted', 'Contactado'], ['appointment', 'Cita agendada'], ['lost', 'Perdida']];
+const MOVES = [
+  ['contacted', 'Contactado'],
+  ['appointment', 'Cita agendada'],
+  ['lost', 'Perdida'],
+];
 const FUNNEL = ['new', 'contacted', 'appointment', 'reserved', 'authorised'];
 
 /** The funnel's rule, to offer only moves the server accepts: forward, or to lost, never from a final stage. */
@@ -29,15 +40,34 @@ export const summarySection = ({ card, directory }, actions) => {
   const project = directory.projects.get(visit.projectId);
   const unitType = visit.unitTypeId ? directory.unitTypes.get(visit.unitTypeId) : null;
   const moves = MOVES.filter(([to]) => canMove(visit.stage, to));
-  const select = el('select', { testid: 'stage-select', attrs: { 'aria-label': 'Nueva etapa' } },
-    el('option', { value: '', text: 'Mover a…' }), moves.map(([value, text]) => el('option', { value, text })));
-  return el('div', { class: 'visit-summary' },
-    el('div', {},
+  const select = el(
+    'select',
+    { testid: 'stage-select', attrs: { 'aria-label': 'Nueva etapa' } },
+    el('option', { value: '', text: 'Mover a…' }),
+    moves.map(([value, text]) => el('option', { value, text })),
+  );
+  return el(
+    'div',
+    { class: 'visit-summary' },
+    el(
+      'div',
+      {},
       el('div', { class: 'visit-project', text: project ? `${project.name} · ${project.city}` : visit.projectId }),
-      el('div', { class: 'muted small', text: unitType ? unitType.name : 'Sin tipo de inmueble elegido' })),
-    el('div', { class: 'visit-stage' },
-      el('span', { class: `stage stage-${visit.stage}`, text: STAGE_LABELS[visit.stage] ?? visit.stage, testid: 'visit-stage' }),
-      moves.length ? [select, actionButton('Cambiar', () => select.value && actions.changeStage(select.value), 'stage-change')] : null));
+      el('div', { class: 'muted small', text: unitType ? unitType.name : 'Sin tipo de inmueble elegido' }),
+    ),
+    el(
+      'div',
+      { class: 'visit-stage' },
+      el('span', {
+        class: `stage stage-${visit.stage}`,
+        text: STAGE_LABELS[visit.stage] ?? visit.stage,
+        testid: 'visit-stage',
+      }),
+      moves.length
+        ? [select, actionButton('Cambiar', () => select.value && actions.changeStage(select.value), 'stage-change')]
+        : null,
+    ),
+  );
 };
 
 export const unitsSection = ({ card, directory, onlyType }, actions) => {
@@ -46,43 +76,114 @@ export const unitsSection = ({ card, directory, onlyType }, actions) => {
   // A reserved, authorised or lost visit cannot take another reservation.
   const canReserve = ['new', 'contacted', 'appointment'].includes(card.visit.stage);
   const toggle = typeId
-    ? el('label', { class: 'small muted toggle' },
-      el('input', { type: 'checkbox', checked: onlyType, on: { change: (e) => actions.setOnlyType(e.target.checked) } }), ' Solo el tipo de interés')
+    ? el(
+        'label',
+        { class: 'small muted toggle' },
+        el('input', {
+          type: 'checkbox',
+          checked: onlyType,
+          on: { change: (e) => actions.setOnlyType(e.target.checked) },
+        }),
+        ' Solo el tipo de interés',
+      )
     : null;
   const rows = units.map((unit) =>
-    el('tr', { testid: 'unit-row' },
-      el('td', {}, el('strong', { text: unit.code }),
-        el('div', { class: 'muted small', text: [`${unit.areaM2} m²`, onlyType && typeId ? null : directory.unitTypes.get(unit.unitTypeId)?.name ?? unit.unitTypeId].filter(Boolean).join(' · ') })),
+    el(
+      'tr',
+      { testid: 'unit-row' },
+      el(
+        'td',
+        {},
+        el('strong', { text: unit.code }),
+        el('div', {
+          class: 'muted small',
+          text: [
+            `${unit.areaM2} m²`,
+            onlyType && typeId ? null : (directory.unitTypes.get(unit.unitTypeId)?.name ?? unit.unitTypeId),
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        }),
+      ),
       el('td', { class: 'num', text: money(unit.price) }),
       el('td', {}, el('span', { class: `pill pill-${unit.status}`, text: UNIT_STATUS[unit.status] ?? unit.status })),
-      el('td', {}, unit.status === 'available'
-        ? el('div', { class: 'row-actions' }, actionButton('Cotizar', () => actions.createQuote(unit), 'quote-create'),
-          canReserve ? actionButton('Reservar', () => actions.reserve(unit), 'unit-reserve') : null)
-        : null)));
-  return section('Inmuebles del proyecto', 'visit-units', toggle,
-    units.length === 0 ? el('p', { class: 'muted small', text: 'No hay inmuebles para mostrar.' })
-      : el('div', { class: 'table-scroll' }, el('table', { class: 'table' },
-        el('thead', {}, el('tr', {}, ['Inmueble', 'Precio', 'Estado', ''].map((h) => el('th', { text: h })))),
-        el('tbody', {}, rows))));
+      el(
+        'td',
+        {},
+        unit.status === 'available'
+          ? el(
+              'div',
+              { class: 'row-actions' },
+              actionButton('Cotizar', () => actions.createQuote(unit), 'quote-create'),
+              canReserve ? actionButton('Reservar', () => actions.reserve(unit), 'unit-reserve') : null,
+            )
+          : null,
+      ),
+    ),
+  );
+  return section(
+    'Inmuebles del proyecto',
+    'visit-units',
+    toggle,
+    units.length === 0
+      ? el('p', { class: 'muted small', text: 'No hay inmuebles para mostrar.' })
+      : el(
+          'div',
+          { class: 'table-scroll' },
+          el(
+            'table',
+            { class: 'table' },
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                ['Inmueble', 'Precio', 'Estado', ''].map((h) => el('th', { text: h })),
+              ),
+            ),
+            el('tbody', {}, rows),
+          ),
+        ),
+  );
 };
 
 export const quotesSection = ({ card, quotes }, actions) => {
   const detailed = new Map(quotes.map((q) => [q.id, q]));
   const items = card.quotes.map((quote) => {
     const full = detailed.get(quote.id);
-    return el('li', { class: 'list-row', testid: 'quote-row' },
-      el('div', {},
+    return el(
+      'li',
+      { class: 'list-row', testid: 'quote-row' },
+      el(
+        'div',
+        {},
         el('strong', { text: quote.number }),
-        el('span', { class: 'muted small', text: ` · ${quote.unitCode} · ${full ? full.totalPrice.formatted : money(quote.price)}` }),
-        el('div', { class: 'muted small', text: `Válida hasta ${dateTimeOf(quote.validUntil)}` })),
-      el('div', { class: 'row-actions' },
+        el('span', {
+          class: 'muted small',
+          text: ` · ${quote.unitCode} · ${full ? full.totalPrice.formatted : money(quote.price)}`,
+        }),
+        el('div', { class: 'muted small', text: `Válida hasta ${dateTimeOf(quote.validUntil)}` }),
+      ),
+      el(
+        'div',
+        { class: 'row-actions' },
         quote.pdfMediaId ? actionButton('PDF', () => actions.openPdf(quote.pdfMediaId), 'quote-pdf') : null,
-        actionButton('Enviar', () => actions.sendQuote(quote), 'quote-send', 'primary')));
+        actionButton('Enviar', () => actions.sendQuote(quote), 'quote-send', 'primary'),
+      ),
+    );
   });
-  const byType = card.visit.unitTypeId ? actionButton('Simular cotización', () => actions.createQuote(null), 'quote-simulate', 'primary') : null;
-  return section('Cotizaciones', 'visit-quotes',
-    items.length ? el('ul', { class: 'plain-list' }, items) : el('p', { class: 'muted small', text: 'Aún no hay cotizaciones. Usa "Cotizar" en un inmueble.' }),
-    byType);
+  const byType = card.visit.unitTypeId
+    ? actionButton('Simular cotización', () => actions.createQuote(null), 'quote-simulate', 'primary')
+    : null;
+  return section(
+    'Cotizaciones',
+    'visit-quotes',
+    items.length
+      ? el('ul', { class: 'plain-list' }, items)
+      : el('p', { class: 'muted small', text: 'Aún no hay cotizaciones. Usa "Cotizar" en un inmueble.' }),
+    byType,
+  );
 };
 
 const tomorrowAt10 = () => {
@@ -93,21 +194,70 @@ const tomorrowAt10 = () => {
 };
 
 export const appointmentsSection = ({ card }, actions) => {
-  const start = el('input', { type: 'datetime-local', value: tomorrowAt10(), testid: 'appointment-start', required: true, attrs: { 'aria-label': 'Inicio de la cita' } });
-  const duration = el('select', { testid: 'appointment-duration', attrs: { 'aria-label': 'Duración' } },
-    [[30, '30 min'], [60, '1 hora'], [90, '1 h 30 min'], [120, '2 horas']].map(([value, text]) => el('option', { value, text, selected: value === 60 })));
-  const note = el('input', { type: 'text', placeholder: 'Nota (opcional)', testid: 'appointment-note', attrs: { 'aria-label': 'Nota' } });
-  const form = el('form', { class: 'inline-form', on: { submit: (event) => {
-    event.preventDefault();
-    const startsAt = new Date(start.value);
-    if (Number.isNaN(startsAt.getTime())) return;
-    const endsAt = new Date(startsAt.getTime() + Number(duration.value) * 60_000);
-    actions.schedule({ startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), ...(note.value.trim() ? { note: note.value.trim() } : {}) });
-  } } }, start, duration, note, el('button', { type: 'submit', class: 'button button-primary button-small', text: 'Agendar cita', testid: 'appointment-create' }));
+  const start = el('input', {
+    type: 'datetime-local',
+    value: tomorrowAt10(),
+    testid: 'appointment-start',
+    required: true,
+    attrs: { 'aria-label': 'Inicio de la cita' },
+  });
+  const duration = el(
+    'select',
+    { testid: 'appointment-duration', attrs: { 'aria-label': 'Duración' } },
+    [
+      [30, '30 min'],
+      [60, '1 hora'],
+      [90, '1 h 30 min'],
+      [120, '2 horas'],
+    ].map(([value, text]) => el('option', { value, text, selected: value === 60 })),
+  );
+  const note = el('input', {
+    type: 'text',
+    placeholder: 'Nota (opcional)',
+    testid: 'appointment-note',
+    attrs: { 'aria-label': 'Nota' },
+  });
+  const form = el(
+    'form',
+    {
+      class: 'inline-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          const startsAt = new Date(start.value);
+          if (Number.isNaN(startsAt.getTime())) return;
+          const endsAt = new Date(startsAt.getTime() + Number(duration.value) * 60_000);
+          actions.schedule({
+            startsAt: startsAt.toISOString(),
+            endsAt: endsAt.toISOString(),
+            ...(note.value.trim() ? { note: note.value.trim() } : {}),
+          });
+        },
+      },
+    },
+    start,
+    duration,
+    note,
+    el('button', {
+      type: 'submit',
+      class: 'button button-primary button-small',
+      text: 'Agendar cita',
+      testid: 'appointment-create',
+    }),
+  );
   const items = card.appointments.map((a) =>
-    el('li', { class: 'list-row', testid: 'appointment-row' },
-      el('span', { class: 'with-icon' }, icon('calendar', { size: 16 }), `${dateTimeOf(a.startsAt)} – ${new Date(a.endsAt).toLocaleTimeString('es-CO', { hour: '2-digit', minute: '2-digit', hour12: false })}`),
-      a.note ? el('span', { class: 'muted small', text: a.note }) : null));
+    el(
+      'li',
+      { class: 'list-row', testid: 'appointment-row' },
+      el(
+        'span',
+        { class: 'with-icon' },
+        icon('calendar', { size: 16 }),
+        `${dateTimeOf(a.startsAt)} – ${new Date(a.endsAt).toLocaleTimeString('es-CO', { hour: '2-digit', minute: '2-digit', hour12: false })}`,
+      ),
+      a.note ? el('span', { class: 'muted small', text: a.note }) : null,
+    ),
+  );
   return section('Citas', 'visit-appointments', items.length ? el('ul', { class: 'plain-list' }, items) : null, form);
 };
 
@@ -115,13 +265,31 @@ export const reservationsSection = ({ card, role }, actions) => {
   const codes = new Map(card.units.map((u) => [u.id, u.code]));
   const canAuthorise = role === 'manager' || role === 'admin';
   const items = card.reservations.map((r) =>
-    el('li', { class: 'list-row', testid: 'reservation-row' },
-      el('span', {}, el('strong', { text: codes.get(r.unitId) ?? r.unitId }), el('span', { class: 'muted small', text: ` · ${dateTimeOf(r.createdAt)}` })),
+    el(
+      'li',
+      { class: 'list-row', testid: 'reservation-row' },
+      el(
+        'span',
+        {},
+        el('strong', { text: codes.get(r.unitId) ?? r.unitId }),
+        el('span', { class: 'muted small', text: ` · ${dateTimeOf(r.createdAt)}` }),
+      ),
       el('span', { class: `pill pill-${r.status}`, text: RESERVATION_STATUS[r.status] ?? r.status }),
-      r.status === 'requested' && canAuthorise ? actionButton('Autorizar', () => actions.authorise(r), 'reservation-authorise', 'primary') : null));
-  const hint = card.reservations.some((r) => r.status === 'requested') && !canAuthorise
-    ? el('p', { class: 'muted small', text: 'Un gerente debe autorizar la reserva.' }) : null;
-  return section('Reservas', 'visit-reservations',
-    items.length ? el('ul', { class: 'plain-list' }, items) : el('p', { class: 'muted small', text: 'Sin reservas. Usa "Reservar" en un inmueble disponible.' }),
-    hint);
+      r.status === 'requested' && canAuthorise
+        ? actionButton('Autorizar', () => actions.authorise(r), 'reservation-authorise', 'primary')
+        : null,
+    ),
+  );
+  const hint =
+    card.reservations.some((r) => r.status === 'requested') && !canAuthorise
+      ? el('p', { class: 'muted small', text: 'Un gerente debe autorizar la reserva.' })
+      : null;
+  return section(
+    'Reservas',
+    'visit-reservations',
+    items.length
+      ? el('ul', { class: 'plain-list' }, items)
+      : el('p', { class: 'muted small', text: 'Sin reservas. Usa "Reservar" en un inmueble disponible.' }),
+    hint,
+  );
 };

@@ -48,7 +48,11 @@ export class InMemoryMediaStore implements MediaStore {
       pieces.push(new Uint8Array(piece));
     }
     const bytes = new Uint8Array(size);
-    pieces.reduce((at, piece) => (bytes.set(piece, at), at + piece.length), 0);
+    let at = 0;
+    for (const piece of pieces) {
+      bytes.set(piece, at);
+      at += piece.length;
+    }
     const id = this.#nextId();
     this.#files.set(id, { bytes, mimeType: media.mimeType, filename: media.filename, owner: media.owner });
     return ok(id);

@@ -88,11 +88,9 @@ export class DispatchOutbound {
       });
       // A batch holds at most one message per conversation (its oldest queued), so sending the batch
       // concurrently keeps every conversation in order.
-      await eachConcurrently(
-        due,
-        this.options.concurrency ?? 16,
-        async (routed) => void (total[await this.dispatch(routed, leaseUntil)] += 1),
-      );
+      await eachConcurrently(due, this.options.concurrency ?? 16, async (routed) => {
+        total[await this.dispatch(routed, leaseUntil)] += 1;
+      });
       if (due.length === 0 && !poked()) return total;
     }
   }

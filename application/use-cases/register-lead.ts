@@ -102,7 +102,7 @@ export class RegisterLead {
   private async activeAdvisors(repos: Repositories, line: BusinessLine): Promise<User[]> {
     const group = await repos.organisation.group(line.advisorGroupId);
     const members = await Promise.all((group?.advisorIds ?? []).map((id: UserId) => repos.organisation.user(id)));
-    return members.filter((u): u is User => u !== null && u.active);
+    return members.filter((u): u is User => u?.active === true);
   }
 
   /**

@@ -315,7 +315,10 @@ const gatekeeper =
     state.requests.push(record);
     c.set('record', record);
     c.set('file', file ?? null);
-    if (fault?.kind === 'drop') return (c.env.incoming.socket.destroy(), c.body(null));
+    if (fault?.kind === 'drop') {
+      c.env.incoming.socket.destroy();
+      return c.body(null);
+    }
     // A request left hanging never takes effect: by `close()` its client has given up, as on a lost answer.
     if (fault?.kind === 'hang') {
       await new Promise<void>((resolve) => state.hanging.add(resolve));
@@ -343,7 +346,10 @@ const sendMessage = (state: StubState) => (c: Context<Env>) => {
   const phoneNumberId = c.req.param('phoneNumberId') ?? '';
   if (!state.knownLine(phoneNumberId)) return unknownObject(c, phoneNumberId);
   const read = readShape.safeParse(c.var.record.json);
-  if (read.success) return (state.readMarks.push(read.data.message_id), c.json({ success: true }));
+  if (read.success) {
+    state.readMarks.push(read.data.message_id);
+    return c.json({ success: true });
+  }
   const parsed = messageShape.safeParse(c.var.record.json);
   if (!parsed.success)
     return invalid(c, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

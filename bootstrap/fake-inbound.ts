@@ -21,7 +21,10 @@ export const fakeInbound =
     const whatsapp = container.get(TOKENS.FakeWhatsApp);
     const phone = parsePhoneE164(input.from);
     if (!phone.ok) throw new Error('validated by the route');
-    const waMessageId = asId<WaMessageId>(input.waMessageId ?? container.get(TOKENS.IdGenerator).next('wamid.fake-in'));
+    const waMessageId =
+      input.waMessageId === undefined
+        ? container.get(TOKENS.IdGenerator).next('wamid.fake-in')
+        : asId<WaMessageId>(input.waMessageId);
     const envelope = {
       phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
       waMessageId,

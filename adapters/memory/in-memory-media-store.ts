@@ -69,7 +69,7 @@ export class InMemoryMediaStore implements MediaStore {
   }
 
   #nextId(): MediaId {
-    return asId<MediaId>(this.#ids?.next('media') ?? `media_${++this.#count}`);
+    return this.#ids?.next('media') ?? asId<MediaId>(`media_${++this.#count}`);
   }
 }
 

@@ -52,7 +52,7 @@ export class CreateLead {
       if (line === null) return err({ type: 'LineNotFound', lineId: input.lineId ?? null });
       const now = this.clock.now();
       const lead: Lead = {
-        id: this.ids.next('lead') as LeadId,
+        id: this.ids.next('lead'),
         lineId: line.id,
         name: input.name.trim(),
         phone: input.phone,

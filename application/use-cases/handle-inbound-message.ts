@@ -99,7 +99,7 @@ export class HandleInboundMessage {
 
   private newConversation(line: BusinessLine, envelope: InboundEnvelope): Conversation {
     return {
-      id: this.ids.next('conv') as ConversationId,
+      id: this.ids.next('conv'),
       lineId: line.id,
       contact: envelope.from,
       profileName: envelope.profileName,
@@ -114,7 +114,7 @@ export class HandleInboundMessage {
     const visits = lead === null ? [] : await repos.visits.byLead(lead.id);
     const message: InboundMessage = {
       direction: 'inbound',
-      id: this.ids.next('msg') as MessageId,
+      id: this.ids.next('msg'),
       conversationId: conversation.id,
       leadId: lead?.id ?? null,
       visitId: visits[0]?.id ?? null,

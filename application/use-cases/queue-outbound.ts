@@ -1,7 +1,7 @@
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import type { MessageAuthor, OutboundMessage } from '../../domain/messaging/message.ts';
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
-import type { MessageId, VisitId } from '../../domain/shared/ids.ts';
+import type { VisitId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { DeskEvent } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
@@ -28,7 +28,7 @@ export const queueOutbound = async (
   const messages = request.contents.map(
     (content): OutboundMessage => ({
       direction: 'outbound',
-      id: ids.next('msg') as MessageId,
+      id: ids.next('msg'),
       conversationId: conversation.id,
       leadId: conversation.leadId,
       visitId,

@@ -5,7 +5,7 @@ import type { Email } from '../../domain/contact/email.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import type { Lead, Visit } from '../../domain/lead/lead.ts';
 import type { BusinessLine, User } from '../../domain/organisation/organisation.ts';
-import type { LeadId, ProjectId, UnitTypeId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { ProjectId, UnitTypeId, UserId } from '../../domain/shared/ids.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeskEvent } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
@@ -48,7 +48,7 @@ export class RegisterLead {
       (conversation.leadId === null ? null : await repos.leads.byId(conversation.leadId)) ??
       (await repos.leads.byIdentity(conversation.contact));
     const base: Lead = known ?? {
-      id: this.ids.next('lead') as LeadId,
+      id: this.ids.next('lead'),
       lineId: line.id,
       name: conversation.profileName,
       phone: conversation.contact.phone,
@@ -124,7 +124,7 @@ export class RegisterLead {
           ? { ...existing, criteria: input.criteria, unitTypeId: input.unitTypeId ?? existing.unitTypeId }
           : existing
         : {
-            id: this.ids.next('visit') as VisitId,
+            id: this.ids.next('visit'),
             leadId: lead.id,
             projectId,
             unitTypeId: chosen

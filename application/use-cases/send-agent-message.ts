@@ -5,7 +5,7 @@ import { identityOf, isReachable, type Lead } from '../../domain/lead/lead.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import { limitViolations, type OutboundContent } from '../../domain/messaging/outbound.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { ConversationId, LeadId, MediaId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { LeadId, MediaId, UserId, VisitId } from '../../domain/shared/ids.ts';
 import { renderTemplate, type TemplateParameterMismatch } from '../../domain/templates/template.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -129,7 +129,7 @@ export class SendAgentMessage {
   /** A CRM lead who never wrote gets a conversation on the lead's line with the first template. */
   private async startConversation(repos: Repositories, lead: Lead): Promise<Conversation> {
     const conversation: Conversation = {
-      id: this.ids.next('conv') as ConversationId,
+      id: this.ids.next('conv'),
       lineId: lead.lineId,
       contact: identityOf(lead),
       profileName: lead.name,

@@ -105,7 +105,8 @@ type FaultKind =
 type Fault = FaultKind & { readonly only?: string };
 type Env = { Bindings: HttpBindings; Variables: { record: RecordedRequest; file: File | null } };
 
-// Meta's accepted upload types (whatsapp-facts.md §2.4); `audio/ogg` means OGG/Opus, `audio/opus` is refused.
+// Meta's accepted upload types (adapters/whatsapp/meta-cloud/README.md §F11, §F16): `audio/ogg` means OGG/Opus,
+// `audio/opus` is refused.
 const UPLOAD_TYPES = new Set([
   'audio/aac',
   'audio/amr',
@@ -124,7 +125,7 @@ const UPLOAD_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
 
-// The request shapes of whatsapp-facts.md §2.1–2.2; strict, as Meta refuses unknown fields with code 100.
+// The request shapes of adapters/whatsapp/meta-cloud/README.md §F8; strict, as Meta refuses unknown fields (code 100).
 const text = z.strictObject({ text: z.string().min(1) });
 const to = {
   messaging_product: z.literal('whatsapp'),

@@ -1,11 +1,10 @@
 import type { ResolutionContext } from 'inversify';
 import type { FakeInbound, FakeInboundPort } from '../adapters/http/fake-whatsapp.routes.ts';
-import type { FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
+import { FAKE_PHONE_NUMBER_ID, type FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { parsePhoneE164 } from '../domain/contact/phone.ts';
 import type { InboundContent } from '../domain/messaging/message.ts';
 import { asId, type WaMessageId } from '../domain/shared/ids.ts';
 import type { Config } from './config.ts';
-import { FAKE_PHONE_NUMBER_ID } from './demo/demo-organisation.ts';
 import { kickWorkers } from './kick-workers.ts';
 import { TOKENS } from './tokens.ts';
 

@@ -75,6 +75,7 @@ import type { GetVisitCard } from '../application/use-cases/get-visit-card.ts';
 import type { ListAgenda } from '../application/use-cases/list-agenda.ts';
 import type { ReserveUnit } from '../application/use-cases/reserve-unit.ts';
 import type { ScheduleAppointment } from '../application/use-cases/schedule-appointment.ts';
+import type { PhoneParser } from '../application/ports/phone-parser.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -116,6 +117,7 @@ export const TOKENS = {
   ListLeads: Symbol.for('ListLeads') as ServiceIdentifier<ListLeads>,
   GetLead: Symbol.for('GetLead') as ServiceIdentifier<GetLead>,
   CreateLead: Symbol.for('CreateLead') as ServiceIdentifier<CreateLead>,
+  PhoneParser: Symbol.for('PhoneParser') as ServiceIdentifier<PhoneParser>,
   ListVisits: Symbol.for('ListVisits') as ServiceIdentifier<ListVisits>,
   OpenVisit: Symbol.for('OpenVisit') as ServiceIdentifier<OpenVisit>,
   GetConversation: Symbol.for('GetConversation') as ServiceIdentifier<GetConversation>,

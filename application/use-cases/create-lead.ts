@@ -1,6 +1,6 @@
 import { type InvalidEmail, parseEmail } from '../../domain/contact/email.ts';
 import type { InvalidPhone } from '../../domain/contact/phone.ts';
-import type { Lead } from '../../domain/lead/lead.ts';
+import { type Lead, newLead } from '../../domain/lead/lead.ts';
 import type { LeadId, LineId, UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
@@ -60,19 +60,17 @@ export class CreateLead {
         input.lineId === undefined ? ((await repos.lines.list())[0] ?? null) : await repos.lines.byId(input.lineId);
       if (line === null) return err({ type: 'LineNotFound', lineId: input.lineId ?? null });
       const now = this.clock.now();
-      const lead: Lead = {
+      const lead = newLead({
         id: this.ids.next('lead'),
         lineId: line.id,
         name: input.name.trim(),
         phone: phone.value,
         waUserId: null,
         email: email === null ? null : email.value,
-        consent: null,
         advisorId: advisor.value,
-        assignedAt: advisor.value === null ? null : now,
         source: 'crm',
-        createdAt: now,
-      };
+        at: now,
+      });
       await repos.leads.save(lead);
       return ok(lead);
     });

@@ -1,4 +1,5 @@
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from '../../domain/messaging/retry.ts';
+import { type AttemptOutcome, afterAttempt } from '../../domain/messaging/lifecycle.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
@@ -121,22 +122,16 @@ export class DispatchOutbound {
     const now = this.clock.now();
     const attempts = message.attempts + 1;
     const policy = this.options.policy ?? defaultRetryPolicy;
-    const updated: OutboundMessage = result.ok
-      ? { ...message, status: 'sent', statusAt: now, waMessageId: result.value.waMessageId, attempts }
+    const outcome: AttemptOutcome = result.ok
+      ? { kind: 'sent', waMessageId: result.value.waMessageId }
       : result.error.retryable && attempts < policy.maxAttempts
         ? {
-            ...message,
-            attempts,
+            kind: 'retry',
             nextAttemptAt:
               now + retryDelay(policy, attempts, this.options.jitter?.() ?? 0.5, result.error.retryAfterMs),
           }
-        : {
-            ...message,
-            attempts,
-            status: 'failed',
-            statusAt: now,
-            failure: { code: result.error.code, title: result.error.title },
-          };
+        : { kind: 'failed', failure: { code: result.error.code, title: result.error.title } };
+    const updated = afterAttempt(message, outcome, now);
     await this.whileLeased(leaseUntil, () => this.uow.single((repos) => repos.messages.saveOutbound(updated)));
     if (updated.status !== message.status)
       this.events.publish([

@@ -1,4 +1,5 @@
 import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { queuedMessage } from '../../domain/messaging/lifecycle.ts';
 import type { MessageAuthor, OutboundMessage } from '../../domain/messaging/message.ts';
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
 import type { VisitId } from '../../domain/shared/ids.ts';
@@ -26,22 +27,7 @@ export const queueOutbound = async (
 ): Promise<{ messages: OutboundMessage[]; events: DeskEvent[] }> => {
   const { conversation, visitId, author, now } = request;
   const messages = request.contents.map(
-    (content): OutboundMessage => ({
-      direction: 'outbound',
-      id: ids.next('msg'),
-      conversationId: conversation.id,
-      leadId: conversation.leadId,
-      visitId,
-      createdAt: now,
-      waMessageId: null,
-      content,
-      author,
-      status: 'queued',
-      statusAt: now,
-      failure: null,
-      attempts: 0,
-      nextAttemptAt: now,
-    }),
+    (content): OutboundMessage => queuedMessage({ id: ids.next('msg'), conversation, visitId, at: now, content, author }),
   );
   for (const m of messages) await repos.messages.saveOutbound(m);
   const events = messages.map(

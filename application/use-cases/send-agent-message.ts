@@ -1,5 +1,5 @@
 import { mayBeSent, type WindowClosed } from '../../domain/conversation/window.ts';
-import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { type Conversation, openConversation } from '../../domain/conversation/conversation.ts';
 import type { ContentMismatch } from '../../domain/media/content-check.ts';
 import { identityOf, isReachable, type Lead } from '../../domain/lead/lead.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
@@ -130,16 +130,14 @@ export class SendAgentMessage {
 
   /** A CRM lead who never wrote gets a conversation on the lead's line with the first template. */
   private async startConversation(repos: Repositories, lead: Lead): Promise<Conversation> {
-    const conversation: Conversation = {
+    const conversation = openConversation({
       id: this.ids.next('conv'),
       lineId: lead.lineId,
       contact: identityOf(lead),
       profileName: lead.name,
       leadId: lead.id,
-      bot: { step: 'withAdvisor' },
-      lastInboundAt: null,
-      createdAt: this.clock.now(),
-    };
+      at: this.clock.now(),
+    });
     await repos.conversations.save(conversation);
     return conversation;
   }

@@ -1,9 +1,4 @@
-import {
-  type Conversation,
-  handedTo,
-  openConversation,
-  withInbound,
-} from '../../domain/conversation/conversation.ts';
+import { type Conversation, handedTo, openConversation, withInbound } from '../../domain/conversation/conversation.ts';
 import type { Lead } from '../../domain/lead/lead.ts';
 import { receivedMessage } from '../../domain/messaging/lifecycle.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
@@ -66,9 +61,7 @@ export class HandleInboundMessage {
       envelope.from,
     );
     await savePhoneOf(repos, conversation, found, phoneMayBeHeld);
-    await repos.conversations.save(
-      lead === null ? conversation : handedTo(conversation, lead.id),
-    );
+    await repos.conversations.save(lead === null ? conversation : handedTo(conversation, lead.id));
     const message = await this.store(repos, conversation, lead, envelope);
     if (message === null) return { result: ok({ kind: 'duplicate' }), events: [] };
     if (envelope.content.kind === 'media') {

@@ -27,7 +27,8 @@ export const queueOutbound = async (
 ): Promise<{ messages: OutboundMessage[]; events: DeskEvent[] }> => {
   const { conversation, visitId, author, now } = request;
   const messages = request.contents.map(
-    (content): OutboundMessage => queuedMessage({ id: ids.next('msg'), conversation, visitId, at: now, content, author }),
+    (content): OutboundMessage =>
+      queuedMessage({ id: ids.next('msg'), conversation, visitId, at: now, content, author }),
   );
   for (const m of messages) await repos.messages.saveOutbound(m);
   const events = messages.map(

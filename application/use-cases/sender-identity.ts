@@ -56,5 +56,6 @@ export const learnIdentity = async (repos: Repositories, lead: Lead, from: WaIde
     lead.phone ?? (from.phone !== null && (await free({ phone: from.phone, userId: null })) ? from.phone : null);
   const waUserId =
     lead.waUserId ?? (from.userId !== null && (await free({ phone: null, userId: from.userId })) ? from.userId : null);
-  if (phone !== lead.phone || waUserId !== lead.waUserId) await repos.leads.save(withIdentity(lead, { phone, userId: waUserId }));
+  if (phone !== lead.phone || waUserId !== lead.waUserId)
+    await repos.leads.save(withIdentity(lead, { phone, userId: waUserId }));
 };

@@ -2,7 +2,6 @@ import type { ResolutionContext } from 'inversify';
 import { registerChatToolsRoutes } from '../adapters/http/crm/chat-tools.router.ts';
 import { createCrmRouter, type CrmRouter } from '../adapters/http/crm/crm-router.ts';
 import { CHAT_TOOLS_TOKENS } from './chat-tools-tokens.ts';
-import { kickWorkers } from './kick-workers.ts';
 
 /** `/templates`, `/media`, `/visits/{id}/quotes` and `/quotes/{id}/send`, from the use cases `chatToolsModule()` binds. */
 export const chatToolsRouter = (context: Pick<ResolutionContext, 'get'>): CrmRouter =>
@@ -14,5 +13,4 @@ export const chatToolsRouter = (context: Pick<ResolutionContext, 'get'>): CrmRou
     createVisitQuote: context.get(CHAT_TOOLS_TOKENS.CreateVisitQuote),
     listVisitQuotes: context.get(CHAT_TOOLS_TOKENS.ListVisitQuotes),
     sendQuote: context.get(CHAT_TOOLS_TOKENS.SendQuote),
-    afterSend: () => kickWorkers(context),
   });

@@ -31,7 +31,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
       author: ana,
       content: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] },
     });
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(result).toMatchObject({ ok: true, value: { leadId: lead.id, visitId: null } });
     const conversations = await desk.read((r) => r.conversations.byLead(lead.id));
@@ -52,7 +52,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
       author: ana,
       content: { kind: 'text', body: 'Hola Rosa' },
     });
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(result).toEqual({ ok: false, error: { type: 'WindowClosed' } });
     expect(await desk.read((r) => r.messages.byLead(lead.id))).toEqual([]);

@@ -8,7 +8,7 @@ import type { ListVisits } from '../../../application/use-cases/list-visits.ts';
 import type { OpenVisit } from '../../../application/use-cases/open-visit.ts';
 import type { SendAgentMessage } from '../../../application/use-cases/send-agent-message.ts';
 
-/** What the lead routes need: the use cases, and hooks bootstrap provides. */
+/** What the lead routes need: the use cases (queuing a message wakes the senders by itself). */
 export type LeadRouteDeps = {
   readonly listLeads: ListLeads;
   readonly getLead: GetLead;
@@ -20,6 +20,4 @@ export type LeadRouteDeps = {
   readonly sendAgentMessage: SendAgentMessage;
   /** Where national numbers typed in the CRM are read; default CO. */
   readonly defaultCountry?: CountryCode;
-  /** Called after a message is queued, so the outbox sends it now rather than on its next tick. */
-  readonly afterSend?: () => void;
 };

@@ -2,7 +2,6 @@ import type { ResolutionContext } from 'inversify';
 import { registerChatToolsRoutes } from '../adapters/http/crm/chat-tools.router.ts';
 import { createCrmRouter, type CrmRouter } from '../adapters/http/crm/crm-router.ts';
 import { TOKENS } from './tokens.ts';
-import { kickWorkers } from './kick-workers.ts';
 
 /** `/templates`, `/media`, `/visits/{id}/quotes` and `/quotes/{id}/send`, from the use cases `chatToolsModule()` binds. */
 export const chatToolsRouter = (context: Pick<ResolutionContext, 'get'>): CrmRouter =>
@@ -14,5 +13,4 @@ export const chatToolsRouter = (context: Pick<ResolutionContext, 'get'>): CrmRou
     createVisitQuote: context.get(TOKENS.CreateVisitQuote),
     listVisitQuotes: context.get(TOKENS.ListVisitQuotes),
     sendQuote: context.get(TOKENS.SendQuote),
-    afterSend: () => kickWorkers(context),
   });

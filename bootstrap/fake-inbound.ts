@@ -5,14 +5,14 @@ import { parsePhoneE164 } from '../domain/contact/phone.ts';
 import type { InboundContent } from '../domain/messaging/message.ts';
 import { asId, type WaMessageId } from '../domain/shared/ids.ts';
 import type { Config } from './config.ts';
-import { kickWorkers } from './kick-workers.ts';
 import { TOKENS } from './tokens.ts';
 
 type Context = Pick<ResolutionContext, 'get'>;
 
 /**
- * The fake WhatsApp's HTTP entry point: shows the message on the lead's phone, stores it in the inbox exactly
- * as a webhook would, answers once it is stored, and lets the workers process and reply in the background.
+ * The fake WhatsApp's HTTP entry point: shows the message on the lead's phone, stores it in the inbox through
+ * the message pipeline exactly as a webhook would, answers once it is stored, and lets the pipeline process
+ * and reply in the background.
  */
 export const fakeInbound =
   (container: Context, config: Config): FakeInboundPort =>
@@ -34,8 +34,7 @@ export const fakeInbound =
     };
     // On the phone first: the app may mark it read as soon as it is stored.
     whatsapp.recordInbound(envelope);
-    const report = await container.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
-    kickWorkers(container);
+    const report = await container.get(TOKENS.MessagePipeline).receive([{ kind: 'message', envelope }]);
     return { stored: report.stored === 1, waMessageId };
   };
 

@@ -18,6 +18,8 @@ import type { MessageGateway } from '../application/ports/message-gateway.ts';
 import type { QuoteDocumentRenderer } from '../application/ports/quote-document-renderer.ts';
 import type { UnitOfWork } from '../application/ports/unit-of-work.ts';
 import type { DispatchOutbound } from '../application/use-cases/dispatch-outbound.ts';
+import type { MessagePipeline } from '../application/message-pipeline.ts';
+import type { WorkSignal } from '../application/ports/work-signal.ts';
 import type { HandleInboundMessage } from '../application/use-cases/handle-inbound-message.ts';
 import type { RecordDeliveryStatus } from '../application/use-cases/record-delivery-status.ts';
 import type { RegisterLead } from '../application/use-cases/register-lead.ts';
@@ -114,6 +116,8 @@ export const TOKENS = {
   RecordDeliveryStatus: Symbol.for('RecordDeliveryStatus') as ServiceIdentifier<RecordDeliveryStatus>,
   DispatchOutbound: Symbol.for('DispatchOutbound') as ServiceIdentifier<DispatchOutbound>,
   ReceiveInbound: Symbol.for('ReceiveInbound') as ServiceIdentifier<ReceiveInbound>,
+  WorkSignal: Symbol.for('WorkSignal') as ServiceIdentifier<WorkSignal>,
+  MessagePipeline: Symbol.for('MessagePipeline') as ServiceIdentifier<MessagePipeline>,
   ListLeads: Symbol.for('ListLeads') as ServiceIdentifier<ListLeads>,
   GetLead: Symbol.for('GetLead') as ServiceIdentifier<GetLead>,
   CreateLead: Symbol.for('CreateLead') as ServiceIdentifier<CreateLead>,

@@ -4,6 +4,7 @@ import type { ApiKeySecrets } from '../../application/ports/api-key-secrets.ts';
 import type { Clock } from '../../application/ports/clock.ts';
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { WorkSignal } from '../../application/ports/work-signal.ts';
 import { AuthenticateApiKey } from '../../application/use-cases/authenticate-api-key.ts';
 import { CreateUser } from '../../application/use-cases/create-user.ts';
 import { IssueApiKey } from '../../application/use-cases/issue-api-key.ts';
@@ -70,8 +71,8 @@ const bindDeadLetterUseCases = (bind: Binder['bind']): void => {
   bind(TOKENS.ListDeadLetters).toResolvedValue((uow: UnitOfWork) => new ListDeadLetters(uow), [TOKENS.UnitOfWork]);
   bind(TOKENS.GetDeadLetter).toResolvedValue((uow: UnitOfWork) => new GetDeadLetter(uow), [TOKENS.UnitOfWork]);
   bind(TOKENS.RetryDeadLetter).toResolvedValue(
-    (uow: UnitOfWork, clock: Clock) => new RetryDeadLetter(uow, clock),
-    [TOKENS.UnitOfWork, TOKENS.Clock],
+    (uow: UnitOfWork, clock: Clock, signal: WorkSignal) => new RetryDeadLetter(uow, clock, signal),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.WorkSignal],
   );
   bind(TOKENS.DiscardDeadLetter).toResolvedValue(
     (uow: UnitOfWork, clock: Clock) => new DiscardDeadLetter(uow, clock),

@@ -55,15 +55,17 @@ const bindFake = ({ bind }: Binder, config: Config): void => {
         clock: context.get(TOKENS.Clock),
         instance: randomUUID().slice(0, 8),
         phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
-        // The same path as a webhook: into the inbox, then processed and answered.
+        // The same pipeline as a webhook: into the inbox, processed and answered. A fake lead is a person
+        // waiting for the answer, so delivering resolves once the pipeline is idle (the answer sent).
         deliver: async (envelope) => {
-          await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
-          await context.get(TOKENS.ProcessInbox).drain();
-          await context.get(TOKENS.DispatchOutbound).execute();
+          const pipeline = context.get(TOKENS.MessagePipeline);
+          await pipeline.receive([{ kind: 'message', envelope }]);
+          await pipeline.idle();
         },
         onStatus: async (envelope) => {
-          await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'status', envelope }]);
-          await context.get(TOKENS.ProcessInbox).drain();
+          const pipeline = context.get(TOKENS.MessagePipeline);
+          await pipeline.receive([{ kind: 'status', envelope }]);
+          await pipeline.idle();
         },
       }),
   );

@@ -121,7 +121,7 @@ describe('GetConversation', () => {
     const desk = await startDesk();
     const { getConversation } = leadUseCases(desk);
     const { lead } = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
-    await desk.dispatch.execute();
+    await desk.idle();
     const admin = actorNamed('admin');
     const all = await desk.read((r) => r.messages.byLead(lead.id));
 

@@ -24,7 +24,7 @@ const deskWithSentMessage = async () => {
     content: { kind: 'text', body: 'Hola Julián' },
   });
   if (!queued.ok) throw new Error(queued.error.type);
-  await desk.dispatch.execute();
+  await desk.idle();
   const id = queued.value.id;
   const stored = async () => (await desk.read((r) => r.messages.byId(id))) as OutboundMessage;
   const wamid = (await stored()).waMessageId as WaMessageId;

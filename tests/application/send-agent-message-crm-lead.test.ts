@@ -33,7 +33,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
       author: carlos,
       content: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Carlos'] },
     });
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(result).toEqual({ ok: false, error: { type: 'LeadNotFound', leadId: lead.id } });
     expect(await desk.read((r) => r.messages.byLead(lead.id))).toEqual([]);
@@ -49,7 +49,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
       author: ana,
       content: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] },
     });
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(result).toMatchObject({ ok: true, value: { leadId: lead.id, visitId: null } });
     const conversations = await desk.read((r) => r.conversations.byLead(lead.id));
@@ -70,7 +70,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
       author: ana,
       content: { kind: 'text', body: 'Hola Rosa' },
     });
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(result).toEqual({ ok: false, error: { type: 'WindowClosed' } });
     expect(await desk.read((r) => r.messages.byLead(lead.id))).toEqual([]);

@@ -5,7 +5,7 @@ import { leadRouter } from './lead-desk-routes.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 
 /** The chat tools use cases as `chatToolsModule()` binds them on the assembled desk. */
-export const chatToolsUseCases = (desk: Desk): Omit<ChatToolsDeps, 'afterSend'> => {
+export const chatToolsUseCases = (desk: Desk): ChatToolsDeps => {
   if (!desk.container.isBound(TOKENS.ListTemplates)) desk.container.load(chatToolsModule());
   const get = desk.container.get.bind(desk.container);
   return {
@@ -25,14 +25,7 @@ export const chatToolsUseCases = (desk: Desk): Omit<ChatToolsDeps, 'afterSend'> 
  */
 export const chatToolsRouter = (desk: Desk, overrides: Partial<ChatToolsDeps> = {}) => {
   const leads = leadRouter(desk);
-  let kicks = 0;
-  registerChatToolsRoutes(leads.router, {
-    ...chatToolsUseCases(desk),
-    afterSend: () => {
-      kicks += 1;
-    },
-    ...overrides,
-  });
+  registerChatToolsRoutes(leads.router, { ...chatToolsUseCases(desk), ...overrides });
   const as = (actor: string) => ({
     ...leads.as(actor),
     upload: (file: File) => {
@@ -41,5 +34,5 @@ export const chatToolsRouter = (desk: Desk, overrides: Partial<ChatToolsDeps> = 
       return leads.router.request('/media', { method: 'POST', body: form, headers: { 'x-test-actor': actor } });
     },
   });
-  return { router: leads.router, as, quoteKicks: () => kicks };
+  return { router: leads.router, as, outboxWakes: leads.outboxWakes };
 };

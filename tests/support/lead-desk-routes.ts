@@ -44,14 +44,12 @@ export const leadRouter = (desk: Desk) => {
     c.set('actor', actorNamed(c.req.header('x-test-actor') ?? 'admin'));
     await next();
   });
-  let kicks = 0;
-  registerLeadRoutes(router, {
-    ...leadUseCases(desk),
-    sendAgentMessage: desk.sendAgentMessage,
-    afterSend: () => {
-      kicks += 1;
-    },
+  // No route wakes anything: queuing a message announces outbox work by itself; counted from here on.
+  let outboxWakes = 0;
+  desk.container.get(TOKENS.WorkSignal).subscribe((work) => {
+    if (work === 'outbox') outboxWakes += 1;
   });
+  registerLeadRoutes(router, { ...leadUseCases(desk), sendAgentMessage: desk.sendAgentMessage });
   const as = (actor: string) => ({
     get: (path: string) => router.request(path, { headers: { 'x-test-actor': actor } }),
     post: (path: string, body: unknown) =>
@@ -61,5 +59,5 @@ export const leadRouter = (desk: Desk) => {
         headers: { 'x-test-actor': actor, 'content-type': 'application/json' },
       }),
   });
-  return { router, as, kicks: () => kicks };
+  return { router, as, outboxWakes: () => outboxWakes };
 };

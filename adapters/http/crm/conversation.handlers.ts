@@ -94,7 +94,6 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
       ...opt('visitId', body.visitId === undefined ? undefined : asId<VisitId>(body.visitId)),
     });
     if (!sent.ok) return crmProblem(c, sent.error);
-    deps.afterSend?.();
     return c.json(messageJson(sent.value), 202);
   });
 };

@@ -7,7 +7,7 @@ import type { ListVisits } from '../../../application/use-cases/list-visits.ts';
 import type { OpenVisit } from '../../../application/use-cases/open-visit.ts';
 import type { SendAgentMessage } from '../../../application/use-cases/send-agent-message.ts';
 
-/** What the lead routes need: the use cases, and hooks bootstrap provides. */
+/** What the lead routes need: the use cases (queuing a message wakes the senders by itself). */
 export type LeadRouteDeps = {
   readonly listLeads: ListLeads;
   readonly getLead: GetLead;
@@ -17,6 +17,4 @@ export type LeadRouteDeps = {
   readonly getConversation: GetConversation;
   readonly markConversationRead: MarkConversationRead;
   readonly sendAgentMessage: SendAgentMessage;
-  /** Called after a message is queued, so the outbox sends it now rather than on its next tick. */
-  readonly afterSend?: () => void;
 };

@@ -2,16 +2,15 @@ import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import { problem, type FieldError } from './problem.ts';
 
-type Target = 'json' | 'form' | 'query' | 'param' | 'header' | 'cookie';
-
-const LOCATION: Record<Target, FieldError['in']> = {
-  json: 'body',
-  form: 'body',
-  query: 'query',
-  param: 'path',
-  header: 'header',
-  cookie: 'cookie',
-};
+/** Where each validation target is, as OpenAPI names parameter locations. */
+const LOCATION: ReadonlyMap<string, FieldError['in']> = new Map([
+  ['json', 'body'],
+  ['form', 'body'],
+  ['query', 'query'],
+  ['param', 'path'],
+  ['header', 'header'],
+  ['cookie', 'cookie'],
+]);
 
 type HookResult = { target: string } & ({ success: true } | { success: false; error: ZodError });
 
@@ -21,7 +20,7 @@ type HookResult = { target: string } & ({ success: true } | { success: false; er
  */
 export const validationHook = (result: HookResult, c: Context) => {
   if (result.success) return undefined;
-  const location = LOCATION[result.target as Target] ?? 'body';
+  const location = LOCATION.get(result.target) ?? 'body';
   const errors: FieldError[] = result.error.issues.map((issue) => ({
     in: location,
     path: issue.path.map(String).join('.'),

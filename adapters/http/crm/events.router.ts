@@ -84,7 +84,7 @@ export const eventsRouter = (deps: EventsDeps): CrmRouter => {
         clearInterval(heartbeat);
         slot.value.release();
       }
-    }) as never;
+    });
   });
   return router;
 };

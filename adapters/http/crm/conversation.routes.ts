@@ -7,7 +7,10 @@ import {
   SendMessageBody,
 } from './conversation.schemas.ts';
 import { LeadIdParam } from './leads.schemas.ts';
-import { problemResponse } from './leads.routes.ts';
+
+// Problem answers carry no content schema here (the shared `Problem` component documents the shape), so the
+// conversation handlers still return plain `Response`s; the other CRM contracts type them.
+const problemResponse = (description: string) => ({ description: `${description} (problem+json)` });
 
 export const getConversationRoute = createRoute({
   method: 'get',

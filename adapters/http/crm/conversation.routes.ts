@@ -7,10 +7,7 @@ import {
   SendMessageBody,
 } from './conversation.schemas.ts';
 import { LeadIdParam } from './leads.schemas.ts';
-
-// Problem answers carry no content schema here (the shared `Problem` component documents the shape), so the
-// conversation handlers still return plain `Response`s; the other CRM contracts type them.
-const problemResponse = (description: string) => ({ description: `${description} (problem+json)` });
+import { problemResponse } from './crm-responses.ts';
 
 export const getConversationRoute = createRoute({
   method: 'get',

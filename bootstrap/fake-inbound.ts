@@ -1,11 +1,10 @@
 import type { ResolutionContext } from 'inversify';
 import type { FakeInbound, FakeInboundPort } from '../adapters/http/fake-whatsapp.routes.ts';
-import type { FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
+import { FAKE_PHONE_NUMBER_ID, type FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { parsePhoneE164 } from '../domain/contact/phone.ts';
 import type { InboundContent } from '../domain/messaging/message.ts';
 import { asId, type WaMessageId } from '../domain/shared/ids.ts';
 import type { Config } from './config.ts';
-import { FAKE_PHONE_NUMBER_ID } from './demo/demo-organisation.ts';
 import { kickWorkers } from './kick-workers.ts';
 import { TOKENS } from './tokens.ts';
 
@@ -21,7 +20,10 @@ export const fakeInbound =
     const whatsapp = container.get(TOKENS.FakeWhatsApp);
     const phone = parsePhoneE164(input.from);
     if (!phone.ok) throw new Error('validated by the route');
-    const waMessageId = asId<WaMessageId>(input.waMessageId ?? container.get(TOKENS.IdGenerator).next('wamid.fake-in'));
+    const waMessageId =
+      input.waMessageId === undefined
+        ? container.get(TOKENS.IdGenerator).next('wamid.fake-in')
+        : asId<WaMessageId>(input.waMessageId);
     const envelope = {
       phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
       waMessageId,

@@ -68,7 +68,7 @@ export class DiskMediaStore implements MediaStore {
   ) {}
 
   async put(media: OwnedMedia): Promise<MediaId> {
-    const id = asId<MediaId>(this.ids.next('media'));
+    const id = this.ids.next('media');
     await mkdir(this.dir, { recursive: true });
     await writeFile(join(this.dir, id), media.bytes);
     await this.#describe(id, media);
@@ -89,7 +89,7 @@ export class DiskMediaStore implements MediaStore {
     body: AsyncIterable<Uint8Array>,
     maxBytes: number,
   ): Promise<Result<MediaId, MediaTooLarge>> {
-    const id = asId<MediaId>(this.ids.next('media'));
+    const id = this.ids.next('media');
     await mkdir(this.dir, { recursive: true });
     const part = join(this.dir, `${id}.part`);
     const file = await open(part, 'wx');

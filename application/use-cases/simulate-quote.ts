@@ -3,7 +3,7 @@ import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { quoteNumber, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
 import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { ProjectId, QuoteId, UnitTypeId, UnitId, VisitId } from '../../domain/shared/ids.ts';
+import type { ProjectId, UnitTypeId, UnitId, VisitId } from '../../domain/shared/ids.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { MediaStore } from '../ports/media-store.ts';
@@ -53,7 +53,7 @@ export class SimulateQuote {
         : (catalog.units.find((u) => u.id === input.unitId && u.unitTypeId === unitType.id) ?? null);
     if (unit === null) return err({ type: 'NoUnitToQuote', unitTypeId: unitType.id });
     const quote = simulateQuote({
-      id: this.ids.next('quote') as QuoteId,
+      id: this.ids.next('quote'),
       number: quoteNumber(await repos.quotes.nextSequence()),
       issuedAt: this.clock.now(),
       project,

@@ -15,6 +15,8 @@ import { ReactivateUser } from '../../application/use-cases/reactivate-user.ts';
 import type { EventPublisher } from '../../application/ports/events.ts';
 import type { MessageGateway } from '../../application/ports/message-gateway.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
+import type { PhoneParser } from '../../application/ports/phone-parser.ts';
+import { LibPhoneNumberParser } from '../../adapters/contact/libphonenumber-phone-parser.ts';
 import { GetConversation } from '../../application/use-cases/get-conversation.ts';
 import { MarkConversationRead } from '../../application/use-cases/mark-conversation-read.ts';
 import { GetLead } from '../../application/use-cases/get-lead.ts';
@@ -87,10 +89,12 @@ const bindLeadUseCases = (bind: Binder['bind']): void => {
     (uow: UnitOfWork, clock: Clock) => new GetLead(uow, clock),
     [TOKENS.UnitOfWork, TOKENS.Clock],
   );
+  // National numbers typed in the CRM are read as Colombian ones.
+  bind(TOKENS.PhoneParser).toConstantValue(new LibPhoneNumberParser('CO'));
   bind(TOKENS.CreateLead).toResolvedValue(
-    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) =>
-      new CreateLead(uow, clock, ids, events),
-    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
+    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, phones: PhoneParser) =>
+      new CreateLead(uow, clock, ids, events, phones),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.PhoneParser],
   );
   bind(TOKENS.ListVisits).toResolvedValue((uow: UnitOfWork) => new ListVisits(uow), [TOKENS.UnitOfWork]);
   bind(TOKENS.OpenVisit).toResolvedValue(

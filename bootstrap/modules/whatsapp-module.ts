@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ContainerModule } from 'inversify';
-import { FakeWhatsApp } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
+import { FAKE_PHONE_NUMBER_ID, FakeWhatsApp } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { GraphClient } from '../../adapters/whatsapp/meta-cloud/graph-client.ts';
 import { MetaChannelMedia } from '../../adapters/whatsapp/meta-cloud/meta-channel-media.ts';
 import { MetaCloudGateway } from '../../adapters/whatsapp/meta-cloud/meta-cloud-gateway.ts';
@@ -10,7 +10,6 @@ import type { Clock } from '../../application/ports/clock.ts';
 import type { MediaStore } from '../../application/ports/media-store.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import type { Config } from '../config.ts';
-import { FAKE_PHONE_NUMBER_ID } from '../demo/demo-organisation.ts';
 import { TOKENS } from '../tokens.ts';
 
 /** The WhatsApp channel: Meta's Cloud API with an access token, else the fake, whose leads reach the inbox. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaDownloadFailure } from '../../application/ports/channel-media.ts';
-import { FAKE_PHONE_NUMBER_ID } from '../../bootstrap/demo/demo-organisation.ts';
+import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import type { InboundContent } from '../../domain/messaging/message.ts';
 import { asId, type LineId, type MediaId, type WaMessageId } from '../../domain/shared/ids.ts';

@@ -44,7 +44,8 @@ const statusesAfter = (receipts: readonly Receipt[]): DeliveryStatus[] =>
   receipts.reduce<DeliveryStatus[]>((moves, receipt) => {
     const current = moves.at(-1) ?? 'sent';
     const next = nextStatus(current, receipt);
-    return next === current ? moves : [...moves, next];
+    if (next !== current) moves.push(next);
+    return moves;
   }, []);
 
 describe('RecordDeliveryStatus', () => {

@@ -1,5 +1,6 @@
 import type { Actor } from '../../application/ports/actor.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
+import { LibPhoneNumberParser } from '../../adapters/contact/libphonenumber-phone-parser.ts';
 import { GetConversation } from '../../application/use-cases/get-conversation.ts';
 import { MarkConversationRead } from '../../application/use-cases/mark-conversation-read.ts';
 import { GetLead } from '../../application/use-cases/get-lead.ts';
@@ -20,7 +21,7 @@ export const leadUseCases = (desk: Desk) => {
   return {
     listLeads: new ListLeads(uow, desk.clock),
     getLead: new GetLead(uow, desk.clock),
-    createLead: new CreateLead(uow, desk.clock, ids, events),
+    createLead: new CreateLead(uow, desk.clock, ids, events, new LibPhoneNumberParser()),
     listVisits: new ListVisits(uow),
     openVisit: new OpenVisit(uow, desk.clock, ids, events),
     getConversation: new GetConversation(uow, desk.clock),

@@ -268,6 +268,16 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     title: 'Forbidden',
     detail: 'Only managers and admins authorise reservations.',
   },
+  InvalidPhone: {
+    // The same answer as a body that fails its schema: the phone is a field the caller typed wrong.
+    status: 422,
+    code: 'validation_failed',
+    title: 'Validation failed',
+    detail: 'The request body has 1 problem.',
+    extra: () => ({
+      errors: [{ in: 'body', path: 'phone', code: 'invalid_phone', message: 'not a valid phone number' }],
+    }),
+  },
   LeadAlreadyExists: {
     status: 409,
     code: 'lead_already_exists',

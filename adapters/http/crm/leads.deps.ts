@@ -1,4 +1,3 @@
-import type { CountryCode } from 'libphonenumber-js/max';
 import type { CreateLead } from '../../../application/use-cases/create-lead.ts';
 import type { GetConversation } from '../../../application/use-cases/get-conversation.ts';
 import type { MarkConversationRead } from '../../../application/use-cases/mark-conversation-read.ts';
@@ -18,8 +17,6 @@ export type LeadRouteDeps = {
   readonly getConversation: GetConversation;
   readonly markConversationRead: MarkConversationRead;
   readonly sendAgentMessage: SendAgentMessage;
-  /** Where national numbers typed in the CRM are read; default CO. */
-  readonly defaultCountry?: CountryCode;
   /** Called after a message is queued, so the outbox sends it now rather than on its next tick. */
   readonly afterSend?: () => void;
 };

@@ -4,6 +4,7 @@ import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generato
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
 import type { DeskEvent } from '../../application/ports/events.ts';
+import type { DeskEventPayload } from '../../adapters/http/crm/events.presenter.ts';
 import type { LeadRepository } from '../../application/ports/lead-repository.ts';
 import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { loadConfig } from '../../bootstrap/config.ts';
@@ -56,7 +57,7 @@ const listen = (res: Response) => {
   return {
     text: () => text,
     events: () =>
-      [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => JSON.parse(m[2] ?? 'null') as DeskEvent),
+      [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => JSON.parse(m[2] ?? 'null') as DeskEventPayload),
     close: () => reader.cancel(),
   };
 };
@@ -100,6 +101,8 @@ const start = async (env: Readonly<Record<string, string>> = {}) => {
 };
 
 const lead = (id: string) => asId<LeadId>(id);
+/** What a stream carries for an event: the event's own fields, with the payload version. */
+const onTheWire = (event: DeskEvent) => ({ v: 1, ...event });
 const message = (type: 'message_received' | 'message_queued', leadId: LeadId | null, n: number): DeskEvent => ({
   type,
   conversationId: asId<ConversationId>(`conv-${n}`),
@@ -147,9 +150,9 @@ describe('GET /api/v1/events: one visibility check per event', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
 
     expect(desk.calls).toEqual(['byId', 'byId', 'byId', 'byId']);
-    const [visit, carlosMessage, botMessage, assigned, queued] = published;
-    expect(streams.manager.events()).toEqual(published);
-    expect(streams.admin.events()).toEqual(published);
+    const [visit, carlosMessage, botMessage, assigned, queued] = published.map(onTheWire);
+    expect(streams.manager.events()).toEqual(published.map(onTheWire));
+    expect(streams.admin.events()).toEqual(published.map(onTheWire));
     expect(streams.ana1.events()).toEqual([visit, assigned, queued]);
     expect(streams.ana2.events()).toEqual([visit, assigned, queued]);
     expect(streams.carlos.events()).toEqual([carlosMessage]);
@@ -165,6 +168,20 @@ describe('GET /api/v1/events: one visibility check per event', () => {
     desk.events.publish([message('message_received', lead('lead-x'), 1)]);
     await until(() => manager.events().length === 1, 'the manager to hear it');
     expect(desk.calls).toEqual([]);
+    await manager.close();
+  });
+
+  it('sends each event as its public payload: `v: 1` and the fields it names, nothing else the event carries', async () => {
+    const desk = await start();
+    const manager = await desk.stream(await desk.keyOf('u-jorge'));
+    // As an event from another instance may arrive: with a field this version does not publish.
+    const carrying = Object.assign(message('message_queued', lead('lead-x'), 1), { outboxRow: 42 });
+    desk.events.publish([carrying]);
+    await until(() => manager.events().length === 1, 'the manager to hear it');
+    expect(manager.text()).toMatch(/^event: message_queued\ndata: \{"v":1,"type":"message_queued",.*\}\nid: 1$/m);
+    expect(manager.events()).toEqual([
+      { v: 1, type: 'message_queued', conversationId: 'conv-1', leadId: 'lead-x', messageId: 'msg-1' },
+    ]);
     await manager.close();
   });
 });

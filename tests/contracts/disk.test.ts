@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
 import { DiskMediaStore } from '../../adapters/media/disk-media-store.ts';
 import { asId, type MediaId } from '../../domain/shared/ids.ts';
+import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
+import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
+import { rollingBack } from './media-store.contract.ts';
 import { runContracts } from './registry.ts';
 
 /** The adapters that keep files in a folder, each test in a folder of its own, against every registered suite. */
@@ -19,6 +22,9 @@ runContracts('disk', {
     return {
       store: new DiskMediaStore(dir, new SequentialIdGenerator()),
       files,
+      // In production the disk store goes with PGlite's unit of work; any unit of work shows it does not join.
+      inRolledBackTransaction: rollingBack(new InMemoryUnitOfWork(new InMemoryStore())),
+      joinsTransactions: false,
       close: () => rm(root, { recursive: true, force: true }),
     };
   },

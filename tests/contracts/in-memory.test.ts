@@ -1,8 +1,10 @@
+import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
 import { InMemoryRateLimiter } from '../../adapters/memory/in-memory-rate-limiter.ts';
 import { inMemoryRepositories } from '../../adapters/memory/in-memory-repositories.ts';
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
+import { rollingBack } from './media-store.contract.ts';
 import { runContracts } from './registry.ts';
 
 /** The in-memory adapters, each test on a fresh store, against every registered contract suite. */
@@ -17,7 +19,13 @@ runContracts('in-memory', {
     return {
       store: new InMemoryMediaStore({ store: shared }),
       files: async () => shared.media.size,
+      inRolledBackTransaction: rollingBack(new InMemoryUnitOfWork(shared)),
+      joinsTransactions: false,
       close: async () => {},
     };
+  },
+  eventPublisher: async () => {
+    const publisher = new InMemoryEventPublisher();
+    return { publisher, subscribe: (l) => publisher.subscribe(l), elsewhere: null, close: async () => {} };
   },
 });

@@ -1,9 +1,11 @@
 import { apiKeyRepositoryContract } from './api-key-repository.contract.ts';
 import { appointmentRepositoryContract } from './appointment-repository.contract.ts';
+import { channelMediaContract, type OpenChannelMedia } from './channel-media.contract.ts';
 import { configurationContract } from './configuration.contract.ts';
 import type { OpenSubject } from './contract-subject.ts';
 import { conversationRepositoryContract } from './conversation-repository.contract.ts';
 import { deadLetterRepositoryContract } from './dead-letter-repository.contract.ts';
+import { eventPublisherContract, type OpenEventPublisher } from './event-publisher.contract.ts';
 import { inboxRepositoryContract } from './inbox-repository.contract.ts';
 import { leadRepositoryContract } from './lead-repository.contract.ts';
 import { mediaStoreOwnerContract } from './media-store-owner.contract.ts';
@@ -13,6 +15,7 @@ import { messageRepositoryContract } from './message-repository.contract.ts';
 import { quoteRepositoryContract } from './quote-repository.contract.ts';
 import { type OpenRateLimiter, rateLimiterContract } from './rate-limiter.contract.ts';
 import { reservationRepositoryContract } from './reservation-repository.contract.ts';
+import { type OpenTemplateSource, templateSourceContract } from './template-source.contract.ts';
 import { unitOfWorkContract } from './unit-of-work.contract.ts';
 import { visitRepositoryContract } from './visit-repository.contract.ts';
 
@@ -25,6 +28,9 @@ export type Subjects = {
   readonly rateLimiter: OpenRateLimiter;
   readonly mediaStore: OpenMediaStore;
   readonly messageGateway: OpenGateway;
+  readonly channelMedia: OpenChannelMedia;
+  readonly templateSource: OpenTemplateSource;
+  readonly eventPublisher: OpenEventPublisher;
 };
 export type SubjectKind = keyof Subjects;
 
@@ -75,6 +81,9 @@ export const contractSuites: readonly RegisteredSuite[] = [
     suite: (name, open) => mediaStoreOwnerContract(name, async () => (await open()).store),
   }),
   suite({ ports: ['MessageGateway'], subject: 'messageGateway', suite: messageGatewayContract }),
+  suite({ ports: ['ChannelMedia'], subject: 'channelMedia', suite: channelMediaContract }),
+  suite({ ports: ['TemplateSource'], subject: 'templateSource', suite: templateSourceContract }),
+  suite({ ports: ['EventPublisher'], subject: 'eventPublisher', suite: eventPublisherContract }),
 ];
 
 /**
@@ -112,9 +121,14 @@ export const adaptersUnderContract: Readonly<Record<string, string>> = {
   InMemoryReservationRepository: 'tests/contracts/in-memory.test.ts',
   InMemoryRateLimiter: 'tests/contracts/in-memory.test.ts',
   InMemoryMediaStore: 'tests/contracts/in-memory.test.ts',
+  InMemoryEventPublisher: 'tests/contracts/in-memory.test.ts',
   DiskMediaStore: 'tests/contracts/disk.test.ts',
   FakeWhatsApp: 'tests/contracts/whatsapp.test.ts',
   MetaCloudGateway: 'tests/contracts/whatsapp.test.ts',
+  MetaChannelMedia: 'tests/contracts/whatsapp.test.ts',
+  // The fake account's TemplateSource is a binding in bootstrap/modules/whatsapp-module.ts, not a class: the
+  // WhatsApp family runs the contract against what the container resolves.
+  MetaTemplateSource: 'tests/contracts/whatsapp.test.ts',
   DrizzleLeadRepository: 'tests/integration/contracts.test.ts',
   DrizzleConversationRepository: 'tests/integration/contracts.test.ts',
   DrizzleMessageRepository: 'tests/integration/contracts.test.ts',
@@ -133,6 +147,7 @@ export const adaptersUnderContract: Readonly<Record<string, string>> = {
   DrizzleReservationRepository: 'tests/integration/contracts.test.ts',
   DrizzleRateLimiter: 'tests/integration/contracts.test.ts',
   DrizzleMediaStore: 'tests/integration/contracts.test.ts',
+  PostgresEventRelay: 'tests/integration/contracts.test.ts',
 };
 
 /**
@@ -148,8 +163,4 @@ export const exemptPorts: Readonly<Record<PortName, string>> = {
   ApiKeySecrets: 'NodeApiKeySecrets only; tested through tests/application/api-keys.test.ts',
   ContentTypeDetector: 'FileTypeContentDetector only; tests/adapters/file-type-content-detector.test.ts',
   QuoteDocumentRenderer: 'PdfQuoteDocumentRenderer only; tests/adapters/pdf-quote-document-renderer.test.ts',
-  // Until their suites land (issue 13): each adapter has its own tests meanwhile.
-  EventPublisher: 'contract suite to come; tests/adapters/*event*.test.ts',
-  ChannelMedia: 'contract suite to come; tests/adapters/meta-cloud/meta-channel-media.test.ts',
-  TemplateSource: 'contract suite to come; tests/adapters/meta-cloud/meta-template-source.test.ts',
 };

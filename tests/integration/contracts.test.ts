@@ -9,9 +9,13 @@ import { sql } from 'drizzle-orm';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
 import { DrizzleMediaStore } from '../../adapters/persistence/drizzle-media-store.ts';
 import { media, mediaChunks } from '../../adapters/persistence/schema.ts';
-import type { OpenMediaStore } from '../contracts/media-store.contract.ts';
+import { type OpenMediaStore, rollingBack } from '../contracts/media-store.contract.ts';
 import type { OpenRateLimiter } from '../contracts/rate-limiter.contract.ts';
+import type { OpenEventPublisher } from '../contracts/event-publisher.contract.ts';
 import { runContracts } from '../contracts/registry.ts';
+import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
+import { openPostgres } from '../../adapters/persistence/database.ts';
+import { PostgresEventRelay } from '../../adapters/persistence/postgres-event-relay.ts';
 
 const options = { defaultSettings: defaultBotSettings };
 
@@ -55,8 +59,49 @@ for (const target of await openTestDatabases()) {
           .where(sql`not exists (select 1 from ${media} where ${media.id} = ${mediaChunks.mediaId})`);
         return (held?.n ?? 0) + (orphaned?.n ?? 0);
       };
-      return { store: new DrizzleMediaStore(db, new SequentialIdGenerator()), files, close: async () => {} };
+      return {
+        store: new DrizzleMediaStore(db, new SequentialIdGenerator()),
+        files,
+        inRolledBackTransaction: rollingBack(new DrizzleUnitOfWork(db, options)),
+        joinsTransactions: true,
+        close: async () => {},
+      };
     };
-    runContracts(target.name, { storage: open, rateLimiter: openLimiter, mediaStore: openMedia });
+    /** Two instances on one PostgreSQL database, each its own pool and relay, on a channel of this test's own. */
+    const openRelays: OpenEventPublisher = async () => {
+      const url = database?.url;
+      if (url === null || url === undefined) throw new Error('PostgreSQL only');
+      const channel = `contract_events_${++channels}`;
+      const instance = async (instanceId: string) => {
+        const pool = await openPostgres(url);
+        if (pool.notifications === null) throw new Error('PostgreSQL has notifications');
+        const local = new InMemoryEventPublisher();
+        const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+        const relay = new PostgresEventRelay(pool.notifications, local, { instanceId, logger: quiet, channel });
+        await relay.listen();
+        return { pool, local, relay };
+      };
+      const [a, b] = [await instance('contract-a'), await instance('contract-b')];
+      return {
+        publisher: a.relay,
+        subscribe: (listener) => a.local.subscribe(listener),
+        elsewhere: (listener) => b.local.subscribe(listener),
+        close: async () => {
+          for (const { relay, pool } of [a, b]) {
+            await relay.close();
+            await pool.close();
+          }
+        },
+      };
+    };
+    let channels = 0;
+
+    runContracts(target.name, {
+      storage: open,
+      rateLimiter: openLimiter,
+      mediaStore: openMedia,
+      // LISTEN/NOTIFY needs PostgreSQL: PGlite serves one process, whose events the in-memory publisher carries.
+      ...(target.name === 'postgres' ? { eventPublisher: openRelays } : {}),
+    });
   });
 }

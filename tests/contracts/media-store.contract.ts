@@ -70,6 +70,26 @@ const concat = async (body: AsyncIterable<Uint8Array>): Promise<{ bytes: Uint8Ar
   return { bytes: new Uint8Array(Buffer.concat(pieces)), largest: Math.max(0, ...pieces.map((p) => p.length)) };
 };
 
+/** Stores `length` bytes streamed in pieces of `sizes`, and reads them back whole and as a stream. */
+const storesAndReadsBack = async (store: MediaStore, length: number, sizes: readonly number[]): Promise<void> => {
+  const bytes = bytesOf(length, sizes.length);
+  const stored = await store.putStream(
+    { mimeType: 'video/mp4', filename: null, owner },
+    piecesOf(bytes, sizes),
+    3 * MIB,
+  );
+  if (!stored.ok) throw new Error(`refused ${length} bytes`);
+  const whole = await store.get(stored.value);
+  expect(whole).toMatchObject({ mimeType: 'video/mp4', filename: null, owner });
+  expectSameBytes(whole?.bytes, bytes);
+  const reader = await store.getStream(stored.value);
+  expect(reader).toMatchObject({ mimeType: 'video/mp4', filename: null, owner, size: length });
+  const read = await concat((reader as NonNullable<typeof reader>).body);
+  expectSameBytes(read.bytes, bytes);
+  // Read in pieces of at most 1 MiB: whoever serves a 100 MB file never holds it whole.
+  expect(read.largest).toBeLessThanOrEqual(MIB);
+};
+
 /** `MediaStore` as every adapter must behave: in memory, on disk, in PGlite and in PostgreSQL. */
 export const mediaStoreContract = (name: string, open: OpenMediaStore) =>
   describe(`${name}: MediaStore`, () => {
@@ -113,22 +133,13 @@ export const mediaStoreContract = (name: string, open: OpenMediaStore) =>
           fc.integer({ min: 0, max: 3 * MIB }),
           fc.array(fc.integer({ min: 1, max: 1_500_000 }), { maxLength: 8 }),
           async (length, sizes) => {
-            const bytes = bytesOf(length, sizes.length);
-            const stored = await store().putStream(
-              { mimeType: 'video/mp4', filename: null, owner },
-              piecesOf(bytes, sizes),
-              3 * MIB,
-            );
-            if (!stored.ok) throw new Error(`refused ${length} bytes`);
-            const whole = await store().get(stored.value);
-            expect(whole).toMatchObject({ mimeType: 'video/mp4', filename: null, owner });
-            expectSameBytes(whole?.bytes, bytes);
-            const reader = await store().getStream(stored.value);
-            expect(reader).toMatchObject({ mimeType: 'video/mp4', filename: null, owner, size: length });
-            const read = await concat((reader as NonNullable<typeof reader>).body);
-            expectSameBytes(read.bytes, bytes);
-            // Read in pieces of at most 1 MiB: whoever serves a 100 MB file never holds it whole.
-            expect(read.largest).toBeLessThanOrEqual(MIB);
+            // Each run on a store of its own: no run sees what an earlier one stored.
+            const own = await open();
+            try {
+              await storesAndReadsBack(own.store, length, sizes);
+            } finally {
+              await own.close();
+            }
           },
         ),
         { numRuns: 6 },

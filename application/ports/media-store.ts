@@ -26,7 +26,25 @@ export type OwnedMedia = StoredMedia & Owned;
 export type OwnedDescription = MediaDescription & Owned;
 export type OwnedReader = MediaReader & Owned;
 
-/** Files we keep: quote PDFs, agent uploads, media downloaded from leads. */
+/**
+ * Files we keep: quote PDFs, agent uploads, media downloaded from leads.
+ *
+ * Transactions (what is true of the adapters today, pinned by tests/contracts/media-store.contract.ts):
+ * - PostgreSQL and PGlite (`DrizzleMediaStore`) join the unit of work's transaction when called inside one: a
+ *   file put in a transaction that rolls back is gone with it. Called outside one, each call is its own
+ *   transaction.
+ * - Disk (`DiskMediaStore`) and memory (`InMemoryMediaStore`) are blob stores outside any transaction: a file
+ *   put in a transaction that rolls back stays. Nothing refers to it then, so nobody can ask for it, but it
+ *   is kept: an orphan. Nothing removes orphans today.
+ * - So an orphan can exist on every adapter when the file is stored in one transaction (or none) and the row
+ *   that refers to it is written in another that fails. Store the file first and refer to it after, never the
+ *   other way round: an orphan wastes space, a reference to a missing file breaks a conversation.
+ * - A refused (`MediaTooLarge`) or broken (`body` throws) `putStream` keeps nothing on any adapter, inside a
+ *   transaction or not (PostgreSQL uses a savepoint, disk a `.part` file renamed at the end).
+ *
+ * Streaming: `putStream` never holds the file whole and reads at most one piece past `maxBytes`; `getStream`
+ * gives it back in pieces of at most 1 MiB, whether it was stored whole or streamed.
+ */
 export interface MediaStore {
   /** Stores the bytes with their owner and returns their id; throws only on infrastructure failure. */
   put(media: OwnedMedia): Promise<MediaId>;

@@ -21,6 +21,7 @@ import {
 } from '../../domain/shared/ids.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { T0 } from '../support/desk-harness.ts';
+import { eventually } from '../support/eventually.ts';
 
 const ADMIN = 'test-admin-key-0123456789abcdef0123';
 
@@ -62,13 +63,8 @@ const listen = (res: Response) => {
   };
 };
 
-const until = async (done: () => boolean, what: string): Promise<void> => {
-  const deadline = Date.now() + 3_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
+const until = (done: () => boolean, what: string): Promise<true> =>
+  eventually(done, { what, timeoutMs: 3_000, intervalMs: 5 });
 
 const start = async (env: Readonly<Record<string, string>> = {}) => {
   const counting = countingLeadReads(new InMemoryUnitOfWork(new InMemoryStore()));
@@ -147,6 +143,7 @@ describe('GET /api/v1/events: one visibility check per event', () => {
       'managers to hear everything',
     );
     await until(() => streams.ana2.events().length === 3, 'the advisor to hear her leads');
+    // Deliberately quiet for a moment: an event sent to the wrong stream would arrive now.
     await new Promise((resolve) => setTimeout(resolve, 30));
 
     expect(desk.calls).toEqual(['byId', 'byId', 'byId', 'byId']);
@@ -195,15 +192,16 @@ describe('GET /api/v1/events: stream caps', () => {
   };
 
   /** Opens a stream as soon as a slot is free again (closing is noticed asynchronously). */
-  const openOnceFree = async (desk: Awaited<ReturnType<typeof start>>, key: string) => {
-    const deadline = Date.now() + 2_000;
-    for (;;) {
-      const res = await desk.open(key);
-      if (res.status === 200 || Date.now() > deadline) return res;
-      await res.body?.cancel();
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  const openOnceFree = (desk: Awaited<ReturnType<typeof start>>, key: string): Promise<Response> =>
+    eventually(
+      async () => {
+        const res = await desk.open(key);
+        if (res.status !== 200) await res.body?.cancel();
+        expect(res.status, 'a free slot').toBe(200);
+        return res;
+      },
+      { timeoutMs: 2_000, intervalMs: 10 },
+    );
 
   it('refuses the sixth stream of a key with 429, serves other keys, and frees a slot when a stream closes', async () => {
     const desk = await start();

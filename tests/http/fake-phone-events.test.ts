@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../adapters/http/create-http-app.ts';
 import type { FakePhonePort, PhoneEvent } from '../../adapters/http/fake-phone.port.ts';
+import { eventually } from '../support/eventually.ts';
 import { phoneDesk } from '../support/fake-phone-http.ts';
 
 const PHONE = '+573001112255';
@@ -102,9 +103,8 @@ describe('GET /fake-whatsapp/events, its lifetime', () => {
     expect(listeners.size).toBe(1);
 
     await stream.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 30));
 
-    expect(listeners.size).toBe(0);
+    await eventually(() => expect(listeners.size).toBe(0));
   });
 
   it('ends the stream cleanly when the phones close (the server stops)', async () => {

@@ -1,17 +1,36 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
 import { DiskMediaStore } from '../../adapters/media/disk-media-store.ts';
-import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
 import { asId, type MediaId } from '../../domain/shared/ids.ts';
-import { mediaStoreOwnerContract } from './media-store-owner.contract.ts';
+import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
+import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
+import { rollingBack } from './media-store.contract.ts';
+import { runContracts } from './registry.ts';
+
+/** The adapters that keep files in a folder, each test in a folder of its own, against every registered suite. */
+runContracts('disk', {
+  mediaStore: async () => {
+    const root = mkdtempSync(join(tmpdir(), 'media-contract-'));
+    const dir = join(root, 'media');
+    // A file is its bytes plus `<id>.json`; anything else left behind (a half-written temp file) counts too.
+    const files = async () =>
+      (await readdir(dir).catch(() => [] as string[])).filter((name) => !name.endsWith('.json')).length;
+    return {
+      store: new DiskMediaStore(dir, new SequentialIdGenerator()),
+      files,
+      // In production the disk store goes with PGlite's unit of work; any unit of work shows it does not join.
+      inRolledBackTransaction: rollingBack(new InMemoryUnitOfWork(new InMemoryStore())),
+      joinsTransactions: false,
+      close: () => rm(root, { recursive: true, force: true }),
+    };
+  },
+});
 
 const aFolder = () => join(mkdtempSync(join(tmpdir(), 'media-owner-')), 'media');
-
-mediaStoreOwnerContract('in-memory', async () => new InMemoryMediaStore());
-mediaStoreOwnerContract('disk', async () => new DiskMediaStore(aFolder(), new SequentialIdGenerator()));
 
 describe('DiskMediaStore: metadata from before owners were recorded', () => {
   it.each([

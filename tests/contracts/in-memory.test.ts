@@ -1,3 +1,4 @@
+import { InProcessWorkSignal } from '../../adapters/memory/in-process-work-signal.ts';
 import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
 import { InMemoryRateLimiter } from '../../adapters/memory/in-memory-rate-limiter.ts';
@@ -24,6 +25,7 @@ runContracts('in-memory', {
       close: async () => {},
     };
   },
+  workSignal: async () => ({ signal: new InProcessWorkSignal(), elsewhere: null, close: async () => {} }),
   eventPublisher: async () => {
     const publisher = new InMemoryEventPublisher();
     return { publisher, subscribe: (l) => publisher.subscribe(l), elsewhere: null, close: async () => {} };

@@ -18,6 +18,7 @@ import { reservationRepositoryContract } from './reservation-repository.contract
 import { type OpenTemplateSource, templateSourceContract } from './template-source.contract.ts';
 import { unitOfWorkContract } from './unit-of-work.contract.ts';
 import { visitRepositoryContract } from './visit-repository.contract.ts';
+import { type OpenWorkSignal, workSignalContract } from './work-signal.contract.ts';
 
 /**
  * What an adapter family hands the suites, by the kind of subject they test. `storage` is the whole set of
@@ -31,6 +32,7 @@ export type Subjects = {
   readonly channelMedia: OpenChannelMedia;
   readonly templateSource: OpenTemplateSource;
   readonly eventPublisher: OpenEventPublisher;
+  readonly workSignal: OpenWorkSignal;
 };
 export type SubjectKind = keyof Subjects;
 
@@ -84,6 +86,7 @@ export const contractSuites: readonly RegisteredSuite[] = [
   suite({ ports: ['ChannelMedia'], subject: 'channelMedia', suite: channelMediaContract }),
   suite({ ports: ['TemplateSource'], subject: 'templateSource', suite: templateSourceContract }),
   suite({ ports: ['EventPublisher'], subject: 'eventPublisher', suite: eventPublisherContract }),
+  suite({ ports: ['WorkSignal'], subject: 'workSignal', suite: workSignalContract }),
 ];
 
 /**
@@ -148,6 +151,8 @@ export const adaptersUnderContract: Readonly<Record<string, string>> = {
   DrizzleRateLimiter: 'tests/integration/contracts.test.ts',
   DrizzleMediaStore: 'tests/integration/contracts.test.ts',
   PostgresEventRelay: 'tests/integration/contracts.test.ts',
+  InProcessWorkSignal: 'tests/contracts/in-memory.test.ts',
+  PostgresWorkSignal: 'tests/integration/contracts.test.ts',
 };
 
 /**
@@ -163,4 +168,5 @@ export const exemptPorts: Readonly<Record<PortName, string>> = {
   ApiKeySecrets: 'NodeApiKeySecrets only; tested through tests/application/api-keys.test.ts',
   ContentTypeDetector: 'FileTypeContentDetector only; tests/adapters/file-type-content-detector.test.ts',
   QuoteDocumentRenderer: 'PdfQuoteDocumentRenderer only; tests/adapters/pdf-quote-document-renderer.test.ts',
+  PhoneParser: 'LibPhoneNumberParser only; tests/adapters/libphonenumber-phone-parser.test.ts',
 };

@@ -12,9 +12,11 @@ import { media, mediaChunks } from '../../adapters/persistence/schema.ts';
 import { type OpenMediaStore, rollingBack } from '../contracts/media-store.contract.ts';
 import type { OpenRateLimiter } from '../contracts/rate-limiter.contract.ts';
 import type { OpenEventPublisher } from '../contracts/event-publisher.contract.ts';
+import type { OpenWorkSignal } from '../contracts/work-signal.contract.ts';
 import { runContracts } from '../contracts/registry.ts';
 import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { openPostgres } from '../../adapters/persistence/database.ts';
+import { PostgresWorkSignal } from '../../adapters/persistence/postgres-work-signal.ts';
 import { PostgresEventRelay } from '../../adapters/persistence/postgres-event-relay.ts';
 
 const options = { defaultSettings: defaultBotSettings };
@@ -95,13 +97,38 @@ for (const target of await openTestDatabases()) {
       };
     };
     let channels = 0;
+    /** Two instances' work signals on one PostgreSQL database, on a channel of this test's own. */
+    const openSignals: OpenWorkSignal = async () => {
+      const url = database?.url;
+      if (url === null || url === undefined) throw new Error('PostgreSQL only');
+      const channel = `contract_work_${++channels}`;
+      const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+      const instance = async (instanceId: string) => {
+        const pool = await openPostgres(url);
+        if (pool.notifications === null) throw new Error('PostgreSQL has notifications');
+        const signal = new PostgresWorkSignal(pool.notifications, { instanceId, logger: quiet, channel });
+        await signal.listen();
+        return { pool, signal };
+      };
+      const [a, b] = [await instance('work-a'), await instance('work-b')];
+      return {
+        signal: a.signal,
+        elsewhere: b.signal,
+        close: async () => {
+          for (const { signal, pool } of [a, b]) {
+            await signal.close();
+            await pool.close();
+          }
+        },
+      };
+    };
 
     runContracts(target.name, {
       storage: open,
       rateLimiter: openLimiter,
       mediaStore: openMedia,
       // LISTEN/NOTIFY needs PostgreSQL: PGlite serves one process, whose events the in-memory publisher carries.
-      ...(target.name === 'postgres' ? { eventPublisher: openRelays } : {}),
+      ...(target.name === 'postgres' ? { eventPublisher: openRelays, workSignal: openSignals } : {}),
     });
   });
 }

@@ -10,19 +10,16 @@ import {
   type InboxRepository,
 } from '../../application/ports/inbox-repository.ts';
 import type { Instant } from '../../domain/shared/time.ts';
+import { inboxEntryCodec } from './codecs/inbox-entry-codec.ts';
+import type { UnreadableStoredValue } from './codecs/stored-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, toDate, toInstant } from './rows.ts';
 import { inbox } from './schema.ts';
 
 type InboxRow = typeof inbox.$inferSelect;
 
-export const toInboxItem = (row: InboxRow): InboxItem => ({
-  id: row.id,
-  entry: row.payload,
-  receivedAt: toInstant(row.receivedAt),
-  attempts: row.attempts,
-  failures: row.failures,
-});
+/** The failure kept on an entry whose stored payload cannot be read (its message names no value). */
+export const UNREADABLE_ENTRY = 'stored_value_unreadable';
 
 const earlier = alias(inbox, 'earlier');
 
@@ -37,7 +34,7 @@ export class DrizzleInboxRepository implements InboxRepository {
         waId: inboxWaId(entry),
         kind: entry.kind,
         orderingKey: orderingKey(entry),
-        payload: entry,
+        payload: inboxEntryCodec.encode(entry),
         receivedAt: at,
         notBefore: at,
       })
@@ -49,8 +46,45 @@ export class DrizzleInboxRepository implements InboxRepository {
   /**
    * The oldest due entry that heads its key. `SKIP LOCKED` passes over a head another worker holds, and
    * the `NOT EXISTS` keeps that key's later entries out too: one worker per lead, in arrival order.
+   *
+   * An entry whose payload cannot be read (written by a newer version, or damaged) could never be processed:
+   * it becomes a dead letter at once, with the reason, and the next entry is claimed. Like any dead letter it
+   * leaves its key's queue, so the sender's later messages go on; an admin sees it in the dead-letter list.
+   * Set aside in the claiming transaction, it is set aside again by the next claim if that one rolls back.
    */
   async claimNext(now: Instant): Promise<InboxItem | null> {
+    for (;;) {
+      const row = await this.#claimHead(now);
+      if (row === null) return null;
+      const entry = inboxEntryCodec.read(row.payload);
+      if (entry.ok)
+        return {
+          id: row.id,
+          entry: entry.value,
+          receivedAt: toInstant(row.receivedAt),
+          attempts: row.attempts,
+          failures: row.failures,
+        };
+      await this.#setAsideUnreadable(row.id, entry.error, now);
+    }
+  }
+
+  async #setAsideUnreadable(id: number, error: UnreadableStoredValue, now: Instant): Promise<void> {
+    const at = toDate(now);
+    await this.db
+      .update(inbox)
+      .set({
+        attempts: sql`${inbox.attempts} + 1`,
+        failures: sql`${inbox.failures} + 1`,
+        lastError: error.message,
+        errorCode: UNREADABLE_ENTRY,
+        processedAt: at,
+        deadLetteredAt: at,
+      })
+      .where(eq(inbox.id, id));
+  }
+
+  async #claimHead(now: Instant): Promise<InboxRow | null> {
     const rows = await this.db
       .select()
       .from(inbox)
@@ -71,8 +105,7 @@ export class DrizzleInboxRepository implements InboxRepository {
       .orderBy(asc(inbox.id))
       .limit(1)
       .for('update', { skipLocked: true });
-    const row = first(rows);
-    return row === null ? null : toInboxItem(row);
+    return first(rows);
   }
 
   async markProcessed(id: number, at: Instant): Promise<void> {

@@ -8,18 +8,15 @@ import {
   type InboxFailure,
   type InboxItem,
   type InboxRepository,
+  UnreadableInboxEntry,
 } from '../../application/ports/inbox-repository.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { inboxEntryCodec } from './codecs/inbox-entry-codec.ts';
-import type { UnreadableStoredValue } from './codecs/stored-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, toDate, toInstant } from './rows.ts';
 import { inbox } from './schema.ts';
 
 type InboxRow = typeof inbox.$inferSelect;
-
-/** The failure kept on an entry whose stored payload cannot be read (its message names no value). */
-export const UNREADABLE_ENTRY = 'stored_value_unreadable';
 
 const earlier = alias(inbox, 'earlier');
 
@@ -46,42 +43,22 @@ export class DrizzleInboxRepository implements InboxRepository {
   /**
    * The oldest due entry that heads its key. `SKIP LOCKED` passes over a head another worker holds, and
    * the `NOT EXISTS` keeps that key's later entries out too: one worker per lead, in arrival order.
-   *
-   * An entry whose payload cannot be read (written by a newer version, or damaged) could never be processed:
-   * it becomes a dead letter at once, with the reason, and the next entry is claimed. Like any dead letter it
-   * leaves its key's queue, so the sender's later messages go on; an admin sees it in the dead-letter list.
-   * Set aside in the claiming transaction, it is set aside again by the next claim if that one rolls back.
+   * An entry whose payload cannot be read stays claimed and throws `UnreadableInboxEntry`: the caller
+   * records the failure like any other, and it ends as a dead letter.
    */
   async claimNext(now: Instant): Promise<InboxItem | null> {
-    for (;;) {
-      const row = await this.#claimHead(now);
-      if (row === null) return null;
-      const entry = inboxEntryCodec.read(row.payload);
-      if (entry.ok)
-        return {
-          id: row.id,
-          entry: entry.value,
-          receivedAt: toInstant(row.receivedAt),
-          attempts: row.attempts,
-          failures: row.failures,
-        };
-      await this.#setAsideUnreadable(row.id, entry.error, now);
-    }
-  }
-
-  async #setAsideUnreadable(id: number, error: UnreadableStoredValue, now: Instant): Promise<void> {
-    const at = toDate(now);
-    await this.db
-      .update(inbox)
-      .set({
-        attempts: sql`${inbox.attempts} + 1`,
-        failures: sql`${inbox.failures} + 1`,
-        lastError: error.message,
-        errorCode: UNREADABLE_ENTRY,
-        processedAt: at,
-        deadLetteredAt: at,
-      })
-      .where(eq(inbox.id, id));
+    const row = await this.#claimHead(now);
+    if (row === null) return null;
+    const claimed = {
+      id: row.id,
+      receivedAt: toInstant(row.receivedAt),
+      attempts: row.attempts,
+      failures: row.failures,
+    };
+    const entry = inboxEntryCodec.read(row.payload);
+    if (!entry.ok)
+      throw new UnreadableInboxEntry({ ...claimed, kind: row.kind }, entry.error.message, { cause: entry.error });
+    return { ...claimed, entry: entry.value };
   }
 
   async #claimHead(now: Instant): Promise<InboxRow | null> {

@@ -19,7 +19,9 @@ import {
   quotes,
   visits,
 } from '../../adapters/persistence/schema.ts';
+import { UnreadableInboxEntry } from '../../application/ports/inbox-repository.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import { inboxFailureOf } from '../../application/use-cases/inbox-failure.ts';
 import {
   asId,
   type ConversationId,
@@ -214,11 +216,11 @@ for (const target of await openTestDatabases()) {
       expect((await repos.conversations.byId(conversationId))?.bot).toEqual(samples.botStates.quoted);
     });
 
-    it('sets aside an inbox entry it cannot read as a dead letter, and claims the next one', async () => {
-      const entry = (waId: string, payload: unknown) => ({
+    it('fails to claim an inbox entry it cannot read like any failed entry, until it is a dead letter', async () => {
+      const entry = (waId: string, orderingKey: string, payload: unknown) => ({
         waId,
         kind: 'message' as const,
-        orderingKey: 'msg:pn-1:CO.1',
+        orderingKey,
         payload,
         receivedAt: at,
         notBefore: at,
@@ -226,21 +228,32 @@ for (const target of await openTestDatabases()) {
       await db()
         .insert(inbox)
         .values([
-          entry('wa-corrupt', { kind: 'message', envelope: { from: { phone: '+573001234567' } } }),
-          entry('wa-newer', { v: 99, value: {} }),
-          entry('wa-good', v0('inbox-entry')['message']),
+          entry('wa-corrupt', 'msg:pn-1:CO.1', { kind: 'message', envelope: { from: { phone: '+573001234567' } } }),
+          entry('wa-newer', 'msg:pn-1:CO.2', { v: 99, value: {} }),
+          entry('wa-good', 'msg:pn-1:CO.1', v0('inbox-entry')['message']),
         ]);
+      const now = at.getTime();
 
-      const item = await repos.inbox.claimNext(at.getTime());
-      expect(item?.entry).toEqual(samples.inboxEntries.message);
+      const failure = await repos.inbox.claimNext(now).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(UnreadableInboxEntry);
+      expect(failure).toMatchObject({ entry: { id: 1, kind: 'message', attempts: 0, failures: 0 } });
+      expect(String((failure as Error).message)).not.toContain('+573001234567');
+      expect(inboxFailureOf(failure)).toMatchObject({ code: 'unreadable_entry' });
+      // The failure path: counted, and at the bound a dead letter, which lets the rest of its key through.
+      expect(await repos.inbox.recordFailure(1, inboxFailureOf(failure), { at: now, retryAt: now }, 1)).toMatchObject({
+        deadLettered: true,
+      });
+
+      await expect(repos.inbox.claimNext(now)).rejects.toMatchObject({
+        entry: { id: 2 },
+        message: expect.stringMatching(/newer version/),
+      });
+      await repos.inbox.recordFailure(2, { code: 'unreadable_entry', reason: 'x' }, { at: now, retryAt: now }, 1);
+
+      expect((await repos.inbox.claimNext(now))?.entry).toEqual(samples.inboxEntries.message);
       const dead = await repos.deadLetters.list({ status: 'dead_lettered', after: null, limit: 10 });
-      expect(dead.map((d) => ({ kind: d.kind, code: d.lastError.code }))).toEqual([
-        { kind: 'message', code: 'stored_value_unreadable' },
-        { kind: 'message', code: 'stored_value_unreadable' },
-      ]);
+      expect(dead.map((d) => d.id).sort()).toEqual([1, 2]);
       expect(dead.map((d) => d.lastError.reason).join(' ')).not.toContain('+573001234567');
-      expect(dead.map((d) => d.lastError.reason)).toContainEqual(expect.stringMatching(/newer version/));
-      expect(await repos.inbox.pendingCount()).toBe(1);
     });
 
     it('reports a stored value it cannot read as a typed error, without its data', async () => {

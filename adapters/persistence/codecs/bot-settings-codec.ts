@@ -19,22 +19,26 @@ const textsOf = <T extends object>(defaults: T) =>
       .map(([key, text]) => [key, z.string().default(text)]),
   ) as { [K in StringKeys<T>]: z.ZodDefault<z.ZodString> };
 
-const botTextsSchema: z.ZodType<BotTexts> = z.object({
+const botTextsSchema: z.ZodType<BotTexts> = z.looseObject({
   ...textsOf(defaultBotTexts),
   propertyTypes: z.record(propertyType, z.string()).default(defaultBotTexts.propertyTypes),
   restartKeywords: z.array(z.string()).default([...defaultBotTexts.restartKeywords]),
   advisorKeywords: z.array(z.string()).default([...defaultBotTexts.advisorKeywords]),
 });
 
-const quoteLabelsSchema: z.ZodType<QuoteLabels> = z.object(textsOf(defaultQuoteLabels));
+const quoteLabelsSchema: z.ZodType<QuoteLabels> = z.looseObject(textsOf(defaultQuoteLabels));
 
-const policySchema: z.ZodType<DataPolicy> = z.object({ version: z.string(), url: z.string(), summary: z.string() });
+const policySchema: z.ZodType<DataPolicy> = z.looseObject({
+  version: z.string(),
+  url: z.string(),
+  summary: z.string(),
+});
 
-const flowSchema: z.ZodType<FlowSettings> = z.object({
+const flowSchema: z.ZodType<FlowSettings> = z.looseObject({
   narrowAbove: z.number().default(defaultFlowSettings.narrowAbove),
 });
 
-const botSettingsSchema: z.ZodType<BotSettings> = z.object({
+const botSettingsSchema: z.ZodType<BotSettings> = z.looseObject({
   texts: botTextsSchema,
   quoteLabels: quoteLabelsSchema,
   policy: policySchema,

@@ -9,28 +9,28 @@ const email = branded<Email>();
 const projectId = branded<ProjectId>();
 const unitTypeId = branded<UnitTypeId>();
 
-const sessionSchema: z.ZodType<Session> = z.object({
+const sessionSchema: z.ZodType<Session> = z.looseObject({
   email,
-  consent: z.object({ at: instant, policyVersion: z.string() }),
+  consent: z.looseObject({ at: instant, policyVersion: z.string() }),
   criteria: searchCriteriaSchema,
 });
 
 const paged = <S extends string>(step: S) =>
-  z.object({ step: z.literal(step), session: sessionSchema, page: z.number() });
+  z.looseObject({ step: z.literal(step), session: sessionSchema, page: z.number() });
 
 const botStateSchema: z.ZodType<BotState> = z.discriminatedUnion('step', [
-  z.object({ step: z.literal('start') }),
-  z.object({ step: z.literal('awaitingEmail') }),
-  z.object({ step: z.literal('awaitingConsent'), email }),
-  z.object({ step: z.literal('choosingFilter'), session: sessionSchema }),
+  z.looseObject({ step: z.literal('start') }),
+  z.looseObject({ step: z.literal('awaitingEmail') }),
+  z.looseObject({ step: z.literal('awaitingConsent'), email }),
+  z.looseObject({ step: z.literal('choosingFilter'), session: sessionSchema }),
   paged('choosingPriceRange'),
   paged('choosingCity'),
   paged('choosingPropertyType'),
   paged('choosingProject'),
-  z.object({ step: z.literal('choosingUnitType'), session: sessionSchema, projectId, page: z.number() }),
-  z.object({ step: z.literal('choosingOutcome'), session: sessionSchema, projectId, unitTypeId }),
-  z.object({ step: z.literal('quoted'), session: sessionSchema, projectId, unitTypeId }),
-  z.object({ step: z.literal('withAdvisor') }),
+  z.looseObject({ step: z.literal('choosingUnitType'), session: sessionSchema, projectId, page: z.number() }),
+  z.looseObject({ step: z.literal('choosingOutcome'), session: sessionSchema, projectId, unitTypeId }),
+  z.looseObject({ step: z.literal('quoted'), session: sessionSchema, projectId, unitTypeId }),
+  z.looseObject({ step: z.literal('withAdvisor') }),
 ]);
 
 /**

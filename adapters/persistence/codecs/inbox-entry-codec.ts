@@ -10,32 +10,32 @@ import { sameShape, versionedCodec } from './stored-codec.ts';
 
 const waMessageId = branded<WaMessageId>();
 
-const inboundEnvelopeSchema: z.ZodType<InboundEnvelope> = z.object({
+const inboundEnvelopeSchema: z.ZodType<InboundEnvelope> = z.looseObject({
   phoneNumberId: z.string(),
   waMessageId,
-  from: z.object({ phone: branded<PhoneE164>().nullable(), userId: z.string().nullable() }),
+  from: z.looseObject({ phone: branded<PhoneE164>().nullable(), userId: z.string().nullable() }),
   profileName: z.string().nullable(),
   sentAt: instant,
   content: inboundContentSchema,
 });
 
-const statusEnvelopeSchema: z.ZodType<StatusEnvelope> = z.object({
+const statusEnvelopeSchema: z.ZodType<StatusEnvelope> = z.looseObject({
   waMessageId,
   status: z.enum(['sent', 'delivered', 'read', 'played', 'failed']),
   at: instant,
   failure: sendFailureSchema.nullable(),
 });
 
-const mediaFetchSchema: z.ZodType<MediaFetch> = z.object({
+const mediaFetchSchema: z.ZodType<MediaFetch> = z.looseObject({
   messageId: branded<MessageId>(),
   phoneNumberId: z.string(),
   waMediaId: z.string(),
 });
 
 const inboxEntrySchema: z.ZodType<InboxEntry> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('message'), envelope: inboundEnvelopeSchema }),
-  z.object({ kind: z.literal('status'), envelope: statusEnvelopeSchema }),
-  z.object({ kind: z.literal('media'), envelope: mediaFetchSchema }),
+  z.looseObject({ kind: z.literal('message'), envelope: inboundEnvelopeSchema }),
+  z.looseObject({ kind: z.literal('status'), envelope: statusEnvelopeSchema }),
+  z.looseObject({ kind: z.literal('media'), envelope: mediaFetchSchema }),
 ]);
 
 /**

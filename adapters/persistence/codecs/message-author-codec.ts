@@ -5,8 +5,8 @@ import { branded } from './parts.ts';
 import { sameShape, versionedCodec } from './stored-codec.ts';
 
 const messageAuthorSchema: z.ZodType<MessageAuthor> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bot') }),
-  z.object({ kind: z.literal('user'), userId: branded<UserId>() }),
+  z.looseObject({ kind: z.literal('bot') }),
+  z.looseObject({ kind: z.literal('user'), userId: branded<UserId>() }),
 ]);
 
 /** `messages.author` (outbound messages): the bot or a user. Version 1: today's shape in an envelope. */

@@ -6,9 +6,9 @@ import { branded } from './parts.ts';
 import { sameShape, versionedCodec } from './stored-codec.ts';
 
 export const inboundContentSchema: z.ZodType<InboundContent> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), body: z.string() }),
-  z.object({ kind: z.literal('choice'), id: z.string(), title: z.string() }),
-  z.object({
+  z.looseObject({ kind: z.literal('text'), body: z.string() }),
+  z.looseObject({ kind: z.literal('choice'), id: z.string(), title: z.string() }),
+  z.looseObject({
     kind: z.literal('media'),
     mediaKind: z.enum(['image', 'audio', 'video', 'document', 'sticker']),
     waMediaId: z.string(),
@@ -19,22 +19,22 @@ export const inboundContentSchema: z.ZodType<InboundContent> = z.discriminatedUn
     mediaId: branded<MediaId>().exactOptional(),
     unavailable: z.string().exactOptional(),
   }),
-  z.object({
+  z.looseObject({
     kind: z.literal('location'),
     latitude: z.number(),
     longitude: z.number(),
     name: z.string().exactOptional(),
     address: z.string().exactOptional(),
   }),
-  z.object({ kind: z.literal('reaction'), emoji: z.string(), toWaMessageId: z.string() }),
-  z.object({ kind: z.literal('unsupported'), type: z.string() }),
+  z.looseObject({ kind: z.literal('reaction'), emoji: z.string(), toWaMessageId: z.string() }),
+  z.looseObject({ kind: z.literal('unsupported'), type: z.string() }),
 ]);
 
-const choice = z.object({ id: z.string(), title: z.string() });
+const choice = z.looseObject({ id: z.string(), title: z.string() });
 
 const templateHeader = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string() }),
-  z.object({
+  z.looseObject({ kind: z.literal('text'), text: z.string() }),
+  z.looseObject({
     kind: z.literal('media'),
     mediaKind: z.enum(['image', 'document', 'video']),
     mediaId: branded<MediaId>(),
@@ -44,26 +44,26 @@ const templateHeader = z.discriminatedUnion('kind', [
 ]);
 
 export const outboundContentSchema: z.ZodType<OutboundContent> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), body: z.string(), previewUrl: z.boolean().exactOptional() }),
-  z.object({
+  z.looseObject({ kind: z.literal('text'), body: z.string(), previewUrl: z.boolean().exactOptional() }),
+  z.looseObject({
     kind: z.literal('buttons'),
     body: z.string(),
     buttons: z.array(choice),
     footer: z.string().exactOptional(),
   }),
-  z.object({
+  z.looseObject({
     kind: z.literal('list'),
     body: z.string(),
     buttonLabel: z.string(),
     sections: z.array(
-      z.object({
+      z.looseObject({
         title: z.string().exactOptional(),
-        rows: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().exactOptional() })),
+        rows: z.array(z.looseObject({ id: z.string(), title: z.string(), description: z.string().exactOptional() })),
       }),
     ),
     footer: z.string().exactOptional(),
   }),
-  z.object({
+  z.looseObject({
     kind: z.literal('media'),
     mediaKind: z.enum(['image', 'document', 'audio', 'video']),
     mediaId: branded<MediaId>(),
@@ -72,14 +72,14 @@ export const outboundContentSchema: z.ZodType<OutboundContent> = z.discriminated
     caption: z.string().exactOptional(),
     voice: z.boolean().exactOptional(),
   }),
-  z.object({
+  z.looseObject({
     kind: z.literal('template'),
     name: z.string(),
     language: z.string(),
     parameters: z.array(z.string()),
     header: templateHeader.exactOptional(),
     buttons: z
-      .array(z.object({ index: z.number(), subType: z.enum(['url', 'quick_reply']), parameter: z.string() }))
+      .array(z.looseObject({ index: z.number(), subType: z.enum(['url', 'quick_reply']), parameter: z.string() }))
       .exactOptional(),
     renderedText: z.string(),
   }),

@@ -3,12 +3,12 @@ import type { PaymentPlan } from '../../../domain/catalog/catalog.ts';
 import { moneySchema } from './parts.ts';
 import { sameShape, versionedCodec } from './stored-codec.ts';
 
-const paymentPlanSchema: z.ZodType<PaymentPlan> = z.object({
+const paymentPlanSchema: z.ZodType<PaymentPlan> = z.looseObject({
   separationFee: moneySchema,
   downPaymentBps: z.number(),
   instalments: z.number(),
   separationCreditedToDownPayment: z.boolean(),
-  mortgage: z.object({ annualRateBps: z.number(), years: z.number() }).nullable(),
+  mortgage: z.looseObject({ annualRateBps: z.number(), years: z.number() }).nullable(),
   quoteValidityDays: z.number(),
 });
 

@@ -4,7 +4,7 @@ import type { ProjectId, QuoteId, UnitId, UnitTypeId } from '../../../domain/sha
 import { branded, instant, moneySchema } from './parts.ts';
 import { sameShape, versionedCodec } from './stored-codec.ts';
 
-const quoteSchema: z.ZodType<Quote> = z.object({
+const quoteSchema: z.ZodType<Quote> = z.looseObject({
   id: branded<QuoteId>(),
   number: z.string(),
   issuedAt: instant,
@@ -18,16 +18,16 @@ const quoteSchema: z.ZodType<Quote> = z.object({
   unitTypeName: z.string(),
   areaM2: z.number(),
   price: moneySchema,
-  extras: z.array(z.object({ label: z.string(), price: moneySchema })),
+  extras: z.array(z.looseObject({ label: z.string(), price: moneySchema })),
   totalPrice: moneySchema,
   separationFee: moneySchema,
   downPaymentBps: z.number(),
   downPayment: moneySchema,
-  savings: z.array(z.object({ label: z.string(), amount: moneySchema })),
+  savings: z.array(z.looseObject({ label: z.string(), amount: moneySchema })),
   separationCredited: z.boolean(),
   instalments: z.array(moneySchema),
   balanceToFinance: moneySchema,
-  mortgage: z.object({ annualRateBps: z.number(), years: z.number(), monthlyPayment: moneySchema }).nullable(),
+  mortgage: z.looseObject({ annualRateBps: z.number(), years: z.number(), monthlyPayment: moneySchema }).nullable(),
 });
 
 /** `quotes.figures`: the whole quote as issued, figures frozen. Version 1: today's shape in an envelope. */

@@ -122,6 +122,14 @@ describe('a stored value that cannot be read', () => {
   });
 });
 
+describe('fields a schema does not name', () => {
+  it('are kept as stored, so a field added to the domain and not yet to the codec survives a save', () => {
+    const stored = { kind: 'media', mediaKind: 'image', waMediaId: 'w-1', mimeType: 'image/jpeg', pending: true };
+    expect(inboundContentCodec.decode(stored)).toEqual(stored);
+    expect(inboundContentCodec.decode({ v: 1, value: stored })).toEqual(stored);
+  });
+});
+
 describe('upgrades on read', () => {
   /**
    * A bot-state codec two versions on: version 2 renamed the step `quoted` to `quoteSent` (the recipe in

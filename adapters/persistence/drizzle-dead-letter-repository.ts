@@ -37,7 +37,7 @@ const toSummary = (row: SummaryRow): DeadLetterSummary => ({
 });
 
 /**
- * A dead letter with its entry. An entry whose payload cannot be read (set aside for that when claimed) throws
+ * A dead letter with its entry. An entry whose payload cannot be read (dead-lettered for that: `unreadable_entry`) throws
  * `UnreadableStoredValue`: the list shows it with its reason, its detail cannot be shown.
  */
 const toDeadLetter = (row: typeof inbox.$inferSelect): DeadLetter => ({

@@ -39,8 +39,8 @@ const inboxEntrySchema: z.ZodType<InboxEntry> = z.discriminatedUnion('kind', [
 ]);
 
 /**
- * `inbox.payload`: what WhatsApp told us, as stored before acknowledging it. An entry that cannot be read is
- * set aside as a dead letter when claimed (see `DrizzleInboxRepository.claimNext`). Version 1: today's shape in
+ * `inbox.payload`: what WhatsApp told us, as stored before acknowledging it. An entry that cannot be read fails
+ * its claim (`UnreadableInboxEntry`, see `DrizzleInboxRepository.claimNext`) and ends as a dead letter. Version 1: today's shape in
  * an envelope.
  */
 export const inboxEntryCodec = versionedCodec<InboxEntry>({

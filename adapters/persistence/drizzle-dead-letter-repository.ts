@@ -6,8 +6,10 @@ import type {
   DeadLetterStatus,
   DeadLetterSummary,
 } from '../../application/ports/dead-letter-repository.ts';
+import type { InboxEntry } from '../../application/ports/inbox-repository.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { inboxEntryCodec } from './codecs/inbox-entry-codec.ts';
+import { UnreadableStoredValue } from './codecs/stored-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, toDate, toInstant, toInstantOrNull } from './rows.ts';
 import { inbox } from './schema.ts';
@@ -37,13 +39,22 @@ const toSummary = (row: SummaryRow): DeadLetterSummary => ({
 });
 
 /**
- * A dead letter with its entry. An entry whose payload cannot be read (dead-lettered for that: `unreadable_entry`) throws
- * `UnreadableStoredValue`: the list shows it with its reason, its detail cannot be shown.
+ * A dead letter with its entry; `null` for an entry whose payload cannot be read (dead-lettered for that:
+ * `unreadable_entry`), so an admin can still open and discard it.
  */
 const toDeadLetter = (row: typeof inbox.$inferSelect): DeadLetter => ({
   ...toSummary(row),
-  entry: inboxEntryCodec.decode(row.payload),
+  entry: readableEntry(row.payload),
 });
+
+const readableEntry = (payload: unknown): InboxEntry | null => {
+  try {
+    return inboxEntryCodec.decode(payload);
+  } catch (error) {
+    if (error instanceof UnreadableStoredValue) return null;
+    throw error;
+  }
+};
 
 const timestamp = (at: Instant) => sql`${toDate(at).toISOString()}::timestamptz`;
 

@@ -15,8 +15,12 @@ export type DeadLetterSummary = {
   readonly discardedAt: Instant | null;
 };
 
-/** One dead letter with what WhatsApp sent (phones, texts: for admins' eyes, one at a time). */
-export type DeadLetter = DeadLetterSummary & { readonly entry: InboxEntry };
+/**
+ * One dead letter with what WhatsApp sent (phones, texts: for admins' eyes, one at a time); `entry` is `null` when
+ * its stored payload cannot be read by this version (dead-lettered for that, `unreadable_entry`): it can still be
+ * seen in the list, retried after an upgrade, or discarded.
+ */
+export type DeadLetter = DeadLetterSummary & { readonly entry: InboxEntry | null };
 
 /** A place in the newest-first order: the last item of a page. */
 export type DeadLetterPosition = { readonly deadLetteredAt: Instant; readonly id: number };

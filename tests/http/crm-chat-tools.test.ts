@@ -81,15 +81,11 @@ describe('CRM chat tools over HTTP: media', () => {
   });
 
   it('accepts an OGG voice note and refuses a form without a file', async () => {
-    const { as, router } = await deskOverHttp();
+    const { as } = await deskOverHttp();
     const ogg = anOggOpus();
 
     const voice = await as('u-ana').upload(new File([ogg], 'voz.ogg', { type: 'audio/ogg; codecs=opus' }));
-    const empty = await router.request('/media', {
-      method: 'POST',
-      body: new FormData(),
-      headers: { 'x-test-actor': 'u-ana' },
-    });
+    const empty = await as('u-ana').send('/media', { method: 'POST', body: new FormData() });
 
     expect(voice.status).toBe(201);
     expect(await voice.json()).toMatchObject({ mimeType: 'audio/ogg', size: ogg.length });

@@ -254,6 +254,13 @@ for (const target of await openTestDatabases()) {
       const dead = await repos.deadLetters.list({ status: 'dead_lettered', after: null, limit: 10 });
       expect(dead.map((d) => d.id).sort()).toEqual([1, 2]);
       expect(dead.map((d) => d.lastError.reason).join(' ')).not.toContain('+573001234567');
+      // Opened and discarded like any dead letter, its unreadable payload shown as none.
+      expect(await repos.deadLetters.byId(1)).toMatchObject({
+        id: 1,
+        entry: null,
+        lastError: { code: 'unreadable_entry' },
+      });
+      expect(await repos.deadLetters.discard(1, now)).toMatchObject({ id: 1, entry: null, discardedAt: now });
     });
 
     it('reports a stored value it cannot read as a typed error, without its data', async () => {

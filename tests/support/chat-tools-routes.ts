@@ -1,4 +1,5 @@
-import { registerChatToolsRoutes, type ChatToolsDeps } from '../../adapters/http/crm/chat-tools.router.ts';
+import type { Override } from '../../bootstrap/container.ts';
+import type { ChatToolsDeps } from '../../adapters/http/crm/chat-tools.router.ts';
 import { chatToolsModule } from '../../bootstrap/modules/chat-tools-module.ts';
 import type { Desk } from './desk-harness.ts';
 import { leadRouter } from './lead-desk-routes.ts';
@@ -19,20 +20,34 @@ export const chatToolsUseCases = (desk: Desk): ChatToolsDeps => {
   };
 };
 
+type TokenOf<T> = Override<T>['token'];
+
+const TOKEN_OF: { readonly [K in keyof ChatToolsDeps]-?: TokenOf<ChatToolsDeps[K]> } = {
+  listTemplates: TOKENS.ListTemplates,
+  refreshTemplates: TOKENS.RefreshTemplates,
+  uploadMedia: TOKENS.UploadMedia,
+  getMedia: TOKENS.GetMedia,
+  createVisitQuote: TOKENS.CreateVisitQuote,
+  listVisitQuotes: TOKENS.ListVisitQuotes,
+  sendQuote: TOKENS.SendQuote,
+};
+
 /**
- * The test lead router (actor from `x-test-actor`) with the chat tools routes on it too, so one test can
- * upload a file and send it from the chat panel. `overrides` replace use cases (e.g. a sync that fails).
+ * The real CRM API (`leadRouter`), with an upload helper, so one test can upload a file and send it from the
+ * chat panel. `overrides` replace use cases in the desk's container (e.g. a sync that fails) before the app is
+ * first built, so they reach the routes through the composition root like any binding.
  */
 export const chatToolsRouter = (desk: Desk, overrides: Partial<ChatToolsDeps> = {}) => {
+  for (const [key, value] of Object.entries(overrides) as [keyof ChatToolsDeps, unknown][])
+    desk.container.rebind(TOKEN_OF[key] as TokenOf<unknown>).toConstantValue(value);
   const leads = leadRouter(desk);
-  registerChatToolsRoutes(leads.router, { ...chatToolsUseCases(desk), ...overrides });
   const as = (actor: string) => ({
     ...leads.as(actor),
     upload: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return leads.router.request('/media', { method: 'POST', body: form, headers: { 'x-test-actor': actor } });
+      return leads.as(actor).send('/media', { method: 'POST', body: form });
     },
   });
-  return { router: leads.router, as, outboxWakes: leads.outboxWakes };
+  return { ...leads, as };
 };

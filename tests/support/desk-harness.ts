@@ -11,6 +11,9 @@ import type { Instant } from '../../domain/shared/time.ts';
 /** 24 Nov 2026, 10:00 in Bogotá. */
 export const T0: Instant = Date.UTC(2026, 10, 24, 15, 0, 0);
 
+/** The desk's bootstrap admin key (`CRM_ADMIN_API_KEY`), for requests to its real HTTP app. */
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef01234';
+
 /**
  * The assembled application as `npm start` wires it (container, use cases, in-memory adapters, fake
  * WhatsApp, the message pipeline listening) with a fixed clock, sequential ids and the demo data loaded.
@@ -23,7 +26,7 @@ export const startDesk = async (
   env: Readonly<Record<string, string>> = {},
 ) => {
   const clock = new FixedClock(start);
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', CRM_ADMIN_API_KEY: TEST_ADMIN_KEY, ...env });
   const container = buildContainer(
     config,
     [override(TOKENS.Clock, clock), override(TOKENS.IdGenerator, new SequentialIdGenerator())],

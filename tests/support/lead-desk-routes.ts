@@ -7,11 +7,9 @@ import { GetLead } from '../../application/use-cases/get-lead.ts';
 import { ListLeads } from '../../application/use-cases/list-leads.ts';
 import { ListVisits } from '../../application/use-cases/list-visits.ts';
 import { OpenVisit } from '../../application/use-cases/open-visit.ts';
-import { createCrmRouter } from '../../adapters/http/crm/crm-router.ts';
-import { registerLeadRoutes } from '../../adapters/http/crm/leads.router.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { asId, type UserId } from '../../domain/shared/ids.ts';
-import type { Desk } from './desk-harness.ts';
+import { type Desk, TEST_ADMIN_KEY } from './desk-harness.ts';
 
 /** The lead use cases, built on the assembled desk's unit of work, clock, ids and events. */
 export const leadUseCases = (desk: Desk) => {
@@ -37,27 +35,43 @@ export const actorNamed = (name: string): Actor =>
     ? { kind: 'bootstrap-admin', role: 'admin' }
     : { kind: 'user', userId: asId<UserId>(name), role: ROLES[name] ?? 'advisor' };
 
-/** A CRM router whose "authentication" reads the actor from `x-test-actor`, with the lead routes on it. */
+/**
+ * The CRM API as the CRM reaches it: the real app the desk was built with (authentication, limits, problem
+ * answers, every resource), requests authenticated with an API key per actor (`admin` is the bootstrap key,
+ * users get one issued on first use). Paths are relative to `/api/v1`.
+ */
 export const leadRouter = (desk: Desk) => {
-  const router = createCrmRouter();
-  router.use(async (c, next) => {
-    c.set('actor', actorNamed(c.req.header('x-test-actor') ?? 'admin'));
-    await next();
-  });
+  const app = desk.container.get(TOKENS.HttpApp);
+  const issue = desk.container.get(TOKENS.IssueApiKey);
+  const keys = new Map<string, string>([['admin', TEST_ADMIN_KEY]]);
+  const keyOf = async (actor: string): Promise<string> => {
+    const known = keys.get(actor);
+    if (known !== undefined) return known;
+    const issued = await issue.execute({ userId: asId<UserId>(actor), label: 'test' });
+    if (!issued.ok) throw new Error(`no API key for ${actor}: ${issued.error.type}`);
+    keys.set(actor, issued.value.key);
+    return issued.value.key;
+  };
   // No route wakes anything: queuing a message announces outbox work by itself; counted from here on.
   let outboxWakes = 0;
   desk.container.get(TOKENS.WorkSignal).subscribe((work) => {
     if (work === 'outbox') outboxWakes += 1;
   });
-  registerLeadRoutes(router, { ...leadUseCases(desk), sendAgentMessage: desk.sendAgentMessage });
+  const request = async (actor: string, path: string, init: RequestInit = {}) =>
+    app.request(`/api/v1${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${await keyOf(actor)}`, ...(init.headers as Record<string, string>) },
+    });
   const as = (actor: string) => ({
-    get: (path: string) => router.request(path, { headers: { 'x-test-actor': actor } }),
+    /** Any request, as `fetch` takes it (an empty form, a raw body…). */
+    send: (path: string, init: RequestInit) => request(actor, path, init),
+    get: (path: string) => request(actor, path),
     post: (path: string, body: unknown) =>
-      router.request(path, {
+      request(actor, path, {
         method: 'POST',
         body: JSON.stringify(body),
-        headers: { 'x-test-actor': actor, 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json' },
       }),
   });
-  return { router, as, outboxWakes: () => outboxWakes };
+  return { app, as, outboxWakes: () => outboxWakes };
 };

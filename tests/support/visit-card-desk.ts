@@ -1,12 +1,10 @@
-import { registerVisitCardRoutes } from '../../adapters/http/crm/visit-card.router.ts';
-import { createCrmRouter } from '../../adapters/http/crm/crm-router.ts';
 import { OpenVisit } from '../../application/use-cases/open-visit.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { visitCardModule } from '../../bootstrap/modules/visit-card-module.ts';
 import { asId, type LeadId, type ProjectId } from '../../domain/shared/ids.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { startDesk, type Desk } from './desk-harness.ts';
-import { actorNamed } from './lead-desk-routes.ts';
+import { actorNamed, leadRouter } from './lead-desk-routes.ts';
 
 /** The visit card's use cases, bound by its container module on the assembled desk. */
 export const visitCardUseCases = async (desk: Desk) => {
@@ -46,20 +44,15 @@ export const deskWithVisit = async () => {
   return { desk, lead, visit: opened.value, advisor, other, units, useCases: await visitCardUseCases(desk) };
 };
 
-/** A CRM router reading the actor from `x-test-actor`, with the visit-card routes on it. */
+/** The visit card over the real CRM API (`leadRouter`: authentication, middleware, every resource). */
 export const visitCardRouter = async () => {
   const setup = await deskWithVisit();
-  const router = createCrmRouter();
-  router.use(async (c, next) => {
-    c.set('actor', actorNamed(c.req.header('x-test-actor') ?? 'admin'));
-    await next();
-  });
-  registerVisitCardRoutes(router, setup.useCases);
+  const api = leadRouter(setup.desk);
   const send = (actor: string, method: string, path: string, body?: unknown) =>
-    router.request(path, {
+    api.as(actor).send(path, {
       method,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      headers: { 'x-test-actor': actor, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
     });
   return { ...setup, send };
 };

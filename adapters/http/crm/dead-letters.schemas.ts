@@ -25,9 +25,14 @@ export const DeadLetterSchema = z
   .openapi('DeadLetter');
 
 export const DeadLetterDetailSchema = DeadLetterSchema.extend({
-  entry: z.record(z.string(), z.unknown()).openapi({
-    description: 'What WhatsApp sent, as stored (`kind` and `envelope`): personal data (phone, text), for admins only',
-  }),
+  entry: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .openapi({
+      description:
+        'What WhatsApp sent, as stored (`kind` and `envelope`): personal data (phone, text), for admins only; ' +
+        '`null` when this version cannot read what was stored (`lastError.code` is `unreadable_entry`)',
+    }),
 }).openapi('DeadLetterDetail');
 
 export const DeadLetterPageSchema = z

@@ -13,5 +13,7 @@ export const kickWorkers = (context: Pick<ResolutionContext, 'get'>): void => {
   // After each entry, not after the whole backlog: under steady traffic the inbox is never empty for long.
   const send = () => void outbox.execute().catch(failed);
   // Each entry is logged by the inbox's own report (`inboxReport`), whichever path processed it.
-  void context.get(TOKENS.ProcessInbox).drain(send).then(send).catch(failed);
+  // Files the entries queued are copied once they are committed, outside any transaction.
+  const fetch = () => void context.get(TOKENS.FetchInboundMedia).drain().catch(failed);
+  void context.get(TOKENS.ProcessInbox).drain(send).then(send).then(fetch).catch(failed);
 };

@@ -69,13 +69,13 @@ export class HandleInboundMessage {
     const message = await this.store(repos, conversation, lead, envelope);
     if (message === null) return { result: ok({ kind: 'duplicate' }), events: [] };
     if (envelope.content.kind === 'media') {
-      // Copied in the background, through the inbox, so a failed download is retried and never lost.
+      // "Media pending": copied by the media worker after this commits, outside any transaction, retried until it comes.
       const fetch = {
         messageId: message.id,
         phoneNumberId: envelope.phoneNumberId,
         waMediaId: envelope.content.waMediaId,
       };
-      await repos.inbox.add({ kind: 'media', envelope: fetch }, this.clock.now());
+      await repos.mediaFetches.add(fetch, this.clock.now());
     }
     const received: DeskEvent = {
       type: 'message_received',

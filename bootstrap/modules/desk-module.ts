@@ -26,7 +26,7 @@ import { RegisterLead } from '../../application/use-cases/register-lead.ts';
 import { RunBot } from '../../application/use-cases/run-bot.ts';
 import { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
 import { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
-import { inboxReport } from '../inbox-report.ts';
+import { inboxReport, mediaReport } from '../inbox-report.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage.ts';
 import { TOKENS } from '../tokens.ts';
@@ -104,23 +104,22 @@ export const useCaseModule = () =>
         clock: Clock,
         inbound: HandleInboundMessage,
         statuses: RecordDeliveryStatus,
-        media: FetchInboundMedia,
         events: EventPublisher,
         logger: Logger,
-      ) => new ProcessInbox(uow, clock, inbound, statuses, media, events, { report: inboxReport(logger) }),
+      ) => new ProcessInbox(uow, clock, inbound, statuses, events, { report: inboxReport(logger) }),
       [
         TOKENS.UnitOfWork,
         TOKENS.Clock,
         TOKENS.HandleInboundMessage,
         TOKENS.RecordDeliveryStatus,
-        TOKENS.FetchInboundMedia,
         TOKENS.EventPublisher,
         TOKENS.Logger,
       ],
     );
     bind(TOKENS.FetchInboundMedia).toResolvedValue(
-      (channel: ChannelMedia, media: MediaStore) => new FetchInboundMedia(channel, media),
-      [TOKENS.ChannelMedia, TOKENS.MediaStore],
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, channel: ChannelMedia, media: MediaStore, logger: Logger) =>
+        new FetchInboundMedia(uow, clock, ids, channel, media, { report: mediaReport(logger) }),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.ChannelMedia, TOKENS.MediaStore, TOKENS.Logger],
     );
     bind(TOKENS.SyncTemplates).toResolvedValue(
       (uow: UnitOfWork, source: TemplateSource) => new SyncTemplates(uow, source),

@@ -61,6 +61,8 @@ const bindFake = ({ bind }: Binder, config: Config): void => {
           await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
           await context.get(TOKENS.ProcessInbox).drain();
           await context.get(TOKENS.DispatchOutbound).execute();
+          // The lead's file, if any, is copied once its message is committed.
+          await context.get(TOKENS.FetchInboundMedia).drain();
         },
         onStatus: async (envelope) => {
           await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'status', envelope }]);

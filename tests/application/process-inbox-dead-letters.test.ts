@@ -30,7 +30,6 @@ const workerWithPoison = (desk: Desk, poisoned: string, failures = Number.POSITI
     desk.clock,
     inbound,
     desk.container.get(TOKENS.RecordDeliveryStatus),
-    desk.container.get(TOKENS.FetchInboundMedia),
     desk.container.get(TOKENS.EventPublisher),
     { report: (entry) => reports.push(entry) },
   );

@@ -1,3 +1,4 @@
+import { mediaFetchQueueContract } from './media-fetch-queue.contract.ts';
 import { apiKeyRepositoryContract } from './api-key-repository.contract.ts';
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
@@ -30,6 +31,7 @@ quoteRepositoryContract('in-memory', open);
 configurationContract('in-memory', open);
 unitOfWorkContract('in-memory', open);
 inboxRepositoryContract('in-memory', open);
+mediaFetchQueueContract('in-memory', open);
 deadLetterRepositoryContract('in-memory', open);
 apiKeyRepositoryContract('in-memory', open);
 appointmentRepositoryContract('in-memory', open);

@@ -1,3 +1,4 @@
+import { mediaFetchQueueContract } from '../contracts/media-fetch-queue.contract.ts';
 import { apiKeyRepositoryContract } from '../contracts/api-key-repository.contract.ts';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { defaultBotSettings } from '../../adapters/memory/default-bot-settings.ts';
@@ -55,6 +56,7 @@ for (const target of await openTestDatabases()) {
     configurationContract(target.name, open);
     unitOfWorkContract(target.name, open);
     inboxRepositoryContract(target.name, open);
+    mediaFetchQueueContract(target.name, open);
     deadLetterRepositoryContract(target.name, open);
     apiKeyRepositoryContract(target.name, open);
     appointmentRepositoryContract(target.name, open);

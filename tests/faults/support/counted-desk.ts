@@ -62,20 +62,22 @@ export const startCountedDesk = async (env: Readonly<Record<string, string>>) =>
       return ((result as unknown as { rows?: RowCounts[] }).rows ?? (result as unknown as RowCounts[]))[0] ?? {};
     },
     /**
-     * Why inbox entries failed (and wait to be retried): a stored webhook must never get stuck. A receipt for
+     * Why inbox entries, or files to copy, failed (and wait to be retried): a stored webhook must never get stuck. A receipt for
      * a message not sent from here, or a file WhatsApp would not hand over yet, waits by design.
      */
     failedEntries: async (): Promise<string[]> => {
       const result = await database.db.execute(
-        sql`select last_error from inbox where last_error is not null and last_error <> 'message not known yet' and last_error not like 'media download failed%'`,
+        sql`select last_error from inbox where last_error is not null and last_error <> 'message not known yet' and last_error not like 'media download failed%'
+            union all select last_error from media_fetches where last_error is not null and last_error not like 'media download failed%'`,
       );
       return ((result as unknown as { rows?: { last_error: string }[] }).rows ?? []).map((r) => r.last_error);
     },
-    /** Lets what earlier requests started (inbox, outbox) finish, so counts move only with the next request. */
+    /** Lets what earlier requests started (inbox, outbox, files) finish, so counts move only with the next request. */
     settle: async (): Promise<void> => {
       for (let round = 0; round < 2; round++) {
         await container.get(TOKENS.ProcessInbox).drain();
         await container.get(TOKENS.DispatchOutbound).execute();
+        await container.get(TOKENS.FetchInboundMedia).drain();
       }
     },
     close: async (): Promise<void> => {

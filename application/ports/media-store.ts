@@ -26,7 +26,12 @@ export type OwnedMedia = StoredMedia & Owned;
 export type OwnedDescription = MediaDescription & Owned;
 export type OwnedReader = MediaReader & Owned;
 
-/** Files we keep: quote PDFs, agent uploads, media downloaded from leads. */
+/**
+ * Files we keep: quote PDFs, agent uploads, media downloaded from leads. A file stored from inside a unit of
+ * work's transaction is part of it: kept if the transaction commits, gone if it rolls back (PostgreSQL stores it
+ * in the transaction itself; a store beside the database removes it on rollback, see `RollbackHooks`). Stored
+ * outside one, it is kept at once. Nothing here renders or downloads: bytes come in ready (or as a stream).
+ */
 export interface MediaStore {
   /** Stores the bytes with their owner and returns their id; throws only on infrastructure failure. */
   put(media: OwnedMedia): Promise<MediaId>;
@@ -44,4 +49,13 @@ export interface MediaStore {
   ): Promise<Result<MediaId, MediaTooLarge>>;
   /** The file to read as a stream, with its owner as stored; `null` when absent. */
   getStream(id: MediaId): Promise<OwnedReader | null>;
+}
+
+/**
+ * How a store beside the database takes part in the unit of work's transactions: `undo` runs once the
+ * transaction in progress here (in this async context) has rolled back. `false`, registering nothing, when
+ * no transaction is in progress.
+ */
+export interface RollbackHooks {
+  onRollback(undo: () => Promise<void>): boolean;
 }

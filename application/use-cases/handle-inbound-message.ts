@@ -12,6 +12,7 @@ import type { IdGenerator } from '../ports/id-generator.ts';
 import type { InboundEnvelope } from '../ports/inbound.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { Handled } from './handled.ts';
+import { type QuoteDrafts, withQuoteDrafts } from './quote-drafts.ts';
 import type { RunBot } from './run-bot.ts';
 import { learnIdentity, savePhoneOf, senderConversation, senderLead } from './sender-identity.ts';
 
@@ -41,13 +42,18 @@ export class HandleInboundMessage {
   ) {}
 
   async execute(envelope: InboundEnvelope): Promise<Result<InboundOutcome, UnknownLine>> {
-    const step = await this.uow.transaction((repos) => this.within(repos, envelope));
+    const step = await withQuoteDrafts((drafts) =>
+      this.uow.transaction((repos) => this.within(repos, envelope, drafts)),
+    );
     this.events.publish(step.events);
     return step.result;
   }
 
-  /** The same, inside the caller's transaction (the inbox worker's); the caller publishes the events after commit. */
-  async within(repos: Repositories, envelope: InboundEnvelope): Promise<Step> {
+  /**
+   * The same, inside the caller's transaction (the inbox worker's); the caller publishes the events after commit,
+   * and runs it through `withQuoteDrafts`, since a bot turn may quote.
+   */
+  async within(repos: Repositories, envelope: InboundEnvelope, drafts: QuoteDrafts): Promise<Step> {
     const line = await repos.lines.byPhoneNumberId(envelope.phoneNumberId);
     if (line === null)
       return { result: err({ type: 'UnknownLine', phoneNumberId: envelope.phoneNumberId }), events: [] };
@@ -90,7 +96,7 @@ export class HandleInboundMessage {
         events: [received],
       };
     }
-    const events = await this.bot.turn(repos, line, conversation, message);
+    const events = await this.bot.turn(repos, line, conversation, message, drafts);
     return {
       result: ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id }),
       events: [received, ...events],

@@ -7,6 +7,7 @@ import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { HandleInboundMessage } from './handle-inbound-message.ts';
 import { DrainGuard } from './drain-guard.ts';
 import { inboxFailureOf } from './inbox-failure.ts';
+import { type QuoteDrafts, withQuoteDrafts } from './quote-drafts.ts';
 import type { Handled } from './handled.ts';
 import type { RecordDeliveryStatus } from './record-delivery-status.ts';
 
@@ -100,10 +101,13 @@ export class ProcessInbox {
   private async attempt(): Promise<ProcessedEntry | null> {
     let claimed: InboxItem | null = null;
     try {
-      const step = await this.uow.transaction(async (repos) => {
-        claimed = await repos.inbox.claimNext(this.clock.now());
-        return claimed === null ? null : this.process(repos, claimed);
-      });
+      // A bot turn that quotes runs again once its PDF is rendered, outside the transaction (`withQuoteDrafts`).
+      const step = await withQuoteDrafts((drafts) =>
+        this.uow.transaction(async (repos) => {
+          claimed = await repos.inbox.claimNext(this.clock.now());
+          return claimed === null ? null : this.process(repos, claimed, drafts);
+        }),
+      );
       if (step === null) return null;
       this.events.publish(step.events);
       return step.result;
@@ -114,12 +118,12 @@ export class ProcessInbox {
     }
   }
 
-  private async process(repos: Repositories, item: InboxItem): Promise<Handled<ProcessedEntry>> {
+  private async process(repos: Repositories, item: InboxItem, drafts: QuoteDrafts): Promise<Handled<ProcessedEntry>> {
     const now = this.clock.now();
     const { entry } = item;
     const done = (outcome: InboxOutcome): ProcessedEntry => ({ id: item.id, kind: entry.kind, outcome });
     if (entry.kind === 'message') {
-      const { result, events } = await this.inbound.within(repos, entry.envelope);
+      const { result, events } = await this.inbound.within(repos, entry.envelope, drafts);
       await repos.inbox.markProcessed(item.id, now);
       return {
         result: done(!result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled'),

@@ -36,9 +36,10 @@ export const storageModule = (storage: Storage | null) =>
   new ContainerModule(({ bind, rebind }) => {
     if (storage === null) {
       const store = new InMemoryStore();
-      bind(TOKENS.UnitOfWork).toConstantValue(new InMemoryUnitOfWork(store));
+      const uow = new InMemoryUnitOfWork(store);
+      bind(TOKENS.UnitOfWork).toConstantValue(uow);
       bind(TOKENS.MediaStore).toResolvedValue(
-        (ids: IdGenerator) => new InMemoryMediaStore({ ids }),
+        (ids: IdGenerator) => new InMemoryMediaStore({ ids, transactions: uow }),
         [TOKENS.IdGenerator],
       );
     } else {

@@ -6,6 +6,7 @@ import { SequentialIdGenerator } from '../../../adapters/ids/sequential-id-gener
 import { RandomIdGenerator } from '../../../adapters/ids/random-id-generator.ts';
 import { defaultBotSettings } from '../../../adapters/memory/default-bot-settings.ts';
 import { InMemoryMediaStore } from '../../../adapters/memory/in-memory-media-store.ts';
+import { rollbackHooks } from '../../../adapters/persistence/ambient-transaction.ts';
 import { openPglite } from '../../../adapters/persistence/database.ts';
 import { DrizzleRateLimiter } from '../../../adapters/persistence/drizzle-rate-limiter.ts';
 import { DrizzleUnitOfWork } from '../../../adapters/persistence/drizzle-unit-of-work.ts';
@@ -37,7 +38,10 @@ export const startCountedDesk = async (env: Readonly<Record<string, string>>) =>
   const database = await openPglite(null);
   const storage: Storage = {
     uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings }),
-    media: new InMemoryMediaStore({ ids: new RandomIdGenerator(new SystemClock()) }),
+    media: new InMemoryMediaStore({
+      ids: new RandomIdGenerator(new SystemClock()),
+      transactions: rollbackHooks(database.db),
+    }),
     rateLimiter: new DrizzleRateLimiter(database.db),
     notifications: database.notifications,
     description: 'pglite (in memory)',

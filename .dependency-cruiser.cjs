@@ -30,6 +30,17 @@ module.exports = {
       to: { path: '^bootstrap/' },
     },
     {
+      name: 'production-wiring-ignores-demo',
+      comment:
+        'The demo seed is loaded by the entry points (main.ts on a first fake start, seed.ts on request), never by the wiring.',
+      severity: 'error',
+      from: {
+        path: '^(bootstrap|adapters|application|domain)/',
+        pathNot: '^bootstrap/(main|seed)\\.ts$|^bootstrap/demo/',
+      },
+      to: { path: '^bootstrap/demo/' },
+    },
+    {
       name: 'only-bootstrap-uses-inversify',
       comment: 'The container is a composition-root concern.',
       severity: 'error',

@@ -71,7 +71,7 @@ const positive = (flag: string, value: string | undefined, min: number): number 
 export const parseArgs = (argv: readonly string[]): BenchParams | 'help' => {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   if (flags.has('--help') || argv.includes('-h')) return 'help';
-  const valueOf = (flag: string) => argv[argv.indexOf(flag) + 1];
+  const valueAfter = (flag: string) => argv[argv.indexOf(flag) + 1];
   const base = flags.has('--quick') ? QUICK : FULL;
   let params: BenchParams = {
     ...base,
@@ -80,9 +80,9 @@ export const parseArgs = (argv: readonly string[]): BenchParams | 'help' => {
     cpuProf: flags.has('--cpu-prof'),
   };
   if (flags.has('--concurrency'))
-    params = { ...params, concurrency: positive('--concurrency', valueOf('--concurrency'), 1) };
-  if (flags.has('--leads')) params = { ...params, leads: positive('--leads', valueOf('--leads'), 1) };
-  if (flags.has('--think')) params = { ...params, thinkMs: positive('--think', valueOf('--think'), 0) };
+    params = { ...params, concurrency: positive('--concurrency', valueAfter('--concurrency'), 1) };
+  if (flags.has('--leads')) params = { ...params, leads: positive('--leads', valueAfter('--leads'), 1) };
+  if (flags.has('--think')) params = { ...params, thinkMs: positive('--think', valueAfter('--think'), 0) };
   const known = new Set(['--quick', '--soak', '--pglite', '--cpu-prof', '--concurrency', '--leads', '--think']);
   const unknown = [...flags].filter((f) => !known.has(f));
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(', ')}\n${USAGE}`);

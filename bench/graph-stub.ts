@@ -55,7 +55,9 @@ export const startGraphStub = async (token: string): Promise<GraphStub> => {
   const stub: Omit<GraphStub, 'url' | 'close'> = {
     sendTimes,
     onSend: null,
-    hold: () => void (holding = true),
+    hold: () => {
+      holding = true;
+    },
     release: () => {
       holding = false;
       const waiting = held.splice(0);

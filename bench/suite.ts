@@ -76,7 +76,9 @@ const atFullRate = async (ctx: RunContext, app: RunningApp) => {
   const ingestMeter = meterFor(ctx, app)();
   let ingestCpu: CpuShare = { app: NaN, bench: NaN, postgres: NaN, machine: NaN };
   const ingest = await ingestPhase(sender, stub, {
-    onSent: () => void (ingestCpu = ingestMeter.stop()),
+    onSent: () => {
+      ingestCpu = ingestMeter.stop();
+    },
     concurrency: params.concurrency,
     messages: params.ingestMessages,
     maxMs: params.ingestMaxMs,

@@ -1,18 +1,16 @@
 import type { ResolutionContext } from 'inversify';
 import { registerChatToolsRoutes } from '../adapters/http/crm/chat-tools.router.ts';
 import { createCrmRouter, type CrmRouter } from '../adapters/http/crm/crm-router.ts';
-import { CHAT_TOOLS_TOKENS } from './chat-tools-tokens.ts';
-import { kickWorkers } from './kick-workers.ts';
+import { TOKENS } from './tokens.ts';
 
 /** `/templates`, `/media`, `/visits/{id}/quotes` and `/quotes/{id}/send`, from the use cases `chatToolsModule()` binds. */
 export const chatToolsRouter = (context: Pick<ResolutionContext, 'get'>): CrmRouter =>
   registerChatToolsRoutes(createCrmRouter(), {
-    listTemplates: context.get(CHAT_TOOLS_TOKENS.ListTemplates),
-    refreshTemplates: context.get(CHAT_TOOLS_TOKENS.RefreshTemplates),
-    uploadMedia: context.get(CHAT_TOOLS_TOKENS.UploadMedia),
-    getMedia: context.get(CHAT_TOOLS_TOKENS.GetMedia),
-    createVisitQuote: context.get(CHAT_TOOLS_TOKENS.CreateVisitQuote),
-    listVisitQuotes: context.get(CHAT_TOOLS_TOKENS.ListVisitQuotes),
-    sendQuote: context.get(CHAT_TOOLS_TOKENS.SendQuote),
-    afterSend: () => kickWorkers(context),
+    listTemplates: context.get(TOKENS.ListTemplates),
+    refreshTemplates: context.get(TOKENS.RefreshTemplates),
+    uploadMedia: context.get(TOKENS.UploadMedia),
+    getMedia: context.get(TOKENS.GetMedia),
+    createVisitQuote: context.get(TOKENS.CreateVisitQuote),
+    listVisitQuotes: context.get(TOKENS.ListVisitQuotes),
+    sendQuote: context.get(TOKENS.SendQuote),
   });

@@ -58,6 +58,11 @@ export interface Config {
   readonly limits: Limits;
   /** Proxies (addresses or CIDR ranges) whose `X-Forwarded-For` names the client; none by default. */
   readonly trustedProxies: readonly string[];
+  /**
+   * How often the message pipeline looks for work nobody announced (retries that came due, work a crashed
+   * instance left): a safety net, since storing work wakes the pipelines itself. 2 s by default.
+   */
+  readonly workerPollMs: number;
 }
 
 export interface ConfigIssue {
@@ -141,6 +146,7 @@ const EnvSchema = z.object({
   EVENT_STREAMS_PER_KEY: positiveInt(5),
   EVENT_STREAMS_MAX: positiveInt(200),
   TRUSTED_PROXIES: proxyList,
+  WORKER_POLL_MS: positiveInt(2_000),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -188,6 +194,7 @@ const toConfig = (e: Env, whatsappMode: WhatsAppMode): Config => ({
     eventStreams: e.EVENT_STREAMS_MAX,
   },
   trustedProxies: e.TRUSTED_PROXIES ?? [],
+  workerPollMs: e.WORKER_POLL_MS,
 });
 
 export class ConfigError extends Error {

@@ -6,7 +6,6 @@ import { usersRouter } from '../adapters/http/crm/users.router.ts';
 import { deadLettersRouter } from '../adapters/http/crm/dead-letters.router.ts';
 import { chatToolsRouter } from './chat-tools-api.ts';
 import { configurationRouter, eventsRouter } from './configuration-api.ts';
-import { kickWorkers } from './kick-workers.ts';
 import { visitCardRouter } from './visit-card-api.ts';
 import { TOKENS } from './tokens.ts';
 
@@ -36,7 +35,6 @@ export const crmRouters = (context: Context): CrmRouter[] => [
     getConversation: context.get(TOKENS.GetConversation),
     markConversationRead: context.get(TOKENS.MarkConversationRead),
     sendAgentMessage: context.get(TOKENS.SendAgentMessage),
-    afterSend: () => kickWorkers(context),
   }),
   visitCardRouter(context),
   chatToolsRouter(context),
@@ -47,7 +45,6 @@ export const crmRouters = (context: Context): CrmRouter[] => [
     getDeadLetter: context.get(TOKENS.GetDeadLetter),
     retryDeadLetter: context.get(TOKENS.RetryDeadLetter),
     discardDeadLetter: context.get(TOKENS.DiscardDeadLetter),
-    afterRetry: () => kickWorkers(context),
   }),
 ];
 

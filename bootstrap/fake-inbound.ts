@@ -1,19 +1,18 @@
 import type { ResolutionContext } from 'inversify';
 import type { FakeInbound, FakeInboundPort } from '../adapters/http/fake-whatsapp.routes.ts';
-import type { FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
+import { FAKE_PHONE_NUMBER_ID, type FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { parsePhoneE164 } from '../domain/contact/phone.ts';
 import type { InboundContent } from '../domain/messaging/message.ts';
 import { asId, type WaMessageId } from '../domain/shared/ids.ts';
 import type { Config } from './config.ts';
-import { FAKE_PHONE_NUMBER_ID } from './demo/demo-organisation.ts';
-import { kickWorkers } from './kick-workers.ts';
 import { TOKENS } from './tokens.ts';
 
 type Context = Pick<ResolutionContext, 'get'>;
 
 /**
- * The fake WhatsApp's HTTP entry point: shows the message on the lead's phone, stores it in the inbox exactly
- * as a webhook would, answers once it is stored, and lets the workers process and reply in the background.
+ * The fake WhatsApp's HTTP entry point: shows the message on the lead's phone, stores it in the inbox through
+ * the message pipeline exactly as a webhook would, answers once it is stored, and lets the pipeline process
+ * and reply in the background.
  */
 export const fakeInbound =
   (container: Context, config: Config): FakeInboundPort =>
@@ -21,7 +20,10 @@ export const fakeInbound =
     const whatsapp = container.get(TOKENS.FakeWhatsApp);
     const phone = parsePhoneE164(input.from);
     if (!phone.ok) throw new Error('validated by the route');
-    const waMessageId = asId<WaMessageId>(input.waMessageId ?? container.get(TOKENS.IdGenerator).next('wamid.fake-in'));
+    const waMessageId =
+      input.waMessageId === undefined
+        ? container.get(TOKENS.IdGenerator).next('wamid.fake-in')
+        : asId<WaMessageId>(input.waMessageId);
     const envelope = {
       phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
       waMessageId,
@@ -32,8 +34,7 @@ export const fakeInbound =
     };
     // On the phone first: the app may mark it read as soon as it is stored.
     whatsapp.recordInbound(envelope);
-    const report = await container.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
-    kickWorkers(container);
+    const report = await container.get(TOKENS.MessagePipeline).receive([{ kind: 'message', envelope }]);
     return { stored: report.stored === 1, waMessageId };
   };
 

@@ -3,8 +3,8 @@ import type { ProcessedEntry } from '../application/use-cases/process-inbox.ts';
 import type { Logger } from './logger.ts';
 
 /**
- * The log line an inbox entry deserves, whichever path processed it (the polling workers, a webhook's kick,
- * the fake phone): one `error` line per failure and per dead letter, warnings for what was dropped or is
+ * The log line an inbox entry deserves, whichever path stored it (Meta's webhook, the fake WhatsApp, a retried
+ * dead letter): the message pipeline is the only one that processes entries, through `ProcessInbox`. One `error` line per failure and per dead letter, warnings for what was dropped or is
  * unavailable. Ids and codes only: never the message, the file, its URL or the sender.
  */
 export const inboxReport =

@@ -56,13 +56,14 @@ function withSafeErrorMessage(this: PinoLogger, args: Parameters<LogFn>, method:
     const message = safeMessageOf(error);
     if (message !== undefined) {
       const fields = first instanceof Error ? { err: first } : first;
-      return (method as (...a: unknown[]) => void).apply(
+      (method as (...a: unknown[]) => void).apply(
         this,
         second === undefined ? [fields, message] : [fields, message, second, ...rest],
       );
+      return;
     }
   }
-  return (method as (...a: unknown[]) => void).apply(this, args);
+  (method as (...a: unknown[]) => void).apply(this, args);
 }
 
 export const createLogger = ({ level, destination }: LoggerOptions): Logger => {

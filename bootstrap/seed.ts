@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
-import { FAKE_PHONE_NUMBER_ID } from './demo/demo-organisation.ts';
+import { FAKE_PHONE_NUMBER_ID } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { createLogger } from './logger.ts';
 import { openStorage } from './storage.ts';

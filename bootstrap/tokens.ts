@@ -18,6 +18,8 @@ import type { MessageGateway } from '../application/ports/message-gateway.ts';
 import type { QuoteDocumentRenderer } from '../application/ports/quote-document-renderer.ts';
 import type { UnitOfWork } from '../application/ports/unit-of-work.ts';
 import type { DispatchOutbound } from '../application/use-cases/dispatch-outbound.ts';
+import type { MessagePipeline } from '../application/message-pipeline.ts';
+import type { WorkSignal } from '../application/ports/work-signal.ts';
 import type { HandleInboundMessage } from '../application/use-cases/handle-inbound-message.ts';
 import type { RecordDeliveryStatus } from '../application/use-cases/record-delivery-status.ts';
 import type { RegisterLead } from '../application/use-cases/register-lead.ts';
@@ -48,6 +50,34 @@ import type { DiscardDeadLetter } from '../application/use-cases/discard-dead-le
 import type { GetDeadLetter } from '../application/use-cases/get-dead-letter.ts';
 import type { ListDeadLetters } from '../application/use-cases/list-dead-letters.ts';
 import type { RetryDeadLetter } from '../application/use-cases/retry-dead-letter.ts';
+import type { CreateVisitQuote } from '../application/use-cases/create-visit-quote.ts';
+import type { GetMedia } from '../application/use-cases/get-media.ts';
+import type { ListTemplates } from '../application/use-cases/list-templates.ts';
+import type { ListVisitQuotes } from '../application/use-cases/list-visit-quotes.ts';
+import type { RefreshTemplates } from '../application/use-cases/refresh-templates.ts';
+import type { SendQuote } from '../application/use-cases/send-quote.ts';
+import type { UploadMedia } from '../application/use-cases/upload-media.ts';
+import type { ResolveEventAudience } from '../application/use-cases/resolve-event-audience.ts';
+import type { CreateAdvisorGroup } from '../application/use-cases/create-advisor-group.ts';
+import type { GetBotSettings } from '../application/use-cases/get-bot-settings.ts';
+import type { ListAdvisorGroups } from '../application/use-cases/list-advisor-groups.ts';
+import type { ListLines } from '../application/use-cases/list-lines.ts';
+import type { ListPriceBuckets } from '../application/use-cases/list-price-buckets.ts';
+import type { ListProjects } from '../application/use-cases/list-projects.ts';
+import type { ReplacePriceBuckets } from '../application/use-cases/replace-price-buckets.ts';
+import type { SaveLine } from '../application/use-cases/save-line.ts';
+import type { UpdateAdvisorGroup } from '../application/use-cases/update-advisor-group.ts';
+import type { UpdateBotTexts } from '../application/use-cases/update-bot-texts.ts';
+import type { UpdateDataPolicy } from '../application/use-cases/update-data-policy.ts';
+import type { UpsertProject } from '../application/use-cases/upsert-project.ts';
+import type { CancelReservation } from '../application/use-cases/cancel-reservation.ts';
+import type { AuthoriseReservation } from '../application/use-cases/authorise-reservation.ts';
+import type { ChangeVisitStage } from '../application/use-cases/change-visit-stage.ts';
+import type { GetVisitCard } from '../application/use-cases/get-visit-card.ts';
+import type { ListAgenda } from '../application/use-cases/list-agenda.ts';
+import type { ReserveUnit } from '../application/use-cases/reserve-unit.ts';
+import type { ScheduleAppointment } from '../application/use-cases/schedule-appointment.ts';
+import type { PhoneParser } from '../application/ports/phone-parser.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -86,9 +116,12 @@ export const TOKENS = {
   RecordDeliveryStatus: Symbol.for('RecordDeliveryStatus') as ServiceIdentifier<RecordDeliveryStatus>,
   DispatchOutbound: Symbol.for('DispatchOutbound') as ServiceIdentifier<DispatchOutbound>,
   ReceiveInbound: Symbol.for('ReceiveInbound') as ServiceIdentifier<ReceiveInbound>,
+  WorkSignal: Symbol.for('WorkSignal') as ServiceIdentifier<WorkSignal>,
+  MessagePipeline: Symbol.for('MessagePipeline') as ServiceIdentifier<MessagePipeline>,
   ListLeads: Symbol.for('ListLeads') as ServiceIdentifier<ListLeads>,
   GetLead: Symbol.for('GetLead') as ServiceIdentifier<GetLead>,
   CreateLead: Symbol.for('CreateLead') as ServiceIdentifier<CreateLead>,
+  PhoneParser: Symbol.for('PhoneParser') as ServiceIdentifier<PhoneParser>,
   ListVisits: Symbol.for('ListVisits') as ServiceIdentifier<ListVisits>,
   OpenVisit: Symbol.for('OpenVisit') as ServiceIdentifier<OpenVisit>,
   GetConversation: Symbol.for('GetConversation') as ServiceIdentifier<GetConversation>,
@@ -111,4 +144,31 @@ export const TOKENS = {
   GetDeadLetter: Symbol.for('GetDeadLetter') as ServiceIdentifier<GetDeadLetter>,
   RetryDeadLetter: Symbol.for('RetryDeadLetter') as ServiceIdentifier<RetryDeadLetter>,
   DiscardDeadLetter: Symbol.for('DiscardDeadLetter') as ServiceIdentifier<DiscardDeadLetter>,
+  ListTemplates: Symbol.for('ListTemplates') as ServiceIdentifier<ListTemplates>,
+  RefreshTemplates: Symbol.for('RefreshTemplates') as ServiceIdentifier<RefreshTemplates>,
+  UploadMedia: Symbol.for('UploadMedia') as ServiceIdentifier<UploadMedia>,
+  GetMedia: Symbol.for('GetMedia') as ServiceIdentifier<GetMedia>,
+  CreateVisitQuote: Symbol.for('CreateVisitQuote') as ServiceIdentifier<CreateVisitQuote>,
+  ListVisitQuotes: Symbol.for('ListVisitQuotes') as ServiceIdentifier<ListVisitQuotes>,
+  SendQuote: Symbol.for('SendQuote') as ServiceIdentifier<SendQuote>,
+  ListAdvisorGroups: Symbol.for('ListAdvisorGroups') as ServiceIdentifier<ListAdvisorGroups>,
+  CreateAdvisorGroup: Symbol.for('CreateAdvisorGroup') as ServiceIdentifier<CreateAdvisorGroup>,
+  UpdateAdvisorGroup: Symbol.for('UpdateAdvisorGroup') as ServiceIdentifier<UpdateAdvisorGroup>,
+  ListLines: Symbol.for('ListLines') as ServiceIdentifier<ListLines>,
+  SaveLine: Symbol.for('SaveLine') as ServiceIdentifier<SaveLine>,
+  ListProjects: Symbol.for('ListProjects') as ServiceIdentifier<ListProjects>,
+  UpsertProject: Symbol.for('UpsertProject') as ServiceIdentifier<UpsertProject>,
+  ListPriceBuckets: Symbol.for('ListPriceBuckets') as ServiceIdentifier<ListPriceBuckets>,
+  ReplacePriceBuckets: Symbol.for('ReplacePriceBuckets') as ServiceIdentifier<ReplacePriceBuckets>,
+  GetBotSettings: Symbol.for('GetBotSettings') as ServiceIdentifier<GetBotSettings>,
+  UpdateDataPolicy: Symbol.for('UpdateDataPolicy') as ServiceIdentifier<UpdateDataPolicy>,
+  UpdateBotTexts: Symbol.for('UpdateBotTexts') as ServiceIdentifier<UpdateBotTexts>,
+  ResolveEventAudience: Symbol.for('ResolveEventAudience') as ServiceIdentifier<ResolveEventAudience>,
+  GetVisitCard: Symbol.for('GetVisitCard') as ServiceIdentifier<GetVisitCard>,
+  ChangeVisitStage: Symbol.for('ChangeVisitStage') as ServiceIdentifier<ChangeVisitStage>,
+  ScheduleAppointment: Symbol.for('ScheduleAppointment') as ServiceIdentifier<ScheduleAppointment>,
+  ListAgenda: Symbol.for('ListAgenda') as ServiceIdentifier<ListAgenda>,
+  ReserveUnit: Symbol.for('ReserveUnit') as ServiceIdentifier<ReserveUnit>,
+  AuthoriseReservation: Symbol.for('AuthoriseReservation') as ServiceIdentifier<AuthoriseReservation>,
+  CancelReservation: Symbol.for('CancelReservation') as ServiceIdentifier<CancelReservation>,
 } as const;

@@ -1,6 +1,6 @@
 import { getRandomValues } from 'node:crypto';
 import type { Clock } from '../../application/ports/clock.ts';
-import type { IdGenerator } from '../../application/ports/id-generator.ts';
+import type { IdGenerator, IdKind, IdKinds } from '../../application/ports/id-generator.ts';
 
 // Crockford base32: no I, L, O, U, so ids survive being read aloud or retyped.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -22,7 +22,7 @@ export class RandomIdGenerator implements IdGenerator {
     this.#clock = clock;
   }
 
-  next(prefix: string): string {
+  next<K extends IdKind>(prefix: K): IdKinds[K] {
     const now = Math.max(Math.floor(this.#clock.now()), 0);
     if (now > this.#lastTime || this.#lastRandom >= RANDOM_MAX) {
       // On the (astronomically rare) overflow we borrow the next millisecond rather than repeat an id.
@@ -31,7 +31,8 @@ export class RandomIdGenerator implements IdGenerator {
     } else {
       this.#lastRandom += 1n;
     }
-    return `${prefix}_${encode(BigInt(this.#lastTime), TIME_CHARS)}${encode(this.#lastRandom, RANDOM_CHARS)}`;
+    // The one place an id gets its brand: the prefix names its kind.
+    return `${prefix}_${encode(BigInt(this.#lastTime), TIME_CHARS)}${encode(this.#lastRandom, RANDOM_CHARS)}` as IdKinds[K];
   }
 }
 

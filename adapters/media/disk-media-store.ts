@@ -71,7 +71,7 @@ export class DiskMediaStore implements MediaStore {
   ) {}
 
   async put(media: OwnedMedia): Promise<MediaId> {
-    const id = asId<MediaId>(this.ids.next('media'));
+    const id = this.ids.next('media');
     await mkdir(this.dir, { recursive: true });
     this.#removeOnRollback(id);
     await writeFile(join(this.dir, id), media.bytes);
@@ -93,7 +93,7 @@ export class DiskMediaStore implements MediaStore {
     body: AsyncIterable<Uint8Array>,
     maxBytes: number,
   ): Promise<Result<MediaId, MediaTooLarge>> {
-    const id = asId<MediaId>(this.ids.next('media'));
+    const id = this.ids.next('media');
     await mkdir(this.dir, { recursive: true });
     const part = join(this.dir, `${id}.part`);
     const file = await open(part, 'wx');

@@ -58,7 +58,11 @@ export class InMemoryMediaStore implements MediaStore {
       pieces.push(new Uint8Array(piece));
     }
     const bytes = new Uint8Array(size);
-    pieces.reduce((at, piece) => (bytes.set(piece, at), at + piece.length), 0);
+    let at = 0;
+    for (const piece of pieces) {
+      bytes.set(piece, at);
+      at += piece.length;
+    }
     const id = this.#nextId();
     this.#keep(id, { bytes, mimeType: media.mimeType, filename: media.filename, owner: media.owner });
     return ok(id);
@@ -83,7 +87,7 @@ export class InMemoryMediaStore implements MediaStore {
   }
 
   #nextId(): MediaId {
-    return asId<MediaId>(this.#ids?.next('media') ?? `media_${++this.#count}`);
+    return this.#ids?.next('media') ?? asId<MediaId>(`media_${++this.#count}`);
   }
 }
 

@@ -92,9 +92,9 @@ const schedule = (c: PdfCursor, q: Quote, l: QuoteLabels): void => {
   columnHeads();
   for (let start = 0; start < q.instalments.length; start += columns) {
     if (c.ensure(12)) columnHeads();
-    q.instalments
-      .slice(start, start + columns)
-      .forEach((m, col) => cell(col, String(start + col + 1), formatMoney(m), false));
+    q.instalments.slice(start, start + columns).forEach((m, col) => {
+      cell(col, String(start + col + 1), formatMoney(m), false);
+    });
     c.down(12);
   }
 };

@@ -74,7 +74,7 @@ export class DrizzleMediaStore implements MediaStore {
   ) {}
 
   async put(file: OwnedMedia): Promise<MediaId> {
-    const id = asId<MediaId>(this.ids.next('media'));
+    const id = this.ids.next('media');
     await currentHandle(this.db)
       .insert(media)
       .values({ id, mimeType: file.mimeType, filename: file.filename, bytes: file.bytes, ...ownerColumns(file.owner) });
@@ -102,7 +102,7 @@ export class DrizzleMediaStore implements MediaStore {
     body: AsyncIterable<Uint8Array>,
     maxBytes: number,
   ): Promise<Result<MediaId, MediaTooLarge>> {
-    const id = asId<MediaId>(this.ids.next('media'));
+    const id = this.ids.next('media');
     try {
       await currentHandle(this.db).transaction(async (tx) => {
         await tx

@@ -1,6 +1,9 @@
-import type { MessageId } from '../../domain/shared/ids.ts';
+import type { Branded, MessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { MediaFetch } from './inbox-repository.ts';
+
+/** Who holds a file being copied: unique across instances (`IdGenerator`'s `lease`). */
+export type MediaLease = Branded<string, 'MediaLease'>;
 
 /** A file claimed for copying: what to fetch, since when it waits, and the lease that holds it. */
 export type ClaimedMediaFetch = {

@@ -1,5 +1,5 @@
 import type { AdvisorGroup } from '../../domain/organisation/organisation.ts';
-import type { AdvisorGroupId, UserId } from '../../domain/shared/ids.ts';
+import type { UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
@@ -19,7 +19,7 @@ export class CreateAdvisorGroup {
       const advisorIds = distinctMembers(input.advisorIds);
       const refused = await ineligibleMember(repos, advisorIds);
       if (refused !== null) return err(refused);
-      const group: AdvisorGroup = { id: this.ids.next('group') as AdvisorGroupId, name: input.name.trim(), advisorIds };
+      const group: AdvisorGroup = { id: this.ids.next('group'), name: input.name.trim(), advisorIds };
       await repos.organisation.saveGroup(group);
       return ok(group);
     });

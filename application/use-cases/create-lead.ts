@@ -1,20 +1,22 @@
-import type { Email } from '../../domain/contact/email.ts';
-import type { PhoneE164 } from '../../domain/contact/phone.ts';
-import type { Lead } from '../../domain/lead/lead.ts';
+import { type InvalidEmail, parseEmail } from '../../domain/contact/email.ts';
+import type { InvalidPhone } from '../../domain/contact/phone.ts';
+import { type Lead, newLead } from '../../domain/lead/lead.ts';
 import type { LeadId, LineId, UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeskEvent, EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
+import type { PhoneParser } from '../ports/phone-parser.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import { mayView } from './lead-access.ts';
 
 export type CreateLeadInput = {
   readonly actor: Actor;
   readonly name: string;
-  readonly phone: PhoneE164;
-  readonly email?: Email;
+  /** As typed: national numbers are read in the parser's default country. */
+  readonly phone: string;
+  readonly email?: string;
   /** Managers and admins may name the advisor; an advisor's new lead is always theirs. */
   readonly advisorId?: UserId;
   /** The business line the lead belongs to; by default the first configured one. */
@@ -22,6 +24,8 @@ export type CreateLeadInput = {
 };
 
 export type CreateLeadError =
+  | InvalidPhone
+  | InvalidEmail
   /** `leadId` is `null` when the existing lead is one the actor may not see: its id is not theirs to learn. */
   | { readonly type: 'LeadAlreadyExists'; readonly leadId: LeadId | null }
   | { readonly type: 'AdvisorNotFound'; readonly advisorId: UserId }
@@ -38,11 +42,16 @@ export class CreateLead {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly events: EventPublisher,
+    private readonly phones: PhoneParser,
   ) {}
 
   async execute(input: CreateLeadInput): Promise<Result<Lead, CreateLeadError>> {
+    const phone = this.phones.parse(input.phone);
+    if (!phone.ok) return phone;
+    const email = input.email === undefined ? null : parseEmail(input.email);
+    if (email !== null && !email.ok) return email;
     const outcome = await this.uow.transaction(async (repos): Promise<Result<Lead, CreateLeadError>> => {
-      const existing = await repos.leads.byIdentity({ phone: input.phone, userId: null });
+      const existing = await repos.leads.byIdentity({ phone: phone.value, userId: null });
       if (existing !== null)
         return err({ type: 'LeadAlreadyExists', leadId: mayView(input.actor, existing) ? existing.id : null });
       const advisor = await this.advisorOf(repos, input);
@@ -51,19 +60,17 @@ export class CreateLead {
         input.lineId === undefined ? ((await repos.lines.list())[0] ?? null) : await repos.lines.byId(input.lineId);
       if (line === null) return err({ type: 'LineNotFound', lineId: input.lineId ?? null });
       const now = this.clock.now();
-      const lead: Lead = {
-        id: this.ids.next('lead') as LeadId,
+      const lead = newLead({
+        id: this.ids.next('lead'),
         lineId: line.id,
         name: input.name.trim(),
-        phone: input.phone,
+        phone: phone.value,
         waUserId: null,
-        email: input.email ?? null,
-        consent: null,
+        email: email === null ? null : email.value,
         advisorId: advisor.value,
-        assignedAt: advisor.value === null ? null : now,
         source: 'crm',
-        createdAt: now,
-      };
+        at: now,
+      });
       await repos.leads.save(lead);
       return ok(lead);
     });

@@ -1,6 +1,5 @@
 import { parseEmail, type InvalidEmail } from '../../domain/contact/email.ts';
 import type { Role, User } from '../../domain/organisation/organisation.ts';
-import type { UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
@@ -38,7 +37,7 @@ export class CreateUser {
         const taken = (await repos.organisation.users()).some((u) => u.email?.toLowerCase() === email.toLowerCase());
         if (taken) return err({ type: 'EmailAlreadyUsed' as const, email });
       }
-      const user: User = { id: this.ids.next('user') as UserId, name, email, role: input.role, active: true };
+      const user: User = { id: this.ids.next('user'), name, email, role: input.role, active: true };
       await repos.organisation.saveUser(user);
       return ok(user);
     });

@@ -1,4 +1,5 @@
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from '../../domain/messaging/retry.ts';
+import { type AttemptOutcome, afterAttempt } from '../../domain/messaging/lifecycle.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
@@ -88,11 +89,9 @@ export class DispatchOutbound {
       });
       // A batch holds at most one message per conversation (its oldest queued), so sending the batch
       // concurrently keeps every conversation in order.
-      await eachConcurrently(
-        due,
-        this.options.concurrency ?? 16,
-        async (routed) => void (total[await this.dispatch(routed, leaseUntil)] += 1),
-      );
+      await eachConcurrently(due, this.options.concurrency ?? 16, async (routed) => {
+        total[await this.dispatch(routed, leaseUntil)] += 1;
+      });
       if (due.length === 0 && !poked()) return total;
     }
   }
@@ -123,22 +122,16 @@ export class DispatchOutbound {
     const now = this.clock.now();
     const attempts = message.attempts + 1;
     const policy = this.options.policy ?? defaultRetryPolicy;
-    const updated: OutboundMessage = result.ok
-      ? { ...message, status: 'sent', statusAt: now, waMessageId: result.value.waMessageId, attempts }
+    const outcome: AttemptOutcome = result.ok
+      ? { kind: 'sent', waMessageId: result.value.waMessageId }
       : result.error.retryable && attempts < policy.maxAttempts
         ? {
-            ...message,
-            attempts,
+            kind: 'retry',
             nextAttemptAt:
               now + retryDelay(policy, attempts, this.options.jitter?.() ?? 0.5, result.error.retryAfterMs),
           }
-        : {
-            ...message,
-            attempts,
-            status: 'failed',
-            statusAt: now,
-            failure: { code: result.error.code, title: result.error.title },
-          };
+        : { kind: 'failed', failure: { code: result.error.code, title: result.error.title } };
+    const updated = afterAttempt(message, outcome, now);
     await this.whileLeased(leaseUntil, () => this.uow.single((repos) => repos.messages.saveOutbound(updated)));
     if (updated.status !== message.status)
       this.events.publish([

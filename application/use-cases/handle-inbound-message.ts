@@ -1,8 +1,6 @@
-import type { Conversation } from '../../domain/conversation/conversation.ts';
-import { withInbound } from '../../domain/conversation/conversation.ts';
-import { initialBotState } from '../../domain/chatbot/bot-state.ts';
+import { type Conversation, handedTo, openConversation, withInbound } from '../../domain/conversation/conversation.ts';
 import type { Lead } from '../../domain/lead/lead.ts';
-import type { InboundMessage } from '../../domain/messaging/message.ts';
+import { receivedMessage } from '../../domain/messaging/lifecycle.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { ConversationId, MessageId } from '../../domain/shared/ids.ts';
@@ -69,9 +67,7 @@ export class HandleInboundMessage {
       envelope.from,
     );
     await savePhoneOf(repos, conversation, found, phoneMayBeHeld);
-    await repos.conversations.save(
-      lead === null ? conversation : { ...conversation, leadId: lead.id, bot: { step: 'withAdvisor' } },
-    );
+    await repos.conversations.save(lead === null ? conversation : handedTo(conversation, lead.id));
     const message = await this.store(repos, conversation, lead, envelope);
     if (message === null) return { result: ok({ kind: 'duplicate' }), events: [] };
     if (envelope.content.kind === 'media') {
@@ -104,31 +100,27 @@ export class HandleInboundMessage {
   }
 
   private newConversation(line: BusinessLine, envelope: InboundEnvelope): Conversation {
-    return {
-      id: this.ids.next('conv') as ConversationId,
+    return openConversation({
+      id: this.ids.next('conv'),
       lineId: line.id,
       contact: envelope.from,
       profileName: envelope.profileName,
       leadId: null,
-      bot: initialBotState,
-      lastInboundAt: null,
-      createdAt: this.clock.now(),
-    };
+      at: this.clock.now(),
+    });
   }
 
   private async store(repos: Repositories, conversation: Conversation, lead: Lead | null, envelope: InboundEnvelope) {
     const visits = lead === null ? [] : await repos.visits.byLead(lead.id);
-    const message: InboundMessage = {
-      direction: 'inbound',
-      id: this.ids.next('msg') as MessageId,
-      conversationId: conversation.id,
-      leadId: lead?.id ?? null,
+    const message = receivedMessage({
+      id: this.ids.next('msg'),
+      conversation: { id: conversation.id, leadId: lead?.id ?? null },
       visitId: visits[0]?.id ?? null,
-      createdAt: this.clock.now(),
+      at: this.clock.now(),
       waMessageId: envelope.waMessageId,
       content: envelope.content,
       sentAt: envelope.sentAt,
-    };
+    });
     return (await repos.messages.addInbound(message)) ? message : null;
   }
 }

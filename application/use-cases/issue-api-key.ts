@@ -1,6 +1,6 @@
 import type { UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { ApiKeyId, ApiKeyRecord } from '../ports/api-key-repository.ts';
+import type { ApiKeyRecord } from '../ports/api-key-repository.ts';
 import type { ApiKeySecrets } from '../ports/api-key-secrets.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
@@ -31,7 +31,7 @@ export class IssueApiKey {
       if (!user.active) return err({ type: 'UserInactive' as const, userId: input.userId });
       const key = this.secrets.newKey();
       const record: ApiKeyRecord = {
-        id: this.ids.next('key') as ApiKeyId,
+        id: this.ids.next('key'),
         userId: user.id,
         hash: this.secrets.hash(key),
         label: input.label.trim(),

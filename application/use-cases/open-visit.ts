@@ -46,7 +46,7 @@ export class OpenVisit {
       const existing = (await repos.visits.byLead(lead.id)).find((v) => v.projectId === input.projectId);
       if (existing !== undefined) return err({ type: 'VisitAlreadyExists', visitId: existing.id });
       const visit: Visit = {
-        id: this.ids.next('visit') as VisitId,
+        id: this.ids.next('visit'),
         leadId: lead.id,
         projectId: input.projectId,
         unitTypeId: unitTypeId ?? null,

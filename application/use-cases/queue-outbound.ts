@@ -1,7 +1,8 @@
 import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { queuedMessage } from '../../domain/messaging/lifecycle.ts';
 import type { MessageAuthor, OutboundMessage } from '../../domain/messaging/message.ts';
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
-import type { MessageId, VisitId } from '../../domain/shared/ids.ts';
+import type { VisitId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { DeskEvent } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
@@ -26,22 +27,8 @@ export const queueOutbound = async (
 ): Promise<{ messages: OutboundMessage[]; events: DeskEvent[] }> => {
   const { conversation, visitId, author, now } = request;
   const messages = request.contents.map(
-    (content): OutboundMessage => ({
-      direction: 'outbound',
-      id: ids.next('msg') as MessageId,
-      conversationId: conversation.id,
-      leadId: conversation.leadId,
-      visitId,
-      createdAt: now,
-      waMessageId: null,
-      content,
-      author,
-      status: 'queued',
-      statusAt: now,
-      failure: null,
-      attempts: 0,
-      nextAttemptAt: now,
-    }),
+    (content): OutboundMessage =>
+      queuedMessage({ id: ids.next('msg'), conversation, visitId, at: now, content, author }),
   );
   for (const m of messages) await repos.messages.saveOutbound(m);
   const events = messages.map(

@@ -1,4 +1,5 @@
 import { nextStatus } from '../../domain/messaging/delivery-status.ts';
+import { withDeliveryStatus } from '../../domain/messaging/lifecycle.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import type { WaMessageId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -35,13 +36,7 @@ export class RecordDeliveryStatus {
       return { result: err({ type: 'UnknownMessage', waMessageId: envelope.waMessageId }), events: [] };
     const status = nextStatus(message.status, envelope.status);
     if (status === message.status) return { result: ok(message), events: [] };
-    const updated: OutboundMessage = {
-      ...message,
-      status,
-      statusAt: envelope.at,
-      // A later delivered/read receipt proves the failure report wrong: keep no stale reason.
-      failure: status === 'failed' ? (envelope.failure ?? { code: 'unknown', title: 'Failed without a reason' }) : null,
-    };
+    const updated = withDeliveryStatus(message, status, envelope.at, envelope.failure ?? null);
     await repos.messages.saveOutbound(updated);
     const changed: DeskEvent = {
       type: 'message_status_changed',

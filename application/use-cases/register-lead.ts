@@ -3,9 +3,9 @@ import type { Consent } from '../../domain/chatbot/bot-state.ts';
 import type { SearchCriteria } from '../../domain/catalog/search.ts';
 import type { Email } from '../../domain/contact/email.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
-import type { Lead, Visit } from '../../domain/lead/lead.ts';
+import { type Lead, newLead, registered, type Visit } from '../../domain/lead/lead.ts';
 import type { BusinessLine, User } from '../../domain/organisation/organisation.ts';
-import type { LeadId, ProjectId, UnitTypeId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { ProjectId, UnitTypeId, UserId } from '../../domain/shared/ids.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeskEvent } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
@@ -47,19 +47,19 @@ export class RegisterLead {
     const known =
       (conversation.leadId === null ? null : await repos.leads.byId(conversation.leadId)) ??
       (await repos.leads.byIdentity(conversation.contact));
-    const base: Lead = known ?? {
-      id: this.ids.next('lead') as LeadId,
-      lineId: line.id,
-      name: conversation.profileName,
-      phone: conversation.contact.phone,
-      waUserId: conversation.contact.userId,
-      email: null,
-      consent: null,
-      advisorId: null,
-      assignedAt: null,
-      source: 'whatsapp_bot',
-      createdAt: now,
-    };
+    const base =
+      known ??
+      newLead({
+        id: this.ids.next('lead'),
+        lineId: line.id,
+        name: conversation.profileName,
+        phone: conversation.contact.phone,
+        waUserId: conversation.contact.userId,
+        email: null,
+        advisorId: null,
+        source: 'whatsapp_bot',
+        at: now,
+      });
     await repos.leads.lockAssignments(line.advisorGroupId);
     const advisors = await this.activeAdvisors(repos, line);
     const assignment = advisorFor(
@@ -68,14 +68,14 @@ export class RegisterLead {
       await repos.leads.loadsOf(advisors.map((a) => a.id)),
     );
     const advisorId = assignment.ok ? assignment.value.advisorId : null;
-    const lead: Lead = {
-      ...base,
-      name: base.name ?? conversation.profileName,
+    const lead = registered(base, {
+      profileName: conversation.profileName,
       email: input.email,
       consent: input.consent,
       advisorId,
-      assignedAt: assignment.ok && assignment.value.newlyAssigned ? now : base.assignedAt,
-    };
+      newlyAssigned: assignment.ok && assignment.value.newlyAssigned,
+      at: now,
+    });
     await repos.leads.save(lead);
     const visit = await this.openVisits(repos, lead, input);
     const events: DeskEvent[] = [{ type: 'lead_registered', leadId: lead.id, advisorId }];
@@ -102,7 +102,7 @@ export class RegisterLead {
   private async activeAdvisors(repos: Repositories, line: BusinessLine): Promise<User[]> {
     const group = await repos.organisation.group(line.advisorGroupId);
     const members = await Promise.all((group?.advisorIds ?? []).map((id: UserId) => repos.organisation.user(id)));
-    return members.filter((u): u is User => u !== null && u.active);
+    return members.filter((u): u is User => u?.active === true);
   }
 
   /**
@@ -124,7 +124,7 @@ export class RegisterLead {
           ? { ...existing, criteria: input.criteria, unitTypeId: input.unitTypeId ?? existing.unitTypeId }
           : existing
         : {
-            id: this.ids.next('visit') as VisitId,
+            id: this.ids.next('visit'),
             leadId: lead.id,
             projectId,
             unitTypeId: chosen

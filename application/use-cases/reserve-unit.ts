@@ -1,12 +1,7 @@
 import type { UnitId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { moveStage, type InvalidStageTransition } from '../../domain/visit/funnel.ts';
-import {
-  holdUnit,
-  type Reservation,
-  type ReservationId,
-  type UnitNotAvailable,
-} from '../../domain/visit/reservation.ts';
+import { holdUnit, type Reservation, type UnitNotAvailable } from '../../domain/visit/reservation.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import { Conflict } from '../ports/conflict.ts';
@@ -56,7 +51,7 @@ export class ReserveUnit {
     const stage = found.visit.stage === 'reserved' ? ok(found.visit.stage) : moveStage(found.visit.stage, 'reserved');
     if (!stage.ok) return stage;
     const reservation: Reservation = {
-      id: this.ids.next('resv') as ReservationId,
+      id: this.ids.next('resv'),
       unitId: unit.id,
       visitId: found.visit.id,
       leadId: found.lead.id,

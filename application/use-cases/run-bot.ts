@@ -1,7 +1,7 @@
 import type { BotContext, BotEffect, BotInput } from '../../domain/chatbot/bot-state.ts';
 import { fill } from '../../domain/chatbot/bot-texts.ts';
 import { advance } from '../../domain/chatbot/flow.ts';
-import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { type Conversation, withBot } from '../../domain/conversation/conversation.ts';
 import { textMessage } from '../../domain/messaging/builders.ts';
 import type { InboundContent, InboundMessage } from '../../domain/messaging/message.ts';
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
@@ -74,7 +74,7 @@ export class RunBot {
     };
     const turn = advance(conversation.bot, input, ctx);
     let result: EffectResult = {
-      conversation: { ...conversation, bot: turn.state },
+      conversation: withBot(conversation, turn.state),
       visitId: null,
       replies: [],
       events: [],

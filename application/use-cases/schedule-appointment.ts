@@ -69,7 +69,7 @@ export class ScheduleAppointment {
         if (clash !== null) return err({ type: 'AppointmentOverlaps', advisorId, appointmentId: clash.id });
         const appointment: Appointment = {
           ...slot.value,
-          id: this.ids.next('appt') as AppointmentId,
+          id: this.ids.next('appt'),
           visitId: found.visit.id,
           leadId: found.lead.id,
           advisorId,

@@ -1,11 +1,11 @@
 import { mayBeSent, type WindowClosed } from '../../domain/conversation/window.ts';
-import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { type Conversation, openConversation } from '../../domain/conversation/conversation.ts';
 import type { ContentMismatch } from '../../domain/media/content-check.ts';
 import { identityOf, isReachable, type Lead } from '../../domain/lead/lead.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import { limitViolations, type OutboundContent } from '../../domain/messaging/outbound.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { ConversationId, LeadId, MediaId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { LeadId, MediaId, UserId, VisitId } from '../../domain/shared/ids.ts';
 import { renderTemplate, type TemplateParameterMismatch } from '../../domain/templates/template.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -14,6 +14,7 @@ import type { EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { MediaStore } from '../ports/media-store.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+import { visibleLead } from './lead-access.ts';
 import { attachable, type Attachment } from './media-access.ts';
 import { queueOutbound } from './queue-outbound.ts';
 
@@ -23,7 +24,7 @@ export type AgentContent =
   | Omit<Extract<OutboundContent, { kind: 'template' }>, 'renderedText'>;
 
 export type SendAgentMessageInput = {
-  /** On whose behalf: a file attached must be one they may read (`mayReadMedia`). */
+  /** On whose behalf: the lead must be one they may see (`mayView`), a file attached one they may read (`mayReadMedia`). */
   readonly actor: Actor;
   readonly leadId: LeadId;
   readonly author: UserId;
@@ -60,7 +61,8 @@ export class SendAgentMessage {
 
   async execute(input: SendAgentMessageInput): Promise<Result<OutboundMessage, SendAgentMessageError>> {
     const outcome = await this.uow.transaction(async (repos) => {
-      const lead = await repos.leads.byId(input.leadId);
+      // An advisor may write only to their own leads; another's is "not found", as for every read.
+      const lead = await visibleLead(repos, input.actor, input.leadId);
       if (lead === null) return err({ type: 'LeadNotFound', leadId: input.leadId } as const);
       if (lead.phone === null && lead.waUserId === null)
         return err({ type: 'LeadHasNoWhatsApp', leadId: lead.id } as const);
@@ -128,16 +130,14 @@ export class SendAgentMessage {
 
   /** A CRM lead who never wrote gets a conversation on the lead's line with the first template. */
   private async startConversation(repos: Repositories, lead: Lead): Promise<Conversation> {
-    const conversation: Conversation = {
-      id: this.ids.next('conv') as ConversationId,
+    const conversation = openConversation({
+      id: this.ids.next('conv'),
       lineId: lead.lineId,
       contact: identityOf(lead),
       profileName: lead.name,
       leadId: lead.id,
-      bot: { step: 'withAdvisor' },
-      lastInboundAt: null,
-      createdAt: this.clock.now(),
-    };
+      at: this.clock.now(),
+    });
     await repos.conversations.save(conversation);
     return conversation;
   }

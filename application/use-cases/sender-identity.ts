@@ -1,5 +1,5 @@
 import type { Conversation } from '../../domain/conversation/conversation.ts';
-import { identityOf, isSomeoneElse, type Lead, type WaIdentity } from '../../domain/lead/lead.ts';
+import { identityOf, isSomeoneElse, type Lead, type WaIdentity, withIdentity } from '../../domain/lead/lead.ts';
 import type { LineId } from '../../domain/shared/ids.ts';
 import type { Repositories } from '../ports/unit-of-work.ts';
 
@@ -56,5 +56,6 @@ export const learnIdentity = async (repos: Repositories, lead: Lead, from: WaIde
     lead.phone ?? (from.phone !== null && (await free({ phone: from.phone, userId: null })) ? from.phone : null);
   const waUserId =
     lead.waUserId ?? (from.userId !== null && (await free({ phone: null, userId: from.userId })) ? from.userId : null);
-  if (phone !== lead.phone || waUserId !== lead.waUserId) await repos.leads.save({ ...lead, phone, waUserId });
+  if (phone !== lead.phone || waUserId !== lead.waUserId)
+    await repos.leads.save(withIdentity(lead, { phone, userId: waUserId }));
 };

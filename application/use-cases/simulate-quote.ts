@@ -69,7 +69,7 @@ export class SimulateQuote {
       return again.ok ? again.value : null;
     }, input.labels);
     if (draft === null) {
-      const quote = simulate(this.ids.next('quote') as QuoteId, this.clock.now());
+      const quote = simulate(this.ids.next('quote'), this.clock.now());
       if (!quote.ok) return quote;
       const labels = input.labels;
       throw new QuotePdfNeeded(async () => ({

@@ -39,10 +39,10 @@ class Leads {
   /** Resolves with the turn's last message (the question, or the final text); rejects after `timeoutMs`. */
   nextQuestion(waId: string, email: string, askedForAdvisor: boolean, timeoutMs: number): Promise<Awaited> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => (this.#waiting.delete(waId), reject(new Error(`no reply to ${waId} in ${timeoutMs} ms`))),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => {
+        this.#waiting.delete(waId);
+        reject(new Error(`no reply to ${waId} in ${timeoutMs} ms`));
+      }, timeoutMs);
       this.#waiting.set(waId, (send) => {
         const move = nextMove(send.body, email, askedForAdvisor);
         if (move.kind === 'notice') return;
@@ -78,7 +78,10 @@ const converse = async (
     const { move, at } = await question;
     tally.replyLatencies.push(at - sentAt);
     tally.turns += 1;
-    if (move.kind === 'done') return void (tally.completed += 1);
+    if (move.kind === 'done') {
+      tally.completed += 1;
+      return;
+    }
     input = move.input;
     await think(options.thinkMs);
   }

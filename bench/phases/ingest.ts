@@ -53,9 +53,10 @@ export const ingestPhase = async (
   );
   options.onSent?.();
   const expected = mark + REPLIES_PER_HOLA * acks.latencies.length;
-  const replied = () => (
-    options.onDrain?.(stub.sendTimes.length - mark, expected - mark), stub.sendTimes.length >= expected
-  );
+  const replied = () => {
+    options.onDrain?.(stub.sendTimes.length - mark, expected - mark);
+    return stub.sendTimes.length >= expected;
+  };
   const drained = await waitUntil(replied, options.drainTimeoutMs, 100);
   const last = stub.sendTimes.at(-1) ?? start;
   return {

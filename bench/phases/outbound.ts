@@ -83,9 +83,10 @@ export const outboundPhase = async (
   const releasedAt = performance.now();
   const held = stub.release();
   const expected = mark + queued.latencies.length;
-  const done = () => (
-    options.onTick?.('draining', stub.sendTimes.length - mark, expected - mark), stub.sendTimes.length >= expected
-  );
+  const done = () => {
+    options.onTick?.('draining', stub.sendTimes.length - mark, expected - mark);
+    return stub.sendTimes.length >= expected;
+  };
   const drained = await waitUntil(done, options.drainTimeoutMs, 50);
   const cpu = meter?.stop() ?? null;
   const times = stub.sendTimes.slice(mark);

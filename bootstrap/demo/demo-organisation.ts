@@ -1,9 +1,7 @@
+import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import type { AdvisorGroup, BusinessLine, User } from '../../domain/organisation/organisation.ts';
 import type { AdvisorGroupId, LineId, UserId } from '../../domain/shared/ids.ts';
 import type { Template } from '../../domain/templates/template.ts';
-
-/** The phone-number id of the fake WhatsApp's line when no Meta line is configured. */
-export const FAKE_PHONE_NUMBER_ID = '100000000000001';
 
 const user = (id: string, name: string, role: User['role']): User => ({
   id: id as UserId,

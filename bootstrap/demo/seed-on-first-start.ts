@@ -1,7 +1,7 @@
 import type { Container } from 'inversify';
 import type { Config } from '../config.ts';
 import { TOKENS } from '../tokens.ts';
-import { FAKE_PHONE_NUMBER_ID } from './demo-organisation.ts';
+import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { seedDemo } from './seed-demo.ts';
 
 /** `seeded`: the demo desk was loaded; `configured`: a line exists already; `empty`: Meta mode, nothing configured yet. */

@@ -12,31 +12,30 @@ import { SendQuote } from '../../application/use-cases/send-quote.ts';
 import type { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
 import type { SyncTemplates } from '../../application/use-cases/sync-templates.ts';
 import { UploadMedia } from '../../application/use-cases/upload-media.ts';
-import { CHAT_TOOLS_TOKENS as T } from '../chat-tools-tokens.ts';
 import { TOKENS } from '../tokens.ts';
 
 /** The chat panel's tools: the template menu and sync, file upload and download, and the quotes of a visit. */
 export const chatToolsModule = () =>
   new ContainerModule(({ bind }) => {
-    bind(T.ListTemplates).toResolvedValue((uow: UnitOfWork) => new ListTemplates(uow), [TOKENS.UnitOfWork]);
-    bind(T.RefreshTemplates).toResolvedValue(
+    bind(TOKENS.ListTemplates).toResolvedValue((uow: UnitOfWork) => new ListTemplates(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.RefreshTemplates).toResolvedValue(
       (sync: SyncTemplates) => new RefreshTemplates(sync),
       [TOKENS.SyncTemplates],
     );
-    bind(T.UploadMedia).toResolvedValue(
+    bind(TOKENS.UploadMedia).toResolvedValue(
       (media: MediaStore, detector: ContentTypeDetector) => new UploadMedia(media, detector),
       [TOKENS.MediaStore, TOKENS.ContentTypeDetector],
     );
-    bind(T.GetMedia).toResolvedValue(
+    bind(TOKENS.GetMedia).toResolvedValue(
       (uow: UnitOfWork, media: MediaStore) => new GetMedia(uow, media),
       [TOKENS.UnitOfWork, TOKENS.MediaStore],
     );
-    bind(T.CreateVisitQuote).toResolvedValue(
+    bind(TOKENS.CreateVisitQuote).toResolvedValue(
       (uow: UnitOfWork, simulate: SimulateQuote) => new CreateVisitQuote(uow, simulate),
       [TOKENS.UnitOfWork, TOKENS.SimulateQuote],
     );
-    bind(T.ListVisitQuotes).toResolvedValue((uow: UnitOfWork) => new ListVisitQuotes(uow), [TOKENS.UnitOfWork]);
-    bind(T.SendQuote).toResolvedValue(
+    bind(TOKENS.ListVisitQuotes).toResolvedValue((uow: UnitOfWork) => new ListVisitQuotes(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.SendQuote).toResolvedValue(
       (uow: UnitOfWork, send: SendAgentMessage, media: MediaStore) => new SendQuote(uow, send, media),
       [TOKENS.UnitOfWork, TOKENS.SendAgentMessage, TOKENS.MediaStore],
     );

@@ -14,28 +14,36 @@ import { UpdateAdvisorGroup } from '../../application/use-cases/update-advisor-g
 import { UpdateBotTexts } from '../../application/use-cases/update-bot-texts.ts';
 import { UpdateDataPolicy } from '../../application/use-cases/update-data-policy.ts';
 import { UpsertProject } from '../../application/use-cases/upsert-project.ts';
-import { CONFIGURATION_TOKENS as T } from '../configuration-tokens.ts';
 import { TOKENS } from '../tokens.ts';
 
 /** Configuration (groups, lines, catalogue, bot settings) and live-event visibility. */
 export const configurationModule = () =>
   new ContainerModule(({ bind }) => {
-    bind(T.ListAdvisorGroups).toResolvedValue((uow: UnitOfWork) => new ListAdvisorGroups(uow), [TOKENS.UnitOfWork]);
-    bind(T.CreateAdvisorGroup).toResolvedValue(
+    bind(TOKENS.ListAdvisorGroups).toResolvedValue(
+      (uow: UnitOfWork) => new ListAdvisorGroups(uow),
+      [TOKENS.UnitOfWork],
+    );
+    bind(TOKENS.CreateAdvisorGroup).toResolvedValue(
       (uow: UnitOfWork, ids: IdGenerator) => new CreateAdvisorGroup(uow, ids),
       [TOKENS.UnitOfWork, TOKENS.IdGenerator],
     );
-    bind(T.UpdateAdvisorGroup).toResolvedValue((uow: UnitOfWork) => new UpdateAdvisorGroup(uow), [TOKENS.UnitOfWork]);
-    bind(T.ListLines).toResolvedValue((uow: UnitOfWork) => new ListLines(uow), [TOKENS.UnitOfWork]);
-    bind(T.SaveLine).toResolvedValue((uow: UnitOfWork) => new SaveLine(uow), [TOKENS.UnitOfWork]);
-    bind(T.ListProjects).toResolvedValue((uow: UnitOfWork) => new ListProjects(uow), [TOKENS.UnitOfWork]);
-    bind(T.UpsertProject).toResolvedValue((uow: UnitOfWork) => new UpsertProject(uow), [TOKENS.UnitOfWork]);
-    bind(T.ListPriceBuckets).toResolvedValue((uow: UnitOfWork) => new ListPriceBuckets(uow), [TOKENS.UnitOfWork]);
-    bind(T.ReplacePriceBuckets).toResolvedValue((uow: UnitOfWork) => new ReplacePriceBuckets(uow), [TOKENS.UnitOfWork]);
-    bind(T.GetBotSettings).toResolvedValue((uow: UnitOfWork) => new GetBotSettings(uow), [TOKENS.UnitOfWork]);
-    bind(T.UpdateDataPolicy).toResolvedValue((uow: UnitOfWork) => new UpdateDataPolicy(uow), [TOKENS.UnitOfWork]);
-    bind(T.UpdateBotTexts).toResolvedValue((uow: UnitOfWork) => new UpdateBotTexts(uow), [TOKENS.UnitOfWork]);
-    bind(T.ResolveEventAudience).toResolvedValue(
+    bind(TOKENS.UpdateAdvisorGroup).toResolvedValue(
+      (uow: UnitOfWork) => new UpdateAdvisorGroup(uow),
+      [TOKENS.UnitOfWork],
+    );
+    bind(TOKENS.ListLines).toResolvedValue((uow: UnitOfWork) => new ListLines(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.SaveLine).toResolvedValue((uow: UnitOfWork) => new SaveLine(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.ListProjects).toResolvedValue((uow: UnitOfWork) => new ListProjects(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.UpsertProject).toResolvedValue((uow: UnitOfWork) => new UpsertProject(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.ListPriceBuckets).toResolvedValue((uow: UnitOfWork) => new ListPriceBuckets(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.ReplacePriceBuckets).toResolvedValue(
+      (uow: UnitOfWork) => new ReplacePriceBuckets(uow),
+      [TOKENS.UnitOfWork],
+    );
+    bind(TOKENS.GetBotSettings).toResolvedValue((uow: UnitOfWork) => new GetBotSettings(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.UpdateDataPolicy).toResolvedValue((uow: UnitOfWork) => new UpdateDataPolicy(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.UpdateBotTexts).toResolvedValue((uow: UnitOfWork) => new UpdateBotTexts(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.ResolveEventAudience).toResolvedValue(
       (uow: UnitOfWork) => new ResolveEventAudience(uow),
       [TOKENS.UnitOfWork],
     );

@@ -4,6 +4,7 @@ import type { ApiKeySecrets } from '../../application/ports/api-key-secrets.ts';
 import type { Clock } from '../../application/ports/clock.ts';
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { WorkSignal } from '../../application/ports/work-signal.ts';
 import { AuthenticateApiKey } from '../../application/use-cases/authenticate-api-key.ts';
 import { CreateUser } from '../../application/use-cases/create-user.ts';
 import { IssueApiKey } from '../../application/use-cases/issue-api-key.ts';
@@ -15,6 +16,8 @@ import { ReactivateUser } from '../../application/use-cases/reactivate-user.ts';
 import type { EventPublisher } from '../../application/ports/events.ts';
 import type { MessageGateway } from '../../application/ports/message-gateway.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
+import type { PhoneParser } from '../../application/ports/phone-parser.ts';
+import { LibPhoneNumberParser } from '../../adapters/contact/libphonenumber-phone-parser.ts';
 import { GetConversation } from '../../application/use-cases/get-conversation.ts';
 import { MarkConversationRead } from '../../application/use-cases/mark-conversation-read.ts';
 import { GetLead } from '../../application/use-cases/get-lead.ts';
@@ -68,8 +71,8 @@ const bindDeadLetterUseCases = (bind: Binder['bind']): void => {
   bind(TOKENS.ListDeadLetters).toResolvedValue((uow: UnitOfWork) => new ListDeadLetters(uow), [TOKENS.UnitOfWork]);
   bind(TOKENS.GetDeadLetter).toResolvedValue((uow: UnitOfWork) => new GetDeadLetter(uow), [TOKENS.UnitOfWork]);
   bind(TOKENS.RetryDeadLetter).toResolvedValue(
-    (uow: UnitOfWork, clock: Clock) => new RetryDeadLetter(uow, clock),
-    [TOKENS.UnitOfWork, TOKENS.Clock],
+    (uow: UnitOfWork, clock: Clock, signal: WorkSignal) => new RetryDeadLetter(uow, clock, signal),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.WorkSignal],
   );
   bind(TOKENS.DiscardDeadLetter).toResolvedValue(
     (uow: UnitOfWork, clock: Clock) => new DiscardDeadLetter(uow, clock),
@@ -87,10 +90,12 @@ const bindLeadUseCases = (bind: Binder['bind']): void => {
     (uow: UnitOfWork, clock: Clock) => new GetLead(uow, clock),
     [TOKENS.UnitOfWork, TOKENS.Clock],
   );
+  // National numbers typed in the CRM are read as Colombian ones.
+  bind(TOKENS.PhoneParser).toConstantValue(new LibPhoneNumberParser('CO'));
   bind(TOKENS.CreateLead).toResolvedValue(
-    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) =>
-      new CreateLead(uow, clock, ids, events),
-    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
+    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, phones: PhoneParser) =>
+      new CreateLead(uow, clock, ids, events, phones),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.PhoneParser],
   );
   bind(TOKENS.ListVisits).toResolvedValue((uow: UnitOfWork) => new ListVisits(uow), [TOKENS.UnitOfWork]);
   bind(TOKENS.OpenVisit).toResolvedValue(

@@ -13,6 +13,8 @@ import type { MessageGateway } from '../../application/ports/message-gateway.ts'
 import type { QuoteDocumentRenderer } from '../../application/ports/quote-document-renderer.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { DispatchOutbound } from '../../application/use-cases/dispatch-outbound.ts';
+import { MessagePipeline } from '../../application/message-pipeline.ts';
+import type { WorkSignal } from '../../application/ports/work-signal.ts';
 import { HandleInboundMessage } from '../../application/use-cases/handle-inbound-message.ts';
 import type { ChannelMedia } from '../../application/ports/channel-media.ts';
 import type { TemplateSource } from '../../application/ports/template-source.ts';
@@ -135,4 +137,36 @@ export const useCaseModule = () =>
         new DispatchOutbound(uow, clock, gateway, events, { jitter: Math.random }),
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.MessageGateway, TOKENS.EventPublisher],
     );
+    // Listening from the moment it is built (with the HTTP app, the server, a test's desk): whatever stores
+    // work wakes it. The safety poll is the server's (`startWorkers`).
+    bind(TOKENS.MessagePipeline)
+      .toResolvedValue(
+        (
+          receive: ReceiveInbound,
+          inbox: ProcessInbox,
+          outbox: DispatchOutbound,
+          media: FetchInboundMedia,
+          signal: WorkSignal,
+          logger: Logger,
+        ) => {
+          const pipeline = new MessagePipeline({ receive, inbox, outbox, media }, signal, {
+            onError: (error) =>
+              logger.error(
+                { event: 'worker_tick_failed', err: error },
+                'Message pipeline failed; the next wake-up or poll retries',
+              ),
+          });
+          pipeline.start();
+          return pipeline;
+        },
+        [
+          TOKENS.ReceiveInbound,
+          TOKENS.ProcessInbox,
+          TOKENS.DispatchOutbound,
+          TOKENS.FetchInboundMedia,
+          TOKENS.WorkSignal,
+          TOKENS.Logger,
+        ],
+      )
+      .onDeactivation((pipeline) => pipeline.stop());
   });

@@ -9,11 +9,15 @@ import { metaWebhook } from '../meta-webhook.ts';
 import type { Logger } from '../logger.ts';
 import { TOKENS, type Readiness } from '../tokens.ts';
 
-/** The Hono app. Use cases get added to its dependency list as their areas are wired. */
+/**
+ * The Hono app. Use cases get added to its dependency list as their areas are wired. Building it builds the
+ * message pipeline, which from then on hears the work any route stores.
+ */
 export const httpModule = (config: Config) =>
   new ContainerModule(({ bind }) => {
-    bind(TOKENS.HttpApp).toDynamicValue((context) =>
-      createHttpApp({
+    bind(TOKENS.HttpApp).toDynamicValue((context) => {
+      context.get(TOKENS.MessagePipeline);
+      return createHttpApp({
         logger: context.get<Logger>(TOKENS.Logger),
         readiness: context.get<Readiness>(TOKENS.Readiness),
         crm: crmApi(context),
@@ -26,6 +30,6 @@ export const httpModule = (config: Config) =>
               fakeWhatsApp: { inbound: fakeInbound(context, config), phones: fakePhones(context) },
               simulatorDir: SIMULATOR_DIR,
             }),
-      }),
-    );
+      });
+    });
   });

@@ -11,33 +11,32 @@ import { ListAgenda } from '../../application/use-cases/list-agenda.ts';
 import { ReserveUnit } from '../../application/use-cases/reserve-unit.ts';
 import { ScheduleAppointment } from '../../application/use-cases/schedule-appointment.ts';
 import { TOKENS } from '../tokens.ts';
-import { VISIT_CARD_TOKENS as V } from '../visit-card-tokens.ts';
 
 /** The visit card and its actions: stage moves, appointments and agenda, reservations and their authorisation. */
 export const visitCardModule = () =>
   new ContainerModule(({ bind }) => {
     const { UnitOfWork: Uow, Clock: C, IdGenerator: Ids, EventPublisher: Ev } = TOKENS;
-    bind(V.GetVisitCard).toResolvedValue((uow: UnitOfWork) => new GetVisitCard(uow), [Uow]);
-    bind(V.ChangeVisitStage).toResolvedValue(
+    bind(TOKENS.GetVisitCard).toResolvedValue((uow: UnitOfWork) => new GetVisitCard(uow), [Uow]);
+    bind(TOKENS.ChangeVisitStage).toResolvedValue(
       (uow: UnitOfWork, events: EventPublisher) => new ChangeVisitStage(uow, events),
       [Uow, Ev],
     );
-    bind(V.ScheduleAppointment).toResolvedValue(
+    bind(TOKENS.ScheduleAppointment).toResolvedValue(
       (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) =>
         new ScheduleAppointment(uow, clock, ids, events),
       [Uow, C, Ids, Ev],
     );
-    bind(V.ListAgenda).toResolvedValue((uow: UnitOfWork) => new ListAgenda(uow), [Uow]);
-    bind(V.ReserveUnit).toResolvedValue(
+    bind(TOKENS.ListAgenda).toResolvedValue((uow: UnitOfWork) => new ListAgenda(uow), [Uow]);
+    bind(TOKENS.ReserveUnit).toResolvedValue(
       (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) =>
         new ReserveUnit(uow, clock, ids, events),
       [Uow, C, Ids, Ev],
     );
-    bind(V.AuthoriseReservation).toResolvedValue(
+    bind(TOKENS.AuthoriseReservation).toResolvedValue(
       (uow: UnitOfWork, clock: Clock, events: EventPublisher) => new AuthoriseReservation(uow, clock, events),
       [Uow, C, Ev],
     );
-    bind(V.CancelReservation).toResolvedValue(
+    bind(TOKENS.CancelReservation).toResolvedValue(
       (uow: UnitOfWork, events: EventPublisher) => new CancelReservation(uow, events),
       [Uow, Ev],
     );

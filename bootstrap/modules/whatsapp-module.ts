@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ContainerModule } from 'inversify';
-import { FakeWhatsApp } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
+import { FAKE_PHONE_NUMBER_ID, FakeWhatsApp } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { GraphClient } from '../../adapters/whatsapp/meta-cloud/graph-client.ts';
 import { MetaChannelMedia } from '../../adapters/whatsapp/meta-cloud/meta-channel-media.ts';
 import { MetaCloudGateway } from '../../adapters/whatsapp/meta-cloud/meta-cloud-gateway.ts';
@@ -10,7 +10,6 @@ import type { Clock } from '../../application/ports/clock.ts';
 import type { MediaStore } from '../../application/ports/media-store.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import type { Config } from '../config.ts';
-import { FAKE_PHONE_NUMBER_ID } from '../demo/demo-organisation.ts';
 import { TOKENS } from '../tokens.ts';
 
 /** The WhatsApp channel: Meta's Cloud API with an access token, else the fake, whose leads reach the inbox. */
@@ -56,17 +55,17 @@ const bindFake = ({ bind }: Binder, config: Config): void => {
         clock: context.get(TOKENS.Clock),
         instance: randomUUID().slice(0, 8),
         phoneNumberId: config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID,
-        // The same path as a webhook: into the inbox, then processed and answered.
+        // The same pipeline as a webhook: into the inbox, processed and answered. A fake lead is a person
+        // waiting for the answer, so delivering resolves once the pipeline is idle (the answer sent).
         deliver: async (envelope) => {
-          await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
-          await context.get(TOKENS.ProcessInbox).drain();
-          await context.get(TOKENS.DispatchOutbound).execute();
-          // The lead's file, if any, is copied once its message is committed.
-          await context.get(TOKENS.FetchInboundMedia).drain();
+          const pipeline = context.get(TOKENS.MessagePipeline);
+          await pipeline.receive([{ kind: 'message', envelope }]);
+          await pipeline.idle();
         },
         onStatus: async (envelope) => {
-          await context.get(TOKENS.ReceiveInbound).execute([{ kind: 'status', envelope }]);
-          await context.get(TOKENS.ProcessInbox).drain();
+          const pipeline = context.get(TOKENS.MessagePipeline);
+          await pipeline.receive([{ kind: 'status', envelope }]);
+          await pipeline.idle();
         },
       }),
   );

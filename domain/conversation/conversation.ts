@@ -1,4 +1,4 @@
-import type { BotState } from '../chatbot/bot-state.ts';
+import { type BotState, initialBotState } from '../chatbot/bot-state.ts';
 import type { WaIdentity } from '../lead/lead.ts';
 import type { ConversationId, LeadId, LineId } from '../shared/ids.ts';
 import type { Instant } from '../shared/time.ts';
@@ -38,3 +38,32 @@ export const withInbound = (
     },
   };
 };
+
+export type NewConversation = Pick<Conversation, 'id' | 'lineId' | 'contact' | 'profileName' | 'leadId'> & {
+  readonly at: Instant;
+};
+
+/**
+ * A conversation as it is first stored, before any message: a stranger's starts with the bot, a known lead's
+ * (a CRM lead an advisor writes to first) is with their advisor.
+ */
+export const openConversation = (n: NewConversation): Conversation => ({
+  id: n.id,
+  lineId: n.lineId,
+  contact: n.contact,
+  profileName: n.profileName,
+  leadId: n.leadId,
+  bot: n.leadId === null ? initialBotState : { step: 'withAdvisor' },
+  lastInboundAt: null,
+  createdAt: n.at,
+});
+
+/** The lead is known: the bot steps aside and the advisor takes the conversation. */
+export const handedTo = (c: Conversation, leadId: LeadId): Conversation => ({
+  ...c,
+  leadId,
+  bot: { step: 'withAdvisor' },
+});
+
+/** The bot moved to its next step. */
+export const withBot = (c: Conversation, bot: BotState): Conversation => ({ ...c, bot });

@@ -2,7 +2,10 @@ import { DAY_MS, type Instant } from '../shared/time.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { isFreeForm, type OutboundContent } from '../messaging/outbound.ts';
 
-/** WhatsApp's customer-service window: free-form messages only within 24 h of the lead's last message. */
+/**
+ * WhatsApp's customer-service window: free-form messages only within 24 h of the lead's last message
+ * (adapters/whatsapp/meta-cloud/README.md §F13).
+ */
 export type ConversationWindow = { readonly kind: 'open'; readonly closesAt: Instant } | { readonly kind: 'closed' };
 
 export const windowAt = (lastInboundAt: Instant | null, now: Instant): ConversationWindow =>

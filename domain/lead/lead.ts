@@ -57,3 +57,52 @@ export type Visit = {
 };
 
 export const identityOf = (lead: Lead): WaIdentity => ({ phone: lead.phone, userId: lead.waUserId });
+
+/** What a new lead starts from: the bot registers one from a conversation, an advisor types one into the CRM. */
+export type NewLead = Pick<Lead, 'id' | 'lineId' | 'name' | 'phone' | 'waUserId' | 'email' | 'advisorId' | 'source'> & {
+  readonly consent?: Consent | null;
+  readonly at: Instant;
+};
+
+/** A lead as it is first stored: assigned at birth when it already has an advisor. */
+export const newLead = (n: NewLead): Lead => ({
+  id: n.id,
+  lineId: n.lineId,
+  name: n.name,
+  phone: n.phone,
+  waUserId: n.waUserId,
+  email: n.email,
+  consent: n.consent ?? null,
+  advisorId: n.advisorId,
+  assignedAt: n.advisorId === null ? null : n.at,
+  source: n.source,
+  createdAt: n.at,
+});
+
+/** The lead with the WhatsApp address it writes from now. */
+export const withIdentity = (lead: Lead, identity: WaIdentity): Lead => ({
+  ...lead,
+  phone: identity.phone,
+  waUserId: identity.userId,
+});
+
+/** What the bot learnt when it registered the lead, and the advisor the assignment gave. */
+export type Registration = {
+  readonly profileName: string | null;
+  readonly email: Email | null;
+  readonly consent: Consent | null;
+  readonly advisorId: UserId | null;
+  /** The advisor is new to the lead (not the one it kept). */
+  readonly newlyAssigned: boolean;
+  readonly at: Instant;
+};
+
+/** The lead after the bot registered it: a name it had is kept, email and consent are the ones just given. */
+export const registered = (lead: Lead, r: Registration): Lead => ({
+  ...lead,
+  name: lead.name ?? r.profileName,
+  email: r.email,
+  consent: r.consent,
+  advisorId: r.advisorId,
+  assignedAt: r.newlyAssigned ? r.at : lead.assignedAt,
+});

@@ -5,7 +5,10 @@ import type { MediaTooLarge, UnsupportedMediaType } from './upload-policy.ts';
 
 const MB = 1024 * 1024;
 
-/** WhatsApp's own limits for files users send (whatsapp-facts.md §2.4); stickers: the animated ones' 500 KB. */
+/**
+ * WhatsApp's own limits for files users send (adapters/whatsapp/meta-cloud/README.md §F11);
+ * stickers: the animated ones' 500 KB.
+ */
 export const WHATSAPP_INBOUND_LIMITS: Readonly<Record<InboundMediaKind, number>> = {
   image: 5 * MB,
   audio: 16 * MB,
@@ -29,8 +32,8 @@ const DOCUMENT = [
 ];
 
 /**
- * The types WhatsApp carries for each kind (whatsapp-facts.md §2.4). A photo, song or clip sent "as a
- * document" keeps its own type, so documents take those too.
+ * The types WhatsApp carries for each kind (adapters/whatsapp/meta-cloud/README.md §F11). A photo, song or clip sent
+ * "as a document" keeps its own type, so documents take those too.
  */
 const TYPES: Readonly<Record<InboundMediaKind, readonly string[]>> = {
   image: IMAGE,

@@ -35,7 +35,13 @@ const notificationHub = () => {
       return { unlisten: async () => void listeners.delete(onMessage) };
     },
   });
-  return { sent, notifications, deliver: (payload: string) => listeners.forEach((l) => l(payload)) };
+  return {
+    sent,
+    notifications,
+    deliver: (payload: string) => {
+      for (const l of listeners) l(payload);
+    },
+  };
 };
 
 const recordingLogger = () => {

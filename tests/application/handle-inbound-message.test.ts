@@ -112,7 +112,7 @@ describe('HandleInboundMessage', () => {
     const envelope = anEnvelope().fromPhone(person.phone).sentAt(desk.clock.now()).saying('¿Me llaman hoy?').build();
 
     const outcome = await handle(desk).execute(envelope);
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(outcome).toMatchObject({ ok: true, value: { kind: 'recorded' } });
     expect(person.inbox()).toHaveLength(before);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaDownloadFailure } from '../../application/ports/channel-media.ts';
-import { FAKE_PHONE_NUMBER_ID } from '../../bootstrap/demo/demo-organisation.ts';
+import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { ProcessInbox } from '../../application/use-cases/process-inbox.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import type { InboundContent } from '../../domain/messaging/message.ts';
@@ -62,10 +62,8 @@ const mediaOf = async (desk: Desk, phone: string): Promise<Extract<InboundConten
   return inbound[0];
 };
 
-const workOff = async (desk: Desk) => {
-  await desk.container.get(TOKENS.ProcessInbox).drain();
-  await desk.container.get(TOKENS.FetchInboundMedia).drain();
-};
+/** What the pipeline does when it is woken (or polled): inbox, outbox and files, until nothing is due. */
+const workOff = (desk: Desk) => desk.idle();
 
 /** Nothing left waiting: neither in the inbox nor among the files to copy. */
 const pending = (desk: Desk) =>

@@ -9,6 +9,32 @@ const phone = (p: string) => p as PhoneE164;
 const project = (p: string) => asId<ProjectId>(p);
 
 describe('CreateLead', () => {
+  it('reads the phone as typed in Colombia and the email with the domain rule, refusing bad ones before storing', async () => {
+    const desk = await startDesk();
+    const { createLead } = leadUseCases(desk);
+    const leads = () => desk.read((r) => r.leads.list());
+    const before = await leads();
+
+    const badPhone = await createLead.execute({ actor: actorNamed('admin'), name: 'Rosa', phone: '123' });
+    const badEmail = await createLead.execute({
+      actor: actorNamed('admin'),
+      name: 'Rosa',
+      phone: '300 888 0002',
+      email: 'rosa@@correo',
+    });
+    const created = await createLead.execute({
+      actor: actorNamed('admin'),
+      name: 'Rosa',
+      phone: '300 888 0002',
+      email: ' Rosa@Correo.com ',
+    });
+
+    expect(badPhone).toEqual({ ok: false, error: { type: 'InvalidPhone', input: '123' } });
+    expect(badEmail).toEqual({ ok: false, error: { type: 'InvalidEmail', input: 'rosa@@correo' } });
+    expect(created).toMatchObject({ ok: true, value: { phone: '+573008880002', email: 'Rosa@correo.com' } });
+    expect((await leads()).length).toBe(before.length + 1);
+  });
+
   it('gives an advisor’s new lead to that advisor and refuses a known phone', async () => {
     const desk = await startDesk();
     const { createLead } = leadUseCases(desk);
@@ -95,7 +121,7 @@ describe('GetConversation', () => {
     const desk = await startDesk();
     const { getConversation } = leadUseCases(desk);
     const { lead } = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
-    await desk.dispatch.execute();
+    await desk.idle();
     const admin = actorNamed('admin');
     const all = await desk.read((r) => r.messages.byLead(lead.id));
 

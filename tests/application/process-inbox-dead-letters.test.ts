@@ -46,7 +46,7 @@ const queue = (desk: Desk, ...envelopes: InboundEnvelope[]) =>
 const runFor = async (desk: Desk, worker: ProcessInbox, minutes: number) => {
   for (let i = 0; i < minutes; i++) {
     await worker.drain();
-    await desk.dispatch.execute();
+    await desk.idle();
     desk.clock.advance(MINUTE_MS);
   }
 };

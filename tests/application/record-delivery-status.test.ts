@@ -24,7 +24,7 @@ const deskWithSentMessage = async () => {
     content: { kind: 'text', body: 'Hola Julián' },
   });
   if (!queued.ok) throw new Error(queued.error.type);
-  await desk.dispatch.execute();
+  await desk.idle();
   const id = queued.value.id;
   const stored = async () => (await desk.read((r) => r.messages.byId(id))) as OutboundMessage;
   const wamid = (await stored()).waMessageId as WaMessageId;
@@ -44,7 +44,8 @@ const statusesAfter = (receipts: readonly Receipt[]): DeliveryStatus[] =>
   receipts.reduce<DeliveryStatus[]>((moves, receipt) => {
     const current = moves.at(-1) ?? 'sent';
     const next = nextStatus(current, receipt);
-    return next === current ? moves : [...moves, next];
+    if (next !== current) moves.push(next);
+    return moves;
   }, []);
 
 describe('RecordDeliveryStatus', () => {

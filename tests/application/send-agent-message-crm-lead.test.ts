@@ -15,6 +15,7 @@ const deskWithCrmLead = async () => {
     .withPhone('+573008880001')
     .withName('Rosa Mejía')
     .fromCrm()
+    .assignedTo('u-ana', T0)
     .createdAt(T0)
     .build();
   await desk.read((r) => r.leads.save(lead));
@@ -22,6 +23,23 @@ const deskWithCrmLead = async () => {
 };
 
 describe('SendAgentMessage to a lead who never wrote', () => {
+  it("refuses another advisor's lead as not found, storing and sending nothing", async () => {
+    const { desk, lead } = await deskWithCrmLead();
+    const carlos = asId<UserId>('u-carlos');
+
+    const result = await desk.sendAgentMessage.execute({
+      actor: actorNamed(carlos),
+      leadId: lead.id,
+      author: carlos,
+      content: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Carlos'] },
+    });
+    await desk.idle();
+
+    expect(result).toEqual({ ok: false, error: { type: 'LeadNotFound', leadId: lead.id } });
+    expect(await desk.read((r) => r.messages.byLead(lead.id))).toEqual([]);
+    expect(desk.whatsapp.sent).toEqual([]);
+  });
+
   it('opens the conversation with an approved template and sends it', async () => {
     const { desk, lead } = await deskWithCrmLead();
 
@@ -31,7 +49,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
       author: ana,
       content: { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] },
     });
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(result).toMatchObject({ ok: true, value: { leadId: lead.id, visitId: null } });
     const conversations = await desk.read((r) => r.conversations.byLead(lead.id));
@@ -52,7 +70,7 @@ describe('SendAgentMessage to a lead who never wrote', () => {
       author: ana,
       content: { kind: 'text', body: 'Hola Rosa' },
     });
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(result).toEqual({ ok: false, error: { type: 'WindowClosed' } });
     expect(await desk.read((r) => r.messages.byLead(lead.id))).toEqual([]);

@@ -38,7 +38,7 @@ describe('SendAgentMessage', () => {
     desk.clock.advance(23 * 60 * MINUTE_MS);
 
     const result = await send(text('Hola Pedro, soy Ana.'));
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(result).toMatchObject({ ok: true, value: { status: 'queued', author: { kind: 'user', userId: 'u-ana' } } });
     const sent = desk.whatsapp.sentTo(person.phone).at(-1);
@@ -56,7 +56,7 @@ describe('SendAgentMessage', () => {
     desk.clock.set(T0 + DAY_MS);
 
     const result = await send(text('¿Sigues interesado?'));
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(result).toEqual({ ok: false, error: { type: 'WindowClosed' } });
     expect((await stored()).length).toBe(before.stored);
@@ -68,7 +68,7 @@ describe('SendAgentMessage', () => {
     desk.clock.advance(3 * DAY_MS);
 
     const result = await send(bienvenida('Pedro', 'Ana'));
-    await desk.dispatch.execute();
+    await desk.idle();
 
     const renderedText =
       '¡Hola Pedro! Soy Ana, tu asesor(a) de vivienda. ¿Te puedo ayudar con tu búsqueda? Responde este mensaje para conversar.';

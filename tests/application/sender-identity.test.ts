@@ -96,7 +96,7 @@ describe('a WhatsApp user id writing from a new phone', () => {
     expect(await send(desk, { leadId: maria.id, content: { kind: 'text', body: 'Hola María' } })).toMatchObject({
       ok: true,
     });
-    await desk.dispatch.execute();
+    await desk.idle();
     expect(desk.whatsapp.sentTo(NEW).map((m) => m.content)).toEqual([{ kind: 'text', body: 'Hola María' }]);
     const template = { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] } as const;
     expect(await send(desk, { leadId: typedIn.id, content: template })).toEqual({

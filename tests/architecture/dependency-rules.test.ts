@@ -47,6 +47,9 @@ const FIXTURES: Record<string, string> = {
   'adapters/a/ok.ts':
     "import { z } from 'zod';\nimport type { P } from '../../application/ports/port.ts';\nimport { y } from '../../domain/pure.ts';\nexport const ok: P = y; export const s = z;\n",
   'adapters/a/uses-bootstrap.ts': "import { c } from '../../bootstrap/x.ts';\nexport const u = c;\n",
+  'bootstrap/demo/data.ts': 'export const demo = 1;\n',
+  'bootstrap/main.ts': "import { demo } from './demo/data.ts';\nexport const m = demo;\n",
+  'bootstrap/modules/uses-demo.ts': "import { demo } from '../demo/data.ts';\nexport const u = demo;\n",
   'bootstrap/x.ts':
     "import { Container } from 'inversify';\nimport { ok } from '../adapters/a/ok.ts';\nexport const c = [Container, ok];\n",
 };
@@ -60,10 +63,17 @@ const EXPECTED: readonly (readonly [rule: string, from: string])[] = [
   ['application-sees-only-domain', 'application/uses-zod.ts'],
   ['adapters-are-independent', 'adapters/a/z.ts'],
   ['inner-layers-ignore-outer', 'adapters/a/uses-bootstrap.ts'],
+  ['production-wiring-ignores-demo', 'bootstrap/modules/uses-demo.ts'],
   ['no-circular', 'domain/cycle-a.ts'],
   ['not-to-unresolvable', 'domain/missing.ts'],
 ];
-const CLEAN = ['domain/pure.ts', 'application/ports/port.ts', 'adapters/a/ok.ts', 'bootstrap/x.ts'];
+const CLEAN = [
+  'domain/pure.ts',
+  'application/ports/port.ts',
+  'adapters/a/ok.ts',
+  'bootstrap/x.ts',
+  'bootstrap/main.ts',
+];
 
 describe('dependency rules (.dependency-cruiser.cjs)', () => {
   let dir: string;

@@ -76,7 +76,15 @@ describe('loadConfig', () => {
         eventStreams: 200,
       },
       trustedProxies: [],
+      workerPollMs: 2_000,
     });
+  });
+
+  it('polls for unannounced work every 2 s unless WORKER_POLL_MS says otherwise', () => {
+    expect(loadConfig({}).workerPollMs).toBe(2_000);
+    expect(loadConfig({ WORKER_POLL_MS: '60000' }).workerPollMs).toBe(60_000);
+    const result = parseConfig({ WORKER_POLL_MS: '0' });
+    expect(result.ok ? [] : result.error.map((i) => i.variable)).toEqual(['WORKER_POLL_MS']);
   });
 
   it("reads where lead's files may be fetched from and a lower cap for them", () => {

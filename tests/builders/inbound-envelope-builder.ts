@@ -3,7 +3,7 @@ import type { WaIdentity } from '../../domain/lead/lead.ts';
 import type { InboundContent } from '../../domain/messaging/message.ts';
 import { asId, type WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
-import { FAKE_PHONE_NUMBER_ID } from '../../bootstrap/demo/demo-organisation.ts';
+import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { nextId } from './next-id.ts';
 import { phone } from './phone.ts';
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-/** Real-shaped Meta webhook bodies (see ../shared/whatsapp-facts.md §1). Plain JSON values, not our types. */
+/** Real-shaped Meta webhook bodies (adapters/whatsapp/meta-cloud/README.md §F3 to §F6). Plain JSON, not our types. */
 export type Json = Record<string, unknown>;
 
 export const PHONE_NUMBER_ID = '106540352242922';

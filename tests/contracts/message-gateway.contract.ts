@@ -86,7 +86,9 @@ const everyKind = async (s: GatewaySubject): Promise<OutboundContent[]> => {
 export const messageGatewayContract = (name: string, open: OpenGateway) =>
   describe(`${name}: MessageGateway`, () => {
     let subject: GatewaySubject | null = null;
-    beforeEach(async () => void (subject = await open()));
+    beforeEach(async () => {
+      subject = await open();
+    });
     afterEach(async () => {
       await subject?.close();
       subject = null;

@@ -18,8 +18,7 @@ describe('the CRM API, assembled', () => {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     const settle = async () => {
-      await desk.container.get(TOKENS.ProcessInbox).drain();
-      await desk.dispatch.execute();
+      await desk.idle();
     };
     const { person, lead } = await registerThroughBot(desk, '+573005550101', 'Pedro Díaz');
 

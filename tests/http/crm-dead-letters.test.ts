@@ -107,8 +107,7 @@ describe('GET/POST /api/v1/admin/dead-letters', () => {
     desk.clock.advance(5 * MINUTE_MS);
 
     const retried = await call('POST', `/admin/dead-letters/${id}/retry`);
-    await desk.container.get(TOKENS.ProcessInbox).drain();
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(retried.status).toBe(202);
     expect(retried.json).toEqual({

@@ -7,7 +7,7 @@ import { leadRouter } from '../support/lead-desk-routes.ts';
 const deskOverHttp = async () => {
   const desk = await startDesk();
   const { person, lead } = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
-  await desk.dispatch.execute();
+  await desk.idle();
   const advisor = lead.advisorId ?? 'u-ana';
   const other = ['u-ana', 'u-carlos', 'u-valentina'].find((u) => u !== advisor) ?? 'u-ana';
   return { desk, person, lead, advisor, other, ...leadRouter(desk) };
@@ -119,10 +119,10 @@ describe('CRM leads over HTTP', () => {
   });
 
   it('sends text inside the window; after 24 h only a template', async () => {
-    const { desk, as, lead, advisor, kicks } = await deskOverHttp();
+    const { desk, as, lead, advisor, outboxWakes } = await deskOverHttp();
 
     const sent = await as(advisor).post(`/leads/${lead.id}/messages`, { kind: 'text', body: 'Hola Pedro 😊' });
-    await desk.dispatch.execute();
+    await desk.idle();
     expect(sent.status).toBe(202);
     expect(await sent.json()).toMatchObject({
       direction: 'outbound',
@@ -130,7 +130,7 @@ describe('CRM leads over HTTP', () => {
       text: 'Hola Pedro 😊',
       author: { kind: 'user', userId: advisor },
     });
-    expect(kicks()).toBe(1);
+    expect(outboxWakes()).toBe(1);
     expect(desk.whatsapp.sentTo('+573007770001').at(-1)?.content).toMatchObject({
       kind: 'text',
       body: 'Hola Pedro 😊',
@@ -152,7 +152,7 @@ describe('CRM leads over HTTP', () => {
     });
     expect(template.status).toBe(202);
     expect(await template.json()).toMatchObject({ text: expect.stringContaining('¡Hola Pedro! Soy Ana') });
-    await desk.dispatch.execute();
+    await desk.idle();
     expect(desk.whatsapp.sentTo('+573007770001').at(-1)?.content.kind).toBe('template');
   });
 

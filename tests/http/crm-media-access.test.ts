@@ -9,7 +9,7 @@ const twoAdvisorsOverHttp = async () => {
   const desk = await startDesk();
   const mine = await registerThroughBot(desk, '+573001120001', 'Lucía Rojas');
   const theirs = await registerThroughBot(desk, '+573001120002', 'Pedro Díaz');
-  await desk.dispatch.execute();
+  await desk.idle();
   const [me, them] = [mine.lead.advisorId, theirs.lead.advisorId];
   if (me === null || them === null || me === them) throw new Error('expected two advisors');
   const routes = chatToolsRouter(desk);
@@ -51,7 +51,7 @@ describe('CRM media over HTTP: two advisors', () => {
     const before = desk.whatsapp.sentTo(theirs.person.phone).length;
 
     const attached = await as(them).post(`/leads/${theirs.lead.id}/messages`, documentBody(id));
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(attached.status).toBe(404);
     expect(attached.headers.get('content-type')).toContain('application/problem+json');
@@ -69,7 +69,7 @@ describe('CRM media over HTTP: two advisors', () => {
     const id = conversation.messages.find((m) => m.direction === 'inbound' && m.content.mediaId !== undefined)?.content
       .mediaId;
     if (id === undefined) throw new Error('the lead’s document was not stored');
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect((await as(me).get(`/media/${id}`)).status).toBe(200);
     expect((await as(them).get(`/media/${id}`)).status).toBe(404);

@@ -10,7 +10,7 @@ const PHONE = '+573001130001';
 const deskOverHttp = async () => {
   const desk = await startDesk();
   const { person, lead } = await registerThroughBot(desk, PHONE, 'Lucía Rojas');
-  await desk.dispatch.execute();
+  await desk.idle();
   const advisor = lead.advisorId ?? 'u-ana';
   const routes = chatToolsRouter(desk);
   const upload = (bytes: Uint8Array, type: string, name = 'archivo') =>
@@ -86,7 +86,7 @@ describe('CRM sends are checked against the stored bytes', () => {
     const before = sentCount();
 
     const res = await send({ kind: 'voice', mediaId: id });
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -150,7 +150,7 @@ describe('CRM sends are checked against the stored bytes', () => {
 
     const sentVoice = await send({ kind: 'voice', mediaId: voice });
     const sentImage = await send({ kind: 'media', mediaKind: 'image', mediaId: png, mimeType: 'image/png' });
-    await desk.dispatch.execute();
+    await desk.idle();
 
     expect(sentVoice.status).toBe(202);
     expect(sentImage.status).toBe(202);

@@ -78,7 +78,13 @@ const scriptedPhones = () => {
     logger: silent,
     fakeWhatsApp: { inbound: async () => ({ stored: true, waMessageId: 'x' }), phones: port, heartbeatMs: 10 },
   });
-  return { app, listeners, emit: (event: PhoneEvent) => listeners.forEach((l) => l(event)) };
+  return {
+    app,
+    listeners,
+    emit: (event: PhoneEvent) => {
+      for (const l of listeners) l(event);
+    },
+  };
 };
 
 describe('GET /fake-whatsapp/events, its lifetime', () => {

@@ -18,8 +18,7 @@ describe('POST /fake-whatsapp/inbound', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ stored: true, waMessageId: expect.any(String) });
 
-    await desk.container.get(TOKENS.ProcessInbox).drain();
-    await desk.dispatch.execute();
+    await desk.idle();
     expect(desk.whatsapp.lead('+573004445566').lastText()).toContain('correo electrónico');
   });
 
@@ -31,8 +30,7 @@ describe('POST /fake-whatsapp/inbound', () => {
     const again = await post(app, { from: '+573004445566', text: 'Hola', waMessageId: 'wamid.same' });
 
     expect(await again.json()).toEqual({ stored: false, waMessageId: 'wamid.same' });
-    await desk.container.get(TOKENS.ProcessInbox).drain();
-    await desk.dispatch.execute();
+    await desk.idle();
     const welcomeAndQuestion = 2;
     expect(desk.whatsapp.sentTo('+573004445566')).toHaveLength(welcomeAndQuestion);
   });

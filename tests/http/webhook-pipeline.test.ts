@@ -59,8 +59,7 @@ const deliver = async (desk: Desk, payload: Json) => {
     headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(SECRET, body) },
     body,
   });
-  await desk.container.get(TOKENS.ProcessInbox).drain();
-  await desk.container.get(TOKENS.DispatchOutbound).execute();
+  await desk.container.get(TOKENS.MessagePipeline).idle();
   return response;
 };
 

@@ -30,7 +30,7 @@ describe('the CRM API on the embedded database (PGlite, Drizzle adapters)', () =
 
     expect(JSON.stringify((await api('GET', '/leads?q=Laura')).json)).toContain(lead.id);
     expect((await api('POST', `/leads/${lead.id}/messages`, { kind: 'text', body: 'Hola Laura' })).status).toBe(202);
-    await desk.dispatch.execute();
+    await desk.idle();
     expect(desk.whatsapp.sentTo(person.phone).at(-1)?.content).toEqual({ kind: 'text', body: 'Hola Laura' });
 
     const visit = await api('POST', `/leads/${lead.id}/visits`, { projectId: 'p-med-1' });

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEAD_LETTER_AFTER } from '../../application/use-cases/process-inbox.ts';
-import { FAKE_PHONE_NUMBER_ID } from '../../bootstrap/demo/demo-organisation.ts';
+import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { loadConfig } from '../../bootstrap/config.ts';
 import { openStorage } from '../../bootstrap/storage.ts';
 import { spawnApp } from '../support/app-process.ts';

@@ -73,7 +73,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
         body: JSON.stringify({ from: phone, text: 'Hola' }),
       });
       expect(response.status).toBe(202);
-      await first.container.get(TOKENS.ProcessInbox).drain();
+      await first.container.get(TOKENS.MessagePipeline).idle();
     } finally {
       await first.close();
     }

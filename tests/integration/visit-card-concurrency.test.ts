@@ -22,7 +22,7 @@ const admin = { kind: 'bootstrap-admin', role: 'admin' } as const;
 describe.skipIf(target === null)('postgres: visit-card actions racing', () => {
   const { repos, uowOf } = usePostgresInstances(target);
   /** Ids distinct per worker. */
-  const ids = (n: number): IdGenerator => ({ next: (prefix) => `${prefix}_w${n}` });
+  const ids = (n: number): IdGenerator => ({ next: (prefix) => asId(`${prefix}_w${n}`) });
 
   /** One lead of u-ana with `visits` visits of project p-1, whose unit u-1 is available. */
   const seed = async (visits: number): Promise<VisitId[]> => {

@@ -153,7 +153,7 @@ const agentSends = (phone: string, kind: 'text' | 'template'): Cmd => ({
     if (!result.ok) expect(result.error).toEqual({ type: 'WindowClosed' });
     if (!result.ok) seen.refusedOutsideWindow += 1;
     if (kind === 'template' && !windowOpen) seen.templatesOutsideWindow += 1;
-    await r.desk.dispatch.execute();
+    await r.desk.idle();
     await checkInvariants(m, r);
   },
   toString: () => `agent ${kind} → ${phone}`,

@@ -1,21 +1,21 @@
 import { registerChatToolsRoutes, type ChatToolsDeps } from '../../adapters/http/crm/chat-tools.router.ts';
-import { CHAT_TOOLS_TOKENS as T } from '../../bootstrap/chat-tools-tokens.ts';
 import { chatToolsModule } from '../../bootstrap/modules/chat-tools-module.ts';
 import type { Desk } from './desk-harness.ts';
 import { leadRouter } from './lead-desk-routes.ts';
+import { TOKENS } from '../../bootstrap/tokens.ts';
 
 /** The chat tools use cases as `chatToolsModule()` binds them on the assembled desk. */
-export const chatToolsUseCases = (desk: Desk): Omit<ChatToolsDeps, 'afterSend'> => {
-  if (!desk.container.isBound(T.ListTemplates)) desk.container.load(chatToolsModule());
+export const chatToolsUseCases = (desk: Desk): ChatToolsDeps => {
+  if (!desk.container.isBound(TOKENS.ListTemplates)) desk.container.load(chatToolsModule());
   const get = desk.container.get.bind(desk.container);
   return {
-    listTemplates: get(T.ListTemplates),
-    refreshTemplates: get(T.RefreshTemplates),
-    uploadMedia: get(T.UploadMedia),
-    getMedia: get(T.GetMedia),
-    createVisitQuote: get(T.CreateVisitQuote),
-    listVisitQuotes: get(T.ListVisitQuotes),
-    sendQuote: get(T.SendQuote),
+    listTemplates: get(TOKENS.ListTemplates),
+    refreshTemplates: get(TOKENS.RefreshTemplates),
+    uploadMedia: get(TOKENS.UploadMedia),
+    getMedia: get(TOKENS.GetMedia),
+    createVisitQuote: get(TOKENS.CreateVisitQuote),
+    listVisitQuotes: get(TOKENS.ListVisitQuotes),
+    sendQuote: get(TOKENS.SendQuote),
   };
 };
 
@@ -25,14 +25,7 @@ export const chatToolsUseCases = (desk: Desk): Omit<ChatToolsDeps, 'afterSend'> 
  */
 export const chatToolsRouter = (desk: Desk, overrides: Partial<ChatToolsDeps> = {}) => {
   const leads = leadRouter(desk);
-  let kicks = 0;
-  registerChatToolsRoutes(leads.router, {
-    ...chatToolsUseCases(desk),
-    afterSend: () => {
-      kicks += 1;
-    },
-    ...overrides,
-  });
+  registerChatToolsRoutes(leads.router, { ...chatToolsUseCases(desk), ...overrides });
   const as = (actor: string) => ({
     ...leads.as(actor),
     upload: (file: File) => {
@@ -41,5 +34,5 @@ export const chatToolsRouter = (desk: Desk, overrides: Partial<ChatToolsDeps> = 
       return leads.router.request('/media', { method: 'POST', body: form, headers: { 'x-test-actor': actor } });
     },
   });
-  return { router: leads.router, as, quoteKicks: () => kicks };
+  return { router: leads.router, as, outboxWakes: leads.outboxWakes };
 };

@@ -13,7 +13,9 @@ export const T0: Instant = Date.UTC(2026, 10, 24, 15, 0, 0);
 
 /**
  * The assembled application as `npm start` wires it (container, use cases, in-memory adapters, fake
- * WhatsApp) with a fixed clock, sequential ids and the demo data loaded.
+ * WhatsApp, the message pipeline listening) with a fixed clock, sequential ids and the demo data loaded.
+ * There is no safety poll: `idle()` runs the pipeline and waits until nothing is due nor running (what
+ * a poll would find after the clock moved, e.g. a retry that came due).
  */
 export const startDesk = async (
   start: Instant = T0,
@@ -29,13 +31,16 @@ export const startDesk = async (
   );
   const uow = container.get(TOKENS.UnitOfWork);
   await seedDemo(uow, config.whatsapp.phoneNumberId ?? undefined);
+  const pipeline = container.get(TOKENS.MessagePipeline);
   return {
     clock,
     container,
     whatsapp: container.get(TOKENS.FakeWhatsApp),
     events: container.get(TOKENS.Events),
     sendAgentMessage: container.get(TOKENS.SendAgentMessage),
-    dispatch: container.get(TOKENS.DispatchOutbound),
+    pipeline,
+    /** Waits until the pipeline has processed every due inbox entry and sent every due message. */
+    idle: (): Promise<void> => pipeline.idle(),
     media: container.get(TOKENS.MediaStore),
     /** Reads the stored state through the repositories. */
     read: <T>(f: (repos: Repositories) => Promise<T>): Promise<T> => uow.transaction(f),

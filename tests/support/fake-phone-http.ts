@@ -15,12 +15,8 @@ export const phoneDesk = async () => {
   const desk = await startDesk(T0, null, { CRM_ADMIN_API_KEY: ADMIN });
   const app = desk.container.get(TOKENS.HttpApp);
   const request = async (path: string, init?: RequestInit): Promise<Response> => app.request(path, init);
-  /** Waits for what the last request started in the background: inbox processed, replies sent, files copied. */
-  const settle = async (): Promise<void> => {
-    await desk.container.get(TOKENS.ProcessInbox).drain();
-    await desk.dispatch.execute();
-    await desk.container.get(TOKENS.FetchInboundMedia).drain();
-  };
+  /** Waits for what the last request started in the background: inbox processed, replies sent. */
+  const settle = (): Promise<void> => desk.idle();
   const send = async (body: object): Promise<Response> => {
     const response = await request('/fake-whatsapp/inbound', json('POST', body));
     await settle();

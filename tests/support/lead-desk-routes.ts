@@ -1,5 +1,6 @@
 import type { Actor } from '../../application/ports/actor.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
+import { LibPhoneNumberParser } from '../../adapters/contact/libphonenumber-phone-parser.ts';
 import { GetConversation } from '../../application/use-cases/get-conversation.ts';
 import { MarkConversationRead } from '../../application/use-cases/mark-conversation-read.ts';
 import { GetLead } from '../../application/use-cases/get-lead.ts';
@@ -20,7 +21,7 @@ export const leadUseCases = (desk: Desk) => {
   return {
     listLeads: new ListLeads(uow, desk.clock),
     getLead: new GetLead(uow, desk.clock),
-    createLead: new CreateLead(uow, desk.clock, ids, events),
+    createLead: new CreateLead(uow, desk.clock, ids, events, new LibPhoneNumberParser()),
     listVisits: new ListVisits(uow),
     openVisit: new OpenVisit(uow, desk.clock, ids, events),
     getConversation: new GetConversation(uow, desk.clock),
@@ -43,14 +44,12 @@ export const leadRouter = (desk: Desk) => {
     c.set('actor', actorNamed(c.req.header('x-test-actor') ?? 'admin'));
     await next();
   });
-  let kicks = 0;
-  registerLeadRoutes(router, {
-    ...leadUseCases(desk),
-    sendAgentMessage: desk.sendAgentMessage,
-    afterSend: () => {
-      kicks += 1;
-    },
+  // No route wakes anything: queuing a message announces outbox work by itself; counted from here on.
+  let outboxWakes = 0;
+  desk.container.get(TOKENS.WorkSignal).subscribe((work) => {
+    if (work === 'outbox') outboxWakes += 1;
   });
+  registerLeadRoutes(router, { ...leadUseCases(desk), sendAgentMessage: desk.sendAgentMessage });
   const as = (actor: string) => ({
     get: (path: string) => router.request(path, { headers: { 'x-test-actor': actor } }),
     post: (path: string, body: unknown) =>
@@ -60,5 +59,5 @@ export const leadRouter = (desk: Desk) => {
         headers: { 'x-test-actor': actor, 'content-type': 'application/json' },
       }),
   });
-  return { router, as, kicks: () => kicks };
+  return { router, as, outboxWakes: () => outboxWakes };
 };

@@ -164,8 +164,7 @@ export const quotePdfChecks = (name: string, open: () => Promise<QuotePdfStorage
 
         uow.failQuoteSaves = false;
         desk.clock.advance(MINUTE_MS);
-        await desk.container.get(TOKENS.ProcessInbox).drain();
-        await desk.dispatch.execute();
+        await desk.idle();
 
         const [summary, pdf] = camila
           .inbox()

@@ -105,7 +105,8 @@ type FaultKind =
 type Fault = FaultKind & { readonly only?: string };
 type Env = { Bindings: HttpBindings; Variables: { record: RecordedRequest; file: File | null } };
 
-// Meta's accepted upload types (whatsapp-facts.md §2.4); `audio/ogg` means OGG/Opus, `audio/opus` is refused.
+// Meta's accepted upload types (adapters/whatsapp/meta-cloud/README.md §F11, §F16): `audio/ogg` means OGG/Opus,
+// `audio/opus` is refused.
 const UPLOAD_TYPES = new Set([
   'audio/aac',
   'audio/amr',
@@ -124,7 +125,7 @@ const UPLOAD_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
 
-// The request shapes of whatsapp-facts.md §2.1–2.2; strict, as Meta refuses unknown fields with code 100.
+// The request shapes of adapters/whatsapp/meta-cloud/README.md §F8; strict, as Meta refuses unknown fields (code 100).
 const text = z.strictObject({ text: z.string().min(1) });
 const to = {
   messaging_product: z.literal('whatsapp'),
@@ -315,7 +316,10 @@ const gatekeeper =
     state.requests.push(record);
     c.set('record', record);
     c.set('file', file ?? null);
-    if (fault?.kind === 'drop') return (c.env.incoming.socket.destroy(), c.body(null));
+    if (fault?.kind === 'drop') {
+      c.env.incoming.socket.destroy();
+      return c.body(null);
+    }
     // A request left hanging never takes effect: by `close()` its client has given up, as on a lost answer.
     if (fault?.kind === 'hang') {
       await new Promise<void>((resolve) => state.hanging.add(resolve));
@@ -343,7 +347,10 @@ const sendMessage = (state: StubState) => (c: Context<Env>) => {
   const phoneNumberId = c.req.param('phoneNumberId') ?? '';
   if (!state.knownLine(phoneNumberId)) return unknownObject(c, phoneNumberId);
   const read = readShape.safeParse(c.var.record.json);
-  if (read.success) return (state.readMarks.push(read.data.message_id), c.json({ success: true }));
+  if (read.success) {
+    state.readMarks.push(read.data.message_id);
+    return c.json({ success: true });
+  }
   const parsed = messageShape.safeParse(c.var.record.json);
   if (!parsed.success)
     return invalid(c, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

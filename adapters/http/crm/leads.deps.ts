@@ -1,4 +1,3 @@
-import type { CountryCode } from 'libphonenumber-js/max';
 import type { CreateLead } from '../../../application/use-cases/create-lead.ts';
 import type { GetConversation } from '../../../application/use-cases/get-conversation.ts';
 import type { MarkConversationRead } from '../../../application/use-cases/mark-conversation-read.ts';
@@ -8,7 +7,7 @@ import type { ListVisits } from '../../../application/use-cases/list-visits.ts';
 import type { OpenVisit } from '../../../application/use-cases/open-visit.ts';
 import type { SendAgentMessage } from '../../../application/use-cases/send-agent-message.ts';
 
-/** What the lead routes need: the use cases, and hooks bootstrap provides. */
+/** What the lead routes need: the use cases (queuing a message wakes the senders by itself). */
 export type LeadRouteDeps = {
   readonly listLeads: ListLeads;
   readonly getLead: GetLead;
@@ -18,8 +17,4 @@ export type LeadRouteDeps = {
   readonly getConversation: GetConversation;
   readonly markConversationRead: MarkConversationRead;
   readonly sendAgentMessage: SendAgentMessage;
-  /** Where national numbers typed in the CRM are read; default CO. */
-  readonly defaultCountry?: CountryCode;
-  /** Called after a message is queued, so the outbox sends it now rather than on its next tick. */
-  readonly afterSend?: () => void;
 };

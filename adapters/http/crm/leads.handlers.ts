@@ -1,4 +1,3 @@
-import type { Email } from '../../../domain/contact/email.ts';
 import {
   asId,
   type LeadId,
@@ -12,8 +11,6 @@ import type { LeadRouteDeps } from './leads.deps.ts';
 import { crmProblem } from './crm-problem.ts';
 import { leadJson, visitJson } from './leads.presenters.ts';
 import { createLeadRoute, getLeadRoute, listLeadsRoute, listVisitsRoute, openVisitRoute } from './leads.routes.ts';
-import { normalisePhone } from './phone-input.ts';
-import { problem } from '../problem.ts';
 
 // Error answers are problem+json built by `crmProblem`, so the handlers return plain `Response`s.
 export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): void => {
@@ -38,18 +35,11 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
 
   router.openapi(createLeadRoute, async (c): Promise<Response> => {
     const body = c.req.valid('json');
-    const phone = normalisePhone(body.phone, deps.defaultCountry ?? 'CO');
-    if (phone === null) {
-      const error = { in: 'body', path: 'phone', code: 'invalid_phone', message: 'not a valid phone number' };
-      return problem(c, 422, 'validation_failed', 'Validation failed', 'The request body has 1 problem.', {
-        errors: [error],
-      });
-    }
     const created = await deps.createLead.execute({
       actor: c.get('actor'),
       name: body.name,
-      phone,
-      ...(body.email === undefined ? {} : { email: body.email as Email }),
+      phone: body.phone,
+      ...(body.email === undefined ? {} : { email: body.email }),
       ...(body.advisorId === undefined ? {} : { advisorId: asId<UserId>(body.advisorId) }),
       ...(body.lineId === undefined ? {} : { lineId: asId<LineId>(body.lineId) }),
     });

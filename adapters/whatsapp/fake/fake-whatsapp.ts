@@ -20,6 +20,9 @@ import { businessMessage, leadMessage } from './phone-message.ts';
 import { ScriptedFailures } from './scripted-failures.ts';
 import type { SentMessage } from './sent-message.ts';
 
+/** The phone-number id of the fake WhatsApp's line when no Meta line is configured. */
+export const FAKE_PHONE_NUMBER_ID = '100000000000001';
+
 export type FakeWhatsAppOptions = {
   readonly clock: Clock;
   /** How inbound messages reach the application (wired to the use case that handles webhooks). */

@@ -15,7 +15,7 @@ const retry = (title: string, retryAfterMs?: number): Known =>
   retryAfterMs === undefined ? { title, retryable: true } : { title, retryable: true, retryAfterMs };
 const stop = (title: string): Known => ({ title, retryable: false });
 
-/** Meta's titles and our retry call per code (whatsapp-facts.md §3.3, §3.5). */
+/** Meta's titles and our retry call per code (adapters/whatsapp/meta-cloud/README.md §F14, §F15). */
 const KNOWN: ReadonlyMap<number, Known> = new Map([
   [0, stop('AuthException')],
   [1, retry('API Unknown')],

@@ -1,7 +1,7 @@
 /**
  * Where Meta serves the files leads send: `GET /{media-id}` answers a URL on `lookaside.fbsbx.com`
- * (whatsapp-facts.md §2.4; 360dialog's and Dualhook's copies of the media reference show
- * `https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=…`). Meta's CDN hosts (`*.fbcdn.net`,
+ * (adapters/whatsapp/meta-cloud/README.md §F10: 360dialog's and Dualhook's copies of the media reference
+ * show `https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=…`). Meta's CDN hosts (`*.fbcdn.net`,
  * `*.whatsapp.net`) are allowed too, in case the URL moves there. Configurable: `WHATSAPP_MEDIA_HOSTS`.
  */
 export const META_MEDIA_HOSTS: readonly string[] = ['lookaside.fbsbx.com', '*.fbcdn.net', '*.whatsapp.net'];

@@ -9,13 +9,17 @@ import type { GraphClient, GraphResult } from './graph-client.ts';
 
 type MediaContent = Extract<OutboundContent, { kind: 'media' }>;
 
-/** Meta keeps uploads 30 days; we reuse an id for a day less, so it never expires under us. */
+/**
+ * Meta keeps uploads 30 days (adapters/whatsapp/meta-cloud/README.md §F10); we reuse an id for a day less,
+ * so it never expires under us.
+ */
 const REUSE_MS = 29 * DAY_MS;
 const uploaded = z.object({ id: z.string().min(1) });
 
 /**
  * The MIME type Meta is told. Voice notes go as `audio/ogg` (OGG/Opus): `audio/opus` is refused
  * with 131053. Parameters such as `; codecs=opus` are dropped from the multipart `type` field.
+ * See adapters/whatsapp/meta-cloud/README.md §F16.
  */
 export const wireMimeType = (content: MediaContent): string => {
   const bare = (content.mimeType.split(';')[0] ?? '').trim().toLowerCase();

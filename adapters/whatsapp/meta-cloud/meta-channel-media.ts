@@ -64,11 +64,11 @@ async function* watched(
 
 /**
  * Files leads sent: `GET /{media-id}` gives a short-lived URL, the MIME type and the size, then `GET {url}`
- * with the same bearer token gives the bytes (whatsapp-facts.md §2.4), streamed into the store. Before the
- * token leaves: the type must be one WhatsApp carries for the kind, the announced size within the cap, and
- * the URL on an allowed host. While streaming, the cap holds whatever the server announced. Redirects are
- * never followed. An unknown or expired id, a refused type or size are final; outages and timeouts may be
- * retried (Meta keeps inbound media 7 days).
+ * with the same bearer token gives the bytes, streamed into the store. Before the token leaves: the type
+ * must be one WhatsApp carries for the kind, the announced size within the cap, and the URL on an allowed
+ * host. While streaming, the cap holds whatever the server announced. Redirects are never followed. An
+ * unknown or expired id, a refused type or size are final; outages and timeouts may be retried (Meta keeps
+ * inbound media 7 days). Meta's side: adapters/whatsapp/meta-cloud/README.md §F10, §F11.
  */
 export class MetaChannelMedia implements ChannelMedia {
   readonly #client: GraphClient;

@@ -19,8 +19,8 @@ const templatePage = z.object({
 type MetaTemplate = z.infer<typeof templatePage>['data'][number];
 
 /**
- * Meta's statuses (whatsapp-facts.md §2.5) folded into ours: only APPROVED may be sent. In appeal is
- * still pending; deleted, being deleted, over the limit and any status Meta adds later are unusable.
+ * Meta's statuses (adapters/whatsapp/meta-cloud/README.md §F12) folded into ours: only APPROVED may be sent. In appeal
+ * is still pending; deleted, being deleted, over the limit and any status Meta adds later are unusable.
  */
 const STATUSES: Readonly<Record<string, TemplateStatus>> = {
   APPROVED: 'APPROVED',

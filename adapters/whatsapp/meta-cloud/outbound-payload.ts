@@ -77,7 +77,7 @@ const contentFields = (content: OutboundContent, waMediaId: string | null): Json
 
 type TemplateContent = Extract<OutboundContent, { kind: 'template' }>;
 
-/** Header, body and button variables as Meta's `components` (whatsapp-facts.md §2.2, template). */
+/** Header, body and button variables as Meta's template `components` (adapters/whatsapp/meta-cloud/README.md §F8). */
 const templateComponents = (content: TemplateContent, headerMediaId: string | null): Json[] => {
   const { header, parameters, buttons = [] } = content;
   const headerParameter =
@@ -108,7 +108,7 @@ const templateComponents = (content: TemplateContent, headerMediaId: string | nu
   ];
 };
 
-/** The JSON body of `POST /{phone-number-id}/messages` for one message (whatsapp-facts.md §2.1, §2.2). */
+/** The JSON body of `POST /{phone-number-id}/messages` for one message (adapters/whatsapp/meta-cloud/README.md §F8). */
 export const messagePayload = (to: WaIdentity, content: OutboundContent, waMediaId: string | null): Json => ({
   messaging_product: 'whatsapp',
   recipient_type: 'individual',

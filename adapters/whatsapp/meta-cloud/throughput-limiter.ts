@@ -1,5 +1,8 @@
 export type ThroughputLimiterOptions = {
-  /** Messages per second per business line; Meta's default is 80 (1,000 after an upgrade, 20 for coexistence). */
+  /**
+   * Messages per second per business line; Meta's default is 80 (1,000 after an upgrade, 20 for coexistence):
+   * adapters/whatsapp/meta-cloud/README.md §F14.
+   */
   readonly perSecond?: number;
   /**
    * Added to the one-second window: sends leave a little after their reserved instant, unevenly, so

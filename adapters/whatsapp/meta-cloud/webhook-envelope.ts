@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Meta's webhook envelope, checked only as deep as routing needs: each change's `value` is parsed by its
  * `field`, and each message or status on its own, so one odd item cannot sink a batch. Unknown properties
- * are allowed everywhere (Meta keeps adding them) and stripped.
+ * are allowed everywhere (Meta keeps adding them) and stripped. See adapters/whatsapp/meta-cloud/README.md §F3.
  */
 export const WebhookEnvelope = z.object({
   object: z.literal('whatsapp_business_account'),

@@ -3,7 +3,7 @@ import { parseWebhook, type ParsedWebhook } from './webhook-payload.ts';
 import { verifySignature } from './webhook-signature.ts';
 import { toStorableText } from '../../../domain/shared/storable-text.ts';
 
-/** Meta's largest webhook payload. */
+/** Meta's largest webhook payload (adapters/whatsapp/meta-cloud/README.md §F6). */
 export const META_MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
 
 export type WebhookReceiverOptions = {

@@ -6,6 +6,7 @@ const HEADER = /^sha256=([0-9a-fA-F]{64})$/;
  * Checks Meta's `X-Hub-Signature-256: sha256=<hex>`: the HMAC-SHA256 of the exact bytes received, keyed with
  * the app secret. Re-serialised JSON would not match (Meta escapes non-ASCII as `\uXXXX`), so only raw bytes
  * go in. False for a missing or malformed header, and always false for an empty secret (fail closed).
+ * See adapters/whatsapp/meta-cloud/README.md §F2.
  */
 export const verifySignature = (appSecret: string, rawBody: Uint8Array, header: string | undefined): boolean => {
   if (appSecret === '' || header === undefined) return false;

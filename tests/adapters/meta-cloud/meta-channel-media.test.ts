@@ -19,17 +19,19 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 
 describe('MetaChannelMedia', () => {
   let h: MetaCloudHarness;
-  beforeEach(async () => (h = await openMetaCloud({ retry: { maxAttempts: 2 } })));
-  afterEach(() => h.close());
-
   /** Files kept by the harness's store: what a download left behind. */
   let kept = 0;
+  beforeEach(async () => {
+    h = await openMetaCloud({ retry: { maxAttempts: 2 } });
+    kept = 0;
+  });
+  afterEach(() => h.close());
+
   const sink: MediaSink = async (description, body, maxBytes) => {
     const stored = await h.media.putStream({ ...description, owner: null }, body, maxBytes);
     if (stored.ok) kept += 1;
     return stored;
   };
-  beforeEach(() => void (kept = 0));
   const file = (waMediaId: string, kind: InboundMediaKind = 'audio'): InboundFile => ({ waMediaId, kind });
   const download = (id: string, kind?: InboundMediaKind, options?: MetaChannelMediaOptions) =>
     new MetaChannelMedia(h.client, options).download(line, file(id, kind), sink);

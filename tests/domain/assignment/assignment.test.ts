@@ -32,6 +32,7 @@ const reference = (ls: readonly AdvisorLoad[]): UserId => {
   const waited = (l: AdvisorLoad) => l.lastAssignedAt ?? -Infinity;
   const earliest = Math.min(...lightest.map(waited));
   const ids = lightest.filter((l) => waited(l) === earliest).map((l) => l.advisorId);
+  // biome-ignore lint/complexity/useMathMinMax: ids are strings, Math.min compares numbers
   return ids.reduce((a, b) => (b < a ? b : a));
 };
 

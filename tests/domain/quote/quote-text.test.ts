@@ -92,8 +92,8 @@ describe('quoteSummaryText', () => {
       })
       .map(({ name, code, extras, savings }) => {
         let b = aQuoteRequest().withProject({ name, city: name }).withUnitCode(code).withUnitType({ name });
-        extras.forEach((label) => (b = b.withExtra(label, 1_000_000)));
-        savings.forEach((label) => (b = b.withSaving(label, 1_000)));
+        for (const label of extras) b = b.withExtra(label, 1_000_000);
+        for (const label of savings) b = b.withSaving(label, 1_000);
         return b.build();
       });
     fc.assert(

@@ -41,8 +41,8 @@ const validRequest = fc
       .withPrice(g.price)
       .withPlan({ downPaymentBps: g.bps, instalments: g.instalments, mortgage: g.mortgage })
       .withSeparation(separation, g.credited);
-    g.extras.forEach((amount, i) => (b = b.withExtra(`Parqueadero ${i + 1}`, amount)));
-    savings.forEach((amount, i) => (b = b.withSaving(`Cesantías ${i + 1}`, amount)));
+    for (const [i, amount] of g.extras.entries()) b = b.withExtra(`Parqueadero ${i + 1}`, amount);
+    for (const [i, amount] of savings.entries()) b = b.withSaving(`Cesantías ${i + 1}`, amount);
     return { req: b.build(), down, saved: total(savings), credited: g.credited ? separation : 0 };
   });
 

@@ -79,9 +79,7 @@ export const startCountedDesk = async (env: Readonly<Record<string, string>>) =>
     /** Lets what earlier requests started (inbox, outbox, files) finish, so counts move only with the next request. */
     settle: async (): Promise<void> => {
       for (let round = 0; round < 2; round++) {
-        await container.get(TOKENS.ProcessInbox).drain();
-        await container.get(TOKENS.DispatchOutbound).execute();
-        await container.get(TOKENS.FetchInboundMedia).drain();
+        await container.get(TOKENS.MessagePipeline).idle();
       }
     },
     close: async (): Promise<void> => {

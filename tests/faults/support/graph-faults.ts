@@ -19,7 +19,7 @@ const fail = (name: string, fault: StubFault, retryable: boolean, waitMs = 0): G
   play: (stub) => stub.failNext(1, fault, MESSAGES),
 });
 
-/** Meta's errors as whatsapp-facts.md §3 lists them, plus a network that drops or never answers. */
+/** Meta's errors (adapters/whatsapp/meta-cloud/README.md §F14, §F15), plus a network that drops or never answers. */
 export const GRAPH_FAULTS = {
   serverError: fail('500', { status: 500 }, true),
   somethingWentWrong: fail('131000', { status: 500, error: { code: 131000, message: 'Something went wrong' } }, true),

@@ -147,7 +147,9 @@ export const createAdvisorChat = ({ session, notify }) => {
     if (!existing) scrollToEnd();
   };
 
-  setInterval(() => lead && (banner.textContent = windowLabel(chatWindow)), 30_000);
+  setInterval(() => {
+    if (lead) banner.textContent = windowLabel(chatWindow);
+  }, 30_000);
   const scrollToEnd = () => {
     list.scrollTop = list.scrollHeight;
   };

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { InMemoryRateLimiter } from '../../adapters/memory/in-memory-rate-limiter.ts';
 import type { MediaStore } from '../../application/ports/media-store.ts';
@@ -12,12 +13,18 @@ import { startDesk, T0, type Desk } from './desk-harness.ts';
 import { actorNamed, leadUseCases } from './lead-desk-routes.ts';
 
 /**
- * A unit of work that knows when a transaction's work is running, and can make storing a quote fail (as a full
- * disk or a lost connection would, after the PDF is rendered and stored).
+ * A unit of work that knows whether code runs inside one of its transactions (in that code's own async
+ * context: other lanes of the pipeline run transactions of their own meanwhile), and can make storing a quote
+ * fail (as a full disk or a lost connection would, after the PDF is rendered and stored).
  */
 class WatchedUnitOfWork implements UnitOfWork {
-  running = 0;
+  readonly #inside = new AsyncLocalStorage<true>();
   failQuoteSaves = false;
+
+  /** Whether the caller runs inside a transaction's work. */
+  inside(): boolean {
+    return this.#inside.getStore() === true;
+  }
 
   constructor(private readonly inner: UnitOfWork) {}
 
@@ -29,18 +36,15 @@ class WatchedUnitOfWork implements UnitOfWork {
     return this.inner.single((repos) => this.#watch(repos, work));
   }
 
-  async #watch<T>(repos: Repositories, work: (repos: Repositories) => Promise<T>): Promise<T> {
-    this.running += 1;
-    try {
-      if (!this.failQuoteSaves) return await work(repos);
+  #watch<T>(repos: Repositories, work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.#inside.run(true, () => {
+      if (!this.failQuoteSaves) return work(repos);
       const fail = () => Promise.reject(new Error('quote not saved: disk full'));
       const quotes = new Proxy(repos.quotes, {
         get: (target, key) => (key === 'save' ? fail : (Reflect.get(target, key) as () => unknown).bind(target)),
       });
-      return await work({ ...repos, quotes });
-    } finally {
-      this.running -= 1;
-    }
+      return work({ ...repos, quotes });
+    });
   }
 }
 
@@ -72,9 +76,9 @@ const deskOn = async (opened: QuotePdfStorage) => {
   /** For each PDF rendered: whether a transaction's work was running meanwhile. */
   const renders: boolean[] = [];
   renderer.render = async (quote, labels) => {
-    renders.push(uow.running > 0);
+    renders.push(uow.inside());
     const pdf = await render(quote, labels);
-    renders.push(uow.running > 0);
+    renders.push(uow.inside());
     return pdf;
   };
   return { desk, uow, renders };

@@ -78,6 +78,8 @@ import type { ListAgenda } from '../application/use-cases/list-agenda.ts';
 import type { ReserveUnit } from '../application/use-cases/reserve-unit.ts';
 import type { ScheduleAppointment } from '../application/use-cases/schedule-appointment.ts';
 import type { PhoneParser } from '../application/ports/phone-parser.ts';
+import type { GraphClient } from '../adapters/whatsapp/meta-cloud/graph-client.ts';
+import type { ThroughputLimiter } from '../adapters/whatsapp/meta-cloud/throughput-limiter.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -102,6 +104,8 @@ export const TOKENS = {
   EventPublisher: Symbol.for('EventPublisher') as ServiceIdentifier<EventPublisher>,
   QuoteDocumentRenderer: Symbol.for('QuoteDocumentRenderer') as ServiceIdentifier<QuoteDocumentRenderer>,
   MessageGateway: Symbol.for('MessageGateway') as ServiceIdentifier<MessageGateway>,
+  GraphClient: Symbol.for('GraphClient') as ServiceIdentifier<GraphClient>,
+  ThroughputLimiter: Symbol.for('ThroughputLimiter') as ServiceIdentifier<ThroughputLimiter>,
   ChannelMedia: Symbol.for('ChannelMedia') as ServiceIdentifier<ChannelMedia>,
   TemplateSource: Symbol.for('TemplateSource') as ServiceIdentifier<TemplateSource>,
   FetchInboundMedia: Symbol.for('FetchInboundMedia') as ServiceIdentifier<FetchInboundMedia>,

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { FakePhonePort, PhoneEvent } from './fake-phone.port.ts';
-import { phoneMessageJson } from './fake-phone.presenter.ts';
+import { phoneEventPayload } from './fake-phone.presenter.ts';
 
 /**
  * `GET /fake-whatsapp/events`: every phone message as it is added or its ticks change, until the client goes
@@ -15,8 +15,7 @@ export const streamPhoneEvents = (c: Context, phones: FakePhonePort, heartbeatMs
     const forward = async (event: PhoneEvent): Promise<void> => {
       if (event.type === 'closed') return finish();
       if (stream.aborted) return;
-      const data = JSON.stringify({ phone: event.phone, message: phoneMessageJson(event.phone, event.message) });
-      await stream.writeSSE({ event: event.type, data });
+      await stream.writeSSE({ event: event.type, data: JSON.stringify(phoneEventPayload(event)) });
     };
     // Chained so a burst keeps its order although each write is asynchronous.
     const unsubscribe = phones.subscribe((event) => {

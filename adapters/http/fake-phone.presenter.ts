@@ -1,4 +1,4 @@
-import type { PhoneRecord } from './fake-phone.port.ts';
+import type { PhoneEvent, PhoneRecord } from './fake-phone.port.ts';
 import type { PhoneMessageJson } from './fake-phone.routes.ts';
 
 export const iso = (epochMs: number): string => new Date(epochMs).toISOString();
@@ -41,4 +41,14 @@ export const phoneMessageJson = (phone: string, m: PhoneRecord): PhoneMessageJso
         },
   choice: m.choice === null ? null : { id: m.choice.id, title: m.choice.title },
   status: m.status,
+});
+
+/** The version of every `/fake-whatsapp/events` payload. */
+export const PHONE_EVENT_PAYLOAD_VERSION = 1;
+
+/** The `data` of one `/fake-whatsapp/events` event: the phone, and its message as the phone shows it. */
+export const phoneEventPayload = (event: Exclude<PhoneEvent, { readonly type: 'closed' }>) => ({
+  v: PHONE_EVENT_PAYLOAD_VERSION,
+  phone: event.phone,
+  message: phoneMessageJson(event.phone, event.message),
 });

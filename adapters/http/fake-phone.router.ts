@@ -48,5 +48,5 @@ export const registerFakePhoneRoutes = (app: Router, phones: FakePhonePort, opti
     return c.json({ accepted: await phones.playReceipts(c.req.valid('param').phone, waMessageIds, status) }, 202);
   });
 
-  app.openapi(phoneEventsRoute, (c) => streamPhoneEvents(c, phones, options.heartbeatMs ?? 15_000) as never);
+  app.openapi(phoneEventsRoute, (c) => streamPhoneEvents(c, phones, options.heartbeatMs ?? 15_000));
 };

@@ -156,6 +156,6 @@ export const phoneEventsRoute = createRoute({
   summary: 'Live phone messages (server-sent events)',
   description:
     "A `text/event-stream`: `event: phone_message` when a message is added to a phone's log and `event: phone_message_updated` " +
-    'when its status changes, both with `data: {"phone", "message": PhoneMessage}`; a `: ping` comment every 15 s.',
+    'when its status changes, both with `data: {"v": 1, "phone", "message": PhoneMessage}`; a `: ping` comment every 15 s.',
   responses: { 200: { description: 'The stream', content: { 'text/event-stream': { schema: z.string() } } } },
 });

@@ -29,16 +29,19 @@ export interface FieldError {
 // A URN, not a URL: the codes are stable identifiers, and we do not promise a page per problem.
 export const problemType = (code: string): string => `urn:lead-desk:problem:${code}`;
 
-/** Answers with a problem+json body. `extra` members are added next to the standard ones. */
-export const problem = (
+/**
+ * Answers with a problem+json body. `extra` members are added next to the standard ones. Typed as the
+ * `Problem` schema with the literal status, so a route contract documenting that status accepts it.
+ */
+export const problem = <S extends ContentfulStatusCode>(
   c: Context,
-  status: ContentfulStatusCode,
+  status: S,
   code: string,
   title: string,
   detail?: string,
   extra?: Readonly<Record<string, unknown>>,
 ) => {
-  const body = {
+  const body: ProblemBody = {
     ...extra,
     type: problemType(code),
     title,

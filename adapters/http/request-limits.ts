@@ -27,10 +27,8 @@ export const tooManyRequests = (c: Context, retryAfterSeconds: number, code: str
   return problem(c, 429, code, 'Too Many Requests', detail);
 };
 
+export const rateLimitedDetail = (retryAfterSeconds: number): string =>
+  `Too many requests; try again in ${retryAfterSeconds} s.`;
+
 export const rateLimited = (c: Context, error: RateLimited) =>
-  tooManyRequests(
-    c,
-    error.retryAfterSeconds,
-    'rate_limited',
-    `Too many requests; try again in ${error.retryAfterSeconds} s.`,
-  );
+  tooManyRequests(c, error.retryAfterSeconds, 'rate_limited', rateLimitedDetail(error.retryAfterSeconds));

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ClientIp } from './client-ip.ts';
 import type { Router } from './create-router.ts';
-import { problem } from './problem.ts';
+import { PROBLEM_CONTENT_TYPE, problem, ProblemSchema } from './problem.ts';
 import { rateLimited, type RequestLimit } from './request-limits.ts';
 
 /** What a channel's webhook made of a signed body. */
@@ -33,6 +33,11 @@ export type WebhookGuard = { readonly badSignatures: Pick<RequestLimit, 'count'>
 
 const PATH = '/webhooks/whatsapp';
 
+const problems = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+});
+
 export const verifyWebhookRoute = createRoute({
   method: 'get',
   path: PATH,
@@ -41,7 +46,7 @@ export const verifyWebhookRoute = createRoute({
   description: 'Meta sends `hub.mode=subscribe`, `hub.verify_token` and `hub.challenge`; the challenge is echoed.',
   responses: {
     200: { description: 'The echoed hub.challenge', content: { 'text/plain': { schema: z.string() } } },
-    403: { description: 'Wrong mode or verify token (problem+json)' },
+    403: problems('Wrong mode or verify token (problem+json)'),
   },
 });
 
@@ -55,13 +60,12 @@ export const receiveWebhookRoute = createRoute({
       description: 'Stored',
       content: { 'application/json': { schema: z.object({ received: z.literal(true) }) } },
     },
-    400: { description: 'Signed, but not a webhook we can read; nothing stored (problem+json)' },
-    401: { description: 'Missing or wrong signature; nothing stored (problem+json)' },
-    413: { description: 'Body over the size limit (problem+json)' },
-    429: {
-      description:
-        'Too many bad signatures from this address (`rate_limited`, with Retry-After); good signatures are never limited',
-    },
+    400: problems('Signed, but not a webhook we can read; nothing stored (problem+json)'),
+    401: problems('Missing or wrong signature; nothing stored (problem+json)'),
+    413: problems('Body over the size limit (problem+json)'),
+    429: problems(
+      'Too many bad signatures from this address (`rate_limited`, with Retry-After); good signatures are never limited',
+    ),
   },
 });
 
@@ -91,11 +95,7 @@ const tooLarge = (c: Context, max: number) =>
   problem(c, 413, 'payload_too_large', 'Payload Too Large', `The webhook body exceeds ${max} bytes.`);
 
 /** 401, or 429 once the address has sent too many bad signatures (it may be guessing the secret). */
-const refuseSignature = async (
-  c: Context,
-  logger: WebhookLogger,
-  guard: WebhookGuard | undefined,
-): Promise<Response> => {
+const refuseSignature = async (c: Context, logger: WebhookLogger, guard: WebhookGuard | undefined) => {
   const counted = guard === undefined ? null : await guard.badSignatures.count(guard.clientIp(c));
   if (counted !== null && !counted.ok) {
     logger.warn(
@@ -114,12 +114,7 @@ const refuseSignature = async (
   );
 };
 
-const receive = async (
-  c: Context,
-  webhook: WebhookPort,
-  logger: WebhookLogger,
-  guard: WebhookGuard | undefined,
-): Promise<Response> => {
+const receive = async (c: Context, webhook: WebhookPort, logger: WebhookLogger, guard: WebhookGuard | undefined) => {
   const declared = Number(c.req.header('content-length'));
   if (declared > webhook.maxBodyBytes) return tooLarge(c, webhook.maxBodyBytes);
   const raw = await readCapped(c.req.raw, webhook.maxBodyBytes).catch(() => undefined);
@@ -143,8 +138,7 @@ export const registerWebhookRoutes = (
   logger: WebhookLogger,
   guard?: WebhookGuard,
 ): void => {
-  // Problem answers have no content schema in the contracts, so the handlers may return plain `Response`s.
-  app.openapi(verifyWebhookRoute, (c): Response => {
+  app.openapi(verifyWebhookRoute, (c) => {
     const token = c.req.query('hub.verify_token');
     if (c.req.query('hub.mode') !== 'subscribe' || token === undefined || !sameSecret(token, webhook.verifyToken)) {
       logger.warn({ event: 'whatsapp_webhook_verification_refused' }, 'Webhook handshake refused');

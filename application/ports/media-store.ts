@@ -27,10 +27,26 @@ export type OwnedDescription = MediaDescription & Owned;
 export type OwnedReader = MediaReader & Owned;
 
 /**
- * Files we keep: quote PDFs, agent uploads, media downloaded from leads. A file stored from inside a unit of
- * work's transaction is part of it: kept if the transaction commits, gone if it rolls back (PostgreSQL stores it
- * in the transaction itself; a store beside the database removes it on rollback, see `RollbackHooks`). Stored
- * outside one, it is kept at once. Nothing here renders or downloads: bytes come in ready (or as a stream).
+ * Files we keep: quote PDFs, agent uploads, media downloaded from leads. Nothing here renders or downloads:
+ * bytes come in ready (or as a stream), so storing a file inside a transaction holds it only for the writing.
+ *
+ * Transactions (pinned by tests/contracts/media-store.contract.ts):
+ * - PostgreSQL and PGlite (`DrizzleMediaStore`) join the unit of work's transaction when called inside one: a
+ *   file put in a transaction that rolls back is gone with it. Called outside one, each call is its own
+ *   transaction.
+ * - Disk (`DiskMediaStore`) and memory (`InMemoryMediaStore`) sit beside the database. Wired with the unit of
+ *   work's `RollbackHooks` (as the composition root wires them), a file put in a transaction that rolls back is
+ *   removed once it has rolled back: no orphan. Without them they are plain blob stores and it stays, an orphan.
+ *   A crash before the transaction ends can still leave an unreferenced file there, never a reference to a
+ *   missing one.
+ * - A file stored in one transaction (or none) and referred to by a row written in another that fails is an
+ *   orphan on every adapter. Store the file first and refer to it after, never the other way round: an orphan
+ *   wastes space, a reference to a missing file breaks a conversation. Better: store both in one transaction.
+ * - A refused (`MediaTooLarge`) or broken (`body` throws) `putStream` keeps nothing on any adapter, inside a
+ *   transaction or not (PostgreSQL uses a savepoint, disk a `.part` file renamed at the end).
+ *
+ * Streaming: `putStream` never holds the file whole and reads at most one piece past `maxBytes`; `getStream`
+ * gives it back in pieces of at most 1 MiB, whether it was stored whole or streamed.
  */
 export interface MediaStore {
   /** Stores the bytes with their owner and returns their id; throws only on infrastructure failure. */

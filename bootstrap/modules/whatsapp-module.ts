@@ -22,29 +22,36 @@ type Binder = Parameters<ConstructorParameters<typeof ContainerModule>[0]>[0];
 
 const bindMeta = ({ bind }: Binder, config: Config): void => {
   const { whatsapp } = config;
-  const client = new GraphClient({
-    baseUrl: whatsapp.graphUrl,
-    version: whatsapp.graphVersion,
-    accessToken: whatsapp.accessToken ?? '',
-    businessAccountId: whatsapp.businessAccountId ?? '',
-    timeoutMs: 10_000,
-  });
+  // Bound, not captured, so a test's override of the client or the limiter reaches every adapter using it.
+  bind(TOKENS.GraphClient).toConstantValue(
+    new GraphClient({
+      baseUrl: whatsapp.graphUrl,
+      version: whatsapp.graphVersion,
+      accessToken: whatsapp.accessToken ?? '',
+      businessAccountId: whatsapp.businessAccountId ?? '',
+      timeoutMs: 10_000,
+    }),
+  );
   // Meta lets a business send a few messages in a row to one user (a bot turn is 2–3); it answers
   // 131056 when there are too many, and only then does the limiter space that user out.
   // The margin keeps a one-second window at the receiving end within the limit despite uneven send latency.
-  const limiter = new ThroughputLimiter({
-    perSecond: whatsapp.messagesPerSecond,
-    recipientSpacingMs: 0,
-    windowMarginMs: 50,
-  });
+  bind(TOKENS.ThroughputLimiter).toConstantValue(
+    new ThroughputLimiter({ perSecond: whatsapp.messagesPerSecond, recipientSpacingMs: 0, windowMarginMs: 50 }),
+  );
   bind(TOKENS.MessageGateway).toResolvedValue(
-    (media: MediaStore, clock: Clock) => new MetaCloudGateway({ client, media, limiter, clock }),
-    [TOKENS.MediaStore, TOKENS.Clock],
+    (client: GraphClient, limiter: ThroughputLimiter, media: MediaStore, clock: Clock) =>
+      new MetaCloudGateway({ client, media, limiter, clock }),
+    [TOKENS.GraphClient, TOKENS.ThroughputLimiter, TOKENS.MediaStore, TOKENS.Clock],
   );
-  bind(TOKENS.ChannelMedia).toConstantValue(
-    new MetaChannelMedia(client, { mediaHosts: whatsapp.mediaHosts, maxBytes: whatsapp.mediaMaxBytes }),
+  bind(TOKENS.ChannelMedia).toResolvedValue(
+    (client: GraphClient) =>
+      new MetaChannelMedia(client, { mediaHosts: whatsapp.mediaHosts, maxBytes: whatsapp.mediaMaxBytes }),
+    [TOKENS.GraphClient],
   );
-  bind(TOKENS.TemplateSource).toConstantValue(new MetaTemplateSource(client));
+  bind(TOKENS.TemplateSource).toResolvedValue(
+    (client: GraphClient) => new MetaTemplateSource(client),
+    [TOKENS.GraphClient],
+  );
 };
 
 const bindFake = ({ bind }: Binder, config: Config): void => {

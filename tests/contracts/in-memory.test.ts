@@ -1,39 +1,35 @@
-import { mediaFetchQueueContract } from './media-fetch-queue.contract.ts';
-import { apiKeyRepositoryContract } from './api-key-repository.contract.ts';
+import { InProcessWorkSignal } from '../../adapters/memory/in-process-work-signal.ts';
+import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
+import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
+import { InMemoryRateLimiter } from '../../adapters/memory/in-memory-rate-limiter.ts';
+import { inMemoryRepositories } from '../../adapters/memory/in-memory-repositories.ts';
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
-import { inMemoryRepositories } from '../../adapters/memory/in-memory-repositories.ts';
-import { configurationContract } from './configuration.contract.ts';
-import type { OpenSubject } from './contract-subject.ts';
-import { conversationRepositoryContract } from './conversation-repository.contract.ts';
-import { deadLetterRepositoryContract } from './dead-letter-repository.contract.ts';
-import { inboxRepositoryContract } from './inbox-repository.contract.ts';
-import { leadRepositoryContract } from './lead-repository.contract.ts';
-import { messageRepositoryContract } from './message-repository.contract.ts';
-import { quoteRepositoryContract } from './quote-repository.contract.ts';
-import { unitOfWorkContract } from './unit-of-work.contract.ts';
-import { visitRepositoryContract } from './visit-repository.contract.ts';
-import { appointmentRepositoryContract } from './appointment-repository.contract.ts';
-import { reservationRepositoryContract } from './reservation-repository.contract.ts';
-import { rateLimiterContract } from './rate-limiter.contract.ts';
-import { InMemoryRateLimiter } from '../../adapters/memory/in-memory-rate-limiter.ts';
+import { rollingBack } from './media-store.contract.ts';
+import { runContracts } from './registry.ts';
 
-const open: OpenSubject = async () => {
-  const store = new InMemoryStore();
-  return { repos: inMemoryRepositories(store), uow: new InMemoryUnitOfWork(store), close: async () => {} };
-};
-
-leadRepositoryContract('in-memory', open);
-conversationRepositoryContract('in-memory', open);
-messageRepositoryContract('in-memory', open);
-visitRepositoryContract('in-memory', open);
-quoteRepositoryContract('in-memory', open);
-configurationContract('in-memory', open);
-unitOfWorkContract('in-memory', open);
-inboxRepositoryContract('in-memory', open);
-mediaFetchQueueContract('in-memory', open);
-deadLetterRepositoryContract('in-memory', open);
-apiKeyRepositoryContract('in-memory', open);
-appointmentRepositoryContract('in-memory', open);
-reservationRepositoryContract('in-memory', open);
-rateLimiterContract('in-memory', async () => ({ limiter: new InMemoryRateLimiter(), close: async () => {} }));
+/** The in-memory adapters, each test on a fresh store, against every registered contract suite. */
+runContracts('in-memory', {
+  storage: async () => {
+    const store = new InMemoryStore();
+    return { repos: inMemoryRepositories(store), uow: new InMemoryUnitOfWork(store), close: async () => {} };
+  },
+  rateLimiter: async () => ({ limiter: new InMemoryRateLimiter(), close: async () => {} }),
+  mediaStore: async () => {
+    const shared = new InMemoryStore();
+    // Wired as the composition root wires it: a file put in a transaction that rolls back is removed.
+    const uow = new InMemoryUnitOfWork(shared);
+    return {
+      store: new InMemoryMediaStore({ store: shared, transactions: uow }),
+      files: async () => shared.media.size,
+      inRolledBackTransaction: rollingBack(uow),
+      joinsTransactions: true,
+      close: async () => {},
+    };
+  },
+  workSignal: async () => ({ signal: new InProcessWorkSignal(), elsewhere: null, close: async () => {} }),
+  eventPublisher: async () => {
+    const publisher = new InMemoryEventPublisher();
+    return { publisher, subscribe: (l) => publisher.subscribe(l), elsewhere: null, close: async () => {} };
+  },
+});

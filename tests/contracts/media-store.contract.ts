@@ -1,11 +1,37 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MediaOwner, MediaStore } from '../../application/ports/media-store.ts';
+import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { asId, type LeadId, type MediaId } from '../../domain/shared/ids.ts';
 
 /** A fresh, empty store, and how many files it holds (to see that a refused file left nothing behind). */
-export type MediaStoreSubject = { readonly store: MediaStore; files(): Promise<number>; close(): Promise<void> };
+export type MediaStoreSubject = {
+  readonly store: MediaStore;
+  files(): Promise<number>;
+  /**
+   * Runs `work` inside a transaction of the unit of work this store is used with in production, then rolls
+   * it back. `joinsTransactions` says what the port's doc comment says of this adapter.
+   */
+  inRolledBackTransaction(work: () => Promise<void>): Promise<void>;
+  readonly joinsTransactions: boolean;
+  close(): Promise<void>;
+};
 export type OpenMediaStore = () => Promise<MediaStoreSubject>;
+
+/** `inRolledBackTransaction` for a store used with `uow`: the work runs in a transaction that then throws. */
+export const rollingBack =
+  (uow: UnitOfWork) =>
+  async (work: () => Promise<void>): Promise<void> => {
+    const rollBack = new Error('roll back');
+    await uow
+      .transaction(async () => {
+        await work();
+        throw rollBack;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollBack) throw error;
+      });
+  };
 
 const MIB = 1024 * 1024;
 const pdf = { mimeType: 'application/pdf', filename: 'cedula.pdf', owner: null };
@@ -42,6 +68,26 @@ const concat = async (body: AsyncIterable<Uint8Array>): Promise<{ bytes: Uint8Ar
   const pieces: Uint8Array[] = [];
   for await (const piece of body) pieces.push(new Uint8Array(piece));
   return { bytes: new Uint8Array(Buffer.concat(pieces)), largest: Math.max(0, ...pieces.map((p) => p.length)) };
+};
+
+/** Stores `length` bytes streamed in pieces of `sizes`, and reads them back whole and as a stream. */
+const storesAndReadsBack = async (store: MediaStore, length: number, sizes: readonly number[]): Promise<void> => {
+  const bytes = bytesOf(length, sizes.length);
+  const stored = await store.putStream(
+    { mimeType: 'video/mp4', filename: null, owner },
+    piecesOf(bytes, sizes),
+    3 * MIB,
+  );
+  if (!stored.ok) throw new Error(`refused ${length} bytes`);
+  const whole = await store.get(stored.value);
+  expect(whole).toMatchObject({ mimeType: 'video/mp4', filename: null, owner });
+  expectSameBytes(whole?.bytes, bytes);
+  const reader = await store.getStream(stored.value);
+  expect(reader).toMatchObject({ mimeType: 'video/mp4', filename: null, owner, size: length });
+  const read = await concat((reader as NonNullable<typeof reader>).body);
+  expectSameBytes(read.bytes, bytes);
+  // Read in pieces of at most 1 MiB: whoever serves a 100 MB file never holds it whole.
+  expect(read.largest).toBeLessThanOrEqual(MIB);
 };
 
 /** `MediaStore` as every adapter must behave: in memory, on disk, in PGlite and in PostgreSQL. */
@@ -87,22 +133,13 @@ export const mediaStoreContract = (name: string, open: OpenMediaStore) =>
           fc.integer({ min: 0, max: 3 * MIB }),
           fc.array(fc.integer({ min: 1, max: 1_500_000 }), { maxLength: 8 }),
           async (length, sizes) => {
-            const bytes = bytesOf(length, sizes.length);
-            const stored = await store().putStream(
-              { mimeType: 'video/mp4', filename: null, owner },
-              piecesOf(bytes, sizes),
-              3 * MIB,
-            );
-            if (!stored.ok) throw new Error(`refused ${length} bytes`);
-            const whole = await store().get(stored.value);
-            expect(whole).toMatchObject({ mimeType: 'video/mp4', filename: null, owner });
-            expectSameBytes(whole?.bytes, bytes);
-            const reader = await store().getStream(stored.value);
-            expect(reader).toMatchObject({ mimeType: 'video/mp4', filename: null, owner, size: length });
-            const read = await concat((reader as NonNullable<typeof reader>).body);
-            expectSameBytes(read.bytes, bytes);
-            // Read in pieces of at most 1 MiB: whoever serves a 100 MB file never holds it whole.
-            expect(read.largest).toBeLessThanOrEqual(MIB);
+            // Each run on a store of its own: no run sees what an earlier one stored.
+            const own = await open();
+            try {
+              await storesAndReadsBack(own.store, length, sizes);
+            } finally {
+              await own.close();
+            }
           },
         ),
         { numRuns: 6 },
@@ -146,6 +183,27 @@ export const mediaStoreContract = (name: string, open: OpenMediaStore) =>
       expect(result).toMatchObject({ ok: false, error: { type: 'MediaTooLarge', maxBytes: MIB } });
       expect(pulled).toBe(17);
       expect(closed).toBe(true);
+      expect(await files()).toBe(0);
+    });
+
+    it('keeps a file put in a transaction that rolls back only when it does not join transactions (an orphan)', async () => {
+      const kept: MediaId[] = [];
+      await (subject as MediaStoreSubject).inRolledBackTransaction(async () => {
+        kept.push(await store().put({ bytes: bytesOf(100), ...pdf }));
+        const streamed = await store().putStream(pdf, piecesOf(bytesOf(3_000), [1_000]), 10_000);
+        if (streamed.ok) kept.push(streamed.value);
+      });
+      expect(kept).toHaveLength(2);
+      const joins = (subject as MediaStoreSubject).joinsTransactions;
+      for (const id of kept) expect(await store().get(id), id).toEqual(joins ? null : expect.anything());
+      expect(await files()).toBe(joins ? 0 : 2);
+    });
+
+    it('keeps nothing of a refused stream inside a transaction either', async () => {
+      await (subject as MediaStoreSubject).inRolledBackTransaction(async () => {
+        const over = await store().putStream(pdf, piecesOf(bytesOf(2_001), [700]), 2_000);
+        expect(over.ok).toBe(false);
+      });
       expect(await files()).toBe(0);
     });
 

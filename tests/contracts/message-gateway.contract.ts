@@ -10,10 +10,27 @@ import { phone } from '../builders/phone.ts';
 
 export type ScriptedFailure = { readonly retryable: boolean; readonly code: string; readonly title: string };
 
+/**
+ * What reached the recipient, as the far side saw it (the fake phone's screen, the payload the Graph API got):
+ * to whom (phone digits or business-scoped user id), the kind, the words (body, caption or template name), the
+ * choices offered (reply ids) and the size of the attached file as WhatsApp holds it.
+ */
+export type Delivered = {
+  readonly to: string;
+  readonly kind: 'text' | 'buttons' | 'list' | 'image' | 'document' | 'audio' | 'video' | 'template';
+  readonly text: string | null;
+  readonly choices: readonly string[];
+  readonly fileBytes: number | null;
+};
+
 /** A MessageGateway under test, with what the suite needs around it. */
 export type GatewaySubject = {
   readonly gateway: MessageGateway;
   readonly line: BusinessLine;
+  /** What reached the far side under this message id; `null` when nothing did. */
+  delivered(waMessageId: WaMessageId): Promise<Delivered | null>;
+  /** How many messages reached the far side so far. */
+  deliveredCount(): Promise<number>;
   /** Keeps a file the gateway may then send by its id. */
   storeMedia(media: StoredMedia): Promise<MediaId>;
   /** WhatsApp refuses the next message with this Meta error code, however many times the gateway tries. */
@@ -23,13 +40,43 @@ export type GatewaySubject = {
 
 export type OpenGateway = () => Promise<GatewaySubject>;
 
+const FILE_BYTES = 3;
+
+/** What the recipient must get for `content` sent to `to`. */
+const expectedDelivery = (content: OutboundContent, to: WaIdentity): Delivered => {
+  const recipient = to.phone === null ? (to.userId ?? '') : to.phone.replace(/^\+/, '');
+  const none = { to: recipient, choices: [], fileBytes: null };
+  switch (content.kind) {
+    case 'text':
+      return { ...none, kind: 'text', text: content.body };
+    case 'buttons':
+      return { ...none, kind: 'buttons', text: content.body, choices: content.buttons.map((b) => b.id) };
+    case 'list':
+      return {
+        ...none,
+        kind: 'list',
+        text: content.body,
+        choices: content.sections.flatMap((s) => s.rows.map((r) => r.id)),
+      };
+    case 'media':
+      return {
+        ...none,
+        kind: content.mediaKind,
+        text: content.mediaKind === 'audio' ? null : (content.caption ?? null),
+        fileBytes: FILE_BYTES,
+      };
+    case 'template':
+      return { ...none, kind: 'template', text: content.name };
+  }
+};
+
 const ana: WaIdentity = { phone: phone('+573001234567'), userId: null };
 const throughput: ScriptedFailure = { retryable: true, code: '130429', title: 'Rate limit hit' };
 const windowClosed: ScriptedFailure = { retryable: false, code: '131047', title: 'Re-engagement message' };
 
 const everyKind = async (s: GatewaySubject): Promise<OutboundContent[]> => {
   const file = (mimeType: string, filename: string | null = null) =>
-    s.storeMedia({ bytes: new Uint8Array([7, 7, 7]), mimeType, filename });
+    s.storeMedia({ bytes: new Uint8Array(FILE_BYTES).fill(7), mimeType, filename });
   return [
     textMessage('Hola 👋 ¿buscas vivienda?'),
     { kind: 'text', body: 'Mira https://example.com/torre-norte', previewUrl: true },
@@ -105,6 +152,26 @@ export const messageGatewayContract = (name: string, open: OpenGateway) =>
         expect(result, content.kind).toEqual({ ok: true, value: { waMessageId: expect.any(String) } });
         expect(result.ok && result.value.waMessageId.length > 0).toBe(true);
       }
+    });
+
+    it('delivers what was sent: each message reaches its recipient with its words, choices and file', async () => {
+      const beto: WaIdentity = { phone: null, userId: 'CO.1234567890' };
+      for (const to of [ana, beto])
+        for (const content of await everyKind(s())) {
+          const result = await send(content, to);
+          if (!result.ok) throw new Error(`${content.kind} refused: ${result.error.code}`);
+          expect(await s().delivered(result.value.waMessageId), content.kind).toEqual(expectedDelivery(content, to));
+        }
+    });
+
+    it('delivers nothing of a refused message', async () => {
+      s().failNextSend(windowClosed);
+      const refused = await send(textMessage('Hola'));
+      expect(refused.ok).toBe(false);
+      const next = await send(textMessage('Hola otra vez'));
+      if (!next.ok) throw new Error('the next message was refused');
+      expect(await s().delivered(next.value.waMessageId)).toMatchObject({ text: 'Hola otra vez' });
+      expect(await s().deliveredCount()).toBe(1);
     });
 
     it('hands out a different id for every message', async () => {

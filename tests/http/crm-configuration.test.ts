@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startDesk } from '../support/desk-harness.ts';
+import { eventually } from '../support/eventually.ts';
 import { configurationTestRouter } from '../support/configuration-routes.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 
@@ -139,8 +140,7 @@ describe('GET /events', () => {
     );
 
     expect(text).toMatch(/event: message_received\ndata: \{.*"leadId":null.*\}\nid: \d+/);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(api.subscribers()).toBe(0);
+    await eventually(() => expect(api.subscribers()).toBe(0));
   });
 
   it('sends an advisor only events about their own leads, and heartbeats', async () => {

@@ -4,6 +4,7 @@ import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generato
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
 import type { DeskEvent } from '../../application/ports/events.ts';
+import type { DeskEventPayload } from '../../adapters/http/crm/events.presenter.ts';
 import type { LeadRepository } from '../../application/ports/lead-repository.ts';
 import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { loadConfig } from '../../bootstrap/config.ts';
@@ -20,6 +21,7 @@ import {
 } from '../../domain/shared/ids.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { T0 } from '../support/desk-harness.ts';
+import { eventually } from '../support/eventually.ts';
 
 const ADMIN = 'test-admin-key-0123456789abcdef0123';
 
@@ -56,18 +58,13 @@ const listen = (res: Response) => {
   return {
     text: () => text,
     events: () =>
-      [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => JSON.parse(m[2] ?? 'null') as DeskEvent),
+      [...text.matchAll(/^event: (\w+)\ndata: (.*)$/gm)].map((m) => JSON.parse(m[2] ?? 'null') as DeskEventPayload),
     close: () => reader.cancel(),
   };
 };
 
-const until = async (done: () => boolean, what: string): Promise<void> => {
-  const deadline = Date.now() + 3_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
+const until = (done: () => boolean, what: string): Promise<true> =>
+  eventually(done, { what, timeoutMs: 3_000, intervalMs: 5 });
 
 const start = async (env: Readonly<Record<string, string>> = {}) => {
   const counting = countingLeadReads(new InMemoryUnitOfWork(new InMemoryStore()));
@@ -100,6 +97,8 @@ const start = async (env: Readonly<Record<string, string>> = {}) => {
 };
 
 const lead = (id: string) => asId<LeadId>(id);
+/** What a stream carries for an event: the event's own fields, with the payload version. */
+const onTheWire = (event: DeskEvent) => ({ v: 1, ...event });
 const message = (type: 'message_received' | 'message_queued', leadId: LeadId | null, n: number): DeskEvent => ({
   type,
   conversationId: asId<ConversationId>(`conv-${n}`),
@@ -144,12 +143,13 @@ describe('GET /api/v1/events: one visibility check per event', () => {
       'managers to hear everything',
     );
     await until(() => streams.ana2.events().length === 3, 'the advisor to hear her leads');
+    // Deliberately quiet for a moment: an event sent to the wrong stream would arrive now.
     await new Promise((resolve) => setTimeout(resolve, 30));
 
     expect(desk.calls).toEqual(['byId', 'byId', 'byId', 'byId']);
-    const [visit, carlosMessage, botMessage, assigned, queued] = published;
-    expect(streams.manager.events()).toEqual(published);
-    expect(streams.admin.events()).toEqual(published);
+    const [visit, carlosMessage, botMessage, assigned, queued] = published.map(onTheWire);
+    expect(streams.manager.events()).toEqual(published.map(onTheWire));
+    expect(streams.admin.events()).toEqual(published.map(onTheWire));
     expect(streams.ana1.events()).toEqual([visit, assigned, queued]);
     expect(streams.ana2.events()).toEqual([visit, assigned, queued]);
     expect(streams.carlos.events()).toEqual([carlosMessage]);
@@ -167,6 +167,20 @@ describe('GET /api/v1/events: one visibility check per event', () => {
     expect(desk.calls).toEqual([]);
     await manager.close();
   });
+
+  it('sends each event as its public payload: `v: 1` and the fields it names, nothing else the event carries', async () => {
+    const desk = await start();
+    const manager = await desk.stream(await desk.keyOf('u-jorge'));
+    // As an event from another instance may arrive: with a field this version does not publish.
+    const carrying = Object.assign(message('message_queued', lead('lead-x'), 1), { outboxRow: 42 });
+    desk.events.publish([carrying]);
+    await until(() => manager.events().length === 1, 'the manager to hear it');
+    expect(manager.text()).toMatch(/^event: message_queued\ndata: \{"v":1,"type":"message_queued",.*\}\nid: 1$/m);
+    expect(manager.events()).toEqual([
+      { v: 1, type: 'message_queued', conversationId: 'conv-1', leadId: 'lead-x', messageId: 'msg-1' },
+    ]);
+    await manager.close();
+  });
 });
 
 describe('GET /api/v1/events: stream caps', () => {
@@ -178,15 +192,16 @@ describe('GET /api/v1/events: stream caps', () => {
   };
 
   /** Opens a stream as soon as a slot is free again (closing is noticed asynchronously). */
-  const openOnceFree = async (desk: Awaited<ReturnType<typeof start>>, key: string) => {
-    const deadline = Date.now() + 2_000;
-    for (;;) {
-      const res = await desk.open(key);
-      if (res.status === 200 || Date.now() > deadline) return res;
-      await res.body?.cancel();
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  const openOnceFree = (desk: Awaited<ReturnType<typeof start>>, key: string): Promise<Response> =>
+    eventually(
+      async () => {
+        const res = await desk.open(key);
+        if (res.status !== 200) await res.body?.cancel();
+        expect(res.status, 'a free slot').toBe(200);
+        return res;
+      },
+      { timeoutMs: 2_000, intervalMs: 10 },
+    );
 
   it('refuses the sixth stream of a key with 429, serves other keys, and frees a slot when a stream closes', async () => {
     const desk = await start();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../adapters/http/create-http-app.ts';
 import type { FakePhonePort, PhoneEvent } from '../../adapters/http/fake-phone.port.ts';
+import { eventually } from '../support/eventually.ts';
 import { phoneDesk } from '../support/fake-phone-http.ts';
 
 const PHONE = '+573001112255';
@@ -102,9 +103,8 @@ describe('GET /fake-whatsapp/events, its lifetime', () => {
     expect(listeners.size).toBe(1);
 
     await stream.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 30));
 
-    expect(listeners.size).toBe(0);
+    await eventually(() => expect(listeners.size).toBe(0));
   });
 
   it('ends the stream cleanly when the phones close (the server stops)', async () => {
@@ -116,5 +116,43 @@ describe('GET /fake-whatsapp/events, its lifetime', () => {
 
     expect(await stream.end()).toBe(true);
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('GET /fake-whatsapp/events, its payload', () => {
+  it('sends `v: 1`, the phone and the message as the phone shows it, nothing the record keeps besides', async () => {
+    const { app, emit } = scriptedPhones();
+    const stream = reader(await app.request('/fake-whatsapp/events'));
+    await stream.until((t) => t.includes(': connected'));
+    const record = {
+      waMessageId: 'wamid.1',
+      from: 'business',
+      at: Date.UTC(2026, 0, 5, 15),
+      kind: 'media',
+      text: null,
+      header: null,
+      footer: null,
+      buttons: [],
+      list: null,
+      template: null,
+      media: { kind: 'document', mimeType: 'application/pdf', filename: 'cotizacion.pdf', caption: null, voice: false },
+      choice: null,
+      status: 'sent',
+    } as const;
+    // Where the file lives is the fake's business: the payload gives a URL instead.
+    emit({ type: 'phone_message', phone: PHONE, message: Object.assign({ ...record }, { storedAt: '/tmp/x.pdf' }) });
+
+    const text = await stream.until((t) => t.includes('event: phone_message\n'));
+    await stream.cancel();
+    const data = /^data: (.+)$/m.exec(text)?.[1];
+    expect(JSON.parse(data ?? 'null')).toStrictEqual({
+      v: 1,
+      phone: PHONE,
+      message: {
+        ...record,
+        at: '2026-01-05T15:00:00.000Z',
+        media: { ...record.media, url: `/fake-whatsapp/phones/%2B573001112255/messages/wamid.1/media` },
+      },
+    });
   });
 });

@@ -7,6 +7,7 @@ import { PHONE_NUMBER_ID, inbound, messagesChange, sign, webhookOf } from '../bu
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
 import { startStubGraphApi } from '../support/stub-graph-api.ts';
+import { eventually } from '../support/eventually.ts';
 
 const ADMIN = 'session-admin-key-0123456789abcdef0123';
 const SECRET = 'session-app-secret-0123456789abcdef012';
@@ -92,8 +93,10 @@ describe('a whole agent session over a real socket on PostgreSQL', () => {
         body,
       });
       expect(hook.status).toBe(200);
-      for (let i = 0; i < 100 && !JSON.stringify(await conversation(leadId)).includes('me interesa'); i++)
-        await new Promise((r) => setTimeout(r, 100));
+      await eventually(async () => expect(JSON.stringify(await conversation(leadId))).toContain('me interesa'), {
+        timeoutMs: 10_000,
+        intervalMs: 100,
+      });
       expect(await conversation(leadId)).toMatchObject({ window: { open: true } });
 
       expect(
@@ -138,8 +141,11 @@ describe('a whole agent session over a real socket on PostgreSQL', () => {
         expect(messages).toContain(seen);
       // Everything the advisor sent went out through the Graph API.
       const sentTypes = () => stub.sentMessages.map((m) => m.body['type']);
-      for (let i = 0; i < 100 && sentTypes().filter((t) => t === 'document').length < 2; i++)
-        await new Promise((r) => setTimeout(r, 100));
+      await eventually(() => sentTypes().filter((t) => t === 'document').length >= 2, {
+        what: 'both documents to go out',
+        timeoutMs: 10_000,
+        intervalMs: 100,
+      });
       expect(sentTypes()).toEqual(expect.arrayContaining(['template', 'text', 'document']));
       expect(sentTypes().filter((t) => t === 'document')).toHaveLength(2);
     },

@@ -14,6 +14,7 @@ import { startDesk, T0 } from '../support/desk-harness.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
 import { startStubGraphApi } from '../support/stub-graph-api.ts';
+import { eventually } from '../support/eventually.ts';
 
 /**
  * Meta's business-scoped user id (BSUID) names a WhatsApp account; its phone may change. One user id
@@ -162,13 +163,13 @@ for (const target of targets) {
         const sentTo = (waPhone: string) => stub.sentMessages.filter((m) => m.body.to === waPhone.slice(1));
 
         await webhook(OLD_PHONE, 'Hola');
-        await eventually(() => sentTo(OLD_PHONE).length > 0, 'the bot answering the old phone');
+        await until(() => sentTo(OLD_PHONE).length > 0, 'the bot answering the old phone');
         const lead = await api('POST', '/leads', { name: 'Rosa Mejía', phone: NEW_PHONE });
         expect(lead.status).toBe(201);
         const leadId = String(lead.json.id);
         const template = { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] };
         expect((await api('POST', `/leads/${leadId}/messages`, template)).status).toBe(202);
-        await eventually(() => sentTo(NEW_PHONE).length > 0, 'the template reaching the new phone');
+        await until(() => sentTo(NEW_PHONE).length > 0, 'the template reaching the new phone');
 
         await webhook(NEW_PHONE, 'Hola, este es mi número nuevo');
         const inboundTexts = async () => {
@@ -176,7 +177,7 @@ for (const target of targets) {
           const messages = page.json.messages as { direction: string; text: string }[];
           return messages.filter((m) => m.direction === 'inbound').map((m) => m.text);
         };
-        await eventually(
+        await until(
           async () => (await inboundTexts()).includes('Hola, este es mi número nuevo'),
           'the message in the CRM conversation',
         );
@@ -191,7 +192,7 @@ for (const target of targets) {
             })
           ).status,
         ).toBe(202);
-        await eventually(
+        await until(
           () => sentTo(NEW_PHONE).some((m) => JSON.stringify(m.body).includes('número nuevo')),
           'the advisor reply at the new phone',
         );
@@ -208,10 +209,5 @@ for (const target of targets) {
   );
 }
 
-const eventually = async (probe: () => boolean | Promise<boolean>, what: string): Promise<void> => {
-  const deadline = Date.now() + 15_000;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+const until = (probe: () => boolean | Promise<boolean>, what: string): Promise<true> =>
+  eventually(probe, { what, timeoutMs: 15_000, intervalMs: 50 });

@@ -1,29 +1,23 @@
-import { mediaFetchQueueContract } from '../contracts/media-fetch-queue.contract.ts';
-import { apiKeyRepositoryContract } from '../contracts/api-key-repository.contract.ts';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { defaultBotSettings } from '../../adapters/memory/default-bot-settings.ts';
 import { drizzleRepositories } from '../../adapters/persistence/drizzle-repositories.ts';
 import { DrizzleUnitOfWork } from '../../adapters/persistence/drizzle-unit-of-work.ts';
-import { configurationContract } from '../contracts/configuration.contract.ts';
 import type { OpenSubject } from '../contracts/contract-subject.ts';
-import { conversationRepositoryContract } from '../contracts/conversation-repository.contract.ts';
-import { deadLetterRepositoryContract } from '../contracts/dead-letter-repository.contract.ts';
-import { inboxRepositoryContract } from '../contracts/inbox-repository.contract.ts';
-import { leadRepositoryContract } from '../contracts/lead-repository.contract.ts';
-import { messageRepositoryContract } from '../contracts/message-repository.contract.ts';
-import { quoteRepositoryContract } from '../contracts/quote-repository.contract.ts';
-import { unitOfWorkContract } from '../contracts/unit-of-work.contract.ts';
-import { visitRepositoryContract } from '../contracts/visit-repository.contract.ts';
-import { appointmentRepositoryContract } from '../contracts/appointment-repository.contract.ts';
-import { reservationRepositoryContract } from '../contracts/reservation-repository.contract.ts';
-import { rateLimiterContract } from '../contracts/rate-limiter.contract.ts';
 import { DrizzleRateLimiter } from '../../adapters/persistence/drizzle-rate-limiter.ts';
 import { openTestDatabases, type TestDatabase } from '../support/database.ts';
 import { sql } from 'drizzle-orm';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
 import { DrizzleMediaStore } from '../../adapters/persistence/drizzle-media-store.ts';
 import { media, mediaChunks } from '../../adapters/persistence/schema.ts';
-import { mediaStoreContract, type OpenMediaStore } from '../contracts/media-store.contract.ts';
+import { type OpenMediaStore, rollingBack } from '../contracts/media-store.contract.ts';
+import type { OpenRateLimiter } from '../contracts/rate-limiter.contract.ts';
+import type { OpenEventPublisher } from '../contracts/event-publisher.contract.ts';
+import type { OpenWorkSignal } from '../contracts/work-signal.contract.ts';
+import { runContracts } from '../contracts/registry.ts';
+import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
+import { openPostgres } from '../../adapters/persistence/database.ts';
+import { PostgresWorkSignal } from '../../adapters/persistence/postgres-work-signal.ts';
+import { PostgresEventRelay } from '../../adapters/persistence/postgres-event-relay.ts';
 
 const options = { defaultSettings: defaultBotSettings };
 
@@ -48,24 +42,11 @@ for (const target of await openTestDatabases()) {
       };
     };
 
-    leadRepositoryContract(target.name, open);
-    conversationRepositoryContract(target.name, open);
-    messageRepositoryContract(target.name, open);
-    visitRepositoryContract(target.name, open);
-    quoteRepositoryContract(target.name, open);
-    configurationContract(target.name, open);
-    unitOfWorkContract(target.name, open);
-    inboxRepositoryContract(target.name, open);
-    mediaFetchQueueContract(target.name, open);
-    deadLetterRepositoryContract(target.name, open);
-    apiKeyRepositoryContract(target.name, open);
-    appointmentRepositoryContract(target.name, open);
-    reservationRepositoryContract(target.name, open);
-    rateLimiterContract(target.name, async () => {
+    const openLimiter: OpenRateLimiter = async () => {
       if (database === null) throw new Error(`${target.name} database not open`);
       await database.reset();
       return { limiter: new DrizzleRateLimiter(database.db), close: async () => {} };
-    });
+    };
 
     /** Files held: rows of `media`, and chunks of files that have none (there must never be any). */
     const openMedia: OpenMediaStore = async () => {
@@ -80,8 +61,74 @@ for (const target of await openTestDatabases()) {
           .where(sql`not exists (select 1 from ${media} where ${media.id} = ${mediaChunks.mediaId})`);
         return (held?.n ?? 0) + (orphaned?.n ?? 0);
       };
-      return { store: new DrizzleMediaStore(db, new SequentialIdGenerator()), files, close: async () => {} };
+      return {
+        store: new DrizzleMediaStore(db, new SequentialIdGenerator()),
+        files,
+        inRolledBackTransaction: rollingBack(new DrizzleUnitOfWork(db, options)),
+        joinsTransactions: true,
+        close: async () => {},
+      };
     };
-    mediaStoreContract(target.name, openMedia);
+    /** Two instances on one PostgreSQL database, each its own pool and relay, on a channel of this test's own. */
+    const openRelays: OpenEventPublisher = async () => {
+      const url = database?.url;
+      if (url === null || url === undefined) throw new Error('PostgreSQL only');
+      const channel = `contract_events_${++channels}`;
+      const instance = async (instanceId: string) => {
+        const pool = await openPostgres(url);
+        if (pool.notifications === null) throw new Error('PostgreSQL has notifications');
+        const local = new InMemoryEventPublisher();
+        const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+        const relay = new PostgresEventRelay(pool.notifications, local, { instanceId, logger: quiet, channel });
+        await relay.listen();
+        return { pool, local, relay };
+      };
+      const [a, b] = [await instance('contract-a'), await instance('contract-b')];
+      return {
+        publisher: a.relay,
+        subscribe: (listener) => a.local.subscribe(listener),
+        elsewhere: (listener) => b.local.subscribe(listener),
+        close: async () => {
+          for (const { relay, pool } of [a, b]) {
+            await relay.close();
+            await pool.close();
+          }
+        },
+      };
+    };
+    let channels = 0;
+    /** Two instances' work signals on one PostgreSQL database, on a channel of this test's own. */
+    const openSignals: OpenWorkSignal = async () => {
+      const url = database?.url;
+      if (url === null || url === undefined) throw new Error('PostgreSQL only');
+      const channel = `contract_work_${++channels}`;
+      const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+      const instance = async (instanceId: string) => {
+        const pool = await openPostgres(url);
+        if (pool.notifications === null) throw new Error('PostgreSQL has notifications');
+        const signal = new PostgresWorkSignal(pool.notifications, { instanceId, logger: quiet, channel });
+        await signal.listen();
+        return { pool, signal };
+      };
+      const [a, b] = [await instance('work-a'), await instance('work-b')];
+      return {
+        signal: a.signal,
+        elsewhere: b.signal,
+        close: async () => {
+          for (const { signal, pool } of [a, b]) {
+            await signal.close();
+            await pool.close();
+          }
+        },
+      };
+    };
+
+    runContracts(target.name, {
+      storage: open,
+      rateLimiter: openLimiter,
+      mediaStore: openMedia,
+      // LISTEN/NOTIFY needs PostgreSQL: PGlite serves one process, whose events the in-memory publisher carries.
+      ...(target.name === 'postgres' ? { eventPublisher: openRelays, workSignal: openSignals } : {}),
+    });
   });
 }

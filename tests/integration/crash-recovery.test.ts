@@ -5,6 +5,7 @@ import { messagesOfPhone, postInbound, type Read } from '../support/desk-over-ht
 import { spawnApp, type AppProcess } from '../support/app-process.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
+import { eventually } from '../support/eventually.ts';
 
 const LEADS = 16;
 /** Each lead's script, and how many bot replies a clean run gives after each step. */
@@ -37,16 +38,15 @@ const playLeads = async (app: AppProcess, killAfterAcks: number): Promise<number
 const messagesOf = (read: Read, i: number) => messagesOfPhone(read, phoneOf(i));
 
 /** Waits until the inbox is empty and no reply is still queued. */
-const settle = async (read: Read) => {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const pending = await read((r) => r.inbox.pendingCount());
-    const all = await Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i)));
-    if (pending === 0 && all.flat().every((m) => m.direction === 'inbound' || m.status !== 'queued')) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the restarted app did not catch up within a minute');
-};
+const settle = (read: Read) =>
+  eventually(
+    async () => {
+      const pending = await read((r) => r.inbox.pendingCount());
+      const all = await Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i)));
+      return pending === 0 && all.flat().every((m) => m.direction === 'inbound' || m.status !== 'queued');
+    },
+    { what: 'the restarted app to catch up', timeoutMs: 60_000, intervalMs: 200 },
+  );
 
 const postgres = postgresForTests();
 

@@ -8,23 +8,15 @@ import { spawnApp } from '../support/app-process.ts';
 import { messagesOfPhone, postInbound } from '../support/desk-over-http.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
+import { eventually } from '../support/eventually.ts';
 
 const ADMIN_KEY = 'dead-letter-log-admin-key-0123456789abcdef';
 const PHONE = '+573001119999';
 const SECRET_TEXT = 'mi cédula es 1098765432';
 const postgresUrl = postgresForTests();
 
-const eventually = async (
-  probe: () => boolean | Promise<boolean>,
-  what: string,
-  output: () => string,
-): Promise<void> => {
-  const deadline = Date.now() + 20_000;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${output().slice(-3_000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const until = (probe: () => boolean | Promise<boolean>, what: string, output: () => string): Promise<true> =>
+  eventually(probe, { what, timeoutMs: 20_000, intervalMs: 100, detail: () => output().slice(-3_000) });
 
 describe('the running app with an inbox entry that keeps failing', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -68,7 +60,7 @@ describe('the running app with an inbox entry that keeps failing', () => {
           .output()
           .split('\n')
           .flatMap((line) => (line.startsWith('{') ? [JSON.parse(line) as Record<string, unknown>] : []));
-      await eventually(
+      await until(
         () => lines().some((l) => l.event === 'inbox_entry_dead_lettered'),
         'the dead-letter log line',
         app.output,
@@ -77,7 +69,7 @@ describe('the running app with an inbox entry that keeps failing', () => {
       cleanups.push(storage.close);
       const replies = async () =>
         (await messagesOfPhone((f) => storage.uow.transaction(f), PHONE)).filter((m) => m.direction === 'outbound');
-      await eventually(async () => (await replies()).length > 0, 'the bot answering the next message', app.output);
+      await until(async () => (await replies()).length > 0, 'the bot answering the next message', app.output);
 
       const logged = lines().filter((l) => l.event === 'inbox_entry_dead_lettered');
       expect(logged).toHaveLength(1);

@@ -9,6 +9,7 @@ import { spawnApp } from '../support/app-process.ts';
 import { postInbound } from '../support/desk-over-http.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
+import { eventually } from '../support/eventually.ts';
 
 const target = postgresForTests();
 
@@ -18,13 +19,8 @@ const visitChanged = (i: number): DeskEvent => ({
   visitId: asId(`visit-${i}`),
 });
 
-const until = async (done: () => boolean, what: string, timeoutMs = 10_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+const until = (done: () => boolean, what: string, timeoutMs = 10_000): Promise<true> =>
+  eventually(done, { what, timeoutMs });
 
 /** One instance's event side: its database pool, its relay, what its subscribers heard and what it logged. */
 const instance = (database: Database, instanceId: string) => {

@@ -19,6 +19,7 @@ import { spawnApp, type AppProcess } from '../support/app-process.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
 import { generatedBytes, startStubGraphApi, type StubGraphApi } from '../support/stub-graph-api.ts';
+import { eventually } from '../support/eventually.ts';
 
 const TOKEN = 'media-e2e-access-token';
 const SECRET = 'media-e2e-app-secret-0123456789abcdef';
@@ -120,21 +121,28 @@ describe('a lead’s 100 MB document, in Meta mode on PostgreSQL (the real app a
 
   /** The document's content once the app has copied it or given up on it. */
   const settled = async (storage: Storage, waMessageId: string): Promise<MediaContent> => {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const content = await storage.uow.transaction(async (repos) => {
-        const conversation = await repos.conversations.byIdentity(asId<LineId>('line-main'), {
-          phone: `+${WA_ID}` as never,
-          userId: null,
+    let content: MediaContent | null = null;
+    return eventually(
+      async () => {
+        content = await storage.uow.transaction(async (repos) => {
+          const conversation = await repos.conversations.byIdentity(asId<LineId>('line-main'), {
+            phone: `+${WA_ID}` as never,
+            userId: null,
+          });
+          const messages = conversation === null ? [] : await repos.messages.byConversation(conversation.id);
+          const found = messages.find((m) => m.direction === 'inbound' && m.waMessageId === waMessageId);
+          return found?.direction === 'inbound' && found.content.kind === 'media' ? found.content : null;
         });
-        const messages = conversation === null ? [] : await repos.messages.byConversation(conversation.id);
-        const found = messages.find((m) => m.direction === 'inbound' && m.waMessageId === waMessageId);
-        return found?.direction === 'inbound' && found.content.kind === 'media' ? found.content : null;
-      });
-      if (content !== null && (content.mediaId !== undefined || content.unavailable !== undefined)) return content;
-      if (Date.now() > deadline) throw new Error(`document ${waMessageId} not settled: ${JSON.stringify(content)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+        const done = content !== null && (content.mediaId !== undefined || content.unavailable !== undefined);
+        return done ? content : false;
+      },
+      {
+        what: `document ${waMessageId} to settle`,
+        timeoutMs: 120_000,
+        intervalMs: 100,
+        detail: () => JSON.stringify(content),
+      },
+    ) as Promise<MediaContent>;
   };
 
   it.skipIf(postPostgres === null)(
@@ -193,6 +201,7 @@ describe('a lead’s 100 MB document, in Meta mode on PostgreSQL (the real app a
         unavailable: 'media_too_large: File too large: over the 100 MB limit for a document',
       });
       expect(refused.mediaId).toBeUndefined();
+      // Deliberately quiet for two seconds: a retry of the refused download would show up now.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(stub.requestsTo(`/lookaside/media/${liar}`)).toHaveLength(1);
 

@@ -5,29 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
-import { DrizzleMediaStore } from '../../adapters/persistence/drizzle-media-store.ts';
-import { mediaStoreOwnerContract } from '../contracts/media-store-owner.contract.ts';
-import { openTestDatabases, type TestDatabase } from '../support/database.ts';
+import { describe, expect, it } from 'vitest';
 
-for (const target of await openTestDatabases()) {
-  describe(target.name, () => {
-    let database: TestDatabase | null = null;
-    beforeAll(async () => {
-      database = await target.create();
-    });
-    afterAll(async () => {
-      await database?.close();
-    });
-
-    mediaStoreOwnerContract(target.name, async () => {
-      if (database === null) throw new Error(`${target.name} database not open`);
-      await database.reset();
-      return new DrizzleMediaStore(database.db, new SequentialIdGenerator());
-    });
-  });
-}
+// The owner suite runs on PGlite and PostgreSQL with every other contract: tests/integration/contracts.test.ts.
 
 const migrations = fileURLToPath(new URL('../../adapters/persistence/migrations', import.meta.url));
 

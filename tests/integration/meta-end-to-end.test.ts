@@ -8,19 +8,20 @@ import { startServer, type RunningServer } from '../../bootstrap/server.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { PHONE_NUMBER_ID, WA_ID, inbound, messagesChange, sign, webhookOf } from '../builders/meta-webhook-payloads.ts';
 import { startStubGraphApi } from '../support/stub-graph-api.ts';
+import { eventually } from '../support/eventually.ts';
 
 const SECRET = 'e2e-app-secret-0123456789abcdef012345';
 const TOKEN = 'e2e-access-token';
 
-const until = async <T>(probe: () => T | undefined, what: string): Promise<T> => {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+const until = <T>(probe: () => T | undefined, what: string): Promise<T> =>
+  eventually(
+    () => {
+      const value = probe();
+      if (value === undefined) throw new Error(`${what}: not yet`);
+      return value;
+    },
+    { what, timeoutMs: 15_000, intervalMs: 50 },
+  ) as Promise<T>;
 
 describe('Meta mode over real sockets, against a stub Graph API', () => {
   const cleanups: (() => Promise<void>)[] = [];

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../bootstrap/server.ts';
 import { spawnApp } from '../support/app-process.ts';
+import { eventually } from '../support/eventually.ts';
 
 /** Each server keeps its embedded database in a directory of its own. */
 const env = (extra: Record<string, string> = {}) =>
@@ -189,10 +190,5 @@ describe('the admin API key of the fake-WhatsApp demo', () => {
   });
 });
 
-const waitFor = async (condition: () => boolean): Promise<void> => {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const waitFor = (condition: () => boolean): Promise<true> =>
+  eventually(condition, { timeoutMs: 10_000, intervalMs: 50 });

@@ -28,6 +28,7 @@ import { openTestDatabases, type TestDatabase } from '../support/database.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
 import { startStubGraphApi } from '../support/stub-graph-api.ts';
+import { eventually } from '../support/eventually.ts';
 
 /** What a lead typed: an e-mail, a phone and an ID number, none of which may reach a log line. */
 const PHONE = '+573001234567';
@@ -187,13 +188,13 @@ const postWebhook = async (app: AppProcess, text: string): Promise<Response> => 
   });
 };
 
-const logged = async (app: AppProcess, event: string): Promise<void> => {
-  const deadline = Date.now() + 20_000;
-  while (!app.output().includes(`"event":"${event}"`)) {
-    if (Date.now() > deadline) throw new Error(`no ${event} in the log:\n${app.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const logged = (app: AppProcess, event: string): Promise<true> =>
+  eventually(() => app.output().includes(`"event":"${event}"`), {
+    what: `${event} in the log`,
+    timeoutMs: 20_000,
+    intervalMs: 100,
+    detail: () => app.output(),
+  });
 
 describe('the app logging its own storage failures (child process)', () => {
   const cleanups: (() => Promise<void>)[] = [];

@@ -5,6 +5,7 @@ import { messagesOfPhone, postInbound, type Read } from '../support/desk-over-ht
 import { spawnApp, type AppProcess } from '../support/app-process.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
+import { eventually } from '../support/eventually.ts';
 
 const LEADS = 24;
 const phoneOf = (i: number) => `+5730080${String(i).padStart(5, '0')}`;
@@ -56,25 +57,28 @@ describe('two app instances on one PostgreSQL', () => {
       const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
       cleanups.push(storage.close);
       const read: Read = (f) => storage.uow.transaction(f);
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const all = await Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i)));
-        const done = all.every(
-          (ms) => ms.filter((m) => m.direction === 'outbound' && m.status === 'sent').length >= REPLIES,
-        );
-        if (done && (await read((r) => r.inbox.pendingCount())) === 0) break;
-        if (Date.now() > deadline) {
-          const counts = all.map(
-            (ms, i) =>
-              `${i}: ${ms.filter((m) => m.direction === 'inbound').length} in, ${ms.map((m) => (m.direction === 'outbound' ? m.status : 'in')).join(',')}`,
+      const allMessages = () => Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i)));
+      await eventually(
+        async () => {
+          const done = (await allMessages()).every(
+            (ms) => ms.filter((m) => m.direction === 'outbound' && m.status === 'sent').length >= REPLIES,
           );
-          const pending = await read((r) => r.inbox.pendingCount());
-          throw new Error(
-            `instances did not catch up (inbox ${pending}):\n${counts.join('\n')}\n${first.output()}\n${second.output()}`,
-          );
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
+          return done && (await read((r) => r.inbox.pendingCount())) === 0;
+        },
+        {
+          what: 'both instances to catch up',
+          timeoutMs: 60_000,
+          intervalMs: 200,
+          detail: async () => {
+            const counts = (await allMessages()).map(
+              (ms, i) =>
+                `${i}: ${ms.filter((m) => m.direction === 'inbound').length} in, ${ms.map((m) => (m.direction === 'outbound' ? m.status : 'in')).join(',')}`,
+            );
+            const pending = await read((r) => r.inbox.pendingCount());
+            return `inbox ${pending}:\n${counts.join('\n')}\n${first.output()}\n${second.output()}`;
+          },
+        },
+      );
 
       for (let i = 0; i < LEADS; i++) {
         const messages = await messagesOf(read, i);

@@ -2,16 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { spawnApp } from '../support/app-process.ts';
 import { freshPostgresDatabase } from '../support/fresh-database.ts';
 import { postgresForTests } from '../support/require-postgres.ts';
+import { eventually } from '../support/eventually.ts';
 
 const ADMIN_KEY = 'user-deactivation-admin-key-0123456789abc';
 
-const until = async (done: () => boolean, what: string, timeoutMs = 10_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+const until = (done: () => boolean, what: string, timeoutMs = 10_000): Promise<true> =>
+  eventually(done, { what, timeoutMs });
 
 describe.skipIf(postgresForTests() === null)('deactivating a user on one instance of two', () => {
   const cleanups: (() => Promise<void>)[] = [];

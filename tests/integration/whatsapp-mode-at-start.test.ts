@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PHONE_NUMBER_ID, WABA_ID } from '../builders/meta-webhook-payloads.ts';
 import { spawnApp, type AppProcess } from '../support/app-process.ts';
 import { startStubGraphApi } from '../support/stub-graph-api.ts';
+import { eventually } from '../support/eventually.ts';
 
 const ADMIN_KEY = 'test-admin-key-0123456789abcdef01234';
 const APP_SECRET = 'test-app-secret-0123456789abcdef0123';
@@ -27,13 +28,8 @@ const lineOf = (app: AppProcess, event: string): LogLine | undefined =>
 /** A DATA_DIR path that does not exist yet: the app creates it. */
 const newDataDir = () => join(mkdtempSync(join(tmpdir(), 'lead-desk-mode-')), 'data');
 
-const waitFor = async (condition: () => boolean, what: string): Promise<void> => {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const waitFor = (condition: () => boolean, what: string): Promise<true> =>
+  eventually(condition, { what, timeoutMs: 10_000, intervalMs: 50 });
 
 /** Whether anything answers HTTP at `host:port` (a refused connection is `false`). */
 const answers = (host: string, port: string) =>

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { eventually } from './eventually.ts';
 
 /** A free TCP port on loopback, found by binding port 0 and closing at once. */
 export const freePort = (): Promise<number> =>
@@ -25,17 +26,16 @@ export type AppProcess = {
 };
 
 const waitForHealth = async (url: string, child: ChildProcess, output: () => string): Promise<void> => {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${url}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`app did not become healthy:\n${output()}`);
+  await eventually(
+    async () =>
+      child.exitCode !== null ||
+      fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    { what: 'the app to become healthy', timeoutMs: 60_000, intervalMs: 100, detail: output },
+  );
+  if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
 };
 
 /** Runs `npm start`'s entry point (bootstrap/main.ts) as a real child process with the given environment. */

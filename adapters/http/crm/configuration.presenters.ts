@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { PriceBucket } from '../../../domain/catalog/catalog.ts';
+import type { BotTexts } from '../../../domain/chatbot/bot-texts.ts';
 import type { AdvisorGroup, BusinessLine } from '../../../domain/organisation/organisation.ts';
 import type { ProjectEntry } from '../../../domain/catalog/project-entry.ts';
 import { asId, type PriceBucketId, type ProjectId, type UnitId, type UnitTypeId } from '../../../domain/shared/ids.ts';
@@ -61,3 +62,10 @@ export const bucketsOf = (buckets: readonly z.infer<typeof PriceBucketSchema>[])
 
 export const groupBody = (g: AdvisorGroup) => ({ id: g.id, name: g.name, advisorIds: [...g.advisorIds] });
 export const lineBody = (l: BusinessLine) => ({ ...l, projectIds: [...l.projectIds] });
+
+/** The bot texts as JSON: the same keys and values, the keyword lists copied into plain arrays. */
+export const botTextsJson = (texts: BotTexts) => ({
+  ...texts,
+  restartKeywords: [...texts.restartKeywords],
+  advisorKeywords: [...texts.advisorKeywords],
+});

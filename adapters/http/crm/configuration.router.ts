@@ -14,7 +14,14 @@ import { asId, type AdvisorGroupId, type LineId, type ProjectId, type UserId } f
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
 import { crmProblem } from './crm-problem.ts';
 import * as routes from './configuration.routes.ts';
-import { bucketsOf, groupBody, lineBody, projectBody, projectEntryOf } from './configuration.presenters.ts';
+import {
+  botTextsJson,
+  bucketsOf,
+  groupBody,
+  lineBody,
+  projectBody,
+  projectEntryOf,
+} from './configuration.presenters.ts';
 
 type UseCase<T extends { execute: (...args: never[]) => unknown }> = Pick<T, 'execute'>;
 
@@ -96,11 +103,11 @@ export const configurationRouter = (u: ConfigurationUseCases): CrmRouter => {
     return result.ok ? c.json(result.value, 200) : crmProblem(c, result.error);
   });
   router.openapi(routes.getBotTextsRoute, async (c) =>
-    c.json((await u.getBotSettings.execute()).texts as unknown as Record<string, never>, 200),
+    c.json(botTextsJson((await u.getBotSettings.execute()).texts), 200),
   );
   router.openapi(routes.updateBotTextsRoute, async (c) => {
     const result = await u.updateBotTexts.execute(c.req.valid('json'));
-    return result.ok ? c.json(result.value as unknown as Record<string, never>, 200) : crmProblem(c, result.error);
+    return result.ok ? c.json(botTextsJson(result.value), 200) : crmProblem(c, result.error);
   });
 
   return router;

@@ -60,7 +60,7 @@ export const contentOf = (body: SendMessageBody): AgentContent => {
 };
 
 export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteDeps): void => {
-  router.openapi(getConversationRoute, async (c): Promise<Response> => {
+  router.openapi(getConversationRoute, async (c) => {
     const { visitId, cursor, limit } = c.req.valid('query');
     const page = await deps.getConversation.execute({
       actor: c.get('actor'),
@@ -74,7 +74,7 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
     return c.json({ messages, nextCursor: page.value.nextCursor, window: windowJson(page.value.window) }, 200);
   });
 
-  router.openapi(markConversationReadRoute, async (c): Promise<Response> => {
+  router.openapi(markConversationReadRoute, async (c) => {
     const marked = await deps.markConversationRead.execute({
       actor: c.get('actor'),
       leadId: asId<LeadId>(c.req.valid('param').id),
@@ -82,7 +82,7 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
     return marked.ok ? c.json(marked.value, 200) : crmProblem(c, marked.error);
   });
 
-  router.openapi(sendMessageRoute, async (c): Promise<Response> => {
+  router.openapi(sendMessageRoute, async (c) => {
     const actor = c.get('actor');
     const leadId = asId<LeadId>(c.req.valid('param').id);
     const body = c.req.valid('json');

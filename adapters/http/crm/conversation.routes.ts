@@ -7,7 +7,7 @@ import {
   SendMessageBody,
 } from './conversation.schemas.ts';
 import { LeadIdParam } from './leads.schemas.ts';
-import { problemResponse } from './leads.routes.ts';
+import { problemResponse } from './crm-responses.ts';
 
 export const getConversationRoute = createRoute({
   method: 'get',

@@ -1,4 +1,4 @@
-/** The `detail` texts of `crmProblem`, kept apart so its one switch stays readable. */
+/** The longer `detail` texts of `CRM_PROBLEMS`, kept apart so its one table stays readable. */
 
 export const WINDOW_CLOSED_DETAIL =
   'El lead no ha escrito en las últimas 24 horas: solo se puede enviar una plantilla aprobada. / ' +

@@ -79,7 +79,7 @@ export const deadLetterBody = (d: DeadLetterSummary): z.infer<typeof DeadLetterS
 
 export const deadLetterDetailBody = (d: DeadLetter): z.infer<typeof DeadLetterDetailSchema> => ({
   ...deadLetterBody(d),
-  entry: d.entry as unknown as Record<string, unknown>,
+  entry: d.entry,
 });
 
 export const requeuedBody = (r: Requeued): z.infer<typeof RequeuedSchema> => ({

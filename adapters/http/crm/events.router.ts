@@ -6,6 +6,7 @@ import { authResponses, problemResponse } from './crm-responses.ts';
 import { crmProblem } from './crm-problem.ts';
 import { createCrmRouter, type CrmRouter } from './crm-router.ts';
 import { EventStreams, type EventStreamsDeps, type StreamCaps } from './event-streams.ts';
+import { deskEventPayload } from './events.presenter.ts';
 
 export type { SubscribeToEvents } from './event-streams.ts';
 
@@ -25,7 +26,7 @@ export const eventsRoute = createRoute({
   summary: 'Live desk events (server-sent events)',
   description:
     'A `text/event-stream`: each event has `event: <type>` (message_received, message_queued, message_status_changed, ' +
-    'lead_registered, lead_assigned, visit_changed, user_deactivated), `data: <json>` and an `id`. Advisors get only events ' +
+    'lead_registered, lead_assigned, visit_changed, user_deactivated), `data: <json>` (`v: 1`, the `type` again and the ids it concerns) and an `id`. Advisors get only events ' +
     'about their own leads; managers and admins get everything, including bot conversations with no lead yet. A `: heartbeat` ' +
     'comment every 15 s. The stream of a user who is deactivated ends at once. ' +
     'At most 5 open streams per API key (and a total per server): more are refused with 429 `too_many_streams`.',
@@ -74,7 +75,11 @@ export const eventsRouter = (deps: EventsDeps): CrmRouter => {
             .then(async () => {
               if (stream.aborted) return;
               seq += 1;
-              await stream.writeSSE({ event: event.type, data: JSON.stringify(event), id: String(seq) });
+              await stream.writeSSE({
+                event: event.type,
+                data: JSON.stringify(deskEventPayload(event)),
+                id: String(seq),
+              });
             })
             .catch(() => undefined);
         };
@@ -84,7 +89,7 @@ export const eventsRouter = (deps: EventsDeps): CrmRouter => {
         clearInterval(heartbeat);
         slot.value.release();
       }
-    }) as never;
+    });
   });
   return router;
 };

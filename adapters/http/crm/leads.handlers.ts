@@ -12,9 +12,8 @@ import { crmProblem } from './crm-problem.ts';
 import { leadJson, visitJson } from './leads.presenters.ts';
 import { createLeadRoute, getLeadRoute, listLeadsRoute, listVisitsRoute, openVisitRoute } from './leads.routes.ts';
 
-// Error answers are problem+json built by `crmProblem`, so the handlers return plain `Response`s.
 export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): void => {
-  router.openapi(listLeadsRoute, async (c): Promise<Response> => {
+  router.openapi(listLeadsRoute, async (c) => {
     const { q, advisorId, stage, cursor, limit } = c.req.valid('query');
     const page = await deps.listLeads.execute({
       actor: c.get('actor'),
@@ -28,12 +27,12 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
     return c.json({ items: page.value.items.map(leadJson), nextCursor: page.value.nextCursor }, 200);
   });
 
-  router.openapi(getLeadRoute, async (c): Promise<Response> => {
+  router.openapi(getLeadRoute, async (c) => {
     const found = await deps.getLead.execute({ actor: c.get('actor'), leadId: asId<LeadId>(c.req.valid('param').id) });
     return found.ok ? c.json(leadJson(found.value), 200) : crmProblem(c, found.error);
   });
 
-  router.openapi(createLeadRoute, async (c): Promise<Response> => {
+  router.openapi(createLeadRoute, async (c) => {
     const body = c.req.valid('json');
     const created = await deps.createLead.execute({
       actor: c.get('actor'),
@@ -48,7 +47,7 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
     return lead.ok ? c.json(leadJson(lead.value), 201) : crmProblem(c, lead.error);
   });
 
-  router.openapi(listVisitsRoute, async (c): Promise<Response> => {
+  router.openapi(listVisitsRoute, async (c) => {
     const visits = await deps.listVisits.execute({
       actor: c.get('actor'),
       leadId: asId<LeadId>(c.req.valid('param').id),
@@ -56,7 +55,7 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
     return visits.ok ? c.json({ items: visits.value.map(visitJson) }, 200) : crmProblem(c, visits.error);
   });
 
-  router.openapi(openVisitRoute, async (c): Promise<Response> => {
+  router.openapi(openVisitRoute, async (c) => {
     const { projectId, unitTypeId } = c.req.valid('json');
     const opened = await deps.openVisit.execute({
       actor: c.get('actor'),

@@ -1,7 +1,12 @@
+import type { z } from '@hono/zod-openapi';
 import type { LeadSummary, LeadWindow } from '../../../application/use-cases/lead-access.ts';
 import type { Visit } from '../../../domain/lead/lead.ts';
 import type { Message } from '../../../domain/messaging/message.ts';
 import type { Instant } from '../../../domain/shared/time.ts';
+import type { MessageSchema } from './conversation.schemas.ts';
+
+/** A message's content as the contract describes it: its `kind`, and the rest of it as stored. */
+type ContentJson = z.infer<typeof MessageSchema>['content'];
 
 export const iso = (t: Instant): string => new Date(t).toISOString();
 
@@ -33,13 +38,15 @@ const displayText = (m: Message): string | null => {
   return null;
 };
 
+const contentJson = (content: Message['content']): ContentJson => ({ ...content });
+
 export const messageJson = (m: Message) => ({
   id: m.id,
   conversationId: m.conversationId,
   visitId: m.visitId,
   direction: m.direction,
   text: displayText(m),
-  content: { ...m.content } as { kind: string } & Record<string, unknown>,
+  content: contentJson(m.content),
   status: m.direction === 'outbound' ? m.status : null,
   failure: m.direction === 'outbound' ? m.failure : null,
   author: m.direction === 'outbound' ? m.author : ({ kind: 'lead' } as const),

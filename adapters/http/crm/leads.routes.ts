@@ -13,9 +13,7 @@ const json = <S extends z.ZodType>(schema: S, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-// Problem answers carry no content schema (the shared `Problem` component documents the shape), so the
-// handlers may return the plain `Response` that `crmProblem` builds.
-export const problemResponse = (description: string) => ({ description: `${description} (problem+json)` });
+import { problemResponse } from './crm-responses.ts';
 const notFound = problemResponse('No such lead, or not one of the caller’s (problem+json `lead_not_found`)');
 const invalid = problemResponse('Invalid input (problem+json `validation_failed`)');
 

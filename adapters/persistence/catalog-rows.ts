@@ -1,6 +1,7 @@
 import type { PriceBucket, Project, PropertyType, Unit, UnitType } from '../../domain/catalog/catalog.ts';
 import { asId, type PriceBucketId, type ProjectId, type UnitId, type UnitTypeId } from '../../domain/shared/ids.ts';
 import type { Currency } from '../../domain/shared/money.ts';
+import { paymentPlanCodec } from './codecs/payment-plan-codec.ts';
 import type { priceBuckets, projects, units, unitTypes } from './schema.ts';
 
 export const toProject = (row: typeof projects.$inferSelect): Project => ({
@@ -9,7 +10,7 @@ export const toProject = (row: typeof projects.$inferSelect): Project => ({
   city: row.city,
   currency: row.currency as Currency,
   description: row.description,
-  paymentPlan: row.paymentPlan,
+  paymentPlan: paymentPlanCodec.decode(row.paymentPlan),
 });
 
 export const toProjectRow = (p: Project): typeof projects.$inferInsert => ({
@@ -18,7 +19,7 @@ export const toProjectRow = (p: Project): typeof projects.$inferInsert => ({
   city: p.city,
   currency: p.currency,
   description: p.description,
-  paymentPlan: p.paymentPlan,
+  paymentPlan: paymentPlanCodec.encode(p.paymentPlan),
 });
 
 export const toUnitType = (row: typeof unitTypes.$inferSelect): UnitType => ({

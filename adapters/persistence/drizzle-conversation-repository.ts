@@ -5,6 +5,7 @@ import type { Conversation } from '../../domain/conversation/conversation.ts';
 import type { WaIdentity } from '../../domain/lead/lead.ts';
 import { asId, type ConversationId, type LeadId, type LineId } from '../../domain/shared/ids.ts';
 import type { Db } from './drizzle-db.ts';
+import { botStateCodec } from './codecs/bot-state-codec.ts';
 import { conflictOnUnique } from './pg-errors.ts';
 import { first, replaceAllBut, toDate, toDateOrNull, toInstant, toInstantOrNull } from './rows.ts';
 import { conversations } from './schema.ts';
@@ -17,7 +18,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   contact: { phone: row.phone as PhoneE164 | null, userId: row.waUserId },
   profileName: row.profileName,
   leadId: row.leadId === null ? null : asId<LeadId>(row.leadId),
-  bot: row.bot,
+  bot: botStateCodec.decode(row.bot),
   lastInboundAt: toInstantOrNull(row.lastInboundAt),
   createdAt: toInstant(row.createdAt),
 });
@@ -29,7 +30,7 @@ export const toConversationRow = (c: Conversation): typeof conversations.$inferI
   waUserId: c.contact.userId,
   profileName: c.profileName,
   leadId: c.leadId,
-  bot: c.bot,
+  bot: botStateCodec.encode(c.bot),
   lastInboundAt: toDateOrNull(c.lastInboundAt),
   createdAt: toDate(c.createdAt),
 });

@@ -7,6 +7,7 @@ import type {
   DeadLetterSummary,
 } from '../../application/ports/dead-letter-repository.ts';
 import type { Instant } from '../../domain/shared/time.ts';
+import { inboxEntryCodec } from './codecs/inbox-entry-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, toDate, toInstant, toInstantOrNull } from './rows.ts';
 import { inbox } from './schema.ts';
@@ -33,6 +34,15 @@ const toSummary = (row: SummaryRow): DeadLetterSummary => ({
   lastError: { code: row.errorCode ?? 'unknown', reason: row.lastError ?? '' },
   deadLetteredAt: toInstantOrNull(row.deadLetteredAt) ?? 0,
   discardedAt: toInstantOrNull(row.discardedAt),
+});
+
+/**
+ * A dead letter with its entry. An entry whose payload cannot be read (dead-lettered for that: `unreadable_entry`) throws
+ * `UnreadableStoredValue`: the list shows it with its reason, its detail cannot be shown.
+ */
+const toDeadLetter = (row: typeof inbox.$inferSelect): DeadLetter => ({
+  ...toSummary(row),
+  entry: inboxEntryCodec.decode(row.payload),
 });
 
 const timestamp = (at: Instant) => sql`${toDate(at).toISOString()}::timestamptz`;
@@ -71,7 +81,7 @@ export class DrizzleDeadLetterRepository implements DeadLetterRepository {
         .from(inbox)
         .where(and(eq(inbox.id, id), isNotNull(inbox.deadLetteredAt))),
     );
-    return row === null ? null : { ...toSummary(row), entry: row.payload };
+    return row === null ? null : toDeadLetter(row);
   }
 
   /** A new id from the inbox's own sequence puts the entry behind everything already queued. */
@@ -99,6 +109,6 @@ export class DrizzleDeadLetterRepository implements DeadLetterRepository {
       .where(and(eq(inbox.id, id), isNotNull(inbox.deadLetteredAt)))
       .returning();
     const row = first(rows);
-    return row === null ? null : { ...toSummary(row), entry: row.payload };
+    return row === null ? null : toDeadLetter(row);
   }
 }

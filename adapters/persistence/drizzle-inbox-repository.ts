@@ -8,21 +8,15 @@ import {
   type InboxFailure,
   type InboxItem,
   type InboxRepository,
+  UnreadableInboxEntry,
 } from '../../application/ports/inbox-repository.ts';
 import type { Instant } from '../../domain/shared/time.ts';
+import { inboxEntryCodec } from './codecs/inbox-entry-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, toDate, toInstant } from './rows.ts';
 import { inbox } from './schema.ts';
 
 type InboxRow = typeof inbox.$inferSelect;
-
-export const toInboxItem = (row: InboxRow): InboxItem => ({
-  id: row.id,
-  entry: row.payload,
-  receivedAt: toInstant(row.receivedAt),
-  attempts: row.attempts,
-  failures: row.failures,
-});
 
 const earlier = alias(inbox, 'earlier');
 
@@ -37,7 +31,7 @@ export class DrizzleInboxRepository implements InboxRepository {
         waId: inboxWaId(entry),
         kind: entry.kind,
         orderingKey: orderingKey(entry),
-        payload: entry,
+        payload: inboxEntryCodec.encode(entry),
         receivedAt: at,
         notBefore: at,
       })
@@ -49,8 +43,25 @@ export class DrizzleInboxRepository implements InboxRepository {
   /**
    * The oldest due entry that heads its key. `SKIP LOCKED` passes over a head another worker holds, and
    * the `NOT EXISTS` keeps that key's later entries out too: one worker per lead, in arrival order.
+   * An entry whose payload cannot be read stays claimed and throws `UnreadableInboxEntry`: the caller
+   * records the failure like any other, and it ends as a dead letter.
    */
   async claimNext(now: Instant): Promise<InboxItem | null> {
+    const row = await this.#claimHead(now);
+    if (row === null) return null;
+    const claimed = {
+      id: row.id,
+      receivedAt: toInstant(row.receivedAt),
+      attempts: row.attempts,
+      failures: row.failures,
+    };
+    const entry = inboxEntryCodec.read(row.payload);
+    if (!entry.ok)
+      throw new UnreadableInboxEntry({ ...claimed, kind: row.kind }, entry.error.message, { cause: entry.error });
+    return { ...claimed, entry: entry.value };
+  }
+
+  async #claimHead(now: Instant): Promise<InboxRow | null> {
     const rows = await this.db
       .select()
       .from(inbox)
@@ -71,8 +82,7 @@ export class DrizzleInboxRepository implements InboxRepository {
       .orderBy(asc(inbox.id))
       .limit(1)
       .for('update', { skipLocked: true });
-    const row = first(rows);
-    return row === null ? null : toInboxItem(row);
+    return first(rows);
   }
 
   async markProcessed(id: number, at: Instant): Promise<void> {

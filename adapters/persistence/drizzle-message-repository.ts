@@ -12,7 +12,7 @@ import {
 } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Db } from './drizzle-db.ts';
-import { bodyOf, toInboundRow, toMessage, toOutbound, toOutboundRow } from './message-rows.ts';
+import { inboundContentColumns, toInboundRow, toMessage, toOutbound, toOutboundRow } from './message-rows.ts';
 import { conflictOnUnique } from './pg-errors.ts';
 import { first, replaceAllBut, toDate } from './rows.ts';
 import { conversations, messages } from './schema.ts';
@@ -46,7 +46,7 @@ export class DrizzleMessageRepository implements MessageRepository {
   async updateInboundContent(id: MessageId, content: InboundContent): Promise<void> {
     await this.db
       .update(messages)
-      .set({ content, type: content.kind, body: bodyOf(content) })
+      .set(inboundContentColumns(content))
       .where(and(eq(messages.id, id), eq(messages.direction, 'inbound')));
   }
 
@@ -96,9 +96,7 @@ export class DrizzleMessageRepository implements MessageRepository {
       .selectDistinct({ leadId: sql<string | null>`coalesce(${messages.leadId}, ${conversations.leadId})` })
       .from(messages)
       .leftJoin(conversations, eq(conversations.id, messages.conversationId))
-      .where(
-        sql`${messages.content}->>'mediaId' = ${mediaId} or ${messages.content}->'header'->>'mediaId' = ${mediaId}`,
-      );
+      .where(eq(messages.mediaId, mediaId));
     return rows.map((r) => (r.leadId === null ? null : asId<LeadId>(r.leadId)));
   }
 

@@ -8,6 +8,7 @@ import {
   type UnitId,
   type VisitId,
 } from '../../domain/shared/ids.ts';
+import { quoteCodec } from './codecs/quote-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, replaceAllBut, toDate } from './rows.ts';
 import { counters, quotes } from './schema.ts';
@@ -17,7 +18,7 @@ type QuoteRow = typeof quotes.$inferSelect;
 const QUOTE_COUNTER = 'quote_number';
 
 export const toQuoteRecord = (row: QuoteRow): QuoteRecord => ({
-  quote: row.figures,
+  quote: quoteCodec.decode(row.figures),
   conversationId: asId<ConversationId>(row.conversationId),
   visitId: row.visitId === null ? null : asId<VisitId>(row.visitId),
   pdfMediaId: row.pdfMediaId === null ? null : asId<MediaId>(row.pdfMediaId),
@@ -33,7 +34,7 @@ export const toQuoteRow = (record: QuoteRecord): typeof quotes.$inferInsert => (
   unitId: record.quote.unitId,
   issuedAt: toDate(record.quote.issuedAt),
   validUntil: toDate(record.quote.validUntil),
-  figures: record.quote,
+  figures: quoteCodec.encode(record.quote),
 });
 
 export class DrizzleQuoteRepository implements QuoteRepository {

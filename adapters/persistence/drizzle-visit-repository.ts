@@ -2,6 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { VisitRepository } from '../../application/ports/visit-repository.ts';
 import type { Visit } from '../../domain/lead/lead.ts';
 import { asId, type LeadId, type ProjectId, type UnitTypeId, type VisitId } from '../../domain/shared/ids.ts';
+import { searchCriteriaCodec } from './codecs/search-criteria-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, replaceAllBut, toDate, toInstant } from './rows.ts';
 import { visits } from './schema.ts';
@@ -13,7 +14,7 @@ export const toVisit = (row: VisitRow): Visit => ({
   leadId: asId<LeadId>(row.leadId),
   projectId: asId<ProjectId>(row.projectId),
   unitTypeId: row.unitTypeId === null ? null : asId<UnitTypeId>(row.unitTypeId),
-  criteria: row.criteria,
+  criteria: searchCriteriaCodec.decode(row.criteria),
   stage: row.stage,
   createdAt: toInstant(row.createdAt),
 });
@@ -23,7 +24,7 @@ export const toVisitRow = (visit: Visit): typeof visits.$inferInsert => ({
   leadId: visit.leadId,
   projectId: visit.projectId,
   unitTypeId: visit.unitTypeId,
-  criteria: visit.criteria,
+  criteria: searchCriteriaCodec.encode(visit.criteria),
   stage: visit.stage,
   createdAt: toDate(visit.createdAt),
 });

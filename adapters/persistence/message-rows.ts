@@ -1,3 +1,4 @@
+import { mediaIdsOf } from '../../domain/messaging/media-references.ts';
 import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
 import {
@@ -8,6 +9,9 @@ import {
   type VisitId,
   type WaMessageId,
 } from '../../domain/shared/ids.ts';
+import { messageAuthorCodec } from './codecs/message-author-codec.ts';
+import { inboundContentCodec, outboundContentCodec } from './codecs/message-content-codec.ts';
+import { sendFailureCodec } from './codecs/send-failure-codec.ts';
 import { toDate, toInstant } from './rows.ts';
 import type { messages } from './schema.ts';
 
@@ -36,31 +40,48 @@ export const bodyOf = (content: InboundContent | OutboundContent): string | null
   }
 };
 
+/**
+ * The columns derived from an inbound message's content: its kind, its searchable text and the file of ours
+ * it carries (which the media access check looks up), all written whenever the content is.
+ */
+export const inboundContentColumns = (content: InboundContent) => ({
+  type: content.kind,
+  body: bodyOf(content),
+  content: inboundContentCodec.encode(content),
+  mediaId: mediaIdsOf({ content })[0] ?? null,
+});
+
+const outboundContentColumns = (content: OutboundContent) => ({
+  type: content.kind,
+  body: bodyOf(content),
+  content: outboundContentCodec.encode(content),
+  mediaId: mediaIdsOf({ content })[0] ?? null,
+});
+
 const common = (m: Message) => ({
   id: m.id,
   conversationId: m.conversationId,
   leadId: m.leadId,
   visitId: m.visitId,
   direction: m.direction,
-  type: m.content.kind,
-  body: bodyOf(m.content),
-  content: m.content,
   createdAt: toDate(m.createdAt),
 });
 
 export const toInboundRow = (m: InboundMessage): MessageInsert => ({
   ...common(m),
+  ...inboundContentColumns(m.content),
   waMessageId: m.waMessageId,
   sentAt: toDate(m.sentAt),
 });
 
 export const toOutboundRow = (m: OutboundMessage): MessageInsert => ({
   ...common(m),
+  ...outboundContentColumns(m.content),
   waMessageId: m.waMessageId,
   status: m.status,
   statusAt: toDate(m.statusAt),
-  failure: m.failure,
-  author: m.author,
+  failure: m.failure === null ? null : sendFailureCodec.encode(m.failure),
+  author: messageAuthorCodec.encode(m.author),
   attempts: m.attempts,
   nextAttemptAt: toDate(m.nextAttemptAt),
   // Saving clears the lease: the sender is done with this attempt.
@@ -87,7 +108,7 @@ export const toMessage = (row: MessageRow): Message => {
       ...base,
       direction: 'inbound',
       waMessageId: asId<WaMessageId>(required(row.waMessageId, 'wa_message_id', row.id)),
-      content: row.content as InboundContent,
+      content: inboundContentCodec.decode(row.content),
       sentAt: toInstant(required(row.sentAt, 'sent_at', row.id)),
     };
   }
@@ -95,11 +116,11 @@ export const toMessage = (row: MessageRow): Message => {
     ...base,
     direction: 'outbound',
     waMessageId: row.waMessageId === null ? null : asId<WaMessageId>(row.waMessageId),
-    content: row.content as OutboundContent,
-    author: required(row.author, 'author', row.id),
+    content: outboundContentCodec.decode(row.content),
+    author: messageAuthorCodec.decode(required(row.author, 'author', row.id)),
     status: required(row.status, 'status', row.id),
     statusAt: toInstant(required(row.statusAt, 'status_at', row.id)),
-    failure: row.failure,
+    failure: row.failure === null ? null : sendFailureCodec.decode(row.failure),
     attempts: row.attempts,
     nextAttemptAt: toInstant(required(row.nextAttemptAt, 'next_attempt_at', row.id)),
   };

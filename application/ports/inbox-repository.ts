@@ -22,6 +22,26 @@ export type InboxItem = {
   readonly failures: number;
 };
 
+/** A claimed entry without its payload: what is known of an entry whose payload cannot be read. */
+export type ClaimedEntry = Omit<InboxItem, 'entry'> & { readonly kind: InboxEntry['kind'] };
+
+/**
+ * Thrown by `claimNext` for the entry it claimed when its stored payload cannot be read (written by a newer
+ * version of the app, or damaged): it fails like any processing would, and is retried, then dead-lettered.
+ * The message names what broke, never a value.
+ */
+export class UnreadableInboxEntry extends Error {
+  override readonly name = 'UnreadableInboxEntry';
+
+  constructor(
+    readonly entry: ClaimedEntry,
+    reason: string,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(reason, options);
+  }
+}
+
 /** What is kept of a failed try: a stable code and a short reason, never personal data. */
 export type InboxFailure = { readonly code: string; readonly reason: string };
 
@@ -38,6 +58,7 @@ export interface InboxRepository {
   /**
    * Claims, until the transaction ends, the oldest unprocessed entry that is due at `now` and is the
    * first unprocessed one of its ordering key, skipping keys another transaction holds; `null` when none.
+   * Throws `UnreadableInboxEntry` when the claimed entry's payload cannot be read.
    */
   claimNext(now: Instant): Promise<InboxItem | null>;
   markProcessed(id: number, at: Instant): Promise<void>;

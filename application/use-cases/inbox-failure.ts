@@ -1,5 +1,5 @@
 import { Conflict } from '../ports/conflict.ts';
-import type { InboxFailure } from '../ports/inbox-repository.ts';
+import { type InboxFailure, UnreadableInboxEntry } from '../ports/inbox-repository.ts';
 
 type Fields = {
   readonly code?: unknown;
@@ -32,6 +32,8 @@ const snake = (name: string): string =>
 export const inboxFailureOf = (error: unknown): InboxFailure => {
   // Its key may be a phone or a user id: the entity only.
   if (error instanceof Conflict) return { code: 'conflict', reason: `Conflict on ${error.entity}` };
+  // Its message names the value, the version and where its shape broke, never the data.
+  if (error instanceof UnreadableInboxEntry) return { code: 'unreadable_entry', reason: error.message };
   const database = databaseError(error);
   if (database !== null) {
     const constraint = database.constraint_name ?? database.constraint;

@@ -2,7 +2,12 @@ import { retryDelay, type RetryPolicy } from '../../domain/messaging/retry.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
-import type { InboxEntry, InboxItem } from '../ports/inbox-repository.ts';
+import {
+  type ClaimedEntry,
+  type InboxEntry,
+  type InboxItem,
+  UnreadableInboxEntry,
+} from '../ports/inbox-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { HandleInboundMessage } from './handle-inbound-message.ts';
 import { DrainGuard } from './drain-guard.ts';
@@ -112,9 +117,11 @@ export class ProcessInbox {
       this.events.publish(step.events);
       return step.result;
     } catch (error) {
-      const item: InboxItem | null = claimed;
-      if (item === null) throw error;
-      return this.recordFailure(item, error);
+      const item = claimed as InboxItem | null;
+      // An entry that cannot be read fails like one that cannot be processed.
+      if (item !== null) return this.recordFailure({ ...item, kind: item.entry.kind }, error);
+      if (error instanceof UnreadableInboxEntry) return this.recordFailure(error.entry, error);
+      throw error;
     }
   }
 
@@ -154,7 +161,7 @@ export class ProcessInbox {
    * aside. Another worker may have tried it meanwhile; its failure counts as well, and the entry is
    * dead-lettered once.
    */
-  private async recordFailure(item: InboxItem, error: unknown): Promise<ProcessedEntry> {
+  private async recordFailure(item: ClaimedEntry, error: unknown): Promise<ProcessedEntry> {
     const failure = inboxFailureOf(error);
     const at = this.clock.now();
     const retryAt = at + retryDelay(FAILURE_POLICY, item.failures + 1, 0.5);
@@ -163,7 +170,7 @@ export class ProcessInbox {
     );
     return {
       id: item.id,
-      kind: item.entry.kind,
+      kind: item.kind,
       outcome: recorded?.deadLettered === true ? 'dead_lettered' : 'failed',
       attempts: recorded?.attempts ?? item.attempts + 1,
       errorCode: failure.code,

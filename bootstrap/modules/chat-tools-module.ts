@@ -1,5 +1,8 @@
 import { ContainerModule } from 'inversify';
+import type { Clock } from '../../application/ports/clock.ts';
 import type { ContentTypeDetector } from '../../application/ports/content-type-detector.ts';
+import type { EventPublisher } from '../../application/ports/events.ts';
+import type { IdGenerator } from '../../application/ports/id-generator.ts';
 import type { MediaStore } from '../../application/ports/media-store.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { CreateVisitQuote } from '../../application/use-cases/create-visit-quote.ts';
@@ -7,7 +10,6 @@ import { GetMedia } from '../../application/use-cases/get-media.ts';
 import { ListTemplates } from '../../application/use-cases/list-templates.ts';
 import { ListVisitQuotes } from '../../application/use-cases/list-visit-quotes.ts';
 import { RefreshTemplates } from '../../application/use-cases/refresh-templates.ts';
-import type { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
 import { SendQuote } from '../../application/use-cases/send-quote.ts';
 import type { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
 import type { SyncTemplates } from '../../application/use-cases/sync-templates.ts';
@@ -36,7 +38,21 @@ export const chatToolsModule = () =>
     );
     bind(TOKENS.ListVisitQuotes).toResolvedValue((uow: UnitOfWork) => new ListVisitQuotes(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.SendQuote).toResolvedValue(
-      (uow: UnitOfWork, send: SendAgentMessage, media: MediaStore) => new SendQuote(uow, send, media),
-      [TOKENS.UnitOfWork, TOKENS.SendAgentMessage, TOKENS.MediaStore],
+      (
+        uow: UnitOfWork,
+        clock: Clock,
+        ids: IdGenerator,
+        events: EventPublisher,
+        media: MediaStore,
+        detector: ContentTypeDetector,
+      ) => new SendQuote(uow, clock, ids, events, media, detector),
+      [
+        TOKENS.UnitOfWork,
+        TOKENS.Clock,
+        TOKENS.IdGenerator,
+        TOKENS.EventPublisher,
+        TOKENS.MediaStore,
+        TOKENS.ContentTypeDetector,
+      ],
     );
   });

@@ -127,6 +127,27 @@ export const messageRepositoryContract = (name: string, open: OpenSubject) =>
       expect(await messages().leadsReferencingMedia(asId<MediaId>('media-none'))).toEqual([]);
     });
 
+    it('follows a message to its file as its content changes: copied after arrival, replaced, dropped', async () => {
+      const copied = asId<MediaId>('media-copied');
+      const pending = { kind: 'media', mediaKind: 'document', waMediaId: 'wa-9', mimeType: 'application/pdf' } as const;
+      const inbound = anInboundMessage().ofLead('lead-1').withContent(pending).build();
+      await messages().addInbound(inbound);
+      expect(await messages().leadsReferencingMedia(copied)).toEqual([]);
+
+      await messages().updateInboundContent(inbound.id, { ...pending, mediaId: copied });
+      expect(await messages().leadsReferencingMedia(copied)).toEqual(['lead-1']);
+
+      const first = asId<MediaId>('media-first');
+      const outbound = anOutboundMessage()
+        .ofLead('lead-2')
+        .withContent({ kind: 'media', mediaKind: 'image', mediaId: first, mimeType: 'image/png' })
+        .build();
+      await messages().saveOutbound(outbound);
+      expect(await messages().leadsReferencingMedia(first)).toEqual(['lead-2']);
+      await messages().saveOutbound({ ...outbound, content: { kind: 'text', body: 'Sin archivo' } });
+      expect(await messages().leadsReferencingMedia(first)).toEqual([]);
+    });
+
     it('hands out queued outbound messages that are due, oldest first, at most the limit', async () => {
       const late = anOutboundMessage().inConversation('c-late').createdAt(300).build();
       const early = anOutboundMessage().inConversation('c-early').createdAt(100).build();

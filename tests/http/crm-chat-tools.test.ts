@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textOf } from '../../adapters/whatsapp/fake/sent-message.ts';
 import { RefreshTemplates } from '../../application/use-cases/refresh-templates.ts';
 import { DAY_MS } from '../../domain/shared/time.ts';
+import { asId, type QuoteId } from '../../domain/shared/ids.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { anOggOpus } from '../builders/media-fixtures.ts';
 import { chatToolsRouter } from '../support/chat-tools-routes.ts';
@@ -199,6 +200,28 @@ describe('CRM chat tools over HTTP: quotes of a visit', () => {
     expect(await res.json()).toMatchObject({ code: 'lead_has_no_conversation' });
   });
 
+  it('queues neither the summary nor the PDF when the PDF cannot go out: one transaction, never half a quote', async () => {
+    const { desk, as, advisor, quote } = await withVisitAndQuote();
+    // The stored PDF's bytes turn out not to be a PDF: the document would be refused after the text was queued.
+    const record = await desk.read((r) => r.quotes.byId(asId<QuoteId>(quote.id)));
+    const original = record?.pdfMediaId == null ? null : await desk.media.get(record.pdfMediaId);
+    if (record === null || original === null) throw new Error('the quote has a stored PDF');
+    const notPdf = await desk.media.put({
+      bytes: new TextEncoder().encode('esto no es un PDF'),
+      mimeType: 'application/pdf',
+      filename: `${quote.number}.pdf`,
+      owner: original.owner,
+    });
+    await desk.read((r) => r.quotes.save({ ...record, pdfMediaId: notPdf }));
+    const before = desk.whatsapp.sentTo(PHONE).length;
+
+    const sent = await as(advisor).post(`/quotes/${quote.id}/send`, {});
+    await desk.idle();
+
+    expect(sent.status).toBe(415);
+    expect(desk.whatsapp.sentTo(PHONE)).toHaveLength(before);
+  });
+
   it('sends a quote inside the window: the summary text and the PDF reach WhatsApp', async () => {
     const { desk, as, advisor, quote, outboxWakes } = await withVisitAndQuote();
 
@@ -208,8 +231,8 @@ describe('CRM chat tools over HTTP: quotes of a visit', () => {
 
     expect(sent.status).toBe(202);
     expect(await sent.json()).toMatchObject({ messages: [{ status: 'queued' }, { status: 'queued' }] });
-    // Queuing woke the senders, not the route (one wake-up per transaction that queued: two while SendQuote has two).
-    expect(outboxWakes()).toBeGreaterThan(0);
+    // Queuing woke the senders, not the route: once, for the one transaction that queued both.
+    expect(outboxWakes()).toBe(1);
     expect(textOf(text?.content ?? { kind: 'text', body: '' })).toContain('COT-000001');
     expect(document?.content).toEqual({
       kind: 'media',

@@ -35,7 +35,7 @@ describe('the running app with an inbox entry that keeps failing', () => {
       const sql = postgres(database.url, { max: 1, onnotice: () => {} });
       cleanups.push(() => sql.end());
 
-      // A stored message the app cannot process (no sender: a payload from a bug), one failure short of the bound,
+      // A stored message the app cannot read (no sender: a payload from a bug), one failure short of the bound,
       // queued for the same lead as the message that follows it.
       const payload = {
         kind: 'message',
@@ -78,7 +78,7 @@ describe('the running app with an inbox entry that keeps failing', () => {
         inboxId: Number(poison?.id),
         kind: 'message',
         attempts: DEAD_LETTER_AFTER,
-        errorCode: 'type_error',
+        errorCode: 'unreadable_entry',
       });
       expect(app.output()).not.toContain(PHONE.slice(1));
       expect(app.output()).not.toContain('1098765432');
@@ -89,7 +89,7 @@ describe('the running app with an inbox entry that keeps failing', () => {
       const text = await listed.text();
       expect(listed.status).toBe(200);
       expect(JSON.parse(text)).toMatchObject({
-        items: [{ id: Number(poison?.id), attempts: DEAD_LETTER_AFTER, lastError: { code: 'type_error' } }],
+        items: [{ id: Number(poison?.id), attempts: DEAD_LETTER_AFTER, lastError: { code: 'unreadable_entry' } }],
       });
       expect(text).not.toContain(PHONE.slice(1));
       expect(text).not.toContain('1098765432');

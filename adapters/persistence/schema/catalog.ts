@@ -1,5 +1,5 @@
-import { bigint, bigserial, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
-import type { PaymentPlan } from '../../../domain/catalog/catalog.ts';
+import { bigint, bigserial, doublePrecision, index, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { storedJson } from './columns.ts';
 
 export const unitStatus = pgEnum('unit_status', ['available', 'reserved', 'sold']);
 
@@ -11,7 +11,8 @@ export const projects = pgTable('projects', {
   city: text('city').notNull(),
   currency: text('currency').notNull(),
   description: text('description').notNull(),
-  paymentPlan: jsonb('payment_plan').$type<PaymentPlan>().notNull(),
+  /** `paymentPlanCodec`. */
+  paymentPlan: storedJson('payment_plan').notNull(),
 });
 
 export const unitTypes = pgTable(

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
-import type { InboxEntry } from '../../../application/ports/inbox-repository.ts';
-import { instant } from './columns.ts';
+import { bigserial, index, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { instant, storedJson } from './columns.ts';
 
 export const inboxKind = pgEnum('inbox_kind', ['message', 'status', 'media']);
 
@@ -18,7 +17,8 @@ export const inbox = pgTable(
     waId: text('wa_id').notNull().unique(),
     kind: inboxKind('kind').notNull(),
     orderingKey: text('ordering_key').notNull(),
-    payload: jsonb('payload').$type<InboxEntry>().notNull(),
+    /** `inboxEntryCodec`. */
+    payload: storedJson('payload').notNull(),
     receivedAt: instant('received_at').notNull(),
     processedAt: instant('processed_at'),
     /** Every try, waits for a file or a receipt's message included (drives the back-off). */

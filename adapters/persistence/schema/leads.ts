@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { SearchCriteria } from '../../../domain/catalog/search.ts';
-import { instant } from './columns.ts';
+import { bigserial, check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { instant, storedJson } from './columns.ts';
 
 export const leadSource = pgEnum('lead_source', ['whatsapp_bot', 'crm']);
 export const visitStage = pgEnum('visit_stage', ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost']);
@@ -52,7 +51,8 @@ export const visits = pgTable(
     projectId: text('project_id').notNull(),
     unitTypeId: text('unit_type_id'),
     stage: visitStage('stage').notNull(),
-    criteria: jsonb('criteria').$type<SearchCriteria>().notNull(),
+    /** `searchCriteriaCodec`. */
+    criteria: storedJson('criteria').notNull(),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('visits_lead_idx').on(t.leadId, t.createdAt, t.seq)],

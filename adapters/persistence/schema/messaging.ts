@@ -4,7 +4,6 @@ import {
   check,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -12,12 +11,7 @@ import {
   text,
   unique,
 } from 'drizzle-orm/pg-core';
-import type { BotSettings } from '../../../application/ports/configuration.ts';
-import type { BotState } from '../../../domain/chatbot/bot-state.ts';
-import type { SendFailureReason } from '../../../domain/messaging/delivery-status.ts';
-import type { InboundContent, MessageAuthor } from '../../../domain/messaging/message.ts';
-import type { OutboundContent } from '../../../domain/messaging/outbound.ts';
-import { bytea, instant } from './columns.ts';
+import { bytea, instant, storedJson } from './columns.ts';
 
 export const messageDirection = pgEnum('message_direction', ['inbound', 'outbound']);
 export const deliveryStatus = pgEnum('delivery_status', ['queued', 'sent', 'delivered', 'read', 'played', 'failed']);
@@ -33,7 +27,8 @@ export const conversations = pgTable(
     waUserId: text('wa_user_id'),
     profileName: text('profile_name'),
     leadId: text('lead_id'),
-    bot: jsonb('bot').$type<BotState>().notNull(),
+    /** `botStateCodec`. */
+    bot: storedJson('bot').notNull(),
     lastInboundAt: instant('last_inbound_at'),
     createdAt: instant('created_at').notNull(),
   },
@@ -58,12 +53,17 @@ export const messages = pgTable(
     type: text('type').notNull(),
     /** A searchable copy of the text the message shows. */
     body: text('body'),
-    content: jsonb('content').$type<InboundContent | OutboundContent>().notNull(),
+    /** `inboundContentCodec` or `outboundContentCodec`, by direction. */
+    content: storedJson('content').notNull(),
+    /** The file of ours the content carries (its media, or its template's media header), for access checks. */
+    mediaId: text('media_id'),
     waMessageId: text('wa_message_id').unique('messages_wa_message_id_unique'),
     status: deliveryStatus('status'),
     statusAt: instant('status_at'),
-    failure: jsonb('failure').$type<SendFailureReason>(),
-    author: jsonb('author').$type<MessageAuthor>(),
+    /** `sendFailureCodec`. */
+    failure: storedJson('failure'),
+    /** `messageAuthorCodec`. */
+    author: storedJson('author'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at'),
     /** Until when a sender holds this outbound message (the outbox lease). */
@@ -75,6 +75,7 @@ export const messages = pgTable(
   (t) => [
     index('messages_conversation_idx').on(t.conversationId, t.seq),
     index('messages_lead_idx').on(t.leadId, t.seq),
+    index('messages_media_idx').on(t.mediaId).where(sql`${t.mediaId} is not null`),
     index('messages_outbox_idx')
       .on(t.conversationId, t.createdAt, t.seq)
       .where(sql`${t.direction} = 'outbound' and ${t.status} = 'queued'`),
@@ -146,7 +147,8 @@ export const botSettings = pgTable(
   'bot_settings',
   {
     id: smallint('id').primaryKey().default(1),
-    settings: jsonb('settings').$type<BotSettings>().notNull(),
+    /** `botSettingsCodec`. */
+    settings: storedJson('settings').notNull(),
   },
   (t) => [check('bot_settings_single_row', sql`${t.id} = 1`)],
 );

@@ -1,6 +1,5 @@
-import { bigint, bigserial, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import type { Quote } from '../../../domain/quote/quote.ts';
-import { instant } from './columns.ts';
+import { bigint, bigserial, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { instant, storedJson } from './columns.ts';
 
 export const quotes = pgTable(
   'quotes',
@@ -15,8 +14,8 @@ export const quotes = pgTable(
     unitId: text('unit_id').notNull(),
     issuedAt: instant('issued_at').notNull(),
     validUntil: instant('valid_until').notNull(),
-    /** The whole quote as issued: figures are frozen, never recomputed. */
-    figures: jsonb('figures').$type<Quote>().notNull(),
+    /** The whole quote as issued (`quoteCodec`): figures are frozen, never recomputed. */
+    figures: storedJson('figures').notNull(),
   },
   (t) => [
     index('quotes_number_idx').on(t.number),

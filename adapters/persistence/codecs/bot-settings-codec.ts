@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { BotSettings } from '../../../application/ports/configuration.ts';
+import { defaultFlowSettings, type DataPolicy, type FlowSettings } from '../../../domain/chatbot/bot-state.ts';
+import { type BotTexts, defaultBotTexts } from '../../../domain/chatbot/bot-texts.ts';
+import { defaultQuoteLabels, type QuoteLabels } from '../../../domain/quote/quote-labels.ts';
+import { propertyType } from './parts.ts';
+import { sameShape, versionedCodec } from './stored-codec.ts';
+
+type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+
+/**
+ * One string field per text of a catalogue, each defaulting to the app's own text: a text added to the
+ * catalogue in a later version reads from settings saved before it as the default, with no version bump.
+ */
+const textsOf = <T extends object>(defaults: T) =>
+  Object.fromEntries(
+    Object.entries(defaults)
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([key, text]) => [key, z.string().default(text)]),
+  ) as { [K in StringKeys<T>]: z.ZodDefault<z.ZodString> };
+
+const botTextsSchema: z.ZodType<BotTexts> = z.looseObject({
+  ...textsOf(defaultBotTexts),
+  propertyTypes: z.record(propertyType, z.string()).default(defaultBotTexts.propertyTypes),
+  restartKeywords: z.array(z.string()).default([...defaultBotTexts.restartKeywords]),
+  advisorKeywords: z.array(z.string()).default([...defaultBotTexts.advisorKeywords]),
+});
+
+const quoteLabelsSchema: z.ZodType<QuoteLabels> = z.looseObject(textsOf(defaultQuoteLabels));
+
+const policySchema: z.ZodType<DataPolicy> = z.looseObject({
+  version: z.string(),
+  url: z.string(),
+  summary: z.string(),
+});
+
+const flowSchema: z.ZodType<FlowSettings> = z.looseObject({
+  narrowAbove: z.number().default(defaultFlowSettings.narrowAbove),
+});
+
+const botSettingsSchema: z.ZodType<BotSettings> = z.looseObject({
+  texts: botTextsSchema,
+  quoteLabels: quoteLabelsSchema,
+  policy: policySchema,
+  flow: flowSchema,
+});
+
+/**
+ * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved.
+ * Version 1: today's shape in an envelope. Texts and labels missing from a stored row read as the defaults.
+ */
+export const botSettingsCodec = versionedCodec<BotSettings>({
+  name: 'bot settings',
+  schema: botSettingsSchema,
+  upgrades: [sameShape],
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { BotState, Session } from '../../../domain/chatbot/bot-state.ts';
+import type { Email } from '../../../domain/contact/email.ts';
+import type { ProjectId, UnitTypeId } from '../../../domain/shared/ids.ts';
+import { branded, instant, searchCriteriaSchema } from './parts.ts';
+import { sameShape, versionedCodec } from './stored-codec.ts';
+
+const email = branded<Email>();
+const projectId = branded<ProjectId>();
+const unitTypeId = branded<UnitTypeId>();
+
+const sessionSchema: z.ZodType<Session> = z.looseObject({
+  email,
+  consent: z.looseObject({ at: instant, policyVersion: z.string() }),
+  criteria: searchCriteriaSchema,
+});
+
+const paged = <S extends string>(step: S) =>
+  z.looseObject({ step: z.literal(step), session: sessionSchema, page: z.number() });
+
+const botStateSchema: z.ZodType<BotState> = z.discriminatedUnion('step', [
+  z.looseObject({ step: z.literal('start') }),
+  z.looseObject({ step: z.literal('awaitingEmail') }),
+  z.looseObject({ step: z.literal('awaitingConsent'), email }),
+  z.looseObject({ step: z.literal('choosingFilter'), session: sessionSchema }),
+  paged('choosingPriceRange'),
+  paged('choosingCity'),
+  paged('choosingPropertyType'),
+  paged('choosingProject'),
+  z.looseObject({ step: z.literal('choosingUnitType'), session: sessionSchema, projectId, page: z.number() }),
+  z.looseObject({ step: z.literal('choosingOutcome'), session: sessionSchema, projectId, unitTypeId }),
+  z.looseObject({ step: z.literal('quoted'), session: sessionSchema, projectId, unitTypeId }),
+  z.looseObject({ step: z.literal('withAdvisor') }),
+]);
+
+/**
+ * `conversations.bot`: where each conversation stands in the bot's flow. Conversations stay in a step for
+ * days, so a stored step outlives the code that wrote it.
+ *
+ * Version 1: today's shape in an envelope (version 0, the bare state, is read as version 1).
+ *
+ * Renaming, splitting or reshaping a step is a version bump, never an edit of the schema alone (that would
+ * make every conversation in the old step unreadable):
+ * 1. change `BotState` and the schema below to the new shape;
+ * 2. append to `upgrades` a function from the previous version's JSON to the new one, e.g. for a rename of
+ *    `quoted` to `quoteSent`:
+ *    `(s) => (isRecord(s) && s.step === 'quoted' ? { ...s, step: 'quoteSent' } : s)`;
+ * 3. add a fixture of the previous version under `tests/fixtures/stored-json/` and a case reading it.
+ * Rows are upgraded when read and written in the new version when next saved; no SQL migration is needed.
+ * `tests/adapters/persistence/stored-codecs.test.ts` shows an upgrade applied on read.
+ */
+export const botStateCodec = versionedCodec<BotState>({
+  name: 'bot state',
+  schema: botStateSchema,
+  upgrades: [sameShape],
+});

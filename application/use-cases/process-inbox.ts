@@ -2,12 +2,7 @@ import { retryDelay, type RetryPolicy } from '../../domain/messaging/retry.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
-import {
-  type ClaimedEntry,
-  type InboxEntry,
-  type InboxItem,
-  UnreadableInboxEntry,
-} from '../ports/inbox-repository.ts';
+import { type ClaimedEntry, type InboxEntry, type InboxItem, UnreadableInboxEntry } from '../ports/inbox-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { HandleInboundMessage } from './handle-inbound-message.ts';
 import { DrainGuard } from './drain-guard.ts';

@@ -2,14 +2,19 @@ import type { DeskEvent, EventPublisher } from './ports/events.ts';
 import type { InboxEntry } from './ports/inbox-repository.ts';
 import type { Work, WorkSignal } from './ports/work-signal.ts';
 import type { DispatchOutbound } from './use-cases/dispatch-outbound.ts';
+import type { FetchInboundMedia } from './use-cases/fetch-inbound-media.ts';
 import type { ProcessInbox } from './use-cases/process-inbox.ts';
 import type { ReceiveInbound, ReceiveReport } from './use-cases/receive-inbound.ts';
 
-/** The pipeline's stages, each a use case: store in the inbox, process the inbox, send the outbox. */
+/**
+ * The pipeline's stages, each a use case: store in the inbox, process the inbox, send the outbox, and copy the
+ * files leads sent (queued "media pending" by processing, downloaded outside any transaction).
+ */
 export type PipelineStages = {
   readonly receive: Pick<ReceiveInbound, 'execute'>;
   readonly inbox: Pick<ProcessInbox, 'drain'>;
   readonly outbox: Pick<DispatchOutbound, 'execute'>;
+  readonly media: Pick<FetchInboundMedia, 'drain'>;
 };
 
 export type PipelineOptions = {
@@ -26,8 +31,10 @@ export type PipelineOptions = {
  * and wake the two lanes: the inbox lane processes every due entry (in order per lead, an entry that fails
  * never holding up the next: `ProcessInbox`), waking the outbox lane after each so replies leave at once;
  * the outbox lane sends everything due. A wake-up during a lane's run makes it look again before it ends,
- * so nothing is missed; `wake()` runs both lanes unasked (the slow safety poll, for retries that came due
- * and work a lost signal did not announce).
+ * so nothing is missed; `wake()` runs every lane unasked (the slow safety poll, for retries that came due
+ * and work a lost signal did not announce). The media lane copies the files processed entries queued; the inbox
+ * lane wakes it after each entry, so a file is fetched once its message is committed, never inside that
+ * transaction, and a long download holds up no reply.
  */
 export class MessagePipeline {
   readonly #running = new Set<Promise<void>>();
@@ -61,15 +68,16 @@ export class MessagePipeline {
     await this.#settled();
   }
 
-  /** Runs both lanes now, announced or not. */
+  /** Runs every lane now, announced or not. */
   wake(): void {
     this.#wake('inbox');
     this.#wake('outbox');
+    this.#fetchMedia();
   }
 
   /**
-   * Runs both lanes and resolves once nothing is due and no lane runs: every due inbox entry processed,
-   * every due outbound message sent (or deferred by its back-off). What a person waiting for an answer
+   * Runs every lane and resolves once nothing is due and no lane runs: every due inbox entry processed,
+   * every due outbound message sent (or deferred by its back-off), every due file copied (or deferred). What a person waiting for an answer
    * (the fake phone) or a test awaits; it never processes anything the lanes would not.
    */
   async idle(): Promise<void> {
@@ -82,7 +90,16 @@ export class MessagePipeline {
       this.#track(this.stages.outbox.execute());
       return;
     }
-    this.#track(this.stages.inbox.drain(() => this.#wake('outbox')).then(() => this.#wake('outbox')));
+    const processed = () => {
+      this.#wake('outbox');
+      this.#fetchMedia();
+    };
+    this.#track(this.stages.inbox.drain(processed).then(processed));
+  }
+
+  /** The media lane: this instance's inbox lane queued the files, so no signal is needed across instances. */
+  #fetchMedia(): void {
+    this.#track(this.stages.media.drain());
   }
 
   #track(work: Promise<unknown>): void {

@@ -1,3 +1,4 @@
+import type { MediaFetched } from '../application/use-cases/fetch-inbound-media.ts';
 import type { ProcessedEntry } from '../application/use-cases/process-inbox.ts';
 import type { Logger } from './logger.ts';
 
@@ -47,10 +48,29 @@ export const inboxReport =
           'Receipt for a message not sent from here',
         );
         return;
+      default:
+        return;
+    }
+  };
+
+/**
+ * The log line a file the media worker took deserves: a warning when it cannot be copied (the message says
+ * why), an error when a try failed (storage down; retried). Ids and codes only: never the file, its URL or the sender.
+ */
+export const mediaReport =
+  (logger: Logger) =>
+  (fetched: MediaFetched): void => {
+    switch (fetched.outcome) {
       case 'media_unavailable':
         logger.warn(
-          { event: 'inbound_media_unavailable', inboxId: entry.id, reason: entry.errorCode },
+          { event: 'inbound_media_unavailable', messageId: fetched.messageId, reason: fetched.errorCode },
           'A file a lead sent could not be copied; the message says why',
+        );
+        return;
+      case 'failed':
+        logger.error(
+          { event: 'inbound_media_fetch_failed', messageId: fetched.messageId, errorCode: fetched.errorCode },
+          'Copying a file a lead sent failed; will retry',
         );
         return;
       default:

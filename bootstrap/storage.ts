@@ -3,6 +3,7 @@ import { DiskMediaStore } from '../adapters/media/disk-media-store.ts';
 import { defaultBotSettings } from '../adapters/memory/default-bot-settings.ts';
 import { InMemoryMediaStore } from '../adapters/memory/in-memory-media-store.ts';
 import { openPglite, openPostgres, type Database, type Notifications } from '../adapters/persistence/database.ts';
+import { rollbackHooks } from '../adapters/persistence/ambient-transaction.ts';
 import { DrizzleMediaStore } from '../adapters/persistence/drizzle-media-store.ts';
 import { DrizzleRateLimiter } from '../adapters/persistence/drizzle-rate-limiter.ts';
 import { DrizzleUnitOfWork } from '../adapters/persistence/drizzle-unit-of-work.ts';
@@ -64,12 +65,16 @@ export const openStorage = async (config: Config): Promise<Storage> => {
   const database = await openPglite(config.dataDir);
   return fromDatabase(
     database,
-    new DiskMediaStore(join(config.dataDir, 'media'), ids()),
+    // A file stored inside a transaction (a quote's PDF) is removed again if the transaction rolls back.
+    new DiskMediaStore(join(config.dataDir, 'media'), ids(), rollbackHooks(database.db)),
     `pglite (${config.dataDir})`,
     false,
   );
 };
 
 /** Embedded and in memory: a real SQL database for tests, gone when closed. */
-export const openEphemeralStorage = async (): Promise<Storage> =>
-  fromDatabase(await openPglite(null), new InMemoryMediaStore({ ids: ids() }), 'pglite (in memory)', false);
+export const openEphemeralStorage = async (): Promise<Storage> => {
+  const database = await openPglite(null);
+  const media = new InMemoryMediaStore({ ids: ids(), transactions: rollbackHooks(database.db) });
+  return fromDatabase(database, media, 'pglite (in memory)', false);
+};

@@ -9,6 +9,7 @@ import type {
   OwnedDescription,
   OwnedMedia,
   OwnedReader,
+  RollbackHooks,
 } from '../../application/ports/media-store.ts';
 import type { MediaTooLarge } from '../../domain/media/upload-policy.ts';
 import { asId, type ConversationId, type LeadId, type MediaId, type UserId } from '../../domain/shared/ids.ts';
@@ -62,14 +63,17 @@ const orNull = (error: unknown): null => {
  * Metadata is written last: a file without it is invisible, so a crash mid-write never yields a half file.
  */
 export class DiskMediaStore implements MediaStore {
+  /** `transactions`: the unit of work's, whose transactions a file stored inside one belongs to (removed if it rolls back). */
   constructor(
     private readonly dir: string,
     private readonly ids: IdGenerator,
+    private readonly transactions: RollbackHooks | null = null,
   ) {}
 
   async put(media: OwnedMedia): Promise<MediaId> {
     const id = this.ids.next('media');
     await mkdir(this.dir, { recursive: true });
+    this.#removeOnRollback(id);
     await writeFile(join(this.dir, id), media.bytes);
     await this.#describe(id, media);
     return id;
@@ -111,6 +115,7 @@ export class DiskMediaStore implements MediaStore {
       await rm(part, { force: true });
       throw error;
     }
+    this.#removeOnRollback(id);
     await rename(part, join(this.dir, id));
     await this.#describe(id, media);
     return ok(id);
@@ -126,6 +131,18 @@ export class DiskMediaStore implements MediaStore {
       yield* createReadStream(path, { highWaterMark: PIECE });
     }
     return { mimeType: meta.mimeType, filename: meta.filename, owner: meta.owner, size: found.size, body: body() };
+  }
+
+  /**
+   * Inside a transaction, the file goes again if it rolls back: metadata first, so what a crash mid-way
+   * leaves is invisible. A crash before the transaction ends leaves the file unreferenced, never a reference
+   * without its file.
+   */
+  #removeOnRollback(id: MediaId): void {
+    this.transactions?.onRollback(async () => {
+      await rm(join(this.dir, `${id}.json`), { force: true });
+      await rm(join(this.dir, id), { force: true });
+    });
   }
 
   async #describe(id: MediaId, media: OwnedDescription): Promise<void> {

@@ -1,5 +1,11 @@
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
-import type { MediaStore, OwnedDescription, OwnedMedia, OwnedReader } from '../../application/ports/media-store.ts';
+import type {
+  MediaStore,
+  OwnedDescription,
+  OwnedMedia,
+  OwnedReader,
+  RollbackHooks,
+} from '../../application/ports/media-store.ts';
 import type { MediaTooLarge } from '../../domain/media/upload-policy.ts';
 import { asId, type MediaId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -10,6 +16,8 @@ export type InMemoryMediaStoreOptions = {
   readonly store?: InMemoryStore;
   /** Where ids come from; `media_1`, `media_2`… otherwise. */
   readonly ids?: IdGenerator;
+  /** The unit of work whose transactions a file stored inside one belongs to (removed if it rolls back); none otherwise. */
+  readonly transactions?: RollbackHooks;
 };
 
 const PIECE = 1024 * 1024;
@@ -17,16 +25,18 @@ const PIECE = 1024 * 1024;
 export class InMemoryMediaStore implements MediaStore {
   readonly #files: Map<MediaId, OwnedMedia>;
   readonly #ids: IdGenerator | null;
+  readonly #transactions: RollbackHooks | null;
   #count = 0;
 
   constructor(options: InMemoryMediaStoreOptions = {}) {
     this.#files = options.store?.media ?? new Map();
     this.#ids = options.ids ?? null;
+    this.#transactions = options.transactions ?? null;
   }
 
   async put(media: OwnedMedia): Promise<MediaId> {
     const id = this.#nextId();
-    this.#files.set(id, copyMedia(media));
+    this.#keep(id, copyMedia(media));
     return id;
   }
 
@@ -54,7 +64,7 @@ export class InMemoryMediaStore implements MediaStore {
       at += piece.length;
     }
     const id = this.#nextId();
-    this.#files.set(id, { bytes, mimeType: media.mimeType, filename: media.filename, owner: media.owner });
+    this.#keep(id, { bytes, mimeType: media.mimeType, filename: media.filename, owner: media.owner });
     return ok(id);
   }
 
@@ -66,6 +76,14 @@ export class InMemoryMediaStore implements MediaStore {
       for (let at = 0; at < bytes.length; at += PIECE) yield bytes.subarray(at, at + PIECE);
     }
     return { mimeType, filename, owner, size: bytes.length, body: pieces() };
+  }
+
+  /** Kept now; inside a transaction, removed again if it rolls back. */
+  #keep(id: MediaId, media: OwnedMedia): void {
+    this.#files.set(id, media);
+    this.#transactions?.onRollback(async () => {
+      this.#files.delete(id);
+    });
   }
 
   #nextId(): MediaId {

@@ -7,6 +7,7 @@ import { InMemoryCatalogRepository } from './in-memory-catalog-repository.ts';
 import { InMemoryConversationRepository } from './in-memory-conversation-repository.ts';
 import { InMemoryLeadRepository } from './in-memory-lead-repository.ts';
 import { InMemoryLineRepository } from './in-memory-line-repository.ts';
+import { InMemoryMediaFetchQueue } from './in-memory-media-fetch-queue.ts';
 import { InMemoryMessageRepository } from './in-memory-message-repository.ts';
 import { InMemoryOrganisationRepository } from './in-memory-organisation-repository.ts';
 import { InMemoryQuoteRepository } from './in-memory-quote-repository.ts';
@@ -29,6 +30,7 @@ export const inMemoryRepositories = (store: InMemoryStore): Repositories => ({
   messages: new InMemoryMessageRepository(store),
   quotes: new InMemoryQuoteRepository(store),
   inbox: new InMemoryInboxRepository(store),
+  mediaFetches: new InMemoryMediaFetchQueue(store),
   deadLetters: new InMemoryDeadLetterRepository(store),
   apiKeys: new InMemoryApiKeyRepository(store),
   appointments: new InMemoryAppointmentRepository(store),

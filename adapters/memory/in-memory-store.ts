@@ -1,6 +1,6 @@
 import type { ApiKeyId, ApiKeyRecord } from '../../application/ports/api-key-repository.ts';
 import type { BotSettings } from '../../application/ports/configuration.ts';
-import type { InboxEntry } from '../../application/ports/inbox-repository.ts';
+import type { InboxEntry, MediaFetch } from '../../application/ports/inbox-repository.ts';
 import type { OwnedMedia } from '../../application/ports/media-store.ts';
 import type { QuoteRecord } from '../../application/ports/quote-repository.ts';
 import type { PriceBucket, Project, Unit, UnitType } from '../../domain/catalog/catalog.ts';
@@ -53,6 +53,8 @@ export type StoreData = {
   /** Outbound messages a sender has claimed, until when. */
   leases: Map<MessageId, Instant>;
   inbox: InboxRow[];
+  /** Files still to be copied from WhatsApp, by message, in the order they were queued. */
+  mediaFetches: Map<MessageId, MediaFetchRow>;
   appointments: Map<AppointmentId, Appointment>;
   reservations: Map<ReservationId, Reservation>;
 };
@@ -72,6 +74,16 @@ export type InboxRow = {
   errorCode: string | null;
   deadLetteredAt: Instant | null;
   discardedAt: Instant | null;
+};
+
+export type MediaFetchRow = {
+  fetch: MediaFetch;
+  receivedAt: Instant;
+  attempts: number;
+  nextAttemptAt: Instant;
+  lease: string | null;
+  leasedUntil: Instant | null;
+  lastError: string | null;
 };
 
 export type StoreSnapshot = { readonly data: StoreData };
@@ -95,6 +107,7 @@ const emptyData = (): StoreData => ({
   quoteSequence: 0,
   leases: new Map(),
   inbox: [],
+  mediaFetches: new Map(),
   appointments: new Map(),
   reservations: new Map(),
 });

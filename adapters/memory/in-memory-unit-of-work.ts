@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Conflict } from '../../application/ports/conflict.ts';
+import type { RollbackHooks } from '../../application/ports/media-store.ts';
 import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { inMemoryRepositories } from './in-memory-repositories.ts';
 import type { InMemoryStore } from './in-memory-store.ts';
@@ -10,8 +12,10 @@ import type { InMemoryStore } from './in-memory-store.ts';
  */
 const MAX_ATTEMPTS = 3;
 
-export class InMemoryUnitOfWork implements UnitOfWork {
+export class InMemoryUnitOfWork implements UnitOfWork, RollbackHooks {
   readonly #store: InMemoryStore;
+  /** What the transaction in progress (in this async context) registered to undo if it rolls back. */
+  readonly #undo = new AsyncLocalStorage<(() => Promise<void>)[]>();
   readonly #repos: Repositories;
   #tail: Promise<unknown> = Promise.resolve();
 
@@ -31,13 +35,23 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     return this.transaction(work);
   }
 
+  /** Files kept beside the store (`InMemoryMediaStore`) are removed with the rest of a rolled-back transaction. */
+  onRollback(undo: () => Promise<void>): boolean {
+    const pending = this.#undo.getStore();
+    if (pending === undefined) return false;
+    pending.push(undo);
+    return true;
+  }
+
   async #run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const before = this.#store.snapshot();
+      const undo: (() => Promise<void>)[] = [];
       try {
-        return await work(this.#repos);
+        return await this.#undo.run(undo, () => work(this.#repos));
       } catch (error) {
         this.#store.restore(before);
+        for (const step of undo.reverse()) await step().catch(() => undefined);
         if (!(error instanceof Conflict) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }

@@ -9,6 +9,7 @@ import { DrizzleDeadLetterRepository } from './drizzle-dead-letter-repository.ts
 import { DrizzleInboxRepository } from './drizzle-inbox-repository.ts';
 import { DrizzleLeadRepository } from './drizzle-lead-repository.ts';
 import { DrizzleLineRepository } from './drizzle-line-repository.ts';
+import { DrizzleMediaFetchQueue } from './drizzle-media-fetch-queue.ts';
 import { DrizzleMessageRepository } from './drizzle-message-repository.ts';
 import { DrizzleOrganisationRepository } from './drizzle-organisation-repository.ts';
 import { DrizzleQuoteRepository } from './drizzle-quote-repository.ts';
@@ -35,6 +36,7 @@ export const drizzleRepositories = (db: Db, options: DrizzleRepositoryOptions): 
   messages: new DrizzleMessageRepository(db),
   quotes: new DrizzleQuoteRepository(db),
   inbox: new DrizzleInboxRepository(db),
+  mediaFetches: new DrizzleMediaFetchQueue(db),
   deadLetters: new DrizzleDeadLetterRepository(db),
   apiKeys: new DrizzleApiKeyRepository(db),
   appointments: new DrizzleAppointmentRepository(db),

@@ -1,5 +1,5 @@
 import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
-import { runInTransaction } from './ambient-transaction.ts';
+import { runInTransaction, undoAll } from './ambient-transaction.ts';
 import { ConfigurationCache } from './configuration-cache.ts';
 import type { Db } from './drizzle-db.ts';
 import { drizzleRepositories, type DrizzleRepositoryOptions } from './drizzle-repositories.ts';
@@ -46,16 +46,24 @@ export class DrizzleUnitOfWork implements UnitOfWork {
   async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let wrote = (): boolean => false;
+      const undo: (() => Promise<void>)[] = [];
       try {
         return await this.db.transaction((tx) =>
-          runInTransaction(this.db, tx, () => {
-            // A run after a lost race reads configuration past the cache.
-            const scoped = this.#repos(tx, attempt > 1);
-            wrote = scoped.wrote;
-            return work(scoped.repos);
-          }),
+          runInTransaction(
+            this.db,
+            tx,
+            () => {
+              // A run after a lost race reads configuration past the cache.
+              const scoped = this.#repos(tx, attempt > 1);
+              wrote = scoped.wrote;
+              return work(scoped.repos);
+            },
+            undo,
+          ),
         );
       } catch (error) {
+        // Rolled back: files stored beside the database meanwhile go too.
+        await undoAll(undo);
         // What leaves the adapter says codes and names, not the statement's values (see storage-error.ts).
         if (!isRetryableRace(error)) throw valueFree(error);
         if (attempt >= this.#maxAttempts) throw asConflict(error);

@@ -6,3 +6,4 @@ export * from './schema/messaging.ts';
 export * from './schema/organisation.ts';
 export * from './schema/quotes.ts';
 export * from './schema/rate-limits.ts';
+export * from './schema/media-fetches.ts';

@@ -1,3 +1,4 @@
+import type { MediaLease } from './media-fetch-queue.ts';
 import type {
   AdvisorGroupId,
   ConversationId,
@@ -26,6 +27,8 @@ export interface IdKinds {
   readonly key: ApiKeyId;
   readonly resv: ReservationId;
   readonly appt: AppointmentId;
+  /** Who holds a file being copied from WhatsApp (`MediaFetchQueue`): unique across instances. */
+  readonly lease: MediaLease;
   /** A message a lead plays on the fake WhatsApp, where Meta would have named it. */
   readonly 'wamid.fake-in': WaMessageId;
 }

@@ -9,6 +9,7 @@ import type { Instant } from '../../domain/shared/time.ts';
 export type InboxEntry =
   | { readonly kind: 'message'; readonly envelope: InboundEnvelope }
   | { readonly kind: 'status'; readonly envelope: StatusEnvelope }
+  /** A file to copy, as versions before the media queue (`MediaFetchQueue`) stored it: processing moves it there. */
   | { readonly kind: 'media'; readonly envelope: MediaFetch };
 
 export type InboxItem = {

@@ -27,18 +27,21 @@ export type OwnedDescription = MediaDescription & Owned;
 export type OwnedReader = MediaReader & Owned;
 
 /**
- * Files we keep: quote PDFs, agent uploads, media downloaded from leads.
+ * Files we keep: quote PDFs, agent uploads, media downloaded from leads. Nothing here renders or downloads:
+ * bytes come in ready (or as a stream), so storing a file inside a transaction holds it only for the writing.
  *
- * Transactions (what is true of the adapters today, pinned by tests/contracts/media-store.contract.ts):
+ * Transactions (pinned by tests/contracts/media-store.contract.ts):
  * - PostgreSQL and PGlite (`DrizzleMediaStore`) join the unit of work's transaction when called inside one: a
  *   file put in a transaction that rolls back is gone with it. Called outside one, each call is its own
  *   transaction.
- * - Disk (`DiskMediaStore`) and memory (`InMemoryMediaStore`) are blob stores outside any transaction: a file
- *   put in a transaction that rolls back stays. Nothing refers to it then, so nobody can ask for it, but it
- *   is kept: an orphan. Nothing removes orphans today.
- * - So an orphan can exist on every adapter when the file is stored in one transaction (or none) and the row
- *   that refers to it is written in another that fails. Store the file first and refer to it after, never the
- *   other way round: an orphan wastes space, a reference to a missing file breaks a conversation.
+ * - Disk (`DiskMediaStore`) and memory (`InMemoryMediaStore`) sit beside the database. Wired with the unit of
+ *   work's `RollbackHooks` (as the composition root wires them), a file put in a transaction that rolls back is
+ *   removed once it has rolled back: no orphan. Without them they are plain blob stores and it stays, an orphan.
+ *   A crash before the transaction ends can still leave an unreferenced file there, never a reference to a
+ *   missing one.
+ * - A file stored in one transaction (or none) and referred to by a row written in another that fails is an
+ *   orphan on every adapter. Store the file first and refer to it after, never the other way round: an orphan
+ *   wastes space, a reference to a missing file breaks a conversation. Better: store both in one transaction.
  * - A refused (`MediaTooLarge`) or broken (`body` throws) `putStream` keeps nothing on any adapter, inside a
  *   transaction or not (PostgreSQL uses a savepoint, disk a `.part` file renamed at the end).
  *
@@ -62,4 +65,13 @@ export interface MediaStore {
   ): Promise<Result<MediaId, MediaTooLarge>>;
   /** The file to read as a stream, with its owner as stored; `null` when absent. */
   getStream(id: MediaId): Promise<OwnedReader | null>;
+}
+
+/**
+ * How a store beside the database takes part in the unit of work's transactions: `undo` runs once the
+ * transaction in progress here (in this async context) has rolled back. `false`, registering nothing, when
+ * no transaction is in progress.
+ */
+export interface RollbackHooks {
+  onRollback(undo: () => Promise<void>): boolean;
 }

@@ -12,6 +12,7 @@ import type { ConversationRepository } from './conversation-repository.ts';
 import type { DeadLetterRepository } from './dead-letter-repository.ts';
 import type { InboxRepository } from './inbox-repository.ts';
 import type { LeadRepository } from './lead-repository.ts';
+import type { MediaFetchQueue } from './media-fetch-queue.ts';
 import type { MessageRepository } from './message-repository.ts';
 import type { QuoteRepository } from './quote-repository.ts';
 import type { VisitRepository } from './visit-repository.ts';
@@ -29,6 +30,7 @@ export type Repositories = {
   readonly messages: MessageRepository;
   readonly quotes: QuoteRepository;
   readonly inbox: InboxRepository;
+  readonly mediaFetches: MediaFetchQueue;
   readonly deadLetters: DeadLetterRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly appointments: AppointmentRepository;

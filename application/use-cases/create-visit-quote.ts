@@ -4,6 +4,7 @@ import type { Actor } from '../ports/actor.ts';
 import type { QuoteRecord } from '../ports/quote-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { SimulateQuote, SimulateQuoteError } from './simulate-quote.ts';
+import { type QuoteDrafts, withQuoteDrafts } from './quote-drafts.ts';
 import { visibleVisit, type VisitNotFound } from './visit-access.ts';
 
 /** Which unit to quote: a specific unit, or a unit type (its reference unit); at least one. */
@@ -23,7 +24,8 @@ export type CreateVisitQuoteError =
 
 /**
  * The visit card's "quote this unit": simulates the builder's proposal for a unit of the visit's project,
- * stores it with its PDF under the visit and the lead's latest conversation, in one transaction.
+ * stores it with its PDF under the visit and the lead's latest conversation, in one transaction (the PDF rendered
+ * outside it, see `withQuoteDrafts`).
  */
 export class CreateVisitQuote {
   constructor(
@@ -32,6 +34,10 @@ export class CreateVisitQuote {
   ) {}
 
   async execute(input: CreateVisitQuoteInput): Promise<Result<QuoteRecord, CreateVisitQuoteError>> {
+    return withQuoteDrafts((drafts) => this.#within(input, drafts));
+  }
+
+  #within(input: CreateVisitQuoteInput, drafts: QuoteDrafts): Promise<Result<QuoteRecord, CreateVisitQuoteError>> {
     return this.uow.transaction(async (repos): Promise<Result<QuoteRecord, CreateVisitQuoteError>> => {
       const found = await visibleVisit(repos, input.actor, input.visitId);
       if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
@@ -41,14 +47,18 @@ export class CreateVisitQuote {
       const unitTypeId = await this.unitTypeOf(repos, input);
       if (!unitTypeId.ok) return unitTypeId;
       const { quoteLabels } = await repos.settings.current();
-      return this.simulate.within(repos, {
-        conversation,
-        visitId: visit.id,
-        projectId: visit.projectId,
-        unitTypeId: unitTypeId.value,
-        ...(input.unitId === undefined ? {} : { unitId: input.unitId }),
-        labels: quoteLabels,
-      });
+      return this.simulate.within(
+        repos,
+        {
+          conversation,
+          visitId: visit.id,
+          projectId: visit.projectId,
+          unitTypeId: unitTypeId.value,
+          ...(input.unitId === undefined ? {} : { unitId: input.unitId }),
+          labels: quoteLabels,
+        },
+        drafts,
+      );
     });
   }
 

@@ -10,6 +10,7 @@ import type { IdGenerator } from '../ports/id-generator.ts';
 import type { InboundEnvelope } from '../ports/inbound.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { Handled } from './handled.ts';
+import { type QuoteDrafts, withQuoteDrafts } from './quote-drafts.ts';
 import type { RunBot } from './run-bot.ts';
 import { learnIdentity, savePhoneOf, senderConversation, senderLead } from './sender-identity.ts';
 
@@ -39,13 +40,18 @@ export class HandleInboundMessage {
   ) {}
 
   async execute(envelope: InboundEnvelope): Promise<Result<InboundOutcome, UnknownLine>> {
-    const step = await this.uow.transaction((repos) => this.within(repos, envelope));
+    const step = await withQuoteDrafts((drafts) =>
+      this.uow.transaction((repos) => this.within(repos, envelope, drafts)),
+    );
     this.events.publish(step.events);
     return step.result;
   }
 
-  /** The same, inside the caller's transaction (the inbox worker's); the caller publishes the events after commit. */
-  async within(repos: Repositories, envelope: InboundEnvelope): Promise<Step> {
+  /**
+   * The same, inside the caller's transaction (the inbox worker's); the caller publishes the events after commit,
+   * and runs it through `withQuoteDrafts`, since a bot turn may quote.
+   */
+  async within(repos: Repositories, envelope: InboundEnvelope, drafts: QuoteDrafts): Promise<Step> {
     const line = await repos.lines.byPhoneNumberId(envelope.phoneNumberId);
     if (line === null)
       return { result: err({ type: 'UnknownLine', phoneNumberId: envelope.phoneNumberId }), events: [] };
@@ -65,13 +71,13 @@ export class HandleInboundMessage {
     const message = await this.store(repos, conversation, lead, envelope);
     if (message === null) return { result: ok({ kind: 'duplicate' }), events: [] };
     if (envelope.content.kind === 'media') {
-      // Copied in the background, through the inbox, so a failed download is retried and never lost.
+      // "Media pending": copied by the media worker after this commits, outside any transaction, retried until it comes.
       const fetch = {
         messageId: message.id,
         phoneNumberId: envelope.phoneNumberId,
         waMediaId: envelope.content.waMediaId,
       };
-      await repos.inbox.add({ kind: 'media', envelope: fetch }, this.clock.now());
+      await repos.mediaFetches.add(fetch, this.clock.now());
     }
     const received: DeskEvent = {
       type: 'message_received',
@@ -86,7 +92,7 @@ export class HandleInboundMessage {
         events: [received],
       };
     }
-    const events = await this.bot.turn(repos, line, conversation, message);
+    const events = await this.bot.turn(repos, line, conversation, message, drafts);
     return {
       result: ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id }),
       events: [received, ...events],

@@ -2,18 +2,12 @@ import { retryDelay, type RetryPolicy } from '../../domain/messaging/retry.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
-import {
-  type ClaimedEntry,
-  type InboxEntry,
-  type InboxItem,
-  type MediaFetch,
-  UnreadableInboxEntry,
-} from '../ports/inbox-repository.ts';
+import { type ClaimedEntry, type InboxEntry, type InboxItem, UnreadableInboxEntry } from '../ports/inbox-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import type { HandleInboundMessage } from './handle-inbound-message.ts';
-import type { FetchInboundMedia } from './fetch-inbound-media.ts';
 import { DrainGuard } from './drain-guard.ts';
 import { inboxFailureOf } from './inbox-failure.ts';
+import { type QuoteDrafts, withQuoteDrafts } from './quote-drafts.ts';
 import type { Handled } from './handled.ts';
 import type { RecordDeliveryStatus } from './record-delivery-status.ts';
 
@@ -24,10 +18,8 @@ export type InboxOutcome =
   /** A receipt for a message whose Meta id we have not stored yet (its send may still be recording it). */
   | 'receipt_waiting'
   | 'receipt_dropped'
-  | 'media_stored'
-  | 'media_unavailable'
-  /** WhatsApp could not hand the file over this time; tried again later. */
-  | 'media_retry'
+  /** A file to copy, queued before files had a queue of their own: moved there (`FetchInboundMedia` copies it). */
+  | 'media_queued'
   /** Processing threw; tried again after a pause. */
   | 'failed'
   /** Processing threw once too often: set aside for an admin, and the rest of its key goes on. */
@@ -55,7 +47,7 @@ export type ProcessInboxOptions = {
  */
 export const DEAD_LETTER_AFTER = 8;
 const FAILURE_POLICY: RetryPolicy = { maxAttempts: DEAD_LETTER_AFTER, baseDelayMs: 2_000, maxDelayMs: 5 * MINUTE_MS };
-/** Waiting for a file WhatsApp will not hand over yet, or for a receipt's message: not failures, no bound here. */
+/** Waiting for a receipt's message: not a failure, no bound here. */
 const WAIT_POLICY: RetryPolicy = {
   maxAttempts: Number.POSITIVE_INFINITY,
   baseDelayMs: 1_000,
@@ -78,7 +70,6 @@ export class ProcessInbox {
     private readonly clock: Clock,
     private readonly inbound: Pick<HandleInboundMessage, 'within'>,
     private readonly statuses: Pick<RecordDeliveryStatus, 'within'>,
-    private readonly media: Pick<FetchInboundMedia, 'within'>,
     private readonly events: EventPublisher,
     private readonly options: ProcessInboxOptions = {},
   ) {}
@@ -110,10 +101,13 @@ export class ProcessInbox {
   private async attempt(): Promise<ProcessedEntry | null> {
     let claimed: InboxItem | null = null;
     try {
-      const step = await this.uow.transaction(async (repos) => {
-        claimed = await repos.inbox.claimNext(this.clock.now());
-        return claimed === null ? null : this.process(repos, claimed);
-      });
+      // A bot turn that quotes runs again once its PDF is rendered, outside the transaction (`withQuoteDrafts`).
+      const step = await withQuoteDrafts((drafts) =>
+        this.uow.transaction(async (repos) => {
+          claimed = await repos.inbox.claimNext(this.clock.now());
+          return claimed === null ? null : this.process(repos, claimed, drafts);
+        }),
+      );
       if (step === null) return null;
       this.events.publish(step.events);
       return step.result;
@@ -126,19 +120,24 @@ export class ProcessInbox {
     }
   }
 
-  private async process(repos: Repositories, item: InboxItem): Promise<Handled<ProcessedEntry>> {
+  private async process(repos: Repositories, item: InboxItem, drafts: QuoteDrafts): Promise<Handled<ProcessedEntry>> {
     const now = this.clock.now();
     const { entry } = item;
     const done = (outcome: InboxOutcome): ProcessedEntry => ({ id: item.id, kind: entry.kind, outcome });
     if (entry.kind === 'message') {
-      const { result, events } = await this.inbound.within(repos, entry.envelope);
+      const { result, events } = await this.inbound.within(repos, entry.envelope, drafts);
       await repos.inbox.markProcessed(item.id, now);
       return {
         result: done(!result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled'),
         events,
       };
     }
-    if (entry.kind === 'media') return { result: await this.fetchMedia(repos, item, entry.envelope), events: [] };
+    if (entry.kind === 'media') {
+      // No download here: the media worker copies it outside any transaction.
+      await repos.mediaFetches.add(entry.envelope, item.receivedAt);
+      await repos.inbox.markProcessed(item.id, now);
+      return { result: done('media_queued'), events: [] };
+    }
     const { result, events } = await this.statuses.within(repos, entry.envelope);
     if (result.ok || item.attempts + 1 >= RECEIPT_ATTEMPTS) {
       await repos.inbox.markProcessed(item.id, now);
@@ -150,25 +149,6 @@ export class ProcessInbox {
       now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5),
     );
     return { result: done('receipt_waiting'), events };
-  }
-
-  private async fetchMedia(repos: Repositories, item: InboxItem, fetch: MediaFetch): Promise<ProcessedEntry> {
-    const now = this.clock.now();
-    const outcome = await this.media.within(repos, fetch, item.receivedAt, now);
-    const done = (outcome: InboxOutcome, code?: string): ProcessedEntry =>
-      code === undefined
-        ? { id: item.id, kind: 'media', outcome }
-        : { id: item.id, kind: 'media', outcome, errorCode: code, error: code };
-    if (outcome.kind === 'retry') {
-      await repos.inbox.deferAfterFailure(
-        item.id,
-        `media download failed: ${outcome.code}`,
-        now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5),
-      );
-      return done('media_retry', outcome.code);
-    }
-    await repos.inbox.markProcessed(item.id, now);
-    return outcome.kind === 'stored' ? done('media_stored') : done('media_unavailable', outcome.code);
   }
 
   /**

@@ -15,6 +15,7 @@ import type { IdGenerator } from '../ports/id-generator.ts';
 import type { Repositories } from '../ports/unit-of-work.ts';
 import { queueOutbound } from './queue-outbound.ts';
 import type { RegisterLead } from './register-lead.ts';
+import type { QuoteDrafts } from './quote-drafts.ts';
 import type { SimulateQuote } from './simulate-quote.ts';
 
 /** How the bot reads a message; reactions are not answers and get no reply. */
@@ -41,7 +42,10 @@ type EffectResult = {
   events: DeskEvent[];
 };
 
-/** Runs one bot turn for an unregistered lead's message and queues its replies (inside the caller's transaction). */
+/**
+ * Runs one bot turn for an unregistered lead's message and queues its replies (inside the caller's transaction,
+ * which `drafts` lets store a quote's PDF rendered outside it: see `withQuoteDrafts`).
+ */
 export class RunBot {
   constructor(
     private readonly clock: Clock,
@@ -55,6 +59,7 @@ export class RunBot {
     line: BusinessLine,
     conversation: Conversation,
     message: InboundMessage,
+    drafts: QuoteDrafts,
   ): Promise<DeskEvent[]> {
     const input = botInputOf(message.content);
     if (input === null) return [];
@@ -74,7 +79,7 @@ export class RunBot {
       replies: [],
       events: [],
     };
-    for (const effect of turn.effects) result = await this.apply(repos, line, settings, effect, result);
+    for (const effect of turn.effects) result = await this.apply(repos, line, settings, effect, result, drafts);
     await repos.conversations.save(result.conversation);
     const queued = await queueOutbound(repos, this.ids, {
       conversation: result.conversation,
@@ -92,6 +97,7 @@ export class RunBot {
     settings: BotSettings,
     effect: BotEffect,
     acc: EffectResult,
+    drafts: QuoteDrafts,
   ): Promise<EffectResult> {
     const { texts } = settings;
     if (effect.type === 'RegisterLead') {
@@ -107,12 +113,11 @@ export class RunBot {
         events: [...acc.events, ...outcome.events],
       };
     }
-    const quote = await this.simulateQuote.within(repos, {
-      ...effect,
-      conversation: acc.conversation,
-      visitId: acc.visitId,
-      labels: settings.quoteLabels,
-    });
+    const quote = await this.simulateQuote.within(
+      repos,
+      { ...effect, conversation: acc.conversation, visitId: acc.visitId, labels: settings.quoteLabels },
+      drafts,
+    );
     const replies: OutboundContent[] = quote.ok
       ? [
           textMessage(quoteSummaryText(quote.value.quote, settings.quoteLabels)),

@@ -3,7 +3,8 @@ import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { quoteNumber, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
 import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { ProjectId, UnitTypeId, UnitId, VisitId } from '../../domain/shared/ids.ts';
+import type { ProjectId, QuoteId, UnitTypeId, UnitId, VisitId } from '../../domain/shared/ids.ts';
+import type { Instant } from '../../domain/shared/time.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { MediaStore } from '../ports/media-store.ts';
@@ -11,6 +12,7 @@ import type { QuoteDocumentRenderer } from '../ports/quote-document-renderer.ts'
 import type { QuoteRecord } from '../ports/quote-repository.ts';
 import type { Repositories } from '../ports/unit-of-work.ts';
 import { leadOwner } from './media-access.ts';
+import { QuotePdfNeeded, type QuoteDrafts } from './quote-drafts.ts';
 
 export type SimulateQuoteInput = {
   readonly conversation: Conversation;
@@ -29,7 +31,10 @@ export type SimulateQuoteError =
   | QuoteError;
 
 /**
- * Simulates the builder's proposal for a unit, stores it with its PDF, inside the caller's transaction. The PDF
+ * Simulates the builder's proposal for a unit and stores it with its PDF, inside the caller's transaction. The
+ * PDF is never rendered there: without a draft of this very quote (same figures, number and labels) the
+ * transaction is stopped with `QuotePdfNeeded`, the PDF rendered outside it, and the transaction run again
+ * (`withQuoteDrafts`); then the file and the quote are stored together, in that one short transaction. The PDF
  * belongs to the quote's lead (to its conversation while the bot has not registered one), not to whoever asked:
  * the advisor the lead has, now or later, reads and resends it.
  */
@@ -41,7 +46,11 @@ export class SimulateQuote {
     private readonly media: MediaStore,
   ) {}
 
-  async within(repos: Repositories, input: SimulateQuoteInput): Promise<Result<QuoteRecord, SimulateQuoteError>> {
+  async within(
+    repos: Repositories,
+    input: SimulateQuoteInput,
+    drafts: QuoteDrafts,
+  ): Promise<Result<QuoteRecord, SimulateQuoteError>> {
     const catalog = await repos.catalog.all();
     const project = catalog.projects.find((p) => p.id === input.projectId);
     if (project === undefined) return err({ type: 'ProjectNotFound', projectId: input.projectId });
@@ -52,25 +61,31 @@ export class SimulateQuote {
         ? referenceUnit(catalog, unitType.id)
         : (catalog.units.find((u) => u.id === input.unitId && u.unitTypeId === unitType.id) ?? null);
     if (unit === null) return err({ type: 'NoUnitToQuote', unitTypeId: unitType.id });
-    const quote = simulateQuote({
-      id: this.ids.next('quote'),
-      number: quoteNumber(await repos.quotes.nextSequence()),
-      issuedAt: this.clock.now(),
-      project,
-      unitType,
-      unit,
-    });
-    if (!quote.ok) return quote;
-    const pdf = await this.renderer.render(quote.value, input.labels);
-    const owner = leadOwner(input.conversation.leadId, input.conversation.id);
+    const number = quoteNumber(await repos.quotes.nextSequence());
+    const simulate = (id: QuoteId, issuedAt: Instant) =>
+      simulateQuote({ id, number, issuedAt, project, unitType, unit });
+    const draft = drafts.find((drafted) => {
+      const again = simulate(drafted.id, drafted.issuedAt);
+      return again.ok ? again.value : null;
+    }, input.labels);
+    if (draft === null) {
+      const quote = simulate(this.ids.next('quote'), this.clock.now());
+      if (!quote.ok) return quote;
+      const labels = input.labels;
+      throw new QuotePdfNeeded(async () => ({
+        quote: quote.value,
+        labels,
+        pdf: await this.renderer.render(quote.value, labels),
+      }));
+    }
     const pdfMediaId = await this.media.put({
-      bytes: pdf,
+      bytes: draft.pdf,
       mimeType: 'application/pdf',
-      filename: `${quote.value.number}.pdf`,
-      owner,
+      filename: `${draft.quote.number}.pdf`,
+      owner: leadOwner(input.conversation.leadId, input.conversation.id),
     });
     const record: QuoteRecord = {
-      quote: quote.value,
+      quote: draft.quote,
       conversationId: input.conversation.id,
       visitId: input.visitId,
       pdfMediaId,

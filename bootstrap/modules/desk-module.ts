@@ -28,7 +28,7 @@ import { RegisterLead } from '../../application/use-cases/register-lead.ts';
 import { RunBot } from '../../application/use-cases/run-bot.ts';
 import { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
 import { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
-import { inboxReport } from '../inbox-report.ts';
+import { inboxReport, mediaReport } from '../inbox-report.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage.ts';
 import { TOKENS } from '../tokens.ts';
@@ -38,9 +38,10 @@ export const storageModule = (storage: Storage | null) =>
   new ContainerModule(({ bind, rebind }) => {
     if (storage === null) {
       const store = new InMemoryStore();
-      bind(TOKENS.UnitOfWork).toConstantValue(new InMemoryUnitOfWork(store));
+      const uow = new InMemoryUnitOfWork(store);
+      bind(TOKENS.UnitOfWork).toConstantValue(uow);
       bind(TOKENS.MediaStore).toResolvedValue(
-        (ids: IdGenerator) => new InMemoryMediaStore({ ids }),
+        (ids: IdGenerator) => new InMemoryMediaStore({ ids, transactions: uow }),
         [TOKENS.IdGenerator],
       );
     } else {
@@ -106,23 +107,22 @@ export const useCaseModule = () =>
         clock: Clock,
         inbound: HandleInboundMessage,
         statuses: RecordDeliveryStatus,
-        media: FetchInboundMedia,
         events: EventPublisher,
         logger: Logger,
-      ) => new ProcessInbox(uow, clock, inbound, statuses, media, events, { report: inboxReport(logger) }),
+      ) => new ProcessInbox(uow, clock, inbound, statuses, events, { report: inboxReport(logger) }),
       [
         TOKENS.UnitOfWork,
         TOKENS.Clock,
         TOKENS.HandleInboundMessage,
         TOKENS.RecordDeliveryStatus,
-        TOKENS.FetchInboundMedia,
         TOKENS.EventPublisher,
         TOKENS.Logger,
       ],
     );
     bind(TOKENS.FetchInboundMedia).toResolvedValue(
-      (channel: ChannelMedia, media: MediaStore) => new FetchInboundMedia(channel, media),
-      [TOKENS.ChannelMedia, TOKENS.MediaStore],
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, channel: ChannelMedia, media: MediaStore, logger: Logger) =>
+        new FetchInboundMedia(uow, clock, ids, channel, media, { report: mediaReport(logger) }),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.ChannelMedia, TOKENS.MediaStore, TOKENS.Logger],
     );
     bind(TOKENS.SyncTemplates).toResolvedValue(
       (uow: UnitOfWork, source: TemplateSource) => new SyncTemplates(uow, source),
@@ -145,10 +145,11 @@ export const useCaseModule = () =>
           receive: ReceiveInbound,
           inbox: ProcessInbox,
           outbox: DispatchOutbound,
+          media: FetchInboundMedia,
           signal: WorkSignal,
           logger: Logger,
         ) => {
-          const pipeline = new MessagePipeline({ receive, inbox, outbox }, signal, {
+          const pipeline = new MessagePipeline({ receive, inbox, outbox, media }, signal, {
             onError: (error) =>
               logger.error(
                 { event: 'worker_tick_failed', err: error },
@@ -158,7 +159,14 @@ export const useCaseModule = () =>
           pipeline.start();
           return pipeline;
         },
-        [TOKENS.ReceiveInbound, TOKENS.ProcessInbox, TOKENS.DispatchOutbound, TOKENS.WorkSignal, TOKENS.Logger],
+        [
+          TOKENS.ReceiveInbound,
+          TOKENS.ProcessInbox,
+          TOKENS.DispatchOutbound,
+          TOKENS.FetchInboundMedia,
+          TOKENS.WorkSignal,
+          TOKENS.Logger,
+        ],
       )
       .onDeactivation((pipeline) => pipeline.stop());
   });

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,5 +33,29 @@ describe('DiskMediaStore', () => {
     const store = aStore();
     expect(await store.get(asId<MediaId>('media_404'))).toBeNull();
     expect(await store.get(asId<MediaId>('../../etc/passwd'))).toBeNull();
+  });
+
+  it('removes a file stored inside a transaction once that transaction rolls back, and keeps one stored outside', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'media-')), 'media');
+    let inTransaction = true;
+    const undo: (() => Promise<void>)[] = [];
+    const hooks = { onRollback: (step: () => Promise<void>) => inTransaction && undo.push(step) > 0 };
+    const store = new DiskMediaStore(dir, new SequentialIdGenerator(), hooks);
+    const file = { bytes: new Uint8Array([37, 80, 68, 70]), mimeType: 'application/pdf', filename: null, owner: null };
+    const inside = await store.put(file);
+    async function* body() {
+      yield new Uint8Array([1, 2, 3]);
+    }
+    const streamed = await store.putStream({ mimeType: 'image/png', filename: null, owner: null }, body(), 10);
+    inTransaction = false;
+    const outside = await store.put(file);
+    expect(await store.get(inside)).not.toBeNull();
+
+    for (const step of undo.reverse()) await step();
+
+    expect(await store.get(inside)).toBeNull();
+    expect(streamed.ok && (await store.get(streamed.value))).toBeNull();
+    expect(await store.get(outside)).not.toBeNull();
+    expect((await readdir(dir)).sort()).toEqual([outside, `${outside}.json`].sort());
   });
 });

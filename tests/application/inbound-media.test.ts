@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaDownloadFailure } from '../../application/ports/channel-media.ts';
 import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
+import { ProcessInbox } from '../../application/use-cases/process-inbox.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import type { InboundContent } from '../../domain/messaging/message.ts';
 import { asId, type LineId, type MediaId, type WaMessageId } from '../../domain/shared/ids.ts';
@@ -30,14 +31,12 @@ const receiveFile = async (
   await desk.container.get(TOKENS.ReceiveInbound).execute([{ kind: 'message', envelope }]);
   return waMediaId;
 };
+/** Works the inbox off, then copies every due file one by one, as the media worker does: what each file became. */
 const steps = async (desk: Desk) => {
+  await desk.container.get(TOKENS.ProcessInbox).drain();
+  const worker = desk.container.get(TOKENS.FetchInboundMedia);
   const done = [];
-  for (
-    let step = await desk.container.get(TOKENS.ProcessInbox).step();
-    step !== null;
-    step = await desk.container.get(TOKENS.ProcessInbox).step()
-  )
-    done.push(step);
+  for (let step = await worker.step(); step !== null; step = await worker.step()) done.push(step);
   return done;
 };
 
@@ -63,7 +62,12 @@ const mediaOf = async (desk: Desk, phone: string): Promise<Extract<InboundConten
   return inbound[0];
 };
 
-const workOff = (desk: Desk) => desk.container.get(TOKENS.ProcessInbox).drain();
+/** What the pipeline does when it is woken (or polled): inbox, outbox and files, until nothing is due. */
+const workOff = (desk: Desk) => desk.idle();
+
+/** Nothing left waiting: neither in the inbox nor among the files to copy. */
+const pending = (desk: Desk) =>
+  desk.read(async (r) => (await r.inbox.pendingCount()) + (await r.mediaFetches.pendingCount()));
 
 describe('files leads send', () => {
   it('are copied from WhatsApp and filed on the message, so the CRM can show them', async () => {
@@ -88,7 +92,7 @@ describe('files leads send', () => {
     await workOff(desk);
 
     expect((await mediaOf(desk, '+573001230002'))?.mediaId).toEqual(expect.any(String));
-    expect(await desk.read((r) => r.inbox.pendingCount())).toBe(0);
+    expect(await pending(desk)).toBe(0);
   });
 
   it('are marked unavailable, with the reason, when WhatsApp refuses for good or after its 7 days', async () => {
@@ -102,7 +106,7 @@ describe('files leads send', () => {
     desk.clock.advance(7 * DAY_MS);
     await workOff(desk);
     expect(await mediaOf(desk, '+573001230004')).toMatchObject({ unavailable: '503: Service unavailable' });
-    expect(await desk.read((r) => r.inbox.pendingCount())).toBe(0);
+    expect(await pending(desk)).toBe(0);
   });
 
   it('end as "unavailable: too large" once when over their kind\'s cap: downloaded once, never retried', async () => {
@@ -114,14 +118,8 @@ describe('files leads send', () => {
     });
 
     const processed = await steps(desk);
-    expect(processed.filter((p) => p.outcome.startsWith('media'))).toEqual([
-      {
-        id: expect.any(Number),
-        kind: 'media',
-        outcome: 'media_unavailable',
-        errorCode: 'media_too_large',
-        error: 'media_too_large',
-      },
+    expect(processed).toEqual([
+      { messageId: expect.any(String), outcome: 'media_unavailable', errorCode: 'media_too_large' },
     ]);
     expect(await mediaOf(desk, '+573001230005')).toMatchObject({
       unavailable: 'media_too_large: File too large: over the 5 MB limit for an image',
@@ -131,7 +129,7 @@ describe('files leads send', () => {
     desk.clock.advance(DAY_MS);
     expect((await steps(desk)).length).toBe(0);
     expect(desk.whatsapp.media.downloadsOf(waMediaId)).toBe(1);
-    expect(await desk.read((r) => r.inbox.pendingCount())).toBe(0);
+    expect(await pending(desk)).toBe(0);
   });
 
   it('are refused for good when of a type WhatsApp does not carry for their kind', async () => {
@@ -145,5 +143,97 @@ describe('files leads send', () => {
     expect(await mediaOf(desk, '+573001230006')).toMatchObject({
       unavailable: 'unsupported_media_type: WhatsApp does not carry text/html as a document',
     });
+  });
+
+  it('are recorded "pending" with their message, and downloaded only after the inbox transaction commits', async () => {
+    const desk = await startDesk();
+    const waMediaId = await receiveFile(desk, '+573001230007', {
+      bytes: new Uint8Array([1, 2, 3]),
+      mimeType: 'image/jpeg',
+      mediaKind: 'image',
+    });
+    let downloadsInTransaction = -1;
+    const uow = desk.container.get(TOKENS.UnitOfWork);
+    const watched = new ProcessInbox(
+      {
+        transaction: async (work) => {
+          const result = await uow.transaction(work);
+          downloadsInTransaction = Math.max(downloadsInTransaction, desk.whatsapp.media.downloadsOf(waMediaId));
+          return result;
+        },
+        single: (work) => uow.single(work),
+      },
+      desk.clock,
+      desk.container.get(TOKENS.HandleInboundMessage),
+      desk.container.get(TOKENS.RecordDeliveryStatus),
+      desk.events,
+    );
+    await watched.drain();
+
+    expect(downloadsInTransaction).toBe(0);
+    expect(await mediaOf(desk, '+573001230007')).toMatchObject({ mediaKind: 'image', waMediaId });
+    expect((await mediaOf(desk, '+573001230007'))?.mediaId).toBeUndefined();
+    expect(await desk.read((r) => r.mediaFetches.pendingCount())).toBe(1);
+
+    expect((await steps(desk)).map((s) => s.outcome)).toEqual(['media_stored']);
+    expect((await mediaOf(desk, '+573001230007'))?.mediaId).toEqual(expect.any(String));
+    expect(desk.whatsapp.media.downloadsOf(waMediaId)).toBe(1);
+    expect(await pending(desk)).toBe(0);
+  });
+
+  it('queued in the inbox by an earlier version are moved to the media queue and copied', async () => {
+    const desk = await startDesk();
+    await desk.whatsapp.lead('+573001230008').sendImage('la sala');
+    const media = await mediaOf(desk, '+573001230008');
+    const message = await desk.read(async (r) => {
+      const conversation = await r.conversations.byIdentity(asId<LineId>('line-main'), {
+        phone: phone('+573001230008'),
+        userId: null,
+      });
+      return (await r.messages.byConversation(conversation?.id ?? asId('none')))[0];
+    });
+    // As the inbox held it before files had a queue of their own: the message not filed yet.
+    const legacy = { ...(media ?? { kind: 'media', mediaKind: 'image', waMediaId: '', mimeType: '' }) };
+    delete (legacy as { mediaId?: unknown }).mediaId;
+    await desk.read(async (r) => {
+      await r.messages.updateInboundContent(message?.id ?? asId('none'), legacy as InboundContent);
+      await r.inbox.add(
+        {
+          kind: 'media',
+          envelope: {
+            messageId: message?.id ?? asId('none'),
+            phoneNumberId: FAKE_PHONE_NUMBER_ID,
+            waMediaId: legacy.waMediaId,
+          },
+        },
+        desk.clock.now(),
+      );
+    });
+
+    const processed = await steps(desk);
+    expect(processed.map((p) => p.outcome)).toEqual(['media_stored']);
+    expect((await mediaOf(desk, '+573001230008'))?.mediaId).toEqual(expect.any(String));
+    expect(await pending(desk)).toBe(0);
+  });
+
+  it('are tried again later when storing them fails, and copied once storage is back', async () => {
+    const desk = await startDesk();
+    const store = desk.container.get(TOKENS.MediaStore);
+    const putStream = store.putStream.bind(store);
+    let down = true;
+    store.putStream = async (media, body, maxBytes) => {
+      if (down) throw Object.assign(new Error('connection refused to 10.0.0.5'), { code: '08006' });
+      return putStream(media, body, maxBytes);
+    };
+    await receiveFile(desk, '+573001230009', { bytes: new Uint8Array([9]), mimeType: 'image/png', mediaKind: 'image' });
+
+    expect(await steps(desk)).toEqual([
+      { messageId: expect.any(String), outcome: 'failed', errorCode: 'sqlstate_08006' },
+    ]);
+    expect((await mediaOf(desk, '+573001230009'))?.mediaId).toBeUndefined();
+    down = false;
+    desk.clock.advance(MINUTE_MS);
+    expect((await steps(desk)).map((s) => s.outcome)).toEqual(['media_stored']);
+    expect((await mediaOf(desk, '+573001230009'))?.mediaId).toEqual(expect.any(String));
   });
 });

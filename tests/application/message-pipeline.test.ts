@@ -84,7 +84,9 @@ const countingOutbox = () => {
   };
 };
 
-const unused = {} as Pick<RecordDeliveryStatus, 'within'> & Pick<FetchInboundMedia, 'within'>;
+const unused = {} as Pick<RecordDeliveryStatus, 'within'>;
+/** The media stage: no files in these tests. */
+const noFiles: Pick<FetchInboundMedia, 'drain'> = { drain: () => Promise.resolve(0) };
 
 /** One instance: its inbox worker and pipeline over a shared store and signal. */
 const instance = (
@@ -96,12 +98,16 @@ const instance = (
   const outcomes: ProcessedEntry[] = [];
   const errors: unknown[] = [];
   const outbox = countingOutbox();
-  const inbox = new ProcessInbox(uow, clock, handler.inbound, unused, unused, new InMemoryEventPublisher(), {
+  const inbox = new ProcessInbox(uow, clock, handler.inbound, unused, new InMemoryEventPublisher(), {
     report: (entry) => outcomes.push(entry),
   });
-  const pipeline = new MessagePipeline({ receive: new ReceiveInbound(uow, clock), inbox, outbox }, signal, {
-    onError: (error) => errors.push(error),
-  });
+  const pipeline = new MessagePipeline(
+    { receive: new ReceiveInbound(uow, clock), inbox, outbox, media: noFiles },
+    signal,
+    {
+      onError: (error) => errors.push(error),
+    },
+  );
   return { pipeline, outbox, outcomes, errors };
 };
 

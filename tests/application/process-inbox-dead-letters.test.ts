@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundEnvelope } from '../../application/ports/inbound.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import type { QuoteDrafts } from '../../application/use-cases/quote-drafts.ts';
 import { DEAD_LETTER_AFTER, ProcessInbox, type ProcessedEntry } from '../../application/use-cases/process-inbox.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
@@ -15,14 +16,14 @@ const workerWithPoison = (desk: Desk, poisoned: string, failures = Number.POSITI
   const attempts: number[] = [];
   const reports: ProcessedEntry[] = [];
   const inbound = {
-    within: async (repos: Repositories, envelope: InboundEnvelope) => {
+    within: async (repos: Repositories, envelope: InboundEnvelope, drafts: QuoteDrafts) => {
       if (envelope.waMessageId === poisoned && attempts.push(desk.clock.now()) <= failures) {
         throw Object.assign(new Error(`Failed query: insert into conversations … params: ${LEAD},Hola`), {
           code: '23505',
           constraint_name: 'conversations_line_phone_unique',
         });
       }
-      return real.within(repos, envelope);
+      return real.within(repos, envelope, drafts);
     },
   };
   const worker = new ProcessInbox(
@@ -30,7 +31,6 @@ const workerWithPoison = (desk: Desk, poisoned: string, failures = Number.POSITI
     desk.clock,
     inbound,
     desk.container.get(TOKENS.RecordDeliveryStatus),
-    desk.container.get(TOKENS.FetchInboundMedia),
     desk.container.get(TOKENS.EventPublisher),
     { report: (entry) => reports.push(entry) },
   );

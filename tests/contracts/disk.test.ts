@@ -19,12 +19,14 @@ runContracts('disk', {
     // A file is its bytes plus `<id>.json`; anything else left behind (a half-written temp file) counts too.
     const files = async () =>
       (await readdir(dir).catch(() => [] as string[])).filter((name) => !name.endsWith('.json')).length;
+    // In production the disk store goes with PGlite's unit of work and its rollback hooks
+    // (tests/integration/quote-pdf-rollback.test.ts); any unit of work that offers them shows the same.
+    const uow = new InMemoryUnitOfWork(new InMemoryStore());
     return {
-      store: new DiskMediaStore(dir, new SequentialIdGenerator()),
+      store: new DiskMediaStore(dir, new SequentialIdGenerator(), uow),
       files,
-      // In production the disk store goes with PGlite's unit of work; any unit of work shows it does not join.
-      inRolledBackTransaction: rollingBack(new InMemoryUnitOfWork(new InMemoryStore())),
-      joinsTransactions: false,
+      inRolledBackTransaction: rollingBack(uow),
+      joinsTransactions: true,
       close: () => rm(root, { recursive: true, force: true }),
     };
   },

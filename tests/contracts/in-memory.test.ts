@@ -17,11 +17,13 @@ runContracts('in-memory', {
   rateLimiter: async () => ({ limiter: new InMemoryRateLimiter(), close: async () => {} }),
   mediaStore: async () => {
     const shared = new InMemoryStore();
+    // Wired as the composition root wires it: a file put in a transaction that rolls back is removed.
+    const uow = new InMemoryUnitOfWork(shared);
     return {
-      store: new InMemoryMediaStore({ store: shared }),
+      store: new InMemoryMediaStore({ store: shared, transactions: uow }),
       files: async () => shared.media.size,
-      inRolledBackTransaction: rollingBack(new InMemoryUnitOfWork(shared)),
-      joinsTransactions: false,
+      inRolledBackTransaction: rollingBack(uow),
+      joinsTransactions: true,
       close: async () => {},
     };
   },

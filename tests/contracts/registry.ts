@@ -8,6 +8,7 @@ import { deadLetterRepositoryContract } from './dead-letter-repository.contract.
 import { eventPublisherContract, type OpenEventPublisher } from './event-publisher.contract.ts';
 import { inboxRepositoryContract } from './inbox-repository.contract.ts';
 import { leadRepositoryContract } from './lead-repository.contract.ts';
+import { mediaFetchQueueContract } from './media-fetch-queue.contract.ts';
 import { mediaStoreOwnerContract } from './media-store-owner.contract.ts';
 import { mediaStoreContract, type OpenMediaStore } from './media-store.contract.ts';
 import { messageGatewayContract, type OpenGateway } from './message-gateway.contract.ts';
@@ -70,6 +71,7 @@ export const contractSuites: readonly RegisteredSuite[] = [
   }),
   suite({ ports: ['UnitOfWork'], subject: 'storage', suite: unitOfWorkContract }),
   suite({ ports: ['InboxRepository'], subject: 'storage', suite: inboxRepositoryContract }),
+  suite({ ports: ['MediaFetchQueue'], subject: 'storage', suite: mediaFetchQueueContract }),
   suite({ ports: ['DeadLetterRepository'], subject: 'storage', suite: deadLetterRepositoryContract }),
   suite({ ports: ['ApiKeyRepository'], subject: 'storage', suite: apiKeyRepositoryContract }),
   suite({ ports: ['AppointmentRepository'], subject: 'storage', suite: appointmentRepositoryContract }),
@@ -118,6 +120,7 @@ export const adaptersUnderContract: Readonly<Record<string, string>> = {
   InMemoryCatalogRepository: 'tests/contracts/in-memory.test.ts',
   InMemoryUnitOfWork: 'tests/contracts/in-memory.test.ts',
   InMemoryInboxRepository: 'tests/contracts/in-memory.test.ts',
+  InMemoryMediaFetchQueue: 'tests/contracts/in-memory.test.ts',
   InMemoryDeadLetterRepository: 'tests/contracts/in-memory.test.ts',
   InMemoryApiKeyRepository: 'tests/contracts/in-memory.test.ts',
   InMemoryAppointmentRepository: 'tests/contracts/in-memory.test.ts',
@@ -144,6 +147,7 @@ export const adaptersUnderContract: Readonly<Record<string, string>> = {
   DrizzleCatalogRepository: 'tests/integration/contracts.test.ts',
   DrizzleUnitOfWork: 'tests/integration/contracts.test.ts',
   DrizzleInboxRepository: 'tests/integration/contracts.test.ts',
+  DrizzleMediaFetchQueue: 'tests/integration/contracts.test.ts',
   DrizzleDeadLetterRepository: 'tests/integration/contracts.test.ts',
   DrizzleApiKeyRepository: 'tests/integration/contracts.test.ts',
   DrizzleAppointmentRepository: 'tests/integration/contracts.test.ts',
@@ -169,4 +173,8 @@ export const exemptPorts: Readonly<Record<PortName, string>> = {
   ContentTypeDetector: 'FileTypeContentDetector only; tests/adapters/file-type-content-detector.test.ts',
   QuoteDocumentRenderer: 'PdfQuoteDocumentRenderer only; tests/adapters/pdf-quote-document-renderer.test.ts',
   PhoneParser: 'LibPhoneNumberParser only; tests/adapters/libphonenumber-phone-parser.test.ts',
+  // A capability of a unit of work, used only by the media stores beside the database: its meaning is what the
+  // MediaStore suite's rolled-back transaction checks on disk and memory, and quote-pdf-rollback on PGlite.
+  RollbackHooks:
+    'InMemoryUnitOfWork and rollbackHooks(db); tests/contracts/media-store.contract.ts, tests/integration/quote-pdf-rollback.test.ts',
 };

@@ -62,7 +62,6 @@ describe.skipIf(target === null)('postgres: two instances failing the same inbox
           clock,
           inbound,
           unused,
-          unused,
           { publish: () => {} },
           { report: (entry) => reports.push(entry) },
         ),

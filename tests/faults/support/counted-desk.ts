@@ -6,6 +6,7 @@ import { SequentialIdGenerator } from '../../../adapters/ids/sequential-id-gener
 import { RandomIdGenerator } from '../../../adapters/ids/random-id-generator.ts';
 import { defaultBotSettings } from '../../../adapters/memory/default-bot-settings.ts';
 import { InMemoryMediaStore } from '../../../adapters/memory/in-memory-media-store.ts';
+import { rollbackHooks } from '../../../adapters/persistence/ambient-transaction.ts';
 import { openPglite } from '../../../adapters/persistence/database.ts';
 import { DrizzleRateLimiter } from '../../../adapters/persistence/drizzle-rate-limiter.ts';
 import { DrizzleUnitOfWork } from '../../../adapters/persistence/drizzle-unit-of-work.ts';
@@ -37,7 +38,10 @@ export const startCountedDesk = async (env: Readonly<Record<string, string>>) =>
   const database = await openPglite(null);
   const storage: Storage = {
     uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings }),
-    media: new InMemoryMediaStore({ ids: new RandomIdGenerator(new SystemClock()) }),
+    media: new InMemoryMediaStore({
+      ids: new RandomIdGenerator(new SystemClock()),
+      transactions: rollbackHooks(database.db),
+    }),
     rateLimiter: new DrizzleRateLimiter(database.db),
     notifications: database.notifications,
     description: 'pglite (in memory)',
@@ -62,16 +66,17 @@ export const startCountedDesk = async (env: Readonly<Record<string, string>>) =>
       return ((result as unknown as { rows?: RowCounts[] }).rows ?? (result as unknown as RowCounts[]))[0] ?? {};
     },
     /**
-     * Why inbox entries failed (and wait to be retried): a stored webhook must never get stuck. A receipt for
+     * Why inbox entries, or files to copy, failed (and wait to be retried): a stored webhook must never get stuck. A receipt for
      * a message not sent from here, or a file WhatsApp would not hand over yet, waits by design.
      */
     failedEntries: async (): Promise<string[]> => {
       const result = await database.db.execute(
-        sql`select last_error from inbox where last_error is not null and last_error <> 'message not known yet' and last_error not like 'media download failed%'`,
+        sql`select last_error from inbox where last_error is not null and last_error <> 'message not known yet' and last_error not like 'media download failed%'
+            union all select last_error from media_fetches where last_error is not null and last_error not like 'media download failed%'`,
       );
       return ((result as unknown as { rows?: { last_error: string }[] }).rows ?? []).map((r) => r.last_error);
     },
-    /** Lets what earlier requests started (inbox, outbox) finish, so counts move only with the next request. */
+    /** Lets what earlier requests started (inbox, outbox, files) finish, so counts move only with the next request. */
     settle: async (): Promise<void> => {
       for (let round = 0; round < 2; round++) {
         await container.get(TOKENS.MessagePipeline).idle();

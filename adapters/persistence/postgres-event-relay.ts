@@ -1,6 +1,7 @@
 import type { DeskEvent, EventPublisher } from '../../application/ports/events.ts';
 import type { Notifications } from './database.ts';
 import { decodeNotification, encodeNotifications } from './event-notification.ts';
+import { ChannelListener } from './channel-listener.ts';
 
 /** The slice of a pino logger the relay needs (pino's `Logger` satisfies it). */
 export type RelayLogger = {
@@ -21,8 +22,6 @@ export type PostgresEventRelayOptions = {
   readonly gatherMs?: number;
 };
 
-type Listening = { unlisten(): Promise<void> };
-
 /**
  * Desk events for every instance on one PostgreSQL database. `publish` hands events to this instance's
  * subscribers at once, then NOTIFYs them in the background, one statement at a time so the others hear
@@ -37,7 +36,7 @@ export class PostgresEventRelay implements EventPublisher {
   #pending: DeskEvent[] = [];
   #draining = false;
   #sent: Promise<void> = Promise.resolve();
-  #listening: Promise<Listening | null> | null = null;
+  #listener: ChannelListener | null = null;
   #closed = false;
 
   constructor(
@@ -71,32 +70,18 @@ export class PostgresEventRelay implements EventPublisher {
 
   /** Starts hearing the other instances; resolves once LISTEN is in place, or failed (logged). Idempotent. */
   async listen(): Promise<void> {
-    this.#listening ??= this.notifications
-      .listen(
-        this.#channel,
-        (payload) => this.#receive(payload),
-        () =>
-          this.options.logger.info(
-            { event: 'desk_events_listening', channel: this.#channel },
-            "Listening for other instances' events",
-          ),
-      )
-      .catch((error: unknown) => {
-        this.options.logger.error(
-          { event: 'desk_events_listen_failed', err: error },
-          "Cannot hear other instances' events",
-        );
-        return null;
-      });
-    await this.#listening;
+    this.#listener ??= new ChannelListener(this.notifications, this.#channel, this.options.logger, {
+      listening: ['desk_events_listening', "Listening for other instances' events"],
+      failed: ['desk_events_listen_failed', "Cannot hear other instances' events"],
+    });
+    await this.#listener.listen((payload) => this.#receive(payload));
   }
 
   /** Sends what is still waiting, then stops listening. Call before the database closes. */
   async close(): Promise<void> {
     this.#closed = true;
     await this.#sent;
-    const listening = await this.#listening;
-    await listening?.unlisten().catch(() => undefined);
+    await this.#listener?.stop();
   }
 
   async #drain(): Promise<void> {

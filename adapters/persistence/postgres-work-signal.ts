@@ -1,6 +1,7 @@
 import type { Work, WorkListener, WorkSignal } from '../../application/ports/work-signal.ts';
 import type { Notifications } from './database.ts';
 import type { RelayLogger } from './postgres-event-relay.ts';
+import { ChannelListener } from './channel-listener.ts';
 
 export type PostgresWorkSignalOptions = {
   /** Unique per process: this instance does not wake itself a second time when its own NOTIFY comes back. */
@@ -11,8 +12,6 @@ export type PostgresWorkSignalOptions = {
 };
 
 const WORK: Readonly<Record<Work, true>> = { inbox: true, outbox: true };
-
-type Listening = { unlisten(): Promise<void> };
 
 const decode = (payload: string): { from: string; work: Work } | null => {
   try {
@@ -39,7 +38,7 @@ export class PostgresWorkSignal implements WorkSignal {
   readonly #channel: string;
   readonly #wanted = new Set<Work>();
   #sending: Promise<void> | null = null;
-  #listening: Promise<Listening | null> | null = null;
+  #listener: ChannelListener | null = null;
   #closed = false;
 
   constructor(
@@ -66,32 +65,18 @@ export class PostgresWorkSignal implements WorkSignal {
 
   /** Starts hearing the other instances; resolves once LISTEN is in place, or failed (logged). Idempotent. */
   async listen(): Promise<void> {
-    this.#listening ??= this.notifications
-      .listen(
-        this.#channel,
-        (payload) => this.#receive(payload),
-        () =>
-          this.options.logger.info(
-            { event: 'work_signal_listening', channel: this.#channel },
-            "Listening for other instances' stored work",
-          ),
-      )
-      .catch((error: unknown) => {
-        this.options.logger.error(
-          { event: 'work_signal_listen_failed', err: error },
-          "Cannot hear other instances' stored work; the poll finds it",
-        );
-        return null;
-      });
-    await this.#listening;
+    this.#listener ??= new ChannelListener(this.notifications, this.#channel, this.options.logger, {
+      listening: ['work_signal_listening', "Listening for other instances' stored work"],
+      failed: ['work_signal_listen_failed', "Cannot hear other instances' stored work; the poll finds it"],
+    });
+    await this.#listener.listen((payload) => this.#receive(payload));
   }
 
   /** Sends what is still wanted, then stops listening. Call before the database closes. */
   async close(): Promise<void> {
     this.#closed = true;
     await this.#sending;
-    const listening = await this.#listening;
-    await listening?.unlisten().catch(() => undefined);
+    await this.#listener?.stop();
   }
 
   async #send(): Promise<void> {

@@ -10,6 +10,7 @@ import {
 import { PostgresEventRelay } from '../../adapters/persistence/postgres-event-relay.ts';
 import type { DeskEvent } from '../../application/ports/events.ts';
 import { asId } from '../../domain/shared/ids.ts';
+import { notificationHub } from '../support/notification-hub.ts';
 
 const received = (i: number): DeskEvent => ({
   type: 'message_received',
@@ -17,32 +18,6 @@ const received = (i: number): DeskEvent => ({
   leadId: asId(`lead-${i}`),
   messageId: asId(`message-${i}`),
 });
-
-/** One channel shared by every relay made from it, delivering NOTIFY to every listener, as PostgreSQL does. */
-const notificationHub = () => {
-  const listeners = new Set<(payload: string) => void>();
-  const sent: string[] = [];
-  const notifications = (options: { failing?: boolean } = {}): Notifications => ({
-    notify: async (_channel, payload) => {
-      await Promise.resolve();
-      if (options.failing === true) throw new Error('database away');
-      sent.push(payload);
-      for (const listener of [...listeners]) listener(payload);
-    },
-    listen: async (_channel, onMessage, onListen) => {
-      listeners.add(onMessage);
-      onListen();
-      return { unlisten: async () => void listeners.delete(onMessage) };
-    },
-  });
-  return {
-    sent,
-    notifications,
-    deliver: (payload: string) => {
-      for (const l of listeners) l(payload);
-    },
-  };
-};
 
 const recordingLogger = () => {
   const entries: { level: string; event: unknown }[] = [];
@@ -62,8 +37,8 @@ const instance = (notifications: Notifications, instanceId: string) => {
 describe('PostgresEventRelay (over an in-memory channel)', () => {
   it('tells local subscribers at once, the other instance once, and does not echo its own events', async () => {
     const channel = notificationHub();
-    const a = instance(channel.notifications(), 'a');
-    const b = instance(channel.notifications(), 'b');
+    const a = instance(channel.notifications, 'a');
+    const b = instance(channel.notifications, 'b');
     await Promise.all([a.relay.listen(), b.relay.listen()]);
 
     a.relay.publish([received(1)]);
@@ -78,8 +53,8 @@ describe('PostgresEventRelay (over an in-memory channel)', () => {
 
   it('splits a burst into payloads under the NOTIFY limit, heard in order', async () => {
     const channel = notificationHub();
-    const a = instance(channel.notifications(), 'a');
-    const b = instance(channel.notifications(), 'b');
+    const a = instance(channel.notifications, 'a');
+    const b = instance(channel.notifications, 'b');
     await a.relay.listen();
     const burst = Array.from({ length: 1_000 }, (_, i) => received(i));
 
@@ -93,7 +68,9 @@ describe('PostgresEventRelay (over an in-memory channel)', () => {
   });
 
   it('never throws when NOTIFY fails: local subscribers still hear, the failure is logged', async () => {
-    const a = instance(notificationHub().notifications({ failing: true }), 'a');
+    const down = notificationHub();
+    down.fail(true);
+    const a = instance(down.notifications, 'a');
 
     expect(() => a.relay.publish([received(1)])).not.toThrow();
     expect(a.heard).toEqual([received(1)]);
@@ -103,7 +80,7 @@ describe('PostgresEventRelay (over an in-memory channel)', () => {
 
   it('ignores payloads that are not desk events and event types it does not know', async () => {
     const channel = notificationHub();
-    const a = instance(channel.notifications(), 'a');
+    const a = instance(channel.notifications, 'a');
     await a.relay.listen();
 
     channel.deliver('not json');

@@ -1,38 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessWorkSignal } from '../../adapters/memory/in-process-work-signal.ts';
-import type { Notifications } from '../../adapters/persistence/database.ts';
 import { PostgresWorkSignal } from '../../adapters/persistence/postgres-work-signal.ts';
 import type { Work } from '../../application/ports/work-signal.ts';
-
-/** One channel delivering every NOTIFY to every listener, as PostgreSQL does; `failing` refuses NOTIFY. */
-const channel = () => {
-  const listeners = new Set<(payload: string) => void>();
-  const sent: string[] = [];
-  let failing = false;
-  const notifications: Notifications = {
-    notify: async (_channel, payload) => {
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      if (failing) throw new Error('database away');
-      sent.push(payload);
-      for (const listener of [...listeners]) listener(payload);
-    },
-    listen: async (_channel, onMessage, onListen) => {
-      listeners.add(onMessage);
-      onListen();
-      return { unlisten: async () => void listeners.delete(onMessage) };
-    },
-  };
-  return {
-    sent,
-    notifications,
-    fail: (on: boolean) => {
-      failing = on;
-    },
-    deliver: (payload: string) => {
-      for (const listener of [...listeners]) listener(payload);
-    },
-  };
-};
+import { notificationHub } from '../support/notification-hub.ts';
 
 const logger = () => {
   const events: unknown[] = [];
@@ -66,7 +36,7 @@ describe('InProcessWorkSignal', () => {
 
 describe('PostgresWorkSignal', () => {
   it('wakes its own instance at once and the other by NOTIFY, never itself twice', async () => {
-    const pg = channel();
+    const pg = notificationHub({ notifyDelayMs: 2 });
     const a = new PostgresWorkSignal(pg.notifications, { instanceId: 'a', logger: logger() });
     const b = new PostgresWorkSignal(pg.notifications, { instanceId: 'b', logger: logger() });
     await Promise.all([a.listen(), b.listen()]);
@@ -83,7 +53,7 @@ describe('PostgresWorkSignal', () => {
   });
 
   it('shares one NOTIFY among the announcements made while one is on its way', async () => {
-    const pg = channel();
+    const pg = notificationHub({ notifyDelayMs: 2 });
     const a = new PostgresWorkSignal(pg.notifications, { instanceId: 'a', logger: logger() });
     const b = new PostgresWorkSignal(pg.notifications, { instanceId: 'b', logger: logger() });
     await b.listen();
@@ -98,7 +68,7 @@ describe('PostgresWorkSignal', () => {
   });
 
   it('logs a NOTIFY that fails and a payload it cannot read, and still wakes its own instance', async () => {
-    const pg = channel();
+    const pg = notificationHub({ notifyDelayMs: 2 });
     const log = logger();
     const a = new PostgresWorkSignal(pg.notifications, { instanceId: 'a', logger: log });
     await a.listen();

@@ -80,6 +80,7 @@ import type { ScheduleAppointment } from '../application/use-cases/schedule-appo
 import type { PhoneParser } from '../application/ports/phone-parser.ts';
 import type { GraphClient } from '../adapters/whatsapp/meta-cloud/graph-client.ts';
 import type { ThroughputLimiter } from '../adapters/whatsapp/meta-cloud/throughput-limiter.ts';
+import type { AgentMessageDeps } from '../application/use-cases/agent-messages.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -117,6 +118,7 @@ export const TOKENS = {
   RunBot: Symbol.for('RunBot') as ServiceIdentifier<RunBot>,
   HandleInboundMessage: Symbol.for('HandleInboundMessage') as ServiceIdentifier<HandleInboundMessage>,
   SendAgentMessage: Symbol.for('SendAgentMessage') as ServiceIdentifier<SendAgentMessage>,
+  AgentMessageDeps: Symbol.for('AgentMessageDeps') as ServiceIdentifier<AgentMessageDeps>,
   RecordDeliveryStatus: Symbol.for('RecordDeliveryStatus') as ServiceIdentifier<RecordDeliveryStatus>,
   DispatchOutbound: Symbol.for('DispatchOutbound') as ServiceIdentifier<DispatchOutbound>,
   ReceiveInbound: Symbol.for('ReceiveInbound') as ServiceIdentifier<ReceiveInbound>,

@@ -2,13 +2,14 @@ import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import type { LeadId, UserId, VisitId } from '../../domain/shared/ids.ts';
 import { ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { ContentTypeDetector } from '../ports/content-type-detector.ts';
 import type { EventPublisher } from '../ports/events.ts';
-import type { IdGenerator } from '../ports/id-generator.ts';
-import type { MediaStore } from '../ports/media-store.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
-import { type AgentContent, type AgentMessageError, queueAgentMessages } from './agent-messages.ts';
+import {
+  type AgentContent,
+  type AgentMessageDeps,
+  type AgentMessageError,
+  queueAgentMessages,
+} from './agent-messages.ts';
 
 export type { AgentContent } from './agent-messages.ts';
 
@@ -32,18 +33,14 @@ export type SendAgentMessageError = AgentMessageError;
 export class SendAgentMessage {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly ids: IdGenerator,
     private readonly events: EventPublisher,
-    private readonly media: MediaStore,
-    private readonly detector: ContentTypeDetector,
+    private readonly deps: AgentMessageDeps,
   ) {}
 
   async execute(input: SendAgentMessageInput): Promise<Result<OutboundMessage, SendAgentMessageError>> {
     const { content, ...rest } = input;
-    const deps = { clock: this.clock, ids: this.ids, media: this.media, detector: this.detector };
     const outcome = await this.uow.transaction((repos) =>
-      queueAgentMessages(repos, deps, { ...rest, contents: [content] }),
+      queueAgentMessages(repos, this.deps, { ...rest, contents: [content] }),
     );
     if (!outcome.ok) return outcome;
     this.events.publish(outcome.value.events);

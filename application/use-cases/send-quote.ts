@@ -3,13 +3,14 @@ import { quoteSummaryText } from '../../domain/quote/quote-text.ts';
 import type { MediaId, QuoteId, UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { ContentTypeDetector } from '../ports/content-type-detector.ts';
 import type { EventPublisher } from '../ports/events.ts';
-import type { IdGenerator } from '../ports/id-generator.ts';
-import type { MediaStore } from '../ports/media-store.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
-import { type AgentContent, type AgentMessageError, queueAgentMessages } from './agent-messages.ts';
+import {
+  type AgentContent,
+  type AgentMessageDeps,
+  type AgentMessageError,
+  queueAgentMessages,
+} from './agent-messages.ts';
 import { visibleLead } from './lead-access.ts';
 import { mayReadMedia } from './media-access.ts';
 
@@ -28,15 +29,11 @@ export type SentQuote = { readonly text: OutboundMessage; readonly document: Out
 export class SendQuote {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
-    private readonly ids: IdGenerator,
     private readonly events: EventPublisher,
-    private readonly media: MediaStore,
-    private readonly detector: ContentTypeDetector,
+    private readonly deps: AgentMessageDeps,
   ) {}
 
   async execute(input: SendQuoteInput): Promise<Result<SentQuote, SendQuoteError>> {
-    const deps = { clock: this.clock, ids: this.ids, media: this.media, detector: this.detector };
     const outcome = await this.uow.transaction(async (repos) => {
       const record = await repos.quotes.byId(input.quoteId);
       const conversation = record === null ? null : await repos.conversations.byId(record.conversationId);
@@ -54,7 +51,7 @@ export class SendQuote {
           mimeType: 'application/pdf',
           filename: `${record.quote.number}.pdf`,
         });
-      return queueAgentMessages(repos, deps, {
+      return queueAgentMessages(repos, this.deps, {
         actor: input.actor,
         leadId: lead.id,
         author: input.author,
@@ -73,7 +70,7 @@ export class SendQuote {
    * rather than refusing the quote: the lead still gets its figures.
    */
   private async pdfAttachable(repos: Repositories, actor: Actor, pdfId: MediaId): Promise<boolean> {
-    const stored = await this.media.get(pdfId);
+    const stored = await this.deps.media.get(pdfId);
     return stored !== null && (await mayReadMedia(repos, actor, pdfId, stored.owner));
   }
 }

@@ -1,10 +1,9 @@
 import { ContainerModule } from 'inversify';
-import type { Clock } from '../../application/ports/clock.ts';
 import type { ContentTypeDetector } from '../../application/ports/content-type-detector.ts';
 import type { EventPublisher } from '../../application/ports/events.ts';
-import type { IdGenerator } from '../../application/ports/id-generator.ts';
 import type { MediaStore } from '../../application/ports/media-store.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { AgentMessageDeps } from '../../application/use-cases/agent-messages.ts';
 import { CreateVisitQuote } from '../../application/use-cases/create-visit-quote.ts';
 import { GetMedia } from '../../application/use-cases/get-media.ts';
 import { ListTemplates } from '../../application/use-cases/list-templates.ts';
@@ -38,21 +37,7 @@ export const chatToolsModule = () =>
     );
     bind(TOKENS.ListVisitQuotes).toResolvedValue((uow: UnitOfWork) => new ListVisitQuotes(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.SendQuote).toResolvedValue(
-      (
-        uow: UnitOfWork,
-        clock: Clock,
-        ids: IdGenerator,
-        events: EventPublisher,
-        media: MediaStore,
-        detector: ContentTypeDetector,
-      ) => new SendQuote(uow, clock, ids, events, media, detector),
-      [
-        TOKENS.UnitOfWork,
-        TOKENS.Clock,
-        TOKENS.IdGenerator,
-        TOKENS.EventPublisher,
-        TOKENS.MediaStore,
-        TOKENS.ContentTypeDetector,
-      ],
+      (uow: UnitOfWork, events: EventPublisher, deps: AgentMessageDeps) => new SendQuote(uow, events, deps),
+      [TOKENS.UnitOfWork, TOKENS.EventPublisher, TOKENS.AgentMessageDeps],
     );
   });

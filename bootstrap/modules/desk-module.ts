@@ -12,6 +12,7 @@ import type { MediaStore } from '../../application/ports/media-store.ts';
 import type { MessageGateway } from '../../application/ports/message-gateway.ts';
 import type { QuoteDocumentRenderer } from '../../application/ports/quote-document-renderer.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { AgentMessageDeps } from '../../application/use-cases/agent-messages.ts';
 import { DispatchOutbound } from '../../application/use-cases/dispatch-outbound.ts';
 import { MessagePipeline } from '../../application/message-pipeline.ts';
 import type { WorkSignal } from '../../application/ports/work-signal.ts';
@@ -75,23 +76,19 @@ export const useCaseModule = () =>
         new HandleInboundMessage(uow, clock, ids, events, bot),
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.RunBot],
     );
+    // What an advisor's messages are checked and queued with, shared by SendAgentMessage and SendQuote.
+    bind(TOKENS.AgentMessageDeps).toResolvedValue(
+      (clock: Clock, ids: IdGenerator, media: MediaStore, detector: ContentTypeDetector) => ({
+        clock,
+        ids,
+        media,
+        detector,
+      }),
+      [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.MediaStore, TOKENS.ContentTypeDetector],
+    );
     bind(TOKENS.SendAgentMessage).toResolvedValue(
-      (
-        uow: UnitOfWork,
-        clock: Clock,
-        ids: IdGenerator,
-        events: EventPublisher,
-        media: MediaStore,
-        detector: ContentTypeDetector,
-      ) => new SendAgentMessage(uow, clock, ids, events, media, detector),
-      [
-        TOKENS.UnitOfWork,
-        TOKENS.Clock,
-        TOKENS.IdGenerator,
-        TOKENS.EventPublisher,
-        TOKENS.MediaStore,
-        TOKENS.ContentTypeDetector,
-      ],
+      (uow: UnitOfWork, events: EventPublisher, deps: AgentMessageDeps) => new SendAgentMessage(uow, events, deps),
+      [TOKENS.UnitOfWork, TOKENS.EventPublisher, TOKENS.AgentMessageDeps],
     );
     bind(TOKENS.RecordDeliveryStatus).toResolvedValue(
       (uow: UnitOfWork, events: EventPublisher) => new RecordDeliveryStatus(uow, events),

@@ -1,26 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrationsUpTo } from '../support/migrations-up-to.ts';
 
 // The owner suite runs on PGlite and PostgreSQL with every other contract: tests/integration/contracts.test.ts.
-
-const migrations = fileURLToPath(new URL('../../adapters/persistence/migrations', import.meta.url));
-
-/** The migrations folder as it was before 0005: the journal cut after `tag`. */
-const migrationsUpTo = (tag: string): string => {
-  const folder = join(mkdtempSync(join(tmpdir(), 'migrations-')), 'migrations');
-  cpSync(migrations, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const end = journal.entries.findIndex((e) => e.tag === tag);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, end + 1) }));
-  return folder;
-};
 
 describe('migration 0005: owners of files kept before it', () => {
   it('gives quote PDFs and copies of lead files their lead (or conversation); uploads stay ownerless', async () => {
@@ -43,7 +27,7 @@ describe('migration 0005: owners of files kept before it', () => {
         ('msg-3', 'conv-lead', 'lead-1', 'outbound', 'media', '{"kind":"media","mediaKind":"document","mediaId":"m-upload","mimeType":"application/pdf"}', now());
     `);
 
-    await migrate(db, { migrationsFolder: migrations });
+    await migrate(db, { migrationsFolder: MIGRATIONS });
     const owners = await client.query<{ id: string; owner_kind: string | null; owner_id: string | null }>(
       'select id, owner_kind, owner_id from media order by id',
     );

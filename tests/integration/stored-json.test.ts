@@ -1,7 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -33,6 +30,7 @@ import {
 } from '../../domain/shared/ids.ts';
 import * as samples from '../fixtures/stored-json/samples.ts';
 import { openTestDatabases, type TestDatabase } from '../support/database.ts';
+import { MIGRATIONS, migrationsUpTo } from '../support/migrations-up-to.ts';
 
 /** Rows as the app wrote them before stored values were versioned (`tests/fixtures/stored-json/v0`). */
 const v0 = (file: string): Record<string, unknown> =>
@@ -296,19 +294,6 @@ for (const target of await openTestDatabases()) {
   });
 }
 
-const migrations = fileURLToPath(new URL('../../adapters/persistence/migrations', import.meta.url));
-
-/** The migrations folder cut after `tag`. */
-const migrationsUpTo = (tag: string): string => {
-  const folder = join(mkdtempSync(join(tmpdir(), 'migrations-')), 'migrations');
-  cpSync(migrations, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const end = journal.entries.findIndex((e) => e.tag === tag);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, end + 1) }));
-  return folder;
-};
-
 describe('migration 0009: the media column of messages stored before it', () => {
   it('is filled from the content of media messages and media-header templates, null elsewhere', async () => {
     const client = await PGlite.create();
@@ -331,7 +316,7 @@ describe('migration 0009: the media column of messages stored before it', () => 
         [id, direction, JSON.stringify(content)],
       );
 
-    await migrate(db, { migrationsFolder: migrations });
+    await migrate(db, { migrationsFolder: MIGRATIONS });
     const filled = await client.query<{ id: string; media_id: string | null }>(
       'select id, media_id from messages order by id',
     );

@@ -20,3 +20,16 @@ export const registerThroughBot = async (
   if (lead === null) throw new Error(`the bot did not register ${phone}`);
   return { person, lead };
 };
+
+/** Takes a new lead down the city path to the quote/advisor choice for Mirador de El Poblado, 2 bedrooms. */
+export const toMiradorOutcomeChoice = async (desk: Pick<Desk, 'whatsapp'>, phone: string): Promise<FakeLead> => {
+  const camila = desk.whatsapp.lead(phone, 'Camila Restrepo');
+  await camila.say('Hola');
+  await camila.say('camila.restrepo@correo.com');
+  await camila.tap('Acepto');
+  await camila.tap('Ciudad');
+  await camila.say('medellin');
+  await camila.tap('Mirador de El Poblado');
+  await camila.tap('Apartamento 2 alcobas');
+  return camila;
+};

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FakeLead } from '../../adapters/whatsapp/fake/fake-lead.ts';
 import { asId, type LineId, type MediaId } from '../../domain/shared/ids.ts';
-import { startDesk, type Desk } from '../support/desk-harness.ts';
+import { toMiradorOutcomeChoice } from '../builders/desk-leads.ts';
+import { type Desk, startDesk } from '../support/desk-harness.ts';
 
 const line = asId<LineId>('line-main');
-
-/** Takes a new lead down the city path to the quote/advisor choice for Mirador de El Poblado, 2 bedrooms. */
-const toOutcomeChoice = async (desk: Desk, phone: string): Promise<FakeLead> => {
-  const camila = desk.whatsapp.lead(phone, 'Camila Restrepo');
-  await camila.say('Hola');
-  await camila.say('camila.restrepo@correo.com');
-  await camila.tap('Acepto');
-  await camila.tap('Ciudad');
-  await camila.say('medellin');
-  await camila.tap('Mirador de El Poblado');
-  await camila.tap('Apartamento 2 alcobas');
-  return camila;
-};
 
 const quotesOf = async (desk: Desk, camila: FakeLead) => {
   const conversation = await desk.read((r) => r.conversations.byIdentity(line, { phone: camila.phone, userId: null }));
@@ -26,7 +14,7 @@ const quotesOf = async (desk: Desk, camila: FakeLead) => {
 describe('a lead searching by city gets a simulated quote, then an advisor', () => {
   it('sends the quote as text and as a PDF, then offers an advisor, without registering the lead', async () => {
     const desk = await startDesk();
-    const camila = await toOutcomeChoice(desk, '+573002220001');
+    const camila = await toMiradorOutcomeChoice(desk, '+573002220001');
     const before = camila.inbox().length;
 
     await camila.tap('Simular cotización');
@@ -63,7 +51,7 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
 
   it('files the quote under the visit opened when the lead then asks for an advisor', async () => {
     const desk = await startDesk();
-    const camila = await toOutcomeChoice(desk, '+573002220002');
+    const camila = await toMiradorOutcomeChoice(desk, '+573002220002');
     await camila.tap('Simular cotización');
 
     await camila.tap('Hablar con asesor');
@@ -78,7 +66,7 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
 
   it('files the quote the same way when the lead types "asesor" instead of tapping', async () => {
     const desk = await startDesk();
-    const camila = await toOutcomeChoice(desk, '+573002220003');
+    const camila = await toMiradorOutcomeChoice(desk, '+573002220003');
     await camila.tap('Simular cotización');
 
     await camila.say('asesor');
@@ -90,8 +78,8 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
 
   it('numbers quotes in one unbroken sequence across leads', async () => {
     const desk = await startDesk();
-    const first = await toOutcomeChoice(desk, '+573002220004');
-    const second = await toOutcomeChoice(desk, '+573002220005');
+    const first = await toMiradorOutcomeChoice(desk, '+573002220004');
+    const second = await toMiradorOutcomeChoice(desk, '+573002220005');
 
     await first.tap('Simular cotización');
     await second.tap('Simular cotización');
@@ -102,7 +90,7 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
 
   it('files a quote for an earlier project once the lead registers after a new search', async () => {
     const desk = await startDesk();
-    const camila = await toOutcomeChoice(desk, '+573002220006');
+    const camila = await toMiradorOutcomeChoice(desk, '+573002220006');
     await camila.tap('Simular cotización');
     await camila.tap('Nueva búsqueda');
     await camila.tap('Ciudad');

@@ -7,7 +7,7 @@ import type { Storage } from '../../bootstrap/storage.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { asId, type VisitId } from '../../domain/shared/ids.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
-import { registerThroughBot } from '../builders/desk-leads.ts';
+import { registerThroughBot, toMiradorOutcomeChoice } from '../builders/desk-leads.ts';
 import { chatToolsUseCases } from './chat-tools-routes.ts';
 import { startDesk, T0, type Desk } from './desk-harness.ts';
 import { actorNamed, leadUseCases } from './lead-desk-routes.ts';
@@ -150,14 +150,7 @@ export const quotePdfChecks = (name: string, open: () => Promise<QuotePdfStorage
       const opened = await open();
       try {
         const { desk, uow, renders } = await deskOn(opened);
-        const camila = desk.whatsapp.lead('+573002220091', 'Camila Restrepo');
-        await camila.say('Hola');
-        await camila.say('camila.restrepo@correo.com');
-        await camila.tap('Acepto');
-        await camila.tap('Ciudad');
-        await camila.say('medellin');
-        await camila.tap('Mirador de El Poblado');
-        await camila.tap('Apartamento 2 alcobas');
+        const camila = await toMiradorOutcomeChoice(desk, '+573002220091');
         const files = await opened.files();
         const seen = camila.inbox().length;
 

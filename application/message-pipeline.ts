@@ -3,7 +3,7 @@ import type { InboxEntry } from './ports/inbox-repository.ts';
 import type { Work, WorkSignal } from './ports/work-signal.ts';
 import type { DispatchOutbound } from './use-cases/dispatch-outbound.ts';
 import type { FetchInboundMedia } from './use-cases/fetch-inbound-media.ts';
-import type { ProcessInbox } from './use-cases/process-inbox.ts';
+import type { ProcessedEntry, ProcessInbox } from './use-cases/process-inbox.ts';
 import type { ReceiveInbound, ReceiveReport } from './use-cases/receive-inbound.ts';
 
 /**
@@ -33,8 +33,8 @@ export type PipelineOptions = {
  * the outbox lane sends everything due. A wake-up during a lane's run makes it look again before it ends,
  * so nothing is missed; `wake()` runs every lane unasked (the slow safety poll, for retries that came due
  * and work a lost signal did not announce). The media lane copies the files processed entries queued; the inbox
- * lane wakes it after each entry, so a file is fetched once its message is committed, never inside that
- * transaction, and a long download holds up no reply.
+ * lane wakes it after each entry that queued one (`filesQueued`), so a file is fetched once its message is
+ * committed, never inside that transaction, and a long download holds up no reply.
  */
 export class MessagePipeline {
   readonly #running = new Set<Promise<void>>();
@@ -90,11 +90,12 @@ export class MessagePipeline {
       this.#track(this.stages.outbox.execute());
       return;
     }
-    const processed = () => {
+    // Replies leave after each entry; the media lane runs only after an entry that queued a file.
+    const processed = (entry: ProcessedEntry) => {
       this.#wake('outbox');
-      this.#fetchMedia();
+      if (entry.filesQueued === true) this.#fetchMedia();
     };
-    this.#track(this.stages.inbox.drain(processed).then(processed));
+    this.#track(this.stages.inbox.drain(processed).then(() => this.#wake('outbox')));
   }
 
   /** The media lane: this instance's inbox lane queued the files, so no signal is needed across instances. */

@@ -29,6 +29,8 @@ export type ProcessedEntry = {
   readonly id: number;
   readonly kind: InboxEntry['kind'];
   readonly outcome: InboxOutcome;
+  /** Processing queued a file to copy (a lead's photo, document, voice note): the media lane has work. */
+  readonly filesQueued?: true;
   /** With `failed` and `dead_lettered`: tries so far, the failure's code and its short reason (no personal data). */
   readonly attempts?: number;
   readonly errorCode?: string;
@@ -127,16 +129,15 @@ export class ProcessInbox {
     if (entry.kind === 'message') {
       const { result, events } = await this.inbound.within(repos, entry.envelope, drafts);
       await repos.inbox.markProcessed(item.id, now);
-      return {
-        result: done(!result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled'),
-        events,
-      };
+      const outcome = !result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled';
+      const queuedFile = outcome === 'handled' && entry.envelope.content.kind === 'media';
+      return { result: { ...done(outcome), ...(queuedFile ? { filesQueued: true } : {}) }, events };
     }
     if (entry.kind === 'media') {
       // No download here: the media worker copies it outside any transaction.
       await repos.mediaFetches.add(entry.envelope, item.receivedAt);
       await repos.inbox.markProcessed(item.id, now);
-      return { result: done('media_queued'), events: [] };
+      return { result: { ...done('media_queued'), filesQueued: true }, events: [] };
     }
     const { result, events } = await this.statuses.within(repos, entry.envelope);
     if (result.ok || item.attempts + 1 >= RECEIPT_ATTEMPTS) {

@@ -23,7 +23,7 @@ const logger = createLogger({ level: config.logLevel });
 const storage = await openStorage(config);
 try {
   const phoneNumberId = config.whatsapp.phoneNumberId ?? FAKE_PHONE_NUMBER_ID;
-  await seedDemo(storage.uow, phoneNumberId);
+  await seedDemo(storage.store, phoneNumberId);
   logger.info(
     { event: 'demo_data_seeded', storage: storage.description, phoneNumberId },
     `Demo data loaded into ${storage.description}, attached to line ${phoneNumberId}`,

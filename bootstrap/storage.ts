@@ -11,12 +11,12 @@ import { RandomIdGenerator } from '../adapters/ids/random-id-generator.ts';
 import { SystemClock } from '../adapters/clock/system-clock.ts';
 import type { MediaStore } from '../application/ports/media-store.ts';
 import type { RateLimiter } from '../application/ports/rate-limiter.ts';
-import type { UnitOfWork } from '../application/ports/unit-of-work.ts';
+import type { TransactionalStore } from '../application/ports/unit-of-work.ts';
 import type { Config } from './config.ts';
 
 /** Durable storage, open and migrated: PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR. */
 export type Storage = {
-  readonly uow: UnitOfWork;
+  readonly store: TransactionalStore;
   readonly media: MediaStore;
   /** Rate-limit counters in the database, shared by every instance on it. */
   readonly rateLimiter: RateLimiter;
@@ -39,7 +39,7 @@ const fromDatabase = (
   description: string,
   autocommitSingles: boolean,
 ): Storage => ({
-  uow: new DrizzleUnitOfWork(database.db, {
+  store: new DrizzleUnitOfWork(database.db, {
     defaultSettings: defaultBotSettings,
     autocommitSingles,
     configurationCacheMs: CONFIGURATION_CACHE_MS,

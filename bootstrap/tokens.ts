@@ -16,16 +16,12 @@ import type { MediaStore } from '../application/ports/media-store.ts';
 import type { ContentTypeDetector } from '../application/ports/content-type-detector.ts';
 import type { MessageGateway } from '../application/ports/message-gateway.ts';
 import type { QuoteDocumentRenderer } from '../application/ports/quote-document-renderer.ts';
-import type { UnitOfWork } from '../application/ports/unit-of-work.ts';
+import type { TransactionalStore, UnitOfWork } from '../application/ports/unit-of-work.ts';
 import type { DispatchOutbound } from '../application/use-cases/dispatch-outbound.ts';
 import type { MessagePipeline } from '../application/message-pipeline.ts';
 import type { WorkSignal } from '../application/ports/work-signal.ts';
-import type { HandleInboundMessage } from '../application/use-cases/handle-inbound-message.ts';
-import type { RecordDeliveryStatus } from '../application/use-cases/record-delivery-status.ts';
-import type { RegisterLead } from '../application/use-cases/register-lead.ts';
 import type { ProcessInbox } from '../application/use-cases/process-inbox.ts';
 import type { ReceiveInbound } from '../application/use-cases/receive-inbound.ts';
-import type { RunBot } from '../application/use-cases/run-bot.ts';
 import type { CreateLead } from '../application/use-cases/create-lead.ts';
 import type { GetConversation } from '../application/use-cases/get-conversation.ts';
 import type { MarkConversationRead } from '../application/use-cases/mark-conversation-read.ts';
@@ -34,7 +30,6 @@ import type { ListLeads } from '../application/use-cases/list-leads.ts';
 import type { ListVisits } from '../application/use-cases/list-visits.ts';
 import type { OpenVisit } from '../application/use-cases/open-visit.ts';
 import type { SendAgentMessage } from '../application/use-cases/send-agent-message.ts';
-import type { SimulateQuote } from '../application/use-cases/simulate-quote.ts';
 import type { InMemoryEventPublisher } from '../adapters/memory/in-memory-event-publisher.ts';
 import type { FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
 import type { ApiKeySecrets } from '../application/ports/api-key-secrets.ts';
@@ -81,6 +76,7 @@ import type { PhoneParser } from '../application/ports/phone-parser.ts';
 import type { GraphClient } from '../adapters/whatsapp/meta-cloud/graph-client.ts';
 import type { ThroughputLimiter } from '../adapters/whatsapp/meta-cloud/throughput-limiter.ts';
 import type { AgentMessageDeps } from '../application/use-cases/agent-messages.ts';
+import type { QuoteUnitDeps } from '../application/steps/quote-unit.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -98,6 +94,8 @@ export const TOKENS = {
   IdGenerator: Symbol.for('IdGenerator') as ServiceIdentifier<IdGenerator>,
   Readiness: Symbol.for('Readiness') as ServiceIdentifier<Readiness>,
   HttpApp: Symbol.for('HttpApp') as ServiceIdentifier<HttpApp>,
+  /** Storage's own transactions; use cases get `UnitOfWork`, which publishes what each transaction recorded. */
+  Store: Symbol.for('Store') as ServiceIdentifier<TransactionalStore>,
   UnitOfWork: Symbol.for('UnitOfWork') as ServiceIdentifier<UnitOfWork>,
   MediaStore: Symbol.for('MediaStore') as ServiceIdentifier<MediaStore>,
   ContentTypeDetector: Symbol.for('ContentTypeDetector') as ServiceIdentifier<ContentTypeDetector>,
@@ -113,13 +111,9 @@ export const TOKENS = {
   SyncTemplates: Symbol.for('SyncTemplates') as ServiceIdentifier<SyncTemplates>,
   ApplyTemplateStatusUpdates: Symbol.for('ApplyTemplateStatusUpdates') as ServiceIdentifier<ApplyTemplateStatusUpdates>,
   FakeWhatsApp: Symbol.for('FakeWhatsApp') as ServiceIdentifier<FakeWhatsApp>,
-  RegisterLead: Symbol.for('RegisterLead') as ServiceIdentifier<RegisterLead>,
-  SimulateQuote: Symbol.for('SimulateQuote') as ServiceIdentifier<SimulateQuote>,
-  RunBot: Symbol.for('RunBot') as ServiceIdentifier<RunBot>,
-  HandleInboundMessage: Symbol.for('HandleInboundMessage') as ServiceIdentifier<HandleInboundMessage>,
+  QuoteUnitDeps: Symbol.for('QuoteUnitDeps') as ServiceIdentifier<QuoteUnitDeps>,
   SendAgentMessage: Symbol.for('SendAgentMessage') as ServiceIdentifier<SendAgentMessage>,
   AgentMessageDeps: Symbol.for('AgentMessageDeps') as ServiceIdentifier<AgentMessageDeps>,
-  RecordDeliveryStatus: Symbol.for('RecordDeliveryStatus') as ServiceIdentifier<RecordDeliveryStatus>,
   DispatchOutbound: Symbol.for('DispatchOutbound') as ServiceIdentifier<DispatchOutbound>,
   ReceiveInbound: Symbol.for('ReceiveInbound') as ServiceIdentifier<ReceiveInbound>,
   WorkSignal: Symbol.for('WorkSignal') as ServiceIdentifier<WorkSignal>,

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Conflict } from '../../application/ports/conflict.ts';
 import type { RollbackHooks } from '../../application/ports/media-store.ts';
-import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { Repositories, TransactionalStore } from '../../application/ports/unit-of-work.ts';
 import { inMemoryRepositories } from './in-memory-repositories.ts';
 import type { InMemoryStore } from './in-memory-store.ts';
 
@@ -12,7 +12,7 @@ import type { InMemoryStore } from './in-memory-store.ts';
  */
 const MAX_ATTEMPTS = 3;
 
-export class InMemoryUnitOfWork implements UnitOfWork, RollbackHooks {
+export class InMemoryUnitOfWork implements TransactionalStore, RollbackHooks {
   readonly #store: InMemoryStore;
   /** What the transaction in progress (in this async context) registered to undo if it rolls back. */
   readonly #undo = new AsyncLocalStorage<(() => Promise<void>)[]>();

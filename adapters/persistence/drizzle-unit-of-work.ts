@@ -1,4 +1,4 @@
-import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { Repositories, TransactionalStore } from '../../application/ports/unit-of-work.ts';
 import { runInTransaction, undoAll } from './ambient-transaction.ts';
 import { ConfigurationCache } from './configuration-cache.ts';
 import type { Db } from './drizzle-db.ts';
@@ -24,7 +24,7 @@ export type DrizzleUnitOfWorkOptions = DrizzleRepositoryOptions & {
  * a single connection, transactions queue behind one another and never interleave; there, as in memory,
  * a transaction must not open another (or use repositories outside it) while it runs: it would wait for itself.
  */
-export class DrizzleUnitOfWork implements UnitOfWork {
+export class DrizzleUnitOfWork implements TransactionalStore {
   readonly #maxAttempts: number;
   readonly #cache: ConfigurationCache | null;
 

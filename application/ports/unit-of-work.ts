@@ -10,6 +10,7 @@ import type {
 } from './configuration.ts';
 import type { ConversationRepository } from './conversation-repository.ts';
 import type { DeadLetterRepository } from './dead-letter-repository.ts';
+import type { DeskEvent } from './events.ts';
 import type { InboxRepository } from './inbox-repository.ts';
 import type { LeadRepository } from './lead-repository.ts';
 import type { MediaFetchQueue } from './media-fetch-queue.ts';
@@ -37,7 +38,19 @@ export type Repositories = {
   readonly reservations: ReservationRepository;
 };
 
-export interface UnitOfWork {
+/** What a transaction tells the desk (live streams, the outbox's dispatcher) once, and only if, it commits. */
+export interface TransactionEvents {
+  record(...events: readonly DeskEvent[]): void;
+}
+
+/** The repositories bound to one transaction, and the events it announces after commit. */
+export type Transaction = Repositories & { readonly events: TransactionEvents };
+
+/**
+ * Storage's transactions, one adapter per store (memory, PGlite, PostgreSQL). The application does not use it
+ * directly: `PublishingUnitOfWork` adds the events each transaction records and publishes them after commit.
+ */
+export interface TransactionalStore {
   /**
    * Runs `work` in one transaction: all its writes land together or not at all (a throw rolls back).
    * When the transaction loses a race (`Conflict`), it is run again from the start, a few times.
@@ -49,4 +62,18 @@ export interface UnitOfWork {
    * without opening a transaction (two round trips fewer on a hot path such as recording a send).
    */
   single<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/**
+ * What use cases run their work in. Property signatures, not methods, so that a bare `TransactionalStore`
+ * (whose work gets no `events`) is refused where a unit of work is expected.
+ */
+export interface UnitOfWork {
+  /**
+   * As `TransactionalStore.transaction`; the events `work` records are published once it has committed, those
+   * of a run that rolled back (or lost a race and ran again) never.
+   */
+  readonly transaction: <T>(work: (tx: Transaction) => Promise<T>) => Promise<T>;
+  /** As `TransactionalStore.single`: one atomic call, which announces nothing. */
+  readonly single: <T>(work: (repos: Repositories) => Promise<T>) => Promise<T>;
 }

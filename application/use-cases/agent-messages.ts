@@ -10,13 +10,12 @@ import { renderTemplate, type TemplateParameterMismatch } from '../../domain/tem
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ContentTypeDetector } from '../ports/content-type-detector.ts';
-import type { DeskEvent } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { MediaStore } from '../ports/media-store.ts';
-import type { Repositories } from '../ports/unit-of-work.ts';
+import type { Repositories, Transaction } from '../ports/unit-of-work.ts';
 import { visibleLead } from './lead-access.ts';
 import { type Attachment, attachable } from './media-access.ts';
-import { queueOutbound } from './queue-outbound.ts';
+import { queueOutbound } from '../steps/queue-outbound.ts';
 
 /** What an advisor can send from the CRM's chat panel: a template's text is rendered here, not by the caller. */
 export type AgentContent =
@@ -52,17 +51,17 @@ export type AgentMessagesRequest = {
   readonly visitId?: VisitId;
 };
 
-export type QueuedAgentMessages = { readonly messages: readonly OutboundMessage[]; readonly events: DeskEvent[] };
+export type QueuedAgentMessages = readonly OutboundMessage[];
 
 /**
  * Checks and queues what an advisor sends to a lead, inside the caller's transaction: every message or none.
  * Free-form messages need the 24-hour window open and are refused up front otherwise; templates are always
  * allowed and stored with their rendered text. A file goes out only if the actor may read it and its bytes are
- * what the message calls them. The caller publishes the events after commit. Shared by `SendAgentMessage` (one
+ * what the message calls them; their events are published after commit. Shared by `SendAgentMessage` (one
  * message) and `SendQuote` (the summary and its PDF), so neither calls the other.
  */
 export const queueAgentMessages = async (
-  repos: Repositories,
+  repos: Transaction,
   deps: AgentMessageDeps,
   request: AgentMessagesRequest,
 ): Promise<Result<QueuedAgentMessages, AgentMessageError>> => {

@@ -9,7 +9,6 @@ import {
 } from '../../domain/visit/reservation.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import { actorName, findUnit, saveUnit } from './visit-access.ts';
 
@@ -26,30 +25,26 @@ export class AuthoriseReservation {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly events: EventPublisher,
   ) {}
 
   async execute(input: AuthoriseReservationInput): Promise<Result<Reservation, AuthoriseReservationError>> {
     if (input.actor.role === 'advisor') return err({ type: 'AuthorisationNotAllowed' });
-    const outcome = await this.uow.transaction(
-      async (repos): Promise<Result<Reservation, AuthoriseReservationError>> => {
-        const reservation = await repos.reservations.byId(input.reservationId);
-        const visit = reservation === null ? null : await repos.visits.byId(reservation.visitId);
-        if (reservation === null || visit === null)
-          return err({ type: 'ReservationNotFound', reservationId: input.reservationId });
-        const authorised = authorise(reservation, actorName(input.actor), this.clock.now());
-        if (!authorised.ok) return authorised;
-        const stage = moveStage(visit.stage, 'authorised');
-        if (!stage.ok) return stage;
-        await repos.reservations.save(authorised.value);
-        const unit = await findUnit(repos, reservation.unitId);
-        if (unit !== null) await saveUnit(repos, sellUnit(unit));
-        await repos.visits.save({ ...visit, stage: stage.value });
-        return ok(authorised.value);
-      },
-    );
-    if (outcome.ok)
-      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
+    const outcome = await this.uow.transaction(async (tx): Promise<Result<Reservation, AuthoriseReservationError>> => {
+      const reservation = await tx.reservations.byId(input.reservationId);
+      const visit = reservation === null ? null : await tx.visits.byId(reservation.visitId);
+      if (reservation === null || visit === null)
+        return err({ type: 'ReservationNotFound', reservationId: input.reservationId });
+      const authorised = authorise(reservation, actorName(input.actor), this.clock.now());
+      if (!authorised.ok) return authorised;
+      const stage = moveStage(visit.stage, 'authorised');
+      if (!stage.ok) return stage;
+      await tx.reservations.save(authorised.value);
+      const unit = await findUnit(tx, reservation.unitId);
+      if (unit !== null) await saveUnit(tx, sellUnit(unit));
+      await tx.visits.save({ ...visit, stage: stage.value });
+      tx.events.record({ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id });
+      return ok(authorised.value);
+    });
     return outcome;
   }
 }

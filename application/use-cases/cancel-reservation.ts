@@ -7,7 +7,6 @@ import {
   type ReservationNotRequested,
 } from '../../domain/visit/reservation.ts';
 import type { Actor } from '../ports/actor.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import { findUnit, saveUnit, visibleVisit } from './visit-access.ts';
 
@@ -22,27 +21,23 @@ export type CancelReservationError =
  * its stage (the funnel never goes back), so it may reserve another unit.
  */
 export class CancelReservation {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly events: EventPublisher,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async execute(input: CancelReservationInput): Promise<Result<Reservation, CancelReservationError>> {
-    const outcome = await this.uow.transaction(async (repos): Promise<Result<Reservation, CancelReservationError>> => {
-      const reservation = await repos.reservations.byId(input.reservationId);
+    const outcome = await this.uow.transaction(async (tx): Promise<Result<Reservation, CancelReservationError>> => {
+      const reservation = await tx.reservations.byId(input.reservationId);
       // An advisor may cancel only their own leads' reservations; others are "not found", as everywhere.
-      const visible = reservation === null ? null : await visibleVisit(repos, input.actor, reservation.visitId);
+      const visible = reservation === null ? null : await visibleVisit(tx, input.actor, reservation.visitId);
       if (reservation === null || visible === null)
         return err({ type: 'ReservationNotFound', reservationId: input.reservationId });
       const cancelled = cancel(reservation);
       if (!cancelled.ok) return cancelled;
-      await repos.reservations.save(cancelled.value);
-      const unit = await findUnit(repos, reservation.unitId);
-      if (unit !== null && unit.status === 'reserved') await saveUnit(repos, releaseUnit(unit));
+      await tx.reservations.save(cancelled.value);
+      const unit = await findUnit(tx, reservation.unitId);
+      if (unit !== null && unit.status === 'reserved') await saveUnit(tx, releaseUnit(unit));
+      tx.events.record({ type: 'visit_changed', leadId: cancelled.value.leadId, visitId: cancelled.value.visitId });
       return ok(cancelled.value);
     });
-    if (outcome.ok)
-      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
     return outcome;
   }
 }

@@ -3,7 +3,6 @@ import type { VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { moveStage, type InvalidStageTransition } from '../../domain/visit/funnel.ts';
 import type { Actor } from '../ports/actor.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import { visibleVisit, type VisitNotFound } from './visit-access.ts';
 
@@ -16,25 +15,21 @@ export type ChangeVisitStageError = VisitNotFound | InvalidStageTransition | Sta
 
 /** Moves a visit along the funnel by hand (contacted, appointment, lost), only along valid transitions. */
 export class ChangeVisitStage {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly events: EventPublisher,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async execute(input: ChangeVisitStageInput): Promise<Result<Visit, ChangeVisitStageError>> {
     if (input.stage === 'reserved' || input.stage === 'authorised')
       return err({ type: 'StageSetByReservation', stage: input.stage });
-    const outcome = await this.uow.transaction(async (repos): Promise<Result<Visit, ChangeVisitStageError>> => {
-      const found = await visibleVisit(repos, input.actor, input.visitId);
+    const outcome = await this.uow.transaction(async (tx): Promise<Result<Visit, ChangeVisitStageError>> => {
+      const found = await visibleVisit(tx, input.actor, input.visitId);
       if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
       const moved = moveStage(found.visit.stage, input.stage);
       if (!moved.ok) return moved;
       const visit: Visit = { ...found.visit, stage: moved.value };
-      await repos.visits.save(visit);
+      await tx.visits.save(visit);
+      tx.events.record({ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id });
       return ok(visit);
     });
-    if (outcome.ok)
-      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.id }]);
     return outcome;
   }
 }

@@ -5,7 +5,7 @@ import type { LeadId, LineId, UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { DeskEvent, EventPublisher } from '../ports/events.ts';
+import type { DeskEvent } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { PhoneParser } from '../ports/phone-parser.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
@@ -41,7 +41,6 @@ export class CreateLead {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly events: EventPublisher,
     private readonly phones: PhoneParser,
   ) {}
 
@@ -50,14 +49,14 @@ export class CreateLead {
     if (!phone.ok) return phone;
     const email = input.email === undefined ? null : parseEmail(input.email);
     if (email !== null && !email.ok) return email;
-    const outcome = await this.uow.transaction(async (repos): Promise<Result<Lead, CreateLeadError>> => {
-      const existing = await repos.leads.byIdentity({ phone: phone.value, userId: null });
+    return this.uow.transaction(async (tx): Promise<Result<Lead, CreateLeadError>> => {
+      const existing = await tx.leads.byIdentity({ phone: phone.value, userId: null });
       if (existing !== null)
         return err({ type: 'LeadAlreadyExists', leadId: mayView(input.actor, existing) ? existing.id : null });
-      const advisor = await this.advisorOf(repos, input);
+      const advisor = await this.advisorOf(tx, input);
       if (!advisor.ok) return advisor;
       const line =
-        input.lineId === undefined ? ((await repos.lines.list())[0] ?? null) : await repos.lines.byId(input.lineId);
+        input.lineId === undefined ? ((await tx.lines.list())[0] ?? null) : await tx.lines.byId(input.lineId);
       if (line === null) return err({ type: 'LineNotFound', lineId: input.lineId ?? null });
       const now = this.clock.now();
       const lead = newLead({
@@ -71,11 +70,10 @@ export class CreateLead {
         source: 'crm',
         at: now,
       });
-      await repos.leads.save(lead);
+      await tx.leads.save(lead);
+      tx.events.record(...eventsOf(lead));
       return ok(lead);
     });
-    if (outcome.ok) this.events.publish(eventsOf(outcome.value));
-    return outcome;
   }
 
   private async advisorOf(

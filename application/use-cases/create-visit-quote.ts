@@ -3,7 +3,7 @@ import { err, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { QuoteRecord } from '../ports/quote-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
-import type { SimulateQuote, SimulateQuoteError } from './simulate-quote.ts';
+import { quoteUnit, type QuoteUnitDeps, type QuoteUnitError } from '../steps/quote-unit.ts';
 import { type QuoteDrafts, withQuoteDrafts } from './quote-drafts.ts';
 import { visibleVisit, type VisitNotFound } from './visit-access.ts';
 
@@ -20,7 +20,7 @@ export type CreateVisitQuoteError =
   | { readonly type: 'LeadHasNoConversation'; readonly leadId: LeadId }
   | { readonly type: 'UnitNotFound'; readonly unitId: UnitId }
   | { readonly type: 'UnitOrUnitTypeRequired' }
-  | SimulateQuoteError;
+  | QuoteUnitError;
 
 /**
  * The visit card's "quote this unit": simulates the builder's proposal for a unit of the visit's project,
@@ -30,7 +30,7 @@ export type CreateVisitQuoteError =
 export class CreateVisitQuote {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly simulate: Pick<SimulateQuote, 'within'>,
+    private readonly deps: QuoteUnitDeps,
   ) {}
 
   async execute(input: CreateVisitQuoteInput): Promise<Result<QuoteRecord, CreateVisitQuoteError>> {
@@ -47,8 +47,9 @@ export class CreateVisitQuote {
       const unitTypeId = await this.unitTypeOf(repos, input);
       if (!unitTypeId.ok) return unitTypeId;
       const { quoteLabels } = await repos.settings.current();
-      return this.simulate.within(
+      return quoteUnit(
         repos,
+        this.deps,
         {
           conversation,
           visitId: visit.id,

@@ -2,7 +2,6 @@ import type { User } from '../../domain/organisation/organisation.ts';
 import type { UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import type { UserNotFound } from './issue-api-key.ts';
 
@@ -17,24 +16,20 @@ export type DeactivateUserError = UserNotFound | CannotDeactivateSelf;
  * still see them. Deactivating an inactive user changes nothing.
  */
 export class DeactivateUser {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly events: EventPublisher,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async execute(input: { readonly actor: Actor; readonly userId: UserId }): Promise<Result<User, DeactivateUserError>> {
     const { actor, userId } = input;
     if (actor.kind === 'user' && actor.userId === userId) return err({ type: 'CannotDeactivateSelf', userId });
-    const outcome = await this.uow.transaction(async (repos) => {
-      const user = await repos.organisation.user(userId);
+    const outcome = await this.uow.transaction(async (tx) => {
+      const user = await tx.organisation.user(userId);
       if (user === null) return err({ type: 'UserNotFound' as const, userId });
-      if (!user.active) return ok({ user, changed: false });
+      if (!user.active) return ok(user);
       const deactivated: User = { ...user, active: false };
-      await repos.organisation.saveUser(deactivated);
-      return ok({ user: deactivated, changed: true });
+      await tx.organisation.saveUser(deactivated);
+      tx.events.record({ type: 'user_deactivated', userId });
+      return ok(deactivated);
     });
-    if (!outcome.ok) return outcome;
-    if (outcome.value.changed) this.events.publish([{ type: 'user_deactivated', userId }]);
-    return ok(outcome.value.user);
+    return outcome;
   }
 }

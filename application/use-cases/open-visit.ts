@@ -3,7 +3,6 @@ import type { LeadId, ProjectId, UnitTypeId, VisitId } from '../../domain/shared
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import { visibleLead, type LeadNotFound } from './lead-access.ts';
@@ -27,14 +26,13 @@ export class OpenVisit {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly events: EventPublisher,
   ) {}
 
   async execute(input: OpenVisitInput): Promise<Result<Visit, OpenVisitError>> {
-    const outcome = await this.uow.transaction(async (repos): Promise<Result<Visit, OpenVisitError>> => {
-      const lead = await visibleLead(repos, input.actor, input.leadId);
+    const outcome = await this.uow.transaction(async (tx): Promise<Result<Visit, OpenVisitError>> => {
+      const lead = await visibleLead(tx, input.actor, input.leadId);
       if (lead === null) return err({ type: 'LeadNotFound', leadId: input.leadId });
-      const catalog = await repos.catalog.all();
+      const catalog = await tx.catalog.all();
       if (!catalog.projects.some((p) => p.id === input.projectId))
         return err({ type: 'ProjectNotFound', projectId: input.projectId });
       const { unitTypeId } = input;
@@ -43,7 +41,7 @@ export class OpenVisit {
         !catalog.unitTypes.some((t) => t.id === unitTypeId && t.projectId === input.projectId)
       )
         return err({ type: 'UnitTypeNotFound', unitTypeId });
-      const existing = (await repos.visits.byLead(lead.id)).find((v) => v.projectId === input.projectId);
+      const existing = (await tx.visits.byLead(lead.id)).find((v) => v.projectId === input.projectId);
       if (existing !== undefined) return err({ type: 'VisitAlreadyExists', visitId: existing.id });
       const visit: Visit = {
         id: this.ids.next('visit'),
@@ -54,11 +52,10 @@ export class OpenVisit {
         stage: 'new',
         createdAt: this.clock.now(),
       };
-      await repos.visits.save(visit);
+      await tx.visits.save(visit);
+      tx.events.record({ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id });
       return ok(visit);
     });
-    if (outcome.ok)
-      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.id }]);
     return outcome;
   }
 }

@@ -1,15 +1,20 @@
 import { retryDelay, type RetryPolicy } from '../../domain/messaging/retry.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import { type ClaimedEntry, type InboxEntry, type InboxItem, UnreadableInboxEntry } from '../ports/inbox-repository.ts';
-import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
-import type { HandleInboundMessage } from './handle-inbound-message.ts';
+import type { InboundEnvelope, StatusEnvelope } from '../ports/inbound.ts';
+import type { Transaction, UnitOfWork } from '../ports/unit-of-work.ts';
+import { recordDeliveryStatus, type UnknownMessage } from '../steps/delivery-status.ts';
+import {
+  type InboundMessageDeps,
+  type InboundOutcome,
+  takeInboundMessage,
+  type UnknownLine,
+} from '../steps/inbound-message.ts';
+import type { Result } from '../../domain/shared/result.ts';
 import { DrainGuard } from './drain-guard.ts';
 import { inboxFailureOf } from './inbox-failure.ts';
 import { type QuoteDrafts, withQuoteDrafts } from './quote-drafts.ts';
-import type { Handled } from './handled.ts';
-import type { RecordDeliveryStatus } from './record-delivery-status.ts';
 
 export type InboxOutcome =
   | 'handled'
@@ -48,6 +53,22 @@ export type ProcessInboxOptions = {
   readonly workers?: number;
 };
 
+/** What the inbox worker does with each kind of entry, inside the transaction that marks it done. */
+export type InboxHandlers = {
+  readonly message: (
+    tx: Transaction,
+    envelope: InboundEnvelope,
+    drafts: QuoteDrafts,
+  ) => Promise<Result<InboundOutcome, UnknownLine>>;
+  readonly status: (tx: Transaction, envelope: StatusEnvelope) => Promise<Result<unknown, UnknownMessage>>;
+};
+
+/** The handlers production runs: the inbound message (and its bot turn) and the delivery receipt. */
+export const inboxHandlers = (deps: InboundMessageDeps): InboxHandlers => ({
+  message: (tx, envelope, drafts) => takeInboundMessage(tx, deps, envelope, drafts),
+  status: recordDeliveryStatus,
+});
+
 /**
  * An entry whose processing throws this many times becomes a dead letter: a bug or a bad payload must not
  * hold its sender's later messages for ever. With `FAILURE_POLICY` the tries span about three minutes,
@@ -76,9 +97,7 @@ export class ProcessInbox {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly inbound: Pick<HandleInboundMessage, 'within'>,
-    private readonly statuses: Pick<RecordDeliveryStatus, 'within'>,
-    private readonly events: EventPublisher,
+    private readonly handlers: InboxHandlers,
     private readonly options: ProcessInboxOptions = {},
   ) {}
 
@@ -132,14 +151,12 @@ export class ProcessInbox {
     try {
       // A bot turn that quotes runs again once its PDF is rendered, outside the transaction (`withQuoteDrafts`).
       const step = await withQuoteDrafts((drafts) =>
-        this.uow.transaction(async (repos) => {
-          claimed = await repos.inbox.claimNext(this.clock.now());
-          return claimed === null ? null : this.process(repos, claimed, drafts);
+        this.uow.transaction(async (tx) => {
+          claimed = await tx.inbox.claimNext(this.clock.now());
+          return claimed === null ? null : this.process(tx, claimed, drafts);
         }),
       );
-      if (step === null) return null;
-      this.events.publish(step.events);
-      return step.result;
+      return step;
     } catch (error) {
       const item = claimed as InboxItem | null;
       // An entry that cannot be read fails like one that cannot be processed.
@@ -149,34 +166,34 @@ export class ProcessInbox {
     }
   }
 
-  private async process(repos: Repositories, item: InboxItem, drafts: QuoteDrafts): Promise<Handled<ProcessedEntry>> {
+  private async process(tx: Transaction, item: InboxItem, drafts: QuoteDrafts): Promise<ProcessedEntry> {
     const now = this.clock.now();
     const { entry } = item;
     const done = (outcome: InboxOutcome): ProcessedEntry => ({ id: item.id, kind: entry.kind, outcome });
     if (entry.kind === 'message') {
-      const { result, events } = await this.inbound.within(repos, entry.envelope, drafts);
-      await repos.inbox.markProcessed(item.id, now);
+      const result = await this.handlers.message(tx, entry.envelope, drafts);
+      await tx.inbox.markProcessed(item.id, now);
       const outcome = !result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled';
       const queuedFile = outcome === 'handled' && entry.envelope.content.kind === 'media';
-      return { result: { ...done(outcome), ...(queuedFile ? { filesQueued: true } : {}) }, events };
+      return { ...done(outcome), ...(queuedFile ? { filesQueued: true } : {}) };
     }
     if (entry.kind === 'media') {
       // No download here: the media worker copies it outside any transaction.
-      await repos.mediaFetches.add(entry.envelope, item.receivedAt);
-      await repos.inbox.markProcessed(item.id, now);
-      return { result: { ...done('media_queued'), filesQueued: true }, events: [] };
+      await tx.mediaFetches.add(entry.envelope, item.receivedAt);
+      await tx.inbox.markProcessed(item.id, now);
+      return { ...done('media_queued'), filesQueued: true };
     }
-    const { result, events } = await this.statuses.within(repos, entry.envelope);
+    const result = await this.handlers.status(tx, entry.envelope);
     if (result.ok || item.attempts + 1 >= RECEIPT_ATTEMPTS) {
-      await repos.inbox.markProcessed(item.id, now);
-      return { result: done(result.ok ? 'handled' : 'receipt_dropped'), events };
+      await tx.inbox.markProcessed(item.id, now);
+      return done(result.ok ? 'handled' : 'receipt_dropped');
     }
-    await repos.inbox.deferAfterFailure(
+    await tx.inbox.deferAfterFailure(
       item.id,
       'message not known yet',
       now + retryDelay(WAIT_POLICY, item.attempts + 1, 0.5),
     );
-    return { result: done('receipt_waiting'), events };
+    return done('receipt_waiting');
   }
 
   /**

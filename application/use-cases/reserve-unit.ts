@@ -5,9 +5,8 @@ import { holdUnit, type Reservation, type UnitNotAvailable } from '../../domain/
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import { Conflict } from '../ports/conflict.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
-import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
+import type { Transaction, UnitOfWork } from '../ports/unit-of-work.ts';
 import { actorName, findUnit, saveUnit, visibleVisit, type UnitNotFound, type VisitNotFound } from './visit-access.ts';
 
 export type ReserveUnitInput = { readonly actor: Actor; readonly visitId: VisitId; readonly unitId: UnitId };
@@ -20,24 +19,21 @@ export class ReserveUnit {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly events: EventPublisher,
   ) {}
 
   async execute(input: ReserveUnitInput): Promise<Result<Reservation, ReserveUnitError>> {
     let outcome: Result<Reservation, ReserveUnitError>;
     try {
-      outcome = await this.uow.transaction((repos) => this.#reserve(repos, input));
+      outcome = await this.uow.transaction((tx) => this.#reserve(tx, input));
     } catch (error) {
       // Lost the race for the unit on every attempt: another reservation holds it.
       if (error instanceof Conflict) return err({ type: 'UnitNotAvailable', unitId: input.unitId });
       throw error;
     }
-    if (outcome.ok)
-      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
     return outcome;
   }
 
-  async #reserve(repos: Repositories, input: ReserveUnitInput): Promise<Result<Reservation, ReserveUnitError>> {
+  async #reserve(repos: Transaction, input: ReserveUnitInput): Promise<Result<Reservation, ReserveUnitError>> {
     const found = await visibleVisit(repos, input.actor, input.visitId);
     if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
     const unit = await findUnit(repos, input.unitId);
@@ -65,6 +61,7 @@ export class ReserveUnit {
     await repos.reservations.save(reservation);
     await saveUnit(repos, held.value);
     await repos.visits.save({ ...found.visit, stage: stage.value });
+    repos.events.record({ type: 'visit_changed', leadId: reservation.leadId, visitId: reservation.visitId });
     return ok(reservation);
   }
 }

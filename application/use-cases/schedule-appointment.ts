@@ -11,7 +11,6 @@ import {
 import { advanceIfAllowed } from '../../domain/visit/funnel.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import { visibleVisit, type VisitNotFound } from './visit-access.ts';
@@ -40,7 +39,6 @@ export class ScheduleAppointment {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly events: EventPublisher,
   ) {}
 
   async execute(input: ScheduleAppointmentInput): Promise<Result<Appointment, ScheduleAppointmentError>> {
@@ -53,36 +51,33 @@ export class ScheduleAppointment {
       input.advisorId !== (actor.kind === 'user' ? actor.userId : null)
     )
       return err({ type: 'AdvisorNotAllowed' });
-    const outcome = await this.uow.transaction(
-      async (repos): Promise<Result<Appointment, ScheduleAppointmentError>> => {
-        const found = await visibleVisit(repos, actor, input.visitId);
-        if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
-        const advisorId = input.advisorId ?? found.lead.advisorId;
-        if (advisorId === null) return err({ type: 'AdvisorRequired' });
-        const advisor = await repos.organisation.user(advisorId);
-        if (advisor === null || !advisor.active) return err({ type: 'AdvisorNotFound', advisorId });
-        await repos.appointments.lockAdvisorAgenda(advisorId);
-        const clash = firstOverlap(
-          await repos.appointments.byAdvisorBetween(advisorId, slot.value.startsAt, slot.value.endsAt),
-          slot.value,
-        );
-        if (clash !== null) return err({ type: 'AppointmentOverlaps', advisorId, appointmentId: clash.id });
-        const appointment: Appointment = {
-          ...slot.value,
-          id: this.ids.next('appt'),
-          visitId: found.visit.id,
-          leadId: found.lead.id,
-          advisorId,
-          note: input.note ?? null,
-          createdAt: this.clock.now(),
-        };
-        await repos.appointments.save(appointment);
-        await repos.visits.save({ ...found.visit, stage: advanceIfAllowed(found.visit.stage, 'appointment') });
-        return ok(appointment);
-      },
-    );
-    if (outcome.ok)
-      this.events.publish([{ type: 'visit_changed', leadId: outcome.value.leadId, visitId: outcome.value.visitId }]);
+    const outcome = await this.uow.transaction(async (tx): Promise<Result<Appointment, ScheduleAppointmentError>> => {
+      const found = await visibleVisit(tx, actor, input.visitId);
+      if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
+      const advisorId = input.advisorId ?? found.lead.advisorId;
+      if (advisorId === null) return err({ type: 'AdvisorRequired' });
+      const advisor = await tx.organisation.user(advisorId);
+      if (advisor === null || !advisor.active) return err({ type: 'AdvisorNotFound', advisorId });
+      await tx.appointments.lockAdvisorAgenda(advisorId);
+      const clash = firstOverlap(
+        await tx.appointments.byAdvisorBetween(advisorId, slot.value.startsAt, slot.value.endsAt),
+        slot.value,
+      );
+      if (clash !== null) return err({ type: 'AppointmentOverlaps', advisorId, appointmentId: clash.id });
+      const appointment: Appointment = {
+        ...slot.value,
+        id: this.ids.next('appt'),
+        visitId: found.visit.id,
+        leadId: found.lead.id,
+        advisorId,
+        note: input.note ?? null,
+        createdAt: this.clock.now(),
+      };
+      await tx.appointments.save(appointment);
+      await tx.visits.save({ ...found.visit, stage: advanceIfAllowed(found.visit.stage, 'appointment') });
+      tx.events.record({ type: 'visit_changed', leadId: appointment.leadId, visitId: appointment.visitId });
+      return ok(appointment);
+    });
     return outcome;
   }
 }

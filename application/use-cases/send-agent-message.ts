@@ -2,7 +2,6 @@ import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import type { LeadId, UserId, VisitId } from '../../domain/shared/ids.ts';
 import { ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import {
   type AgentContent,
@@ -33,7 +32,6 @@ export type SendAgentMessageError = AgentMessageError;
 export class SendAgentMessage {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly events: EventPublisher,
     private readonly deps: AgentMessageDeps,
   ) {}
 
@@ -42,8 +40,6 @@ export class SendAgentMessage {
     const outcome = await this.uow.transaction((repos) =>
       queueAgentMessages(repos, this.deps, { ...rest, contents: [content] }),
     );
-    if (!outcome.ok) return outcome;
-    this.events.publish(outcome.value.events);
-    return ok(outcome.value.messages[0] as OutboundMessage);
+    return outcome.ok ? ok(outcome.value[0] as OutboundMessage) : outcome;
   }
 }

@@ -3,7 +3,6 @@ import { quoteSummaryText } from '../../domain/quote/quote-text.ts';
 import type { MediaId, QuoteId, UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
-import type { EventPublisher } from '../ports/events.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
 import {
   type AgentContent,
@@ -29,7 +28,6 @@ export type SentQuote = { readonly text: OutboundMessage; readonly document: Out
 export class SendQuote {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly events: EventPublisher,
     private readonly deps: AgentMessageDeps,
   ) {}
 
@@ -60,8 +58,7 @@ export class SendQuote {
       });
     });
     if (!outcome.ok) return outcome;
-    this.events.publish(outcome.value.events);
-    const [text, document] = outcome.value.messages;
+    const [text, document] = outcome.value;
     return ok({ text: text as OutboundMessage, document: document ?? null });
   }
 

@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { TransactionalStore } from '../../application/ports/unit-of-work.ts';
 import { demoCatalog } from './demo-catalog.ts';
 import { demoGroup, demoLine, demoTemplates, demoUsers } from './demo-organisation.ts';
 
@@ -6,7 +6,7 @@ import { demoGroup, demoLine, demoTemplates, demoUsers } from './demo-organisati
  * Loads the demo catalogue, advisors, templates and the default line. Idempotent: everything is
  * written by id, so running it again changes nothing; leads and conversations are never touched.
  */
-export const seedDemo = async (uow: UnitOfWork, phoneNumberId?: string): Promise<void> => {
+export const seedDemo = async (uow: Pick<TransactionalStore, 'transaction'>, phoneNumberId?: string): Promise<void> => {
   await uow.transaction(async (repos) => {
     for (const user of demoUsers) await repos.organisation.saveUser(user);
     await repos.organisation.saveGroup(demoGroup);

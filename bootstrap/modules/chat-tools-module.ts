@@ -1,6 +1,5 @@
 import { ContainerModule } from 'inversify';
 import type { ContentTypeDetector } from '../../application/ports/content-type-detector.ts';
-import type { EventPublisher } from '../../application/ports/events.ts';
 import type { MediaStore } from '../../application/ports/media-store.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import type { AgentMessageDeps } from '../../application/use-cases/agent-messages.ts';
@@ -10,7 +9,7 @@ import { ListTemplates } from '../../application/use-cases/list-templates.ts';
 import { ListVisitQuotes } from '../../application/use-cases/list-visit-quotes.ts';
 import { RefreshTemplates } from '../../application/use-cases/refresh-templates.ts';
 import { SendQuote } from '../../application/use-cases/send-quote.ts';
-import type { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
+import type { QuoteUnitDeps } from '../../application/steps/quote-unit.ts';
 import type { SyncTemplates } from '../../application/use-cases/sync-templates.ts';
 import { UploadMedia } from '../../application/use-cases/upload-media.ts';
 import { TOKENS } from '../tokens.ts';
@@ -32,12 +31,12 @@ export const chatToolsModule = () =>
       [TOKENS.UnitOfWork, TOKENS.MediaStore],
     );
     bind(TOKENS.CreateVisitQuote).toResolvedValue(
-      (uow: UnitOfWork, simulate: SimulateQuote) => new CreateVisitQuote(uow, simulate),
-      [TOKENS.UnitOfWork, TOKENS.SimulateQuote],
+      (uow: UnitOfWork, deps: QuoteUnitDeps) => new CreateVisitQuote(uow, deps),
+      [TOKENS.UnitOfWork, TOKENS.QuoteUnitDeps],
     );
     bind(TOKENS.ListVisitQuotes).toResolvedValue((uow: UnitOfWork) => new ListVisitQuotes(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.SendQuote).toResolvedValue(
-      (uow: UnitOfWork, events: EventPublisher, deps: AgentMessageDeps) => new SendQuote(uow, events, deps),
-      [TOKENS.UnitOfWork, TOKENS.EventPublisher, TOKENS.AgentMessageDeps],
+      (uow: UnitOfWork, deps: AgentMessageDeps) => new SendQuote(uow, deps),
+      [TOKENS.UnitOfWork, TOKENS.AgentMessageDeps],
     );
   });

@@ -13,7 +13,6 @@ import { RevokeApiKey } from '../../application/use-cases/revoke-api-key.ts';
 import { ListApiKeys } from '../../application/use-cases/list-api-keys.ts';
 import { DeactivateUser } from '../../application/use-cases/deactivate-user.ts';
 import { ReactivateUser } from '../../application/use-cases/reactivate-user.ts';
-import type { EventPublisher } from '../../application/ports/events.ts';
 import type { MessageGateway } from '../../application/ports/message-gateway.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
 import type { PhoneParser } from '../../application/ports/phone-parser.ts';
@@ -57,10 +56,7 @@ export const crmModule = (config: Config) =>
       [TOKENS.UnitOfWork, TOKENS.Clock],
     );
     bind(TOKENS.ListApiKeys).toResolvedValue((uow: UnitOfWork) => new ListApiKeys(uow), [TOKENS.UnitOfWork]);
-    bind(TOKENS.DeactivateUser).toResolvedValue(
-      (uow: UnitOfWork, events: EventPublisher) => new DeactivateUser(uow, events),
-      [TOKENS.UnitOfWork, TOKENS.EventPublisher],
-    );
+    bind(TOKENS.DeactivateUser).toResolvedValue((uow: UnitOfWork) => new DeactivateUser(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.ReactivateUser).toResolvedValue((uow: UnitOfWork) => new ReactivateUser(uow), [TOKENS.UnitOfWork]);
     bindLeadUseCases(bind);
     bindDeadLetterUseCases(bind);
@@ -93,14 +89,13 @@ const bindLeadUseCases = (bind: Binder['bind']): void => {
   // National numbers typed in the CRM are read as Colombian ones.
   bind(TOKENS.PhoneParser).toConstantValue(new LibPhoneNumberParser('CO'));
   bind(TOKENS.CreateLead).toResolvedValue(
-    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, phones: PhoneParser) =>
-      new CreateLead(uow, clock, ids, events, phones),
-    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.PhoneParser],
+    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, phones: PhoneParser) => new CreateLead(uow, clock, ids, phones),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.PhoneParser],
   );
   bind(TOKENS.ListVisits).toResolvedValue((uow: UnitOfWork) => new ListVisits(uow), [TOKENS.UnitOfWork]);
   bind(TOKENS.OpenVisit).toResolvedValue(
-    (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher) => new OpenVisit(uow, clock, ids, events),
-    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher],
+    (uow: UnitOfWork, clock: Clock, ids: IdGenerator) => new OpenVisit(uow, clock, ids),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator],
   );
   bind(TOKENS.GetConversation).toResolvedValue(
     (uow: UnitOfWork, clock: Clock) => new GetConversation(uow, clock),

@@ -11,24 +11,21 @@ import type { IdGenerator } from '../../application/ports/id-generator.ts';
 import type { MediaStore } from '../../application/ports/media-store.ts';
 import type { MessageGateway } from '../../application/ports/message-gateway.ts';
 import type { QuoteDocumentRenderer } from '../../application/ports/quote-document-renderer.ts';
-import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { TransactionalStore, UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import { PublishingUnitOfWork } from '../../application/publishing-unit-of-work.ts';
 import type { AgentMessageDeps } from '../../application/use-cases/agent-messages.ts';
 import { DispatchOutbound } from '../../application/use-cases/dispatch-outbound.ts';
 import { MessagePipeline } from '../../application/message-pipeline.ts';
 import type { WorkSignal } from '../../application/ports/work-signal.ts';
-import { HandleInboundMessage } from '../../application/use-cases/handle-inbound-message.ts';
 import type { ChannelMedia } from '../../application/ports/channel-media.ts';
 import type { TemplateSource } from '../../application/ports/template-source.ts';
 import { ApplyTemplateStatusUpdates } from '../../application/use-cases/apply-template-status-updates.ts';
 import { FetchInboundMedia } from '../../application/use-cases/fetch-inbound-media.ts';
 import { SyncTemplates } from '../../application/use-cases/sync-templates.ts';
-import { ProcessInbox } from '../../application/use-cases/process-inbox.ts';
+import { inboxHandlers, ProcessInbox } from '../../application/use-cases/process-inbox.ts';
+import type { QuoteUnitDeps } from '../../application/steps/quote-unit.ts';
 import { ReceiveInbound } from '../../application/use-cases/receive-inbound.ts';
-import { RecordDeliveryStatus } from '../../application/use-cases/record-delivery-status.ts';
-import { RegisterLead } from '../../application/use-cases/register-lead.ts';
-import { RunBot } from '../../application/use-cases/run-bot.ts';
 import { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
-import { SimulateQuote } from '../../application/use-cases/simulate-quote.ts';
 import { inboxReport, mediaReport } from '../inbox-report.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage.ts';
@@ -39,17 +36,21 @@ export const storageModule = (storage: Storage | null) =>
   new ContainerModule(({ bind, rebind }) => {
     if (storage === null) {
       const store = new InMemoryStore();
-      const uow = new InMemoryUnitOfWork(store);
-      bind(TOKENS.UnitOfWork).toConstantValue(uow);
+      const transactions = new InMemoryUnitOfWork(store);
+      bind(TOKENS.Store).toConstantValue(transactions);
       bind(TOKENS.MediaStore).toResolvedValue(
-        (ids: IdGenerator) => new InMemoryMediaStore({ ids, transactions: uow }),
+        (ids: IdGenerator) => new InMemoryMediaStore({ ids, transactions }),
         [TOKENS.IdGenerator],
       );
     } else {
-      bind(TOKENS.UnitOfWork).toConstantValue(storage.uow);
+      bind(TOKENS.Store).toConstantValue(storage.store);
       bind(TOKENS.MediaStore).toConstantValue(storage.media);
       rebind(TOKENS.Readiness).toConstantValue(storage.ping);
     }
+    bind(TOKENS.UnitOfWork).toResolvedValue(
+      (store: TransactionalStore, events: EventPublisher) => new PublishingUnitOfWork(store, events),
+      [TOKENS.Store, TOKENS.EventPublisher],
+    );
     bind(TOKENS.QuoteDocumentRenderer).toConstantValue(new PdfQuoteDocumentRenderer());
     bind(TOKENS.ContentTypeDetector).toConstantValue(new FileTypeContentDetector());
   });
@@ -64,24 +65,15 @@ const INBOX_WORKERS = 4;
 /** The use cases, one binding each. */
 export const useCaseModule = () =>
   new ContainerModule(({ bind }) => {
-    bind(TOKENS.RegisterLead).toResolvedValue(
-      (clock: Clock, ids: IdGenerator) => new RegisterLead(clock, ids),
-      [TOKENS.Clock, TOKENS.IdGenerator],
-    );
-    bind(TOKENS.SimulateQuote).toResolvedValue(
-      (clock: Clock, ids: IdGenerator, renderer: QuoteDocumentRenderer, media: MediaStore) =>
-        new SimulateQuote(clock, ids, renderer, media),
+    // What a bot turn and the visit card quote a unit with (the PDF rendered outside the transaction).
+    bind(TOKENS.QuoteUnitDeps).toResolvedValue(
+      (clock: Clock, ids: IdGenerator, renderer: QuoteDocumentRenderer, media: MediaStore) => ({
+        clock,
+        ids,
+        renderer,
+        media,
+      }),
       [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.QuoteDocumentRenderer, TOKENS.MediaStore],
-    );
-    bind(TOKENS.RunBot).toResolvedValue(
-      (clock: Clock, ids: IdGenerator, register: RegisterLead, quote: SimulateQuote) =>
-        new RunBot(clock, ids, register, quote),
-      [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.RegisterLead, TOKENS.SimulateQuote],
-    );
-    bind(TOKENS.HandleInboundMessage).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, events: EventPublisher, bot: RunBot) =>
-        new HandleInboundMessage(uow, clock, ids, events, bot),
-      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.EventPublisher, TOKENS.RunBot],
     );
     // What an advisor's messages are checked and queued with, shared by SendAgentMessage and SendQuote.
     bind(TOKENS.AgentMessageDeps).toResolvedValue(
@@ -94,38 +86,17 @@ export const useCaseModule = () =>
       [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.MediaStore, TOKENS.ContentTypeDetector],
     );
     bind(TOKENS.SendAgentMessage).toResolvedValue(
-      (uow: UnitOfWork, events: EventPublisher, deps: AgentMessageDeps) => new SendAgentMessage(uow, events, deps),
-      [TOKENS.UnitOfWork, TOKENS.EventPublisher, TOKENS.AgentMessageDeps],
-    );
-    bind(TOKENS.RecordDeliveryStatus).toResolvedValue(
-      (uow: UnitOfWork, events: EventPublisher) => new RecordDeliveryStatus(uow, events),
-      [TOKENS.UnitOfWork, TOKENS.EventPublisher],
+      (uow: UnitOfWork, deps: AgentMessageDeps) => new SendAgentMessage(uow, deps),
+      [TOKENS.UnitOfWork, TOKENS.AgentMessageDeps],
     );
     bind(TOKENS.ReceiveInbound).toResolvedValue(
       (uow: UnitOfWork, clock: Clock) => new ReceiveInbound(uow, clock),
       [TOKENS.UnitOfWork, TOKENS.Clock],
     );
     bind(TOKENS.ProcessInbox).toResolvedValue(
-      (
-        uow: UnitOfWork,
-        clock: Clock,
-        inbound: HandleInboundMessage,
-        statuses: RecordDeliveryStatus,
-        events: EventPublisher,
-        logger: Logger,
-      ) =>
-        new ProcessInbox(uow, clock, inbound, statuses, events, {
-          report: inboxReport(logger),
-          workers: INBOX_WORKERS,
-        }),
-      [
-        TOKENS.UnitOfWork,
-        TOKENS.Clock,
-        TOKENS.HandleInboundMessage,
-        TOKENS.RecordDeliveryStatus,
-        TOKENS.EventPublisher,
-        TOKENS.Logger,
-      ],
+      (uow: UnitOfWork, clock: Clock, deps: QuoteUnitDeps, logger: Logger) =>
+        new ProcessInbox(uow, clock, inboxHandlers(deps), { report: inboxReport(logger), workers: INBOX_WORKERS }),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.QuoteUnitDeps, TOKENS.Logger],
     );
     bind(TOKENS.FetchInboundMedia).toResolvedValue(
       (uow: UnitOfWork, clock: Clock, ids: IdGenerator, channel: ChannelMedia, media: MediaStore, logger: Logger) =>

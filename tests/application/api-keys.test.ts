@@ -11,12 +11,13 @@ import { RevokeApiKey } from '../../application/use-cases/revoke-api-key.ts';
 import type { User } from '../../domain/organisation/organisation.ts';
 import { asId, type UserId } from '../../domain/shared/ids.ts';
 import { aUser } from '../builders/user-builder.ts';
+import { unitOfWorkOver } from '../support/unit-of-work.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 15);
 const ADMIN_KEY = 'bootstrap-admin-key-for-api-key-tests-0123';
 
 const setup = async (users: readonly User[] = [], adminKey: string | null = ADMIN_KEY) => {
-  const uow = new InMemoryUnitOfWork(new InMemoryStore());
+  const uow = unitOfWorkOver(new InMemoryUnitOfWork(new InMemoryStore()));
   const clock = new FixedClock(T0);
   const secrets = new NodeApiKeySecrets();
   await uow.transaction(async (repos) => {

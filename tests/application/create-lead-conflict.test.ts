@@ -1,8 +1,8 @@
+import { unitOfWorkOver } from '../support/unit-of-work.ts';
 import { describe, expect, it } from 'vitest';
 import { FixedClock } from '../../adapters/clock/fixed-clock.ts';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
 import { LibPhoneNumberParser } from '../../adapters/contact/libphonenumber-phone-parser.ts';
-import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
 import type { Actor } from '../../application/ports/actor.ts';
@@ -17,16 +17,10 @@ const admin: Actor = { kind: 'bootstrap-admin', role: 'admin' };
 
 /** A lead on WhatsApp handled by Ana, and the use case another advisor types a lead into. */
 const deskWithLead = async () => {
-  const uow = new InMemoryUnitOfWork(new InMemoryStore());
+  const uow = unitOfWorkOver(new InMemoryUnitOfWork(new InMemoryStore()));
   const lead = aLead().withPhone('+573001140001').assignedTo('u-ana', 0).build();
   await uow.transaction((repos) => repos.leads.save(lead));
-  const createLead = new CreateLead(
-    uow,
-    new FixedClock(0),
-    new SequentialIdGenerator(),
-    new InMemoryEventPublisher(),
-    new LibPhoneNumberParser(),
-  );
+  const createLead = new CreateLead(uow, new FixedClock(0), new SequentialIdGenerator(), new LibPhoneNumberParser());
   const create = (actor: Actor) => createLead.execute({ actor, name: 'Pedro', phone: phone('+573001140001') });
   return { lead, create };
 };

@@ -3,7 +3,9 @@ import { FixedClock } from '../../adapters/clock/fixed-clock.ts';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
 import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
-import { RegisterLead } from '../../application/use-cases/register-lead.ts';
+import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
+import { registerLead } from '../../application/steps/register-lead.ts';
+import { unitOfWorkOver } from '../support/unit-of-work.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import type { Email } from '../../domain/contact/email.ts';
 import { asId, type UserId } from '../../domain/shared/ids.ts';
@@ -36,7 +38,8 @@ describe('a deactivated advisor', () => {
   });
 
   it('does not keep a lead the CRM gave them before the lead finished the bot: the lead goes to an active advisor', async () => {
-    const uow = new InMemoryUnitOfWork(new InMemoryStore());
+    const events = new InMemoryEventPublisher();
+    const uow = unitOfWorkOver(new InMemoryUnitOfWork(new InMemoryStore()), events);
     const gone = aUser().withId('adv-gone').inactive().build();
     const active = aUser().withId('adv-active').build();
     const line = aLine().withAdvisorGroup('group-1').build();
@@ -49,19 +52,23 @@ describe('a deactivated advisor', () => {
         anAdvisorGroup().withId('group-1').withAdvisors('adv-gone', 'adv-active').build(),
       );
       await repos.leads.save(lead);
-      return new RegisterLead(new FixedClock(1_000), new SequentialIdGenerator()).within(repos, {
-        line,
-        conversation,
-        email: 'lead@example.com' as Email,
-        consent: { at: 1_000, policyVersion: '2026-01' },
-        criteria: {},
-        projectId: null,
-        unitTypeId: null,
-      });
+      return registerLead(
+        repos,
+        { clock: new FixedClock(1_000), ids: new SequentialIdGenerator() },
+        {
+          line,
+          conversation,
+          email: 'lead@example.com' as Email,
+          consent: { at: 1_000, policyVersion: '2026-01' },
+          criteria: {},
+          projectId: null,
+          unitTypeId: null,
+        },
+      );
     });
 
     expect(outcome.lead).toMatchObject({ id: lead.id, advisorId: 'adv-active', assignedAt: 1_000 });
     expect(outcome.advisor?.id).toBe('adv-active');
-    expect(outcome.events).toContainEqual({ type: 'lead_assigned', leadId: lead.id, advisorId: 'adv-active' });
+    expect(events.published).toContainEqual({ type: 'lead_assigned', leadId: lead.id, advisorId: 'adv-active' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaDownloadFailure } from '../../application/ports/channel-media.ts';
 import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
-import { ProcessInbox } from '../../application/use-cases/process-inbox.ts';
+import { inboxHandlers, ProcessInbox } from '../../application/use-cases/process-inbox.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import type { InboundContent } from '../../domain/messaging/message.ts';
 import { asId, type LineId, type MediaId, type WaMessageId } from '../../domain/shared/ids.ts';
@@ -164,9 +164,7 @@ describe('files leads send', () => {
         single: (work) => uow.single(work),
       },
       desk.clock,
-      desk.container.get(TOKENS.HandleInboundMessage),
-      desk.container.get(TOKENS.RecordDeliveryStatus),
-      desk.events,
+      inboxHandlers(desk.container.get(TOKENS.QuoteUnitDeps)),
     );
     await watched.drain();
 

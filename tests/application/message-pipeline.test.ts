@@ -9,10 +9,9 @@ import type { InboundEnvelope } from '../../application/ports/inbound.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import type { WorkSignal } from '../../application/ports/work-signal.ts';
 import type { FetchInboundMedia } from '../../application/use-cases/fetch-inbound-media.ts';
-import type { HandleInboundMessage } from '../../application/use-cases/handle-inbound-message.ts';
-import { ProcessInbox, type ProcessedEntry } from '../../application/use-cases/process-inbox.ts';
+import { type InboxHandlers, ProcessInbox, type ProcessedEntry } from '../../application/use-cases/process-inbox.ts';
+import { unitOfWorkOver } from '../support/unit-of-work.ts';
 import { ReceiveInbound } from '../../application/use-cases/receive-inbound.ts';
-import type { RecordDeliveryStatus } from '../../application/use-cases/record-delivery-status.ts';
 import { asId, type ConversationId, type MessageId } from '../../domain/shared/ids.ts';
 import { ok } from '../../domain/shared/result.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
@@ -32,8 +31,9 @@ const recordingHandler = () => {
   const handled: { lead: string; body: string }[] = [];
   let running = 0;
   let overlapped = false;
-  const inbound = {
-    within: async (_repos: unknown, envelope: InboundEnvelope) => {
+  const inbound: InboxHandlers = {
+    status: () => Promise.reject(new Error('no receipts in these tests')),
+    message: async (_tx: unknown, envelope: InboundEnvelope) => {
       running += 1;
       if (running > 1) overlapped = true;
       try {
@@ -41,12 +41,16 @@ const recordingHandler = () => {
         await sleep(body.startsWith('slow') ? 20 : 1);
         if (body === 'boom') throw new Error('a bug in the bot');
         handled.push({ lead: envelope.from.phone ?? '', body });
-        return { result: ok({ kind: 'handled' }), events: [] };
+        return ok({
+          kind: 'recorded' as const,
+          conversationId: asId<ConversationId>('conv_1'),
+          messageId: asId<MessageId>('msg_1'),
+        });
       } finally {
         running -= 1;
       }
     },
-  } as unknown as Pick<HandleInboundMessage, 'within'>;
+  };
   return {
     inbound,
     handled,
@@ -84,7 +88,6 @@ const countingOutbox = () => {
   };
 };
 
-const unused = {} as Pick<RecordDeliveryStatus, 'within'>;
 /** The media stage: no files in these tests. */
 const noFiles: Pick<FetchInboundMedia, 'drain'> = { drain: () => Promise.resolve(0) };
 
@@ -98,7 +101,7 @@ const instance = (
   const outcomes: ProcessedEntry[] = [];
   const errors: unknown[] = [];
   const outbox = countingOutbox();
-  const inbox = new ProcessInbox(uow, clock, handler.inbound, unused, new InMemoryEventPublisher(), {
+  const inbox = new ProcessInbox(uow, clock, handler.inbound, {
     report: (entry) => outcomes.push(entry),
   });
   const pipeline = new MessagePipeline(
@@ -118,7 +121,7 @@ const says = (lead: Lead, body: string) => ({
 });
 
 const world = () => {
-  const uow = new InMemoryUnitOfWork(new InMemoryStore());
+  const uow = unitOfWorkOver(new InMemoryUnitOfWork(new InMemoryStore()));
   const clock = new FixedClock(T0);
   const signal = new InProcessWorkSignal();
   const handler = recordingHandler();

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundEnvelope } from '../../application/ports/inbound.ts';
-import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import type { Repositories, Transaction } from '../../application/ports/unit-of-work.ts';
 import type { QuoteDrafts } from '../../application/use-cases/quote-drafts.ts';
-import { DEAD_LETTER_AFTER, ProcessInbox, type ProcessedEntry } from '../../application/use-cases/process-inbox.ts';
+import {
+  DEAD_LETTER_AFTER,
+  type InboxHandlers,
+  inboxHandlers,
+  ProcessInbox,
+  type ProcessedEntry,
+} from '../../application/use-cases/process-inbox.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
@@ -12,28 +18,24 @@ const LEAD = '+573004440001';
 
 /** The desk's own inbox worker, except that messages with a poisoned Meta id fail `failures` times (for ever by default). */
 const workerWithPoison = (desk: Desk, poisoned: string, failures = Number.POSITIVE_INFINITY) => {
-  const real = desk.container.get(TOKENS.HandleInboundMessage);
+  const real = inboxHandlers(desk.container.get(TOKENS.QuoteUnitDeps));
   const attempts: number[] = [];
   const reports: ProcessedEntry[] = [];
-  const inbound = {
-    within: async (repos: Repositories, envelope: InboundEnvelope, drafts: QuoteDrafts) => {
+  const handlers: InboxHandlers = {
+    ...real,
+    message: async (tx: Transaction, envelope: InboundEnvelope, drafts: QuoteDrafts) => {
       if (envelope.waMessageId === poisoned && attempts.push(desk.clock.now()) <= failures) {
         throw Object.assign(new Error(`Failed query: insert into conversations … params: ${LEAD},Hola`), {
           code: '23505',
           constraint_name: 'conversations_line_phone_unique',
         });
       }
-      return real.within(repos, envelope, drafts);
+      return real.message(tx, envelope, drafts);
     },
   };
-  const worker = new ProcessInbox(
-    desk.container.get(TOKENS.UnitOfWork),
-    desk.clock,
-    inbound,
-    desk.container.get(TOKENS.RecordDeliveryStatus),
-    desk.container.get(TOKENS.EventPublisher),
-    { report: (entry) => reports.push(entry) },
-  );
+  const worker = new ProcessInbox(desk.container.get(TOKENS.UnitOfWork), desk.clock, handlers, {
+    report: (entry) => reports.push(entry),
+  });
   return { worker, attempts, reports };
 };
 

@@ -15,6 +15,7 @@ import { RevokeApiKey } from '../../application/use-cases/revoke-api-key.ts';
 import type { User } from '../../domain/organisation/organisation.ts';
 import { asId, type UserId } from '../../domain/shared/ids.ts';
 import { aUser } from '../builders/user-builder.ts';
+import { unitOfWorkOver } from '../support/unit-of-work.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 15);
 const ADMIN_KEY = 'bootstrap-admin-key-for-user-access-tests';
@@ -23,10 +24,10 @@ const as = (user: User): Actor => ({ kind: 'user', userId: user.id, role: user.r
 const refused = { ok: false, error: { type: 'Unauthenticated' } };
 
 const setup = async (users: readonly User[]) => {
-  const uow = new InMemoryUnitOfWork(new InMemoryStore());
+  const events = new InMemoryEventPublisher();
+  const uow = unitOfWorkOver(new InMemoryUnitOfWork(new InMemoryStore()), events);
   const clock = new FixedClock(T0);
   const secrets = new NodeApiKeySecrets();
-  const events = new InMemoryEventPublisher();
   await uow.transaction(async (repos) => {
     for (const user of users) await repos.organisation.saveUser(user);
   });
@@ -38,7 +39,7 @@ const setup = async (users: readonly User[]) => {
     authenticate: new AuthenticateApiKey(uow, secrets, clock, ADMIN_KEY),
     revoke: new RevokeApiKey(uow, clock),
     list: new ListApiKeys(uow),
-    deactivate: new DeactivateUser(uow, events),
+    deactivate: new DeactivateUser(uow),
     reactivate: new ReactivateUser(uow),
     issued: async (userId: UserId, label = 'CRM') => {
       const result = await issue.execute({ userId, label });

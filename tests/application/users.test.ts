@@ -4,9 +4,10 @@ import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
 import { CreateUser } from '../../application/use-cases/create-user.ts';
 import { ListUsers } from '../../application/use-cases/list-users.ts';
+import { unitOfWorkOver } from '../support/unit-of-work.ts';
 
 const setup = () => {
-  const uow = new InMemoryUnitOfWork(new InMemoryStore());
+  const uow = unitOfWorkOver(new InMemoryUnitOfWork(new InMemoryStore()));
   return { create: new CreateUser(uow, new SequentialIdGenerator()), list: new ListUsers(uow) };
 };
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach } from 'vitest';
-import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { Repositories, TransactionalStore } from '../../application/ports/unit-of-work.ts';
 
 /** A fresh, empty set of adapters for one test: repositories outside any transaction, and the UnitOfWork. */
 export type ContractSubject = {
   readonly repos: Repositories;
-  readonly uow: UnitOfWork;
+  readonly uow: TransactionalStore;
   close(): Promise<void>;
 };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MediaOwner, MediaStore } from '../../application/ports/media-store.ts';
-import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { TransactionalStore } from '../../application/ports/unit-of-work.ts';
 import { asId, type LeadId, type MediaId } from '../../domain/shared/ids.ts';
 
 /** A fresh, empty store, and how many files it holds (to see that a refused file left nothing behind). */
@@ -20,7 +20,7 @@ export type OpenMediaStore = () => Promise<MediaStoreSubject>;
 
 /** `inRolledBackTransaction` for a store used with `uow`: the work runs in a transaction that then throws. */
 export const rollingBack =
-  (uow: UnitOfWork) =>
+  (uow: TransactionalStore) =>
   async (work: () => Promise<void>): Promise<void> => {
     const rollBack = new Error('roll back');
     await uow

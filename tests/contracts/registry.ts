@@ -23,7 +23,7 @@ import { type OpenWorkSignal, workSignalContract } from './work-signal.contract.
 
 /**
  * What an adapter family hands the suites, by the kind of subject they test. `storage` is the whole set of
- * repositories with their UnitOfWork (the repository suites need both: they write in transactions).
+ * repositories with their TransactionalStore (the repository suites need both: they write in transactions).
  */
 export type Subjects = {
   readonly storage: OpenSubject;
@@ -69,7 +69,7 @@ export const contractSuites: readonly RegisteredSuite[] = [
     subject: 'storage',
     suite: configurationContract,
   }),
-  suite({ ports: ['UnitOfWork'], subject: 'storage', suite: unitOfWorkContract }),
+  suite({ ports: ['TransactionalStore'], subject: 'storage', suite: unitOfWorkContract }),
   suite({ ports: ['InboxRepository'], subject: 'storage', suite: inboxRepositoryContract }),
   suite({ ports: ['MediaFetchQueue'], subject: 'storage', suite: mediaFetchQueueContract }),
   suite({ ports: ['DeadLetterRepository'], subject: 'storage', suite: deadLetterRepositoryContract }),

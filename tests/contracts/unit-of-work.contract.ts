@@ -8,7 +8,7 @@ import { useSubject, type OpenSubject } from './contract-subject.ts';
 class Boom extends Error {}
 
 export const unitOfWorkContract = (name: string, open: OpenSubject) =>
-  describe(`${name}: UnitOfWork`, () => {
+  describe(`${name}: TransactionalStore`, () => {
     const subject = useSubject(open);
 
     it('commits: what a transaction wrote is visible afterwards, and its result is returned', async () => {

@@ -123,7 +123,7 @@ runContracts('fake WhatsApp', {
     // The fake account is what storage holds: the binding the app resolves in fake mode, over an empty store.
     const uow = new InMemoryUnitOfWork(new InMemoryStore());
     const container = buildContainer(loadConfig({ LOG_LEVEL: 'silent', WHATSAPP_MODE: 'fake' }), [
-      override(TOKENS.UnitOfWork, uow),
+      override(TOKENS.Store, uow),
     ]);
     return {
       source: container.get(TOKENS.TemplateSource),

@@ -6,7 +6,7 @@ import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work
 import type { DeskEvent } from '../../application/ports/events.ts';
 import type { DeskEventPayload } from '../../adapters/http/crm/events.presenter.ts';
 import type { LeadRepository } from '../../application/ports/lead-repository.ts';
-import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { Repositories, TransactionalStore } from '../../application/ports/unit-of-work.ts';
 import { loadConfig } from '../../bootstrap/config.ts';
 import { buildContainer, override } from '../../bootstrap/container.ts';
 import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
@@ -25,8 +25,8 @@ import { eventually } from '../support/eventually.ts';
 
 const ADMIN = 'test-admin-key-0123456789abcdef0123';
 
-/** A unit of work whose lead repository writes down every call made to it (the reads an event costs). */
-const countingLeadReads = (inner: UnitOfWork) => {
+/** A store whose lead repository writes down every call made to it (the reads an event costs). */
+const countingLeadReads = (inner: TransactionalStore) => {
   const calls: string[] = [];
   const counted = (leads: LeadRepository): LeadRepository =>
     new Proxy(leads, {
@@ -40,7 +40,7 @@ const countingLeadReads = (inner: UnitOfWork) => {
       },
     });
   const wrap = (repos: Repositories): Repositories => ({ ...repos, leads: counted(repos.leads) });
-  const uow: UnitOfWork = {
+  const uow: TransactionalStore = {
     transaction: (work) => inner.transaction((repos) => work(wrap(repos))),
     single: (work) => inner.single((repos) => work(wrap(repos))),
   };
@@ -72,7 +72,7 @@ const start = async (env: Readonly<Record<string, string>> = {}) => {
   const container = buildContainer(config, [
     override(TOKENS.Clock, new FixedClock(T0)),
     override(TOKENS.IdGenerator, new SequentialIdGenerator()),
-    override(TOKENS.UnitOfWork, counting.uow),
+    override(TOKENS.Store, counting.uow),
   ]);
   await seedDemo(counting.uow);
   const app = container.get(TOKENS.HttpApp);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitOfWorkOver } from '../support/unit-of-work.ts';
 import { FixedClock } from '../../adapters/clock/fixed-clock.ts';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
 import { defaultBotSettings } from '../../adapters/memory/default-bot-settings.ts';
@@ -25,10 +26,12 @@ for (const target of await openTestDatabases()) {
     it('is written on the first request and then at most once a minute, not on every request', async () => {
       if (database === null) throw new Error('database not open');
       const db = database.db;
-      const uow = new DrizzleUnitOfWork(db, {
-        defaultSettings: defaultBotSettings,
-        autocommitSingles: target.name === 'postgres',
-      });
+      const uow = unitOfWorkOver(
+        new DrizzleUnitOfWork(db, {
+          defaultSettings: defaultBotSettings,
+          autocommitSingles: target.name === 'postgres',
+        }),
+      );
       const clock = new FixedClock(T0);
       const secrets = new NodeApiKeySecrets();
       const user = aUser().build();

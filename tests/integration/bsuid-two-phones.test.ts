@@ -59,9 +59,8 @@ for (const target of targets) {
         const { storage } = await target.open();
         const desk = await startDesk(T0, storage);
         cleanups.push(() => desk.container.unbindAllAsync().then(() => storage.close()));
-        const handle = desk.container.get(TOKENS.HandleInboundMessage);
 
-        await handle.execute(
+        await desk.takeMessage(
           anEnvelope()
             .from({ phone: phone(OLD_PHONE), userId: USER_ID })
             .sentAt(T0)
@@ -88,7 +87,7 @@ for (const target of targets) {
           .sentAt(T0 + MINUTE_MS)
           .saying('Cambié de número')
           .build();
-        const outcome = await handle.execute(later);
+        const outcome = await desk.takeMessage(later);
 
         expect(outcome.ok).toBe(true);
         const holder = await desk.read((r) =>

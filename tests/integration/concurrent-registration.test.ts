@@ -3,7 +3,7 @@ import { FixedClock } from '../../adapters/clock/fixed-clock.ts';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
 import { Conflict } from '../../application/ports/conflict.ts';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
-import { RegisterLead } from '../../application/use-cases/register-lead.ts';
+import { registerLead } from '../../application/steps/register-lead.ts';
 import type { Email } from '../../domain/contact/email.ts';
 import { asId } from '../../domain/shared/ids.ts';
 import { anAdvisorGroup } from '../builders/advisor-group-builder.ts';
@@ -20,7 +20,7 @@ const target = await openTestPostgres();
 
 /** Leads registered at once through two app instances on one PostgreSQL database. */
 describe.skipIf(target === null)('postgres: concurrent lead registrations', () => {
-  const { repos, uowOf } = usePostgresInstances(target);
+  const { repos, uowOf, published } = usePostgresInstances(target);
 
   it('keeps advisor loads within one under 40 concurrent registrations, and never assigns a lead twice', async () => {
     const advisors = ['adv-1', 'adv-2', 'adv-3', 'adv-4'];
@@ -32,7 +32,7 @@ describe.skipIf(target === null)('postgres: concurrent lead registrations', () =
         .build(),
     );
     const line = aLine().withAdvisorGroup('group-busy').build();
-    const registerLead = new RegisterLead(new FixedClock(NOW), new SequentialIdGenerator());
+    const deps = { clock: new FixedClock(NOW), ids: new SequentialIdGenerator() };
 
     // 20 people, each registering twice at once (two conversations, two instances).
     const outcomes = await Promise.all(
@@ -41,7 +41,7 @@ describe.skipIf(target === null)('postgres: concurrent lead registrations', () =
           .withContact({ phone: `+5730020${String(n % 20).padStart(5, '0')}`, userId: null })
           .build();
         return uowOf(n).transaction((tx) =>
-          registerLead.within(tx, {
+          registerLead(tx, deps, {
             line,
             conversation,
             email: `lead${n % 20}@example.com` as Email,
@@ -59,7 +59,7 @@ describe.skipIf(target === null)('postgres: concurrent lead registrations', () =
     expect(stored.every((l) => l.advisorId !== null)).toBe(true);
     const loads = (await repos().leads.loadsOf(advisors.map((a) => asId(a)))).map((l) => l.assignedLeads);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
-    expect(outcomes.flatMap((o) => o.events).filter((e) => e.type === 'lead_assigned')).toHaveLength(20);
+    expect(published().filter((e) => e.type === 'lead_assigned')).toHaveLength(20);
     for (const lead of stored) {
       const mine = outcomes.filter((o) => o.lead.id === lead.id);
       expect(mine.map((o) => o.lead.advisorId)).toEqual([lead.advisorId, lead.advisorId]);

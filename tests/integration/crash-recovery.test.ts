@@ -71,7 +71,7 @@ describe('SIGKILL while inbound messages are being processed', () => {
 
       const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
       cleanups.push(storage.close);
-      const read: Read = (f) => storage.uow.transaction(f);
+      const read: Read = (f) => storage.store.transaction(f);
       const leftOver = await read((r) => r.inbox.pendingCount());
       const unsent = (await Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i))))
         .flat()

@@ -68,7 +68,7 @@ describe('the running app with an inbox entry that keeps failing', () => {
       const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
       cleanups.push(storage.close);
       const replies = async () =>
-        (await messagesOfPhone((f) => storage.uow.transaction(f), PHONE)).filter((m) => m.direction === 'outbound');
+        (await messagesOfPhone((f) => storage.store.transaction(f), PHONE)).filter((m) => m.direction === 'outbound');
       await until(async () => (await replies()).length > 0, 'the bot answering the next message', app.output);
 
       const logged = lines().filter((l) => l.event === 'inbox_entry_dead_lettered');

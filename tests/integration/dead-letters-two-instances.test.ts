@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundEnvelope } from '../../application/ports/inbound.ts';
-import type { Repositories } from '../../application/ports/unit-of-work.ts';
-import type { InboundOutcome } from '../../application/use-cases/handle-inbound-message.ts';
-import { DEAD_LETTER_AFTER, ProcessInbox, type ProcessedEntry } from '../../application/use-cases/process-inbox.ts';
+import type { Transaction } from '../../application/ports/unit-of-work.ts';
+import type { InboundOutcome } from '../../application/steps/inbound-message.ts';
+import {
+  DEAD_LETTER_AFTER,
+  type InboxHandlers,
+  ProcessInbox,
+  type ProcessedEntry,
+} from '../../application/use-cases/process-inbox.ts';
 import { ok } from '../../domain/shared/result.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
@@ -38,8 +43,9 @@ describe.skipIf(target === null)('postgres: two instances failing the same inbox
     const clock = { now: () => now };
     const tries = new Map<string, number>();
     const handled: string[] = [];
-    const inbound = {
-      within: async (_repos: Repositories, envelope: InboundEnvelope) => {
+    const inbound: InboxHandlers = {
+      status: () => Promise.reject(new Error('not used here')),
+      message: async (_tx: Transaction, envelope: InboundEnvelope) => {
         if (envelope.waMessageId.startsWith('wamid.poison')) {
           tries.set(envelope.waMessageId, (tries.get(envelope.waMessageId) ?? 0) + 1);
           await pause(Math.random() * 4);
@@ -49,22 +55,13 @@ describe.skipIf(target === null)('postgres: two instances failing the same inbox
           });
         }
         handled.push(envelope.waMessageId);
-        return { result: ok<InboundOutcome>({ kind: 'duplicate' }), events: [] };
+        return ok<InboundOutcome>({ kind: 'duplicate' });
       },
     };
-    const unused = { within: () => Promise.reject(new Error('not used here')) };
     const reports: ProcessedEntry[] = [];
     const workers = Array.from(
       { length: WORKERS },
-      (_, n) =>
-        new ProcessInbox(
-          uowOf(n),
-          clock,
-          inbound,
-          unused,
-          { publish: () => {} },
-          { report: (entry) => reports.push(entry) },
-        ),
+      (_, n) => new ProcessInbox(uowOf(n), clock, inbound, { report: (entry) => reports.push(entry) }),
     );
 
     await Promise.all(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundEnvelope } from '../../application/ports/inbound.ts';
-import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
-import type { InboundOutcome } from '../../application/use-cases/handle-inbound-message.ts';
+import type { Transaction, UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { InboundOutcome } from '../../application/steps/inbound-message.ts';
 import { ProcessInbox } from '../../application/use-cases/process-inbox.ts';
 import { ok } from '../../domain/shared/result.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
@@ -14,8 +14,6 @@ const MESSAGES_PER_LEAD = 4;
 const WORKERS = 3;
 const leadPhone = (i: number) => `+5730088${String(i).padStart(5, '0')}`;
 const wamid = (lead: number, n: number) => `wamid.drain.${lead}.${n}`;
-const unused = { within: () => Promise.reject(new Error('not used here')) };
-const quiet = { publish: () => {} };
 
 /** A bot turn that waits on the database for a while, counting the turns in progress. */
 const slowInbound = () => {
@@ -25,13 +23,14 @@ const slowInbound = () => {
   return {
     handled,
     mostAtOnce: () => most,
-    within: async (_repos: Repositories, envelope: InboundEnvelope) => {
+    status: () => Promise.reject(new Error('not used here')),
+    message: async (_tx: Transaction, envelope: InboundEnvelope) => {
       inFlight += 1;
       most = Math.max(most, inFlight);
       await pause(15);
       handled.push(envelope);
       inFlight -= 1;
-      return { result: ok<InboundOutcome>({ kind: 'duplicate' }), events: [] };
+      return ok<InboundOutcome>({ kind: 'duplicate' });
     },
   };
 };
@@ -55,7 +54,7 @@ describe.skipIf(target === null)('postgres: one inbox drain with several workers
   it("processes several leads at once, each lead's messages in order, every entry once", async () => {
     await queueMessages();
     const inbound = slowInbound();
-    const worker = new ProcessInbox(uowOf(0), { now: () => 1_000_000 }, inbound, unused, quiet, {
+    const worker = new ProcessInbox(uowOf(0), { now: () => 1_000_000 }, inbound, {
       workers: WORKERS,
     });
 
@@ -78,7 +77,7 @@ describe.skipIf(target === null)('postgres: one inbox drain with several workers
   it('one worker at a time by default', async () => {
     await queueMessages();
     const inbound = slowInbound();
-    const worker = new ProcessInbox(uowOf(0), { now: () => 1_000_000 }, inbound, unused, quiet);
+    const worker = new ProcessInbox(uowOf(0), { now: () => 1_000_000 }, inbound);
 
     expect(await worker.drain()).toBe(LEADS * MESSAGES_PER_LEAD);
     expect(inbound.mostAtOnce()).toBe(1);
@@ -96,7 +95,7 @@ describe.skipIf(target === null)('postgres: one inbox drain with several workers
       },
       single: (work) => real.single(work),
     };
-    const worker = new ProcessInbox(failing, { now: () => 1_000_000 }, inbound, unused, quiet, { workers: WORKERS });
+    const worker = new ProcessInbox(failing, { now: () => 1_000_000 }, inbound, { workers: WORKERS });
 
     await expect(worker.drain()).rejects.toThrow('connection terminated');
 
@@ -104,7 +103,7 @@ describe.skipIf(target === null)('postgres: one inbox drain with several workers
     const left = await repos().inbox.pendingCount();
     expect(left).toBe(LEADS * MESSAGES_PER_LEAD - inbound.handled.length);
     expect(left).toBeGreaterThan(0);
-    const again = new ProcessInbox(real, { now: () => 1_000_000 }, inbound, unused, quiet, { workers: WORKERS });
+    const again = new ProcessInbox(real, { now: () => 1_000_000 }, inbound, { workers: WORKERS });
     expect(await again.drain()).toBe(left);
     expect(new Set(inbound.handled.map((m) => m.waMessageId)).size).toBe(LEADS * MESSAGES_PER_LEAD);
     expect(await repos().inbox.pendingCount()).toBe(0);

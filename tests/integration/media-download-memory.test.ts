@@ -89,7 +89,7 @@ describe('a lead’s 100 MB document, in Meta mode on PostgreSQL (the real app a
     // The business line, as `npm run seed` (or the CRM's configuration API) would set it up.
     const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
     cleanups.push(storage.close);
-    await seedDemo(storage.uow, PHONE_NUMBER_ID);
+    await seedDemo(storage.store, PHONE_NUMBER_ID);
     const app = await spawnApp({
       DATABASE_URL: database.url,
       WHATSAPP_ACCESS_TOKEN: TOKEN,
@@ -124,7 +124,7 @@ describe('a lead’s 100 MB document, in Meta mode on PostgreSQL (the real app a
     let content: MediaContent | null = null;
     return eventually(
       async () => {
-        content = await storage.uow.transaction(async (repos) => {
+        content = await storage.store.transaction(async (repos) => {
           const conversation = await repos.conversations.byIdentity(asId<LineId>('line-main'), {
             phone: `+${WA_ID}` as never,
             userId: null,

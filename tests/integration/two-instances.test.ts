@@ -56,7 +56,7 @@ describe('two app instances on one PostgreSQL', () => {
 
       const storage = await openStorage(loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
       cleanups.push(storage.close);
-      const read: Read = (f) => storage.uow.transaction(f);
+      const read: Read = (f) => storage.store.transaction(f);
       const allMessages = () => Promise.all(Array.from({ length: LEADS }, (_, i) => messagesOf(read, i)));
       await eventually(
         async () => {

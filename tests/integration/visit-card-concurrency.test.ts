@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { FixedClock } from '../../adapters/clock/fixed-clock.ts';
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
 import { ReserveUnit } from '../../application/use-cases/reserve-unit.ts';
@@ -44,7 +43,7 @@ describe.skipIf(target === null)('postgres: visit-card actions racing', () => {
     const visits = await seed(6);
     const results = await Promise.all(
       visits.map((visitId, n) =>
-        new ReserveUnit(uowOf(n), new FixedClock(T), ids(n), new InMemoryEventPublisher()).execute({
+        new ReserveUnit(uowOf(n), new FixedClock(T), ids(n)).execute({
           actor: admin,
           visitId,
           unitId: asId<UnitId>('u-1'),
@@ -62,7 +61,7 @@ describe.skipIf(target === null)('postgres: visit-card actions racing', () => {
     const visits = await seed(6);
     const results = await Promise.all(
       visits.map((visitId, n) =>
-        new ScheduleAppointment(uowOf(n), new FixedClock(T), ids(n), new InMemoryEventPublisher()).execute({
+        new ScheduleAppointment(uowOf(n), new FixedClock(T), ids(n)).execute({
           actor: admin,
           visitId,
           startsAt: T + n * 10 * 60_000,

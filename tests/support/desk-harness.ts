@@ -1,6 +1,10 @@
 import { FixedClock } from '../../adapters/clock/fixed-clock.ts';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
+import type { InboundEnvelope, StatusEnvelope } from '../../application/ports/inbound.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import { recordDeliveryStatus } from '../../application/steps/delivery-status.ts';
+import { takeInboundMessage } from '../../application/steps/inbound-message.ts';
+import { withQuoteDrafts } from '../../application/use-cases/quote-drafts.ts';
 import { loadConfig } from '../../bootstrap/config.ts';
 import { buildContainer, override } from '../../bootstrap/container.ts';
 import { seedDemo } from '../../bootstrap/demo/seed-demo.ts';
@@ -45,6 +49,16 @@ export const startDesk = async (
     /** Waits until the pipeline has processed every due inbox entry and sent every due message. */
     idle: (): Promise<void> => pipeline.idle(),
     media: container.get(TOKENS.MediaStore),
+    /**
+     * The inbox worker's step for one message, in a transaction of its own, for its outcome; the replies it
+     * queued leave with `idle()`. (Leads playing through `whatsapp` go through the whole pipeline instead.)
+     */
+    takeMessage: (envelope: InboundEnvelope) =>
+      withQuoteDrafts((drafts) =>
+        uow.transaction((tx) => takeInboundMessage(tx, container.get(TOKENS.QuoteUnitDeps), envelope, drafts)),
+      ),
+    /** The inbox worker's step for one delivery receipt, in a transaction of its own, for its outcome. */
+    recordStatus: (envelope: StatusEnvelope) => uow.transaction((tx) => recordDeliveryStatus(tx, envelope)),
     /** Reads the stored state through the repositories. */
     read: <T>(f: (repos: Repositories) => Promise<T>): Promise<T> => uow.transaction(f),
   };

@@ -15,13 +15,12 @@ import { type Desk, TEST_ADMIN_KEY } from './desk-harness.ts';
 export const leadUseCases = (desk: Desk) => {
   const uow = desk.container.get(TOKENS.UnitOfWork);
   const ids = desk.container.get(TOKENS.IdGenerator);
-  const events = desk.container.get(TOKENS.EventPublisher);
   return {
     listLeads: new ListLeads(uow, desk.clock),
     getLead: new GetLead(uow, desk.clock),
-    createLead: new CreateLead(uow, desk.clock, ids, events, new LibPhoneNumberParser()),
+    createLead: new CreateLead(uow, desk.clock, ids, new LibPhoneNumberParser()),
     listVisits: new ListVisits(uow),
-    openVisit: new OpenVisit(uow, desk.clock, ids, events),
+    openVisit: new OpenVisit(uow, desk.clock, ids),
     getConversation: new GetConversation(uow, desk.clock),
     markConversationRead: new MarkConversationRead(uow, desk.container.get(TOKENS.MessageGateway)),
   };

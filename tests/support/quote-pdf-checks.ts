@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { InMemoryRateLimiter } from '../../adapters/memory/in-memory-rate-limiter.ts';
 import type { MediaStore } from '../../application/ports/media-store.ts';
-import type { Repositories, UnitOfWork } from '../../application/ports/unit-of-work.ts';
+import type { Repositories, TransactionalStore } from '../../application/ports/unit-of-work.ts';
 import type { Storage } from '../../bootstrap/storage.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { asId, type VisitId } from '../../domain/shared/ids.ts';
@@ -17,7 +17,7 @@ import { actorNamed, leadUseCases } from './lead-desk-routes.ts';
  * context: other lanes of the pipeline run transactions of their own meanwhile), and can make storing a quote
  * fail (as a full disk or a lost connection would, after the PDF is rendered and stored).
  */
-class WatchedUnitOfWork implements UnitOfWork {
+class WatchedUnitOfWork implements TransactionalStore {
   readonly #inside = new AsyncLocalStorage<true>();
   failQuoteSaves = false;
 
@@ -26,7 +26,7 @@ class WatchedUnitOfWork implements UnitOfWork {
     return this.#inside.getStore() === true;
   }
 
-  constructor(private readonly inner: UnitOfWork) {}
+  constructor(private readonly inner: TransactionalStore) {}
 
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     return this.inner.transaction((repos) => this.#watch(repos, work));
@@ -50,7 +50,7 @@ class WatchedUnitOfWork implements UnitOfWork {
 
 /** The adapters under test: a unit of work and the media store beside it, and how many files it holds. */
 export type QuotePdfStorage = {
-  readonly uow: UnitOfWork;
+  readonly uow: TransactionalStore;
   readonly media: MediaStore;
   /** Files (rows, or files on disk) the store holds, whoever wrote them. */
   files(): Promise<number>;
@@ -62,7 +62,7 @@ const admin = actorNamed('admin');
 const deskOn = async (opened: QuotePdfStorage) => {
   const uow = new WatchedUnitOfWork(opened.uow);
   const storage: Storage = {
-    uow,
+    store: uow,
     media: opened.media,
     rateLimiter: new InMemoryRateLimiter(),
     notifications: null,

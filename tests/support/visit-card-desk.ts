@@ -25,12 +25,7 @@ export const deskWithVisit = async () => {
   const desk = await startDesk();
   const { lead } = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
   const uow = desk.container.get(TOKENS.UnitOfWork);
-  const openVisit = new OpenVisit(
-    uow,
-    desk.clock,
-    desk.container.get(TOKENS.IdGenerator),
-    desk.container.get(TOKENS.EventPublisher),
-  );
+  const openVisit = new OpenVisit(uow, desk.clock, desk.container.get(TOKENS.IdGenerator));
   const opened = await openVisit.execute({
     actor: actorNamed('admin'),
     leadId: asId<LeadId>(lead.id),

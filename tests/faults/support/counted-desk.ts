@@ -37,7 +37,7 @@ export const changedRows = (before: RowCounts, after: RowCounts): string[] =>
 export const startCountedDesk = async (env: Readonly<Record<string, string>>) => {
   const database = await openPglite(null);
   const storage: Storage = {
-    uow: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings }),
+    store: new DrizzleUnitOfWork(database.db, { defaultSettings: defaultBotSettings }),
     media: new InMemoryMediaStore({
       ids: new RandomIdGenerator(new SystemClock()),
       transactions: rollbackHooks(database.db),
@@ -54,7 +54,7 @@ export const startCountedDesk = async (env: Readonly<Record<string, string>>) =>
     [override(TOKENS.Clock, new FixedClock(T0)), override(TOKENS.IdGenerator, new SequentialIdGenerator())],
     storage,
   );
-  await seedDemo(storage.uow, config.whatsapp.phoneNumberId ?? undefined);
+  await seedDemo(storage.store, config.whatsapp.phoneNumberId ?? undefined);
   const app = container.get(TOKENS.HttpApp);
   const count = sql.raw(`select ${TABLES.map((t) => `(select count(*)::int from "${t}") as "${t}"`).join(', ')}`);
   return {

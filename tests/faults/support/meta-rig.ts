@@ -41,7 +41,7 @@ export class MetaRig {
     private readonly env: Readonly<Record<string, string>>,
     private readonly dropDatabase: () => Promise<void>,
   ) {
-    this.read = async <T>(f: (r: Repositories) => Promise<T>): Promise<T> => (await this.#open()).uow.transaction(f);
+    this.read = async <T>(f: (r: Repositories) => Promise<T>): Promise<T> => (await this.#open()).store.transaction(f);
   }
 
   static async start(options: RigOptions = {}): Promise<MetaRig> {
@@ -71,7 +71,7 @@ export class MetaRig {
    */
   async spawn(): Promise<AppProcess> {
     if (!this.#seeded) {
-      await seedDemo((await this.#open()).uow, PHONE_NUMBER_ID);
+      await seedDemo((await this.#open()).store, PHONE_NUMBER_ID);
       this.#seeded = true;
     }
     const app = await spawnApp({

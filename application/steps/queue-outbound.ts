@@ -4,9 +4,8 @@ import type { MessageAuthor, OutboundMessage } from '../../domain/messaging/mess
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
 import type { VisitId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
-import type { DeskEvent } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
-import type { Repositories } from '../ports/unit-of-work.ts';
+import type { Transaction } from '../ports/unit-of-work.ts';
 
 export type QueueRequest = {
   readonly conversation: Conversation;
@@ -18,21 +17,27 @@ export type QueueRequest = {
 
 /**
  * Stores messages as queued, in order, inside the caller's transaction: the stored row is the outbox
- * entry, so a crash after commit loses nothing and the dispatcher sends it later.
+ * entry, so a crash after commit loses nothing and the dispatcher sends it later. Each records its
+ * `message_queued`, which wakes the dispatcher once the transaction commits.
  */
 export const queueOutbound = async (
-  repos: Repositories,
+  tx: Transaction,
   ids: IdGenerator,
   request: QueueRequest,
-): Promise<{ messages: OutboundMessage[]; events: DeskEvent[] }> => {
+): Promise<OutboundMessage[]> => {
   const { conversation, visitId, author, now } = request;
   const messages = request.contents.map(
     (content): OutboundMessage =>
       queuedMessage({ id: ids.next('msg'), conversation, visitId, at: now, content, author }),
   );
-  for (const m of messages) await repos.messages.saveOutbound(m);
-  const events = messages.map(
-    (m): DeskEvent => ({ type: 'message_queued', conversationId: m.conversationId, leadId: m.leadId, messageId: m.id }),
+  for (const m of messages) await tx.messages.saveOutbound(m);
+  tx.events.record(
+    ...messages.map((m) => ({
+      type: 'message_queued' as const,
+      conversationId: m.conversationId,
+      leadId: m.leadId,
+      messageId: m.id,
+    })),
   );
-  return { messages, events };
+  return messages;
 };

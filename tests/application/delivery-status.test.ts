@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StatusEnvelope } from '../../application/ports/inbound.ts';
-import { TOKENS } from '../../bootstrap/tokens.ts';
 import { nextStatus, type DeliveryStatus } from '../../domain/messaging/delivery-status.ts';
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import { asId, type UserId, type WaMessageId } from '../../domain/shared/ids.ts';
@@ -48,7 +47,7 @@ const statusesAfter = (receipts: readonly Receipt[]): DeliveryStatus[] =>
     return moves;
   }, []);
 
-describe('RecordDeliveryStatus', () => {
+describe("a delivery receipt (the inbox worker's step)", () => {
   it('moves the stored status forward with each receipt', async () => {
     const { desk, stored, report, changes } = await deskWithSentMessage();
 
@@ -93,9 +92,8 @@ describe('RecordDeliveryStatus', () => {
   it('refuses a receipt for a message it never sent', async () => {
     const { desk } = await deskWithSentMessage();
     const waMessageId = asId<WaMessageId>('wamid.someone-else');
-    const record = desk.container.get(TOKENS.RecordDeliveryStatus);
 
-    const result = await record.execute({ waMessageId, status: 'read', at: desk.clock.now(), failure: null });
+    const result = await desk.recordStatus({ waMessageId, status: 'read', at: desk.clock.now(), failure: null });
 
     expect(result).toEqual({ ok: false, error: { type: 'UnknownMessage', waMessageId } });
   });
@@ -103,9 +101,8 @@ describe('RecordDeliveryStatus', () => {
   it('refuses a receipt naming an inbound message', async () => {
     const { desk } = await deskWithSentMessage();
     const inbound = await desk.whatsapp.lead('+573004440001').say('¿Me escuchas?');
-    const record = desk.container.get(TOKENS.RecordDeliveryStatus);
 
-    const result = await record.execute({
+    const result = await desk.recordStatus({
       waMessageId: inbound.waMessageId,
       status: 'read',
       at: desk.clock.now(),

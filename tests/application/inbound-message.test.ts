@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { TOKENS } from '../../bootstrap/tokens.ts';
 import { asId, type LineId } from '../../domain/shared/ids.ts';
 import { HOUR_MS, MINUTE_MS } from '../../domain/shared/time.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
@@ -8,10 +7,10 @@ import { phone } from '../builders/phone.ts';
 import { startDesk, T0, type Desk } from '../support/desk-harness.ts';
 
 const line = asId<LineId>('line-main');
-const handle = (desk: Desk) => desk.container.get(TOKENS.HandleInboundMessage);
+const handle = (desk: Desk) => ({ execute: desk.takeMessage });
 const botRepliesTo = (desk: Desk, userId: string) => desk.whatsapp.sent.filter((m) => m.to.userId === userId);
 
-describe('HandleInboundMessage', () => {
+describe("an inbound message (the inbox worker's step)", () => {
   it('stores a redelivered webhook once and answers it once', async () => {
     const desk = await startDesk();
     const lucia = desk.whatsapp.lead('+573005550001', 'Lucía');

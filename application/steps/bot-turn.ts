@@ -1,0 +1,124 @@
+import type { BotContext, BotEffect, BotInput } from '../../domain/chatbot/bot-state.ts';
+import { fill } from '../../domain/chatbot/bot-texts.ts';
+import { advance } from '../../domain/chatbot/flow.ts';
+import { type Conversation, withBot } from '../../domain/conversation/conversation.ts';
+import { textMessage } from '../../domain/messaging/builders.ts';
+import type { InboundContent, InboundMessage } from '../../domain/messaging/message.ts';
+import type { OutboundContent } from '../../domain/messaging/outbound.ts';
+import type { BusinessLine } from '../../domain/organisation/organisation.ts';
+import { quoteSummaryText } from '../../domain/quote/quote-text.ts';
+import type { VisitId } from '../../domain/shared/ids.ts';
+import type { BotSettings } from '../ports/configuration.ts';
+import type { Transaction } from '../ports/unit-of-work.ts';
+import { queueOutbound } from './queue-outbound.ts';
+import type { QuoteDrafts } from '../use-cases/quote-drafts.ts';
+import { type QuoteUnitDeps, quoteUnit } from './quote-unit.ts';
+import { registerLead } from './register-lead.ts';
+
+/** How the bot reads a message; reactions are not answers and get no reply. */
+const botInputOf = (content: InboundContent): BotInput | null => {
+  switch (content.kind) {
+    case 'text':
+    case 'choice':
+      return content;
+    case 'media':
+      return { kind: 'media', mediaKind: content.mediaKind };
+    case 'location':
+      return { kind: 'unsupported', type: 'location' };
+    case 'unsupported':
+      return { kind: 'unsupported', type: content.type };
+    case 'reaction':
+      return null;
+  }
+};
+
+type EffectResult = {
+  conversation: Conversation;
+  visitId: VisitId | null;
+  replies: OutboundContent[];
+};
+
+/** A turn may quote a unit, which needs everything quoting does. */
+export type BotTurnDeps = QuoteUnitDeps;
+
+/**
+ * Runs one bot turn for an unregistered lead's message and queues its replies, inside the inbox worker's
+ * transaction: the pure flow (`advance`) decides, and its effects register the lead or quote a unit (a quote's
+ * PDF is rendered outside the transaction and handed in through `drafts`: see `withQuoteDrafts`).
+ */
+export const botTurn = async (
+  tx: Transaction,
+  deps: BotTurnDeps,
+  line: BusinessLine,
+  conversation: Conversation,
+  message: InboundMessage,
+  drafts: QuoteDrafts,
+): Promise<void> => {
+  const input = botInputOf(message.content);
+  if (input === null) return;
+  const settings = await tx.settings.current();
+  const now = deps.clock.now();
+  const ctx: BotContext = {
+    catalog: await tx.catalog.forLine(line),
+    texts: settings.texts,
+    policy: settings.policy,
+    settings: settings.flow,
+    now,
+  };
+  const turn = advance(conversation.bot, input, ctx);
+  let result: EffectResult = { conversation: withBot(conversation, turn.state), visitId: null, replies: [] };
+  for (const effect of turn.effects) result = await applyEffect(tx, deps, line, settings, effect, result, drafts);
+  await tx.conversations.save(result.conversation);
+  await queueOutbound(tx, deps.ids, {
+    conversation: result.conversation,
+    visitId: result.visitId,
+    contents: [...result.replies, ...turn.replies],
+    author: { kind: 'bot' },
+    now,
+  });
+};
+
+const applyEffect = async (
+  tx: Transaction,
+  deps: BotTurnDeps,
+  line: BusinessLine,
+  settings: BotSettings,
+  effect: BotEffect,
+  acc: EffectResult,
+  drafts: QuoteDrafts,
+): Promise<EffectResult> => {
+  const { texts } = settings;
+  if (effect.type === 'RegisterLead') {
+    const outcome = await registerLead(tx, deps, { line, conversation: acc.conversation, ...effect });
+    const reply =
+      outcome.advisor === null ? texts.advisorPending : fill(texts.advisorAssigned, { advisor: outcome.advisor.name });
+    return {
+      conversation: { ...acc.conversation, leadId: outcome.lead.id },
+      visitId: outcome.visit?.id ?? acc.visitId,
+      replies: [...acc.replies, textMessage(reply)],
+    };
+  }
+  const quote = await quoteUnit(
+    tx,
+    deps,
+    { ...effect, conversation: acc.conversation, visitId: acc.visitId, labels: settings.quoteLabels },
+    drafts,
+  );
+  const replies: OutboundContent[] = quote.ok
+    ? [
+        textMessage(quoteSummaryText(quote.value.quote, settings.quoteLabels)),
+        ...(quote.value.pdfMediaId === null
+          ? []
+          : [
+              {
+                kind: 'media',
+                mediaKind: 'document',
+                mediaId: quote.value.pdfMediaId,
+                mimeType: 'application/pdf',
+                filename: `${quote.value.quote.number}.pdf`,
+              } as const,
+            ]),
+      ]
+    : [textMessage(texts.quoteUnavailable)];
+  return { ...acc, replies: [...acc.replies, ...replies] };
+};

@@ -3,7 +3,7 @@ import type { Consent } from '../../domain/chatbot/bot-state.ts';
 import type { SearchCriteria } from '../../domain/catalog/search.ts';
 import type { Email } from '../../domain/contact/email.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
-import { type Lead, newLead, registered, type Visit } from '../../domain/lead/lead.ts';
+import { type Lead, newLead, newVisit, registered, type Visit } from '../../domain/lead/lead.ts';
 import type { BusinessLine, User } from '../../domain/organisation/organisation.ts';
 import type { ProjectId, UnitTypeId, UserId } from '../../domain/shared/ids.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -125,7 +125,7 @@ const openVisits = async (
       ? chosen
         ? { ...existing, criteria: input.criteria, unitTypeId: input.unitTypeId ?? existing.unitTypeId }
         : existing
-      : {
+      : newVisit({
           id: deps.ids.next('visit'),
           leadId: lead.id,
           projectId,
@@ -133,9 +133,8 @@ const openVisits = async (
             ? input.unitTypeId
             : (pending.find((r) => r.quote.projectId === projectId)?.quote.unitTypeId ?? null),
           criteria: input.criteria,
-          stage: 'new',
-          createdAt: deps.clock.now(),
-        };
+          at: deps.clock.now(),
+        });
     await repos.visits.save(visit);
     visits.set(projectId, visit);
   }

@@ -1,3 +1,4 @@
+import { atStage } from '../../domain/lead/lead.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { moveStage, type InvalidStageTransition } from '../../domain/visit/funnel.ts';
 import {
@@ -41,7 +42,7 @@ export class AuthoriseReservation {
       await tx.reservations.save(authorised.value);
       const unit = await findUnit(tx, reservation.unitId);
       if (unit !== null) await saveUnit(tx, sellUnit(unit));
-      await tx.visits.save({ ...visit, stage: stage.value });
+      await tx.visits.save(atStage(visit, stage.value));
       tx.events.record({ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id });
       return ok(authorised.value);
     });

@@ -1,4 +1,4 @@
-import type { Visit, VisitStage } from '../../domain/lead/lead.ts';
+import { atStage, type Visit, type VisitStage } from '../../domain/lead/lead.ts';
 import type { VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { moveStage, type InvalidStageTransition } from '../../domain/visit/funnel.ts';
@@ -25,7 +25,7 @@ export class ChangeVisitStage {
       if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
       const moved = moveStage(found.visit.stage, input.stage);
       if (!moved.ok) return moved;
-      const visit: Visit = { ...found.visit, stage: moved.value };
+      const visit = atStage(found.visit, moved.value);
       await tx.visits.save(visit);
       tx.events.record({ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id });
       return ok(visit);

@@ -1,4 +1,4 @@
-import type { Visit } from '../../domain/lead/lead.ts';
+import { newVisit, type Visit } from '../../domain/lead/lead.ts';
 import type { LeadId, ProjectId, UnitTypeId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
@@ -43,15 +43,14 @@ export class OpenVisit {
         return err({ type: 'UnitTypeNotFound', unitTypeId });
       const existing = (await tx.visits.byLead(lead.id)).find((v) => v.projectId === input.projectId);
       if (existing !== undefined) return err({ type: 'VisitAlreadyExists', visitId: existing.id });
-      const visit: Visit = {
+      const visit = newVisit({
         id: this.ids.next('visit'),
         leadId: lead.id,
         projectId: input.projectId,
         unitTypeId: unitTypeId ?? null,
         criteria: {},
-        stage: 'new',
-        createdAt: this.clock.now(),
-      };
+        at: this.clock.now(),
+      });
       await tx.visits.save(visit);
       tx.events.record({ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id });
       return ok(visit);

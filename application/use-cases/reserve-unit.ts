@@ -1,3 +1,4 @@
+import { atStage } from '../../domain/lead/lead.ts';
 import type { UnitId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { moveStage, type InvalidStageTransition } from '../../domain/visit/funnel.ts';
@@ -60,7 +61,7 @@ export class ReserveUnit {
     // First, so that a concurrent reservation of the unit waits on the unique index and then loses.
     await repos.reservations.save(reservation);
     await saveUnit(repos, held.value);
-    await repos.visits.save({ ...found.visit, stage: stage.value });
+    await repos.visits.save(atStage(found.visit, stage.value));
     repos.events.record({ type: 'visit_changed', leadId: reservation.leadId, visitId: reservation.visitId });
     return ok(reservation);
   }

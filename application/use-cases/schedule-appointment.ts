@@ -1,3 +1,4 @@
+import { atStage } from '../../domain/lead/lead.ts';
 import type { UserId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Instant } from '../../domain/shared/time.ts';
@@ -74,7 +75,7 @@ export class ScheduleAppointment {
         createdAt: this.clock.now(),
       };
       await tx.appointments.save(appointment);
-      await tx.visits.save({ ...found.visit, stage: advanceIfAllowed(found.visit.stage, 'appointment') });
+      await tx.visits.save(atStage(found.visit, advanceIfAllowed(found.visit.stage, 'appointment')));
       tx.events.record({ type: 'visit_changed', leadId: appointment.leadId, visitId: appointment.visitId });
       return ok(appointment);
     });

@@ -56,6 +56,24 @@ export type Visit = {
   readonly createdAt: Instant;
 };
 
+/** What a new visit starts from: a lead's interest in one project, at the start of the funnel. */
+export type NewVisit = Pick<Visit, 'id' | 'leadId' | 'projectId' | 'unitTypeId' | 'criteria'> & {
+  readonly at: Instant;
+};
+
+export const newVisit = (n: NewVisit): Visit => ({
+  id: n.id,
+  leadId: n.leadId,
+  projectId: n.projectId,
+  unitTypeId: n.unitTypeId,
+  criteria: n.criteria,
+  stage: 'new',
+  createdAt: n.at,
+});
+
+/** The visit at `stage`, which the funnel's rules chose (`moveStage`, `advanceIfAllowed` in visit/funnel.ts). */
+export const atStage = (visit: Visit, stage: VisitStage): Visit => ({ ...visit, stage });
+
 export const identityOf = (lead: Lead): WaIdentity => ({ phone: lead.phone, userId: lead.waUserId });
 
 /** What a new lead starts from: the bot registers one from a conversation, an advisor types one into the CRM. */

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { handedTo, openConversation, withBot } from '../../../domain/conversation/conversation.ts';
-import { newLead, registered } from '../../../domain/lead/lead.ts';
+import { atStage, newLead, newVisit, registered } from '../../../domain/lead/lead.ts';
 import type { PhoneE164 } from '../../../domain/contact/phone.ts';
 import type { Email } from '../../../domain/contact/email.ts';
-import { asId, type ConversationId, type LeadId, type LineId, type UserId } from '../../../domain/shared/ids.ts';
+import {
+  asId,
+  type ConversationId,
+  type LeadId,
+  type LineId,
+  type ProjectId,
+  type UserId,
+  type VisitId,
+} from '../../../domain/shared/ids.ts';
 
 const phone = '+573001234567' as PhoneE164;
 const open = (leadId: LeadId | null) =>
@@ -67,5 +75,29 @@ describe('a lead through its life', () => {
       name: 'Pedrito',
       assignedAt: 9_000,
     });
+  });
+});
+
+describe('a visit through its life', () => {
+  it('starts new at the moment it is opened, with the search that led to the project', () => {
+    const visit = newVisit({
+      id: asId<VisitId>('visit-1'),
+      leadId: asId<LeadId>('lead-1'),
+      projectId: asId<ProjectId>('p-bog-1'),
+      unitTypeId: null,
+      criteria: { city: 'Bogotá' },
+      at: 1_000,
+    });
+
+    expect(visit).toEqual({
+      id: 'visit-1',
+      leadId: 'lead-1',
+      projectId: 'p-bog-1',
+      unitTypeId: null,
+      criteria: { city: 'Bogotá' },
+      stage: 'new',
+      createdAt: 1_000,
+    });
+    expect(atStage(visit, 'appointment')).toEqual({ ...visit, stage: 'appointment' });
   });
 });

@@ -1,5 +1,5 @@
 import { createCrmRouter } from '../../adapters/http/crm/crm-router.ts';
-import { configurationRouter, type ConfigurationUseCases } from '../../adapters/http/crm/configuration.router.ts';
+import { configurationRouter, type ConfigurationDeps } from '../../adapters/http/crm/configuration.router.ts';
 import { eventsRouter, type SubscribeToEvents } from '../../adapters/http/crm/events.router.ts';
 import { ResolveEventAudience } from '../../application/use-cases/resolve-event-audience.ts';
 import { CreateAdvisorGroup } from '../../application/use-cases/create-advisor-group.ts';
@@ -19,7 +19,7 @@ import type { Desk } from './desk-harness.ts';
 import { actorNamed } from './lead-desk-routes.ts';
 
 /** The configuration use cases on the assembled desk's unit of work. */
-export const configurationUseCases = (desk: Desk): ConfigurationUseCases & { audience: ResolveEventAudience } => {
+export const configurationUseCases = (desk: Desk): ConfigurationDeps & { audience: ResolveEventAudience } => {
   const uow = desk.container.get(TOKENS.UnitOfWork);
   return {
     listAdvisorGroups: new ListAdvisorGroups(uow),

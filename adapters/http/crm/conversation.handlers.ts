@@ -16,8 +16,12 @@ export type ConversationDeps = {
   readonly sendAgentMessage: Pick<SendAgentMessage, 'execute'>;
 };
 
-const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
-  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+/** `{ [key]: value }`, or nothing when the value is absent (an optional member is never `undefined`). */
+const opt = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => {
+  const member: Partial<Record<K, V>> = {};
+  if (value !== undefined) member[key] = value;
+  return member;
+};
 
 /** The request body as the use case's content; a voice note is an OGG/Opus audio flagged as voice. */
 export const contentOf = (body: SendMessageBody): AgentContent => {

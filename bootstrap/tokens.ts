@@ -94,6 +94,8 @@ export const TOKENS = {
   IdGenerator: Symbol.for('IdGenerator') as ServiceIdentifier<IdGenerator>,
   Readiness: Symbol.for('Readiness') as ServiceIdentifier<Readiness>,
   HttpApp: Symbol.for('HttpApp') as ServiceIdentifier<HttpApp>,
+  /** Milliseconds between the heartbeat comments of `GET /api/v1/events` (tests shorten it). */
+  EventHeartbeatMs: Symbol.for('EventHeartbeatMs') as ServiceIdentifier<number>,
   /** Storage's own transactions; use cases get `UnitOfWork`, which publishes what each transaction recorded. */
   Store: Symbol.for('Store') as ServiceIdentifier<TransactionalStore>,
   UnitOfWork: Symbol.for('UnitOfWork') as ServiceIdentifier<UnitOfWork>,

@@ -20,6 +20,11 @@ export class InMemoryEventPublisher implements EventPublisher {
     return this.#published.slice(-this.#history);
   }
 
+  /** How many listeners are subscribed now (for tests: an event stream that closes unsubscribes). */
+  get subscribers(): number {
+    return this.#listeners.size;
+  }
+
   publish(events: readonly DeskEvent[]): void {
     for (const event of events) {
       this.#published.push(event);

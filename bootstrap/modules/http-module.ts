@@ -15,6 +15,8 @@ import { TOKENS, type Readiness } from '../tokens.ts';
  */
 export const httpModule = (config: Config) =>
   new ContainerModule(({ bind }) => {
+    // The 15 s `GET /api/v1/events` documents; a test shortens it.
+    bind(TOKENS.EventHeartbeatMs).toConstantValue(15_000);
     bind(TOKENS.HttpApp).toDynamicValue((context) => {
       context.get(TOKENS.MessagePipeline);
       return createHttpApp({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startDesk } from '../support/desk-harness.ts';
 import { eventually } from '../support/eventually.ts';
-import { configurationTestRouter } from '../support/configuration-routes.ts';
+import { configurationApi } from '../support/configuration-routes.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 
 const project = {
@@ -45,7 +45,7 @@ const readUntil = async (
 
 describe('CRM configuration over HTTP', () => {
   it('lets an admin upsert a project and a manager read it; advisors may not write', async () => {
-    const api = configurationTestRouter(await startDesk());
+    const api = configurationApi(await startDesk());
 
     const put = await api.put('admin', '/projects/p-ctg-1', project);
     const listed = (await (await api.get('u-jorge', '/projects')).json()) as { projects: { id: string }[] };
@@ -71,7 +71,7 @@ describe('CRM configuration over HTTP', () => {
   });
 
   it('answers 422 to overlapping price buckets', async () => {
-    const api = configurationTestRouter(await startDesk());
+    const api = configurationApi(await startDesk());
 
     const res = await api.put('admin', '/price-buckets', {
       buckets: [
@@ -86,7 +86,7 @@ describe('CRM configuration over HTTP', () => {
   });
 
   it('manages groups, lines, the data policy and bot texts', async () => {
-    const api = configurationTestRouter(await startDesk());
+    const api = configurationApi(await startDesk());
 
     const group = await api.post('admin', '/advisor-groups', { name: 'Norte', advisorIds: ['u-ana', 'u-carlos'] });
     expect(group.status).toBe(201);
@@ -127,7 +127,7 @@ describe('CRM configuration over HTTP', () => {
 describe('GET /events', () => {
   it('streams a lead’s message to a manager, and unsubscribes on disconnect', async () => {
     const desk = await startDesk();
-    const api = configurationTestRouter(desk);
+    const api = configurationApi(desk);
 
     const res = await api.get('u-jorge', '/events');
     expect(res.headers.get('content-type')).toContain('text/event-stream');
@@ -145,7 +145,7 @@ describe('GET /events', () => {
 
   it('sends an advisor only events about their own leads, and heartbeats', async () => {
     const desk = await startDesk();
-    const api = configurationTestRouter(desk);
+    const api = configurationApi(desk);
     const { person, lead } = await registerThroughBot(desk, '+573007770003', 'Pedro');
     const owner = lead.advisorId ?? 'u-ana';
     const other = ['u-ana', 'u-carlos', 'u-valentina'].find((u) => u !== owner)!;
@@ -164,6 +164,7 @@ describe('GET /events', () => {
 
     expect(ownerText).toContain(`"leadId":"${lead.id}"`);
     expect(ownerText).not.toContain('"leadId":null');
+    expect(otherText).toContain(': heartbeat');
     expect(otherText).not.toContain('event:');
   });
 });

@@ -1,6 +1,4 @@
-import { createCrmRouter } from '../../adapters/http/crm/crm-router.ts';
-import { configurationRouter, type ConfigurationUseCases } from '../../adapters/http/crm/configuration.router.ts';
-import { eventsRouter, type SubscribeToEvents } from '../../adapters/http/crm/events.router.ts';
+import type { ConfigurationDeps } from '../../adapters/http/crm/configuration.router.ts';
 import { ResolveEventAudience } from '../../application/use-cases/resolve-event-audience.ts';
 import { CreateAdvisorGroup } from '../../application/use-cases/create-advisor-group.ts';
 import { GetBotSettings } from '../../application/use-cases/get-bot-settings.ts';
@@ -16,10 +14,10 @@ import { UpdateDataPolicy } from '../../application/use-cases/update-data-policy
 import { UpsertProject } from '../../application/use-cases/upsert-project.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import type { Desk } from './desk-harness.ts';
-import { actorNamed } from './lead-desk-routes.ts';
+import { leadRouter } from './lead-desk-routes.ts';
 
 /** The configuration use cases on the assembled desk's unit of work. */
-export const configurationUseCases = (desk: Desk): ConfigurationUseCases & { audience: ResolveEventAudience } => {
+export const configurationUseCases = (desk: Desk): ConfigurationDeps & { audience: ResolveEventAudience } => {
   const uow = desk.container.get(TOKENS.UnitOfWork);
   return {
     listAdvisorGroups: new ListAdvisorGroups(uow),
@@ -38,30 +36,29 @@ export const configurationUseCases = (desk: Desk): ConfigurationUseCases & { aud
   };
 };
 
-/** Configuration and event routes behind a fake authentication reading the actor from `x-test-actor`. */
-export const configurationTestRouter = (desk: Desk) => {
-  const useCases = configurationUseCases(desk);
-  let subscribers = 0;
-  const subscribe: SubscribeToEvents = (listener) => {
-    subscribers += 1;
-    const unsubscribe = desk.events.subscribe(listener);
-    return () => {
-      subscribers -= 1;
-      unsubscribe();
-    };
-  };
-  const router = createCrmRouter();
-  router.use(async (c, next) => {
-    c.set('actor', actorNamed(c.req.header('x-test-actor') ?? 'admin'));
-    await next();
-  });
-  router.route('/', configurationRouter(useCases));
-  router.route('/', eventsRouter({ subscribe, audience: useCases.audience, heartbeatMs: 50 }));
+/** Event streams heartbeat this often here, so a test sees one. */
+const HEARTBEAT_MS = 50;
+
+/**
+ * The configuration and event routes as the CRM reaches them: the desk's real app (`leadRouter`: API keys,
+ * authentication, limits, every resource), with JSON bodies. Paths are relative to `/api/v1`. Call it before
+ * anything else builds the desk's app: it shortens the event streams' heartbeat.
+ */
+export const configurationApi = (desk: Desk) => {
+  desk.container.rebind(TOKENS.EventHeartbeatMs).toConstantValue(HEARTBEAT_MS);
+  const api = leadRouter(desk);
   const send = (method: string) => (actor: string, path: string, body?: unknown) =>
-    router.request(path, {
+    api.as(actor).send(path, {
       method,
-      headers: { 'x-test-actor': actor, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  return { router, useCases, get: send('GET'), put: send('PUT'), post: send('POST'), subscribers: () => subscribers };
+  return {
+    app: api.app,
+    get: send('GET'),
+    put: send('PUT'),
+    post: send('POST'),
+    /** Listeners on the desk's event hub: one per open event stream. */
+    subscribers: () => desk.events.subscribers,
+  };
 };

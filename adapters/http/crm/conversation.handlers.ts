@@ -1,15 +1,27 @@
 import { authorOf } from '../../../application/ports/actor.ts';
-import type { AgentContent } from '../../../application/use-cases/send-agent-message.ts';
+import type { GetConversation } from '../../../application/use-cases/get-conversation.ts';
+import type { MarkConversationRead } from '../../../application/use-cases/mark-conversation-read.ts';
+import type { AgentContent, SendAgentMessage } from '../../../application/use-cases/send-agent-message.ts';
 import { asId, type LeadId, type MediaId, type VisitId } from '../../../domain/shared/ids.ts';
 import type { SendMessageBody } from './conversation.schemas.ts';
-import { getConversationRoute, markConversationReadRoute, sendMessageRoute } from './conversation.routes.ts';
-import type { CrmRouter } from './crm-router.ts';
+import type * as routes from './conversation.routes.ts';
 import { crmProblem } from './crm-problem.ts';
+import type { CrmHandler } from './crm-router.ts';
 import { messageJson, windowJson } from './leads.presenters.ts';
-import type { LeadRouteDeps } from './leads.deps.ts';
 
-const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
-  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+/** What the conversation routes need: their use cases (queuing a message wakes the senders by itself). */
+export type ConversationDeps = {
+  readonly getConversation: Pick<GetConversation, 'execute'>;
+  readonly markConversationRead: Pick<MarkConversationRead, 'execute'>;
+  readonly sendAgentMessage: Pick<SendAgentMessage, 'execute'>;
+};
+
+/** `{ [key]: value }`, or nothing when the value is absent (an optional member is never `undefined`). */
+const opt = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => {
+  const member: Partial<Record<K, V>> = {};
+  if (value !== undefined) member[key] = value;
+  return member;
+};
 
 /** The request body as the use case's content; a voice note is an OGG/Opus audio flagged as voice. */
 export const contentOf = (body: SendMessageBody): AgentContent => {
@@ -59,8 +71,9 @@ export const contentOf = (body: SendMessageBody): AgentContent => {
   }
 };
 
-export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteDeps): void => {
-  router.openapi(getConversationRoute, async (c) => {
+export const getConversation =
+  (deps: ConversationDeps): CrmHandler<typeof routes.getConversationRoute> =>
+  async (c) => {
     const { visitId, cursor, limit } = c.req.valid('query');
     const page = await deps.getConversation.execute({
       actor: c.get('actor'),
@@ -72,28 +85,30 @@ export const registerConversationHandlers = (router: CrmRouter, deps: LeadRouteD
     if (!page.ok) return crmProblem(c, page.error);
     const messages = page.value.messages.map(({ position, message }) => ({ ...messageJson(message), position }));
     return c.json({ messages, nextCursor: page.value.nextCursor, window: windowJson(page.value.window) }, 200);
-  });
+  };
 
-  router.openapi(markConversationReadRoute, async (c) => {
+export const markConversationRead =
+  (deps: ConversationDeps): CrmHandler<typeof routes.markConversationReadRoute> =>
+  async (c) => {
     const marked = await deps.markConversationRead.execute({
       actor: c.get('actor'),
       leadId: asId<LeadId>(c.req.valid('param').id),
     });
     return marked.ok ? c.json(marked.value, 200) : crmProblem(c, marked.error);
-  });
+  };
 
-  router.openapi(sendMessageRoute, async (c) => {
+export const sendMessage =
+  (deps: ConversationDeps): CrmHandler<typeof routes.sendMessageRoute> =>
+  async (c) => {
     const actor = c.get('actor');
-    const leadId = asId<LeadId>(c.req.valid('param').id);
     const body = c.req.valid('json');
     const sent = await deps.sendAgentMessage.execute({
       actor,
-      leadId,
+      leadId: asId<LeadId>(c.req.valid('param').id),
       author: authorOf(actor),
       content: contentOf(body),
       ...opt('visitId', body.visitId === undefined ? undefined : asId<VisitId>(body.visitId)),
     });
     if (!sent.ok) return crmProblem(c, sent.error);
     return c.json(messageJson(sent.value), 202);
-  });
-};
+  };

@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import type { Actor } from '../../../application/ports/actor.ts';
 import { validationHook } from '../validation-hook.ts';
 
@@ -12,3 +12,6 @@ export type CrmEnv = { Variables: { actor: Actor; callerKey?: string } };
 export const createCrmRouter = () => new OpenAPIHono<CrmEnv>({ defaultHook: validationHook });
 
 export type CrmRouter = ReturnType<typeof createCrmRouter>;
+
+/** A handler typed by its route contract: `c.req.valid(…)` and every `c.json(body, status)` are checked against it. */
+export type CrmHandler<R extends RouteConfig> = RouteHandler<R, CrmEnv>;

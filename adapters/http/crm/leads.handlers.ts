@@ -1,3 +1,8 @@
+import type { CreateLead } from '../../../application/use-cases/create-lead.ts';
+import type { GetLead } from '../../../application/use-cases/get-lead.ts';
+import type { ListLeads } from '../../../application/use-cases/list-leads.ts';
+import type { ListVisits } from '../../../application/use-cases/list-visits.ts';
+import type { OpenVisit } from '../../../application/use-cases/open-visit.ts';
 import {
   asId,
   type LeadId,
@@ -6,14 +11,23 @@ import {
   type UnitTypeId,
   type UserId,
 } from '../../../domain/shared/ids.ts';
-import type { CrmRouter } from './crm-router.ts';
-import type { LeadRouteDeps } from './leads.deps.ts';
 import { crmProblem } from './crm-problem.ts';
+import type { CrmHandler } from './crm-router.ts';
 import { leadJson, visitJson } from './leads.presenters.ts';
-import { createLeadRoute, getLeadRoute, listLeadsRoute, listVisitsRoute, openVisitRoute } from './leads.routes.ts';
+import type * as routes from './leads.routes.ts';
 
-export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): void => {
-  router.openapi(listLeadsRoute, async (c) => {
+/** What the lead routes need: their use cases. */
+export type LeadsDeps = {
+  readonly listLeads: Pick<ListLeads, 'execute'>;
+  readonly getLead: Pick<GetLead, 'execute'>;
+  readonly createLead: Pick<CreateLead, 'execute'>;
+  readonly listVisits: Pick<ListVisits, 'execute'>;
+  readonly openVisit: Pick<OpenVisit, 'execute'>;
+};
+
+export const listLeads =
+  (deps: LeadsDeps): CrmHandler<typeof routes.listLeadsRoute> =>
+  async (c) => {
     const { q, advisorId, stage, cursor, limit } = c.req.valid('query');
     const page = await deps.listLeads.execute({
       actor: c.get('actor'),
@@ -25,14 +39,18 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
     });
     if (!page.ok) return crmProblem(c, page.error);
     return c.json({ items: page.value.items.map(leadJson), nextCursor: page.value.nextCursor }, 200);
-  });
+  };
 
-  router.openapi(getLeadRoute, async (c) => {
+export const getLead =
+  (deps: LeadsDeps): CrmHandler<typeof routes.getLeadRoute> =>
+  async (c) => {
     const found = await deps.getLead.execute({ actor: c.get('actor'), leadId: asId<LeadId>(c.req.valid('param').id) });
     return found.ok ? c.json(leadJson(found.value), 200) : crmProblem(c, found.error);
-  });
+  };
 
-  router.openapi(createLeadRoute, async (c) => {
+export const createLead =
+  (deps: LeadsDeps): CrmHandler<typeof routes.createLeadRoute> =>
+  async (c) => {
     const body = c.req.valid('json');
     const created = await deps.createLead.execute({
       actor: c.get('actor'),
@@ -45,17 +63,21 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
     if (!created.ok) return crmProblem(c, created.error);
     const lead = await deps.getLead.execute({ actor: c.get('actor'), leadId: created.value.id });
     return lead.ok ? c.json(leadJson(lead.value), 201) : crmProblem(c, lead.error);
-  });
+  };
 
-  router.openapi(listVisitsRoute, async (c) => {
+export const listVisits =
+  (deps: LeadsDeps): CrmHandler<typeof routes.listVisitsRoute> =>
+  async (c) => {
     const visits = await deps.listVisits.execute({
       actor: c.get('actor'),
       leadId: asId<LeadId>(c.req.valid('param').id),
     });
     return visits.ok ? c.json({ items: visits.value.map(visitJson) }, 200) : crmProblem(c, visits.error);
-  });
+  };
 
-  router.openapi(openVisitRoute, async (c) => {
+export const openVisit =
+  (deps: LeadsDeps): CrmHandler<typeof routes.openVisitRoute> =>
+  async (c) => {
     const { projectId, unitTypeId } = c.req.valid('json');
     const opened = await deps.openVisit.execute({
       actor: c.get('actor'),
@@ -64,5 +86,4 @@ export const registerLeadHandlers = (router: CrmRouter, deps: LeadRouteDeps): vo
       ...(unitTypeId === undefined ? {} : { unitTypeId: asId<UnitTypeId>(unitTypeId) }),
     });
     return opened.ok ? c.json(visitJson(opened.value), 201) : crmProblem(c, opened.error);
-  });
-};
+  };

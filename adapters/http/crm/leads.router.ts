@@ -1,13 +1,17 @@
-import { registerConversationHandlers } from './conversation.handlers.ts';
-import type { CrmRouter } from './crm-router.ts';
-import type { LeadRouteDeps } from './leads.deps.ts';
-import { registerLeadHandlers } from './leads.handlers.ts';
+import { createCrmRouter, type CrmRouter } from './crm-router.ts';
+import * as handlers from './leads.handlers.ts';
+import type { LeadsDeps } from './leads.handlers.ts';
+import * as routes from './leads.routes.ts';
 
-export type { LeadRouteDeps } from './leads.deps.ts';
+export type { LeadsDeps } from './leads.handlers.ts';
 
-/** The visitors list and the chat panel: leads, visits, the conversation and sending. */
-export const registerLeadRoutes = (router: CrmRouter, deps: LeadRouteDeps): CrmRouter => {
-  registerLeadHandlers(router, deps);
-  registerConversationHandlers(router, deps);
+/** The visitors list: leads and their visits. */
+export const leadsRouter = (deps: LeadsDeps): CrmRouter => {
+  const router = createCrmRouter();
+  router.openapi(routes.listLeadsRoute, handlers.listLeads(deps));
+  router.openapi(routes.getLeadRoute, handlers.getLead(deps));
+  router.openapi(routes.createLeadRoute, handlers.createLead(deps));
+  router.openapi(routes.listVisitsRoute, handlers.listVisits(deps));
+  router.openapi(routes.openVisitRoute, handlers.openVisit(deps));
   return router;
 };

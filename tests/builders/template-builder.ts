@@ -41,3 +41,12 @@ export class TemplateBuilder {
 }
 
 export const aTemplate = (): TemplateBuilder => new TemplateBuilder();
+
+/** The approved welcome template an advisor opens a conversation with: the lead's name, then the advisor's. */
+export const bienvenida = (): TemplateBuilder =>
+  aTemplate()
+    .named('bienvenida')
+    .inLanguage('es_CO')
+    .withBody(
+      '¡Hola {{1}}! Soy {{2}}, tu asesor(a) de vivienda. ¿Te puedo ayudar con tu búsqueda? Responde este mensaje para conversar.',
+    );

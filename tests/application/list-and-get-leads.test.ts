@@ -3,30 +3,18 @@ import { GetLead } from '../../application/use-cases/get-lead.ts';
 import { ListLeads } from '../../application/use-cases/list-leads.ts';
 import type { Lead } from '../../domain/lead/lead.ts';
 import { asId, type LeadId, type UserId } from '../../domain/shared/ids.ts';
-import { DAY_MS, HOUR_MS, type Instant } from '../../domain/shared/time.ts';
-import { aConversation } from '../builders/conversation-builder.ts';
+import { DAY_MS, HOUR_MS } from '../../domain/shared/time.ts';
 import { aLead } from '../builders/lead-builder.ts';
+import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
 import { T0 } from '../support/desk-harness.ts';
 import { actorNamed } from '../support/lead-desk-routes.ts';
 import { aWorld } from '../support/world.ts';
 
-/** A lead the bot registered at `at` (their last message), with the conversation that opened the window. */
-const botLead = (id: string, phone: string, name: string, advisor: string, at: Instant) => {
-  const lead = aLead().withId(id).withPhone(phone).withName(name).assignedTo(advisor, at).createdAt(at).build();
-  const conversation = aConversation()
-    .withContact({ phone, userId: null })
-    .ofLead(id)
-    .lastInboundAt(at)
-    .createdAt(at)
-    .build();
-  return { lead, conversation };
-};
-
 /** Pedro (Ana's, T0) and Lucía (Carlos's, an hour later) from the bot; Rosa typed in by the CRM the day before. */
 const deskWithLeads = async () => {
   const world = aWorld(T0 + HOUR_MS);
-  const first = botLead('lead-pedro', '+573007770001', 'Pedro Díaz', 'u-ana', T0);
-  const second = botLead('lead-lucia', '+573007770002', 'Lucía Rojas', 'u-carlos', T0 + HOUR_MS);
+  const first = aLeadInConversation('lead-pedro', '+573007770001', 'Pedro Díaz', 'u-ana', T0);
+  const second = aLeadInConversation('lead-lucia', '+573007770002', 'Lucía Rojas', 'u-carlos', T0 + HOUR_MS);
   const crm: Lead = aLead()
     .withId('lead-crm')
     .withPhone('+573008880001')

@@ -6,8 +6,8 @@ import {
 } from '../../application/use-cases/send-agent-message.ts';
 import { asId, type LeadId, type MediaId, type MessageId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
 import { DAY_MS, MINUTE_MS } from '../../domain/shared/time.ts';
-import { aConversation } from '../builders/conversation-builder.ts';
 import { aLead } from '../builders/lead-builder.ts';
+import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
 import { aLine } from '../builders/line-builder.ts';
 import { anOggOpus } from '../builders/media-fixtures.ts';
 import { aTemplate, bienvenida as welcomeTemplate } from '../builders/template-builder.ts';
@@ -29,8 +29,7 @@ const bienvenida = (...parameters: string[]): AgentContent => ({
 /** Ana's lead Pedro, who last wrote at T0 on line-1 (no visit yet), and the approved and pending templates. */
 const deskWithLead = async () => {
   const world = aWorld(T0);
-  const lead = aLead().withId('lead-pedro').withPhone(PHONE).withName('Pedro Díaz').assignedTo(ana, T0).build();
-  const conversation = aConversation().withContact({ phone: PHONE, userId: null }).ofLead(lead.id).lastInboundAt(T0);
+  const { lead, conversation } = aLeadInConversation('lead-pedro', PHONE, 'Pedro Díaz', ana, T0);
   await world.given({
     lines: [aLine().withId('line-1').build()],
     templates: [
@@ -38,7 +37,7 @@ const deskWithLead = async () => {
       aTemplate().named('promocion_lanzamiento').inLanguage('es_CO').withStatus('PENDING').build(),
     ],
     leads: [lead],
-    conversations: [conversation.build()],
+    conversations: [conversation],
   });
   const useCase = new SendAgentMessage(world.uow, world);
   const send = (content: AgentContent, extra: Partial<SendAgentMessageInput> = {}) =>
@@ -175,7 +174,7 @@ describe('SendAgentMessage', () => {
     expect(await send(text('¿Hola?'))).toMatchObject({ ok: false, error: { type: 'WindowClosed' } });
 
     // The lead writes back: their message reopens the window.
-    await world.given({ conversations: [conversation.lastInboundAt(world.clock.now()).build()] });
+    await world.given({ conversations: [{ ...conversation, lastInboundAt: world.clock.now() }] });
     world.clock.advance(MINUTE_MS);
 
     expect(await send(text('¡Qué bien! Te llamo.'))).toMatchObject({ ok: true });

@@ -10,7 +10,7 @@ import { aLead } from '../builders/lead-builder.ts';
 import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
 import { aLine } from '../builders/line-builder.ts';
 import { anOggOpus } from '../builders/media-fixtures.ts';
-import { aTemplate, bienvenida as welcomeTemplate } from '../builders/template-builder.ts';
+import { someTemplates } from '../builders/template-builder.ts';
 import { aVisit } from '../builders/visit-builder.ts';
 import { T0 } from '../support/desk-harness.ts';
 import { actorNamed } from '../support/lead-desk-routes.ts';
@@ -26,16 +26,13 @@ const bienvenida = (...parameters: string[]): AgentContent => ({
   parameters,
 });
 
-/** Ana's lead Pedro, who last wrote at T0 on line-1 (no visit yet), and the approved and pending templates. */
+/** Ana's lead Pedro, who last wrote at T0 on line-1 (no visit yet), and the templates. */
 const deskWithLead = async () => {
   const world = aWorld(T0);
   const { lead, conversation } = aLeadInConversation('lead-pedro', PHONE, 'Pedro Díaz', ana, T0);
   await world.given({
     lines: [aLine().withId('line-1').build()],
-    templates: [
-      welcomeTemplate().build(),
-      aTemplate().named('promocion_lanzamiento').inLanguage('es_CO').withStatus('PENDING').build(),
-    ],
+    templates: someTemplates(),
     leads: [lead],
     conversations: [conversation],
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApplyTemplateStatusUpdates } from '../../application/use-cases/apply-template-status-updates.ts';
 import { SyncTemplates } from '../../application/use-cases/sync-templates.ts';
 import type { Template } from '../../domain/templates/template.ts';
-import { aTemplate, bienvenida } from '../builders/template-builder.ts';
+import { someTemplates } from '../builders/template-builder.ts';
 import { aWorld } from '../support/world.ts';
 
 const update = (name: string, event: string) => ({ name, language: 'es_CO', event, reason: null });
@@ -11,11 +11,7 @@ const update = (name: string, event: string) => ({ name, language: 'es_CO', even
 const withTemplates = async () => {
   const world = aWorld();
   await world.given({
-    templates: [
-      bienvenida().build(),
-      aTemplate().named('recordatorio_cita').inLanguage('es_CO').build(),
-      aTemplate().named('promocion_lanzamiento').inLanguage('es_CO').withStatus('PENDING').build(),
-    ],
+    templates: someTemplates(),
   });
   return { world, apply: new ApplyTemplateStatusUpdates(world.uow) };
 };

@@ -1,5 +1,6 @@
 import { FixedClock } from '../../adapters/clock/fixed-clock.ts';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
+import { PdfQuoteDocumentRenderer } from '../../adapters/pdf/pdf-quote-document-renderer.ts';
 import { FileTypeContentDetector } from '../../adapters/media/file-type-content-detector.ts';
 import { InMemoryEventPublisher } from '../../adapters/memory/in-memory-event-publisher.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
@@ -7,7 +8,10 @@ import { InMemoryStore } from '../../adapters/memory/in-memory-store.ts';
 import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work.ts';
 import { FakeWhatsApp, FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
+import type { InboundEnvelope } from '../../application/ports/inbound.ts';
 import { recordDeliveryStatus } from '../../application/steps/delivery-status.ts';
+import { takeInboundMessage } from '../../application/steps/inbound-message.ts';
+import { withQuoteDrafts } from '../../application/use-cases/quote-drafts.ts';
 import { DispatchOutbound } from '../../application/use-cases/dispatch-outbound.ts';
 import { type Catalog, emptyCatalog } from '../../domain/catalog/catalog.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
@@ -78,15 +82,42 @@ export type World = ReturnType<typeof aWorld>;
  * The outbox use case sending through a fake WhatsApp that records what it accepted; the receipts it plays
  * (`reportStatus`) go through the inbox worker's step, each in a transaction of its own.
  */
-export const outboxOf = (world: World) => {
+export const outboxOf = (
+  world: World,
+  deliver: (envelope: InboundEnvelope) => Promise<void> = () =>
+    Promise.reject(new Error('this test plays no inbound message')),
+) => {
   const whatsapp = new FakeWhatsApp({
     clock: world.clock,
     phoneNumberId: FAKE_PHONE_NUMBER_ID,
-    deliver: () => Promise.reject(new Error('a use-case test plays no inbound message')),
+    deliver,
     onStatus: async (status) => {
       await world.uow.transaction((tx) => recordDeliveryStatus(tx, status));
     },
   });
   const outbox = new DispatchOutbound(world.uow, world.clock, whatsapp, world.events, { jitter: () => 0.5 });
   return { whatsapp, dispatch: () => outbox.execute() };
+};
+
+/**
+ * The inbox worker's step for one message, in a transaction of its own, for its outcome; the bot quotes with
+ * the PDF renderer and the world's media store. Replies it queued leave with `outboxOf(world).dispatch()`.
+ */
+export const inboxStepOf = (world: World) => {
+  const deps = { ...world, renderer: new PdfQuoteDocumentRenderer() };
+  return (envelope: InboundEnvelope) =>
+    withQuoteDrafts((drafts) => world.uow.transaction((tx) => takeInboundMessage(tx, deps, envelope, drafts)));
+};
+
+/**
+ * The fake WhatsApp over the inbox step and the outbox, with no pipeline: what a fake lead says is taken by the
+ * step and the replies it queued are sent before `say` resolves.
+ */
+export const chatOf = (world: World) => {
+  const take = inboxStepOf(world);
+  const outbox = outboxOf(world, async (envelope) => {
+    await take(envelope);
+    await outbox.dispatch();
+  });
+  return { ...outbox, take };
 };

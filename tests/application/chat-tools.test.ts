@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FileTypeContentDetector } from '../../adapters/media/file-type-content-detector.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
-import { PdfQuoteDocumentRenderer } from '../../adapters/pdf/pdf-quote-document-renderer.ts';
 import { CreateVisitQuote } from '../../application/use-cases/create-visit-quote.ts';
 import { ListTemplates } from '../../application/use-cases/list-templates.ts';
 import { ListVisitQuotes } from '../../application/use-cases/list-visit-quotes.ts';
@@ -18,7 +17,7 @@ import { someTemplates } from '../builders/template-builder.ts';
 import { aVisit } from '../builders/visit-builder.ts';
 import { T0 } from '../support/desk-harness.ts';
 import { actorNamed } from '../support/lead-desk-routes.ts';
-import { aWorld } from '../support/world.ts';
+import { aWorld, quoteDepsOf } from '../support/world.ts';
 
 const admin = actorNamed('admin');
 const OGG = anOggOpus();
@@ -80,7 +79,7 @@ describe('visit quotes', () => {
       visits: [visit],
       conversations: [conversation],
     });
-    const quoteDeps = { ...world, renderer: new PdfQuoteDocumentRenderer() };
+    const quoteDeps = quoteDepsOf(world);
     return {
       world,
       lead,

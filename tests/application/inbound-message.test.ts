@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { asId, type LineId } from '../../domain/shared/ids.ts';
 import { HOUR_MS, MINUTE_MS } from '../../domain/shared/time.ts';
-import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
 import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
-import { aLine } from '../builders/line-builder.ts';
+import { theFakeWhatsAppLine } from '../builders/line-builder.ts';
 import { phone } from '../builders/phone.ts';
 import { T0 } from '../support/desk-harness.ts';
 import { aWorld, chatOf } from '../support/world.ts';
@@ -17,7 +16,7 @@ const line = asId<LineId>('line-main');
  */
 const deskWithLine = async () => {
   const world = aWorld(T0);
-  await world.given({ lines: [aLine().withId(line).withPhoneNumberId(FAKE_PHONE_NUMBER_ID).build()] });
+  await world.given({ lines: [theFakeWhatsAppLine().build()] });
   const { whatsapp, take, dispatch } = chatOf(world);
   const botRepliesTo = (userId: string) => whatsapp.sent.filter((m) => m.to.userId === userId);
   return { world, whatsapp, take, dispatch, botRepliesTo };

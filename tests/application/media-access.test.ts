@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { PdfQuoteDocumentRenderer } from '../../adapters/pdf/pdf-quote-document-renderer.ts';
 import type { Actor } from '../../application/ports/actor.ts';
 import { CreateVisitQuote } from '../../application/use-cases/create-visit-quote.ts';
 import { GetMedia } from '../../application/use-cases/get-media.ts';
@@ -14,7 +13,7 @@ import { bienvenida } from '../builders/template-builder.ts';
 import { aVisit } from '../builders/visit-builder.ts';
 import { T0 } from '../support/desk-harness.ts';
 import { actorNamed } from '../support/lead-desk-routes.ts';
-import { aWorld } from '../support/world.ts';
+import { aWorld, quoteDepsOf } from '../support/world.ts';
 
 const advisor = (id: string): Actor => actorNamed(id);
 const manager = actorNamed('u-jorge');
@@ -74,7 +73,7 @@ const twoAdvisors = async () => {
     upload,
     read,
     send,
-    createVisitQuote: new CreateVisitQuote(world.uow, { ...world, renderer: new PdfQuoteDocumentRenderer() }),
+    createVisitQuote: new CreateVisitQuote(world.uow, quoteDepsOf(world)),
     sendQuote: new SendQuote(world.uow, world),
   };
 };

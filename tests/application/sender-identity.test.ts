@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { orderingKey } from '../../application/ports/inbox-repository.ts';
-import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import {
   type AgentContent,
   SendAgentMessage,
@@ -13,7 +12,7 @@ import { aConversation } from '../builders/conversation-builder.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { phone } from '../builders/phone.ts';
-import { aLine } from '../builders/line-builder.ts';
+import { theFakeWhatsAppLine } from '../builders/line-builder.ts';
 import { bienvenida } from '../builders/template-builder.ts';
 import { T0 } from '../support/desk-harness.ts';
 import { aWorld, chatOf } from '../support/world.ts';
@@ -25,7 +24,7 @@ const USER = 'CO.777';
 const deskWithLine = async () => {
   const world = aWorld(T0);
   await world.given({
-    lines: [aLine().withId(line).withPhoneNumberId(FAKE_PHONE_NUMBER_ID).build()],
+    lines: [theFakeWhatsAppLine().build()],
     templates: [bienvenida().build()],
   });
   const chat = chatOf(world);

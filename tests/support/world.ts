@@ -10,6 +10,7 @@ import { FakeWhatsApp, FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
 import type { InboundEnvelope } from '../../application/ports/inbound.ts';
 import { recordDeliveryStatus } from '../../application/steps/delivery-status.ts';
+import type { QuoteUnitDeps } from '../../application/steps/quote-unit.ts';
 import { takeInboundMessage } from '../../application/steps/inbound-message.ts';
 import { withQuoteDrafts } from '../../application/use-cases/quote-drafts.ts';
 import { DispatchOutbound } from '../../application/use-cases/dispatch-outbound.ts';
@@ -99,12 +100,15 @@ export const outboxOf = (
   return { whatsapp, dispatch: () => outbox.execute() };
 };
 
+/** What the bot and the visit card quote a unit with: the world's clock, ids and media, and the PDF renderer. */
+export const quoteDepsOf = (world: World): QuoteUnitDeps => ({ ...world, renderer: new PdfQuoteDocumentRenderer() });
+
 /**
  * The inbox worker's step for one message, in a transaction of its own, for its outcome; the bot quotes with
  * the PDF renderer and the world's media store. Replies it queued leave with `outboxOf(world).dispatch()`.
  */
 export const inboxStepOf = (world: World) => {
-  const deps = { ...world, renderer: new PdfQuoteDocumentRenderer() };
+  const deps = quoteDepsOf(world);
   return (envelope: InboundEnvelope) =>
     withQuoteDrafts((drafts) => world.uow.transaction((tx) => takeInboundMessage(tx, deps, envelope, drafts)));
 };

@@ -10,7 +10,7 @@ import { anInboundMessage } from '../builders/inbound-message-builder.ts';
 import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
 import { aLine } from '../builders/line-builder.ts';
 import { anOutboundMessage } from '../builders/outbound-message-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
+import { T0 } from '../support/t0.ts';
 import { aWorld, outboxOf } from '../support/world.ts';
 
 type Receipt = StatusEnvelope['status'];

@@ -7,7 +7,7 @@ import { MINUTE_MS } from '../../domain/shared/time.ts';
 import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
 import { aLine } from '../builders/line-builder.ts';
 import { anOutboundMessage } from '../builders/outbound-message-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
+import { T0 } from '../support/t0.ts';
 import { aWorld, outboxOf } from '../support/world.ts';
 
 const rateLimited: SendFailure = { type: 'SendFailed', retryable: true, code: '130429', title: 'Rate limit hit' };

@@ -7,7 +7,7 @@ import { asId, type WaMessageId } from '../../domain/shared/ids.ts';
 import { DAY_MS, MINUTE_MS } from '../../domain/shared/time.ts';
 import { theFakeWhatsAppLine } from '../builders/line-builder.ts';
 import { phone } from '../builders/phone.ts';
-import { T0 } from '../support/desk-harness.ts';
+import { T0 } from '../support/t0.ts';
 import { mediaOf, pending } from '../support/inbound-files.ts';
 import { aWorld, outboxOf, quoteDepsOf } from '../support/world.ts';
 

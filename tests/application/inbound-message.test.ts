@@ -5,7 +5,7 @@ import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
 import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
 import { theFakeWhatsAppLine } from '../builders/line-builder.ts';
 import { phone } from '../builders/phone.ts';
-import { T0 } from '../support/desk-harness.ts';
+import { T0 } from '../support/t0.ts';
 import { aWorld, chatOf } from '../support/world.ts';
 
 const line = asId<LineId>('line-main');

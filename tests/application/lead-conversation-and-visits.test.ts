@@ -12,8 +12,8 @@ import { aLine } from '../builders/line-builder.ts';
 import { anOutboundMessage } from '../builders/outbound-message-builder.ts';
 import { aProject } from '../builders/project-builder.ts';
 import { aUser } from '../builders/user-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
 import { aWorld } from '../support/world.ts';
 
 const phone = (p: string) => p as PhoneE164;

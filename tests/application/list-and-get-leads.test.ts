@@ -6,8 +6,8 @@ import { asId, type LeadId, type UserId } from '../../domain/shared/ids.ts';
 import { DAY_MS, HOUR_MS } from '../../domain/shared/time.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
-import { T0 } from '../support/desk-harness.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
 import { aWorld } from '../support/world.ts';
 
 /** Pedro (Ana's, T0) and Lucía (Carlos's, an hour later) from the bot; Rosa typed in by the CRM the day before. */

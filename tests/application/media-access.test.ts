@@ -11,8 +11,8 @@ import { aPdf } from '../builders/media-fixtures.ts';
 import { aQuotableCatalog } from '../builders/quotable-catalog.ts';
 import { bienvenida } from '../builders/template-builder.ts';
 import { aVisit } from '../builders/visit-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
 import { aWorld, quoteDepsOf } from '../support/world.ts';
 
 const advisor = (id: string): Actor => actorNamed(id);

@@ -12,7 +12,7 @@ import {
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
 import { theFakeWhatsAppLine } from '../builders/line-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
+import { T0 } from '../support/t0.ts';
 import { aWorld, outboxOf, quoteDepsOf } from '../support/world.ts';
 
 const LEAD = '+573004440001';

@@ -4,8 +4,8 @@ import { asId, type UserId } from '../../domain/shared/ids.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { aLine } from '../builders/line-builder.ts';
 import { bienvenida } from '../builders/template-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
 import { aWorld, outboxOf } from '../support/world.ts';
 
 const ana = asId<UserId>('u-ana');

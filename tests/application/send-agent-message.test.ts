@@ -12,8 +12,8 @@ import { aLine } from '../builders/line-builder.ts';
 import { anOggOpus } from '../builders/media-fixtures.ts';
 import { someTemplates } from '../builders/template-builder.ts';
 import { aVisit } from '../builders/visit-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
 import { aWorld, outboxOf, type World } from '../support/world.ts';
 
 const ana = asId<UserId>('u-ana');

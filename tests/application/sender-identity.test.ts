@@ -14,7 +14,7 @@ import { aLead } from '../builders/lead-builder.ts';
 import { phone } from '../builders/phone.ts';
 import { theFakeWhatsAppLine } from '../builders/line-builder.ts';
 import { bienvenida } from '../builders/template-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
+import { T0 } from '../support/t0.ts';
 import { aWorld, chatOf } from '../support/world.ts';
 
 const line = asId<LineId>('line-main');

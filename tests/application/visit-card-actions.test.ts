@@ -13,8 +13,8 @@ import { aUnit } from '../builders/unit-builder.ts';
 import { aUnitType } from '../builders/unit-type-builder.ts';
 import { aUser } from '../builders/user-builder.ts';
 import { aVisit } from '../builders/visit-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
 import { aWorld } from '../support/world.ts';
 
 const DAY1 = T0 + 24 * HOUR_MS;
@@ -23,7 +23,7 @@ const DAY1 = T0 + 24 * HOUR_MS;
  * Ana's lead Pedro with a new visit for p-bog-1, whose catalogue has three available units and one already
  * reserved; Carlos is the other advisor and Jorge the manager. The visit card's use cases over it.
  */
-const deskWithVisit = async () => {
+const visitCardWithVisit = async () => {
   const world = aWorld(T0);
   const lead = aLead().withId('lead-pedro').withName('Pedro Díaz').assignedTo('u-ana', T0).build();
   const visit = aVisit().withId('visit-pedro').ofLead(lead.id).forProject('p-bog-1').createdAt(T0).build();
@@ -57,7 +57,7 @@ const deskWithVisit = async () => {
 
 describe('visit-card actions', () => {
   it('schedules an appointment in the lead’s advisor’s agenda and moves the visit to appointment', async () => {
-    const { world, visit, advisor, useCases } = await deskWithVisit();
+    const { world, visit, advisor, useCases } = await visitCardWithVisit();
 
     const booked = await useCases.scheduleAppointment.execute({
       actor: actorNamed(advisor),
@@ -83,7 +83,7 @@ describe('visit-card actions', () => {
   });
 
   it('refuses an overlapping appointment for the same advisor but accepts a back-to-back one', async () => {
-    const { visit, advisor, useCases } = await deskWithVisit();
+    const { visit, advisor, useCases } = await visitCardWithVisit();
     const actor = actorNamed(advisor);
     await useCases.scheduleAppointment.execute({ actor, visitId: visit.id, startsAt: DAY1, endsAt: DAY1 + HOUR_MS });
 
@@ -112,7 +112,7 @@ describe('visit-card actions', () => {
   });
 
   it('lets a manager book another advisor, and hides the visit from other advisors', async () => {
-    const { visit, other, useCases } = await deskWithVisit();
+    const { visit, other, useCases } = await visitCardWithVisit();
 
     const hidden = await useCases.scheduleAppointment.execute({
       actor: actorNamed(other),
@@ -140,7 +140,7 @@ describe('visit-card actions', () => {
   });
 
   it('reserves an available unit once, then a manager authorises it: unit sold, visit authorised', async () => {
-    const { world, visit, advisor, units, useCases } = await deskWithVisit();
+    const { world, visit, advisor, units, useCases } = await visitCardWithVisit();
     const unit = units[0];
     if (unit === undefined) throw new Error('no available unit');
 
@@ -181,7 +181,7 @@ describe('visit-card actions', () => {
   });
 
   it('refuses a unit already reserved in the catalogue, or of another project', async () => {
-    const { visit, useCases } = await deskWithVisit();
+    const { visit, useCases } = await visitCardWithVisit();
     const card = await useCases.getVisitCard.execute({ actor: actorNamed('admin'), visitId: visit.id });
     const taken = card.ok ? card.value.units.find((u) => u.status === 'reserved') : undefined;
     if (taken === undefined) throw new Error('the catalogue has a reserved unit');
@@ -199,7 +199,7 @@ describe('visit-card actions', () => {
   });
 
   it('moves the stage only along valid transitions', async () => {
-    const { visit, advisor, useCases } = await deskWithVisit();
+    const { visit, advisor, useCases } = await visitCardWithVisit();
     const actor = actorNamed(advisor);
 
     expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'contacted' })).toMatchObject({

@@ -21,7 +21,7 @@ import type { InboundMessage, OutboundMessage } from '../../domain/messaging/mes
 import type { AdvisorGroup, BusinessLine, User } from '../../domain/organisation/organisation.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Template } from '../../domain/templates/template.ts';
-import { T0 } from './desk-harness.ts';
+import { T0 } from './t0.ts';
 import { unitOfWorkOver } from './unit-of-work.ts';
 
 /** The rows a use-case test starts from; each is saved through its repository, in this order. */

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { FileTypeContentDetector } from '../../adapters/media/file-type-content-detector.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
+import { CreateVisitQuote } from '../../application/use-cases/create-visit-quote.ts';
+import { ListTemplates } from '../../application/use-cases/list-templates.ts';
+import { ListVisitQuotes } from '../../application/use-cases/list-visit-quotes.ts';
+import { SendQuote } from '../../application/use-cases/send-quote.ts';
 import { RefreshTemplates } from '../../application/use-cases/refresh-templates.ts';
 import { UploadMedia } from '../../application/use-cases/upload-media.ts';
 import { MAX_UPLOAD_BYTES } from '../../domain/media/upload-policy.ts';
-import { asId, type QuoteId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
+import { asId, type QuoteId, type UnitId } from '../../domain/shared/ids.ts';
 import { DAY_MS } from '../../domain/shared/time.ts';
-import { registerThroughBot } from '../builders/desk-leads.ts';
+import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
 import { anOggOpus } from '../builders/media-fixtures.ts';
-import { chatToolsUseCases } from '../support/chat-tools-routes.ts';
-import { startDesk } from '../support/desk-harness.ts';
-import { actorNamed, leadUseCases } from '../support/lead-desk-routes.ts';
+import { aQuotableCatalog } from '../builders/quotable-catalog.ts';
+import { someTemplates } from '../builders/template-builder.ts';
+import { aVisit } from '../builders/visit-builder.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
+import { aWorld, quoteDepsOf } from '../support/world.ts';
 
 const admin = actorNamed('admin');
 const OGG = anOggOpus();
@@ -60,16 +67,28 @@ describe('RefreshTemplates', () => {
 });
 
 describe('visit quotes', () => {
+  /** Marta, who wrote at T0, with a visit for p-bog-1 (two unit types, one unit each), and the templates. */
   const setup = async () => {
-    const desk = await startDesk();
-    const { lead } = await registerThroughBot(desk, '+573007770003', 'Marta Gil');
-    const visit = await leadUseCases(desk).openVisit.execute({
-      actor: admin,
-      leadId: lead.id,
-      projectId: asId('p-bog-1'),
+    const world = aWorld(T0);
+    const { lead, conversation } = aLeadInConversation('lead-marta', '+573007770003', 'Marta Gil', 'u-ana', T0);
+    const visit = aVisit().withId('visit-marta').ofLead(lead.id).forProject('p-bog-1').createdAt(T0).build();
+    await world.given({
+      catalog: aQuotableCatalog('p-bog-1'),
+      templates: someTemplates(),
+      leads: [lead],
+      visits: [visit],
+      conversations: [conversation],
     });
-    if (!visit.ok) throw new Error('no visit');
-    return { desk, lead, visitId: visit.value.id as VisitId, ...chatToolsUseCases(desk) };
+    const quoteDeps = quoteDepsOf(world);
+    return {
+      world,
+      lead,
+      visitId: visit.id,
+      listTemplates: new ListTemplates(world.uow),
+      createVisitQuote: new CreateVisitQuote(world.uow, quoteDeps),
+      listVisitQuotes: new ListVisitQuotes(world.uow),
+      sendQuote: new SendQuote(world.uow, world),
+    };
   };
 
   it('lists approved templates only, with their parameter count', async () => {
@@ -81,13 +100,13 @@ describe('visit quotes', () => {
   });
 
   it('files a quote under the visit and the lead’s conversation; lists newest first', async () => {
-    const { desk, lead, visitId, createVisitQuote, listVisitQuotes } = await setup();
+    const { world, lead, visitId, createVisitQuote, listVisitQuotes } = await setup();
 
     const first = await createVisitQuote.execute({ actor: admin, visitId, unitId: asId<UnitId>('p-bog-1-t1-u1') });
-    desk.clock.advance(1000);
+    world.clock.advance(1000);
     await createVisitQuote.execute({ actor: admin, visitId, unitTypeId: asId('p-bog-1-t2') });
     const listed = await listVisitQuotes.execute({ actor: admin, visitId });
-    const conversation = (await desk.read((r) => r.conversations.byLead(lead.id)))[0];
+    const conversation = (await world.read((r) => r.conversations.byLead(lead.id)))[0];
 
     expect(first).toMatchObject({
       ok: true,
@@ -100,13 +119,13 @@ describe('visit quotes', () => {
   });
 
   it('sends the summary and the PDF inside the window, and nothing once it has closed', async () => {
-    const { desk, visitId, createVisitQuote, sendQuote } = await setup();
+    const { world, visitId, createVisitQuote, sendQuote } = await setup();
     const created = await createVisitQuote.execute({ actor: admin, visitId, unitTypeId: asId('p-bog-1-t1') });
     if (!created.ok) throw new Error('no quote');
     const quoteId = created.value.quote.id;
 
     const sent = await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId });
-    desk.clock.advance(DAY_MS);
+    world.clock.advance(DAY_MS);
     const late = await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId });
 
     expect(sent).toMatchObject({

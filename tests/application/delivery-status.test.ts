@@ -5,37 +5,51 @@ import { nextStatus, type DeliveryStatus } from '../../domain/messaging/delivery
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
 import { asId, type UserId, type WaMessageId } from '../../domain/shared/ids.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
-import { registerThroughBot } from '../builders/desk-leads.ts';
-import { startDesk } from '../support/desk-harness.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
+import { recordDeliveryStatus } from '../../application/steps/delivery-status.ts';
+import { anInboundMessage } from '../builders/inbound-message-builder.ts';
+import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
+import { aLine } from '../builders/line-builder.ts';
+import { anOutboundMessage } from '../builders/outbound-message-builder.ts';
+import { T0 } from '../support/t0.ts';
+import { aWorld, outboxOf } from '../support/world.ts';
 
 type Receipt = StatusEnvelope['status'];
 const reEngagement = { code: '131047', title: 'Re-engagement message' };
 
-/** A registered lead, and an advisor's message to them already sent (status `sent`). */
+const PHONE = '+573004440001';
+
+/** Julián, who wrote at T0, and an advisor's message to them already sent (status `sent`). */
 const deskWithSentMessage = async () => {
-  const desk = await startDesk();
-  const { lead } = await registerThroughBot(desk, '+573004440001', 'Julián Mora');
-  const queued = await desk.sendAgentMessage.execute({
-    actor: actorNamed('u-ana'),
-    leadId: lead.id,
-    author: asId<UserId>('u-ana'),
-    content: { kind: 'text', body: 'Hola Julián' },
+  const world = aWorld(T0);
+  const { lead, conversation } = aLeadInConversation('lead-julian', PHONE, 'Julián Mora', 'u-ana', T0);
+  const message = anOutboundMessage()
+    .inConversation(conversation.id)
+    .ofLead(lead.id)
+    .saying('Hola Julián')
+    .by({ kind: 'user', userId: asId<UserId>('u-ana') })
+    .createdAt(T0)
+    .build();
+  await world.given({
+    lines: [aLine().withId('line-1').build()],
+    leads: [lead],
+    conversations: [conversation],
+    outbound: [message],
   });
-  if (!queued.ok) throw new Error(queued.error.type);
-  await desk.idle();
-  const id = queued.value.id;
-  const stored = async () => (await desk.read((r) => r.messages.byId(id))) as OutboundMessage;
+  const { whatsapp, dispatch } = outboxOf(world);
+  await dispatch();
+  const id = message.id;
+  const stored = async () => (await world.read((r) => r.messages.byId(id))) as OutboundMessage;
   const wamid = (await stored()).waMessageId as WaMessageId;
   const report = (status: Receipt, failure?: { code: string; title: string }) => {
-    desk.clock.advance(MINUTE_MS);
-    return desk.whatsapp.reportStatus(wamid, status, failure);
+    world.clock.advance(MINUTE_MS);
+    return whatsapp.reportStatus(wamid, status, failure);
   };
+  const recordStatus = (envelope: StatusEnvelope) => world.uow.transaction((tx) => recordDeliveryStatus(tx, envelope));
   const changes = () =>
-    desk.events.published
+    world.events.published
       .filter((e) => e.type === 'message_status_changed' && e.messageId === id)
       .map((e) => e.type === 'message_status_changed' && e.status);
-  return { desk, id, wamid, stored, report, changes };
+  return { world, conversation, id, wamid, stored, report, recordStatus, changes };
 };
 
 /** The reference: each status the domain's `nextStatus` moves to from `sent`, skipping non-changes. */
@@ -49,12 +63,12 @@ const statusesAfter = (receipts: readonly Receipt[]): DeliveryStatus[] =>
 
 describe("a delivery receipt (the inbox worker's step)", () => {
   it('moves the stored status forward with each receipt', async () => {
-    const { desk, stored, report, changes } = await deskWithSentMessage();
+    const { world, stored, report, changes } = await deskWithSentMessage();
 
     await report('delivered');
-    expect(await stored()).toMatchObject({ status: 'delivered', statusAt: desk.clock.now() });
+    expect(await stored()).toMatchObject({ status: 'delivered', statusAt: world.clock.now() });
     await report('read');
-    expect(await stored()).toMatchObject({ status: 'read', statusAt: desk.clock.now() });
+    expect(await stored()).toMatchObject({ status: 'read', statusAt: world.clock.now() });
     expect(changes()).toEqual(['sent', 'delivered', 'read']);
   });
 
@@ -90,22 +104,23 @@ describe("a delivery receipt (the inbox worker's step)", () => {
   });
 
   it('refuses a receipt for a message it never sent', async () => {
-    const { desk } = await deskWithSentMessage();
+    const { world, recordStatus } = await deskWithSentMessage();
     const waMessageId = asId<WaMessageId>('wamid.someone-else');
 
-    const result = await desk.recordStatus({ waMessageId, status: 'read', at: desk.clock.now(), failure: null });
+    const result = await recordStatus({ waMessageId, status: 'read', at: world.clock.now(), failure: null });
 
     expect(result).toEqual({ ok: false, error: { type: 'UnknownMessage', waMessageId } });
   });
 
   it('refuses a receipt naming an inbound message', async () => {
-    const { desk } = await deskWithSentMessage();
-    const inbound = await desk.whatsapp.lead('+573004440001').say('¿Me escuchas?');
+    const { world, conversation, recordStatus } = await deskWithSentMessage();
+    const inbound = anInboundMessage().inConversation(conversation.id).saying('¿Me escuchas?').build();
+    await world.given({ inbound: [inbound] });
 
-    const result = await desk.recordStatus({
+    const result = await recordStatus({
       waMessageId: inbound.waMessageId,
       status: 'read',
-      at: desk.clock.now(),
+      at: world.clock.now(),
       failure: null,
     });
 

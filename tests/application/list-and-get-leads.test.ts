@@ -1,38 +1,45 @@
 import { describe, expect, it } from 'vitest';
+import { GetLead } from '../../application/use-cases/get-lead.ts';
+import { ListLeads } from '../../application/use-cases/list-leads.ts';
+import type { Lead } from '../../domain/lead/lead.ts';
 import { asId, type LeadId, type UserId } from '../../domain/shared/ids.ts';
 import { DAY_MS, HOUR_MS } from '../../domain/shared/time.ts';
-import { registerThroughBot } from '../builders/desk-leads.ts';
 import { aLead } from '../builders/lead-builder.ts';
-import { startDesk, T0 } from '../support/desk-harness.ts';
-import { actorNamed, leadUseCases } from '../support/lead-desk-routes.ts';
+import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
+import { aWorld } from '../support/world.ts';
 
+/** Pedro (Ana's, T0) and Lucía (Carlos's, an hour later) from the bot; Rosa typed in by the CRM the day before. */
 const deskWithLeads = async () => {
-  const desk = await startDesk();
-  const first = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
-  desk.clock.advance(HOUR_MS);
-  const second = await registerThroughBot(desk, '+573007770002', 'Lucía Rojas');
-  const crm = aLead()
+  const world = aWorld(T0 + HOUR_MS);
+  const first = aLeadInConversation('lead-pedro', '+573007770001', 'Pedro Díaz', 'u-ana', T0);
+  const second = aLeadInConversation('lead-lucia', '+573007770002', 'Lucía Rojas', 'u-carlos', T0 + HOUR_MS);
+  const crm: Lead = aLead()
     .withId('lead-crm')
-    .withLine('line-main')
     .withPhone('+573008880001')
     .withName('Rosa Mejía')
     .withEmail('rosa@correo.com')
     .fromCrm()
     .createdAt(T0 - DAY_MS)
     .build();
-  await desk.read((r) => r.leads.save(crm));
-  return { desk, useCases: leadUseCases(desk), first: first.lead, second: second.lead, crm };
+  await world.given({
+    leads: [first.lead, second.lead, crm],
+    conversations: [first.conversation, second.conversation],
+  });
+  const useCases = { listLeads: new ListLeads(world.uow, world.clock), getLead: new GetLead(world.uow, world.clock) };
+  return { world, useCases, first: first.lead, second: second.lead, crm };
 };
 
 describe('ListLeads', () => {
   it('shows a manager every lead, newest first, with WhatsApp and window state', async () => {
-    const { desk, useCases, first, second, crm } = await deskWithLeads();
+    const { world, useCases, first, second, crm } = await deskWithLeads();
 
     const page = await useCases.listLeads.execute({ actor: actorNamed('u-jorge'), limit: 10 });
 
     expect(page.ok && page.value.items.map((i) => i.lead.id)).toEqual([second.id, first.id, crm.id]);
     expect(page.ok && page.value.items.map((i) => [i.hasWhatsApp, i.window])).toEqual([
-      [true, { open: true, closesAt: desk.clock.now() + DAY_MS }],
+      [true, { open: true, closesAt: world.clock.now() + DAY_MS }],
       [true, { open: true, closesAt: T0 + DAY_MS }],
       [true, { open: false }],
     ]);
@@ -40,8 +47,8 @@ describe('ListLeads', () => {
   });
 
   it('closes the window 24 h after the lead last wrote', async () => {
-    const { desk, useCases } = await deskWithLeads();
-    desk.clock.set(T0 + DAY_MS);
+    const { world, useCases } = await deskWithLeads();
+    world.clock.set(T0 + DAY_MS);
 
     const page = await useCases.listLeads.execute({ actor: actorNamed('admin'), limit: 10 });
 
@@ -96,15 +103,15 @@ describe('ListLeads', () => {
 describe('GetLead', () => {
   it('answers LeadNotFound to an advisor asking for another advisor’s lead', async () => {
     const { useCases, first } = await deskWithLeads();
-    const other = ['u-ana', 'u-carlos', 'u-valentina'].find((u) => u !== first.advisorId) ?? 'u-ana';
 
-    expect(await useCases.getLead.execute({ actor: actorNamed(other), leadId: first.id })).toEqual({
+    expect(await useCases.getLead.execute({ actor: actorNamed('u-carlos'), leadId: first.id })).toEqual({
       ok: false,
       error: { type: 'LeadNotFound', leadId: first.id },
     });
-    expect(
-      await useCases.getLead.execute({ actor: actorNamed(first.advisorId ?? ''), leadId: first.id }),
-    ).toMatchObject({ ok: true, value: { lead: { id: first.id } } });
+    expect(await useCases.getLead.execute({ actor: actorNamed('u-ana'), leadId: first.id })).toMatchObject({
+      ok: true,
+      value: { lead: { id: first.id } },
+    });
     expect(
       await useCases.getLead.execute({ actor: actorNamed('admin'), leadId: asId<LeadId>('lead-none') }),
     ).toMatchObject({ ok: false });

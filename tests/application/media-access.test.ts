@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../application/ports/actor.ts';
-import type { AgentContent } from '../../application/use-cases/send-agent-message.ts';
-import type { InboundContent } from '../../domain/messaging/message.ts';
+import { CreateVisitQuote } from '../../application/use-cases/create-visit-quote.ts';
+import { GetMedia } from '../../application/use-cases/get-media.ts';
+import { type AgentContent, SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
+import { SendQuote } from '../../application/use-cases/send-quote.ts';
+import { UploadMedia } from '../../application/use-cases/upload-media.ts';
 import { asId, type LeadId, type MediaId, type UserId } from '../../domain/shared/ids.ts';
-import { registerThroughBot } from '../builders/desk-leads.ts';
+import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
 import { aPdf } from '../builders/media-fixtures.ts';
-import { chatToolsUseCases } from '../support/chat-tools-routes.ts';
-import { startDesk, type Desk } from '../support/desk-harness.ts';
-import { actorNamed, leadUseCases } from '../support/lead-desk-routes.ts';
+import { aQuotableCatalog } from '../builders/quotable-catalog.ts';
+import { bienvenida } from '../builders/template-builder.ts';
+import { aVisit } from '../builders/visit-builder.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
+import { aWorld, quoteDepsOf } from '../support/world.ts';
 
-const advisor = (id: string | null): Actor => actorNamed(id ?? 'nobody');
+const advisor = (id: string): Actor => actorNamed(id);
 const manager = actorNamed('u-jorge');
 const admin = actorNamed('admin');
 
@@ -21,18 +27,26 @@ const document = (mediaId: MediaId): AgentContent => ({
   filename: 'brochure.pdf',
 });
 
-/** Two leads registered through the bot, each with their own advisor. */
+/** Ana's lead Lucía and Carlos's lead Pedro, both of whom wrote at T0 and have a visit for p-bog-1. */
 const twoAdvisors = async () => {
-  const desk = await startDesk();
-  const mine = (await registerThroughBot(desk, '+573001110001', 'Lucía Rojas')).lead;
-  const theirs = (await registerThroughBot(desk, '+573001110002', 'Pedro Díaz')).lead;
-  if (mine.advisorId === null || theirs.advisorId === null || mine.advisorId === theirs.advisorId)
-    throw new Error('expected two advisors');
-  const me = advisor(mine.advisorId);
-  const them = advisor(theirs.advisorId);
-  const tools = chatToolsUseCases(desk);
+  const world = aWorld(T0);
+  const mine = aLeadInConversation('lead-lucia', '+573001110001', 'Lucía Rojas', 'u-ana', T0);
+  const theirs = aLeadInConversation('lead-pedro', '+573001110002', 'Pedro Díaz', 'u-carlos', T0);
+  const visit = aVisit().withId('visit-lucia').ofLead(mine.lead.id).forProject('p-bog-1').createdAt(T0).build();
+  await world.given({
+    catalog: aQuotableCatalog('p-bog-1'),
+    templates: [bienvenida().build()],
+    leads: [mine.lead, theirs.lead],
+    visits: [visit],
+    conversations: [mine.conversation, theirs.conversation],
+  });
+  const me = advisor('u-ana');
+  const them = advisor('u-carlos');
+  const uploadMedia = new UploadMedia(world.media, world.detector);
+  const getMedia = new GetMedia(world.uow, world.media);
+  const sendAgentMessage = new SendAgentMessage(world.uow, world);
   const upload = async (actor: Actor): Promise<MediaId> => {
-    const uploaded = await tools.uploadMedia.execute({
+    const uploaded = await uploadMedia.execute({
       actor,
       bytes: aPdf(),
       mimeType: 'application/pdf',
@@ -41,37 +55,37 @@ const twoAdvisors = async () => {
     if (!uploaded.ok) throw new Error(`upload refused: ${uploaded.error.type}`);
     return uploaded.value.id;
   };
-  const read = (actor: Actor, mediaId: MediaId) => tools.getMedia.execute({ actor, mediaId });
+  const read = (actor: Actor, mediaId: MediaId) => getMedia.execute({ actor, mediaId });
   const send = (actor: Actor, leadId: LeadId, content: AgentContent) =>
-    desk.sendAgentMessage.execute({
+    sendAgentMessage.execute({
       actor,
       leadId,
       author: (actor.kind === 'user' ? actor.userId : 'bootstrap-admin') as UserId,
       content,
     });
-  return { desk, mine, theirs, me, them, upload, read, send, ...tools };
+  return {
+    world,
+    mine: mine.lead,
+    theirs: theirs.lead,
+    visitId: visit.id,
+    me,
+    them,
+    upload,
+    read,
+    send,
+    createVisitQuote: new CreateVisitQuote(world.uow, quoteDepsOf(world)),
+    sendQuote: new SendQuote(world.uow, world),
+  };
 };
 
 const notFound = (mediaId: MediaId) => ({ ok: false, error: { type: 'MediaNotFound', mediaId } });
 
-const inboundMediaOf = async (desk: Desk, leadId: LeadId): Promise<MediaId> => {
-  const messages = await desk.read((r) => r.messages.byLead(leadId));
-  const media = messages.flatMap((m) =>
-    m.direction === 'inbound' && m.content.kind === 'media'
-      ? [m.content as Extract<InboundContent, { kind: 'media' }>]
-      : [],
-  );
-  const id = media.at(-1)?.mediaId;
-  if (id === undefined) throw new Error('no stored inbound file');
-  return id;
-};
-
 describe('media authorisation', () => {
   it('records the uploader, who (with managers and admins) alone reads a fresh upload', async () => {
-    const { desk, me, them, upload, read } = await twoAdvisors();
+    const { world, me, them, upload, read } = await twoAdvisors();
     const id = await upload(me);
 
-    expect((await desk.media.get(id))?.owner).toEqual({ kind: 'user', userId: me.kind === 'user' ? me.userId : null });
+    expect((await world.media.get(id))?.owner).toEqual({ kind: 'user', userId: me.kind === 'user' ? me.userId : null });
     expect(await read(them, id)).toEqual(notFound(id));
     expect(await read(me, id)).toMatchObject({ ok: true, value: { mimeType: 'application/pdf' } });
     expect(await read(manager, id)).toMatchObject({ ok: true });
@@ -79,9 +93,9 @@ describe('media authorisation', () => {
   });
 
   it("refuses to attach another advisor's upload (MediaNotFound), queueing nothing, also as a template header", async () => {
-    const { desk, me, them, theirs, upload, send } = await twoAdvisors();
+    const { world, me, them, theirs, upload, send } = await twoAdvisors();
     const id = await upload(me);
-    const before = (await desk.read((r) => r.messages.byLead(theirs.id))).length;
+    const before = (await world.read((r) => r.messages.byLead(theirs.id))).length;
 
     const asFile = await send(them, theirs.id, document(id));
     const asHeader = await send(them, theirs.id, {
@@ -94,7 +108,7 @@ describe('media authorisation', () => {
 
     expect(asFile).toEqual(notFound(id));
     expect(asHeader).toEqual(notFound(id));
-    expect(await desk.read((r) => r.messages.byLead(theirs.id))).toHaveLength(before);
+    expect(await world.read((r) => r.messages.byLead(theirs.id))).toHaveLength(before);
   });
 
   it('lets whoever handles a lead read the files sent in its conversation, and nobody else', async () => {
@@ -106,56 +120,24 @@ describe('media authorisation', () => {
     expect(await read(them, id)).toEqual(notFound(id));
   });
 
-  it('files a lead sends belong to that lead: its advisor reads them, another advisor gets MediaNotFound', async () => {
-    const { desk, theirs, me, them, read } = await twoAdvisors();
-    await desk.whatsapp.lead(theirs.phone ?? '').sendImage('la fachada');
-    const id = await inboundMediaOf(desk, theirs.id);
-
-    expect((await desk.media.get(id))?.owner).toEqual({ kind: 'lead', leadId: theirs.id });
-    expect(await read(them, id)).toMatchObject({ ok: true });
-    expect(await read(me, id)).toEqual(notFound(id));
-  });
-
-  it('a file sent before the lead registered belongs to the conversation, and so to the advisor it gets', async () => {
-    const desk = await startDesk();
-    const person = desk.whatsapp.lead('+573001110003', 'Marta Gil');
-    await person.say('Hola');
-    await person.sendDocument('cedula.pdf');
-    const lead = (await registerThroughBot(desk, '+573001110003', 'Marta Gil')).lead;
-    const id = await inboundMediaOf(desk, lead.id);
-    const others = ['u-ana', 'u-carlos', 'u-valentina'].filter((u) => u !== lead.advisorId);
-    const { getMedia } = chatToolsUseCases(desk);
-
-    expect((await desk.media.get(id))?.owner).toMatchObject({ kind: 'conversation' });
-    expect(await getMedia.execute({ actor: advisor(lead.advisorId), mediaId: id })).toMatchObject({ ok: true });
-    for (const other of others)
-      expect(await getMedia.execute({ actor: advisor(other), mediaId: id })).toEqual(notFound(id));
-  });
-
   it("a quote's PDF belongs to the quote's lead", async () => {
-    const { desk, mine, me, them, read, createVisitQuote } = await twoAdvisors();
-    const visit = await leadUseCases(desk).openVisit.execute({
-      actor: me,
-      leadId: mine.id,
-      projectId: asId('p-bog-1'),
-    });
-    if (!visit.ok) throw new Error('no visit');
+    const { world, mine, me, them, visitId, read, createVisitQuote } = await twoAdvisors();
     const quote = await createVisitQuote.execute({
       actor: me,
-      visitId: visit.value.id,
+      visitId,
       unitTypeId: asId('p-bog-1-t1'),
     });
     const pdf = quote.ok ? quote.value.pdfMediaId : null;
     if (pdf === null) throw new Error('no quote PDF');
 
-    expect((await desk.media.get(pdf))?.owner).toEqual({ kind: 'lead', leadId: mine.id });
+    expect((await world.media.get(pdf))?.owner).toEqual({ kind: 'lead', leadId: mine.id });
     expect(await read(me, pdf)).toMatchObject({ ok: true });
     expect(await read(them, pdf)).toEqual(notFound(pdf));
   });
 
   it('fails closed on a file with no owner recorded (kept before owners were): managers and admins only', async () => {
-    const { desk, mine, me, send, read } = await twoAdvisors();
-    const old = await desk.media.put({
+    const { world, mine, me, send, read } = await twoAdvisors();
+    const old = await world.media.put({
       bytes: aPdf(),
       mimeType: 'application/pdf',
       filename: 'viejo.pdf',
@@ -171,24 +153,18 @@ describe('media authorisation', () => {
   });
 
   it('sends a quote whose PDF an advisor may not read as its summary alone, never half a quote', async () => {
-    const { desk, mine, me, createVisitQuote, sendQuote } = await twoAdvisors();
-    const visit = await leadUseCases(desk).openVisit.execute({
-      actor: me,
-      leadId: mine.id,
-      projectId: asId('p-bog-1'),
-    });
-    if (!visit.ok) throw new Error('no visit');
+    const { world, me, visitId, createVisitQuote, sendQuote } = await twoAdvisors();
     const quote = await createVisitQuote.execute({
       actor: me,
-      visitId: visit.value.id,
+      visitId,
       unitTypeId: asId('p-bog-1-t1'),
     });
     if (!quote.ok || quote.value.pdfMediaId === null) throw new Error('no quote PDF');
     // As a quote kept before owners were recorded: its PDF has none.
-    const pdf = await desk.media.get(quote.value.pdfMediaId);
+    const pdf = await world.media.get(quote.value.pdfMediaId);
     if (pdf === null) throw new Error('no PDF');
-    const ownerless = await desk.media.put({ ...pdf, owner: null });
-    await desk.read((r) => r.quotes.save({ ...quote.value, pdfMediaId: ownerless }));
+    const ownerless = await world.media.put({ ...pdf, owner: null });
+    await world.read((r) => r.quotes.save({ ...quote.value, pdfMediaId: ownerless }));
 
     const sent = await sendQuote.execute({
       actor: me,

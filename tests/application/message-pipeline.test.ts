@@ -15,7 +15,7 @@ import { ReceiveInbound } from '../../application/use-cases/receive-inbound.ts';
 import { asId, type ConversationId, type MessageId } from '../../domain/shared/ids.ts';
 import { ok } from '../../domain/shared/result.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
-import { T0 } from '../support/desk-harness.ts';
+import { T0 } from '../support/t0.ts';
 
 const LEADS = { ana: '+573001110001', beto: '+573001110002', caro: '+573001110003' } as const;
 type Lead = keyof typeof LEADS;

@@ -9,16 +9,26 @@ import {
   ProcessInbox,
   type ProcessedEntry,
 } from '../../application/use-cases/process-inbox.ts';
-import { TOKENS } from '../../bootstrap/tokens.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
-import { startDesk, T0, type Desk } from '../support/desk-harness.ts';
+import { theFakeWhatsAppLine } from '../builders/line-builder.ts';
+import { T0 } from '../support/t0.ts';
+import { aWorld, outboxOf, quoteDepsOf } from '../support/world.ts';
 
 const LEAD = '+573004440001';
 
-/** The desk's own inbox worker, except that messages with a poisoned Meta id fail `failures` times (for ever by default). */
+/** The line the fake WhatsApp's leads write to and nothing else, with the outbox that sends the bot's replies. */
+const deskWithLine = async () => {
+  const world = aWorld(T0);
+  await world.given({ lines: [theFakeWhatsAppLine().build()] });
+  return { ...world, ...outboxOf(world) };
+};
+
+type Desk = Awaited<ReturnType<typeof deskWithLine>>;
+
+/** The inbox worker as the desk builds it, except that messages with a poisoned Meta id fail `failures` times (for ever by default). */
 const workerWithPoison = (desk: Desk, poisoned: string, failures = Number.POSITIVE_INFINITY) => {
-  const real = inboxHandlers(desk.container.get(TOKENS.QuoteUnitDeps));
+  const real = inboxHandlers(quoteDepsOf(desk));
   const attempts: number[] = [];
   const reports: ProcessedEntry[] = [];
   const handlers: InboxHandlers = {
@@ -33,7 +43,7 @@ const workerWithPoison = (desk: Desk, poisoned: string, failures = Number.POSITI
       return real.message(tx, envelope, drafts);
     },
   };
-  const worker = new ProcessInbox(desk.container.get(TOKENS.UnitOfWork), desk.clock, handlers, {
+  const worker = new ProcessInbox(desk.uow, desk.clock, handlers, {
     report: (entry) => reports.push(entry),
   });
   return { worker, attempts, reports };
@@ -48,14 +58,14 @@ const queue = (desk: Desk, ...envelopes: InboundEnvelope[]) =>
 const runFor = async (desk: Desk, worker: ProcessInbox, minutes: number) => {
   for (let i = 0; i < minutes; i++) {
     await worker.drain();
-    await desk.idle();
+    await desk.dispatch();
     desk.clock.advance(MINUTE_MS);
   }
 };
 
 describe('an inbox entry that keeps failing', () => {
   it("is tried a bounded number of times with growing pauses, then set aside so the sender's next messages go through", async () => {
-    const desk = await startDesk();
+    const desk = await deskWithLine();
     const poison = anEnvelope().withWaMessageId('wamid.poison').fromPhone(LEAD).sentAt(T0).saying('Hola').build();
     const next = anEnvelope()
       .withWaMessageId('wamid.next')
@@ -89,7 +99,7 @@ describe('an inbox entry that keeps failing', () => {
   });
 
   it('keeps its place while it is retried: a message that fails a few times is still handled before the later ones', async () => {
-    const desk = await startDesk();
+    const desk = await deskWithLine();
     const email = anEnvelope()
       .withWaMessageId('wamid.email')
       .fromPhone(LEAD)
@@ -114,7 +124,7 @@ describe('an inbox entry that keeps failing', () => {
   });
 
   it('is not tried again before its pause is over', async () => {
-    const desk = await startDesk();
+    const desk = await deskWithLine();
     await queue(desk, anEnvelope().withWaMessageId('wamid.poison').fromPhone(LEAD).sentAt(T0).build());
     const { worker, attempts } = workerWithPoison(desk, 'wamid.poison');
 

@@ -72,17 +72,31 @@ describe('the unit of work use cases get', () => {
     const interleaving: TransactionalStore = { transaction: (work) => work(repos), single: (work) => work(repos) };
     const batches: (readonly DeskEvent[])[] = [];
     const uow = new PublishingUnitOfWork(interleaving, { publish: (events) => void batches.push(events) });
-    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-    await Promise.all(
-      [1, 2, 3].map((n) =>
+    // Each transaction waits, after its first event, until told to go on; they finish in the reverse order of
+    // their start, once all three are inside (gates rather than timers, which a busy machine may fire out of order).
+    const gates = new Map<number, () => void>();
+    let inside = 0;
+    let allInside = (): void => {};
+    const entered = new Promise<void>((resolve) => {
+      allInside = resolve;
+    });
+    const runs = new Map(
+      [1, 2, 3].map((n) => [
+        n,
         uow.transaction(async (tx) => {
           tx.events.record(visitChanged(n));
-          await pause(6 - n * 2);
+          const go = new Promise<void>((resolve) => gates.set(n, resolve));
+          if (++inside === 3) allInside();
+          await go;
           tx.events.record(visitChanged(n * 10));
         }),
-      ),
+      ]),
     );
+    await entered;
+    for (const n of [3, 2, 1]) {
+      gates.get(n)?.();
+      await runs.get(n);
+    }
 
     expect(batches).toEqual([
       [visitChanged(3), visitChanged(30)],

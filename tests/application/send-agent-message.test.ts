@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentContent, SendAgentMessageInput } from '../../application/use-cases/send-agent-message.ts';
+import {
+  type AgentContent,
+  SendAgentMessage,
+  type SendAgentMessageInput,
+} from '../../application/use-cases/send-agent-message.ts';
 import { asId, type LeadId, type MediaId, type MessageId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
 import { DAY_MS, MINUTE_MS } from '../../domain/shared/time.ts';
-import { registerThroughBot } from '../builders/desk-leads.ts';
+import { aLead } from '../builders/lead-builder.ts';
+import { aLeadInConversation } from '../builders/lead-in-conversation.ts';
+import { aLine } from '../builders/line-builder.ts';
 import { anOggOpus } from '../builders/media-fixtures.ts';
+import { someTemplates } from '../builders/template-builder.ts';
 import { aVisit } from '../builders/visit-builder.ts';
-import { startDesk, T0, type Desk } from '../support/desk-harness.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
+import { aWorld, outboxOf, type World } from '../support/world.ts';
 
 const ana = asId<UserId>('u-ana');
+const PHONE = '+573007770001';
 const text = (body: string): AgentContent => ({ kind: 'text', body });
 const bienvenida = (...parameters: string[]): AgentContent => ({
   kind: 'template',
@@ -17,58 +26,63 @@ const bienvenida = (...parameters: string[]): AgentContent => ({
   parameters,
 });
 
-/** A desk with one lead registered through the bot at T0 (no visit yet). */
+/** Ana's lead Pedro, who last wrote at T0 on line-1 (no visit yet), and the templates. */
 const deskWithLead = async () => {
-  const desk = await startDesk();
-  const { person, lead } = await registerThroughBot(desk, '+573007770001', 'Pedro Díaz');
+  const world = aWorld(T0);
+  const { lead, conversation } = aLeadInConversation('lead-pedro', PHONE, 'Pedro Díaz', ana, T0);
+  await world.given({
+    lines: [aLine().withId('line-1').build()],
+    templates: someTemplates(),
+    leads: [lead],
+    conversations: [conversation],
+  });
+  const useCase = new SendAgentMessage(world.uow, world);
   const send = (content: AgentContent, extra: Partial<SendAgentMessageInput> = {}) =>
-    desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId: lead.id, author: ana, content, ...extra });
-  const stored = () => desk.read((r) => r.messages.byLead(lead.id));
-  return { desk, person, lead, send, stored };
+    useCase.execute({ actor: actorNamed(ana), leadId: lead.id, author: ana, content, ...extra });
+  const stored = () => world.read((r) => r.messages.byLead(lead.id));
+  const { whatsapp, dispatch } = outboxOf(world);
+  return { world, lead, conversation, send, stored, whatsapp, person: whatsapp.lead(PHONE), dispatch };
 };
 
-const saveVisit = (desk: Desk, leadId: string, id: string, createdAt: number) =>
-  desk.read((r) =>
-    r.visits.save(aVisit().withId(id).ofLead(leadId).forProject('p-bog-1').createdAt(createdAt).build()),
-  );
+const saveVisit = (world: World, leadId: string, id: string, createdAt: number) =>
+  world.given({ visits: [aVisit().withId(id).ofLead(leadId).forProject('p-bog-1').createdAt(createdAt).build()] });
 
 describe('SendAgentMessage', () => {
   it('sends free text inside the window and stores it as sent once dispatched', async () => {
-    const { desk, person, send } = await deskWithLead();
-    desk.clock.advance(23 * 60 * MINUTE_MS);
+    const { world, person, send, dispatch } = await deskWithLead();
+    world.clock.advance(23 * 60 * MINUTE_MS);
 
     const result = await send(text('Hola Pedro, soy Ana.'));
-    await desk.idle();
+    await dispatch();
 
     expect(result).toMatchObject({ ok: true, value: { status: 'queued', author: { kind: 'user', userId: 'u-ana' } } });
-    const sent = desk.whatsapp.sentTo(person.phone).at(-1);
+    const sent = person.inbox().at(-1);
     expect(sent?.content).toEqual({ kind: 'text', body: 'Hola Pedro, soy Ana.' });
     const id = result.ok ? result.value.id : asId<MessageId>('none');
-    expect(await desk.read((r) => r.messages.byId(id))).toMatchObject({
+    expect(await world.read((r) => r.messages.byId(id))).toMatchObject({
       status: 'sent',
       waMessageId: sent?.waMessageId,
     });
   });
 
   it('refuses free text exactly 24 hours after the last inbound message, storing and sending nothing', async () => {
-    const { desk, person, send, stored } = await deskWithLead();
-    const before = { stored: (await stored()).length, sent: person.inbox().length };
-    desk.clock.set(T0 + DAY_MS);
+    const { world, person, send, stored, dispatch } = await deskWithLead();
+    world.clock.set(T0 + DAY_MS);
 
     const result = await send(text('¿Sigues interesado?'));
-    await desk.idle();
+    await dispatch();
 
     expect(result).toEqual({ ok: false, error: { type: 'WindowClosed' } });
-    expect((await stored()).length).toBe(before.stored);
-    expect(person.inbox()).toHaveLength(before.sent);
+    expect(await stored()).toEqual([]);
+    expect(person.inbox()).toEqual([]);
   });
 
   it('sends an approved template outside the window, stored with its rendered text', async () => {
-    const { desk, person, send } = await deskWithLead();
-    desk.clock.advance(3 * DAY_MS);
+    const { world, person, send, dispatch } = await deskWithLead();
+    world.clock.advance(3 * DAY_MS);
 
     const result = await send(bienvenida('Pedro', 'Ana'));
-    await desk.idle();
+    await dispatch();
 
     const renderedText =
       '¡Hola Pedro! Soy Ana, tu asesor(a) de vivienda. ¿Te puedo ayudar con tu búsqueda? Responde este mensaje para conversar.';
@@ -103,15 +117,14 @@ describe('SendAgentMessage', () => {
     ],
   ] as const)('refuses %s and stores nothing', async (_, content, error) => {
     const { send, stored } = await deskWithLead();
-    const before = (await stored()).length;
 
     expect(await send(content)).toEqual({ ok: false, error });
-    expect((await stored()).length).toBe(before);
+    expect(await stored()).toEqual([]);
   });
 
   it('accepts an OGG/Opus voice note sent as audio/ogg', async () => {
-    const { desk, send } = await deskWithLead();
-    const mediaId = await desk.media.put({
+    const { world, send } = await deskWithLead();
+    const mediaId = await world.media.put({
       bytes: anOggOpus(),
       mimeType: 'audio/ogg',
       filename: null,
@@ -124,7 +137,6 @@ describe('SendAgentMessage', () => {
 
   it('refuses a file that was never uploaded', async () => {
     const { send, stored } = await deskWithLead();
-    const before = (await stored()).length;
     const mediaId = asId<MediaId>('media-missing');
 
     expect(
@@ -133,15 +145,20 @@ describe('SendAgentMessage', () => {
       ok: false,
       error: { type: 'MediaNotFound', mediaId },
     });
-    expect((await stored()).length).toBe(before);
+    expect(await stored()).toEqual([]);
   });
 
   it('refuses a lead it does not know', async () => {
-    const desk = await startDesk();
+    const world = aWorld();
     const leadId = asId<LeadId>('lead-nobody');
 
     expect(
-      await desk.sendAgentMessage.execute({ actor: actorNamed(ana), leadId, author: ana, content: text('Hola') }),
+      await new SendAgentMessage(world.uow, world).execute({
+        actor: actorNamed(ana),
+        leadId,
+        author: ana,
+        content: text('Hola'),
+      }),
     ).toEqual({
       ok: false,
       error: { type: 'LeadNotFound', leadId },
@@ -149,29 +166,30 @@ describe('SendAgentMessage', () => {
   });
 
   it('allows free text again once the lead replies', async () => {
-    const { desk, person, send } = await deskWithLead();
-    desk.clock.advance(2 * DAY_MS);
+    const { world, conversation, send } = await deskWithLead();
+    world.clock.advance(2 * DAY_MS);
     expect(await send(text('¿Hola?'))).toMatchObject({ ok: false, error: { type: 'WindowClosed' } });
 
-    await person.say('Hola, sí sigo interesado');
-    desk.clock.advance(MINUTE_MS);
+    // The lead writes back: their message reopens the window.
+    await world.given({ conversations: [{ ...conversation, lastInboundAt: world.clock.now() }] });
+    world.clock.advance(MINUTE_MS);
 
     expect(await send(text('¡Qué bien! Te llamo.'))).toMatchObject({ ok: true });
   });
 
   it("refuses to file a message under another lead's visit", async () => {
-    const { desk, send } = await deskWithLead();
-    const other = await registerThroughBot(desk, '+573007770002', 'Otra Persona');
-    await saveVisit(desk, other.lead.id, 'visit-other', T0);
+    const { world, send } = await deskWithLead();
+    await world.given({ leads: [aLead().withId('lead-other').assignedTo(ana, T0).build()] });
+    await saveVisit(world, 'lead-other', 'visit-other', T0);
     const visitId = asId<VisitId>('visit-other');
 
     expect(await send(text('Hola'), { visitId })).toEqual({ ok: false, error: { type: 'VisitNotFound', visitId } });
   });
 
   it("files a message under the lead's most recent visit by default, or the one given", async () => {
-    const { desk, lead, send } = await deskWithLead();
-    await saveVisit(desk, lead.id, 'visit-old', T0 - 2 * DAY_MS);
-    await saveVisit(desk, lead.id, 'visit-new', T0 - DAY_MS);
+    const { world, lead, send } = await deskWithLead();
+    await saveVisit(world, lead.id, 'visit-old', T0 - 2 * DAY_MS);
+    await saveVisit(world, lead.id, 'visit-new', T0 - DAY_MS);
 
     expect(await send(text('Sobre tu última búsqueda'))).toMatchObject({ ok: true, value: { visitId: 'visit-new' } });
     expect(await send(text('Sobre Salitre'), { visitId: asId<VisitId>('visit-old') })).toMatchObject({

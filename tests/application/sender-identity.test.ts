@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { orderingKey } from '../../application/ports/inbox-repository.ts';
-import type { AgentContent, SendAgentMessageInput } from '../../application/use-cases/send-agent-message.ts';
+import {
+  type AgentContent,
+  SendAgentMessage,
+  type SendAgentMessageInput,
+} from '../../application/use-cases/send-agent-message.ts';
 import type { Lead } from '../../domain/lead/lead.ts';
 import { asId, type LineId, type UserId } from '../../domain/shared/ids.ts';
 import { MINUTE_MS } from '../../domain/shared/time.ts';
@@ -8,16 +12,32 @@ import { aConversation } from '../builders/conversation-builder.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { phone } from '../builders/phone.ts';
-import { startDesk, T0, type Desk } from '../support/desk-harness.ts';
+import { theFakeWhatsAppLine } from '../builders/line-builder.ts';
+import { bienvenida } from '../builders/template-builder.ts';
+import { T0 } from '../support/t0.ts';
+import { aWorld, chatOf } from '../support/world.ts';
 
 const line = asId<LineId>('line-main');
 const USER = 'CO.777';
+
+/** The line the fake WhatsApp's leads write to, the welcome template, and the inbox step and outbox over them. */
+const deskWithLine = async () => {
+  const world = aWorld(T0);
+  await world.given({
+    lines: [theFakeWhatsAppLine().build()],
+    templates: [bienvenida().build()],
+  });
+  const chat = chatOf(world);
+  return { world, ...chat, sendAgentMessage: new SendAgentMessage(world.uow, world) };
+};
+
+type Desk = Awaited<ReturnType<typeof deskWithLine>>;
 const OLD = '+573002220001';
 const NEW = '+573002220002';
 
 /** María wrote from her old number and is Ana's lead; the CRM also holds a lead (and a template chat) for her new number. */
 const deskWithTwoRecords = async () => {
-  const desk = await startDesk();
+  const desk = await deskWithLine();
   const maria = aLead()
     .withId('lead-maria')
     .withLine('line-main')
@@ -49,10 +69,7 @@ const deskWithTwoRecords = async () => {
     .ofLead(typedIn.id)
     .withBot({ step: 'withAdvisor' })
     .build();
-  await desk.read(async (r) => {
-    for (const lead of [maria, typedIn]) await r.leads.save(lead);
-    for (const c of [hers, opened]) await r.conversations.save(c);
-  });
+  await desk.world.given({ leads: [maria, typedIn], conversations: [hers, opened] });
   return { desk, maria, typedIn, hers, opened };
 };
 
@@ -79,24 +96,26 @@ describe('a WhatsApp user id writing from a new phone', () => {
 
     await deliver(desk, { phone: NEW, userId: USER }, T0 + MINUTE_MS, 'Hola, cambié de número');
 
-    expect(await desk.read((r) => r.conversations.byId(hers.id))).toMatchObject({
+    expect(await desk.world.read((r) => r.conversations.byId(hers.id))).toMatchObject({
       contact: { phone: NEW, userId: USER },
       leadId: maria.id,
     });
-    expect(await desk.read((r) => r.conversations.byId(opened.id))).toMatchObject({
+    expect(await desk.world.read((r) => r.conversations.byId(opened.id))).toMatchObject({
       contact: { phone: null, userId: null },
       leadId: typedIn.id,
     });
     // Each lead keeps the CRM's record: the new number belongs to the other lead there.
-    expect(await desk.read((r) => r.leads.byId(maria.id))).toMatchObject({ phone: OLD, waUserId: USER });
-    expect(await desk.read((r) => r.leads.byId(typedIn.id))).toMatchObject({ phone: NEW, waUserId: null });
-    const [inbound] = (await desk.read((r) => r.messages.byLead(maria.id))).filter((m) => m.direction === 'inbound');
+    expect(await desk.world.read((r) => r.leads.byId(maria.id))).toMatchObject({ phone: OLD, waUserId: USER });
+    expect(await desk.world.read((r) => r.leads.byId(typedIn.id))).toMatchObject({ phone: NEW, waUserId: null });
+    const [inbound] = (await desk.world.read((r) => r.messages.byLead(maria.id))).filter(
+      (m) => m.direction === 'inbound',
+    );
     expect(inbound).toMatchObject({ conversationId: hers.id, content: { body: 'Hola, cambié de número' } });
 
     expect(await send(desk, { leadId: maria.id, content: { kind: 'text', body: 'Hola María' } })).toMatchObject({
       ok: true,
     });
-    await desk.idle();
+    await desk.dispatch();
     expect(desk.whatsapp.sentTo(NEW).map((m) => m.content)).toEqual([{ kind: 'text', body: 'Hola María' }]);
     const template = { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] } as const;
     expect(await send(desk, { leadId: typedIn.id, content: template })).toEqual({
@@ -111,14 +130,14 @@ describe('a WhatsApp user id writing from a new phone', () => {
     await deliver(desk, { phone: NEW, userId: USER }, T0 + 2 * MINUTE_MS, 'Desde el nuevo');
     await deliver(desk, { phone: OLD, userId: USER }, T0 + MINUTE_MS, 'Desde el viejo, enviado antes');
 
-    expect(await desk.read((r) => r.conversations.byId(hers.id))).toMatchObject({
+    expect(await desk.world.read((r) => r.conversations.byId(hers.id))).toMatchObject({
       contact: { phone: NEW, userId: USER },
       lastInboundAt: T0 + 2 * MINUTE_MS,
     });
   });
 
   it("treats a number that changed hands as a new person: their own conversation, not the previous owner's lead", async () => {
-    const desk = await startDesk();
+    const desk = await deskWithLine();
     const previous = aLead()
       .withId('lead-prev')
       .withLine('line-main')
@@ -133,16 +152,13 @@ describe('a WhatsApp user id writing from a new phone', () => {
       .ofLead(previous.id)
       .withBot({ step: 'withAdvisor' })
       .build();
-    await desk.read(async (r) => {
-      await r.leads.save(previous);
-      await r.conversations.save(theirs);
-    });
+    await desk.world.given({ leads: [previous], conversations: [theirs] });
 
     await deliver(desk, { phone: NEW, userId: USER }, T0, 'Hola');
 
-    const mine = await desk.read((r) => r.conversations.byIdentity(line, { phone: null, userId: USER }));
+    const mine = await desk.world.read((r) => r.conversations.byIdentity(line, { phone: null, userId: USER }));
     expect(mine).toMatchObject({ contact: { phone: NEW, userId: USER }, leadId: null, bot: { step: 'awaitingEmail' } });
-    expect(await desk.read((r) => r.conversations.byId(theirs.id))).toMatchObject({
+    expect(await desk.world.read((r) => r.conversations.byId(theirs.id))).toMatchObject({
       contact: { phone: null, userId: 'CO.previous' },
       leadId: previous.id,
     });

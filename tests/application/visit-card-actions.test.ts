@@ -1,16 +1,63 @@
 import { describe, expect, it } from 'vitest';
+import { AuthoriseReservation } from '../../application/use-cases/authorise-reservation.ts';
+import { ChangeVisitStage } from '../../application/use-cases/change-visit-stage.ts';
+import { GetVisitCard } from '../../application/use-cases/get-visit-card.ts';
+import { ListAgenda } from '../../application/use-cases/list-agenda.ts';
+import { ReserveUnit } from '../../application/use-cases/reserve-unit.ts';
+import { ScheduleAppointment } from '../../application/use-cases/schedule-appointment.ts';
 import { asId, type UnitId, type UserId } from '../../domain/shared/ids.ts';
 import { HOUR_MS } from '../../domain/shared/time.ts';
-import { T0 } from '../support/desk-harness.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
-import { deskWithVisit } from '../support/visit-card-desk.ts';
+import { aLead } from '../builders/lead-builder.ts';
+import { aProject } from '../builders/project-builder.ts';
+import { aUnit } from '../builders/unit-builder.ts';
+import { aUnitType } from '../builders/unit-type-builder.ts';
+import { aUser } from '../builders/user-builder.ts';
+import { aVisit } from '../builders/visit-builder.ts';
+import { T0 } from '../support/t0.ts';
+import { actorNamed } from '../support/actors.ts';
+import { aWorld } from '../support/world.ts';
 
 const DAY1 = T0 + 24 * HOUR_MS;
 
-describe('visit-card actions on the assembled desk', () => {
+/**
+ * Ana's lead Pedro with a new visit for p-bog-1, whose catalogue has three available units and one already
+ * reserved; Carlos is the other advisor and Jorge the manager. The visit card's use cases over it.
+ */
+const visitCardWithVisit = async () => {
+  const world = aWorld(T0);
+  const lead = aLead().withId('lead-pedro').withName('Pedro Díaz').assignedTo('u-ana', T0).build();
+  const visit = aVisit().withId('visit-pedro').ofLead(lead.id).forProject('p-bog-1').createdAt(T0).build();
+  const unit = (n: number) => aUnit().withId(`p-bog-1-t1-u${n}`).of('p-bog-1', 'p-bog-1-t1').withCode(`T1-${n}01`);
+  const units = [1, 2, 3].map((n) => unit(n).build());
+  await world.given({
+    users: [
+      aUser().withId('u-ana').build(),
+      aUser().withId('u-carlos').build(),
+      aUser().withId('u-jorge').withRole('manager').build(),
+    ],
+    catalog: {
+      projects: [aProject().withId('p-bog-1').build()],
+      unitTypes: [aUnitType().withId('p-bog-1-t1').ofProject('p-bog-1').build()],
+      units: [...units, unit(4).withStatus('reserved').build()],
+    },
+    leads: [lead],
+    visits: [visit],
+  });
+  const { uow, clock, ids } = world;
+  const useCases = {
+    getVisitCard: new GetVisitCard(uow),
+    changeVisitStage: new ChangeVisitStage(uow),
+    scheduleAppointment: new ScheduleAppointment(uow, clock, ids),
+    listAgenda: new ListAgenda(uow),
+    reserveUnit: new ReserveUnit(uow, clock, ids),
+    authoriseReservation: new AuthoriseReservation(uow, clock),
+  };
+  return { world, visit, advisor: 'u-ana', other: 'u-carlos', units, useCases };
+};
+
+describe('visit-card actions', () => {
   it('schedules an appointment in the lead’s advisor’s agenda and moves the visit to appointment', async () => {
-    const { desk, visit, advisor, useCases } = await deskWithVisit();
-    desk.events.clear();
+    const { world, visit, advisor, useCases } = await visitCardWithVisit();
 
     const booked = await useCases.scheduleAppointment.execute({
       actor: actorNamed(advisor),
@@ -32,11 +79,11 @@ describe('visit-card actions on the assembled desk', () => {
     expect(agenda.ok && agenda.value.map((a) => a.startsAt)).toEqual([DAY1]);
     const card = await useCases.getVisitCard.execute({ actor: actorNamed(advisor), visitId: visit.id });
     expect(card.ok && card.value.visit.stage).toBe('appointment');
-    expect(desk.events.published).toEqual([{ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id }]);
+    expect(world.events.published).toEqual([{ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id }]);
   });
 
   it('refuses an overlapping appointment for the same advisor but accepts a back-to-back one', async () => {
-    const { visit, advisor, useCases } = await deskWithVisit();
+    const { visit, advisor, useCases } = await visitCardWithVisit();
     const actor = actorNamed(advisor);
     await useCases.scheduleAppointment.execute({ actor, visitId: visit.id, startsAt: DAY1, endsAt: DAY1 + HOUR_MS });
 
@@ -65,7 +112,7 @@ describe('visit-card actions on the assembled desk', () => {
   });
 
   it('lets a manager book another advisor, and hides the visit from other advisors', async () => {
-    const { visit, other, useCases } = await deskWithVisit();
+    const { visit, other, useCases } = await visitCardWithVisit();
 
     const hidden = await useCases.scheduleAppointment.execute({
       actor: actorNamed(other),
@@ -93,7 +140,7 @@ describe('visit-card actions on the assembled desk', () => {
   });
 
   it('reserves an available unit once, then a manager authorises it: unit sold, visit authorised', async () => {
-    const { desk, visit, advisor, units, useCases } = await deskWithVisit();
+    const { world, visit, advisor, units, useCases } = await visitCardWithVisit();
     const unit = units[0];
     if (unit === undefined) throw new Error('no available unit');
 
@@ -130,14 +177,14 @@ describe('visit-card actions on the assembled desk', () => {
     expect(card.ok && card.value.visit.stage).toBe('authorised');
     expect(card.ok && card.value.units.find((u) => u.id === unit.id)?.status).toBe('sold');
     expect(card.ok && card.value.reservations.map((r) => r.status)).toEqual(['authorised']);
-    expect((await desk.read((r) => r.catalog.all())).units.find((u) => u.id === unit.id)?.status).toBe('sold');
+    expect((await world.read((r) => r.catalog.all())).units.find((u) => u.id === unit.id)?.status).toBe('sold');
   });
 
   it('refuses a unit already reserved in the catalogue, or of another project', async () => {
-    const { visit, useCases } = await deskWithVisit();
+    const { visit, useCases } = await visitCardWithVisit();
     const card = await useCases.getVisitCard.execute({ actor: actorNamed('admin'), visitId: visit.id });
     const taken = card.ok ? card.value.units.find((u) => u.status === 'reserved') : undefined;
-    if (taken === undefined) throw new Error('the demo catalogue has reserved units');
+    if (taken === undefined) throw new Error('the catalogue has a reserved unit');
 
     expect(
       await useCases.reserveUnit.execute({ actor: actorNamed('admin'), visitId: visit.id, unitId: taken.id }),
@@ -152,7 +199,7 @@ describe('visit-card actions on the assembled desk', () => {
   });
 
   it('moves the stage only along valid transitions', async () => {
-    const { visit, advisor, useCases } = await deskWithVisit();
+    const { visit, advisor, useCases } = await visitCardWithVisit();
     const actor = actorNamed(advisor);
 
     expect(await useCases.changeVisitStage.execute({ actor, visitId: visit.id, stage: 'contacted' })).toMatchObject({

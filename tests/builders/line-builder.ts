@@ -1,3 +1,4 @@
+import { FAKE_PHONE_NUMBER_ID } from '../../adapters/whatsapp/fake/fake-whatsapp.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
 import { asId, type AdvisorGroupId, type LineId, type ProjectId } from '../../domain/shared/ids.ts';
 import { nextId } from './next-id.ts';
@@ -44,3 +45,7 @@ export class LineBuilder {
 }
 
 export const aLine = (): LineBuilder => new LineBuilder();
+
+/** The line the fake WhatsApp's leads write to (its phone-number id), as `line-main`. */
+export const theFakeWhatsAppLine = (): LineBuilder =>
+  aLine().withId('line-main').withPhoneNumberId(FAKE_PHONE_NUMBER_ID);

@@ -1,8 +1,7 @@
 import { FixedClock } from '../../adapters/clock/fixed-clock.ts';
 import { SequentialIdGenerator } from '../../adapters/ids/sequential-id-generator.ts';
-import type { InboundEnvelope, StatusEnvelope } from '../../application/ports/inbound.ts';
+import type { InboundEnvelope } from '../../application/ports/inbound.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
-import { recordDeliveryStatus } from '../../application/steps/delivery-status.ts';
 import { takeInboundMessage } from '../../application/steps/inbound-message.ts';
 import { withQuoteDrafts } from '../../application/use-cases/quote-drafts.ts';
 import { loadConfig } from '../../bootstrap/config.ts';
@@ -12,8 +11,9 @@ import type { Storage } from '../../bootstrap/storage.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 
-/** 24 Nov 2026, 10:00 in Bogotá. */
-export const T0: Instant = Date.UTC(2026, 10, 24, 15, 0, 0);
+import { T0 } from './t0.ts';
+
+export { T0 };
 
 /** The desk's bootstrap admin key (`CRM_ADMIN_API_KEY`), for requests to its real HTTP app. */
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef01234';
@@ -57,8 +57,6 @@ export const startDesk = async (
       withQuoteDrafts((drafts) =>
         uow.transaction((tx) => takeInboundMessage(tx, container.get(TOKENS.QuoteUnitDeps), envelope, drafts)),
       ),
-    /** The inbox worker's step for one delivery receipt, in a transaction of its own, for its outcome. */
-    recordStatus: (envelope: StatusEnvelope) => uow.transaction((tx) => recordDeliveryStatus(tx, envelope)),
     /** Reads the stored state through the repositories. */
     read: <T>(f: (repos: Repositories) => Promise<T>): Promise<T> => uow.transaction(f),
   };

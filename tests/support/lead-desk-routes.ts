@@ -1,4 +1,3 @@
-import type { Actor } from '../../application/ports/actor.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
 import { LibPhoneNumberParser } from '../../adapters/contact/libphonenumber-phone-parser.ts';
 import { GetConversation } from '../../application/use-cases/get-conversation.ts';
@@ -9,7 +8,10 @@ import { ListVisits } from '../../application/use-cases/list-visits.ts';
 import { OpenVisit } from '../../application/use-cases/open-visit.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { asId, type UserId } from '../../domain/shared/ids.ts';
+import { actorNamed } from './actors.ts';
 import { type Desk, TEST_ADMIN_KEY } from './desk-harness.ts';
+
+export { actorNamed };
 
 /** The lead use cases, built on the assembled desk's unit of work, clock, ids and events. */
 export const leadUseCases = (desk: Desk) => {
@@ -25,14 +27,6 @@ export const leadUseCases = (desk: Desk) => {
     markConversationRead: new MarkConversationRead(uow, desk.container.get(TOKENS.MessageGateway)),
   };
 };
-
-const ROLES: Readonly<Record<string, Actor['role']>> = { 'u-jorge': 'manager' };
-
-/** The actor a test names: `admin` is the bootstrap key; u-jorge is a manager; other users are advisors. */
-export const actorNamed = (name: string): Actor =>
-  name === 'admin'
-    ? { kind: 'bootstrap-admin', role: 'admin' }
-    : { kind: 'user', userId: asId<UserId>(name), role: ROLES[name] ?? 'advisor' };
 
 /**
  * The CRM API as the CRM reaches it: the real app the desk was built with (authentication, limits, problem

@@ -57,10 +57,11 @@ export const storageModule = (storage: Storage | null) =>
 
 /**
  * Inbox entries one instance processes at once (different leads; see `ProcessInboxOptions.workers`). Measured
- * with `npm run bench`: one at a time leaves both the app and PostgreSQL half idle while a bot turn waits on
- * its round trips, and a busy line's replies queue behind each other.
+ * with `npm run bench` on 2 cores: one at a time leaves both the app and PostgreSQL half idle while a bot turn
+ * waits on its round trips (98 turns/s, reply p99 526 ms); two give 137 turns/s and p99 220 ms; four give
+ * 162 turns/s and p99 172 ms but take enough of the machine from the webhook to cut its acks from 1,086/s to 902/s.
  */
-const INBOX_WORKERS = 4;
+const INBOX_WORKERS = 2;
 
 /** The use cases, one binding each. */
 export const useCaseModule = () =>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../application/ports/events.ts';
-import type { ProjectEntry } from '../../domain/catalog/project-entry.ts';
 import {
   asId,
   type AdvisorGroupId,
@@ -14,67 +13,61 @@ import {
   type VisitId,
 } from '../../domain/shared/ids.ts';
 import type { ReservationId } from '../../domain/visit/reservation.ts';
+import { CreateAdvisorGroup } from '../../application/use-cases/create-advisor-group.ts';
+import { GetBotSettings } from '../../application/use-cases/get-bot-settings.ts';
+import { ListAdvisorGroups } from '../../application/use-cases/list-advisor-groups.ts';
+import { ListPriceBuckets } from '../../application/use-cases/list-price-buckets.ts';
+import { ReplacePriceBuckets } from '../../application/use-cases/replace-price-buckets.ts';
+import { hears, ResolveEventAudience } from '../../application/use-cases/resolve-event-audience.ts';
+import { SaveLine } from '../../application/use-cases/save-line.ts';
+import { UpdateAdvisorGroup } from '../../application/use-cases/update-advisor-group.ts';
+import { UpdateBotTexts } from '../../application/use-cases/update-bot-texts.ts';
+import { UpsertProject } from '../../application/use-cases/upsert-project.ts';
+import { anAdvisorGroup } from '../builders/advisor-group-builder.ts';
+import { aLead } from '../builders/lead-builder.ts';
+import { aProject } from '../builders/project-builder.ts';
 import { aQuoteRecord } from '../builders/quote-record-builder.ts';
-import { startDesk } from '../support/desk-harness.ts';
-import { configurationUseCases } from '../support/configuration-routes.ts';
-import { hears } from '../../application/use-cases/resolve-event-audience.ts';
-import { actorNamed } from '../support/lead-desk-routes.ts';
-import { registerThroughBot } from '../builders/desk-leads.ts';
+import { aUser } from '../builders/user-builder.ts';
+import { actorNamed } from '../support/actors.ts';
+import { aWorld, type World } from '../support/world.ts';
+import { cartagena, pid } from '../builders/cartagena-project.ts';
 
-const pid = asId<ProjectId>('p-ctg-1');
-const typeId = asId<UnitTypeId>('t-ctg-1');
+/** Ana and Carlos advise in the sales group; Jorge manages; project p-bog-1 exists for lines to offer. */
+const staff = [
+  aUser().withId('u-ana').withName('Ana').build(),
+  aUser().withId('u-carlos').withName('Carlos').build(),
+  aUser().withId('u-jorge').withName('Jorge').withRole('manager').build(),
+];
 
-const cartagena = (over: Partial<ProjectEntry['project']> = {}): ProjectEntry => ({
-  project: {
-    id: pid,
-    name: 'Brisas de Bocagrande',
-    city: 'Cartagena',
-    currency: 'COP',
-    description: 'Frente al mar.',
-    paymentPlan: {
-      separationFee: { amount: 5_000_000, currency: 'COP' },
-      downPaymentBps: 3000,
-      instalments: 24,
-      separationCreditedToDownPayment: true,
-      mortgage: null,
-      quoteValidityDays: 15,
-    },
-    ...over,
-  },
-  unitTypes: [
-    { id: typeId, projectId: pid, name: 'Apartamento 2 alcobas', propertyType: 'apartment', bedrooms: 2, areaM2: 62 },
-  ],
-  units: [
-    {
-      id: asId<UnitId>('u-ctg-1'),
-      projectId: pid,
-      unitTypeId: typeId,
-      code: 'T1-101',
-      areaM2: 62,
-      price: { amount: 420_000_000, currency: 'COP' },
-      status: 'available',
-    },
-  ],
-});
+const configuration = async () => {
+  const world = aWorld();
+  await world.given({
+    users: staff,
+    groups: [anAdvisorGroup().withId('g-ventas').withName('Asesores de ventas').withAdvisors('u-ana', 'u-carlos').build()],
+    catalog: { projects: [aProject().withId('p-bog-1').build()] },
+  });
+  const { uow } = world;
+  return {
+    world,
+    upsertProject: new UpsertProject(uow),
+    replacePriceBuckets: new ReplacePriceBuckets(uow),
+    listPriceBuckets: new ListPriceBuckets(uow),
+    createAdvisorGroup: new CreateAdvisorGroup(uow, world.ids),
+    updateAdvisorGroup: new UpdateAdvisorGroup(uow),
+    listAdvisorGroups: new ListAdvisorGroups(uow),
+    saveLine: new SaveLine(uow),
+    updateBotTexts: new UpdateBotTexts(uow),
+    getBotSettings: new GetBotSettings(uow),
+    audience: new ResolveEventAudience(uow),
+  };
+};
+
+const unitsOf = (world: World) =>
+  world.read(async (repos) => (await repos.catalog.all()).units.filter((u) => u.projectId === pid));
 
 describe('configuration use cases', () => {
-  it('upserts a project that the bot then offers in its city list', async () => {
-    const desk = await startDesk();
-    const { upsertProject } = configurationUseCases(desk);
-
-    expect((await upsertProject.execute(cartagena())).ok).toBe(true);
-
-    const lead = desk.whatsapp.lead('+573005550001', 'Luisa');
-    await lead.say('Hola');
-    await lead.say('luisa@correo.com');
-    await lead.tap('Acepto');
-    await lead.tap('Ciudad');
-    await lead.tap('Cartagena');
-    await expect(lead.tap('Brisas de Bocagrande')).resolves.toBeDefined();
-  });
-
   it('refuses units of another project’s unit type and an out-of-range down payment', async () => {
-    const { upsertProject } = configurationUseCases(await startDesk());
+    const { upsertProject } = await configuration();
     const entry = cartagena();
     const stray = { ...entry, units: [{ ...entry.units[0]!, unitTypeId: asId<UnitTypeId>('nope') }] };
 
@@ -87,7 +80,7 @@ describe('configuration use cases', () => {
   });
 
   it('replaces every price bucket, refusing overlapping ones', async () => {
-    const { replacePriceBuckets, listPriceBuckets } = configurationUseCases(await startDesk());
+    const { replacePriceBuckets, listPriceBuckets } = await configuration();
     const bucket = (id: string, min: number, max: number | null) => ({
       id: asId<PriceBucketId>(id),
       label: id,
@@ -106,8 +99,7 @@ describe('configuration use cases', () => {
   });
 
   it('deletes the unit types and units a project no longer lists', async () => {
-    const desk = await startDesk();
-    const { upsertProject } = configurationUseCases(desk);
+    const { world, upsertProject } = await configuration();
     const entry = cartagena();
     const second = { ...entry.units[0]!, id: asId<UnitId>('u-ctg-2'), code: 'T1-102' };
     expect(await upsertProject.execute({ ...entry, units: [...entry.units, second] })).toMatchObject({ ok: true });
@@ -115,21 +107,17 @@ describe('configuration use cases', () => {
     expect(await upsertProject.execute({ ...entry, unitTypes: entry.unitTypes, units: [second] })).toMatchObject({
       ok: true,
     });
-    const units = await desk.read(async (repos) =>
-      (await repos.catalog.all()).units.filter((u) => u.projectId === pid),
-    );
-    expect(units.map((u) => u.id)).toEqual(['u-ctg-2']);
+    expect((await unitsOf(world)).map((u) => u.id)).toEqual(['u-ctg-2']);
   });
 
   it('refuses to delete a unit that is reserved or was quoted, and changes nothing', async () => {
-    const desk = await startDesk();
-    const { upsertProject } = configurationUseCases(desk);
+    const { world, upsertProject } = await configuration();
     const entry = cartagena();
     const [unit] = entry.units;
     const reserved = { ...unit!, id: asId<UnitId>('u-ctg-r'), code: 'T1-201' };
     expect(await upsertProject.execute({ ...entry, units: [unit!, reserved] })).toMatchObject({ ok: true });
     const quote = aQuoteRecord().build();
-    await desk.read(async (repos) => {
+    await world.read(async (repos) => {
       await repos.quotes.save({ ...quote, quote: { ...quote.quote, unitId: unit!.id } });
       await repos.reservations.save({
         id: asId<ReservationId>('r-1'),
@@ -152,21 +140,18 @@ describe('configuration use cases', () => {
       ok: false,
       error: { type: 'UnitInUse', unitId: reserved.id, reason: 'reserved' },
     });
-    const units = await desk.read(async (repos) =>
-      (await repos.catalog.all()).units.filter((u) => u.projectId === pid),
-    );
-    expect(units.map((u) => u.id)).toEqual([unit!.id, reserved.id]);
+    expect((await unitsOf(world)).map((u) => u.id)).toEqual([unit!.id, reserved.id]);
   });
 
   it('lists every advisor group, also those no line points at', async () => {
-    const { createAdvisorGroup, listAdvisorGroups } = configurationUseCases(await startDesk());
+    const { createAdvisorGroup, listAdvisorGroups } = await configuration();
     const created = await createAdvisorGroup.execute({ name: 'Aaa sin línea', advisorIds: [asId<UserId>('u-ana')] });
     if (!created.ok) throw new Error('group not created');
     expect((await listAdvisorGroups.execute())[0]).toEqual(created.value);
   });
 
   it('accepts only active advisors in groups, and validates lines', async () => {
-    const { createAdvisorGroup, saveLine, listAdvisorGroups } = configurationUseCases(await startDesk());
+    const { createAdvisorGroup, saveLine, listAdvisorGroups } = await configuration();
     const jorge = asId<UserId>('u-jorge');
 
     expect(await createAdvisorGroup.execute({ name: 'Norte', advisorIds: [jorge] })).toMatchObject({
@@ -201,7 +186,7 @@ describe('configuration use cases', () => {
   });
 
   it('merges bot texts and refuses unknown keys', async () => {
-    const { updateBotTexts, getBotSettings } = configurationUseCases(await startDesk());
+    const { updateBotTexts, getBotSettings } = await configuration();
 
     expect(await updateBotTexts.execute({ welcome: 'Bienvenido', propertyTypes: { lot: 'Terreno' } })).toMatchObject({
       ok: true,
@@ -221,13 +206,13 @@ describe('configuration use cases', () => {
 
 describe('who sees which live event', () => {
   it('gives managers everything, advisors only their own leads, and unregistered chats to managers only', async () => {
-    const desk = await startDesk();
-    const { audience } = configurationUseCases(desk);
+    const { world, audience } = await configuration();
     const canSee = async (actor: string, event: DeskEvent) =>
       hears(actorNamed(actor), await audience.execute({ event }));
-    const { lead } = await registerThroughBot(desk, '+573007770002', 'Pedro');
-    const owner = lead.advisorId ?? 'u-ana';
-    const other = ['u-ana', 'u-carlos', 'u-valentina'].find((u) => u !== owner)!;
+    const owner = 'u-carlos';
+    const other = 'u-ana';
+    const lead = aLead().withId('lead-pedro').withName('Pedro').assignedTo(owner, 0).build();
+    await world.given({ leads: [lead] });
     const about: DeskEvent = { type: 'visit_changed', leadId: lead.id, visitId: asId('v-1') };
     const anonymous: DeskEvent = {
       type: 'message_received',

@@ -43,7 +43,9 @@ const configuration = async () => {
   const world = aWorld();
   await world.given({
     users: staff,
-    groups: [anAdvisorGroup().withId('g-ventas').withName('Asesores de ventas').withAdvisors('u-ana', 'u-carlos').build()],
+    groups: [
+      anAdvisorGroup().withId('g-ventas').withName('Asesores de ventas').withAdvisors('u-ana', 'u-carlos').build(),
+    ],
     catalog: { projects: [aProject().withId('p-bog-1').build()] },
   });
   const { uow } = world;

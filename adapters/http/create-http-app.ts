@@ -6,7 +6,7 @@ import { createRouter } from './create-router.ts';
 import { CRM_BASE_PATH, OPENAPI_PATH, crmDocument, type CrmApi } from './crm/crm-api.ts';
 import { DOCS_CSP, renderDocsPage } from './crm/docs-page.ts';
 import { fakeWhatsAppRouter, type FakeWhatsAppDeps } from './fake-whatsapp.router.ts';
-import { healthRoute, readyRoute } from './health.routes.ts';
+import { healthRouter } from './health.router.ts';
 import { problem } from './problem.ts';
 import type { RequestLimits } from './request-limits.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -40,15 +40,6 @@ export interface HttpAppDeps {
   readonly clientIp?: ClientIp;
 }
 
-/** A readiness check still unanswered by then counts as "not ready": a probe must get its 503, not hang. */
-const READINESS_TIMEOUT_MS = 2_000;
-
-const answeredWithin = (check: Promise<boolean>, ms: number): Promise<boolean> => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  return Promise.race([check, late]).finally(() => clearTimeout(timer));
-};
-
 export const createHttpApp = (deps: HttpAppDeps) => {
   const app = createRouter();
   const readiness = deps.readiness ?? (() => Promise.resolve(true));
@@ -56,15 +47,7 @@ export const createHttpApp = (deps: HttpAppDeps) => {
   app.use('*', accessLog(deps.logger, clientIp));
   app.use('*', securityHeaders());
 
-  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
-  app.openapi(readyRoute, async (c) => {
-    const ready = await answeredWithin(readiness(), READINESS_TIMEOUT_MS).catch((error: unknown) => {
-      deps.logger.warn({ event: 'readiness_check_failed', err: error }, 'Readiness check failed');
-      return false;
-    });
-    return ready ? c.json({ status: 'ready' as const }, 200) : c.json({ status: 'not_ready' as const }, 503);
-  });
-
+  app.route('/', healthRouter({ readiness, logger: deps.logger }));
   if (deps.fakeWhatsApp !== undefined) app.route('/', fakeWhatsAppRouter(deps.fakeWhatsApp));
   if (deps.simulatorDir !== undefined) registerSimulatorPage(app, deps.simulatorDir);
   if (deps.webhook !== undefined) {

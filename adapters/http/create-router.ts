@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import { validationHook } from './validation-hook.ts';
 
 /**
@@ -8,3 +8,6 @@ import { validationHook } from './validation-hook.ts';
 export const createRouter = () => new OpenAPIHono({ defaultHook: validationHook });
 
 export type Router = ReturnType<typeof createRouter>;
+
+/** A handler typed by its route contract: `c.req.valid(…)` and every `c.json(body, status)` are checked against it. */
+export type HttpHandler<R extends RouteConfig> = RouteHandler<R>;

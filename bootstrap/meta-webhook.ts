@@ -1,5 +1,5 @@
 import type { ResolutionContext } from 'inversify';
-import type { WebhookPort } from '../adapters/http/webhook.routes.ts';
+import type { WebhookPort } from '../adapters/http/webhook.router.ts';
 import { createWebhookReceiver } from '../adapters/whatsapp/meta-cloud/webhook-receiver.ts';
 import type { Config } from './config.ts';
 import { TOKENS } from './tokens.ts';

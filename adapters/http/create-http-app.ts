@@ -11,7 +11,7 @@ import { problem } from './problem.ts';
 import type { RequestLimits } from './request-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import { registerSimulatorPage } from './simulator.routes.ts';
-import { registerWebhookRoutes, type WebhookPort } from './webhook.routes.ts';
+import { webhookRouter, type WebhookPort } from './webhook.router.ts';
 
 /** The slice of a pino logger the HTTP adapter needs (pino's `Logger` satisfies it). */
 export interface HttpLogger {
@@ -52,7 +52,7 @@ export const createHttpApp = (deps: HttpAppDeps) => {
   if (deps.simulatorDir !== undefined) registerSimulatorPage(app, deps.simulatorDir);
   if (deps.webhook !== undefined) {
     const guard = deps.limits === undefined ? undefined : { badSignatures: deps.limits.badSignatures, clientIp };
-    registerWebhookRoutes(app, deps.webhook, deps.logger, guard);
+    app.route('/', webhookRouter({ webhook: deps.webhook, logger: deps.logger, guard }));
   }
   if (deps.crm !== undefined) {
     const crm = deps.crm;

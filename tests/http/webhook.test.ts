@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpApp, type HttpLogger } from '../../adapters/http/create-http-app.ts';
-import type { WebhookPort } from '../../adapters/http/webhook.routes.ts';
+import type { WebhookPort } from '../../adapters/http/webhook.router.ts';
 import { verifySignature } from '../../adapters/whatsapp/meta-cloud/webhook-signature.ts';
 import { inbound, messagesChange, sign, webhookOf } from '../builders/meta-webhook-payloads.ts';
 

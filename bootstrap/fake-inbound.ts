@@ -1,5 +1,6 @@
 import type { ResolutionContext } from 'inversify';
-import type { FakeInbound, FakeInboundPort } from '../adapters/http/fake-whatsapp.routes.ts';
+import type { FakeInboundPort } from '../adapters/http/fake-whatsapp.router.ts';
+import type { FakeInbound } from '../adapters/http/fake-whatsapp.schemas.ts';
 import { FAKE_PHONE_NUMBER_ID, type FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { parsePhoneE164 } from '../domain/contact/phone.ts';
 import type { InboundContent } from '../domain/messaging/message.ts';

@@ -1,5 +1,5 @@
 import type { PhoneEvent, PhoneRecord } from './fake-phone.port.ts';
-import type { PhoneMessageJson } from './fake-phone.routes.ts';
+import type { PhoneMessageJson } from './fake-phone.schemas.ts';
 
 export const iso = (epochMs: number): string => new Date(epochMs).toISOString();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_INBOUND_BODY_BYTES } from '../../adapters/http/fake-whatsapp.routes.ts';
+import { MAX_INBOUND_BODY_BYTES } from '../../adapters/http/fake-whatsapp.schemas.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { phoneDesk, type PhoneDesk } from '../support/fake-phone-http.ts';

@@ -1,4 +1,4 @@
-import type { PhoneMessageJson } from '../../adapters/http/fake-phone.routes.ts';
+import type { PhoneMessageJson } from '../../adapters/http/fake-phone.schemas.ts';
 import { TOKENS } from '../../bootstrap/tokens.ts';
 import { startDesk, T0 } from './desk-harness.ts';
 

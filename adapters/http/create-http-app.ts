@@ -10,7 +10,7 @@ import { healthRouter } from './health.router.ts';
 import { problem } from './problem.ts';
 import type { RequestLimits } from './request-limits.ts';
 import { securityHeaders } from './security-headers.ts';
-import { registerSimulatorPage } from './simulator.routes.ts';
+import { simulatorRouter } from './simulator.router.ts';
 import { webhookRouter, type WebhookPort } from './webhook.router.ts';
 
 /** The slice of a pino logger the HTTP adapter needs (pino's `Logger` satisfies it). */
@@ -49,7 +49,7 @@ export const createHttpApp = (deps: HttpAppDeps) => {
 
   app.route('/', healthRouter({ readiness, logger: deps.logger }));
   if (deps.fakeWhatsApp !== undefined) app.route('/', fakeWhatsAppRouter(deps.fakeWhatsApp));
-  if (deps.simulatorDir !== undefined) registerSimulatorPage(app, deps.simulatorDir);
+  if (deps.simulatorDir !== undefined) app.route('/', simulatorRouter({ dir: deps.simulatorDir }));
   if (deps.webhook !== undefined) {
     const guard = deps.limits === undefined ? undefined : { badSignatures: deps.limits.badSignatures, clientIp };
     app.route('/', webhookRouter({ webhook: deps.webhook, logger: deps.logger, guard }));

@@ -1,6 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { createHttpApp } from '../../adapters/http/create-http-app.ts';
-import { SIMULATOR_DIR } from '../../adapters/http/simulator.routes.ts';
+import { SIMULATOR_DIR } from '../../adapters/http/simulator.router.ts';
 import type { Config } from '../config.ts';
 import { crmApi } from '../crm-api.ts';
 import { fakeInbound } from '../fake-inbound.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../adapters/http/create-http-app.ts';
-import { SIMULATOR_DIR } from '../../adapters/http/simulator.routes.ts';
+import { SIMULATOR_DIR } from '../../adapters/http/simulator.router.ts';
 import { ADMIN, phoneDesk } from '../support/fake-phone-http.ts';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };

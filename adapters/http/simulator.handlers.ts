@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context } from 'hono';
-import type { Router } from './create-router.ts';
+import type { Context, Handler } from 'hono';
+import type { BlankEnv } from 'hono/types';
 import { problem } from './problem.ts';
 import { SIMULATOR_CSP } from './security-headers.ts';
 
 /** Where the QA simulator page's static files live. */
 export const SIMULATOR_DIR = fileURLToPath(new URL('./simulator/public/', import.meta.url));
+
+/** What the simulator page needs: the folder of its static files. */
+export type SimulatorDeps = { readonly dir: string };
 
 const TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',
@@ -26,12 +29,17 @@ const TYPES: Readonly<Record<string, string>> = {
 // One plain name in the folder itself: no slash, no leading dot, so neither `..` nor hidden files.
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** Serves the simulator page: `/simulator` is its index.html, `/simulator/<file>` another file of the folder. */
-export const registerSimulatorPage = (app: Router, dir: string = SIMULATOR_DIR): void => {
-  app.get('/simulator', (c) => serveFile(c, dir, 'index.html'));
-  app.get('/simulator/', (c) => serveFile(c, dir, 'index.html'));
-  app.get('/simulator/:file', (c) => serveFile(c, dir, c.req.param('file')));
-};
+/** `/simulator` and `/simulator/`: the page's index.html. */
+export const page =
+  ({ dir }: SimulatorDeps): Handler =>
+  (c) =>
+    serveFile(c, dir, 'index.html');
+
+/** `/simulator/<file>`: another file of the folder, or a 404. */
+export const file =
+  ({ dir }: SimulatorDeps): Handler<BlankEnv, '/simulator/:file'> =>
+  (c) =>
+    serveFile(c, dir, c.req.param('file'));
 
 const serveFile = async (c: Context, dir: string, name: string) => {
   const type = TYPES[name.split('.').pop()?.toLowerCase() ?? ''];

@@ -57,7 +57,8 @@ const figures = (c: PdfCursor, rows: readonly QuoteFigureRow[]): void => {
     c.ensure(16);
     const style = { size, bold: !row.detail, ...(row.detail ? { color: MUTED } : {}) };
     const value = { size, align: 'right', maxWidth: CONTENT_WIDTH * 0.5 } as const;
-    if (row.label === '') c.text(row.value, RIGHT, { ...value, color: MUTED });
+    // A line with no label of its own (the credit's terms, a note) may take the whole width.
+    if (row.label === '') c.text(row.value, RIGHT, { ...value, maxWidth: CONTENT_WIDTH - 12, color: MUTED });
     else {
       c.text(row.label, MARGIN + (row.detail ? 12 : 0), { ...style, maxWidth: CONTENT_WIDTH * 0.48 });
       c.text(row.value, RIGHT, value);

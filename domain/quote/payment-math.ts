@@ -20,13 +20,34 @@ export const splitEvenly = (amount: number, count: number): number[] => {
 };
 
 /**
- * French amortisation at a nominal annual rate compounded monthly, rounded *up* to whole minor units
- * so that the estimate never understates the payment (n payments always cover the principal).
+ * The monthly rate equivalent to an effective annual one: (1 + E.A.)^(1/12) − 1. Colombian banks quote mortgage
+ * rates as *tasa efectiva anual* (Ley 1748 de 2014 asks for costs in effective annual terms), so a plan's rate is
+ * read as E.A.: 12 % E.A. is 0,9489 % a month, not 1 %.
  */
-export const monthlyPayment = (principal: number, annualRateBps: number, years: number): number => {
-  const n = years * 12;
-  const r = annualRateBps / 10_000 / 12;
-  if (r === 0) return Math.ceil(principal / n);
+export const monthlyRateOfEffectiveAnnual = (effectiveAnnualBps: number): number =>
+  Math.expm1(Math.log1p(effectiveAnnualBps / 10_000) / 12);
+
+/** The nominal annual rate compounded monthly (N.M.V.) equal to an E.A. one, in basis points: 12,5 % E.A. → 1184. */
+export const nominalMonthlyBpsOf = (effectiveAnnualBps: number): number =>
+  Math.round(monthlyRateOfEffectiveAnnual(effectiveAnnualBps) * 12 * 10_000);
+
+/**
+ * French amortisation of `principal` over `months` at a monthly rate, rounded *up* to whole minor units so that the
+ * estimate never understates the payment (n payments always cover the principal).
+ */
+export const annuityPayment = (principal: number, monthlyRate: number, months: number): number => {
+  if (monthlyRate === 0) return Math.ceil(principal / months);
   // expm1/log1p keep precision for tiny rates, where 1 − (1 + r)^−n cancels catastrophically.
-  return Math.ceil((principal * r) / -Math.expm1(-n * Math.log1p(r)));
+  return Math.ceil((principal * monthlyRate) / -Math.expm1(-months * Math.log1p(monthlyRate)));
 };
+
+/** The monthly payment of a mortgage at an effective annual rate (E.A.) over `years`. */
+export const monthlyPayment = (principal: number, effectiveAnnualBps: number, years: number): number =>
+  annuityPayment(principal, monthlyRateOfEffectiveAnnual(effectiveAnnualBps), years * 12);
+
+/**
+ * The least household income of which `payment` is at most `maxShareBps` (rounded up to the unit): a bank lends
+ * for housing only while the first payment stays within that share of the family's income.
+ */
+export const minimumIncomeFor = (payment: number, maxShareBps: number): number =>
+  Number((BigInt(payment) * 10_000n + BigInt(maxShareBps) - 1n) / BigInt(maxShareBps));

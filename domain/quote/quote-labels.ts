@@ -36,8 +36,14 @@ export type QuoteLabels = {
   readonly balanceToFinance: string;
   readonly mortgageHeading: string;
   readonly mortgagePayment: string;
-  /** `{rate}`, `{years}`. */
+  /** `{rate}` (E.A.), `{nominal}` (its N.M.V. equivalent), `{years}`. */
   readonly mortgageTerms: string;
+  /** `{rate}`, `{years}`: quotes issued before rates were read as E.A. */
+  readonly mortgageTermsNominal: string;
+  readonly minimumIncome: string;
+  /** `{percent}`: the largest share of income the payment may take. */
+  readonly minimumIncomeDetail: string;
+  readonly mortgageInsurance: string;
   /** `{count}`: lines left out of a long list. */
   readonly moreItems: string;
   readonly disclaimer: string;
@@ -75,7 +81,11 @@ export const defaultQuoteLabels: QuoteLabels = {
   balanceToFinance: 'Saldo a financiar',
   mortgageHeading: 'Crédito hipotecario (estimado)',
   mortgagePayment: 'Cuota mensual estimada del crédito',
-  mortgageTerms: 'Tasa fija {rate} nominal anual, plazo {years} años',
+  mortgageTerms: 'Tasa fija {rate} E.A. (equivale a {nominal} N.M.V.), plazo {years} años',
+  mortgageTermsNominal: 'Tasa fija {rate} nominal anual, plazo {years} años',
+  minimumIncome: 'Ingreso familiar mínimo estimado',
+  minimumIncomeDetail: 'Calculado para que la cuota no supere el {percent} del ingreso del hogar.',
+  mortgageInsurance: 'El banco suma a la cuota los seguros obligatorios de vida y de incendio y terremoto.',
   moreItems: 'y {count} más',
   disclaimer:
     'Cotización informativa, no constituye oferta vinculante. Precios, áreas y disponibilidad pueden cambiar ' +

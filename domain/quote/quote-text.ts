@@ -1,6 +1,6 @@
 import { formatMoney, type Money } from '../shared/money.ts';
 import { DAY_MS, HOUR_MS, type Instant } from '../shared/time.ts';
-import type { Quote } from './quote.ts';
+import { HOUSING_PAYMENT_TO_INCOME_BPS, type Quote } from './quote.ts';
 import { fillLabel, type QuoteLabels } from './quote-labels.ts';
 
 /** WhatsApp rejects text messages longer than this. */
@@ -92,20 +92,33 @@ const paymentRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
 };
 
 /** The mortgage estimate, printed under its own heading; empty when the plan has none. */
-export const mortgageRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] =>
-  q.mortgage === null
-    ? []
-    : [
-        { label: l.mortgagePayment, value: formatMoney(q.mortgage.monthlyPayment), detail: false },
-        {
-          label: '',
-          value: fillLabel(l.mortgageTerms, {
-            rate: formatPercentBps(q.mortgage.annualRateBps),
-            years: q.mortgage.years,
-          }),
-          detail: true,
-        },
-      ];
+export const mortgageRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
+  const mortgage = q.mortgage;
+  if (mortgage === null) return [];
+  const terms =
+    mortgage.rateBasis === 'effective_annual'
+      ? fillLabel(l.mortgageTerms, {
+          rate: formatPercentBps(mortgage.annualRateBps),
+          nominal: formatPercentBps(mortgage.nominalMonthlyBps),
+          years: mortgage.years,
+        })
+      : fillLabel(l.mortgageTermsNominal, { rate: formatPercentBps(mortgage.annualRateBps), years: mortgage.years });
+  return [
+    { label: l.mortgagePayment, value: formatMoney(mortgage.monthlyPayment), detail: false },
+    { label: '', value: terms, detail: true },
+    ...(mortgage.minimumIncome === null
+      ? []
+      : [
+          { label: l.minimumIncome, value: formatMoney(mortgage.minimumIncome), detail: false },
+          {
+            label: '',
+            value: fillLabel(l.minimumIncomeDetail, { percent: formatPercentBps(HOUSING_PAYMENT_TO_INCOME_BPS) }),
+            detail: true,
+          },
+        ]),
+    ...(mortgage.rateBasis === 'effective_annual' ? [{ label: '', value: l.mortgageInsurance, detail: true }] : []),
+  ];
+};
 
 /** The price and down-payment figures in print order, shared by the WhatsApp text and the PDF so both always agree. */
 export const quoteFigureRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {

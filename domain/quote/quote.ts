@@ -3,15 +3,38 @@ import type { ProjectId, QuoteId, UnitId, UnitTypeId } from '../shared/ids.ts';
 import type { Currency, Money } from '../shared/money.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { DAY_MS, type Instant } from '../shared/time.ts';
-import { basisPointsOf, monthlyPayment, splitEvenly, sum } from './payment-math.ts';
+import {
+  basisPointsOf,
+  minimumIncomeFor,
+  monthlyPayment,
+  nominalMonthlyBpsOf,
+  splitEvenly,
+  sum,
+} from './payment-math.ts';
 
 export type PricedExtra = { readonly label: string; readonly price: Money };
 export type AppliedSaving = { readonly label: string; readonly amount: Money };
 export type MortgageEstimate = {
+  /** The plan's rate, in basis points, read as `rateBasis` says. */
   readonly annualRateBps: number;
+  /**
+   * `effective_annual` (E.A., as Colombian banks quote it): every quote issued since rates are read that way.
+   * `nominal_monthly`: quotes issued before, whose payment divided the rate by 12; kept as they were printed.
+   */
+  readonly rateBasis: 'effective_annual' | 'nominal_monthly';
+  /** The same rate as a nominal annual rate compounded monthly (N.M.V.), in basis points. */
+  readonly nominalMonthlyBps: number;
   readonly years: number;
   readonly monthlyPayment: Money;
+  /** Least household income for which the payment is `HOUSING_PAYMENT_TO_INCOME_BPS` of it; null on older quotes. */
+  readonly minimumIncome: Money | null;
 };
+
+/**
+ * The largest share of a household's income its first housing-credit payment may take, as the issue for E.A.
+ * quotes set it (40 %): the estimated minimum income is the payment divided by it.
+ */
+export const HOUSING_PAYMENT_TO_INCOME_BPS = 4_000;
 
 /** A builder's proposal for one unit, frozen at issue time: every figure is already computed. */
 export type Quote = {
@@ -132,12 +155,23 @@ const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
   const balance = total - down;
   const pay = plan.mortgage && monthlyPayment(balance, plan.mortgage.annualRateBps, plan.mortgage.years);
   if (pay !== null && !Number.isSafeInteger(pay)) return err({ type: 'InvalidAmount', field: 'mortgage', amount: pay });
+  const mortgage: MortgageEstimate | null =
+    plan.mortgage === null || pay === null
+      ? null
+      : {
+          annualRateBps: plan.mortgage.annualRateBps,
+          rateBasis: 'effective_annual',
+          nominalMonthlyBps: nominalMonthlyBpsOf(plan.mortgage.annualRateBps),
+          years: plan.mortgage.years,
+          monthlyPayment: m(pay),
+          minimumIncome: m(minimumIncomeFor(pay, HOUSING_PAYMENT_TO_INCOME_BPS)),
+        };
   return ok({
     totalPrice: m(total),
     downPayment: m(down),
     instalments: splitEvenly(down - saved - credited, plan.instalments).map(m),
     balanceToFinance: m(balance),
-    mortgage: plan.mortgage && pay !== null ? { ...plan.mortgage, monthlyPayment: m(pay) } : null,
+    mortgage,
   });
 };
 

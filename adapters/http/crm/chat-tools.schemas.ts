@@ -94,7 +94,26 @@ export const QuoteSchema = z
       .openapi({ description: 'Runs of equal monthly instalments' }),
     balanceToFinance: MoneySchema,
     mortgage: z
-      .object({ annualRateBps: z.number().int(), years: z.number().int(), monthlyPayment: MoneySchema })
+      .object({
+        annualRateBps: z
+          .number()
+          .int()
+          .openapi({ description: 'The plan rate in basis points, read as rateBasis says' }),
+        rateBasis: z.enum(['effective_annual', 'nominal_monthly']).openapi({
+          description:
+            'effective_annual (E.A., as Colombian banks quote it) for every quote issued now; nominal_monthly for ' +
+            'quotes issued before rates were read as E.A. (their payment divided the rate by 12)',
+        }),
+        nominalMonthlyBps: z
+          .number()
+          .int()
+          .openapi({ description: 'The same rate as a nominal annual rate compounded monthly (N.M.V.)' }),
+        years: z.number().int(),
+        monthlyPayment: MoneySchema,
+        minimumIncome: MoneySchema.nullable().openapi({
+          description: 'Least household income of which the payment is 40 %; null on quotes issued before',
+        }),
+      })
       .nullable(),
     pdfMediaId: z.string().nullable().openapi({ description: 'Download with GET /media/{id}' }),
   })

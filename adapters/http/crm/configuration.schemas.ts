@@ -44,7 +44,14 @@ const PaymentPlanSchema = z.object({
     .openapi({ description: 'Down payment in basis points of the price (3000 = 30 %).' }),
   instalments: count(1),
   separationCreditedToDownPayment: z.boolean(),
-  mortgage: z.object({ annualRateBps: count(0), years: count(1) }).nullable(),
+  mortgage: z
+    .object({
+      annualRateBps: count(0).openapi({
+        description: 'Effective annual rate (E.A.) in basis points, as Colombian banks quote it: 1250 is 12,5 % E.A.',
+      }),
+      years: count(1),
+    })
+    .nullable(),
   quoteValidityDays: count(1),
 });
 const UnitTypeSchema = z.object({

@@ -31,6 +31,16 @@ export const quoteJson = ({ quote: q, visitId, conversationId, pdfMediaId }: Quo
   savings: q.savings.map((s) => ({ label: s.label, amount: moneyJson(s.amount) })),
   instalments: instalmentRuns(q.instalments).map((r) => ({ count: r.count, amount: moneyJson(r.amount) })),
   balanceToFinance: moneyJson(q.balanceToFinance),
-  mortgage: q.mortgage === null ? null : { ...q.mortgage, monthlyPayment: moneyJson(q.mortgage.monthlyPayment) },
+  mortgage:
+    q.mortgage === null
+      ? null
+      : {
+          annualRateBps: q.mortgage.annualRateBps,
+          rateBasis: q.mortgage.rateBasis,
+          nominalMonthlyBps: q.mortgage.nominalMonthlyBps,
+          years: q.mortgage.years,
+          monthlyPayment: moneyJson(q.mortgage.monthlyPayment),
+          minimumIncome: q.mortgage.minimumIncome === null ? null : moneyJson(q.mortgage.minimumIncome),
+        },
   pdfMediaId,
 });

@@ -4,7 +4,7 @@ import { defaultFlowSettings, type DataPolicy, type FlowSettings } from '../../.
 import { type BotTexts, defaultBotTexts } from '../../../domain/chatbot/bot-texts.ts';
 import { defaultQuoteLabels, type QuoteLabels } from '../../../domain/quote/quote-labels.ts';
 import { propertyType } from './parts.ts';
-import { sameShape, versionedCodec } from './stored-codec.ts';
+import { sameShape, type Upgrade, versionedCodec } from './stored-codec.ts';
 
 type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
 
@@ -45,12 +45,29 @@ const botSettingsSchema: z.ZodType<BotSettings> = z.looseObject({
   flow: flowSchema,
 });
 
+/** The rate line every quote printed before rates were read as E.A. */
+const NOMINAL_TERMS = 'Tasa fija {rate} nominal anual, plazo {years} años';
+
+/**
+ * Version 1 → 2: a row that saved the old default rate line ("nominal anual") gets today's default, which says
+ * E.A. and its N.M.V. equivalent; a line an administrator wrote themselves is kept.
+ */
+const ratesReadAsEffectiveAnnual: Upgrade = (previous) => {
+  if (typeof previous !== 'object' || previous === null) return previous;
+  const { quoteLabels } = previous as { quoteLabels?: unknown };
+  if (typeof quoteLabels !== 'object' || quoteLabels === null) return previous;
+  const { mortgageTerms } = quoteLabels as { mortgageTerms?: unknown };
+  if (mortgageTerms !== NOMINAL_TERMS) return previous;
+  return { ...previous, quoteLabels: { ...quoteLabels, mortgageTerms: defaultQuoteLabels.mortgageTerms } };
+};
+
 /**
  * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved.
- * Version 1: today's shape in an envelope. Texts and labels missing from a stored row read as the defaults.
+ * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`. Texts and labels missing from a
+ * stored row read as the defaults.
  */
 export const botSettingsCodec = versionedCodec<BotSettings>({
   name: 'bot settings',
   schema: botSettingsSchema,
-  upgrades: [sameShape],
+  upgrades: [sameShape, ratesReadAsEffectiveAnnual],
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Quote } from '../../../domain/quote/quote.ts';
 import type { ProjectId, QuoteId, UnitId, UnitTypeId } from '../../../domain/shared/ids.ts';
 import { branded, instant, moneySchema } from './parts.ts';
-import { sameShape, versionedCodec } from './stored-codec.ts';
+import { sameShape, type Upgrade, versionedCodec } from './stored-codec.ts';
 
 const quoteSchema: z.ZodType<Quote> = z.looseObject({
   id: branded<QuoteId>(),
@@ -27,8 +27,36 @@ const quoteSchema: z.ZodType<Quote> = z.looseObject({
   separationCredited: z.boolean(),
   instalments: z.array(moneySchema),
   balanceToFinance: moneySchema,
-  mortgage: z.looseObject({ annualRateBps: z.number(), years: z.number(), monthlyPayment: moneySchema }).nullable(),
+  mortgage: z
+    .looseObject({
+      annualRateBps: z.number(),
+      rateBasis: z.enum(['effective_annual', 'nominal_monthly']),
+      nominalMonthlyBps: z.number(),
+      years: z.number(),
+      monthlyPayment: moneySchema,
+      minimumIncome: moneySchema.nullable(),
+    })
+    .nullable(),
 });
 
-/** `quotes.figures`: the whole quote as issued, figures frozen. Version 1: today's shape in an envelope. */
-export const quoteCodec = versionedCodec<Quote>({ name: 'quote', schema: quoteSchema, upgrades: [sameShape] });
+/**
+ * Version 1 → 2: mortgage rates became effective annual (E.A.). A quote issued before divided its rate by 12 and
+ * printed "nominal anual"; it keeps its figures and says so (`nominal_monthly`), with no minimum income.
+ */
+const ratesRead: Upgrade = (previous) => {
+  if (typeof previous !== 'object' || previous === null) return previous;
+  const { mortgage } = previous as { mortgage?: unknown };
+  if (typeof mortgage !== 'object' || mortgage === null) return previous;
+  const { annualRateBps } = mortgage as { annualRateBps?: unknown };
+  return {
+    ...previous,
+    mortgage: { ...mortgage, rateBasis: 'nominal_monthly', nominalMonthlyBps: annualRateBps, minimumIncome: null },
+  };
+};
+
+/** `quotes.figures`: the whole quote as issued, figures frozen. Version 1: the first shape in an envelope. */
+export const quoteCodec = versionedCodec<Quote>({
+  name: 'quote',
+  schema: quoteSchema,
+  upgrades: [sameShape, ratesRead],
+});

@@ -401,3 +401,35 @@ describe('encode then decode', () => {
   roundTrips('payment plan', paymentPlanCodec, anyPaymentPlan);
   roundTrips('search criteria', searchCriteriaCodec, anyCriteria);
 });
+
+describe('mortgage rates read as E.A. (quote and bot settings version 2)', () => {
+  const v1Quote = throughJson(samples.quotes.withoutMortgage) as Record<string, unknown>;
+  const nominalMortgage = { annualRateBps: 1200, years: 20, monthlyPayment: { amount: 2_890_352, currency: 'COP' } };
+
+  it('reads a version 1 quote as issued: its payment divided the rate by 12, and it shows no minimum income', () => {
+    const read = quoteCodec.decode({ v: 1, value: { ...v1Quote, mortgage: nominalMortgage } });
+
+    expect(read.mortgage).toEqual({
+      ...nominalMortgage,
+      rateBasis: 'nominal_monthly',
+      nominalMonthlyBps: 1200,
+      minimumIncome: null,
+    });
+    expect(quoteCodec.decode({ v: 1, value: v1Quote }).mortgage).toBeNull();
+  });
+
+  it("replaces a saved default rate line that said 'nominal anual', and keeps one an administrator wrote", () => {
+    const saved = throughJson(samples.botSettingsSamples.defaults) as { quoteLabels: Record<string, string> };
+    const withLine = (mortgageTerms: string) => ({
+      v: 1,
+      value: { ...saved, quoteLabels: { ...saved.quoteLabels, mortgageTerms } },
+    });
+
+    expect(
+      botSettingsCodec.decode(withLine('Tasa fija {rate} nominal anual, plazo {years} años')).quoteLabels.mortgageTerms,
+    ).toBe('Tasa fija {rate} E.A. (equivale a {nominal} N.M.V.), plazo {years} años');
+    expect(botSettingsCodec.decode(withLine('Tasa {rate} E.A. a {years} años')).quoteLabels.mortgageTerms).toBe(
+      'Tasa {rate} E.A. a {years} años',
+    );
+  });
+});

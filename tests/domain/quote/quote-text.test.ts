@@ -38,8 +38,11 @@ describe('quoteSummaryText', () => {
         '*Cuotas mensuales:* 16 cuotas de $ 4.166.667 y 8 cuotas de $ 4.166.666',
         '*Saldo a financiar:* $ 245.000.000',
         '*Crédito hipotecario (estimado)*',
-        '*Cuota mensual estimada del crédito:* $ 2.697.662',
-        'Tasa fija 12 % nominal anual, plazo 20 años',
+        '*Cuota mensual estimada del crédito:* $ 2.593.628',
+        'Tasa fija 12 % E.A. (equivale a 11,39 % N.M.V.), plazo 20 años',
+        '*Ingreso familiar mínimo estimado:* $ 6.484.070',
+        'Calculado para que la cuota no supere el 40 % del ingreso del hogar.',
+        'El banco suma a la cuota los seguros obligatorios de vida y de incendio y terremoto.',
       ]),
     );
     // One figure per line, but for the instalment runs, which read as one sentence.

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quoteNumber, simulateQuote, type Quote, type QuoteRequest } from '../../../domain/quote/quote.ts';
+import {
+  minimumIncomeFor,
+  monthlyPayment,
+  monthlyRateOfEffectiveAnnual,
+  nominalMonthlyBpsOf,
+} from '../../../domain/quote/payment-math.ts';
+import {
+  HOUSING_PAYMENT_TO_INCOME_BPS,
+  quoteNumber,
+  simulateQuote,
+  type Quote,
+  type QuoteRequest,
+} from '../../../domain/quote/quote.ts';
 import { asId, type ProjectId } from '../../../domain/shared/ids.ts';
 import { moneyOf } from '../../../domain/shared/money.ts';
 import { DAY_MS } from '../../../domain/shared/time.ts';
@@ -91,9 +103,12 @@ describe('simulateQuote properties', () => {
         expect(pay * n).toBeGreaterThanOrEqual(principal);
         if (plan.annualRateBps === 0) expect(Math.abs(pay - principal / n)).toBeLessThan(1);
         else {
-          // Rounded up by less than one unit: one unit less would fall below the exact annuity.
-          const r = plan.annualRateBps / 120_000;
-          expect(pay - 1).toBeLessThan((principal * r) / (1 - (1 + r) ** -n) + 1e-6 * pay);
+          // The rate is effective annual: the monthly rate compounds to it over twelve months.
+          const r = (1 + plan.annualRateBps / 10_000) ** (1 / 12) - 1;
+          const exact = (principal * r) / (1 - (1 + r) ** -n);
+          // Never below the exact annuity, and rounded up by less than one unit.
+          expect(pay).toBeGreaterThanOrEqual(exact - 1e-6 * pay);
+          expect(pay - 1).toBeLessThan(exact + 1e-6 * pay);
         }
       }),
     );
@@ -121,8 +136,16 @@ describe('simulateQuote with Colombian figures', () => {
     // (105.000.000 − 5.000.000) / 24 = 4.166.666,67: sixteen instalments carry the extra peso.
     expect(amounts(q)).toEqual([...Array(16).fill(4_166_667), ...Array(8).fill(4_166_666)]);
     expect(q.balanceToFinance).toEqual(moneyOf(245_000_000));
-    // 245.000.000 · 0,01 / (1 − 1,01^−240) = 2.697.661,03 → rounded up.
-    expect(q.mortgage).toEqual({ annualRateBps: 1200, years: 20, monthlyPayment: moneyOf(2_697_662) });
+    // 12 % E.A. is 1,12^(1/12) − 1 = 0,94888 % a month: 245.000.000 · r / (1 − (1 + r)^−240) = 2.593.627,21 → up.
+    // The payment may be 40 % of the household's income: 2.593.628 / 0,4 = 6.484.070.
+    expect(q.mortgage).toEqual({
+      annualRateBps: 1200,
+      rateBasis: 'effective_annual',
+      nominalMonthlyBps: 1139,
+      years: 20,
+      monthlyPayment: moneyOf(2_593_628),
+      minimumIncome: moneyOf(6_484_070),
+    });
     expect(q.validUntil - q.issuedAt).toBe(30 * DAY_MS);
     expect(q).toMatchObject({
       number: 'COT-000042',
@@ -146,7 +169,7 @@ describe('simulateQuote with Colombian figures', () => {
     // 112.500.000 − 10.000.000 = 102.500.000 over 36 = 2.847.222,22: eight carry the extra peso.
     expect(amounts(q)).toEqual([...Array(8).fill(2_847_223), ...Array(28).fill(2_847_222)]);
     expect(q.balanceToFinance).toEqual(moneyOf(262_500_000));
-    expect(q.mortgage?.monthlyPayment).toEqual(moneyOf(2_890_352));
+    expect(q.mortgage?.monthlyPayment).toEqual(moneyOf(2_778_887));
   });
 
   it('rounds the down payment half up to whole pesos', () => {
@@ -235,5 +258,49 @@ describe('quoteNumber', () => {
 
   it('refuses a sequence that cannot come from the repository', () => {
     expect(() => quoteNumber(0)).toThrow(RangeError);
+  });
+});
+
+describe('mortgage rates read as effective annual (E.A.)', () => {
+  it('charges $ 2.964.146 a month on $ 280.000.000 at 12 % E.A. over 20 years, not the $ 3.083.042 of 12 % / 12', () => {
+    expect(monthlyPayment(280_000_000, 1200, 20)).toBe(2_964_146);
+  });
+
+  it('prints 12,5 % E.A. as 11,84 % N.M.V.', () => {
+    expect(nominalMonthlyBpsOf(1250)).toBe(1184);
+    expect(nominalMonthlyBpsOf(0)).toBe(0);
+  });
+
+  it('repays the principal to the peso in n payments at the monthly rate the E.A. rate compounds from, never less', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_000_000, max: 5_000_000_000 }),
+        fc.integer({ min: 1, max: 3_000 }),
+        fc.integer({ min: 1, max: 30 }),
+        (principal, rateBps, years) => {
+          const pay = monthlyPayment(principal, rateBps, years);
+          const r = monthlyRateOfEffectiveAnnual(rateBps);
+          expect((1 + r) ** 12).toBeCloseTo(1 + rateBps / 10_000, 12);
+          // The balance after n payments, paying `pay` each month: at most zero (repaid), and one peso less would not.
+          const balanceAfter = (payment: number) => {
+            let balance = principal;
+            for (let month = 0; month < years * 12; month++) balance = balance * (1 + r) - payment;
+            return balance;
+          };
+          expect(balanceAfter(pay)).toBeLessThanOrEqual(1e-6 * principal);
+          expect(balanceAfter(pay - 1)).toBeGreaterThan(-1e-6 * principal);
+        },
+      ),
+    );
+  });
+
+  it('estimates the household income the payment is at most 40 % of, rounded up to the peso', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000_000 }), (payment) => {
+        const income = minimumIncomeFor(payment, HOUSING_PAYMENT_TO_INCOME_BPS);
+        expect(payment * 10_000).toBeLessThanOrEqual(income * HOUSING_PAYMENT_TO_INCOME_BPS);
+        expect(payment * 10_000).toBeGreaterThan((income - 1) * HOUSING_PAYMENT_TO_INCOME_BPS);
+      }),
+    );
   });
 });

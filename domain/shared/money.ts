@@ -28,8 +28,11 @@ export const formatMoney = (m: Money): string => {
   return `US$ ${groupThousands(String(major), ',')}.${cents}`;
 };
 
-/** Short form for tight labels (list rows): `$ 350 M`, `$ 1.250 M`. */
+/**
+ * Short form for tight labels (list rows, "desde" prices): `$ 350 M`, `$ 1.250 M`. Whole millions rounded *down*:
+ * a unit of $ 349.900.000 is "desde $ 349 M", never a "desde" above the cheapest price.
+ */
 export const formatMoneyShort = (m: Money): string => {
   if (m.currency !== 'COP' || m.amount < 1_000_000) return formatMoney(m);
-  return `$ ${groupThousands(String(Math.round(m.amount / 1_000_000)), '.')} M`;
+  return `$ ${groupThousands(String(Math.floor(m.amount / 1_000_000)), '.')} M`;
 };

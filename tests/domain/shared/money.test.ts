@@ -69,12 +69,13 @@ describe('formatMoney', () => {
 });
 
 describe('formatMoneyShort', () => {
-  it('writes COP from a million up in rounded millions', () => {
+  it('writes COP from a million up in whole millions, rounded down', () => {
     expect(formatMoneyShort(cop(350_000_000))).toBe('$ 350 M');
     expect(formatMoneyShort(cop(1_250_000_000))).toBe('$ 1.250 M');
     expect(formatMoneyShort(cop(1_000_000))).toBe('$ 1 M');
     expect(formatMoneyShort(cop(1_499_999))).toBe('$ 1 M');
-    expect(formatMoneyShort(cop(1_500_000))).toBe('$ 2 M');
+    expect(formatMoneyShort(cop(1_500_000))).toBe('$ 1 M');
+    expect(formatMoneyShort(cop(349_900_000))).toBe('$ 349 M');
   });
 
   it('falls back to the full form below a million and for USD', () => {
@@ -82,13 +83,14 @@ describe('formatMoneyShort', () => {
     expect(formatMoneyShort(usd(350_000_000))).toBe('US$ 3,500,000.00');
   });
 
-  it('is within half a million of the amount and never longer than the full form', () => {
+  it('is at most the amount and less than a million below it, and never longer than the full form', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1_000_000, max: Number.MAX_SAFE_INTEGER }), (n) => {
         const text = formatMoneyShort(cop(n));
         expect(text).toMatch(/^\$ \d{1,3}(\.\d{3})* M$/);
         const millions = Number(text.slice(2, -2).replaceAll('.', ''));
-        expect(Math.abs(millions * 1_000_000 - n)).toBeLessThanOrEqual(500_000);
+        expect(millions * 1_000_000).toBeLessThanOrEqual(n);
+        expect(n - millions * 1_000_000).toBeLessThan(1_000_000);
         expect(text.length).toBeLessThanOrEqual(formatMoney(cop(n)).length);
       }),
     );

@@ -119,6 +119,7 @@ const applyEffect = async (
               } as const,
             ]),
       ]
-    : [textMessage(texts.quoteUnavailable)];
+    : // Sold out between the lead's choice and the quote: say so rather than "could not simulate".
+      [textMessage(quote.error.type === 'NoUnitToQuote' ? texts.unitTypeSoldOut : texts.quoteUnavailable)];
   return { ...acc, replies: [...acc.replies, ...replies] };
 };

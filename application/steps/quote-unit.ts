@@ -1,4 +1,5 @@
 import { referenceUnit } from '../../domain/catalog/search.ts';
+import type { Unit } from '../../domain/catalog/catalog.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { quoteNumber, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
 import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
@@ -28,6 +29,8 @@ export type QuoteUnitError =
   | { readonly type: 'ProjectNotFound'; readonly projectId: ProjectId }
   | { readonly type: 'UnitTypeNotFound'; readonly unitTypeId: UnitTypeId }
   | { readonly type: 'NoUnitToQuote'; readonly unitTypeId: UnitTypeId }
+  /** The unit asked for is sold or reserved: never quoted. */
+  | { readonly type: 'UnitUnavailable'; readonly unitId: UnitId; readonly status: Unit['status'] }
   | QuoteError;
 
 export type QuoteUnitDeps = {
@@ -62,6 +65,7 @@ export const quoteUnit = async (
       ? referenceUnit(catalog, unitType.id)
       : (catalog.units.find((u) => u.id === input.unitId && u.unitTypeId === unitType.id) ?? null);
   if (unit === null) return err({ type: 'NoUnitToQuote', unitTypeId: unitType.id });
+  if (unit.status !== 'available') return err({ type: 'UnitUnavailable', unitId: unit.id, status: unit.status });
   const number = quoteNumber(await repos.quotes.nextSequence());
   const simulate = (id: QuoteId, issuedAt: Instant) => simulateQuote({ id, number, issuedAt, project, unitType, unit });
   const draft = drafts.find((drafted) => {

@@ -66,9 +66,15 @@ export const fromPrice = (catalog: Catalog, unitTypeId: UnitTypeId): Money | nul
     .filter((u) => u.status === 'available')
     .reduce<Money | null>((low, u) => (low === null || u.price.amount < low.amount ? u.price : low), null);
 
-/** The unit a quote for a unit type is made on: the cheapest available one, else the cheapest at all. */
-export const referenceUnit = (catalog: Catalog, unitTypeId: UnitTypeId): Unit | null => {
-  const units = unitsOfType(catalog, unitTypeId);
-  const pool = units.some((u) => u.status === 'available') ? units.filter((u) => u.status === 'available') : units;
-  return pool.reduce<Unit | null>((low, u) => (low === null || u.price.amount < low.price.amount ? u : low), null);
-};
+/**
+ * The unit a quote for a unit type is made on: its cheapest available one; `null` when the type is sold out (a
+ * sold or reserved unit is never quoted).
+ */
+export const referenceUnit = (catalog: Catalog, unitTypeId: UnitTypeId): Unit | null =>
+  unitsOfType(catalog, unitTypeId)
+    .filter((u) => u.status === 'available')
+    .reduce<Unit | null>((low, u) => (low === null || u.price.amount < low.price.amount ? u : low), null);
+
+/** Whether a unit type has no available unit left (sold or reserved, every one). */
+export const isSoldOut = (catalog: Catalog, unitTypeId: UnitTypeId): boolean =>
+  referenceUnit(catalog, unitTypeId) === null;

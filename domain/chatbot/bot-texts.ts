@@ -36,6 +36,8 @@ export type BotTexts = {
   readonly outcomeNewSearch: string;
   readonly afterQuote: string;
   readonly quoteUnavailable: string;
+  /** A unit type with no available unit left: the lead picks another, or asks an advisor for the waiting list. */
+  readonly unitTypeSoldOut: string;
   readonly advisorAssigned: string;
   readonly advisorPending: string;
   readonly advisorNeedsEmail: string;
@@ -85,6 +87,8 @@ export const defaultBotTexts: BotTexts = {
   outcomeNewSearch: 'Nueva búsqueda',
   afterQuote: '¿Quieres que un asesor te acompañe con esta cotización?',
   quoteUnavailable: 'No pude simular la cotización de este inmueble en este momento. Un asesor puede ayudarte.',
+  unitTypeSoldOut:
+    'Esta tipología está agotada 😔. Puedes elegir otra de la lista, o escribir *asesor* para que te cuenten de la lista de espera y de otras opciones.',
   advisorAssigned: '¡Listo! ✅ *{advisor}* será tu asesor(a) y te contactará muy pronto por este chat.',
   advisorPending: '¡Listo! ✅ Registramos tus datos. Un asesor te contactará muy pronto por este chat.',
   advisorNeedsEmail: 'Con gusto te comunico con un asesor. Primero necesito tu correo electrónico.',

@@ -1,6 +1,7 @@
 import {
   FILTER_DIMENSIONS,
   isChosen,
+  isSoldOut,
   matchingProjects,
   matchingUnitTypes,
   optionsFor,
@@ -132,6 +133,8 @@ const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null 
     }
     case 'choosingUnitType': {
       const unitTypeId = valueAfter(id, 'unittype');
+      if (unitTypeId !== null && isSoldOut(ctx.catalog, unitTypeId as UnitTypeId))
+        return reask(state, ctx, ctx.texts.unitTypeSoldOut);
       return unitTypeId === null
         ? null
         : show(

@@ -118,6 +118,29 @@ describe('visit quotes', () => {
     });
   });
 
+  it('never quotes a sold or reserved unit, nor a unit type with no available unit left', async () => {
+    const { world, visitId, createVisitQuote, listVisitQuotes } = await setup();
+    const sold = asId<UnitId>('p-bog-1-t1-u1');
+    await world.read(async (repos) => {
+      const catalog = await repos.catalog.all();
+      await repos.catalog.upsert({
+        ...catalog,
+        units: catalog.units.map((u) => (u.id === sold ? { ...u, status: 'sold' as const } : u)),
+      });
+    });
+
+    expect(await createVisitQuote.execute({ actor: admin, visitId, unitId: sold })).toEqual({
+      ok: false,
+      error: { type: 'UnitUnavailable', unitId: sold, status: 'sold' },
+    });
+    expect(await createVisitQuote.execute({ actor: admin, visitId, unitTypeId: asId('p-bog-1-t1') })).toEqual({
+      ok: false,
+      error: { type: 'NoUnitToQuote', unitTypeId: 'p-bog-1-t1' },
+    });
+    const listed = await listVisitQuotes.execute({ actor: admin, visitId });
+    expect(listed.ok && listed.value).toEqual([]);
+  });
+
   it('sends the summary and the PDF inside the window, and nothing once it has closed', async () => {
     const { world, visitId, createVisitQuote, sendQuote } = await setup();
     const created = await createVisitQuote.execute({ actor: admin, visitId, unitTypeId: asId('p-bog-1-t1') });

@@ -9,9 +9,9 @@ describe('the assembled desk, driven by several leads, an advisor and the passin
     await fc.assert(fc.asyncProperty(anyScript, run), { numRuns: 80 });
     // Fixed seed as well: the coverage check below must not depend on this run's luck.
     await fc.assert(fc.asyncProperty(anyScript, run), { numRuns: 40, seed: 20261124 });
-    expect(seen.registrations).toBeGreaterThan(0);
-    expect(seen.refusedOutsideWindow).toBeGreaterThan(0);
-    expect(seen.templatesOutsideWindow).toBeGreaterThan(0);
-    expect(seen.quotes).toBeGreaterThan(0);
+    expect(seen.registrations, 'registrations').toBeGreaterThan(0);
+    expect(seen.refusedOutsideWindow, 'refused outside the window').toBeGreaterThan(0);
+    expect(seen.templatesOutsideWindow, 'templates outside the window').toBeGreaterThan(0);
+    expect(seen.quotes, 'quotes').toBeGreaterThan(0);
   }, 120_000);
 });

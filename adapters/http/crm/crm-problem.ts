@@ -310,6 +310,13 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     title: 'Conversation window closed',
     detail: d.WINDOW_CLOSED_DETAIL,
   },
+  UnitUnavailable: {
+    status: 409,
+    code: 'unit_unavailable',
+    title: 'Unit unavailable',
+    detail: (e) => `The unit ${e.unitId} is ${e.status}: only an available unit is quoted.`,
+    extra: (e) => ({ unitId: e.unitId, unitStatus: e.status }),
+  },
   NoUnitToQuote: {
     status: 409,
     code: 'no_unit_to_quote',

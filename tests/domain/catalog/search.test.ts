@@ -12,6 +12,7 @@ import {
   fromPrice,
   matchingProjects,
   optionsFor,
+  isSoldOut,
   referenceUnit,
   type FilterDimension,
   type SearchCriteria,
@@ -196,7 +197,7 @@ const typeUnits = fc
   .map((us) => us.map((u, i) => unit(`x${i}`, 'tx', 'px', u.price, u.status)));
 
 describe('fromPrice and referenceUnit', () => {
-  it('take the cheapest available unit of the type (first on ties); referenceUnit falls back to the cheapest of all', () => {
+  it('take the cheapest available unit of the type (first on ties), and none when the type is sold out', () => {
     fc.assert(
       fc.property(typeUnits, (us) => {
         const c: Catalog = { ...catalog, units: [...catalog.units, ...us, unit('other', 'ty', 'px', 0, 'available')] };
@@ -204,7 +205,9 @@ describe('fromPrice and referenceUnit', () => {
         const cheapest = (xs: Unit[]) =>
           xs.reduce<Unit | null>((low, u) => (low === null || u.price.amount < low.price.amount ? u : low), null);
         expect(fromPrice(c, 'tx' as UnitTypeId)).toEqual(cheapest(available)?.price ?? null);
-        expect(referenceUnit(c, 'tx' as UnitTypeId)).toEqual(cheapest(available.length > 0 ? available : us));
+        expect(referenceUnit(c, 'tx' as UnitTypeId)).toEqual(cheapest(available));
+        expect(referenceUnit(c, 'tx' as UnitTypeId)?.status ?? 'available').toBe('available');
+        expect(isSoldOut(c, 'tx' as UnitTypeId)).toBe(available.length === 0);
         if (available.length > 0)
           expect(Math.min(...available.map((u) => u.price.amount))).toBe(fromPrice(c, 'tx' as UnitTypeId)?.amount);
       }),
@@ -215,7 +218,7 @@ describe('fromPrice and referenceUnit', () => {
     expect(fromPrice(catalog, 't1' as UnitTypeId)).toEqual({ amount: 300 * M, currency: 'COP' });
     expect(fromPrice(catalog, 't4' as UnitTypeId)).toBeNull();
     expect(referenceUnit(catalog, 't1' as UnitTypeId)?.id).toBe('u1');
-    expect(referenceUnit(catalog, 't6' as UnitTypeId)?.id).toBe('u8'); // nothing available: the cheapest at all
+    expect(referenceUnit(catalog, 't6' as UnitTypeId)).toBeNull(); // sold out: a sold unit is never quoted
     expect(referenceUnit(catalog, 't7' as UnitTypeId)).toBeNull();
   });
 });

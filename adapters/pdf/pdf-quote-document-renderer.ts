@@ -5,6 +5,7 @@ import { fillLabel, type QuoteLabels } from '../../domain/quote/quote-labels.ts'
 import {
   formatAreaM2,
   formatDateCo,
+  disclaimerText,
   mortgageRows,
   quoteFigureRows,
   type QuoteFigureRow,
@@ -121,7 +122,7 @@ export class PdfQuoteDocumentRenderer implements QuoteDocumentRenderer {
     }
     schedule(c, quote, labels);
     c.down(12);
-    c.paragraph(labels.disclaimer, { size: 8, color: MUTED });
+    c.paragraph(disclaimerText(quote, labels), { size: 8, color: MUTED });
     if (quote.mortgage !== null) c.paragraph(labels.mortgageDisclaimer, { size: 8, color: MUTED });
     drawPageNumbers(doc, regular, (page, pages) => fillLabel(labels.pageOf, { page, pages }));
     return doc.save();

@@ -46,6 +46,7 @@ export type QuoteLabels = {
   readonly mortgageInsurance: string;
   /** `{count}`: lines left out of a long list. */
   readonly moreItems: string;
+  /** `{validUntil}`: the last day the price holds, `dd/mm/aaaa`. */
   readonly disclaimer: string;
   readonly mortgageDisclaimer: string;
   /** `{page}`, `{pages}`. */
@@ -88,8 +89,8 @@ export const defaultQuoteLabels: QuoteLabels = {
   mortgageInsurance: 'El banco suma a la cuota los seguros obligatorios de vida y de incendio y terremoto.',
   moreItems: 'y {count} más',
   disclaimer:
-    'Cotización informativa, no constituye oferta vinculante. Precios, áreas y disponibilidad pueden cambiar ' +
-    'sin previo aviso y se confirman al separar el inmueble.',
+    'Precio válido hasta {validUntil}, sujeto a disponibilidad; queda fijado al firmar la separación. ' +
+    'Cotización informativa: no constituye una oferta vinculante.',
   mortgageDisclaimer:
     'La cuota del crédito es una simulación a tasa fija; la entidad financiera define el monto, la tasa y el plazo.',
   pageOf: 'Página {page} de {pages}',

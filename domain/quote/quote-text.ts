@@ -152,6 +152,10 @@ const textRow = (r: QuoteFigureRow): string => {
   return `${label}${r.value}`.trimEnd();
 };
 
+/** The legal line under the figures: until when the price holds (the text and the PDF print the same). */
+export const disclaimerText = (quote: Quote, labels: QuoteLabels): string =>
+  fillLabel(labels.disclaimer, { validUntil: formatDateCo(quote.validUntil) });
+
 /** The quote as one WhatsApp message: bold headings, one figure per line, never over the size limit. */
 export const quoteSummaryText = (quote: Quote, labels: QuoteLabels): string => {
   const name = (s: string): string => clipText(s, MAX_NAME);
@@ -171,7 +175,7 @@ export const quoteSummaryText = (quote: Quote, labels: QuoteLabels): string => {
       ? []
       : ['', `*${labels.mortgageHeading}*`, ...mortgageRows(quote, labels).map(textRow)]),
     '',
-    `_${labels.disclaimer}_`,
+    `_${disclaimerText(quote, labels)}_`,
     ...(quote.mortgage === null ? [] : [`_${labels.mortgageDisclaimer}_`]),
   ];
   return clipText(lines.join('\n'), WHATSAPP_TEXT_LIMIT);

@@ -61,13 +61,31 @@ const ratesReadAsEffectiveAnnual: Upgrade = (previous) => {
   return { ...previous, quoteLabels: { ...quoteLabels, mortgageTerms: defaultQuoteLabels.mortgageTerms } };
 };
 
+/** The legal line every quote printed before it named the day the price holds. */
+const UNDATED_DISCLAIMER =
+  'Cotización informativa, no constituye oferta vinculante. Precios, áreas y disponibilidad pueden cambiar ' +
+  'sin previo aviso y se confirman al separar el inmueble.';
+
+/**
+ * Version 2 → 3: a row that saved the old default legal line ("pueden cambiar sin previo aviso") gets today's,
+ * which says until when the price holds; a line an administrator wrote is kept.
+ */
+const validityDated: Upgrade = (previous) => {
+  if (typeof previous !== 'object' || previous === null) return previous;
+  const { quoteLabels } = previous as { quoteLabels?: unknown };
+  if (typeof quoteLabels !== 'object' || quoteLabels === null) return previous;
+  const { disclaimer } = quoteLabels as { disclaimer?: unknown };
+  if (disclaimer !== UNDATED_DISCLAIMER) return previous;
+  return { ...previous, quoteLabels: { ...quoteLabels, disclaimer: defaultQuoteLabels.disclaimer } };
+};
+
 /**
  * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved.
- * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`. Texts and labels missing from a
+ * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`; 3: see `validityDated`. Texts and labels missing from a
  * stored row read as the defaults.
  */
 export const botSettingsCodec = versionedCodec<BotSettings>({
   name: 'bot settings',
   schema: botSettingsSchema,
-  upgrades: [sameShape, ratesReadAsEffectiveAnnual],
+  upgrades: [sameShape, ratesReadAsEffectiveAnnual, validityDated],
 });

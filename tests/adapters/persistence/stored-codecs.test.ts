@@ -433,3 +433,24 @@ describe('mortgage rates read as E.A. (quote and bot settings version 2)', () =>
     );
   });
 });
+
+describe('the dated validity line (bot settings version 3)', () => {
+  const saved = throughJson(samples.botSettingsSamples.defaults) as { quoteLabels: Record<string, string> };
+  const withLine = (disclaimer: string) => ({
+    v: 2,
+    value: { ...saved, quoteLabels: { ...saved.quoteLabels, disclaimer } },
+  });
+
+  it('replaces a saved default that said prices may change without notice, and keeps a line an administrator wrote', () => {
+    const undated =
+      'Cotización informativa, no constituye oferta vinculante. Precios, áreas y disponibilidad pueden cambiar ' +
+      'sin previo aviso y se confirman al separar el inmueble.';
+
+    expect(botSettingsCodec.decode(withLine(undated)).quoteLabels.disclaimer).toContain(
+      'Precio válido hasta {validUntil}',
+    );
+    expect(botSettingsCodec.decode(withLine('Válida hasta {validUntil}.')).quoteLabels.disclaimer).toBe(
+      'Válida hasta {validUntil}.',
+    );
+  });
+});

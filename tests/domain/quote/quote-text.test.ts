@@ -21,6 +21,14 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 describe('quoteSummaryText', () => {
   const text = quoteSummaryText(quoteOf(aQuoteRequest().build()), defaultQuoteLabels);
 
+  it('says until which day the price holds, subject to availability, instead of "may change without notice"', () => {
+    expect(text).toContain(
+      '_Precio válido hasta 14/04/2025, sujeto a disponibilidad; queda fijado al firmar la separación. ' +
+        'Cotización informativa: no constituye una oferta vinculante._',
+    );
+    expect(text).not.toContain('sin previo aviso');
+  });
+
   it('shows every figure formatted, one per line, under bold headings', () => {
     const lines = text.split('\n');
     expect(lines).toEqual(

@@ -45,39 +45,32 @@ const botSettingsSchema: z.ZodType<BotSettings> = z.looseObject({
   flow: flowSchema,
 });
 
-/** The rate line every quote printed before rates were read as E.A. */
-const NOMINAL_TERMS = 'Tasa fija {rate} nominal anual, plazo {years} años';
-
 /**
- * Version 1 → 2: a row that saved the old default rate line ("nominal anual") gets today's default, which says
- * E.A. and its N.M.V. equivalent; a line an administrator wrote themselves is kept.
+ * An upgrade for a quote label whose default changed: a row that saved the old default gets today's, while a label
+ * an administrator wrote themselves is kept.
  */
-const ratesReadAsEffectiveAnnual: Upgrade = (previous) => {
-  if (typeof previous !== 'object' || previous === null) return previous;
-  const { quoteLabels } = previous as { quoteLabels?: unknown };
-  if (typeof quoteLabels !== 'object' || quoteLabels === null) return previous;
-  const { mortgageTerms } = quoteLabels as { mortgageTerms?: unknown };
-  if (mortgageTerms !== NOMINAL_TERMS) return previous;
-  return { ...previous, quoteLabels: { ...quoteLabels, mortgageTerms: defaultQuoteLabels.mortgageTerms } };
-};
+const replacingOldDefault =
+  (key: keyof QuoteLabels, oldDefault: string): Upgrade =>
+  (previous) => {
+    if (typeof previous !== 'object' || previous === null) return previous;
+    const { quoteLabels } = previous as { quoteLabels?: unknown };
+    if (typeof quoteLabels !== 'object' || quoteLabels === null) return previous;
+    if ((quoteLabels as Record<string, unknown>)[key] !== oldDefault) return previous;
+    return { ...previous, quoteLabels: { ...quoteLabels, [key]: defaultQuoteLabels[key] } };
+  };
 
-/** The legal line every quote printed before it named the day the price holds. */
-const UNDATED_DISCLAIMER =
+/** Version 1 → 2: the rate line said "nominal anual"; rates are read as E.A. now, with their N.M.V. equivalent. */
+const ratesReadAsEffectiveAnnual = replacingOldDefault(
+  'mortgageTerms',
+  'Tasa fija {rate} nominal anual, plazo {years} años',
+);
+
+/** Version 2 → 3: the legal line said prices "pueden cambiar sin previo aviso"; it names the day the price holds now. */
+const validityDated = replacingOldDefault(
+  'disclaimer',
   'Cotización informativa, no constituye oferta vinculante. Precios, áreas y disponibilidad pueden cambiar ' +
-  'sin previo aviso y se confirman al separar el inmueble.';
-
-/**
- * Version 2 → 3: a row that saved the old default legal line ("pueden cambiar sin previo aviso") gets today's,
- * which says until when the price holds; a line an administrator wrote is kept.
- */
-const validityDated: Upgrade = (previous) => {
-  if (typeof previous !== 'object' || previous === null) return previous;
-  const { quoteLabels } = previous as { quoteLabels?: unknown };
-  if (typeof quoteLabels !== 'object' || quoteLabels === null) return previous;
-  const { disclaimer } = quoteLabels as { disclaimer?: unknown };
-  if (disclaimer !== UNDATED_DISCLAIMER) return previous;
-  return { ...previous, quoteLabels: { ...quoteLabels, disclaimer: defaultQuoteLabels.disclaimer } };
-};
+    'sin previo aviso y se confirman al separar el inmueble.',
+);
 
 /**
  * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved.

@@ -19,6 +19,11 @@ export type PaymentPlan = {
   readonly mortgage: { readonly annualRateBps: number; readonly years: number } | null;
   /** How many days a quote stays valid. */
   readonly quoteValidityDays: number;
+  /**
+   * Monthly instalments are rounded down to a multiple of this (minor units); the difference goes into the last one,
+   * the adjustment instalment. By default $ 1.000 in COP, US$ 1 in USD.
+   */
+  readonly instalmentRounding?: number;
 };
 
 export type Project = {

@@ -20,6 +20,19 @@ export const splitEvenly = (amount: number, count: number): number[] => {
 };
 
 /**
+ * The schedule as builders present it: `count` instalments of one round figure (a multiple of `unit`, rounded down)
+ * and a last, adjustment instalment that takes the difference, so they add up to `amount` exactly. When less than
+ * one `unit` a month is left, the even split (`splitEvenly`) instead; never a zero instalment.
+ */
+export const roundedInstalments = (amount: number, count: number, unit: number): number[] => {
+  const n = Math.min(count, amount);
+  if (n <= 0) return [];
+  const round = Math.floor(amount / n / unit) * unit;
+  if (round <= 0 || n === 1) return splitEvenly(amount, n);
+  return [...Array.from({ length: n - 1 }, () => round), amount - round * (n - 1)];
+};
+
+/**
  * The monthly rate equivalent to an effective annual one: (1 + E.A.)^(1/12) − 1. Colombian banks quote mortgage
  * rates as *tasa efectiva anual* (Ley 1748 de 2014 asks for costs in effective annual terms), so a plan's rate is
  * read as E.A.: 12 % E.A. is 0,9489 % a month, not 1 %.

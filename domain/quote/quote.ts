@@ -8,7 +8,7 @@ import {
   minimumIncomeFor,
   monthlyPayment,
   nominalMonthlyBpsOf,
-  splitEvenly,
+  roundedInstalments,
   sum,
 } from './payment-math.ts';
 
@@ -60,8 +60,8 @@ export type Quote = {
   readonly savings: readonly AppliedSaving[];
   readonly separationCredited: boolean;
   /**
-   * Monthly schedule of down payment − savings − credited separation, split by `splitEvenly`
-   * (remainder on the first instalments). Empty when savings and separation cover the down payment.
+   * Monthly schedule of down payment − savings − credited separation (`roundedInstalments`): round instalments and
+   * a last adjustment instalment with the difference. Empty when savings and separation cover the down payment.
    */
   readonly instalments: readonly Money[];
   readonly balanceToFinance: Money;
@@ -92,6 +92,9 @@ export type QuoteError =
   | { readonly type: 'SavingsExceedDownPayment'; readonly savings: Money; readonly downPayment: Money }
   | { readonly type: 'SeparationExceedsDownPayment'; readonly separationFee: Money; readonly remaining: Money };
 
+/** $ 1.000 in pesos, US$ 1 in cents: what a monthly instalment is rounded to when the plan does not say. */
+export const defaultInstalmentRounding = (currency: Currency): number => (currency === 'COP' ? 1_000 : 100);
+
 /** `COT-000042`: six digits keep numbers sortable for the first million quotes, then they simply grow. */
 export const quoteNumber = (sequence: number): string => {
   if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`bad quote sequence ${sequence}`);
@@ -104,6 +107,8 @@ const planProblem = (p: PaymentPlan): string | null => {
   if (!isInt(p.downPaymentBps, 0, 10_000)) return 'downPaymentBps must be an integer in 0..10000';
   if (!isInt(p.instalments, 1, 600)) return 'instalments must be an integer in 1..600';
   if (!isInt(p.quoteValidityDays, 1, 3650)) return 'quoteValidityDays must be an integer in 1..3650';
+  if (p.instalmentRounding !== undefined && !isInt(p.instalmentRounding, 1, 100_000_000))
+    return 'instalmentRounding must be an integer in 1..100000000';
   if (p.mortgage === null) return null;
   if (!isInt(p.mortgage.annualRateBps, 0, 10_000)) return 'mortgage.annualRateBps must be an integer in 0..10000';
   if (!isInt(p.mortgage.years, 1, 50)) return 'mortgage.years must be an integer in 1..50';
@@ -169,7 +174,11 @@ const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
   return ok({
     totalPrice: m(total),
     downPayment: m(down),
-    instalments: splitEvenly(down - saved - credited, plan.instalments).map(m),
+    instalments: roundedInstalments(
+      down - saved - credited,
+      plan.instalments,
+      plan.instalmentRounding ?? defaultInstalmentRounding(req.project.currency),
+    ).map(m),
     balanceToFinance: m(balance),
     mortgage,
   });

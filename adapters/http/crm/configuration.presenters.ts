@@ -19,7 +19,11 @@ export const projectEntryOf = (rawId: string, body: ProjectInput): ProjectEntry 
       city: body.city,
       currency,
       description: body.description,
-      paymentPlan: { ...body.paymentPlan, separationFee: { amount: body.paymentPlan.separationFee, currency } },
+      paymentPlan: (({ instalmentRounding, ...plan }) => ({
+        ...plan,
+        separationFee: { amount: plan.separationFee, currency },
+        ...(instalmentRounding === undefined ? {} : { instalmentRounding }),
+      }))(body.paymentPlan),
     },
     unitTypes: body.unitTypes.map((t) => ({ ...t, id: asId<UnitTypeId>(t.id), projectId })),
     units: body.units.map((u) => ({

@@ -53,6 +53,14 @@ const PaymentPlanSchema = z.object({
     })
     .nullable(),
   quoteValidityDays: count(1),
+  instalmentRounding: count(1)
+    .max(100_000_000)
+    .optional()
+    .openapi({
+      description:
+        'Monthly instalments are rounded down to a multiple of this (minor units) and the last one takes the ' +
+        'difference; by default 1000 (COP) or 100 (USD cents).',
+    }),
 });
 const UnitTypeSchema = z.object({
   id,

@@ -43,7 +43,7 @@ describe('quoteSummaryText', () => {
         '*Precio:* $ 350.000.000',
         '*Separación:* $ 5.000.000 (abonada a la cuota inicial)',
         '*Cuota inicial (30 %):* $ 105.000.000',
-        '*Cuotas mensuales:* 16 cuotas de $ 4.166.667 y 8 cuotas de $ 4.166.666',
+        '*Cuotas mensuales:* 23 cuotas de $ 4.166.000 y 1 cuota de $ 4.182.000',
         '*Saldo a financiar:* $ 245.000.000',
         '*Crédito hipotecario (estimado)*',
         '*Cuota mensual estimada del crédito:* $ 2.593.628',
@@ -83,7 +83,7 @@ describe('quoteSummaryText', () => {
     const out = quoteSummaryText(quoteOf(aQuoteRequest().build()), english);
     expect(out).toContain('*Quote COT-000042*');
     expect(out).toContain('*Price:* $ 350.000.000');
-    expect(out).toContain('16 payments of $ 4.166.667');
+    expect(out).toContain('23 payments of $ 4.166.000');
     expect(out).not.toMatch(/\*Cotización|Precio:/);
   });
 

@@ -59,7 +59,7 @@ const validRequest = fc
   });
 
 describe('simulateQuote properties', () => {
-  it('splits what is left of the down payment into instalments that add up exactly and differ by at most one', () => {
+  it('splits what is left of the down payment into round instalments and an adjustment one that add up exactly', () => {
     fc.assert(
       fc.property(validRequest, ({ req, down, saved, credited }) => {
         const q = quoteOf(req);
@@ -69,9 +69,15 @@ describe('simulateQuote properties', () => {
         expect(total(xs)).toBe(remaining);
         expect(xs.every((x) => Number.isSafeInteger(x) && x >= 1)).toBe(true);
         expect(xs.length).toBe(Math.min(req.project.paymentPlan.instalments, remaining));
-        if (xs.length > 0) expect(Math.max(...xs) - Math.min(...xs)).toBeLessThanOrEqual(1);
-        // Remainders first: the schedule never goes up.
-        expect(xs.every((x, i) => i === 0 || x <= (xs[i - 1] ?? x))).toBe(true);
+        const unit = req.project.paymentPlan.instalmentRounding ?? 1_000;
+        const [first = 0] = xs;
+        const last = xs.at(-1) ?? 0;
+        if (xs.length > 1 && remaining / xs.length >= unit) {
+          // All but the last are one round figure; the last takes the difference, less than one unit a month more.
+          expect(xs.slice(0, -1).every((x) => x === first && x % unit === 0)).toBe(true);
+          expect(last).toBeGreaterThanOrEqual(first);
+          expect(last - first).toBeLessThan(xs.length * unit);
+        } else if (xs.length > 0) expect(Math.max(...xs) - Math.min(...xs)).toBeLessThanOrEqual(1);
       }),
     );
   });
@@ -133,8 +139,8 @@ describe('simulateQuote with Colombian figures', () => {
     const q = quoteOf(aQuoteRequest().build());
     expect(q.totalPrice).toEqual(moneyOf(350_000_000));
     expect(q.downPayment).toEqual(moneyOf(105_000_000));
-    // (105.000.000 − 5.000.000) / 24 = 4.166.666,67: sixteen instalments carry the extra peso.
-    expect(amounts(q)).toEqual([...Array(16).fill(4_166_667), ...Array(8).fill(4_166_666)]);
+    // (105.000.000 − 5.000.000) / 24 = 4.166.666,67: 23 instalments of $ 4.166.000 and an adjustment of $ 4.182.000.
+    expect(amounts(q)).toEqual([...Array(23).fill(4_166_000), 4_182_000]);
     expect(q.balanceToFinance).toEqual(moneyOf(245_000_000));
     // 12 % E.A. is 1,12^(1/12) − 1 = 0,94888 % a month: 245.000.000 · r / (1 − (1 + r)^−240) = 2.593.627,21 → up.
     // The payment may be 40 % of the household's income: 2.593.628 / 0,4 = 6.484.070.
@@ -166,8 +172,8 @@ describe('simulateQuote with Colombian figures', () => {
     );
     expect(q.totalPrice).toEqual(moneyOf(375_000_000));
     expect(q.downPayment).toEqual(moneyOf(112_500_000));
-    // 112.500.000 − 10.000.000 = 102.500.000 over 36 = 2.847.222,22: eight carry the extra peso.
-    expect(amounts(q)).toEqual([...Array(8).fill(2_847_223), ...Array(28).fill(2_847_222)]);
+    // 112.500.000 − 10.000.000 = 102.500.000 over 36 = 2.847.222,22: 35 of $ 2.847.000 and $ 2.855.000 to close.
+    expect(amounts(q)).toEqual([...Array(35).fill(2_847_000), 2_855_000]);
     expect(q.balanceToFinance).toEqual(moneyOf(262_500_000));
     expect(q.mortgage?.monthlyPayment).toEqual(moneyOf(2_778_887));
   });
@@ -190,6 +196,12 @@ describe('simulateQuote with Colombian figures', () => {
   it('has no instalments when savings and the credited separation cover the down payment exactly', () => {
     const q = quoteOf(aQuoteRequest().withSaving('Subsidio Mi Casa Ya', 100_000_000).build());
     expect(q.instalments).toEqual([]);
+  });
+
+  it('rounds to the plan’s own unit when it has one', () => {
+    const q = quoteOf(aQuoteRequest().withPlan({ instalmentRounding: 100_000 }).build());
+    // 100.000.000 / 24 = 4.166.666,67 → 23 of $ 4.100.000 and $ 5.700.000.
+    expect(amounts(q)).toEqual([...Array(23).fill(4_100_000), 5_700_000]);
   });
 
   it('has fewer instalments rather than zero ones when less than one peso per month is left', () => {

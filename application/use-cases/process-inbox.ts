@@ -48,7 +48,8 @@ export type ProcessInboxOptions = {
   /**
    * Entries processed at once by one drain, each a lead of its own (the claim keeps a lead's entries in one
    * worker's hands, in order); 1 by default. A bot turn waits on the database most of its time, so a few at once
-   * answer a busy line several times faster. More workers start only while the ones running keep finding work.
+   * answer a busy line faster (measured: see `INBOX_WORKERS`). More workers start only while the ones running keep
+   * finding work.
    */
   readonly workers?: number;
 };

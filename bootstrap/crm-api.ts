@@ -60,6 +60,7 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       getMedia: context.get(TOKENS.GetMedia),
       createVisitQuote: context.get(TOKENS.CreateVisitQuote),
       listVisitQuotes: context.get(TOKENS.ListVisitQuotes),
+      getQuote: context.get(TOKENS.GetQuote),
       sendQuote: context.get(TOKENS.SendQuote),
     }),
     configurationRouter({

@@ -51,6 +51,7 @@ import type { ListTemplates } from '../application/use-cases/list-templates.ts';
 import type { ListVisitQuotes } from '../application/use-cases/list-visit-quotes.ts';
 import type { RefreshTemplates } from '../application/use-cases/refresh-templates.ts';
 import type { SendQuote } from '../application/use-cases/send-quote.ts';
+import type { GetQuote } from '../application/use-cases/get-quote.ts';
 import type { UploadMedia } from '../application/use-cases/upload-media.ts';
 import type { ResolveEventAudience } from '../application/use-cases/resolve-event-audience.ts';
 import type { CreateAdvisorGroup } from '../application/use-cases/create-advisor-group.ts';
@@ -153,6 +154,7 @@ export const TOKENS = {
   CreateVisitQuote: Symbol.for('CreateVisitQuote') as ServiceIdentifier<CreateVisitQuote>,
   ListVisitQuotes: Symbol.for('ListVisitQuotes') as ServiceIdentifier<ListVisitQuotes>,
   SendQuote: Symbol.for('SendQuote') as ServiceIdentifier<SendQuote>,
+  GetQuote: Symbol.for('GetQuote') as ServiceIdentifier<GetQuote>,
   ListAdvisorGroups: Symbol.for('ListAdvisorGroups') as ServiceIdentifier<ListAdvisorGroups>,
   CreateAdvisorGroup: Symbol.for('CreateAdvisorGroup') as ServiceIdentifier<CreateAdvisorGroup>,
   UpdateAdvisorGroup: Symbol.for('UpdateAdvisorGroup') as ServiceIdentifier<UpdateAdvisorGroup>,

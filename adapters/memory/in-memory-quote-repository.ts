@@ -1,3 +1,4 @@
+import { Conflict } from '../../application/ports/conflict.ts';
 import type { QuoteRecord, QuoteRepository } from '../../application/ports/quote-repository.ts';
 import type { ConversationId, MediaId, QuoteId, UnitId, VisitId } from '../../domain/shared/ids.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
@@ -37,6 +38,11 @@ export class InMemoryQuoteRepository implements QuoteRepository {
     );
   }
 
+  async latestForUnit(conversationId: ConversationId, unitId: UnitId): Promise<QuoteRecord | null> {
+    const versions = this.#all().filter((r) => r.conversationId === conversationId && r.quote.unitId === unitId);
+    return copy(versions.sort((a, b) => b.quote.version - a.quote.version)[0] ?? null);
+  }
+
   async anyForUnit(unitId: UnitId): Promise<boolean> {
     return this.#all().some((r) => r.quote.unitId === unitId);
   }
@@ -50,6 +56,9 @@ export class InMemoryQuoteRepository implements QuoteRepository {
   }
 
   async save(record: QuoteRecord): Promise<void> {
+    const { id, number, version } = record.quote;
+    if (this.#all().some((r) => r.quote.id !== id && r.quote.number === number && r.quote.version === version))
+      throw new Conflict('quote', `${number} version ${version}`);
     this.#store.data.quotes.set(record.quote.id, copy(record));
   }
 

@@ -9,6 +9,7 @@ import {
   mortgageRows,
   quoteFigureRows,
   type QuoteFigureRow,
+  quoteTitle,
 } from '../../domain/quote/quote-text.ts';
 import { formatMoney } from '../../domain/shared/money.ts';
 import { CONTENT_WIDTH, drawPageNumbers, INK, MARGIN, MUTED, PAGE_WIDTH, PdfCursor } from './pdf-layout.ts';
@@ -17,7 +18,7 @@ const RIGHT = PAGE_WIDTH - MARGIN;
 const MAX_SCHEDULE_COLUMNS = 6;
 
 const header = (c: PdfCursor, q: Quote, l: QuoteLabels): void => {
-  c.text(fillLabel(l.titleWithNumber, { number: q.number }), MARGIN, {
+  c.text(quoteTitle(q, l), MARGIN, {
     size: 20,
     bold: true,
     maxWidth: CONTENT_WIDTH * 0.6,
@@ -105,7 +106,7 @@ const schedule = (c: PdfCursor, q: Quote, l: QuoteLabels): void => {
 export class PdfQuoteDocumentRenderer implements QuoteDocumentRenderer {
   async render(quote: Quote, labels: QuoteLabels): Promise<Uint8Array> {
     const doc = await PDFDocument.create();
-    doc.setTitle(fillLabel(labels.titleWithNumber, { number: quote.number }));
+    doc.setTitle(quoteTitle(quote, labels));
     doc.setSubject(`${quote.projectName} · ${quote.unitCode}`);
     // Dated by the quote, not the wall clock, so the same quote always renders the same document.
     doc.setCreationDate(new Date(quote.issuedAt));

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { QuoteRecord, QuoteRepository } from '../../application/ports/quote-repository.ts';
 import {
   asId,
@@ -9,6 +9,7 @@ import {
   type VisitId,
 } from '../../domain/shared/ids.ts';
 import { quoteCodec } from './codecs/quote-codec.ts';
+import { conflictOnUnique } from './pg-errors.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, replaceAllBut, toDate } from './rows.ts';
 import { counters, quotes } from './schema.ts';
@@ -27,6 +28,7 @@ export const toQuoteRecord = (row: QuoteRow): QuoteRecord => ({
 export const toQuoteRow = (record: QuoteRecord): typeof quotes.$inferInsert => ({
   id: record.quote.id,
   number: record.quote.number,
+  version: record.quote.version,
   conversationId: record.conversationId,
   visitId: record.visitId,
   pdfMediaId: record.pdfMediaId,
@@ -77,6 +79,18 @@ export class DrizzleQuoteRepository implements QuoteRepository {
     return rows.map(toQuoteRecord);
   }
 
+  async latestForUnit(conversationId: ConversationId, unitId: UnitId): Promise<QuoteRecord | null> {
+    const row = first(
+      await this.db
+        .select()
+        .from(quotes)
+        .where(and(eq(quotes.conversationId, conversationId), eq(quotes.unitId, unitId)))
+        .orderBy(desc(quotes.version))
+        .limit(1),
+    );
+    return row === null ? null : toQuoteRecord(row);
+  }
+
   async anyForUnit(unitId: UnitId): Promise<boolean> {
     return (await this.db.select({ id: quotes.id }).from(quotes).where(eq(quotes.unitId, unitId)).limit(1)).length > 0;
   }
@@ -90,10 +104,19 @@ export class DrizzleQuoteRepository implements QuoteRepository {
     return rows.map(toQuoteRecord);
   }
 
+  /**
+   * Two re-quotes of one unit racing for the same next version: the second hits the unique (number, version) index
+   * and becomes a `Conflict`, so its transaction runs again and issues the version after.
+   */
   async save(record: QuoteRecord): Promise<void> {
-    await this.db
-      .insert(quotes)
-      .values(toQuoteRow(record))
-      .onConflictDoUpdate({ target: quotes.id, set: replaceAllBut(quotes) });
+    await conflictOnUnique(
+      'quote',
+      () => `${record.quote.number} version ${record.quote.version}`,
+      () =>
+        this.db
+          .insert(quotes)
+          .values(toQuoteRow(record))
+          .onConflictDoUpdate({ target: quotes.id, set: replaceAllBut(quotes) }),
+    );
   }
 }

@@ -16,6 +16,8 @@ export interface QuoteRepository {
   byId(id: QuoteId): Promise<QuoteRecord | null>;
   byVisit(visitId: VisitId): Promise<QuoteRecord[]>;
   byConversation(conversationId: ConversationId): Promise<QuoteRecord[]>;
+  /** The newest version of the quotes made for a unit in a conversation; `null` when it was never quoted there. */
+  latestForUnit(conversationId: ConversationId, unitId: UnitId): Promise<QuoteRecord | null>;
   /** Whether any quote, whatever its state, was made for the unit. */
   anyForUnit(unitId: UnitId): Promise<boolean>;
   /** The quotes whose PDF is this file. */

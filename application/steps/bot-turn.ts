@@ -6,6 +6,7 @@ import { textMessage } from '../../domain/messaging/builders.ts';
 import type { InboundContent, InboundMessage } from '../../domain/messaging/message.ts';
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
+import { quoteReference } from '../../domain/quote/quote.ts';
 import { quoteSummaryText } from '../../domain/quote/quote-text.ts';
 import type { VisitId } from '../../domain/shared/ids.ts';
 import type { BotSettings } from '../ports/configuration.ts';
@@ -115,7 +116,7 @@ const applyEffect = async (
                 mediaKind: 'document',
                 mediaId: quote.value.pdfMediaId,
                 mimeType: 'application/pdf',
-                filename: `${quote.value.quote.number}.pdf`,
+                filename: `${quoteReference(quote.value.quote)}.pdf`,
               } as const,
             ]),
       ]

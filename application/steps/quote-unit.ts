@@ -1,7 +1,7 @@
 import { referenceUnit } from '../../domain/catalog/search.ts';
 import type { Unit } from '../../domain/catalog/catalog.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
-import { quoteNumber, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
+import { quoteNumber, quoteReference, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
 import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { ProjectId, QuoteId, UnitTypeId, UnitId, VisitId } from '../../domain/shared/ids.ts';
@@ -66,8 +66,12 @@ export const quoteUnit = async (
       : (catalog.units.find((u) => u.id === input.unitId && u.unitTypeId === unitType.id) ?? null);
   if (unit === null) return err({ type: 'NoUnitToQuote', unitTypeId: unitType.id });
   if (unit.status !== 'available') return err({ type: 'UnitUnavailable', unitId: unit.id, status: unit.status });
-  const number = quoteNumber(await repos.quotes.nextSequence());
-  const simulate = (id: QuoteId, issuedAt: Instant) => simulateQuote({ id, number, issuedAt, project, unitType, unit });
+  // A unit quoted to this lead before keeps its number, with the next version; the earlier ones stay as they were.
+  const previous = await repos.quotes.latestForUnit(input.conversation.id, unit.id);
+  const number = previous?.quote.number ?? quoteNumber(await repos.quotes.nextSequence());
+  const version = previous === null ? 1 : previous.quote.version + 1;
+  const simulate = (id: QuoteId, issuedAt: Instant) =>
+    simulateQuote({ id, number, version, issuedAt, project, unitType, unit });
   const draft = drafts.find((drafted) => {
     const again = simulate(drafted.id, drafted.issuedAt);
     return again.ok ? again.value : null;
@@ -85,7 +89,7 @@ export const quoteUnit = async (
   const pdfMediaId = await deps.media.put({
     bytes: draft.pdf,
     mimeType: 'application/pdf',
-    filename: `${draft.quote.number}.pdf`,
+    filename: `${quoteReference(draft.quote)}.pdf`,
     owner: leadOwner(input.conversation.leadId, input.conversation.id),
   });
   const record: QuoteRecord = {

@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../domain/messaging/message.ts';
+import { quoteReference } from '../../domain/quote/quote.ts';
 import { quoteSummaryText } from '../../domain/quote/quote-text.ts';
 import type { MediaId, QuoteId, UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -15,7 +16,16 @@ import { mayReadMedia } from './media-access.ts';
 
 export type SendQuoteInput = { readonly actor: Actor; readonly author: UserId; readonly quoteId: QuoteId };
 
-export type SendQuoteError = { readonly type: 'QuoteNotFound'; readonly quoteId: QuoteId } | AgentMessageError;
+export type SendQuoteError =
+  | { readonly type: 'QuoteNotFound'; readonly quoteId: QuoteId }
+  /** A newer version of the quote exists: an outdated price is never sent to the buyer. */
+  | {
+      readonly type: 'QuoteSuperseded';
+      readonly quoteId: QuoteId;
+      readonly latestId: QuoteId;
+      readonly latestVersion: number;
+    }
+  | AgentMessageError;
 
 /** What was queued: the summary text, then the PDF (none when the quote has no stored PDF). */
 export type SentQuote = { readonly text: OutboundMessage; readonly document: OutboundMessage | null };
@@ -38,6 +48,15 @@ export class SendQuote {
       // The quote of a lead the actor may not see is "not found": nothing leaks.
       const lead = conversation?.leadId == null ? null : await visibleLead(repos, input.actor, conversation.leadId);
       if (record === null || lead === null) return err({ type: 'QuoteNotFound', quoteId: input.quoteId } as const);
+      const latest = await repos.quotes.latestForUnit(record.conversationId, record.quote.unitId);
+      if (latest !== null && latest.quote.version > record.quote.version) {
+        return err({
+          type: 'QuoteSuperseded',
+          quoteId: record.quote.id,
+          latestId: latest.quote.id,
+          latestVersion: latest.quote.version,
+        } as const);
+      }
       const { quoteLabels } = await repos.settings.current();
       const contents: AgentContent[] = [{ kind: 'text', body: quoteSummaryText(record.quote, quoteLabels) }];
       const pdfId = record.pdfMediaId;
@@ -47,7 +66,7 @@ export class SendQuote {
           mediaKind: 'document',
           mediaId: pdfId,
           mimeType: 'application/pdf',
-          filename: `${record.quote.number}.pdf`,
+          filename: `${quoteReference(record.quote)}.pdf`,
         });
       return queueAgentMessages(repos, this.deps, {
         actor: input.actor,

@@ -8,6 +8,7 @@ import { GetMedia } from '../../application/use-cases/get-media.ts';
 import { ListTemplates } from '../../application/use-cases/list-templates.ts';
 import { ListVisitQuotes } from '../../application/use-cases/list-visit-quotes.ts';
 import { RefreshTemplates } from '../../application/use-cases/refresh-templates.ts';
+import { GetQuote } from '../../application/use-cases/get-quote.ts';
 import { SendQuote } from '../../application/use-cases/send-quote.ts';
 import type { QuoteUnitDeps } from '../../application/steps/quote-unit.ts';
 import type { SyncTemplates } from '../../application/use-cases/sync-templates.ts';
@@ -35,6 +36,7 @@ export const chatToolsModule = () =>
       [TOKENS.UnitOfWork, TOKENS.QuoteUnitDeps],
     );
     bind(TOKENS.ListVisitQuotes).toResolvedValue((uow: UnitOfWork) => new ListVisitQuotes(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.GetQuote).toResolvedValue((uow: UnitOfWork) => new GetQuote(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.SendQuote).toResolvedValue(
       (uow: UnitOfWork, deps: AgentMessageDeps) => new SendQuote(uow, deps),
       [TOKENS.UnitOfWork, TOKENS.AgentMessageDeps],

@@ -6,6 +6,8 @@ export type QuoteLabels = {
   readonly title: string;
   /** `{number}`: the quote number. */
   readonly titleWithNumber: string;
+  /** `{number}`, `{version}`: the title of a quote's second and later versions. */
+  readonly titleWithVersion: string;
   readonly issuedOn: string;
   readonly validUntil: string;
   readonly project: string;
@@ -56,6 +58,7 @@ export type QuoteLabels = {
 export const defaultQuoteLabels: QuoteLabels = {
   title: 'Cotización',
   titleWithNumber: 'Cotización {number}',
+  titleWithVersion: 'Cotización {number} (versión {version})',
   issuedOn: 'Fecha',
   validUntil: 'Válida hasta',
   project: 'Proyecto',

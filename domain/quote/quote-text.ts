@@ -156,11 +156,17 @@ const textRow = (r: QuoteFigureRow): string => {
 export const disclaimerText = (quote: Quote, labels: QuoteLabels): string =>
   fillLabel(labels.disclaimer, { validUntil: formatDateCo(quote.validUntil) });
 
+/** "Cotización COT-000042", or "Cotización COT-000042 (versión 2)" from its second version on. */
+export const quoteTitle = (quote: Quote, labels: QuoteLabels): string =>
+  quote.version === 1
+    ? fillLabel(labels.titleWithNumber, { number: quote.number })
+    : fillLabel(labels.titleWithVersion, { number: quote.number, version: quote.version });
+
 /** The quote as one WhatsApp message: bold headings, one figure per line, never over the size limit. */
 export const quoteSummaryText = (quote: Quote, labels: QuoteLabels): string => {
   const name = (s: string): string => clipText(s, MAX_NAME);
   const lines = [
-    `*${fillLabel(labels.titleWithNumber, { number: quote.number })}*`,
+    `*${quoteTitle(quote, labels)}*`,
     `${labels.issuedOn}: ${formatDateCo(quote.issuedAt)}`,
     `${labels.validUntil}: ${formatDateCo(quote.validUntil)}`,
     '',

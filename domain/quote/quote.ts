@@ -40,6 +40,12 @@ export const HOUSING_PAYMENT_TO_INCOME_BPS = 4_000;
 export type Quote = {
   readonly id: QuoteId;
   readonly number: string;
+  /**
+   * 1 for a unit's first quote to a lead; re-quoting the same unit to the same lead (after a price change, with other
+   * extras, or only to renew its validity) keeps the number and issues the next version. Earlier versions stay stored
+   * and readable, but only the latest is sent.
+   */
+  readonly version: number;
   readonly issuedAt: Instant;
   readonly validUntil: Instant;
   readonly projectId: ProjectId;
@@ -71,6 +77,8 @@ export type Quote = {
 export type QuoteRequest = {
   readonly id: QuoteId;
   readonly number: string;
+  /** 1 unless this re-quotes a unit the lead was quoted before (see `Quote.version`). */
+  readonly version?: number;
   readonly issuedAt: Instant;
   readonly project: Project;
   readonly unitType: UnitType;
@@ -94,6 +102,10 @@ export type QuoteError =
 
 /** $ 1.000 in pesos, US$ 1 in cents: what a monthly instalment is rounded to when the plan does not say. */
 export const defaultInstalmentRounding = (currency: Currency): number => (currency === 'COP' ? 1_000 : 100);
+
+/** The quote's printed reference: `COT-000042`, and `COT-000042-2` from its second version on. */
+export const quoteReference = (quote: Pick<Quote, 'number' | 'version'>): string =>
+  quote.version === 1 ? quote.number : `${quote.number}-${quote.version}`;
 
 /** `COT-000042`: six digits keep numbers sortable for the first million quotes, then they simply grow. */
 export const quoteNumber = (sequence: number): string => {
@@ -131,6 +143,8 @@ const checkRequest = (req: QuoteRequest): QuoteError | null => {
   }
   const problem = planProblem(project.paymentPlan);
   if (problem !== null) return { type: 'InvalidPaymentPlan', reason: problem };
+  if (req.version !== undefined && !isInt(req.version, 1, 1_000_000))
+    return { type: 'InvalidAmount', field: 'version', amount: req.version };
   if (!Number.isSafeInteger(req.issuedAt)) return { type: 'InvalidAmount', field: 'issuedAt', amount: req.issuedAt };
   return moneyProblem(
     [
@@ -194,6 +208,7 @@ export const simulateQuote = (req: QuoteRequest): Result<Quote, QuoteError> => {
   return ok({
     id: req.id,
     number: req.number,
+    version: req.version ?? 1,
     issuedAt: req.issuedAt,
     validUntil: req.issuedAt + project.paymentPlan.quoteValidityDays * DAY_MS,
     projectId: project.id,

@@ -112,7 +112,7 @@ describe('visit quotes', () => {
       ok: true,
       value: { visitId, conversationId: conversation?.id, quote: { unitId: 'p-bog-1-t1-u1' } },
     });
-    expect(listed.ok && listed.value.map((q) => q.quote.number)).toEqual(['COT-000002', 'COT-000001']);
+    expect(listed.ok && listed.value.map((q) => q.record.quote.number)).toEqual(['COT-000002', 'COT-000001']);
     expect(await createVisitQuote.execute({ actor: admin, visitId })).toMatchObject({
       error: { type: 'UnitOrUnitTypeRequired' },
     });
@@ -139,6 +139,56 @@ describe('visit quotes', () => {
     });
     const listed = await listVisitQuotes.execute({ actor: admin, visitId });
     expect(listed.ok && listed.value).toEqual([]);
+  });
+
+  it('re-quotes a repriced unit as the next version of its number; the old version stays readable, not sendable', async () => {
+    const { world, visitId, createVisitQuote, listVisitQuotes, sendQuote } = await setup();
+    const unitId = asId<UnitId>('p-bog-1-t1-u1');
+    const first = await createVisitQuote.execute({ actor: admin, visitId, unitId });
+    if (!first.ok) throw new Error('no first quote');
+    await world.read(async (repos) => {
+      const catalog = await repos.catalog.all();
+      await repos.catalog.upsert({
+        ...catalog,
+        units: catalog.units.map((u) =>
+          u.id === unitId ? { ...u, price: { ...u.price, amount: u.price.amount + 10_000_000 } } : u,
+        ),
+      });
+    });
+    world.clock.advance(1000);
+    const second = await createVisitQuote.execute({ actor: admin, visitId, unitId });
+    if (!second.ok) throw new Error('no second quote');
+    const other = await createVisitQuote.execute({ actor: admin, visitId, unitTypeId: asId('p-bog-1-t2') });
+    const listed = await listVisitQuotes.execute({ actor: admin, visitId });
+
+    expect(second.value.quote).toMatchObject({ number: first.value.quote.number, version: 2 });
+    expect(second.value.quote.price.amount - first.value.quote.price.amount).toBe(10_000_000);
+    expect(other).toMatchObject({ ok: true, value: { quote: { number: 'COT-000002', version: 1 } } });
+    expect(listed.ok && listed.value.map((v) => [v.record.quote.number, v.record.quote.version, v.superseded])).toEqual(
+      [
+        ['COT-000002', 1, false],
+        ['COT-000001', 2, false],
+        ['COT-000001', 1, true],
+      ],
+    );
+    expect((await world.read((r) => r.quotes.byId(first.value.quote.id)))?.quote.price).toEqual(
+      first.value.quote.price,
+    );
+    expect(await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId: first.value.quote.id })).toEqual({
+      ok: false,
+      error: {
+        type: 'QuoteSuperseded',
+        quoteId: first.value.quote.id,
+        latestId: second.value.quote.id,
+        latestVersion: 2,
+      },
+    });
+    expect(
+      await sendQuote.execute({ actor: admin, author: asId('u-ana'), quoteId: second.value.quote.id }),
+    ).toMatchObject({
+      ok: true,
+      value: { document: { content: { filename: `${first.value.quote.number}-2.pdf` } } },
+    });
   });
 
   it('sends the summary and the PDF inside the window, and nothing once it has closed', async () => {

@@ -18,6 +18,7 @@ import { nextId } from './next-id.ts';
 const quoteFor = (id: QuoteId, issuedAt: Instant): Quote => ({
   id,
   number: 'COT-000001',
+  version: 1,
   issuedAt,
   validUntil: issuedAt + 15 * DAY_MS,
   projectId: asId<ProjectId>('project-1'),
@@ -43,11 +44,13 @@ const quoteFor = (id: QuoteId, issuedAt: Instant): Quote => ({
 
 export class QuoteRecordBuilder {
   #id: QuoteId = nextId<QuoteId>('quote');
-  #number = 'COT-000001';
+  // Distinct by default: a number's versions are unique in storage.
+  #number = `COT-${nextId('quote-number').slice('quote-number-'.length).padStart(6, '0')}`;
   #issuedAt: Instant = 0;
   #conversationId = asId<ConversationId>('conversation-1');
   #visitId: VisitId | null = null;
   #pdfMediaId: MediaId | null = null;
+  #version = 1;
 
   withId(id: string): this {
     this.#id = asId<QuoteId>(id);
@@ -56,6 +59,12 @@ export class QuoteRecordBuilder {
 
   numbered(number: string): this {
     this.#number = number;
+    return this;
+  }
+
+  /** The quote's `version` of its number (1 by default). */
+  versioned(version: number): this {
+    this.#version = version;
     return this;
   }
 
@@ -81,7 +90,7 @@ export class QuoteRecordBuilder {
 
   build(): QuoteRecord {
     return {
-      quote: { ...quoteFor(this.#id, this.#issuedAt), number: this.#number },
+      quote: { ...quoteFor(this.#id, this.#issuedAt), number: this.#number, version: this.#version },
       conversationId: this.#conversationId,
       visitId: this.#visitId,
       pdfMediaId: this.#pdfMediaId,

@@ -1,3 +1,4 @@
+import { Conflict } from '../../application/ports/conflict.ts';
 import { describe, expect, it } from 'vitest';
 import {
   asId,
@@ -56,6 +57,27 @@ export const quoteRepositoryContract = (name: string, open: OpenSubject) =>
         noVisit.quote.id,
       ]);
       expect(await quotes().byVisit(asId<VisitId>('visit-none'))).toEqual([]);
+    });
+
+    it('finds the newest version of a unit’s quotes in a conversation', async () => {
+      const v1 = aQuoteRecord().inConversation('c-1').numbered('COT-000007').build();
+      const v3 = aQuoteRecord().inConversation('c-1').numbered('COT-000007').versioned(3).build();
+      const v2 = aQuoteRecord().inConversation('c-1').numbered('COT-000007').versioned(2).build();
+      const elsewhere = aQuoteRecord().inConversation('c-2').numbered('COT-000008').versioned(9).build();
+      for (const r of [v1, v3, v2, elsewhere]) await quotes().save(r);
+
+      expect(await quotes().latestForUnit(asId<ConversationId>('c-1'), v1.quote.unitId)).toEqual(v3);
+      expect(await quotes().latestForUnit(asId<ConversationId>('c-1'), asId<UnitId>('unit-never-quoted'))).toBeNull();
+      expect(await quotes().latestForUnit(asId<ConversationId>('c-3'), v1.quote.unitId)).toBeNull();
+    });
+
+    it('refuses a second quote with a number and version already taken, as a Conflict', async () => {
+      await quotes().save(aQuoteRecord().numbered('COT-000009').versioned(2).build());
+
+      await expect(quotes().save(aQuoteRecord().numbered('COT-000009').versioned(2).build())).rejects.toBeInstanceOf(
+        Conflict,
+      );
+      await expect(quotes().save(aQuoteRecord().numbered('COT-000009').versioned(3).build())).resolves.toBeUndefined();
     });
 
     it('tells whether any quote was made for a unit, and finds quotes by their PDF', async () => {

@@ -20,7 +20,16 @@ const deskOverHttp = async (overrides: Parameters<typeof chatToolsRouter>[1] = {
   return { desk, person, lead, advisor, other, ...chatToolsRouter(desk, overrides) };
 };
 
-type QuoteJson = { id: string; number: string; unitId: string; pdfMediaId: string; price: { formatted: string } };
+type QuoteJson = {
+  id: string;
+  number: string;
+  version: number;
+  reference: string;
+  superseded: boolean;
+  unitId: string;
+  pdfMediaId: string;
+  price: { formatted: string };
+};
 
 const withVisitAndQuote = async () => {
   const ctx = await deskOverHttp();
@@ -236,6 +245,35 @@ describe('CRM chat tools over HTTP: quotes of a visit', () => {
       mediaId: quote.pdfMediaId,
       mimeType: 'application/pdf',
       filename: 'COT-000001.pdf',
+    });
+  });
+
+  it('re-quoting a unit issues version 2; GET /quotes/{id} reads either version, only the newest is sent', async () => {
+    const { as, advisor, other, visitId, quote } = await withVisitAndQuote();
+
+    const again = await as(advisor).post(`/visits/${visitId}/quotes`, { unitId: 'p-bog-1-t1-u2' });
+    const second = (await again.json()) as QuoteJson;
+    const old = await as(advisor).get(`/quotes/${quote.id}`);
+    const listed = (await (await as(advisor).get(`/visits/${visitId}/quotes`)).json()) as { items: QuoteJson[] };
+
+    expect(again.status).toBe(201);
+    expect(second).toMatchObject({ number: 'COT-000001', version: 2, reference: 'COT-000001-2', superseded: false });
+    expect(old.status).toBe(200);
+    expect(await old.json()).toMatchObject({ id: quote.id, version: 1, reference: 'COT-000001', superseded: true });
+    expect(listed.items.map((q) => [q.reference, q.superseded])).toEqual([
+      ['COT-000001-2', false],
+      ['COT-000001', true],
+    ]);
+    expect(await (await as(advisor).post(`/quotes/${quote.id}/send`, {})).json()).toMatchObject({
+      status: 409,
+      code: 'quote_superseded',
+      latestQuoteId: second.id,
+      latestVersion: 2,
+    });
+    expect((await as(advisor).post(`/quotes/${second.id}/send`, {})).status).toBe(202);
+    expect(await (await as(other).get(`/quotes/${quote.id}`)).json()).toMatchObject({
+      status: 404,
+      code: 'quote_not_found',
     });
   });
 

@@ -16,6 +16,7 @@ export const chatToolsUseCases = (desk: Desk): ChatToolsDeps => {
     getMedia: get(TOKENS.GetMedia),
     createVisitQuote: get(TOKENS.CreateVisitQuote),
     listVisitQuotes: get(TOKENS.ListVisitQuotes),
+    getQuote: get(TOKENS.GetQuote),
     sendQuote: get(TOKENS.SendQuote),
   };
 };
@@ -29,6 +30,7 @@ const TOKEN_OF: { readonly [K in keyof ChatToolsDeps]-?: TokenOf<ChatToolsDeps[K
   getMedia: TOKENS.GetMedia,
   createVisitQuote: TOKENS.CreateVisitQuote,
   listVisitQuotes: TOKENS.ListVisitQuotes,
+  getQuote: TOKENS.GetQuote,
   sendQuote: TOKENS.SendQuote,
 };
 

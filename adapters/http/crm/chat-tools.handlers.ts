@@ -1,5 +1,6 @@
 import { authorOf } from '../../../application/ports/actor.ts';
 import type { CreateVisitQuote } from '../../../application/use-cases/create-visit-quote.ts';
+import type { GetQuote } from '../../../application/use-cases/get-quote.ts';
 import type { GetMedia } from '../../../application/use-cases/get-media.ts';
 import type { ListTemplates } from '../../../application/use-cases/list-templates.ts';
 import type { ListVisitQuotes } from '../../../application/use-cases/list-visit-quotes.ts';
@@ -29,6 +30,7 @@ export type ChatToolsDeps = {
   readonly getMedia: Pick<GetMedia, 'execute'>;
   readonly createVisitQuote: Pick<CreateVisitQuote, 'execute'>;
   readonly listVisitQuotes: Pick<ListVisitQuotes, 'execute'>;
+  readonly getQuote: Pick<GetQuote, 'execute'>;
   readonly sendQuote: Pick<SendQuote, 'execute'>;
 };
 
@@ -84,7 +86,19 @@ export const listQuotes =
       actor: c.get('actor'),
       visitId: asId<VisitId>(c.req.valid('param').id),
     });
-    return listed.ok ? c.json({ items: listed.value.map(quoteJson) }, 200) : crmProblem(c, listed.error);
+    return listed.ok
+      ? c.json({ items: listed.value.map((v) => quoteJson(v.record, v.superseded)) }, 200)
+      : crmProblem(c, listed.error);
+  };
+
+export const getQuote =
+  (deps: ChatToolsDeps): CrmHandler<typeof routes.getQuoteRoute> =>
+  async (c) => {
+    const found = await deps.getQuote.execute({
+      actor: c.get('actor'),
+      quoteId: asId<QuoteId>(c.req.valid('param').id),
+    });
+    return found.ok ? c.json(quoteJson(found.value.record, found.value.superseded), 200) : crmProblem(c, found.error);
   };
 
 export const sendQuote =

@@ -14,6 +14,7 @@ export const chatToolsRouter = (deps: ChatToolsDeps): CrmRouter => {
   router.openapi(routes.getMediaRoute, handlers.getMedia(deps));
   router.openapi(routes.createQuoteRoute, handlers.createQuote(deps));
   router.openapi(routes.listQuotesRoute, handlers.listQuotes(deps));
+  router.openapi(routes.getQuoteRoute, handlers.getQuote(deps));
   router.openapi(routes.sendQuoteRoute, handlers.sendQuote(deps));
   return router;
 };

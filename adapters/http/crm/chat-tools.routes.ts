@@ -121,12 +121,25 @@ export const listQuotesRoute = createRoute({
   method: 'get',
   path: '/visits/{id}/quotes',
   tags: ['Quotes'],
-  summary: 'The visit’s quotes, newest first',
+  summary: 'The visit’s quotes, newest first, every version',
   request: { params: VisitIdParam },
   responses: {
     200: { description: 'Quotes', content: json(z.object({ items: z.array(QuoteSchema) })) },
     ...authResponses,
     404: problemResponse('Unknown visit, or another advisor’s (`visit_not_found`).'),
+  },
+});
+
+export const getQuoteRoute = createRoute({
+  method: 'get',
+  path: '/quotes/{id}',
+  tags: ['Quotes'],
+  summary: 'One stored quote as issued, any version',
+  request: { params: QuoteIdParam },
+  responses: {
+    200: { description: 'The quote', content: json(QuoteSchema) },
+    ...authResponses,
+    404: problemResponse('Unknown quote, or another advisor’s lead (`quote_not_found`).'),
   },
 });
 
@@ -141,7 +154,8 @@ export const sendQuoteRoute = createRoute({
     ...authResponses,
     404: problemResponse('Unknown quote, or another advisor’s lead (`quote_not_found`).'),
     409: problemResponse(
-      '`window_closed`: the lead has not written in 24 hours (send an approved template first); `lead_has_no_whatsapp`.',
+      '`window_closed`: the lead has not written in 24 hours (send an approved template first); `lead_has_no_whatsapp`; ' +
+        '`quote_superseded`: a newer version of the quote exists (send that one).',
     ),
   },
 });

@@ -69,6 +69,23 @@ export const QuoteSchema = z
   .object({
     id: z.string(),
     number: z.string().openapi({ example: 'COT-000001' }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .openapi({
+        description:
+          'Re-quoting a unit to the same lead keeps the number and issues the next version; earlier versions stay ' +
+          'readable, and only the latest can be sent (409 quote_superseded)',
+        example: 1,
+      }),
+    reference: z.string().openapi({
+      description: 'The printed reference: the number, with "-<version>" from version 2 on',
+      example: 'COT-000001-2',
+    }),
+    superseded: z
+      .boolean()
+      .openapi({ description: 'A newer version of this quote exists: it stays readable, and only the newest is sent' }),
     visitId: z.string().nullable(),
     conversationId: z.string(),
     issuedAt: z.string().openapi({ format: 'date-time' }),

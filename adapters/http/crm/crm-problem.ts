@@ -317,6 +317,13 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     detail: (e) => `The unit ${e.unitId} is ${e.status}: only an available unit is quoted.`,
     extra: (e) => ({ unitId: e.unitId, unitStatus: e.status }),
   },
+  QuoteSuperseded: {
+    status: 409,
+    code: 'quote_superseded',
+    title: 'Quote superseded',
+    detail: (e) => `A newer version (${e.latestVersion}) of this quote exists: send quote ${e.latestId} instead.`,
+    extra: (e) => ({ latestQuoteId: e.latestId, latestVersion: e.latestVersion }),
+  },
   NoUnitToQuote: {
     status: 409,
     code: 'no_unit_to_quote',

@@ -1,14 +1,21 @@
 import type { QuoteRecord } from '../../../application/ports/quote-repository.ts';
+import { quoteReference } from '../../../domain/quote/quote.ts';
 import { instalmentRuns } from '../../../domain/quote/quote-text.ts';
 import { formatMoney, type Money } from '../../../domain/shared/money.ts';
 import { iso } from './leads.presenters.ts';
 
 const moneyJson = (m: Money) => ({ amount: m.amount, currency: m.currency, formatted: formatMoney(m) });
 
-/** A stored quote as the visit card shows it: every figure, with amounts in minor units and formatted. */
-export const quoteJson = ({ quote: q, visitId, conversationId, pdfMediaId }: QuoteRecord) => ({
+/**
+ * A stored quote as the visit card shows it: every figure, with amounts in minor units and formatted; `superseded`
+ * when a newer version of it exists.
+ */
+export const quoteJson = ({ quote: q, visitId, conversationId, pdfMediaId }: QuoteRecord, superseded = false) => ({
   id: q.id,
   number: q.number,
+  version: q.version,
+  reference: quoteReference(q),
+  superseded,
   visitId,
   conversationId,
   issuedAt: iso(q.issuedAt),

@@ -7,6 +7,8 @@ import { sameShape, type Upgrade, versionedCodec } from './stored-codec.ts';
 const quoteSchema: z.ZodType<Quote> = z.looseObject({
   id: branded<QuoteId>(),
   number: z.string(),
+  // Quotes stored before versions were their numbers' only (first) version.
+  version: z.number().int().min(1).default(1),
   issuedAt: instant,
   validUntil: instant,
   projectId: branded<ProjectId>(),

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { instant, storedJson } from './columns.ts';
 
 export const quotes = pgTable(
@@ -7,6 +7,8 @@ export const quotes = pgTable(
     id: text('id').primaryKey(),
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     number: text('number').notNull(),
+    /** `Quote.version`: a re-quote of the same unit to the same conversation keeps the number, with the next version. */
+    version: integer('version').notNull().default(1),
     conversationId: text('conversation_id').notNull(),
     visitId: text('visit_id'),
     pdfMediaId: text('pdf_media_id'),
@@ -18,7 +20,8 @@ export const quotes = pgTable(
     figures: storedJson('figures').notNull(),
   },
   (t) => [
-    index('quotes_number_idx').on(t.number),
+    uniqueIndex('quotes_number_version_idx').on(t.number, t.version),
+    index('quotes_unit_versions_idx').on(t.conversationId, t.unitId, t.version),
     index('quotes_visit_idx').on(t.visitId, t.issuedAt, t.seq),
     index('quotes_conversation_idx').on(t.conversationId, t.issuedAt, t.seq),
   ],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulateQuote, type Quote, type QuoteRequest } from '../../../domain/quote/quote.ts';
+import { quoteReference, simulateQuote, type Quote, type QuoteRequest } from '../../../domain/quote/quote.ts';
 import { defaultQuoteLabels, type QuoteLabels } from '../../../domain/quote/quote-labels.ts';
 import {
   clipText,
@@ -27,6 +27,21 @@ describe('quoteSummaryText', () => {
         'Cotización informativa: no constituye una oferta vinculante._',
     );
     expect(text).not.toContain('sin previo aviso');
+  });
+
+  it('titles a second version with its version, and the reference carries it too', () => {
+    const first = quoteOf(aQuoteRequest().build());
+    const second = quoteOf({ ...aQuoteRequest().build(), version: 2 });
+
+    expect(quoteSummaryText(first, defaultQuoteLabels).split('\n')[0]).toBe(`*Cotización ${first.number}*`);
+    expect(quoteSummaryText(second, defaultQuoteLabels).split('\n')[0]).toBe(
+      `*Cotización ${second.number} (versión 2)*`,
+    );
+    expect([quoteReference(first), quoteReference(second)]).toEqual([first.number, `${first.number}-2`]);
+    expect(simulateQuote({ ...aQuoteRequest().build(), version: 0 })).toMatchObject({
+      ok: false,
+      error: { type: 'InvalidAmount', field: 'version' },
+    });
   });
 
   it('shows every figure formatted, one per line, under bold headings', () => {

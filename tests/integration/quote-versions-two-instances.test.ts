@@ -25,7 +25,12 @@ describe.skipIf(target === null)('postgres: quote versions across instances', ()
   /** Ids distinct per worker and per attempt (a worker that lost the race runs its transaction again). */
   const ids = (n: number): IdGenerator => {
     let k = 0;
-    return { next: (prefix) => asId(`${prefix}_w${n}_${(k += 1)}`) };
+    return {
+      next: (prefix) => {
+        k += 1;
+        return asId(`${prefix}_w${n}_${k}`);
+      },
+    };
   };
   const quoteFrom = (n: number) =>
     new CreateVisitQuote(uowOf(n), { clock: new FixedClock(T), ids: ids(n), renderer, media });

@@ -71,6 +71,12 @@ export class PdfCursor {
     return bold === true ? this.bold : this.regular;
   }
 
+  /** How wide `raw` prints, as `text` would print it (characters outside WinAnsi replaced first). */
+  width(raw: string, style: Pick<TextStyle, 'size' | 'bold'>): number {
+    const font = this.font(style.bold);
+    return font.widthOfTextAtSize(winAnsiSafe(raw, font), style.size);
+  }
+
   /** Draws on the current line (baseline at `y - size`) without moving the cursor. */
   text(raw: string, x: number, style: TextStyle): void {
     const font = this.font(style.bold);

@@ -58,8 +58,10 @@ const figures = (c: PdfCursor, rows: readonly QuoteFigureRow[]): void => {
     const size = row.detail ? 9 : 10;
     c.ensure(16);
     const style = { size, bold: !row.detail, ...(row.detail ? { color: MUTED } : {}) };
-    const value = { size, align: 'right', maxWidth: CONTENT_WIDTH * 0.5 } as const;
-    // A line with no label of its own (the credit's terms, a note) may take the whole width.
+    // A line with no label of its own (the credit's terms, a note) may take the whole width; a value, what its
+    // label leaves ("23 cuotas de … y la última (ajuste) de …" is longer than half the page).
+    const labelWidth = Math.min(c.width(row.label, { size, bold: !row.detail }), CONTENT_WIDTH * 0.48);
+    const value = { size, align: 'right', maxWidth: CONTENT_WIDTH - labelWidth - 24 } as const;
     if (row.label === '') c.text(row.value, RIGHT, { ...value, maxWidth: CONTENT_WIDTH - 12, color: MUTED });
     else {
       c.text(row.label, MARGIN + (row.detail ? 12 : 0), { ...style, maxWidth: CONTENT_WIDTH * 0.48 });

@@ -1,5 +1,5 @@
 import type { BotContext, BotEffect, BotInput } from '../../domain/chatbot/bot-state.ts';
-import { fill } from '../../domain/chatbot/bot-texts.ts';
+import { type BotTexts, fill } from '../../domain/chatbot/bot-texts.ts';
 import { advance } from '../../domain/chatbot/flow.ts';
 import { type Conversation, withBot } from '../../domain/conversation/conversation.ts';
 import { textMessage } from '../../domain/messaging/builders.ts';
@@ -8,12 +8,13 @@ import type { OutboundContent } from '../../domain/messaging/outbound.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
 import { quoteReference } from '../../domain/quote/quote.ts';
 import { quoteSummaryText } from '../../domain/quote/quote-text.ts';
+import { formatCivilDateCo, parseIsoDate } from '../../domain/shared/calendar.ts';
 import type { VisitId } from '../../domain/shared/ids.ts';
 import type { BotSettings } from '../ports/configuration.ts';
 import type { Transaction } from '../ports/unit-of-work.ts';
 import { queueOutbound } from './queue-outbound.ts';
 import type { QuoteDrafts } from '../use-cases/quote-drafts.ts';
-import { type QuoteUnitDeps, quoteUnit } from './quote-unit.ts';
+import { type QuoteUnitDeps, type QuoteUnitError, quoteUnit } from './quote-unit.ts';
 import { registerLead } from './register-lead.ts';
 
 /** How the bot reads a message; reactions are not answers and get no reply. */
@@ -79,6 +80,22 @@ export const botTurn = async (
   });
 };
 
+/** Why no quote, in the lead's words: sold out since they chose, or too close to delivery; otherwise generic. */
+const quoteFailureText = (error: QuoteUnitError, texts: BotTexts): string => {
+  switch (error.type) {
+    case 'NoUnitToQuote':
+      return texts.unitTypeSoldOut;
+    case 'NotEnoughTimeForDownPayment': {
+      const cutOff = parseIsoDate(error.cutOffDate);
+      return fill(texts.notEnoughTimeForDownPayment, {
+        cutOff: cutOff === null ? error.cutOffDate : formatCivilDateCo(cutOff),
+      });
+    }
+    default:
+      return texts.quoteUnavailable;
+  }
+};
+
 const applyEffect = async (
   tx: Transaction,
   deps: BotTurnDeps,
@@ -120,7 +137,6 @@ const applyEffect = async (
               } as const,
             ]),
       ]
-    : // Sold out between the lead's choice and the quote: say so rather than "could not simulate".
-      [textMessage(quote.error.type === 'NoUnitToQuote' ? texts.unitTypeSoldOut : texts.quoteUnavailable)];
+    : [textMessage(quoteFailureText(quote.error, texts))];
   return { ...acc, replies: [...acc.replies, ...replies] };
 };

@@ -3,6 +3,10 @@ import type { PriceBucketId, ProjectId, UnitId, UnitTypeId } from '../../domain/
 
 const M = 1_000_000;
 
+/**
+ * Every demo project has a delivery date (2027–2029): its quotes have as many monthly instalments as fit before the
+ * down-payment cut-off, so `instalments` (24) is only what a plan without one would use.
+ */
 const plan = (over: Partial<PaymentPlan> = {}): PaymentPlan => ({
   separationFee: { amount: 5 * M, currency: 'COP' },
   downPaymentBps: 3000,
@@ -29,7 +33,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Torres de Salitre',
     'Bogotá',
     'Apartamentos cerca al parque Salitre.',
-    plan(),
+    plan({ deliveryDate: '2028-06-30' }),
     [
       ['Apartamento 2 alcobas', 'apartment', 2, 58, 350],
       ['Apartamento 3 alcobas', 'apartment', 3, 74, 455],
@@ -40,7 +44,12 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Reserva de Usaquén',
     'Bogotá',
     'Conjunto residencial en el norte.',
-    plan({ downPaymentBps: 3500, instalments: 30 }),
+    plan({
+      downPaymentBps: 3500,
+      deliveryDate: '2029-03-31',
+      // Part of the down payment with the June and December bonuses (primas).
+      extraordinaryInstalments: { months: [6, 12], shareBps: 2000 },
+    }),
     [
       ['Apartamento 2 alcobas', 'apartment', 2, 65, 520],
       ['Penthouse 3 alcobas', 'apartment', 3, 120, 980],
@@ -51,7 +60,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Oficinas Calle 93',
     'Bogotá',
     'Oficinas y locales en zona financiera.',
-    plan({ downPaymentBps: 4000, instalments: 18 }),
+    plan({ downPaymentBps: 4000, deliveryDate: '2027-12-15', cutOffMonthsBeforeDelivery: 2 }),
     [
       ['Oficina 45 m²', 'office', null, 45, 610],
       ['Local comercial', 'commercial', null, 38, 720],
@@ -62,7 +71,13 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Bosques de Suba',
     'Bogotá',
     'Vivienda de interés social con subsidio.',
-    plan({ downPaymentBps: 2000, instalments: 36, separationFee: { amount: 1 * M, currency: 'COP' } }),
+    plan({
+      downPaymentBps: 2000,
+      separationFee: { amount: 1 * M, currency: 'COP' },
+      deliveryDate: '2028-02-29',
+      cutOffMonthsBeforeDelivery: 2,
+      minimumInstalments: 6,
+    }),
     [['Apartamento VIS 2 alcobas', 'apartment', 2, 48, 185]],
   ],
   [
@@ -70,7 +85,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Mirador de El Poblado',
     'Medellín',
     'Vista a la ciudad, a minutos del Parque Lleras.',
-    plan(),
+    plan({ deliveryDate: '2028-03-31' }),
     [
       ['Apartamento 1 alcoba', 'apartment', 1, 42, 380],
       ['Apartamento 2 alcobas', 'apartment', 2, 68, 590],
@@ -81,7 +96,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Casas de Llanogrande',
     'Medellín',
     'Casas campestres en el oriente antioqueño.',
-    plan({ downPaymentBps: 3000, instalments: 20 }),
+    plan({ downPaymentBps: 3000, deliveryDate: '2029-06-30' }),
     [
       ['Casa 3 alcobas', 'house', 3, 160, 1250],
       ['Lote campestre', 'lot', null, 1200, 640],
@@ -92,7 +107,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Laureles Park',
     'Medellín',
     'Apartamentos en el corazón de Laureles.',
-    plan({ mortgage: null }),
+    plan({ mortgage: null, deliveryDate: '2027-10-31' }),
     [['Apartamento 3 alcobas', 'apartment', 3, 85, 610]],
   ],
   [
@@ -100,7 +115,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Ciudad Jardín Reservado',
     'Cali',
     'Casas en el sur de Cali.',
-    plan(),
+    plan({ deliveryDate: '2028-09-30' }),
     [
       ['Casa 4 alcobas', 'house', 4, 210, 890],
       ['Casa 3 alcobas', 'house', 3, 150, 690],
@@ -111,7 +126,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Altos del Valle de Lili',
     'Cali',
     'Apartamentos cerca a universidades.',
-    plan({ instalments: 28 }),
+    plan({ deliveryDate: '2028-12-15' }),
     [
       ['Apartamento 2 alcobas', 'apartment', 2, 60, 265],
       ['Apartamento 3 alcobas', 'apartment', 3, 78, 340],
@@ -122,7 +137,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Puerta del Mar',
     'Barranquilla',
     'Frente al malecón del río.',
-    plan(),
+    plan({ deliveryDate: '2029-02-28' }),
     [
       ['Apartamento 2 alcobas', 'apartment', 2, 70, 410],
       ['Apartamento 3 alcobas', 'apartment', 3, 95, 560],
@@ -133,7 +148,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Villa Campestre',
     'Barranquilla',
     'Lotes y casas en el corredor de Puerto Colombia.',
-    plan({ downPaymentBps: 2500 }),
+    plan({ downPaymentBps: 2500, deliveryDate: '2028-05-31' }),
     [
       ['Lote 300 m²', 'lot', null, 300, 210],
       ['Casa 3 alcobas', 'house', 3, 140, 620],
@@ -144,7 +159,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'Centro Empresarial Norte',
     'Barranquilla',
     'Oficinas y bodegas logísticas.',
-    plan({ downPaymentBps: 4000 }),
+    plan({ downPaymentBps: 4000, deliveryDate: '2029-09-30' }),
     [
       ['Oficina 60 m²', 'office', null, 60, 480],
       ['Bodega 400 m²', 'warehouse', null, 400, 1900],

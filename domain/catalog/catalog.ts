@@ -1,4 +1,5 @@
 import type { PriceBucketId, ProjectId, UnitId, UnitTypeId } from '../shared/ids.ts';
+import type { IsoDate } from '../shared/calendar.ts';
 import type { Currency, Money } from '../shared/money.ts';
 
 export const PROPERTY_TYPES = ['apartment', 'house', 'lot', 'office', 'commercial', 'warehouse'] as const;
@@ -24,6 +25,29 @@ export type PaymentPlan = {
    * the adjustment instalment. By default $ 1.000 in COP, US$ 1 in USD.
    */
   readonly instalmentRounding?: number;
+  /**
+   * The project's delivery (the deed, "escrituración"), `YYYY-MM-DD`. With it, the number of monthly instalments is
+   * the months that fit between the quote and the down-payment cut-off, and `instalments` is not used; without it
+   * (plans stored before), `instalments` monthly instalments are quoted.
+   */
+  readonly deliveryDate?: IsoDate;
+  /** The down payment is paid by this many months before delivery (default 3; builders ask 2 or 3). */
+  readonly cutOffMonthsBeforeDelivery?: number;
+  /** The fewest monthly instalments a quote may have (default 1): with fewer, there is too little time to quote. */
+  readonly minimumInstalments?: number;
+  /** Optional extraordinary instalments (e.g. June and December, with the primas), `null` or absent for none. */
+  readonly extraordinaryInstalments?: ExtraordinaryInstalments | null;
+};
+
+/**
+ * Extraordinary instalments ("cuotas extraordinarias"), paid in the chosen months together with that month's
+ * instalment. `shareBps` of what is paid in instalments goes into them, the rest into the monthly ones.
+ */
+export type ExtraordinaryInstalments = {
+  /** Calendar months, 1..12, e.g. `[6, 12]` for June and December. */
+  readonly months: readonly number[];
+  /** Basis points (1..9999) of the amount paid in instalments. */
+  readonly shareBps: number;
 };
 
 export type Project = {

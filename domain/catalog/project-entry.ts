@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../shared/result.ts';
 import type { Money } from '../shared/money.ts';
 import type { PaymentPlan, Project, Unit, UnitType } from './catalog.ts';
+import { datedPlanProblem } from './payment-plan-dates.ts';
 
 /** A project as the CRM syncs it: the project with its payment plan, unit types and units. */
 export type ProjectEntry = {
@@ -32,7 +33,7 @@ const planProblem = (plan: PaymentPlan, currency: Project['currency']): string |
   if (plan.mortgage !== null && (!isCount(plan.mortgage.annualRateBps, 0) || !isCount(plan.mortgage.years, 1))) {
     return 'the mortgage needs a non-negative integer annualRateBps and at least 1 year';
   }
-  return null;
+  return datedPlanProblem(plan);
 };
 
 const unitTypeProblem = (entry: ProjectEntry): string | null => {

@@ -38,6 +38,8 @@ export type BotTexts = {
   readonly quoteUnavailable: string;
   /** A unit type with no available unit left: the lead picks another, or asks an advisor for the waiting list. */
   readonly unitTypeSoldOut: string;
+  /** `{cutOff}`: the day the down payment is due by (`dd/mm/aaaa`); too close to quote instalments, an advisor helps. */
+  readonly notEnoughTimeForDownPayment: string;
   readonly advisorAssigned: string;
   readonly advisorPending: string;
   readonly advisorNeedsEmail: string;
@@ -89,6 +91,10 @@ export const defaultBotTexts: BotTexts = {
   quoteUnavailable: 'No pude simular la cotización de este inmueble en este momento. Un asesor puede ayudarte.',
   unitTypeSoldOut:
     'Esta tipología está agotada 😔. Puedes elegir otra de la lista, o escribir *asesor* para que te cuenten de la lista de espera y de otras opciones.',
+  notEnoughTimeForDownPayment:
+    'Este proyecto ya está muy cerca de la entrega 🏗️ y la cuota inicial debe quedar pagada a más tardar el ' +
+    '{cutOff}, así que no alcanzo a simularte un plan de cuotas mensuales. Un asesor puede contarte las opciones ' +
+    'de pago que sí tenemos para ti: escribe *asesor* o elige la opción de abajo.',
   advisorAssigned: '¡Listo! ✅ *{advisor}* será tu asesor(a) y te contactará muy pronto por este chat.',
   advisorPending: '¡Listo! ✅ Registramos tus datos. Un asesor te contactará muy pronto por este chat.',
   advisorNeedsEmail: 'Con gusto te comunico con un asesor. Primero necesito tu correo electrónico.',

@@ -23,6 +23,8 @@ export type QuoteLabels = {
   readonly separation: string;
   readonly separationCredited: string;
   readonly separationNotCredited: string;
+  /** `{amount}`, `{date}` (the issue day, `dd/mm/aaaa`), `{credited}` (one of the two above). */
+  readonly separationValue: string;
   /** `{percent}`: e.g. `30 %`. */
   readonly downPayment: string;
   readonly savingsHeading: string;
@@ -32,6 +34,27 @@ export type QuoteLabels = {
   /** `{count}`, `{amount}`. */
   readonly instalmentRunMany: string;
   readonly noInstalments: string;
+  /** `{amount}`: the last, adjustment instalment after a run of round ones. */
+  readonly instalmentAdjustment: string;
+  /** `{first}`, `{last}`: due days of the first and last instalment. */
+  readonly instalmentPeriod: string;
+  /** `{first}`: the due day of a lone instalment. */
+  readonly instalmentPeriodOne: string;
+  readonly extraordinaryInstalments: string;
+  /** `{months}` (e.g. `junio y diciembre`), `{first}`, `{last}`. */
+  readonly extraordinaryPeriod: string;
+  /** `{months}`, `{first}`: a lone extraordinary instalment. */
+  readonly extraordinaryPeriodOne: string;
+  /** The twelve month names, January first, separated by commas. */
+  readonly monthNames: string;
+  /** The word joining the last two items of a list (`junio y diciembre`). */
+  readonly listAnd: string;
+  readonly downPaymentCutOff: string;
+  readonly deliveryDate: string;
+  /** `{date}`: the delivery day, when the balance is paid at the deed. */
+  readonly balanceAtDeed: string;
+  /** The same for a quote whose plan had no delivery date. */
+  readonly balanceAtDeedUndated: string;
   readonly scheduleHeading: string;
   readonly scheduleNumber: string;
   readonly scheduleAmount: string;
@@ -73,12 +96,25 @@ export const defaultQuoteLabels: QuoteLabels = {
   separation: 'Separación',
   separationCredited: 'abonada a la cuota inicial',
   separationNotCredited: 'no se abona a la cuota inicial',
+  separationValue: '{amount} el {date} ({credited})',
   downPayment: 'Cuota inicial ({percent})',
   savingsHeading: 'Ahorros aplicados a la cuota inicial',
   instalments: 'Cuotas mensuales',
   instalmentRunOne: '1 cuota de {amount}',
   instalmentRunMany: '{count} cuotas de {amount}',
   noInstalments: 'Sin cuotas mensuales: la cuota inicial queda cubierta',
+  instalmentAdjustment: 'la última (ajuste) de {amount}',
+  instalmentPeriod: 'Del {first} al {last}, una cada mes',
+  instalmentPeriodOne: 'El {first}',
+  extraordinaryInstalments: 'Cuotas extraordinarias',
+  extraordinaryPeriod: 'En {months}, del {first} al {last}',
+  extraordinaryPeriodOne: 'En {months}: el {first}',
+  monthNames: 'enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre',
+  listAnd: 'y',
+  downPaymentCutOff: 'Fecha límite de la cuota inicial',
+  deliveryDate: 'Entrega prevista',
+  balanceAtDeed: 'Se paga al escriturar, con la entrega ({date})',
+  balanceAtDeedUndated: 'Se paga al escriturar',
   scheduleHeading: 'Plan de cuotas de la cuota inicial',
   scheduleNumber: 'Cuota',
   scheduleAmount: 'Valor',

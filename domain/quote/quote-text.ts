@@ -1,5 +1,6 @@
 import { formatMoney, type Money } from '../shared/money.ts';
-import { DAY_MS, HOUR_MS, type Instant } from '../shared/time.ts';
+import { bogotaDateOf, formatCivilDateCo, type IsoDate, parseIsoDate } from '../shared/calendar.ts';
+import type { Instant } from '../shared/time.ts';
 import { HOUSING_PAYMENT_TO_INCOME_BPS, type Quote } from './quote.ts';
 import { fillLabel, type QuoteLabels } from './quote-labels.ts';
 
@@ -9,28 +10,10 @@ export const WHATSAPP_TEXT_LIMIT = 4096;
 const MAX_LISTED = 10;
 const MAX_NAME = 80;
 
-/** Colombia keeps UTC−5 all year (no daylight saving since 1993). */
-const COLOMBIA_OFFSET_MS = -5 * HOUR_MS;
-
-/** Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`). */
-const civilFromDays = (days: number): { y: number; m: number; d: number } => {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d: doy - Math.floor((153 * mp + 2) / 5) + 1 };
-};
-
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** `dd/mm/yyyy` as a Colombian reads the instant on a wall calendar (America/Bogota). */
-export const formatDateCo = (instant: Instant): string => {
-  const { y, m, d } = civilFromDays(Math.floor((instant + COLOMBIA_OFFSET_MS) / DAY_MS));
-  return `${pad(d, 2)}/${pad(m, 2)}/${pad(y, 4)}`;
-};
+export const formatDateCo = (instant: Instant): string => formatCivilDateCo(bogotaDateOf(instant));
 
 /** Colombian decimals: `1.234,5`; at most two decimals, trailing zeros dropped. */
 const formatDecimal = (value: number): string => {
@@ -81,13 +64,78 @@ const listRows = <T>(items: readonly T[], row: (item: T) => QuoteFigureRow, labe
     : []),
 ];
 
+/** `2027-06-05` → `05/06/2027`; a date that does not parse is printed as stored. */
+export const formatIsoDateCo = (date: IsoDate): string => {
+  const civil = parseIsoDate(date);
+  return civil === null ? date : formatCivilDateCo(civil);
+};
+
+/** Round instalments then the adjustment one read "23 cuotas de $ X y la última (ajuste) de $ Y". */
+const describeInstalments = (amounts: readonly Money[], l: QuoteLabels): string => {
+  const runs = instalmentRuns(amounts);
+  const [round, last] = runs;
+  if (runs.length === 2 && round !== undefined && last !== undefined && last.count === 1)
+    return `${describeRun(round, l)} ${l.listAnd} ${fillLabel(l.instalmentAdjustment, { amount: formatMoney(last.amount) })}`;
+  // Older quotes split evenly: at most two runs ("16 cuotas de $ 7.166.667 y 8 cuotas de $ 7.166.666").
+  return runs.map((r) => describeRun(r, l)).join(` ${l.listAnd} `);
+};
+
+/** `junio y diciembre`, `marzo, junio y septiembre`: the months of the dates, in calendar order. */
+const monthList = (dates: readonly IsoDate[], l: QuoteLabels): string => {
+  const names = l.monthNames.split(',').map((n) => n.trim());
+  const months = [...new Set(dates.map((d) => Number(d.slice(5, 7))))].sort((a, b) => a - b);
+  const words = months.map((m) => names[m - 1] ?? String(m));
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${l.listAnd} ${words.at(-1)}`;
+};
+
+const periodRow = (dates: readonly IsoDate[], one: string, many: string, months: string): QuoteFigureRow => {
+  const first = formatIsoDateCo(dates[0] ?? '');
+  const last = formatIsoDateCo(dates.at(-1) ?? '');
+  return { label: '', value: fillLabel(dates.length === 1 ? one : many, { first, last, months }), detail: true };
+};
+
+/** Monthly, then extraordinary instalments, each with its dates; the cut-off; the balance paid at the deed. */
 const paymentRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
-  const runs = instalmentRuns(q.instalments).map((r) => describeRun(r, l));
+  const monthly = q.schedule.flatMap((e) => (e.kind === 'monthly' ? [e.dueDate] : []));
+  const extraordinary = q.schedule.flatMap((e) => (e.kind === 'extraordinary' ? [e] : []));
+  const deed = q.schedule.find((e) => e.kind === 'deed');
+  const extraDates = extraordinary.map((e) => e.dueDate);
   return [
-    // Remainders make at most two runs ("16 cuotas de $ 7.166.667 y 8 cuotas de $ 7.166.666"): one line reads best.
-    ...(runs.length === 0 ? [] : [{ label: l.instalments, value: runs.join(' y '), detail: false }]),
-    ...(runs.length === 0 ? [{ label: l.instalments, value: l.noInstalments, detail: false }] : []),
+    ...(q.instalments.length === 0
+      ? [{ label: l.instalments, value: l.noInstalments, detail: false }]
+      : [
+          { label: l.instalments, value: describeInstalments(q.instalments, l), detail: false },
+          ...(monthly.length === 0 ? [] : [periodRow(monthly, l.instalmentPeriodOne, l.instalmentPeriod, '')]),
+        ]),
+    ...(extraordinary.length === 0
+      ? []
+      : [
+          {
+            label: l.extraordinaryInstalments,
+            value: describeInstalments(
+              extraordinary.map((e) => e.amount),
+              l,
+            ),
+            detail: false,
+          },
+          periodRow(extraDates, l.extraordinaryPeriodOne, l.extraordinaryPeriod, monthList(extraDates, l)),
+        ]),
+    ...(q.downPaymentCutOff === null
+      ? []
+      : [{ label: l.downPaymentCutOff, value: formatIsoDateCo(q.downPaymentCutOff), detail: false }]),
     { label: l.balanceToFinance, value: formatMoney(q.balanceToFinance), detail: false },
+    ...(deed === undefined
+      ? []
+      : [
+          {
+            label: '',
+            value:
+              deed.dueDate === null
+                ? l.balanceAtDeedUndated
+                : fillLabel(l.balanceAtDeed, { date: formatIsoDateCo(deed.dueDate) }),
+            detail: true,
+          },
+        ]),
   ];
 };
 
@@ -131,7 +179,15 @@ export const quoteFigureRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
       l,
     ),
     ...(q.extras.length > 0 ? [{ label: l.totalPrice, value: formatMoney(q.totalPrice), detail: false }] : []),
-    { label: l.separation, value: `${formatMoney(q.separationFee)} (${credited})`, detail: false },
+    {
+      label: l.separation,
+      value: fillLabel(l.separationValue, {
+        amount: formatMoney(q.separationFee),
+        date: formatDateCo(q.issuedAt),
+        credited,
+      }),
+      detail: false,
+    },
     {
       label: fillLabel(l.downPayment, { percent: formatPercentBps(q.downPaymentBps) }),
       value: formatMoney(q.downPayment),
@@ -174,6 +230,7 @@ export const quoteSummaryText = (quote: Quote, labels: QuoteLabels): string => {
     `*${labels.city}:* ${name(quote.city)}`,
     `*${labels.unit}:* ${name(quote.unitTypeName)} · ${name(quote.unitCode)}`,
     `*${labels.area}:* ${formatAreaM2(quote.areaM2, labels)}`,
+    ...(quote.deliveryDate === null ? [] : [`*${labels.deliveryDate}:* ${formatIsoDateCo(quote.deliveryDate)}`]),
     '',
     `*${labels.figuresHeading}*`,
     ...quoteFigureRows(quote, labels).map(textRow),

@@ -1,16 +1,18 @@
 import type { PaymentPlan, Project, Unit, UnitType } from '../catalog/catalog.ts';
+import { datedPlanProblem } from '../catalog/payment-plan-dates.ts';
 import type { ProjectId, QuoteId, UnitId, UnitTypeId } from '../shared/ids.ts';
+import type { IsoDate } from '../shared/calendar.ts';
 import type { Currency, Money } from '../shared/money.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { DAY_MS, type Instant } from '../shared/time.ts';
+import { basisPointsOf, minimumIncomeFor, monthlyPayment, nominalMonthlyBpsOf, sum } from './payment-math.ts';
 import {
-  basisPointsOf,
-  minimumIncomeFor,
-  monthlyPayment,
-  nominalMonthlyBpsOf,
-  roundedInstalments,
-  sum,
-} from './payment-math.ts';
+  assembleSchedule,
+  instalmentTerms,
+  type NotEnoughTimeForDownPayment,
+  type ScheduleEntry,
+  splitInstalments,
+} from './payment-schedule.ts';
 
 export type PricedExtra = { readonly label: string; readonly price: Money };
 export type AppliedSaving = { readonly label: string; readonly amount: Money };
@@ -66,12 +68,22 @@ export type Quote = {
   readonly savings: readonly AppliedSaving[];
   readonly separationCredited: boolean;
   /**
-   * Monthly schedule of down payment − savings − credited separation (`roundedInstalments`): round instalments and
-   * a last adjustment instalment with the difference. Empty when savings and separation cover the down payment.
+   * The monthly instalments' amounts, as in `schedule`: down payment − savings − credited separation, less what goes
+   * into extraordinary instalments (`splitInstalments`), as round instalments and a last adjustment one. Empty when
+   * savings and separation cover the down payment.
    */
   readonly instalments: readonly Money[];
   readonly balanceToFinance: Money;
   readonly mortgage: MortgageEstimate | null;
+  /** The plan's delivery (the deed), `YYYY-MM-DD`; null when the plan had none (and on quotes issued before). */
+  readonly deliveryDate: IsoDate | null;
+  /** The day the down payment is paid by (`cutOffMonthsBeforeDelivery` before delivery); null without delivery. */
+  readonly downPaymentCutOff: IsoDate | null;
+  /**
+   * Every payment, dated, in paying order: separation, monthly instalments (the amounts of `instalments`) with the
+   * extraordinary ones, and the balance to finance at the deed. See `assembleSchedule`.
+   */
+  readonly schedule: readonly ScheduleEntry[];
 };
 
 export type QuoteRequest = {
@@ -98,7 +110,8 @@ export type QuoteError =
     }
   | { readonly type: 'UnitNotInProject'; readonly reason: string }
   | { readonly type: 'SavingsExceedDownPayment'; readonly savings: Money; readonly downPayment: Money }
-  | { readonly type: 'SeparationExceedsDownPayment'; readonly separationFee: Money; readonly remaining: Money };
+  | { readonly type: 'SeparationExceedsDownPayment'; readonly separationFee: Money; readonly remaining: Money }
+  | NotEnoughTimeForDownPayment;
 
 /** $ 1.000 in pesos, US$ 1 in cents: what a monthly instalment is rounded to when the plan does not say. */
 export const defaultInstalmentRounding = (currency: Currency): number => (currency === 'COP' ? 1_000 : 100);
@@ -121,6 +134,8 @@ const planProblem = (p: PaymentPlan): string | null => {
   if (!isInt(p.quoteValidityDays, 1, 3650)) return 'quoteValidityDays must be an integer in 1..3650';
   if (p.instalmentRounding !== undefined && !isInt(p.instalmentRounding, 1, 100_000_000))
     return 'instalmentRounding must be an integer in 1..100000000';
+  const dated = datedPlanProblem(p);
+  if (dated !== null) return dated;
   if (p.mortgage === null) return null;
   if (!isInt(p.mortgage.annualRateBps, 0, 10_000)) return 'mortgage.annualRateBps must be an integer in 0..10000';
   if (!isInt(p.mortgage.years, 1, 50)) return 'mortgage.years must be an integer in 1..50';
@@ -157,7 +172,17 @@ const checkRequest = (req: QuoteRequest): QuoteError | null => {
   );
 };
 
-type Figures = Pick<Quote, 'totalPrice' | 'downPayment' | 'instalments' | 'balanceToFinance' | 'mortgage'>;
+type Figures = Pick<
+  Quote,
+  | 'totalPrice'
+  | 'downPayment'
+  | 'instalments'
+  | 'balanceToFinance'
+  | 'mortgage'
+  | 'deliveryDate'
+  | 'downPaymentCutOff'
+  | 'schedule'
+>;
 
 const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
   const plan = req.project.paymentPlan;
@@ -171,6 +196,8 @@ const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
   if (credited > down - saved) {
     return err({ type: 'SeparationExceedsDownPayment', separationFee: plan.separationFee, remaining: m(down - saved) });
   }
+  const terms = instalmentTerms(plan, req.issuedAt);
+  if (!terms.ok) return terms;
   const balance = total - down;
   const pay = plan.mortgage && monthlyPayment(balance, plan.mortgage.annualRateBps, plan.mortgage.years);
   if (pay !== null && !Number.isSafeInteger(pay)) return err({ type: 'InvalidAmount', field: 'mortgage', amount: pay });
@@ -185,16 +212,28 @@ const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
           monthlyPayment: m(pay),
           minimumIncome: m(minimumIncomeFor(pay, HOUSING_PAYMENT_TO_INCOME_BPS)),
         };
+  const { dueDates, deliveryDate, cutOffDate } = terms.value;
+  const unit = plan.instalmentRounding ?? defaultInstalmentRounding(req.project.currency);
+  const split = splitInstalments(down - saved - credited, dueDates, plan.extraordinaryInstalments ?? null, unit);
   return ok({
     totalPrice: m(total),
     downPayment: m(down),
-    instalments: roundedInstalments(
-      down - saved - credited,
-      plan.instalments,
-      plan.instalmentRounding ?? defaultInstalmentRounding(req.project.currency),
-    ).map(m),
+    instalments: split.monthly.map(m),
     balanceToFinance: m(balance),
     mortgage,
+    deliveryDate,
+    downPaymentCutOff: cutOffDate,
+    schedule: assembleSchedule({
+      issuedAt: req.issuedAt,
+      currency: req.project.currency,
+      separationFee: plan.separationFee,
+      monthly: split.monthly,
+      monthlyDates: dueDates,
+      extraordinary: split.extraordinary,
+      extraordinaryDates: split.extraordinaryDates,
+      balance: m(balance),
+      deliveryDate,
+    }),
   });
 };
 

@@ -1,5 +1,7 @@
 import type { QuoteRecord } from '../../application/ports/quote-repository.ts';
+import { assembleSchedule, dueDateOf } from '../../domain/quote/payment-schedule.ts';
 import type { Quote } from '../../domain/quote/quote.ts';
+import { bogotaDateOf } from '../../domain/shared/calendar.ts';
 import {
   asId,
   type ConversationId,
@@ -40,6 +42,19 @@ const quoteFor = (id: QuoteId, issuedAt: Instant): Quote => ({
   instalments: Array.from({ length: 24 }, () => moneyOf(3_000_000)),
   balanceToFinance: moneyOf(168_000_000),
   mortgage: null,
+  deliveryDate: null,
+  downPaymentCutOff: null,
+  schedule: assembleSchedule({
+    issuedAt,
+    currency: 'COP',
+    separationFee: moneyOf(0),
+    monthly: Array.from({ length: 24 }, () => 3_000_000),
+    monthlyDates: Array.from({ length: 24 }, (_, i) => dueDateOf(bogotaDateOf(issuedAt), i + 1)),
+    extraordinary: [],
+    extraordinaryDates: [],
+    balance: moneyOf(168_000_000),
+    deliveryDate: null,
+  }),
 });
 
 export class QuoteRecordBuilder {

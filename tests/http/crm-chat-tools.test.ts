@@ -190,6 +190,52 @@ describe('CRM chat tools over HTTP: quotes of a visit', () => {
     });
   });
 
+  it('answers 409 not_enough_time_for_down_payment when fewer instalments fit before the cut-off than the plan asks', async () => {
+    const { desk, as, lead } = await deskOverHttp();
+    // Delivered on 31/05/2027, paid 3 months before: from 24/11/2026, instalments on the 24th of December to February.
+    await desk.read(async (repos) => {
+      const catalog = await repos.catalog.all();
+      const projects = catalog.projects.map((p) =>
+        p.id === 'p-bog-1'
+          ? { ...p, paymentPlan: { ...p.paymentPlan, deliveryDate: '2027-05-31', minimumInstalments: 6 } }
+          : p,
+      );
+      await repos.catalog.upsert({ ...catalog, projects });
+    });
+    const visit = (await (await as('admin').post(`/leads/${lead.id}/visits`, { projectId: 'p-bog-1' })).json()) as {
+      id: string;
+    };
+
+    const res = await as('admin').post(`/visits/${visit.id}/quotes`, { unitTypeId: 'p-bog-1-t1' });
+
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await res.json()).toMatchObject({
+      code: 'not_enough_time_for_down_payment',
+      cutOffDate: '2027-02-28',
+      instalmentsThatFit: 3,
+      minimumInstalments: 6,
+    });
+    expect(await (await as('admin').get(`/visits/${visit.id}/quotes`)).json()).toEqual({ items: [] });
+  });
+
+  it('answers a quote with its dated schedule: separation, monthly instalments to the cut-off, deed on delivery', async () => {
+    const { quote } = await withVisitAndQuote();
+    const { schedule, deliveryDate, downPaymentCutOff } = quote as unknown as {
+      schedule: { kind: string; number: number | null; dueDate: string | null; amount: { amount: number } }[];
+      deliveryDate: string;
+      downPaymentCutOff: string;
+    };
+
+    expect([deliveryDate, downPaymentCutOff]).toEqual(['2028-06-30', '2028-03-30']);
+    expect(schedule[0]).toMatchObject({ kind: 'separation', number: null, dueDate: '2026-11-24' });
+    const monthly = schedule.filter((e) => e.kind === 'monthly');
+    // 24/12/2026 to 24/03/2028: 16 months.
+    expect(monthly).toHaveLength(16);
+    expect([monthly[0]?.dueDate, monthly.at(-1)?.dueDate]).toEqual(['2026-12-24', '2028-03-24']);
+    expect(schedule.at(-1)).toMatchObject({ kind: 'deed', dueDate: '2028-06-30' });
+  });
+
   it('answers 409 for a CRM lead who never wrote (no conversation)', async () => {
     const { as } = await deskOverHttp();
     const lead = (await (await as('u-ana').post('/leads', { name: 'Rosa', phone: '300 123 4567' })).json()) as {

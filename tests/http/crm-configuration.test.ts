@@ -70,6 +70,36 @@ describe('CRM configuration over HTTP', () => {
     ).toBe(422);
   });
 
+  it('keeps a dated payment plan and refuses impossible dates, months and shares with 422', async () => {
+    const api = configurationApi(await startDesk());
+    const dated = {
+      ...project.paymentPlan,
+      deliveryDate: '2028-06-30',
+      cutOffMonthsBeforeDelivery: 2,
+      minimumInstalments: 6,
+      extraordinaryInstalments: { months: [6, 12], shareBps: 2000 },
+    };
+
+    const put = await api.put('admin', '/projects/p-ctg-1', { ...project, paymentPlan: dated });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ paymentPlan: dated });
+    const plain = await api.put('admin', '/projects/p-ctg-1', project);
+    expect(((await plain.json()) as { paymentPlan: object }).paymentPlan).not.toHaveProperty('deliveryDate');
+
+    for (const bad of [
+      { deliveryDate: '2028-02-30' },
+      { deliveryDate: '30/06/2028' },
+      { cutOffMonthsBeforeDelivery: -1 },
+      { minimumInstalments: 0 },
+      { extraordinaryInstalments: { months: [6, 6], shareBps: 2000 } },
+      { extraordinaryInstalments: { months: [13], shareBps: 2000 } },
+      { extraordinaryInstalments: { months: [6], shareBps: 10_000 } },
+    ]) {
+      const res = await api.put('admin', '/projects/p-ctg-1', { ...project, paymentPlan: { ...dated, ...bad } });
+      expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([422, 'validation_failed']);
+    }
+  });
+
   it('answers 422 to overlapping price buckets', async () => {
     const api = configurationApi(await startDesk());
 

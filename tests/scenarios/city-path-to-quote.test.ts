@@ -49,6 +49,40 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
     expect(await desk.read((r) => r.leads.list())).toEqual([]);
   });
 
+  it('says kindly when the project is too close to delivery to pay the down payment in instalments', async () => {
+    const desk = await startDesk();
+    const camila = await toMiradorOutcomeChoice(desk, '+573002220009');
+    // Delivered on 31/01/2027: the down payment is due by 31/10/2026, before today (24/11/2026).
+    await desk.read(async (repos) => {
+      const catalog = await repos.catalog.all();
+      const projects = catalog.projects.map((p) =>
+        p.id === 'p-med-1' ? { ...p, paymentPlan: { ...p.paymentPlan, deliveryDate: '2027-01-31' } } : p,
+      );
+      await repos.catalog.upsert({ ...catalog, projects });
+    });
+    const before = camila.inbox().length;
+
+    await camila.tap('Simular cotización');
+
+    const [reply, offer, ...rest] = camila
+      .inbox()
+      .slice(before)
+      .map((m) => m.content);
+    expect(rest).toEqual([]);
+    expect(reply).toEqual({
+      kind: 'text',
+      body:
+        'Este proyecto ya está muy cerca de la entrega 🏗️ y la cuota inicial debe quedar pagada a más tardar el ' +
+        '31/10/2026, así que no alcanzo a simularte un plan de cuotas mensuales. Un asesor puede contarte las ' +
+        'opciones de pago que sí tenemos para ti: escribe *asesor* o elige la opción de abajo.',
+    });
+    expect(offer).toMatchObject({
+      kind: 'buttons',
+      buttons: expect.arrayContaining([expect.objectContaining({ title: 'Hablar con asesor' })]),
+    });
+    expect(await quotesOf(desk, camila)).toEqual([]);
+  });
+
   it('files the quote under the visit opened when the lead then asks for an advisor', async () => {
     const desk = await startDesk();
     const camila = await toMiradorOutcomeChoice(desk, '+573002220002');

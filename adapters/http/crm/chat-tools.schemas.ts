@@ -108,7 +108,7 @@ export const QuoteSchema = z
     savings: z.array(z.object({ label: z.string(), amount: MoneySchema })),
     instalments: z
       .array(z.object({ count: z.number().int(), amount: MoneySchema }))
-      .openapi({ description: 'Runs of equal monthly instalments' }),
+      .openapi({ description: 'Runs of equal monthly instalments (their dates are in schedule)' }),
     balanceToFinance: MoneySchema,
     mortgage: z
       .object({
@@ -132,6 +132,39 @@ export const QuoteSchema = z
         }),
       })
       .nullable(),
+    deliveryDate: z.iso.date().nullable().openapi({
+      example: '2028-06-30',
+      description: "The project's delivery (the deed) when the plan has one; null otherwise and on older quotes",
+    }),
+    downPaymentCutOff: z.iso.date().nullable().openapi({
+      example: '2028-03-30',
+      description:
+        'The day the down payment is paid by (cutOffMonthsBeforeDelivery before delivery); null without delivery',
+    }),
+    schedule: z
+      .array(
+        z.object({
+          kind: z.enum(['separation', 'monthly', 'extraordinary', 'deed']).openapi({
+            description:
+              'separation (on the issue day), monthly (the last one is the adjustment instalment), extraordinary ' +
+              '(with the monthly instalment of its month), deed (the balance to finance, paid at the deed)',
+          }),
+          number: z
+            .number()
+            .int()
+            .nullable()
+            .openapi({ description: '1..n among the monthly, or among the extraordinary instalments; else null' }),
+          dueDate: z.iso.date().nullable().openapi({
+            description: 'Bogotá calendar day; null only for the deed of a plan without delivery date',
+          }),
+          amount: MoneySchema,
+        }),
+      )
+      .openapi({
+        description:
+          'Every payment in paying order. Monthly plus extraordinary amounts add up to the down payment minus ' +
+          'savings and the credited separation, exactly.',
+      }),
     pdfMediaId: z.string().nullable().openapi({ description: 'Download with GET /media/{id}' }),
   })
   .openapi('Quote');

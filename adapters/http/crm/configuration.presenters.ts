@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type { PriceBucket } from '../../../domain/catalog/catalog.ts';
+import type { PaymentPlan, PriceBucket, Project } from '../../../domain/catalog/catalog.ts';
 import type { BotTexts } from '../../../domain/chatbot/bot-texts.ts';
 import type { AdvisorGroup, BusinessLine } from '../../../domain/organisation/organisation.ts';
 import type { ProjectEntry } from '../../../domain/catalog/project-entry.ts';
@@ -7,6 +7,25 @@ import { asId, type PriceBucketId, type ProjectId, type UnitId, type UnitTypeId 
 import type { PriceBucketSchema, ProjectInputSchema } from './configuration.schemas.ts';
 
 type ProjectInput = z.infer<typeof ProjectInputSchema>;
+
+/** The plan a body describes: an optional field the body leaves out stays absent (`exactOptionalPropertyTypes`). */
+const paymentPlanOf = (body: ProjectInput['paymentPlan'], currency: Project['currency']): PaymentPlan => {
+  const { instalmentRounding, deliveryDate, cutOffMonthsBeforeDelivery, minimumInstalments, extraordinaryInstalments } =
+    body;
+  return {
+    separationFee: { amount: body.separationFee, currency },
+    downPaymentBps: body.downPaymentBps,
+    instalments: body.instalments,
+    separationCreditedToDownPayment: body.separationCreditedToDownPayment,
+    mortgage: body.mortgage,
+    quoteValidityDays: body.quoteValidityDays,
+    ...(instalmentRounding === undefined ? {} : { instalmentRounding }),
+    ...(deliveryDate === undefined ? {} : { deliveryDate }),
+    ...(cutOffMonthsBeforeDelivery === undefined ? {} : { cutOffMonthsBeforeDelivery }),
+    ...(minimumInstalments === undefined ? {} : { minimumInstalments }),
+    ...(extraordinaryInstalments === undefined ? {} : { extraordinaryInstalments }),
+  };
+};
 
 /** The domain entry a `PUT /projects/{id}` body describes; amounts are in the project's currency. */
 export const projectEntryOf = (rawId: string, body: ProjectInput): ProjectEntry => {
@@ -19,11 +38,7 @@ export const projectEntryOf = (rawId: string, body: ProjectInput): ProjectEntry 
       city: body.city,
       currency,
       description: body.description,
-      paymentPlan: (({ instalmentRounding, ...plan }) => ({
-        ...plan,
-        separationFee: { amount: plan.separationFee, currency },
-        ...(instalmentRounding === undefined ? {} : { instalmentRounding }),
-      }))(body.paymentPlan),
+      paymentPlan: paymentPlanOf(body.paymentPlan, currency),
     },
     unitTypes: body.unitTypes.map((t) => ({ ...t, id: asId<UnitTypeId>(t.id), projectId })),
     units: body.units.map((u) => ({
@@ -43,7 +58,18 @@ export const projectBody = ({ project, unitTypes, units }: ProjectEntry) => ({
   city: project.city,
   currency: project.currency,
   description: project.description,
-  paymentPlan: { ...project.paymentPlan, separationFee: project.paymentPlan.separationFee.amount },
+  paymentPlan: (({ extraordinaryInstalments, ...plan }) => ({
+    ...plan,
+    separationFee: plan.separationFee.amount,
+    ...(extraordinaryInstalments === undefined
+      ? {}
+      : {
+          extraordinaryInstalments:
+            extraordinaryInstalments === null
+              ? null
+              : { ...extraordinaryInstalments, months: [...extraordinaryInstalments.months] },
+        }),
+  }))(project.paymentPlan),
   unitTypes: unitTypes.map(({ id, name, propertyType, bedrooms, areaM2 }) => ({
     id,
     name,

@@ -61,6 +61,54 @@ const PaymentPlanSchema = z.object({
         'Monthly instalments are rounded down to a multiple of this (minor units) and the last one takes the ' +
         'difference; by default 1000 (COP) or 100 (USD cents).',
     }),
+  deliveryDate: z.iso
+    .date()
+    .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'a date from 2000 to 2100')
+    .optional()
+    .openapi({
+      example: '2028-06-30',
+      description:
+        'Delivery of the units (the deed), YYYY-MM-DD. With it, a quote has as many monthly instalments as fall due ' +
+        'between its issue day and the down-payment cut-off (instalments is then not used): instalment n is due n ' +
+        'months after the issue day, on its day of the month (the last day of a shorter month), in Bogotá calendar ' +
+        'days. Without it, instalments monthly instalments are quoted.',
+    }),
+  cutOffMonthsBeforeDelivery: count(0)
+    .max(60)
+    .optional()
+    .openapi({
+      description:
+        'The down payment is paid by this many months before deliveryDate (the same day of the month); by default ' +
+        '3. Builders usually ask 2 or 3.',
+    }),
+  minimumInstalments: count(1)
+    .max(600)
+    .optional()
+    .openapi({
+      description:
+        'The fewest monthly instalments a quote may have (by default 1); when fewer fit before the cut-off, quoting ' +
+        'answers 409 not_enough_time_for_down_payment.',
+    }),
+  extraordinaryInstalments: z
+    .object({
+      months: z
+        .array(count(1).max(12))
+        .min(1)
+        .max(12)
+        .refine((ms) => new Set(ms).size === ms.length, 'months must be distinct')
+        .openapi({ example: [6, 12], description: 'Calendar months, 1..12: [6, 12] is June and December.' }),
+      shareBps: count(1)
+        .max(9_999)
+        .openapi({
+          example: 2000,
+          description:
+            'Basis points of the amount paid in instalments that go into the extraordinary ones (2000 = 20 %), ' +
+            'due with the monthly instalment of each chosen month; rounded like the monthly ones.',
+        }),
+    })
+    .nullable()
+    .optional()
+    .openapi({ description: 'Extraordinary instalments (e.g. June and December); null or absent for none.' }),
 });
 const UnitTypeSchema = z.object({
   id,

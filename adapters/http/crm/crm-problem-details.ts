@@ -16,6 +16,9 @@ export const TEMPLATE_SYNC_FAILED_DETAIL =
 
 export const SEPARATION_EXCEEDS_DETAIL = 'The credited separation fee is more than what remains of the down payment.';
 
+export const notEnoughTimeDetail = (cutOffDate: string, fits: number, minimum: number): string =>
+  `The down payment is due by ${cutOffDate}: ${fits} monthly instalment(s) fit before it, the plan asks at least ${minimum}.`;
+
 const mb = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 export const mediaTooLargeDetail = (size: number, maxBytes: number): string =>

@@ -431,6 +431,13 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     title: 'Separation exceeds the down payment',
     detail: d.SEPARATION_EXCEEDS_DETAIL,
   },
+  NotEnoughTimeForDownPayment: {
+    status: 409,
+    code: 'not_enough_time_for_down_payment',
+    title: 'Not enough time for the down payment',
+    detail: (e) => d.notEnoughTimeDetail(e.cutOffDate, e.fits, e.minimum),
+    extra: (e) => ({ cutOffDate: e.cutOffDate, instalmentsThatFit: e.fits, minimumInstalments: e.minimum }),
+  },
   // Visit card: stages, appointments, reservations
   InvalidStageTransition: {
     status: 409,

@@ -49,5 +49,13 @@ export const quoteJson = ({ quote: q, visitId, conversationId, pdfMediaId }: Quo
           monthlyPayment: moneyJson(q.mortgage.monthlyPayment),
           minimumIncome: q.mortgage.minimumIncome === null ? null : moneyJson(q.mortgage.minimumIncome),
         },
+  deliveryDate: q.deliveryDate,
+  downPaymentCutOff: q.downPaymentCutOff,
+  schedule: q.schedule.map((e) => ({
+    kind: e.kind,
+    number: e.kind === 'monthly' || e.kind === 'extraordinary' ? e.number : null,
+    dueDate: e.dueDate,
+    amount: moneyJson(e.amount),
+  })),
   pdfMediaId,
 });

@@ -10,9 +10,20 @@ const paymentPlanSchema: z.ZodType<PaymentPlan> = z.looseObject({
   separationCreditedToDownPayment: z.boolean(),
   mortgage: z.looseObject({ annualRateBps: z.number(), years: z.number() }).nullable(),
   quoteValidityDays: z.number(),
+  instalmentRounding: z.number().exactOptional(),
+  deliveryDate: z.string().exactOptional(),
+  cutOffMonthsBeforeDelivery: z.number().exactOptional(),
+  minimumInstalments: z.number().exactOptional(),
+  extraordinaryInstalments: z
+    .looseObject({ months: z.array(z.number()), shareBps: z.number() })
+    .nullable()
+    .exactOptional(),
 });
 
-/** `projects.payment_plan`. Version 1: today's shape in an envelope. */
+/**
+ * `projects.payment_plan`. Version 1: today's shape in an envelope. Fields added since (rounding, delivery date,
+ * cut-off, minimum and extraordinary instalments) are optional: a plan stored without them quotes as it did.
+ */
 export const paymentPlanCodec = versionedCodec<PaymentPlan>({
   name: 'payment plan',
   schema: paymentPlanSchema,

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Quote } from '../../../domain/quote/quote.ts';
+import { assembleSchedule, dueDateOf } from '../../../domain/quote/payment-schedule.ts';
+import { bogotaDateOf } from '../../../domain/shared/calendar.ts';
 import type { ProjectId, QuoteId, UnitId, UnitTypeId } from '../../../domain/shared/ids.ts';
+import type { Money } from '../../../domain/shared/money.ts';
+import type { Instant } from '../../../domain/shared/time.ts';
 import { branded, instant, moneySchema } from './parts.ts';
 import { sameShape, type Upgrade, versionedCodec } from './stored-codec.ts';
 
@@ -39,6 +43,16 @@ const quoteSchema: z.ZodType<Quote> = z.looseObject({
       minimumIncome: moneySchema.nullable(),
     })
     .nullable(),
+  deliveryDate: z.string().nullable(),
+  downPaymentCutOff: z.string().nullable(),
+  schedule: z.array(
+    z.discriminatedUnion('kind', [
+      z.looseObject({ kind: z.literal('separation'), dueDate: z.string(), amount: moneySchema }),
+      z.looseObject({ kind: z.literal('monthly'), number: z.number(), dueDate: z.string(), amount: moneySchema }),
+      z.looseObject({ kind: z.literal('extraordinary'), number: z.number(), dueDate: z.string(), amount: moneySchema }),
+      z.looseObject({ kind: z.literal('deed'), dueDate: z.string().nullable(), amount: moneySchema }),
+    ]),
+  ),
 });
 
 /**
@@ -56,9 +70,58 @@ const ratesRead: Upgrade = (previous) => {
   };
 };
 
-/** `quotes.figures`: the whole quote as issued, figures frozen. Version 1: the first shape in an envelope. */
+type UndatedQuote = {
+  readonly issuedAt: Instant;
+  readonly separationFee: Money;
+  readonly instalments: readonly Money[];
+  readonly balanceToFinance: Money;
+};
+
+const isUndated = (value: object): value is UndatedQuote => {
+  const q = value as Partial<Record<keyof UndatedQuote, unknown>>;
+  return (
+    typeof q.issuedAt === 'number' &&
+    typeof q.separationFee === 'object' &&
+    q.separationFee !== null &&
+    Array.isArray(q.instalments) &&
+    typeof q.balanceToFinance === 'object' &&
+    q.balanceToFinance !== null
+  );
+};
+
+/**
+ * Version 2 → 3: quotes carry a dated schedule. A quote issued before had no delivery date: it gets the schedule
+ * its figures meant, the separation on the issue day, its instalments month after month from it (as a plan without
+ * delivery date is dated today), and the balance at a deed of no known date.
+ */
+const datedSchedule: Upgrade = (previous) => {
+  if (typeof previous !== 'object' || previous === null || !isUndated(previous)) return previous;
+  const issue = bogotaDateOf(previous.issuedAt);
+  const { currency } = previous.balanceToFinance;
+  return {
+    ...previous,
+    deliveryDate: null,
+    downPaymentCutOff: null,
+    schedule: assembleSchedule({
+      issuedAt: previous.issuedAt,
+      currency,
+      separationFee: previous.separationFee,
+      monthly: previous.instalments.map((m) => m.amount),
+      monthlyDates: previous.instalments.map((_, i) => dueDateOf(issue, i + 1)),
+      extraordinary: [],
+      extraordinaryDates: [],
+      balance: previous.balanceToFinance,
+      deliveryDate: null,
+    }),
+  };
+};
+
+/**
+ * `quotes.figures`: the whole quote as issued, figures frozen. Version 1: the first shape in an envelope; 2: see
+ * `ratesRead`; 3: see `datedSchedule`.
+ */
 export const quoteCodec = versionedCodec<Quote>({
   name: 'quote',
   schema: quoteSchema,
-  upgrades: [sameShape, ratesRead],
+  upgrades: [sameShape, ratesRead, datedSchedule],
 });

@@ -345,14 +345,35 @@ const anyAuthor: fc.Arbitrary<MessageAuthor> = fc.oneof(
   fc.record({ kind: fc.constant('user' as const), userId: id<UserId>() }),
 );
 const anyMoney = fc.record({ amount: fc.nat(), currency: fc.constantFrom('COP', 'USD') });
-const anyPaymentPlan: fc.Arbitrary<PaymentPlan> = fc.record({
-  separationFee: anyMoney,
-  downPaymentBps: fc.nat({ max: 10_000 }),
-  instalments: fc.integer({ min: 1, max: 120 }),
-  separationCreditedToDownPayment: fc.boolean(),
-  mortgage: fc.option(fc.record({ annualRateBps: fc.nat(), years: fc.integer({ min: 1, max: 30 }) }), { nil: null }),
-  quoteValidityDays: fc.integer({ min: 1, max: 90 }),
-});
+const anyPaymentPlan: fc.Arbitrary<PaymentPlan> = optional<PaymentPlan>(
+  {
+    separationFee: anyMoney,
+    downPaymentBps: fc.nat({ max: 10_000 }),
+    instalments: fc.integer({ min: 1, max: 120 }),
+    separationCreditedToDownPayment: fc.boolean(),
+    mortgage: fc.option(fc.record({ annualRateBps: fc.nat(), years: fc.integer({ min: 1, max: 30 }) }), { nil: null }),
+    quoteValidityDays: fc.integer({ min: 1, max: 90 }),
+    instalmentRounding: fc.integer({ min: 1, max: 100_000 }),
+    deliveryDate: fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    cutOffMonthsBeforeDelivery: fc.nat({ max: 12 }),
+    minimumInstalments: fc.integer({ min: 1, max: 24 }),
+    extraordinaryInstalments: fc.option(
+      fc.record({
+        months: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 12 }),
+        shareBps: fc.integer({ min: 1, max: 9_999 }),
+      }),
+      { nil: null },
+    ),
+  },
+  [
+    'separationFee',
+    'downPaymentBps',
+    'instalments',
+    'separationCreditedToDownPayment',
+    'mortgage',
+    'quoteValidityDays',
+  ],
+);
 const anyInboxEntry: fc.Arbitrary<InboxEntry> = fc.oneof(
   fc.record({
     kind: fc.constant('message' as const),

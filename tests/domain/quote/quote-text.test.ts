@@ -56,10 +56,12 @@ describe('quoteSummaryText', () => {
         '*Inmueble:* Apartamento 2 alcobas · T1-502',
         '*Área:* 62,5 m²',
         '*Precio:* $ 350.000.000',
-        '*Separación:* $ 5.000.000 (abonada a la cuota inicial)',
+        '*Separación:* $ 5.000.000 el 15/03/2025 (abonada a la cuota inicial)',
         '*Cuota inicial (30 %):* $ 105.000.000',
-        '*Cuotas mensuales:* 23 cuotas de $ 4.166.000 y 1 cuota de $ 4.182.000',
+        '*Cuotas mensuales:* 23 cuotas de $ 4.166.000 y la última (ajuste) de $ 4.182.000',
+        'Del 15/04/2025 al 15/03/2027, una cada mes',
         '*Saldo a financiar:* $ 245.000.000',
+        'Se paga al escriturar',
         '*Crédito hipotecario (estimado)*',
         '*Cuota mensual estimada del crédito:* $ 2.593.628',
         'Tasa fija 12 % E.A. (equivale a 11,39 % N.M.V.), plazo 20 años',
@@ -70,7 +72,49 @@ describe('quoteSummaryText', () => {
     );
     // One figure per line, but for the instalment runs, which read as one sentence.
     const figureLines = lines.filter((line) => !line.startsWith('*Cuotas mensuales:*'));
+    expect(lines).not.toContain('*Entrega prevista:*');
     expect(figureLines.every((line) => (line.match(/\$ \d/g) ?? []).length <= 1)).toBe(true);
+  });
+
+  it('dates the schedule by the delivery: separation, monthly and extraordinary instalments, cut-off, deed', () => {
+    const dated = aQuoteRequest()
+      .withPlan({ deliveryDate: '2027-06-30', extraordinaryInstalments: { months: [12, 6], shareBps: 2000 } })
+      .build();
+    const lines = quoteSummaryText(quoteOf(dated), defaultQuoteLabels).split('\n');
+    const from = lines.indexOf('*Área:* 62,5 m²');
+    expect(lines[from + 1]).toBe('*Entrega prevista:* 30/06/2027');
+    const start = lines.findIndex((line) => line.startsWith('*Separación:*'));
+    expect(lines.slice(start, start + 10)).toEqual([
+      '*Separación:* $ 5.000.000 el 15/03/2025 (abonada a la cuota inicial)',
+      '*Cuota inicial (30 %):* $ 105.000.000',
+      // 20 % of the $ 100.000.000 left goes into the four Junes and Decembers before the cut-off.
+      '*Cuotas mensuales:* 23 cuotas de $ 3.333.000 y la última (ajuste) de $ 3.341.000',
+      'Del 15/04/2025 al 15/03/2027, una cada mes',
+      '*Cuotas extraordinarias:* 4 cuotas de $ 5.000.000',
+      'En junio y diciembre, del 15/06/2025 al 15/12/2026',
+      '*Fecha límite de la cuota inicial:* 30/03/2027',
+      '*Saldo a financiar:* $ 245.000.000',
+      'Se paga al escriturar, con la entrega (30/06/2027)',
+      '',
+    ]);
+  });
+
+  it('says a lone instalment and a lone extraordinary one by their day', () => {
+    const q = quoteOf(
+      aQuoteRequest()
+        .withPlan({ deliveryDate: '2025-07-20', extraordinaryInstalments: { months: [4], shareBps: 5000 } })
+        .build(),
+    );
+    const lines = quoteSummaryText(q, defaultQuoteLabels).split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '*Cuotas mensuales:* 1 cuota de $ 50.000.000',
+        'El 15/04/2025',
+        '*Cuotas extraordinarias:* 1 cuota de $ 50.000.000',
+        'En abril: el 15/04/2025',
+        '*Fecha límite de la cuota inicial:* 20/04/2025',
+      ]),
+    );
   });
 
   it('lists extras and savings and says when nothing is left to pay monthly', () => {

@@ -33,6 +33,25 @@ export type QuoteLabels = {
   readonly scheduleHeading: string;
   readonly scheduleNumber: string;
   readonly scheduleAmount: string;
+  readonly scheduleDate: string;
+  /** `{number}`: 1, 2, 3… */
+  readonly scheduleInstalment: string;
+  /** The PDF's title above the quote number. */
+  readonly proposalTitle: string;
+  readonly clientHeading: string;
+  readonly advisorHeading: string;
+  readonly propertyHeading: string;
+  readonly contactName: string;
+  readonly contactPhone: string;
+  readonly contactEmail: string;
+  readonly nit: string;
+  readonly salesRoom: string;
+  /** Where a client's or advisor's detail is unknown. */
+  readonly notGiven: string;
+  readonly advisorPending: string;
+  readonly legalHeading: string;
+  /** `{policy}`: where the data policy is published (left out, with its brackets, when none is). */
+  readonly dataProtection: string;
   readonly balanceToFinance: string;
   readonly mortgageHeading: string;
   readonly mortgagePayment: string;
@@ -79,6 +98,22 @@ export const defaultQuoteLabels: QuoteLabels = {
   scheduleHeading: 'Plan de cuotas de la cuota inicial',
   scheduleNumber: 'Cuota',
   scheduleAmount: 'Valor',
+  scheduleDate: 'Fecha',
+  scheduleInstalment: 'Cuota {number}',
+  proposalTitle: 'Propuesta comercial',
+  clientHeading: 'Cliente',
+  advisorHeading: 'Asesor comercial',
+  propertyHeading: 'Inmueble',
+  contactName: 'Nombre',
+  contactPhone: 'Teléfono',
+  contactEmail: 'Correo',
+  nit: 'NIT',
+  salesRoom: 'Sala de ventas',
+  notGiven: 'Sin registrar',
+  advisorPending: 'Un asesor comercial se comunicará contigo pronto.',
+  legalHeading: 'Condiciones',
+  dataProtection:
+    'Tus datos personales se tratan conforme a la Ley 1581 de 2012 y a nuestra política de tratamiento de datos ({policy}).',
   balanceToFinance: 'Saldo a financiar',
   mortgageHeading: 'Crédito hipotecario (estimado)',
   mortgagePayment: 'Cuota mensual estimada del crédito',

@@ -3,6 +3,7 @@ import { InMemoryInboxRepository } from './in-memory-inbox-repository.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
 import { InMemoryApiKeyRepository } from './in-memory-api-key-repository.ts';
 import { InMemoryBotSettingsRepository } from './in-memory-bot-settings-repository.ts';
+import { InMemoryBuilderProfileRepository } from './in-memory-builder-profile-repository.ts';
 import { InMemoryCatalogRepository } from './in-memory-catalog-repository.ts';
 import { InMemoryConversationRepository } from './in-memory-conversation-repository.ts';
 import { InMemoryLeadRepository } from './in-memory-lead-repository.ts';
@@ -24,6 +25,7 @@ export const inMemoryRepositories = (store: InMemoryStore): Repositories => ({
   catalog: new InMemoryCatalogRepository(store),
   templates: new InMemoryTemplateRepository(store),
   settings: new InMemoryBotSettingsRepository(store),
+  builder: new InMemoryBuilderProfileRepository(store),
   leads: new InMemoryLeadRepository(store),
   visits: new InMemoryVisitRepository(store),
   conversations: new InMemoryConversationRepository(store),

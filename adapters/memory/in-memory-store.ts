@@ -1,4 +1,5 @@
 import type { ApiKeyId, ApiKeyRecord } from '../../application/ports/api-key-repository.ts';
+import type { BuilderProfile } from '../../domain/builder/builder-profile.ts';
 import type { BotSettings } from '../../application/ports/configuration.ts';
 import type { InboxEntry, MediaFetch } from '../../application/ports/inbox-repository.ts';
 import type { OwnedMedia } from '../../application/ports/media-store.ts';
@@ -44,6 +45,7 @@ export type StoreData = {
   /** Keyed by `templateKey(name, language)`. */
   templates: Map<string, Template>;
   settings: BotSettings | null;
+  builder: BuilderProfile | null;
   leads: Map<LeadId, Lead>;
   visits: Map<VisitId, Visit>;
   conversations: Map<ConversationId, Conversation>;
@@ -99,6 +101,7 @@ const emptyData = (): StoreData => ({
   priceBuckets: new Map(),
   templates: new Map(),
   settings: null,
+  builder: null,
   leads: new Map(),
   visits: new Map(),
   conversations: new Map(),

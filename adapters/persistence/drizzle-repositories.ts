@@ -2,6 +2,7 @@ import type { BotSettings } from '../../application/ports/configuration.ts';
 import type { Repositories } from '../../application/ports/unit-of-work.ts';
 import { DrizzleApiKeyRepository } from './drizzle-api-key-repository.ts';
 import { DrizzleBotSettingsRepository } from './drizzle-bot-settings-repository.ts';
+import { DrizzleBuilderProfileRepository } from './drizzle-builder-profile-repository.ts';
 import { DrizzleCatalogRepository } from './drizzle-catalog-repository.ts';
 import { DrizzleConversationRepository } from './drizzle-conversation-repository.ts';
 import type { Db } from './drizzle-db.ts';
@@ -30,6 +31,7 @@ export const drizzleRepositories = (db: Db, options: DrizzleRepositoryOptions): 
   catalog: new DrizzleCatalogRepository(db),
   templates: new DrizzleTemplateRepository(db),
   settings: new DrizzleBotSettingsRepository(db, options.defaultSettings),
+  builder: new DrizzleBuilderProfileRepository(db),
   leads: new DrizzleLeadRepository(db),
   visits: new DrizzleVisitRepository(db),
   conversations: new DrizzleConversationRepository(db),

@@ -1,3 +1,4 @@
+import type { BuilderProfile } from '../../domain/builder/builder-profile.ts';
 import type { Catalog, PriceBucket } from '../../domain/catalog/catalog.ts';
 import type { BotTexts } from '../../domain/chatbot/bot-texts.ts';
 import type { DataPolicy, FlowSettings } from '../../domain/chatbot/bot-state.ts';
@@ -61,4 +62,11 @@ export type BotSettings = {
 export interface BotSettingsRepository {
   current(): Promise<BotSettings>;
   save(settings: BotSettings): Promise<void>;
+}
+
+export interface BuilderProfileRepository {
+  /** The builder the proposals name; `null` until an administrator saves one. Throws only on infrastructure failure. */
+  current(): Promise<BuilderProfile | null>;
+  /** Replaces the profile, logo included. */
+  save(profile: BuilderProfile): Promise<void>;
 }

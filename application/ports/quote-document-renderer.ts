@@ -1,7 +1,6 @@
-import type { Quote } from '../../domain/quote/quote.ts';
-import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
+import type { QuoteDocument } from '../../domain/quote/quote-document.ts';
 
 export interface QuoteDocumentRenderer {
-  /** Renders the quote as a PDF; throws only on infrastructure failure. */
-  render(quote: Quote, labels: QuoteLabels): Promise<Uint8Array>;
+  /** Renders the proposal (the quote, who issues it, who it is for) as a PDF; throws only on infrastructure failure. */
+  render(document: QuoteDocument): Promise<Uint8Array>;
 }

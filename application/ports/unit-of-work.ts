@@ -3,6 +3,7 @@ import type { AppointmentRepository } from './appointment-repository.ts';
 import type { ReservationRepository } from './reservation-repository.ts';
 import type {
   BotSettingsRepository,
+  BuilderProfileRepository,
   CatalogRepository,
   LineRepository,
   OrganisationRepository,
@@ -25,6 +26,7 @@ export type Repositories = {
   readonly catalog: CatalogRepository;
   readonly templates: TemplateRepository;
   readonly settings: BotSettingsRepository;
+  readonly builder: BuilderProfileRepository;
   readonly leads: LeadRepository;
   readonly visits: VisitRepository;
   readonly conversations: ConversationRepository;

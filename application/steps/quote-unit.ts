@@ -2,6 +2,7 @@ import { referenceUnit } from '../../domain/catalog/search.ts';
 import type { Unit } from '../../domain/catalog/catalog.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { quoteNumber, quoteReference, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
+import { formatPhoneCo, type QuoteDocument } from '../../domain/quote/quote-document.ts';
 import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { ProjectId, QuoteId, UnitTypeId, UnitId, VisitId } from '../../domain/shared/ids.ts';
@@ -13,7 +14,7 @@ import type { QuoteDocumentRenderer } from '../ports/quote-document-renderer.ts'
 import type { QuoteRecord } from '../ports/quote-repository.ts';
 import type { Repositories } from '../ports/unit-of-work.ts';
 import { leadOwner } from '../use-cases/media-access.ts';
-import { QuotePdfNeeded, type QuoteDrafts } from '../use-cases/quote-drafts.ts';
+import { QuotePdfNeeded, type QuoteDocumentContext, type QuoteDrafts } from '../use-cases/quote-drafts.ts';
 
 export type QuoteUnitInput = {
   readonly conversation: Conversation;
@@ -41,9 +42,32 @@ export type QuoteUnitDeps = {
 };
 
 /**
+ * What the proposal prints besides the figures, read in the transaction: the builder, the client (the lead, or the
+ * WhatsApp profile while the bot has not registered one) and the lead's advisor.
+ */
+const documentContext = async (repos: Repositories, input: QuoteUnitInput): Promise<QuoteDocumentContext> => {
+  const { conversation } = input;
+  const lead = conversation.leadId === null ? null : await repos.leads.byId(conversation.leadId);
+  const advisor = lead?.advisorId == null ? null : await repos.organisation.user(lead.advisorId);
+  const phone = lead?.phone ?? conversation.contact.phone;
+  return {
+    labels: input.labels,
+    builder: await repos.builder.current(),
+    client: {
+      name: lead?.name ?? conversation.profileName,
+      email: lead?.email ?? null,
+      phone: phone === null ? null : formatPhoneCo(phone),
+    },
+    advisor: advisor === null ? null : { name: advisor.name, email: advisor.email, phone: null },
+    dataPolicyUrl: (await repos.settings.current()).policy.url || null,
+  };
+};
+
+/**
  * Simulates the builder's proposal for a unit and stores it with its PDF, inside the caller's transaction (a step of
  * the bot's turn and of the visit card's "quote this unit"). The
- * PDF is never rendered there: without a draft of this very quote (same figures, number and labels) the
+ * PDF is never rendered there: without a draft of this very document (same figures, number, labels, builder,
+ * client and advisor) the
  * transaction is stopped with `QuotePdfNeeded`, the PDF rendered outside it, and the transaction run again
  * (`withQuoteDrafts`); then the file and the quote are stored together, in that one short transaction. The PDF
  * belongs to the quote's lead (to its conversation while the bot has not registered one), not to whoever asked:
@@ -72,28 +96,26 @@ export const quoteUnit = async (
   const version = previous === null ? 1 : previous.quote.version + 1;
   const simulate = (id: QuoteId, issuedAt: Instant) =>
     simulateQuote({ id, number, version, issuedAt, project, unitType, unit });
+  const context = await documentContext(repos, input);
   const draft = drafts.find((drafted) => {
     const again = simulate(drafted.id, drafted.issuedAt);
     return again.ok ? again.value : null;
-  }, input.labels);
+  }, context);
   if (draft === null) {
     const quote = simulate(deps.ids.next('quote'), deps.clock.now());
     if (!quote.ok) return quote;
-    const labels = input.labels;
-    throw new QuotePdfNeeded(async () => ({
-      quote: quote.value,
-      labels,
-      pdf: await deps.renderer.render(quote.value, labels),
-    }));
+    const document: QuoteDocument = { quote: quote.value, ...context };
+    throw new QuotePdfNeeded(async () => ({ document, pdf: await deps.renderer.render(document) }));
   }
+  const quote = draft.document.quote;
   const pdfMediaId = await deps.media.put({
     bytes: draft.pdf,
     mimeType: 'application/pdf',
-    filename: `${quoteReference(draft.quote)}.pdf`,
+    filename: `${quoteReference(quote)}.pdf`,
     owner: leadOwner(input.conversation.leadId, input.conversation.id),
   });
   const record: QuoteRecord = {
-    quote: draft.quote,
+    quote,
     conversationId: input.conversation.id,
     visitId: input.visitId,
     pdfMediaId,

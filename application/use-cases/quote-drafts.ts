@@ -1,8 +1,11 @@
 import type { Quote } from '../../domain/quote/quote.ts';
-import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
+import type { QuoteDocument } from '../../domain/quote/quote-document.ts';
 
-/** A quote with its PDF, rendered outside any transaction, for the transaction that stores them. */
-export type QuoteDraft = { readonly quote: Quote; readonly labels: QuoteLabels; readonly pdf: Uint8Array };
+/** A proposal with its PDF, rendered outside any transaction, for the transaction that stores them. */
+export type QuoteDraft = { readonly document: QuoteDocument; readonly pdf: Uint8Array };
+
+/** What the PDF prints besides the quote's figures: the labels, the builder, the client, the advisor. */
+export type QuoteDocumentContext = Omit<QuoteDocument, 'quote'>;
 
 /**
  * Thrown inside a transaction that has just computed a quote (from its catalogue and the next number) but
@@ -15,7 +18,18 @@ export class QuotePdfNeeded extends Error {
   }
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Structural equality of plain data, byte by byte for the logo's bytes. */
+const same = (a: unknown, b: unknown): boolean => {
+  if (a instanceof Uint8Array || b instanceof Uint8Array)
+    return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+};
 
 /** The PDFs rendered for one piece of work, across its runs. */
 export class QuoteDrafts {
@@ -26,11 +40,16 @@ export class QuoteDrafts {
   }
 
   /**
-   * The draft of a quote `compute` gives again, with the draft's id and issue time, under the same labels: the
-   * same document. `null` when none (the catalogue or the number changed meanwhile: the PDF would differ).
+   * The draft of a quote `compute` gives again, with the draft's id and issue time, printed with the same
+   * context (labels, builder, client, advisor): the same document. `null` when none (the catalogue, the number,
+   * the client's name or the advisor changed meanwhile: the PDF would differ).
    */
-  find(compute: (draft: Quote) => Quote | null, labels: QuoteLabels): QuoteDraft | null {
-    return this.#drafts.find((d) => same(d.labels, labels) && same(compute(d.quote), d.quote)) ?? null;
+  find(compute: (draft: Quote) => Quote | null, context: QuoteDocumentContext): QuoteDraft | null {
+    return (
+      this.#drafts.find(
+        ({ document: { quote, ...drafted } }) => same(drafted, context) && same(compute(quote), quote),
+      ) ?? null
+    );
   }
 }
 
@@ -41,7 +60,7 @@ const MAX_ROUNDS = 4;
  * Runs `work` (a transaction that may store quotes) until it no longer needs a PDF it has not got: each
  * `QuotePdfNeeded` it throws is rendered outside the transaction, then the work runs again with the draft.
  * The work decides the same things again (it is one transaction from the start), and uses the draft only
- * when the quote it computes is the one drafted.
+ * when the document it builds is the one drafted.
  */
 export const withQuoteDrafts = async <T>(work: (drafts: QuoteDrafts) => Promise<T>): Promise<T> => {
   const drafts = new QuoteDrafts();

@@ -58,6 +58,30 @@ export type QuoteLabels = {
   readonly scheduleHeading: string;
   readonly scheduleNumber: string;
   readonly scheduleAmount: string;
+  readonly scheduleDate: string;
+  /** `{number}`: 1, 2, 3… */
+  readonly scheduleInstalment: string;
+  /** `{number}`: the last monthly instalment, which takes the rounding difference. */
+  readonly scheduleAdjustment: string;
+  /** `{number}`. */
+  readonly scheduleExtraordinary: string;
+  readonly scheduleDeed: string;
+  /** The PDF's title above the quote number. */
+  readonly proposalTitle: string;
+  readonly clientHeading: string;
+  readonly advisorHeading: string;
+  readonly propertyHeading: string;
+  readonly contactName: string;
+  readonly contactPhone: string;
+  readonly contactEmail: string;
+  readonly nit: string;
+  readonly salesRoom: string;
+  /** Where a client's or advisor's detail is unknown. */
+  readonly notGiven: string;
+  readonly advisorPending: string;
+  readonly legalHeading: string;
+  /** `{policy}`: where the data policy is published (left out, with its brackets, when none is). */
+  readonly dataProtection: string;
   readonly balanceToFinance: string;
   readonly mortgageHeading: string;
   readonly mortgagePayment: string;
@@ -118,6 +142,25 @@ export const defaultQuoteLabels: QuoteLabels = {
   scheduleHeading: 'Plan de cuotas de la cuota inicial',
   scheduleNumber: 'Cuota',
   scheduleAmount: 'Valor',
+  scheduleDate: 'Fecha',
+  scheduleInstalment: 'Cuota {number}',
+  scheduleAdjustment: 'Cuota {number} (ajuste)',
+  scheduleExtraordinary: 'Cuota extraordinaria {number}',
+  scheduleDeed: 'Saldo al escriturar',
+  proposalTitle: 'Propuesta comercial',
+  clientHeading: 'Cliente',
+  advisorHeading: 'Asesor comercial',
+  propertyHeading: 'Inmueble',
+  contactName: 'Nombre',
+  contactPhone: 'Teléfono',
+  contactEmail: 'Correo',
+  nit: 'NIT',
+  salesRoom: 'Sala de ventas',
+  notGiven: 'Sin registrar',
+  advisorPending: 'Un asesor comercial se comunicará contigo pronto.',
+  legalHeading: 'Condiciones',
+  dataProtection:
+    'Tus datos personales se tratan conforme a la Ley 1581 de 2012 y a nuestra política de tratamiento de datos ({policy}).',
   balanceToFinance: 'Saldo a financiar',
   mortgageHeading: 'Crédito hipotecario (estimado)',
   mortgagePayment: 'Cuota mensual estimada del crédito',

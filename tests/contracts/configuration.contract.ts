@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoBuilderProfile } from '../../bootstrap/demo/demo-builder.ts';
 import { defaultBotTexts } from '../../domain/chatbot/bot-texts.ts';
 import { asId, type AdvisorGroupId, type LineId, type UserId } from '../../domain/shared/ids.ts';
 import { anAdvisorGroup } from '../builders/advisor-group-builder.ts';
@@ -18,6 +19,16 @@ export const configurationContract = (name: string, open: OpenSubject) =>
 const settingsContract = (open: OpenSubject): void => {
   const subject = useSubject(open);
   const repos = () => subject().repos;
+
+  it('has no builder profile until one is saved, then gives it back whole, logo bytes included, replaced', async () => {
+    expect(await repos().builder.current()).toBeNull();
+    const profile = demoBuilderProfile();
+    await repos().builder.save(profile);
+    expect(await repos().builder.current()).toEqual(profile);
+    const plain = { ...profile, name: 'Constructora Sin Logo S.A.S.', website: null, logo: null };
+    await repos().builder.save(plain);
+    expect(await repos().builder.current()).toEqual(plain);
+  });
 
   it('stores lines, found by id and by Meta phone-number id, replaced by id', async () => {
     const bogota = aLine().withId('line-bog').withPhoneNumberId('111').offering('project-1', 'project-2').build();

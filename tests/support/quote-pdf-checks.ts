@@ -75,9 +75,9 @@ const deskOn = async (opened: QuotePdfStorage) => {
   const render = renderer.render.bind(renderer);
   /** For each PDF rendered: whether a transaction's work was running meanwhile. */
   const renders: boolean[] = [];
-  renderer.render = async (quote, labels) => {
+  renderer.render = async (document) => {
     renders.push(uow.inside());
-    const pdf = await render(quote, labels);
+    const pdf = await render(document);
     renders.push(uow.inside());
     return pdf;
   };

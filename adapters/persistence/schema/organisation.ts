@@ -1,5 +1,17 @@
-import { bigserial, boolean, index, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { instant } from './columns.ts';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+} from 'drizzle-orm/pg-core';
+import { bytea, instant, storedJson } from './columns.ts';
 
 export const userRole = pgEnum('user_role', ['advisor', 'manager', 'admin']);
 
@@ -59,4 +71,17 @@ export const apiKeys = pgTable(
     lastUsedAt: instant('last_used_at'),
   },
   (t) => [index('api_keys_user_idx').on(t.userId)],
+);
+
+/** One row: the builder the proposals name, as an administrator last saved it. */
+export const builderProfile = pgTable(
+  'builder_profile',
+  {
+    id: smallint('id').primaryKey().default(1),
+    /** `builderProfileCodec`: every field but the logo's bytes. */
+    profile: storedJson('profile').notNull(),
+    /** The logo's bytes (a PNG or JPEG of at most 256 KiB), when the profile has one. */
+    logo: bytea('logo'),
+  },
+  (t) => [check('builder_profile_single_row', sql`${t.id} = 1`)],
 );

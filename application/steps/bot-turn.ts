@@ -78,6 +78,14 @@ export const botTurn = async (
   });
 };
 
+/** Sold out between the lead's choice and the quote, or a VIS price over its cap: say so, not "could not simulate". */
+const failedQuoteText = (type: string, texts: BotSettings['texts']): string =>
+  type === 'NoUnitToQuote'
+    ? texts.unitTypeSoldOut
+    : type === 'PriceOverHousingCap'
+      ? texts.quoteOverHousingCap
+      : texts.quoteUnavailable;
+
 const applyEffect = async (
   tx: Transaction,
   deps: BotTurnDeps,
@@ -120,6 +128,6 @@ const applyEffect = async (
             ]),
       ]
     : // Sold out between the lead's choice and the quote: say so rather than "could not simulate".
-      [textMessage(quote.error.type === 'NoUnitToQuote' ? texts.unitTypeSoldOut : texts.quoteUnavailable)];
+      [textMessage(failedQuoteText(quote.error.type, texts))];
   return { ...acc, replies: [...acc.replies, ...replies] };
 };

@@ -1,7 +1,9 @@
 import { referenceUnit } from '../../domain/catalog/search.ts';
 import type { Unit } from '../../domain/catalog/catalog.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
+import type { HousingRules } from '../../domain/quote/price-regime.ts';
 import { quoteNumber, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
+import type { SavingKind } from '../../domain/quote/quote-options.ts';
 import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { ProjectId, QuoteId, UnitTypeId, UnitId, VisitId } from '../../domain/shared/ids.ts';
@@ -23,7 +25,15 @@ export type QuoteUnitInput = {
   /** A specific unit; by default the unit type's reference unit (its cheapest available one). */
   readonly unitId?: UnitId;
   readonly labels: QuoteLabels;
+  /** Optional extras of the project, by catalogue id. */
+  readonly extraIds?: readonly string[];
+  /** Amounts in minor units of the project's currency. */
+  readonly savings?: readonly SavingRequest[];
+  /** The lead will use cesantías or a subsidy, amounts unknown: the quote says an advisor confirms them. */
+  readonly savingsToConfirm?: boolean;
 };
+
+export type SavingRequest = { readonly kind: SavingKind; readonly amount: number; readonly label?: string };
 
 export type QuoteUnitError =
   | { readonly type: 'ProjectNotFound'; readonly projectId: ProjectId }
@@ -38,6 +48,8 @@ export type QuoteUnitDeps = {
   readonly ids: IdGenerator;
   readonly renderer: QuoteDocumentRenderer;
   readonly media: MediaStore;
+  /** SMMLV and VIS/VIP caps; `defaultHousingRules` when not configured. */
+  readonly housingRules?: HousingRules;
 };
 
 /**
@@ -67,7 +79,19 @@ export const quoteUnit = async (
   if (unit === null) return err({ type: 'NoUnitToQuote', unitTypeId: unitType.id });
   if (unit.status !== 'available') return err({ type: 'UnitUnavailable', unitId: unit.id, status: unit.status });
   const number = quoteNumber(await repos.quotes.nextSequence());
-  const simulate = (id: QuoteId, issuedAt: Instant) => simulateQuote({ id, number, issuedAt, project, unitType, unit });
+  const simulate = (id: QuoteId, issuedAt: Instant) =>
+    simulateQuote({
+      id,
+      number,
+      issuedAt,
+      project,
+      unitType,
+      unit,
+      extraIds: input.extraIds ?? [],
+      savings: (input.savings ?? []).map((s) => ({ ...s, amount: { amount: s.amount, currency: project.currency } })),
+      savingsToConfirm: input.savingsToConfirm ?? false,
+      ...(deps.housingRules === undefined ? {} : { housingRules: deps.housingRules }),
+    });
   const draft = drafts.find((drafted) => {
     const again = simulate(drafted.id, drafted.issuedAt);
     return again.ok ? again.value : null;

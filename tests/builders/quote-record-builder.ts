@@ -39,6 +39,10 @@ const quoteFor = (id: QuoteId, issuedAt: Instant): Quote => ({
   instalments: Array.from({ length: 24 }, () => moneyOf(3_000_000)),
   balanceToFinance: moneyOf(168_000_000),
   mortgage: null,
+  housingRegime: 'no_vis',
+  priceRegime: { kind: 'fixed_in_pesos', cap: null },
+  financing: 'housing_credit',
+  savingsToConfirm: false,
 });
 
 export class QuoteRecordBuilder {

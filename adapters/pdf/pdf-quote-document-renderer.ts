@@ -3,6 +3,7 @@ import type { QuoteDocumentRenderer } from '../../application/ports/quote-docume
 import type { Quote } from '../../domain/quote/quote.ts';
 import { fillLabel, type QuoteLabels } from '../../domain/quote/quote-labels.ts';
 import {
+  creditHeading,
   formatAreaM2,
   formatDateCo,
   disclaimerText,
@@ -117,7 +118,7 @@ export class PdfQuoteDocumentRenderer implements QuoteDocumentRenderer {
     heading(c, labels.figuresHeading);
     figures(c, quoteFigureRows(quote, labels));
     if (quote.mortgage !== null) {
-      heading(c, labels.mortgageHeading);
+      heading(c, creditHeading(quote, labels) ?? labels.mortgageHeading);
       figures(c, mortgageRows(quote, labels));
     }
     schedule(c, quote, labels);

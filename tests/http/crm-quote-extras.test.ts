@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { registerThroughBot } from '../builders/desk-leads.ts';
 import { chatToolsRouter } from '../support/chat-tools-routes.ts';
 import { configurationApi } from '../support/configuration-routes.ts';
+import { TOKENS } from '../../bootstrap/tokens.ts';
 import { startDesk } from '../support/desk-harness.ts';
 
 /** A VIS project as the CRM syncs it, with every new attribute; its unit is over the cap unless repriced. */
@@ -161,5 +162,32 @@ describe('POST /visits/{id}/quotes with extras and savings', () => {
     const over = await as(advisor).post(`/visits/${visitId}/quotes`, { unitId: 'u-soa-1' });
     expect(over.status).toBe(422);
     expect(await over.json()).toMatchObject({ code: 'price_over_housing_cap', cap: 262_635_750, smmlvCount: 150 });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('documents the new project, unit and quote fields and the quote body', async () => {
+    const desk = await startDesk();
+    const res = await desk.container.get(TOKENS.HttpApp).request('/api/v1/openapi.json');
+    const schemas = ((await res.json()) as { components: { schemas: Record<string, { properties?: object }> } })
+      .components.schemas;
+    const fields = (name: string) => Object.keys(schemas[name]?.properties ?? {});
+
+    expect(fields('ProjectInput')).toEqual(
+      expect.arrayContaining([
+        'housingRegime',
+        'extras',
+        'estrato',
+        'adminFeePerM2',
+        'fiduciary',
+        'paymentChannel',
+        'financing',
+      ]),
+    );
+    expect(JSON.stringify(schemas['ProjectInput'])).toContain('builtAreaM2');
+    expect(fields('NewQuote')).toEqual(expect.arrayContaining(['extras', 'savings']));
+    expect(fields('Quote')).toEqual(
+      expect.arrayContaining(['housingRegime', 'priceRegime', 'financing', 'savingsToConfirm']),
+    );
   });
 });

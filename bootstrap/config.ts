@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { MEDIA_HOST_PATTERN, META_MEDIA_HOSTS } from '../adapters/whatsapp/meta-cloud/media-hosts.ts';
+import { defaultHousingRules, type HousingRules } from '../domain/quote/price-regime.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
 import { isLoopbackHost } from './local-addresses.ts';
 import { WHATSAPP_MODES, whatsappModeIssues, whatsappModeOf, type WhatsAppMode } from './whatsapp-mode.ts';
@@ -63,6 +64,8 @@ export interface Config {
    * instance left): a safety net, since storing work wakes the pipelines itself. 2 s by default.
    */
   readonly workerPollMs: number;
+  /** SMMLV and the VIS/VIP price caps in SMMLV (`SMMLV_COP`, `SMMLV_YEAR`, `VIS_CAP_SMMLV`, `VIP_CAP_SMMLV`). */
+  readonly housingRules: HousingRules;
 }
 
 export interface ConfigIssue {
@@ -147,6 +150,11 @@ const EnvSchema = z.object({
   EVENT_STREAMS_MAX: positiveInt(200),
   TRUSTED_PROXIES: proxyList,
   WORKER_POLL_MS: positiveInt(2_000),
+  // Defaults and their sources: `defaultHousingRules` (domain/quote/price-regime.ts).
+  SMMLV_COP: positiveInt(defaultHousingRules.smmlv.amount),
+  SMMLV_YEAR: positiveInt(defaultHousingRules.smmlvYear),
+  VIS_CAP_SMMLV: positiveInt(defaultHousingRules.capSmmlv.vis),
+  VIP_CAP_SMMLV: positiveInt(defaultHousingRules.capSmmlv.vip),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -195,6 +203,11 @@ const toConfig = (e: Env, whatsappMode: WhatsAppMode): Config => ({
   },
   trustedProxies: e.TRUSTED_PROXIES ?? [],
   workerPollMs: e.WORKER_POLL_MS,
+  housingRules: {
+    smmlv: { amount: e.SMMLV_COP, currency: 'COP' },
+    smmlvYear: e.SMMLV_YEAR,
+    capSmmlv: { vis: e.VIS_CAP_SMMLV, vip: e.VIP_CAP_SMMLV },
+  },
 });
 
 export class ConfigError extends Error {

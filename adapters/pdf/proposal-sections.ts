@@ -1,7 +1,20 @@
 import { formatNit } from '../../domain/builder/nit.ts';
-import { formatDueDate, propertyRows, scheduleRows, type QuoteDocument } from '../../domain/quote/quote-document.ts';
+import {
+  formatDueDate,
+  paymentChannelRows,
+  propertyRows,
+  scheduleRows,
+  type QuoteDocument,
+} from '../../domain/quote/quote-document.ts';
 import { fillLabel } from '../../domain/quote/quote-labels.ts';
-import { disclaimerText, mortgageRows, quoteFigureRows, type QuoteFigureRow } from '../../domain/quote/quote-text.ts';
+import {
+  creditHeading,
+  disclaimerText,
+  mortgageRows,
+  quoteFigureRows,
+  type QuoteFigureRow,
+  regimeRows,
+} from '../../domain/quote/quote-text.ts';
 import { ACCENT, CONTENT_WIDTH, MARGIN, MUTED, type PdfCursor, RIGHT } from './pdf-layout.ts';
 import { drawTable, type TableColumn } from './pdf-table.ts';
 
@@ -96,8 +109,25 @@ const property: ProposalSection = (c, d) => {
   heading(c, d.labels.propertyHeading);
   grid(
     c,
-    propertyRows(d.quote, d.labels).map((r) => [r.label, r.value]),
+    propertyRows(d.quote, d.labels, d.property).map((r) => [r.label, r.value]),
     3,
+  );
+  const regime = regimeRows(d.quote, d.labels);
+  if (regime.length > 0) {
+    c.down(4);
+    figures(c, regime);
+  }
+};
+
+/** The trust that holds the buyer's money and how to pay; nothing when the project states neither. */
+const payments: ProposalSection = (c, d) => {
+  const rows = paymentChannelRows(d.property, d.labels);
+  if (rows.length === 0) return;
+  heading(c, d.labels.paymentsHeading);
+  grid(
+    c,
+    rows.map((r) => [r.label, r.value]),
+    1,
   );
 };
 
@@ -136,7 +166,7 @@ const payment: ProposalSection = (c, d) => {
 
 const mortgage: ProposalSection = (c, d) => {
   if (d.quote.mortgage === null) return;
-  heading(c, d.labels.mortgageHeading);
+  heading(c, creditHeading(d.quote, d.labels) ?? d.labels.mortgageHeading);
   figures(c, mortgageRows(d.quote, d.labels));
 };
 
@@ -186,4 +216,12 @@ const legal: ProposalSection = (c, d) => {
 };
 
 /** The proposal's body, in print order. */
-export const PROPOSAL_SECTIONS: readonly ProposalSection[] = [parties, property, payment, mortgage, schedule, legal];
+export const PROPOSAL_SECTIONS: readonly ProposalSection[] = [
+  parties,
+  property,
+  payment,
+  mortgage,
+  schedule,
+  payments,
+  legal,
+];

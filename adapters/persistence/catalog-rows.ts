@@ -1,7 +1,16 @@
-import type { PriceBucket, Project, PropertyType, Unit, UnitType } from '../../domain/catalog/catalog.ts';
+import {
+  noProjectDetails,
+  type PriceBucket,
+  type Project,
+  type ProjectDetails,
+  type PropertyType,
+  type Unit,
+  type UnitType,
+} from '../../domain/catalog/catalog.ts';
 import { asId, type PriceBucketId, type ProjectId, type UnitId, type UnitTypeId } from '../../domain/shared/ids.ts';
 import type { Currency } from '../../domain/shared/money.ts';
 import { paymentPlanCodec } from './codecs/payment-plan-codec.ts';
+import { projectDetailsCodec } from './codecs/project-details-codec.ts';
 import type { priceBuckets, projects, units, unitTypes } from './schema.ts';
 
 export const toProject = (row: typeof projects.$inferSelect): Project => ({
@@ -11,6 +20,17 @@ export const toProject = (row: typeof projects.$inferSelect): Project => ({
   currency: row.currency as Currency,
   description: row.description,
   paymentPlan: paymentPlanCodec.decode(row.paymentPlan),
+  ...(row.details === null ? noProjectDetails : projectDetailsCodec.decode(row.details)),
+});
+
+const detailsOf = (p: Project): ProjectDetails => ({
+  housingRegime: p.housingRegime,
+  extras: p.extras,
+  estrato: p.estrato,
+  adminFeePerM2: p.adminFeePerM2,
+  fiduciary: p.fiduciary,
+  paymentChannel: p.paymentChannel,
+  financing: p.financing,
 });
 
 export const toProjectRow = (p: Project): typeof projects.$inferInsert => ({
@@ -20,6 +40,7 @@ export const toProjectRow = (p: Project): typeof projects.$inferInsert => ({
   currency: p.currency,
   description: p.description,
   paymentPlan: paymentPlanCodec.encode(p.paymentPlan),
+  details: projectDetailsCodec.encode(detailsOf(p)),
 });
 
 export const toUnitType = (row: typeof unitTypes.$inferSelect): UnitType => ({
@@ -46,6 +67,8 @@ export const toUnit = (row: typeof units.$inferSelect): Unit => ({
   unitTypeId: asId<UnitTypeId>(row.unitTypeId),
   code: row.code,
   areaM2: row.areaM2,
+  builtAreaM2: row.builtAreaM2,
+  floor: row.floor,
   price: { amount: row.price, currency: row.currency as Currency },
   status: row.status,
 });
@@ -56,6 +79,8 @@ export const toUnitRow = (u: Unit): typeof units.$inferInsert => ({
   unitTypeId: u.unitTypeId,
   code: u.code,
   areaM2: u.areaM2,
+  builtAreaM2: u.builtAreaM2,
+  floor: u.floor,
   price: u.price.amount,
   currency: u.price.currency,
   status: u.status,

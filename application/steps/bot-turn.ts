@@ -80,11 +80,13 @@ export const botTurn = async (
   });
 };
 
-/** Why no quote, in the lead's words: sold out since they chose, or too close to delivery; otherwise generic. */
+/** Why no quote, in the lead's words: sold out since they chose, too close to delivery, or a VIS price over its cap. */
 const quoteFailureText = (error: QuoteUnitError, texts: BotTexts): string => {
   switch (error.type) {
     case 'NoUnitToQuote':
       return texts.unitTypeSoldOut;
+    case 'PriceOverHousingCap':
+      return texts.quoteOverHousingCap;
     case 'NotEnoughTimeForDownPayment': {
       const cutOff = parseIsoDate(error.cutOffDate);
       return fill(texts.notEnoughTimeForDownPayment, {

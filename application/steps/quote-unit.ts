@@ -1,8 +1,15 @@
 import { referenceUnit } from '../../domain/catalog/search.ts';
 import type { Unit } from '../../domain/catalog/catalog.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
+import type { HousingRules } from '../../domain/quote/price-regime.ts';
 import { quoteNumber, quoteReference, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
-import { formatPhoneCo, type QuoteDocument } from '../../domain/quote/quote-document.ts';
+import {
+  formatPhoneCo,
+  type PropertyDetails,
+  propertyDetailsOf,
+  type QuoteDocument,
+} from '../../domain/quote/quote-document.ts';
+import type { SavingKind } from '../../domain/quote/quote-options.ts';
 import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { ProjectId, QuoteId, UnitTypeId, UnitId, VisitId } from '../../domain/shared/ids.ts';
@@ -24,7 +31,15 @@ export type QuoteUnitInput = {
   /** A specific unit; by default the unit type's reference unit (its cheapest available one). */
   readonly unitId?: UnitId;
   readonly labels: QuoteLabels;
+  /** Optional extras of the project, by catalogue id. */
+  readonly extraIds?: readonly string[];
+  /** Amounts in minor units of the project's currency. */
+  readonly savings?: readonly SavingRequest[];
+  /** The lead will use cesantías or a subsidy, amounts unknown: the quote says an advisor confirms them. */
+  readonly savingsToConfirm?: boolean;
 };
+
+export type SavingRequest = { readonly kind: SavingKind; readonly amount: number; readonly label?: string };
 
 export type QuoteUnitError =
   | { readonly type: 'ProjectNotFound'; readonly projectId: ProjectId }
@@ -39,13 +54,19 @@ export type QuoteUnitDeps = {
   readonly ids: IdGenerator;
   readonly renderer: QuoteDocumentRenderer;
   readonly media: MediaStore;
+  /** SMMLV and VIS/VIP caps; `defaultHousingRules` when not configured. */
+  readonly housingRules?: HousingRules;
 };
 
 /**
  * What the proposal prints besides the figures, read in the transaction: the builder, the client (the lead, or the
  * WhatsApp profile while the bot has not registered one) and the lead's advisor.
  */
-const documentContext = async (repos: Repositories, input: QuoteUnitInput): Promise<QuoteDocumentContext> => {
+const documentContext = async (
+  repos: Repositories,
+  input: QuoteUnitInput,
+  property: PropertyDetails,
+): Promise<QuoteDocumentContext> => {
   const { conversation } = input;
   const lead = conversation.leadId === null ? null : await repos.leads.byId(conversation.leadId);
   const advisor = lead?.advisorId == null ? null : await repos.organisation.user(lead.advisorId);
@@ -60,6 +81,7 @@ const documentContext = async (repos: Repositories, input: QuoteUnitInput): Prom
     },
     advisor: advisor === null ? null : { name: advisor.name, email: advisor.email, phone: null },
     dataPolicyUrl: (await repos.settings.current()).policy.url || null,
+    property,
   };
 };
 
@@ -95,8 +117,20 @@ export const quoteUnit = async (
   const number = previous?.quote.number ?? quoteNumber(await repos.quotes.nextSequence());
   const version = previous === null ? 1 : previous.quote.version + 1;
   const simulate = (id: QuoteId, issuedAt: Instant) =>
-    simulateQuote({ id, number, version, issuedAt, project, unitType, unit });
-  const context = await documentContext(repos, input);
+    simulateQuote({
+      id,
+      number,
+      version,
+      issuedAt,
+      project,
+      unitType,
+      unit,
+      extraIds: input.extraIds ?? [],
+      savings: (input.savings ?? []).map((s) => ({ ...s, amount: { amount: s.amount, currency: project.currency } })),
+      savingsToConfirm: input.savingsToConfirm ?? false,
+      ...(deps.housingRules === undefined ? {} : { housingRules: deps.housingRules }),
+    });
+  const context = await documentContext(repos, input, propertyDetailsOf(project, unit));
   const draft = drafts.find((drafted) => {
     const again = simulate(drafted.id, drafted.issuedAt);
     return again.ok ? again.value : null;

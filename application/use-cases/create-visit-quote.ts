@@ -3,7 +3,7 @@ import { err, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { QuoteRecord } from '../ports/quote-repository.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
-import { quoteUnit, type QuoteUnitDeps, type QuoteUnitError } from '../steps/quote-unit.ts';
+import { quoteUnit, type QuoteUnitDeps, type QuoteUnitError, type SavingRequest } from '../steps/quote-unit.ts';
 import { type QuoteDrafts, withQuoteDrafts } from './quote-drafts.ts';
 import { visibleVisit, type VisitNotFound } from './visit-access.ts';
 
@@ -13,6 +13,9 @@ export type CreateVisitQuoteInput = {
   readonly visitId: VisitId;
   readonly unitId?: UnitId;
   readonly unitTypeId?: UnitTypeId;
+  /** Optional extras of the project by catalogue id; an unknown one is refused (`UnknownExtra`). */
+  readonly extraIds?: readonly string[];
+  readonly savings?: readonly SavingRequest[];
 };
 
 export type CreateVisitQuoteError =
@@ -57,6 +60,8 @@ export class CreateVisitQuote {
           unitTypeId: unitTypeId.value,
           ...(input.unitId === undefined ? {} : { unitId: input.unitId }),
           labels: quoteLabels,
+          extraIds: input.extraIds ?? [],
+          savings: input.savings ?? [],
         },
         drafts,
       );

@@ -1,4 +1,13 @@
-import type { Catalog, PaymentPlan, Project, PropertyType, Unit, UnitType } from '../../domain/catalog/catalog.ts';
+import {
+  type Catalog,
+  noProjectDetails,
+  type PaymentPlan,
+  type Project,
+  type PropertyType,
+  type Unit,
+  type UnitType,
+} from '../../domain/catalog/catalog.ts';
+import { builtAreaOf, DEMO_DETAILS, SOLD_OUT_TYPES } from './demo-project-details.ts';
 import type { PriceBucketId, ProjectId, UnitId, UnitTypeId } from '../../domain/shared/ids.ts';
 
 const M = 1_000_000;
@@ -70,7 +79,7 @@ const PROJECTS: readonly ProjectSpec[] = [
     'p-bog-4',
     'Bosques de Suba',
     'Bogotá',
-    'Vivienda de interés social con subsidio.',
+    'Vivienda de interés social (VIS): aplica subsidio de caja de compensación y cesantías.',
     plan({
       downPaymentBps: 2000,
       separationFee: { amount: 1 * M, currency: 'COP' },
@@ -94,7 +103,7 @@ const PROJECTS: readonly ProjectSpec[] = [
   [
     'p-med-2',
     'Casas de Llanogrande',
-    'Medellín',
+    'Rionegro',
     'Casas campestres en el oriente antioqueño.',
     plan({ downPaymentBps: 3000, deliveryDate: '2029-06-30' }),
     [
@@ -146,7 +155,7 @@ const PROJECTS: readonly ProjectSpec[] = [
   [
     'p-baq-2',
     'Villa Campestre',
-    'Barranquilla',
+    'Puerto Colombia',
     'Lotes y casas en el corredor de Puerto Colombia.',
     plan({ downPaymentBps: 2500, deliveryDate: '2028-05-31' }),
     [
@@ -176,8 +185,11 @@ const unitsOf = (projectId: ProjectId, type: UnitType, priceM: number, t: number
     unitTypeId: type.id,
     code: `T${t + 1}-${(n + 2) * 100 + t + 1}`,
     areaM2: type.areaM2,
+    builtAreaM2: builtAreaOf(type.propertyType, type.areaM2),
+    // Codes read tower-floor-unit ("T1-502"): the floor is the hundreds; houses and lots have none.
+    floor: type.propertyType === 'house' || type.propertyType === 'lot' ? null : n + 2,
     price: { amount: (priceM + n * 6) * M, currency: 'COP' },
-    status: n === UNITS_PER_TYPE - 1 ? 'reserved' : 'available',
+    status: SOLD_OUT_TYPES.has(type.id) ? 'sold' : n === UNITS_PER_TYPE - 1 ? 'reserved' : 'available',
   }));
 
 const build = (): Catalog => {
@@ -186,7 +198,16 @@ const build = (): Catalog => {
   const units: Unit[] = [];
   for (const [id, name, city, description, paymentPlan, types] of PROJECTS) {
     const projectId = id as ProjectId;
-    projects.push({ id: projectId, name, city, description, currency: 'COP', paymentPlan });
+    projects.push({
+      id: projectId,
+      name,
+      city,
+      description,
+      currency: 'COP',
+      paymentPlan,
+      ...noProjectDetails,
+      ...DEMO_DETAILS[id],
+    });
     types.forEach(([typeName, propertyType, bedrooms, areaM2, priceM], t) => {
       const type: UnitType = {
         id: `${id}-t${t + 1}` as UnitTypeId,
@@ -219,5 +240,9 @@ const build = (): Catalog => {
   };
 };
 
-/** The demo catalogue: 12 projects in 4 Colombian cities, with unit types, units and payment plans. */
+/**
+ * The demo catalogue: 12 projects in 6 Colombian municipalities (Llanogrande is in Rionegro, Antioquia; Villa
+ * Campestre in Puerto Colombia, Atlántico), with unit types, units, payment plans and the details in
+ * `demo-project-details.ts`.
+ */
 export const demoCatalog: Catalog = build();

@@ -5,6 +5,7 @@ import { InMemoryUnitOfWork } from '../../adapters/memory/in-memory-unit-of-work
 import { FileTypeContentDetector } from '../../adapters/media/file-type-content-detector.ts';
 import { PdfQuoteDocumentRenderer } from '../../adapters/pdf/pdf-quote-document-renderer.ts';
 import type { ContentTypeDetector } from '../../application/ports/content-type-detector.ts';
+import type { Config } from '../config.ts';
 import type { Clock } from '../../application/ports/clock.ts';
 import type { EventPublisher } from '../../application/ports/events.ts';
 import type { IdGenerator } from '../../application/ports/id-generator.ts';
@@ -68,13 +69,14 @@ export const useCaseModule = () =>
   new ContainerModule(({ bind }) => {
     // What a bot turn and the visit card quote a unit with (the PDF rendered outside the transaction).
     bind(TOKENS.QuoteUnitDeps).toResolvedValue(
-      (clock: Clock, ids: IdGenerator, renderer: QuoteDocumentRenderer, media: MediaStore) => ({
+      (clock: Clock, ids: IdGenerator, renderer: QuoteDocumentRenderer, media: MediaStore, config: Config) => ({
         clock,
         ids,
         renderer,
         media,
+        housingRules: config.housingRules,
       }),
-      [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.QuoteDocumentRenderer, TOKENS.MediaStore],
+      [TOKENS.Clock, TOKENS.IdGenerator, TOKENS.QuoteDocumentRenderer, TOKENS.MediaStore, TOKENS.Config],
     );
     // What an advisor's messages are checked and queued with, shared by SendAgentMessage and SendQuote.
     bind(TOKENS.AgentMessageDeps).toResolvedValue(

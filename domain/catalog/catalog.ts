@@ -50,6 +50,42 @@ export type ExtraordinaryInstalments = {
   readonly shareBps: number;
 };
 
+/** Colombian housing regime: social (VIS) or priority (VIP) housing, whose price has a legal cap, or neither. */
+export const HOUSING_REGIMES = ['vis', 'vip', 'no_vis'] as const;
+export type HousingRegime = (typeof HOUSING_REGIMES)[number];
+
+export const EXTRA_KINDS = ['parking', 'storage', 'other'] as const;
+export type ExtraKind = (typeof EXTRA_KINDS)[number];
+
+/**
+ * A parking space, storage room or other extra the project sells with a unit. An `included` one is already part of
+ * every unit's price (it prints as "incluido" and adds nothing); an optional one adds its price when chosen.
+ */
+export type ProjectExtra = {
+  readonly id: string;
+  readonly kind: ExtraKind;
+  readonly label: string;
+  readonly price: Money;
+  readonly included: boolean;
+};
+
+export const FINANCING_TYPES = ['housing_credit', 'housing_leasing', 'commercial_credit', 'none'] as const;
+/** How the balance after the down payment is usually financed. */
+export type FinancingType = (typeof FINANCING_TYPES)[number];
+
+/** Housing gets housing credit, offices, shops and warehouses commercial credit, lots none (banks rarely lend on them). */
+export const DEFAULT_FINANCING: Readonly<Record<PropertyType, FinancingType>> = {
+  apartment: 'housing_credit',
+  house: 'housing_credit',
+  lot: 'none',
+  office: 'commercial_credit',
+  commercial: 'commercial_credit',
+  warehouse: 'commercial_credit',
+};
+
+/** The trust company holding buyers' payments until the project reaches its break-even point. */
+export type Fiduciary = { readonly name: string; readonly note: string };
+
 export type Project = {
   readonly id: ProjectId;
   readonly name: string;
@@ -57,7 +93,38 @@ export type Project = {
   readonly currency: Currency;
   readonly description: string;
   readonly paymentPlan: PaymentPlan;
+  /** `null`: not a housing project (offices, lots…), or not said. */
+  readonly housingRegime: HousingRegime | null;
+  readonly extras: readonly ProjectExtra[];
+  /** Socio-economic stratum 1–6 of the address (it sets utility rates), when the builder states it. */
+  readonly estrato: number | null;
+  /** Estimated monthly administration (HOA) fee per m² of private area. */
+  readonly adminFeePerM2: Money | null;
+  readonly fiduciary: Fiduciary | null;
+  /** How buyers pay: bank account, PSE instructions… as the builder words it. */
+  readonly paymentChannel: string | null;
+  /** Overrides of `DEFAULT_FINANCING` per property type. */
+  readonly financing: Partial<Record<PropertyType, FinancingType>>;
 };
+
+/** The project attributes added after the first catalogue, at their "not said" values. */
+export type ProjectDetails = Pick<
+  Project,
+  'housingRegime' | 'extras' | 'estrato' | 'adminFeePerM2' | 'fiduciary' | 'paymentChannel' | 'financing'
+>;
+
+export const noProjectDetails: ProjectDetails = {
+  housingRegime: null,
+  extras: [],
+  estrato: null,
+  adminFeePerM2: null,
+  fiduciary: null,
+  paymentChannel: null,
+  financing: {},
+};
+
+export const financingFor = (project: Pick<Project, 'financing'>, type: PropertyType): FinancingType =>
+  project.financing[type] ?? DEFAULT_FINANCING[type];
 
 export type UnitType = {
   readonly id: UnitTypeId;
@@ -75,7 +142,11 @@ export type Unit = {
   readonly unitTypeId: UnitTypeId;
   /** The builder's code for the unit, e.g. "T1-502". */
   readonly code: string;
+  /** Private area ("área privada"): what the price per m² and the administration fee are reckoned on. */
   readonly areaM2: number;
+  /** Built area ("área construida"), walls and shafts included; `null` when not stated. */
+  readonly builtAreaM2: number | null;
+  readonly floor: number | null;
   readonly price: Money;
   readonly status: UnitStatus;
 };

@@ -36,6 +36,24 @@ const planProblem = (plan: PaymentPlan, currency: Project['currency']): string |
   return datedPlanProblem(plan);
 };
 
+const detailsProblem = (p: Project): string | null => {
+  if (p.estrato !== null && (!Number.isInteger(p.estrato) || p.estrato < 1 || p.estrato > 6))
+    return 'estrato must be an integer from 1 to 6';
+  if (p.adminFeePerM2 !== null) {
+    const fee = moneyProblem('the administration fee', p.adminFeePerM2, p.currency);
+    if (fee !== null) return fee;
+  }
+  const ids = new Set<string>();
+  for (const e of p.extras) {
+    if (e.id.trim() === '' || ids.has(e.id)) return `extra ${e.id} needs an id of its own`;
+    if (e.label.trim() === '') return `extra ${e.id} has no label`;
+    const price = moneyProblem(`the price of extra ${e.id}`, e.price, p.currency);
+    if (price !== null) return price;
+    ids.add(e.id);
+  }
+  return null;
+};
+
 const unitTypeProblem = (entry: ProjectEntry): string | null => {
   const ids = new Set<string>();
   for (const t of entry.unitTypes) {
@@ -59,6 +77,8 @@ const unitProblem = (entry: ProjectEntry): string | null => {
     if (ids.has(u.id)) return `unit ${u.id} is repeated`;
     if (u.code.trim() === '') return `unit ${u.id} has no code`;
     if (!(u.areaM2 > 0)) return `unit ${u.id} needs a positive area`;
+    if (u.builtAreaM2 !== null && !(u.builtAreaM2 > 0)) return `unit ${u.id} needs a positive built area`;
+    if (u.floor !== null && !Number.isSafeInteger(u.floor)) return `unit ${u.id} needs a whole floor number`;
     const price = moneyProblem(`the price of unit ${u.id}`, u.price, entry.project.currency);
     if (price !== null) return price;
     ids.add(u.id);
@@ -66,11 +86,18 @@ const unitProblem = (entry: ProjectEntry): string | null => {
   return null;
 };
 
-/** Checks a synced project: money as non-negative integers, a sane payment plan, units of its own unit types. */
+/**
+ * Checks a synced project: money as non-negative integers in the project's currency, a sane payment plan, extras
+ * with ids of their own, an estrato of 1–6, units of its own unit types.
+ */
 export const checkProjectEntry = (entry: ProjectEntry): Result<ProjectEntry, InvalidProject> => {
   const { project } = entry;
   if (project.name.trim() === '') return invalid('the project has no name');
   if (project.city.trim() === '') return invalid('the project has no city');
-  const problem = planProblem(project.paymentPlan, project.currency) ?? unitTypeProblem(entry) ?? unitProblem(entry);
+  const problem =
+    planProblem(project.paymentPlan, project.currency) ??
+    detailsProblem(project) ??
+    unitTypeProblem(entry) ??
+    unitProblem(entry);
   return problem === null ? ok(entry) : invalid(problem);
 };

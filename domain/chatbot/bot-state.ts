@@ -37,6 +37,13 @@ export type BotState =
       readonly projectId: ProjectId;
       readonly unitTypeId: UnitTypeId;
     }
+  /** A VIS/VIP project: before quoting, whether the lead will bring cesantías or a housing subsidy. */
+  | {
+      readonly step: 'askingSavings';
+      readonly session: Session;
+      readonly projectId: ProjectId;
+      readonly unitTypeId: UnitTypeId;
+    }
   | {
       readonly step: 'quoted';
       readonly session: Session;
@@ -69,6 +76,8 @@ export type BotEffect =
       readonly session: Session;
       readonly projectId: ProjectId;
       readonly unitTypeId: UnitTypeId;
+      /** The lead said they will use cesantías or a subsidy: the quote says an advisor confirms the amounts. */
+      readonly savingsToConfirm: boolean;
     };
 
 export type FlowSettings = {

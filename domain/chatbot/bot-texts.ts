@@ -35,7 +35,14 @@ export type BotTexts = {
   readonly outcomeQuote: string;
   readonly outcomeNewSearch: string;
   readonly afterQuote: string;
+  /** Asked before quoting a VIS or VIP unit; answered with the three buttons below. */
+  readonly askSavings: string;
+  readonly savingsYes: string;
+  readonly savingsNo: string;
+  readonly savingsUnsure: string;
   readonly quoteUnavailable: string;
+  /** A VIS/VIP unit whose catalogue price is over the legal cap: not quoted until the builder fixes it. */
+  readonly quoteOverHousingCap: string;
   /** A unit type with no available unit left: the lead picks another, or asks an advisor for the waiting list. */
   readonly unitTypeSoldOut: string;
   /** `{cutOff}`: the day the down payment is due by (`dd/mm/aaaa`); too close to quote instalments, an advisor helps. */
@@ -88,6 +95,12 @@ export const defaultBotTexts: BotTexts = {
   outcomeQuote: 'Simular cotización',
   outcomeNewSearch: 'Nueva búsqueda',
   afterQuote: '¿Quieres que un asesor te acompañe con esta cotización?',
+  askSavings: '¿Vas a usar cesantías o subsidio de vivienda para pagar la cuota inicial?',
+  savingsYes: 'Sí',
+  savingsNo: 'No',
+  savingsUnsure: 'No sé',
+  quoteOverHousingCap:
+    'Estamos actualizando el precio de este inmueble y por ahora no puedo cotizarlo. Escribe *asesor* y te damos el valor vigente.',
   quoteUnavailable: 'No pude simular la cotización de este inmueble en este momento. Un asesor puede ayudarte.',
   unitTypeSoldOut:
     'Esta tipología está agotada 😔. Puedes elegir otra de la lista, o escribir *asesor* para que te cuenten de la lista de espera y de otras opciones.',

@@ -100,6 +100,39 @@ const toAdvisor = (session: Session, projectId: ProjectId | null, unitTypeId: Un
     ],
   );
 
+type QuotingState = Extract<BotState, { step: 'choosingOutcome' | 'askingSavings' }>;
+
+/** Quotes the unit type: the reply after the quote, and the effect that simulates it. */
+const quote = (state: QuotingState, savingsToConfirm: boolean, ctx: BotContext): BotTurn => {
+  const quoted: BotState = {
+    step: 'quoted',
+    session: state.session,
+    projectId: state.projectId,
+    unitTypeId: state.unitTypeId,
+  };
+  return turn(quoted, question(quoted, ctx), [
+    {
+      type: 'SimulateQuote',
+      session: state.session,
+      projectId: state.projectId,
+      unitTypeId: state.unitTypeId,
+      savingsToConfirm,
+    },
+  ]);
+};
+
+/** VIS and VIP buyers usually bring cesantías or a subsidy: ask before quoting, the amounts stay for an advisor. */
+const asksSavings = (ctx: BotContext, state: QuotingState): boolean => {
+  const regime = ctx.catalog.projects.find((p) => p.id === state.projectId)?.housingRegime;
+  return regime === 'vis' || regime === 'vip';
+};
+
+const SAVINGS_ANSWERS: Readonly<Record<string, boolean>> = {
+  [ID.savingsYes]: true,
+  [ID.savingsNo]: false,
+  [ID.savingsUnsure]: false,
+};
+
 const valueAfter = (id: string, prefix: string): string | null =>
   id.startsWith(`${prefix}:`) ? id.slice(prefix.length + 1) : null;
 
@@ -152,9 +185,11 @@ const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null 
       if (id === ID.advisor) return toAdvisor(state.session, state.projectId, state.unitTypeId);
       if (id === ID.newSearch) return restartSearch(state.session, ctx);
       if (id !== ID.quote || state.step !== 'choosingOutcome') return null;
-      return turn({ ...state, step: 'quoted' }, question({ ...state, step: 'quoted' }, ctx), [
-        { type: 'SimulateQuote', session: state.session, projectId: state.projectId, unitTypeId: state.unitTypeId },
-      ]);
+      return asksSavings(ctx, state) ? show({ ...state, step: 'askingSavings' }, ctx) : quote(state, false, ctx);
+    case 'askingSavings': {
+      const planned = SAVINGS_ANSWERS[id];
+      return planned === undefined ? null : quote(state, planned, ctx);
+    }
     default:
       return null;
   }

@@ -17,6 +17,9 @@ export const ID = {
   advisor: 'outcome:advisor',
   quote: 'outcome:quote',
   newSearch: 'outcome:restart',
+  savingsYes: 'savings:yes',
+  savingsNo: 'savings:no',
+  savingsUnsure: 'savings:unsure',
   page: (n: number) => `page:${n}`,
   price: (id: string) => `price:${id}`,
   city: (name: string) => `city:${name}`,
@@ -136,6 +139,14 @@ export const question = (state: BotState, ctx: BotContext): OutboundContent[] =>
       });
       return [outcomeButtons(body, ctx, 'quote')];
     }
+    case 'askingSavings':
+      return [
+        buttonsMessage(texts.askSavings, [
+          { id: ID.savingsYes, title: texts.savingsYes },
+          { id: ID.savingsNo, title: texts.savingsNo },
+          { id: ID.savingsUnsure, title: texts.savingsUnsure },
+        ]),
+      ];
     case 'quoted':
       return [outcomeButtons(texts.afterQuote, ctx, 'restart')];
     case 'withAdvisor':

@@ -1,5 +1,6 @@
 import type { BuilderProfile } from '../builder/builder-profile.ts';
-import { formatMoney } from '../shared/money.ts';
+import type { Fiduciary, Project, Unit } from '../catalog/catalog.ts';
+import { formatMoney, type Money } from '../shared/money.ts';
 import type { IsoDate } from '../shared/calendar.ts';
 import type { Quote } from './quote.ts';
 import type { ScheduleEntry } from './payment-schedule.ts';
@@ -27,7 +28,41 @@ export type QuoteDocument = {
   readonly advisor: (QuoteContact & { readonly name: string }) | null;
   /** Where the data-treatment policy is published (the bot's data policy). */
   readonly dataPolicyUrl: string | null;
+  readonly property: PropertyDetails;
 };
+
+/** What the catalogue says about the unit and its project beyond the quote's figures, as of the quote's issue. */
+export type PropertyDetails = {
+  readonly floor: number | null;
+  readonly builtAreaM2: number | null;
+  readonly estrato: number | null;
+  /** Estimated monthly administration fee: the project's fee per m² times the unit's private area. */
+  readonly adminFee: Money | null;
+  readonly fiduciary: Fiduciary | null;
+  readonly paymentChannel: string | null;
+};
+
+export const noPropertyDetails: PropertyDetails = {
+  floor: null,
+  builtAreaM2: null,
+  estrato: null,
+  adminFee: null,
+  fiduciary: null,
+  paymentChannel: null,
+};
+
+/** The unit's and project's details the proposal prints; the fee rounded to the peso (the cent in dollars). */
+export const propertyDetailsOf = (project: Project, unit: Unit): PropertyDetails => ({
+  floor: unit.floor,
+  builtAreaM2: unit.builtAreaM2,
+  estrato: project.estrato,
+  adminFee:
+    project.adminFeePerM2 === null
+      ? null
+      : { amount: Math.round(project.adminFeePerM2.amount * unit.areaM2), currency: project.adminFeePerM2.currency },
+  fiduciary: project.fiduciary,
+  paymentChannel: project.paymentChannel,
+});
 
 /** `+573001234567` → `+57 300 123 4567`; any other number as stored. */
 export const formatPhoneCo = (phone: string): string => {
@@ -35,16 +70,43 @@ export const formatPhoneCo = (phone: string): string => {
   return mobile === null ? phone : `+57 ${mobile[1]} ${mobile[2]} ${mobile[3]}`;
 };
 
-/** The unit's description, label and value, in print order. Project attributes (floor, estrato…) join here. */
-export const propertyRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => [
-  { label: l.project, value: q.projectName, detail: false },
-  { label: l.city, value: q.city, detail: false },
-  { label: l.unitType, value: q.unitTypeName, detail: false },
-  { label: l.unit, value: q.unitCode, detail: false },
-  { label: l.area, value: formatAreaM2(q.areaM2, l), detail: false },
-  ...(q.deliveryDate === null
+/** The unit's description, label and value, in print order: the quote's, then the catalogue's details when stated. */
+export const propertyRows = (
+  q: Quote,
+  l: QuoteLabels,
+  details: PropertyDetails = noPropertyDetails,
+): QuoteFigureRow[] => {
+  const row = (label: string, value: string): QuoteFigureRow => ({ label, value, detail: false });
+  return [
+    row(l.project, q.projectName),
+    row(l.city, q.city),
+    row(l.unitType, q.unitTypeName),
+    row(l.unit, q.unitCode),
+    row(l.area, formatAreaM2(q.areaM2, l)),
+    ...(details.builtAreaM2 === null ? [] : [row(l.builtArea, formatAreaM2(details.builtAreaM2, l))]),
+    ...(details.floor === null ? [] : [row(l.floor, String(details.floor))]),
+    ...(details.estrato === null ? [] : [row(l.estrato, String(details.estrato))]),
+    ...(details.adminFee === null
+      ? []
+      : [row(l.adminFee, fillLabel(l.adminFeeValue, { amount: formatMoney(details.adminFee) }))]),
+    ...(q.deliveryDate === null ? [] : [row(l.deliveryDate, formatIsoDateCo(q.deliveryDate))]),
+  ];
+};
+
+/** How the buyer pays: the trust holding the money and the payment channel; empty when the project says neither. */
+export const paymentChannelRows = (details: PropertyDetails, l: QuoteLabels): QuoteFigureRow[] => [
+  ...(details.fiduciary === null
     ? []
-    : [{ label: l.deliveryDate, value: formatIsoDateCo(q.deliveryDate), detail: false }]),
+    : [
+        {
+          label: l.fiduciary,
+          value: [details.fiduciary.name, details.fiduciary.note].filter((t) => t !== '').join(' · '),
+          detail: false,
+        },
+      ]),
+  ...(details.paymentChannel === null
+    ? []
+    : [{ label: l.paymentChannel, value: details.paymentChannel, detail: false }]),
 ];
 
 /** One line of the payment schedule: what is paid, when, and how much. */

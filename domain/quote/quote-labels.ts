@@ -71,6 +71,15 @@ export type QuoteLabels = {
   readonly clientHeading: string;
   readonly advisorHeading: string;
   readonly propertyHeading: string;
+  readonly floor: string;
+  readonly builtArea: string;
+  readonly estrato: string;
+  readonly adminFee: string;
+  /** `{amount}`: the fee, already formatted. */
+  readonly adminFeeValue: string;
+  readonly paymentsHeading: string;
+  readonly fiduciary: string;
+  readonly paymentChannel: string;
   readonly contactName: string;
   readonly contactPhone: string;
   readonly contactEmail: string;
@@ -93,6 +102,30 @@ export type QuoteLabels = {
   /** `{percent}`: the largest share of income the payment may take. */
   readonly minimumIncomeDetail: string;
   readonly mortgageInsurance: string;
+  readonly leasingHeading: string;
+  readonly leasingPayment: string;
+  readonly commercialCreditHeading: string;
+  readonly commercialCreditDetail: string;
+  /** Lots and other types with financing `none`: no credit estimate. */
+  readonly noCreditEstimate: string;
+  /** An extra that is part of the unit price. */
+  readonly included: string;
+  /** `{label}`, `{kind}`: a saving whose label is not its kind's own name. */
+  readonly savingWithKind: string;
+  readonly savingKindCesantias: string;
+  readonly savingKindSubsidy: string;
+  readonly savingKindOther: string;
+  readonly savingsToConfirm: string;
+  readonly priceRegime: string;
+  readonly priceFixedInPesos: string;
+  readonly housingRegime: string;
+  readonly regimeVis: string;
+  readonly regimeVip: string;
+  readonly regimeNoVis: string;
+  /** `{count}` SMMLV, `{cap}` in pesos, `{year}` of the SMMLV. */
+  readonly housingCap: string;
+  /** VIS and VIP quotes: the buyer may bring a housing subsidy. */
+  readonly subsidyHint: string;
   /** `{count}`: lines left out of a long list. */
   readonly moreItems: string;
   /** `{validUntil}`: the last day the price holds, `dd/mm/aaaa`. */
@@ -151,6 +184,14 @@ export const defaultQuoteLabels: QuoteLabels = {
   clientHeading: 'Cliente',
   advisorHeading: 'Asesor comercial',
   propertyHeading: 'Inmueble',
+  floor: 'Piso',
+  builtArea: 'Área construida',
+  estrato: 'Estrato',
+  adminFee: 'Administración estimada',
+  adminFeeValue: '{amount} al mes',
+  paymentsHeading: 'Pagos y fiducia',
+  fiduciary: 'Fiducia',
+  paymentChannel: 'Cómo pagar',
   contactName: 'Nombre',
   contactPhone: 'Teléfono',
   contactEmail: 'Correo',
@@ -169,6 +210,29 @@ export const defaultQuoteLabels: QuoteLabels = {
   minimumIncome: 'Ingreso familiar mínimo estimado',
   minimumIncomeDetail: 'Calculado para que la cuota no supere el {percent} del ingreso del hogar.',
   mortgageInsurance: 'El banco suma a la cuota los seguros obligatorios de vida y de incendio y terremoto.',
+  leasingHeading: 'Leasing habitacional (estimado)',
+  leasingPayment: 'Canon mensual estimado del leasing',
+  commercialCreditHeading: 'Crédito comercial (estimado)',
+  commercialCreditDetail:
+    'El banco estudia el crédito comercial (o el leasing) según los ingresos y la capacidad de pago de tu empresa o actividad.',
+  noCreditEstimate:
+    'Para este tipo de inmueble no simulamos crédito: el saldo se paga con recursos propios o con la financiación que apruebe tu banco.',
+  included: 'incluido',
+  savingWithKind: '{label} ({kind})',
+  savingKindCesantias: 'cesantías',
+  savingKindSubsidy: 'subsidio',
+  savingKindOther: 'otro ahorro',
+  savingsToConfirm:
+    'Nos contaste que usarás cesantías o subsidio de vivienda: un asesor confirmará contigo los montos y los descontará de la cuota inicial.',
+  priceRegime: 'Régimen de precio',
+  priceFixedInPesos: 'Precio fijo en pesos colombianos desde la separación (SIC, Circular Externa 004 de 2024)',
+  housingRegime: 'Tipo de vivienda',
+  regimeVis: 'Vivienda de interés social (VIS)',
+  regimeVip: 'Vivienda de interés prioritario (VIP)',
+  regimeNoVis: 'Vivienda no VIS',
+  housingCap: 'tope legal de {count} SMMLV ({cap} con el salario mínimo de {year})',
+  subsidyHint:
+    'Si tu hogar cumple los requisitos, puedes aplicar a la cuota inicial el subsidio de vivienda de tu caja de compensación y tus cesantías.',
   moreItems: 'y {count} más',
   disclaimer:
     'Precio válido hasta {validUntil}, sujeto a disponibilidad; queda fijado al firmar la separación. ' +

@@ -3,6 +3,9 @@ import { bogotaDateOf, formatCivilDateCo, type IsoDate, parseIsoDate } from '../
 import type { Instant } from '../shared/time.ts';
 import { HOUSING_PAYMENT_TO_INCOME_BPS, type Quote } from './quote.ts';
 import { fillLabel, type QuoteLabels } from './quote-labels.ts';
+import { creditHeading, type QuoteFigureRow, regimeRows, savingLabel } from './quote-lines.ts';
+
+export { creditHeading, regimeRows, savingLabel } from './quote-lines.ts';
 
 /** WhatsApp rejects text messages longer than this. */
 export const WHATSAPP_TEXT_LIMIT = 4096;
@@ -54,8 +57,7 @@ export const describeRun = (run: { count: number; amount: Money }, labels: Quote
     amount: formatMoney(run.amount),
   });
 
-/** One printed figure. `detail` rows belong to the row above (an extra, a saving, a second run). */
-export type QuoteFigureRow = { readonly label: string; readonly value: string; readonly detail: boolean };
+export type { QuoteFigureRow } from './quote-lines.ts';
 
 const listRows = <T>(items: readonly T[], row: (item: T) => QuoteFigureRow, labels: QuoteLabels): QuoteFigureRow[] => [
   ...items.slice(0, MAX_LISTED).map(row),
@@ -100,6 +102,7 @@ const paymentRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
   const extraordinary = q.schedule.flatMap((e) => (e.kind === 'extraordinary' ? [e] : []));
   const deed = q.schedule.find((e) => e.kind === 'deed');
   const extraDates = extraordinary.map((e) => e.dueDate);
+  const noCredit = q.financing === 'none' && q.priceRegime !== null;
   return [
     ...(q.instalments.length === 0
       ? [{ label: l.instalments, value: l.noInstalments, detail: false }]
@@ -136,13 +139,18 @@ const paymentRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
             detail: true,
           },
         ]),
+    ...(noCredit ? [{ label: '', value: l.noCreditEstimate, detail: true }] : []),
   ];
 };
 
-/** The mortgage estimate, printed under its own heading; empty when the plan has none. */
+/**
+ * The credit estimate, printed under `creditHeading`; empty when the plan has none or the type is not financed.
+ * Commercial credit has no household-income line (banks judge the business), housing credit and leasing do.
+ */
 export const mortgageRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
   const mortgage = q.mortgage;
   if (mortgage === null) return [];
+  const commercial = q.financing === 'commercial_credit';
   const terms =
     mortgage.rateBasis === 'effective_annual'
       ? fillLabel(l.mortgageTerms, {
@@ -152,8 +160,13 @@ export const mortgageRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
         })
       : fillLabel(l.mortgageTermsNominal, { rate: formatPercentBps(mortgage.annualRateBps), years: mortgage.years });
   return [
-    { label: l.mortgagePayment, value: formatMoney(mortgage.monthlyPayment), detail: false },
+    {
+      label: q.financing === 'housing_leasing' ? l.leasingPayment : l.mortgagePayment,
+      value: formatMoney(mortgage.monthlyPayment),
+      detail: false,
+    },
     { label: '', value: terms, detail: true },
+    ...(commercial ? [{ label: '', value: l.commercialCreditDetail, detail: true }] : []),
     ...(mortgage.minimumIncome === null
       ? []
       : [
@@ -175,10 +188,16 @@ export const quoteFigureRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
     { label: l.price, value: formatMoney(q.price), detail: false },
     ...listRows(
       q.extras,
-      (e) => ({ label: clipText(e.label, MAX_NAME), value: formatMoney(e.price), detail: true }),
+      (e) => ({
+        label: clipText(e.label, MAX_NAME),
+        value: e.included ? l.included : formatMoney(e.price),
+        detail: true,
+      }),
       l,
     ),
-    ...(q.extras.length > 0 ? [{ label: l.totalPrice, value: formatMoney(q.totalPrice), detail: false }] : []),
+    ...(q.extras.some((e) => !e.included)
+      ? [{ label: l.totalPrice, value: formatMoney(q.totalPrice), detail: false }]
+      : []),
     {
       label: l.separation,
       value: fillLabel(l.separationValue, {
@@ -196,9 +215,10 @@ export const quoteFigureRows = (q: Quote, l: QuoteLabels): QuoteFigureRow[] => {
     ...(q.savings.length > 0 ? [{ label: l.savingsHeading, value: '', detail: false }] : []),
     ...listRows(
       q.savings,
-      (s) => ({ label: clipText(s.label, MAX_NAME), value: `- ${formatMoney(s.amount)}`, detail: true }),
+      (s) => ({ label: clipText(savingLabel(s, l), MAX_NAME), value: `- ${formatMoney(s.amount)}`, detail: true }),
       l,
     ),
+    ...(q.savingsToConfirm ? [{ label: '', value: l.savingsToConfirm, detail: true }] : []),
     ...paymentRows(q, l),
   ];
 };
@@ -231,12 +251,13 @@ export const quoteSummaryText = (quote: Quote, labels: QuoteLabels): string => {
     `*${labels.unit}:* ${name(quote.unitTypeName)} · ${name(quote.unitCode)}`,
     `*${labels.area}:* ${formatAreaM2(quote.areaM2, labels)}`,
     ...(quote.deliveryDate === null ? [] : [`*${labels.deliveryDate}:* ${formatIsoDateCo(quote.deliveryDate)}`]),
+    ...regimeRows(quote, labels).map(textRow),
     '',
     `*${labels.figuresHeading}*`,
     ...quoteFigureRows(quote, labels).map(textRow),
     ...(quote.mortgage === null
       ? []
-      : ['', `*${labels.mortgageHeading}*`, ...mortgageRows(quote, labels).map(textRow)]),
+      : ['', `*${creditHeading(quote, labels)}*`, ...mortgageRows(quote, labels).map(textRow)]),
     '',
     `_${disclaimerText(quote, labels)}_`,
     ...(quote.mortgage === null ? [] : [`_${labels.mortgageDisclaimer}_`]),

@@ -1,4 +1,12 @@
-import type { PaymentPlan, Project, Unit, UnitType } from '../catalog/catalog.ts';
+import {
+  type FinancingType,
+  financingFor,
+  type HousingRegime,
+  type PaymentPlan,
+  type Project,
+  type Unit,
+  type UnitType,
+} from '../catalog/catalog.ts';
 import { datedPlanProblem } from '../catalog/payment-plan-dates.ts';
 import type { ProjectId, QuoteId, UnitId, UnitTypeId } from '../shared/ids.ts';
 import type { IsoDate } from '../shared/calendar.ts';
@@ -13,9 +21,24 @@ import {
   type ScheduleEntry,
   splitInstalments,
 } from './payment-schedule.ts';
+import {
+  defaultHousingRules,
+  exceedsCap,
+  type HousingRules,
+  housingPriceCap,
+  type PriceRegime,
+} from './price-regime.ts';
+import {
+  type AppliedSaving,
+  appliedSavings,
+  chosenExtras,
+  extrasCharged,
+  type PricedExtra,
+  type SavingInput,
+  type UnknownExtra,
+} from './quote-options.ts';
 
-export type PricedExtra = { readonly label: string; readonly price: Money };
-export type AppliedSaving = { readonly label: string; readonly amount: Money };
+export type { AppliedSaving, PricedExtra, SavingInput } from './quote-options.ts';
 export type MortgageEstimate = {
   /** The plan's rate, in basis points, read as `rateBasis` says. */
   readonly annualRateBps: number;
@@ -28,7 +51,10 @@ export type MortgageEstimate = {
   readonly nominalMonthlyBps: number;
   readonly years: number;
   readonly monthlyPayment: Money;
-  /** Least household income for which the payment is `HOUSING_PAYMENT_TO_INCOME_BPS` of it; null on older quotes. */
+  /**
+   * Least household income for which the payment is `HOUSING_PAYMENT_TO_INCOME_BPS` of it; null on older quotes and
+   * for commercial credit, which banks grant on the business's figures, not on a share of household income.
+   */
   readonly minimumIncome: Money | null;
 };
 
@@ -74,6 +100,7 @@ export type Quote = {
    */
   readonly instalments: readonly Money[];
   readonly balanceToFinance: Money;
+  /** The credit estimate for the balance, of the `financing` kind; null when the plan has none or financing is `none`. */
   readonly mortgage: MortgageEstimate | null;
   /** The plan's delivery (the deed), `YYYY-MM-DD`; null when the plan had none (and on quotes issued before). */
   readonly deliveryDate: IsoDate | null;
@@ -84,6 +111,14 @@ export type Quote = {
    * extraordinary ones, and the balance to finance at the deed. See `assembleSchedule`.
    */
   readonly schedule: readonly ScheduleEntry[];
+  /** The project's regime when quoted; null for non-housing projects and quotes issued before regimes were recorded. */
+  readonly housingRegime: HousingRegime | null;
+  /** The price regime the quote states; null on quotes issued before it did. */
+  readonly priceRegime: PriceRegime | null;
+  /** How the balance is financed for this property type (`financingFor`). */
+  readonly financing: FinancingType;
+  /** The lead said they will use cesantías or a subsidy but the amounts are not known: an advisor confirms them. */
+  readonly savingsToConfirm: boolean;
 };
 
 export type QuoteRequest = {
@@ -95,8 +130,12 @@ export type QuoteRequest = {
   readonly project: Project;
   readonly unitType: UnitType;
   readonly unit: Unit;
-  readonly extras?: readonly PricedExtra[];
-  readonly savings?: readonly AppliedSaving[];
+  /** Optional extras of the project chosen by id; included ones are listed anyway. */
+  readonly extraIds?: readonly string[];
+  readonly savings?: readonly SavingInput[];
+  readonly savingsToConfirm?: boolean;
+  /** By default `defaultHousingRules`. */
+  readonly housingRules?: HousingRules;
 };
 
 export type QuoteError =
@@ -109,6 +148,15 @@ export type QuoteError =
       readonly actual: Currency;
     }
   | { readonly type: 'UnitNotInProject'; readonly reason: string }
+  | UnknownExtra
+  /** A VIS or VIP unit priced over its legal cap: not quoted until the catalogue is fixed. */
+  | {
+      readonly type: 'PriceOverHousingCap';
+      readonly regime: 'vis' | 'vip';
+      readonly price: Money;
+      readonly cap: Money;
+      readonly smmlvCount: number;
+    }
   | { readonly type: 'SavingsExceedDownPayment'; readonly savings: Money; readonly downPayment: Money }
   | { readonly type: 'SeparationExceedsDownPayment'; readonly separationFee: Money; readonly remaining: Money }
   | NotEnoughTimeForDownPayment;
@@ -151,7 +199,7 @@ const moneyProblem = (fields: readonly (readonly [string, Money])[], currency: C
   return null;
 };
 
-const checkRequest = (req: QuoteRequest): QuoteError | null => {
+const checkRequest = (req: QuoteRequest, extras: readonly PricedExtra[]): QuoteError | null => {
   const { project, unitType, unit } = req;
   if (unit.projectId !== project.id || unitType.projectId !== project.id || unit.unitTypeId !== unitType.id) {
     return { type: 'UnitNotInProject', reason: `unit ${unit.code} is not a ${unitType.name} of ${project.name}` };
@@ -165,7 +213,7 @@ const checkRequest = (req: QuoteRequest): QuoteError | null => {
     [
       ['price', unit.price],
       ['separationFee', project.paymentPlan.separationFee],
-      ...(req.extras ?? []).map((e, i) => [`extras[${i}]`, e.price] as const),
+      ...extras.map((e, i) => [`extras[${i}]`, e.price] as const),
       ...(req.savings ?? []).map((s, i) => [`savings[${i}]`, s.amount] as const),
     ],
     project.currency,
@@ -184,13 +232,37 @@ type Figures = Pick<
   | 'schedule'
 >;
 
-const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
+/** The credit estimate per financing type: none for `none`; no household-income rule for commercial credit. */
+const creditEstimate = (
+  plan: PaymentPlan,
+  financing: FinancingType,
+  balance: number,
+  m: (amount: number) => Money,
+): Result<MortgageEstimate | null, QuoteError> => {
+  if (plan.mortgage === null || financing === 'none') return ok(null);
+  const pay = monthlyPayment(balance, plan.mortgage.annualRateBps, plan.mortgage.years);
+  if (!Number.isSafeInteger(pay)) return err({ type: 'InvalidAmount', field: 'mortgage', amount: pay });
+  return ok({
+    annualRateBps: plan.mortgage.annualRateBps,
+    rateBasis: 'effective_annual',
+    nominalMonthlyBps: nominalMonthlyBpsOf(plan.mortgage.annualRateBps),
+    years: plan.mortgage.years,
+    monthlyPayment: m(pay),
+    minimumIncome: financing === 'commercial_credit' ? null : m(minimumIncomeFor(pay, HOUSING_PAYMENT_TO_INCOME_BPS)),
+  });
+};
+
+const computeFigures = (
+  req: QuoteRequest,
+  extras: readonly PricedExtra[],
+  savings: readonly AppliedSaving[],
+): Result<Figures, QuoteError> => {
   const plan = req.project.paymentPlan;
   const m = (amount: number): Money => ({ amount, currency: req.project.currency });
-  const total = req.unit.price.amount + sum((req.extras ?? []).map((e) => e.price.amount));
+  const total = req.unit.price.amount + sum(extrasCharged(extras).map((e) => e.price.amount));
   if (!Number.isSafeInteger(total)) return err({ type: 'InvalidAmount', field: 'totalPrice', amount: total });
   const down = basisPointsOf(total, plan.downPaymentBps);
-  const saved = sum((req.savings ?? []).map((s) => s.amount.amount));
+  const saved = sum(savings.map((s) => s.amount.amount));
   if (saved > down) return err({ type: 'SavingsExceedDownPayment', savings: m(saved), downPayment: m(down) });
   const credited = plan.separationCreditedToDownPayment ? plan.separationFee.amount : 0;
   if (credited > down - saved) {
@@ -199,19 +271,8 @@ const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
   const terms = instalmentTerms(plan, req.issuedAt);
   if (!terms.ok) return terms;
   const balance = total - down;
-  const pay = plan.mortgage && monthlyPayment(balance, plan.mortgage.annualRateBps, plan.mortgage.years);
-  if (pay !== null && !Number.isSafeInteger(pay)) return err({ type: 'InvalidAmount', field: 'mortgage', amount: pay });
-  const mortgage: MortgageEstimate | null =
-    plan.mortgage === null || pay === null
-      ? null
-      : {
-          annualRateBps: plan.mortgage.annualRateBps,
-          rateBasis: 'effective_annual',
-          nominalMonthlyBps: nominalMonthlyBpsOf(plan.mortgage.annualRateBps),
-          years: plan.mortgage.years,
-          monthlyPayment: m(pay),
-          minimumIncome: m(minimumIncomeFor(pay, HOUSING_PAYMENT_TO_INCOME_BPS)),
-        };
+  const mortgage = creditEstimate(plan, financingFor(req.project, req.unitType.propertyType), balance, m);
+  if (!mortgage.ok) return mortgage;
   const { dueDates, deliveryDate, cutOffDate } = terms.value;
   const unit = plan.instalmentRounding ?? defaultInstalmentRounding(req.project.currency);
   const split = splitInstalments(down - saved - credited, dueDates, plan.extraordinaryInstalments ?? null, unit);
@@ -220,7 +281,7 @@ const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
     downPayment: m(down),
     instalments: split.monthly.map(m),
     balanceToFinance: m(balance),
-    mortgage,
+    mortgage: mortgage.value,
     deliveryDate,
     downPaymentCutOff: cutOffDate,
     schedule: assembleSchedule({
@@ -237,13 +298,29 @@ const computeFigures = (req: QuoteRequest): Result<Figures, QuoteError> => {
   });
 };
 
-/** Prices a unit under its project's payment plan; bad catalogue data comes back as a `QuoteError`. */
+/**
+ * Prices a unit under its project's payment plan, with the extras chosen and the savings applied; bad catalogue
+ * data, an unknown extra or a VIS/VIP price over its legal cap come back as a `QuoteError`.
+ */
 export const simulateQuote = (req: QuoteRequest): Result<Quote, QuoteError> => {
-  const problem = checkRequest(req);
+  const extras = chosenExtras(req.project, req.extraIds ?? []);
+  if (!extras.ok) return extras;
+  const problem = checkRequest(req, extras.value);
   if (problem !== null) return err(problem);
-  const figures = computeFigures(req);
-  if (!figures.ok) return figures;
   const { project, unitType, unit } = req;
+  const cap = housingPriceCap(project.housingRegime, req.housingRules ?? defaultHousingRules);
+  if (cap !== null && exceedsCap(unit.price, cap)) {
+    return err({
+      type: 'PriceOverHousingCap',
+      regime: cap.regime,
+      price: unit.price,
+      cap: cap.cap,
+      smmlvCount: cap.smmlvCount,
+    });
+  }
+  const savings = appliedSavings(req.savings ?? []);
+  const figures = computeFigures(req, extras.value, savings);
+  if (!figures.ok) return figures;
   return ok({
     id: req.id,
     number: req.number,
@@ -259,11 +336,15 @@ export const simulateQuote = (req: QuoteRequest): Result<Quote, QuoteError> => {
     unitTypeName: unitType.name,
     areaM2: unit.areaM2,
     price: unit.price,
-    extras: req.extras ?? [],
+    extras: extras.value,
     separationFee: project.paymentPlan.separationFee,
     downPaymentBps: project.paymentPlan.downPaymentBps,
-    savings: req.savings ?? [],
+    savings,
     separationCredited: project.paymentPlan.separationCreditedToDownPayment,
     ...figures.value,
+    housingRegime: project.housingRegime,
+    priceRegime: { kind: 'fixed_in_pesos', cap },
+    financing: financingFor(project, unitType.propertyType),
+    savingsToConfirm: req.savingsToConfirm ?? false,
   });
 };

@@ -1,3 +1,4 @@
+import { noPropertyDetails } from '../../domain/quote/quote-document.ts';
 import fc from 'fast-check';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -91,11 +92,13 @@ describe('PdfQuoteDocumentRenderer', () => {
     const short = await renderProposal(
       aQuoteDocument()
         .forQuote(quoteOf(aQuoteRequest().withPlan({ instalments: 6 }).build()))
+        .withProperty(noPropertyDetails)
         .build(),
     );
     const long = await renderProposal(
       aQuoteDocument()
         .forQuote(quoteOf(aQuoteRequest().withPlan({ instalments: 60 }).build()))
+        .withProperty(noPropertyDetails)
         .build(),
     );
     expect(short.pages).toHaveLength(1);
@@ -109,6 +112,19 @@ describe('PdfQuoteDocumentRenderer', () => {
     expect(long.pages.flat()).toContain('Cuota 60 (ajuste)');
     expect(long.pages.flat()).toContain('Fecha');
     expect((await PDFDocument.load(long.bytes)).getPageCount()).toBe(long.pages.length);
+  });
+
+  it('prints the catalogue’s details, the regime, the trust and how to pay, and the credit heading per financing', async () => {
+    const vis = quoteOf(aQuoteRequest().withProject({ housingRegime: 'vis' }).withPrice(180_000_000).build());
+    const { pages } = await renderProposal(aQuoteDocument().forQuote(vis).build());
+    const drawn = pages.flat();
+
+    for (const text of ['Área construida', '68,4 m²', 'Piso', 'Estrato', '$ 250.000 al mes', 'Pagos y fiducia'])
+      expect(drawn, text).toContain(text);
+    expect(drawn.some((s) => s.includes('Fiduciaria Demo S.A.'))).toBe(true);
+    expect(drawn.some((s) => s.includes('Precio fijo en pesos'))).toBe(true);
+    expect(drawn.some((s) => s.includes('Vivienda de interés social (VIS)'))).toBe(true);
+    expect(drawn).toContain('Crédito hipotecario (estimado)');
   });
 
   it('renders without a builder profile, an advisor or client details', async () => {

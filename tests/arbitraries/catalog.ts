@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import {
+  noProjectDetails,
   PROPERTY_TYPES,
   type Catalog,
+  type HousingRegime,
   type PaymentPlan,
   type Project,
   type Unit,
@@ -25,7 +27,9 @@ const anyName = fc.oneof(
   fc.constantFrom('Bogotá', 'Medellín', 'Cali', 'Barranquilla', 'Torres del Parque 🏢'),
 );
 
-const projectsArb = fc.array(fc.record({ name: anyName, city: anyName, description: anyName }), {
+const housingRegime = fc.constantFrom<HousingRegime | null>('vis', 'vip', 'no_vis', null);
+
+const projectsArb = fc.array(fc.record({ name: anyName, city: anyName, description: anyName, housingRegime }), {
   minLength: 0,
   maxLength: 25,
 });
@@ -55,6 +59,8 @@ export const anyCatalog: fc.Arbitrary<Catalog> = fc
       currency: 'COP',
       description: p.description,
       paymentPlan: plan,
+      ...noProjectDetails,
+      housingRegime: p.housingRegime,
     }));
     const unitTypes: UnitType[] = ps.flatMap((p, i) =>
       (typesPerProject[i] ?? []).map((t, j) => ({
@@ -73,6 +79,8 @@ export const anyCatalog: fc.Arbitrary<Catalog> = fc
         unitTypeId: t.id,
         code: `U-${k}-${n}`,
         areaM2: t.areaM2,
+        builtAreaM2: null,
+        floor: null,
         price: { amount: prices[(k * 2 + n) % prices.length] ?? 100_000_000, currency: 'COP' as const },
         status: n === 0 ? ('available' as const) : ('reserved' as const),
       })),

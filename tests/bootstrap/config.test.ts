@@ -77,7 +77,23 @@ describe('loadConfig', () => {
       },
       trustedProxies: [],
       workerPollMs: 2_000,
+      housingRules: {
+        smmlv: { amount: 1_750_905, currency: 'COP' },
+        smmlvYear: 2026,
+        capSmmlv: { vis: 150, vip: 90 },
+      },
     });
+  });
+
+  it('reads the SMMLV and the VIS/VIP caps, by default 2026’s $ 1.750.905, 150 and 90 SMMLV', () => {
+    const rules = loadConfig({ SMMLV_COP: '1800000', SMMLV_YEAR: '2027', VIS_CAP_SMMLV: '135' }).housingRules;
+    expect(rules).toEqual({
+      smmlv: { amount: 1_800_000, currency: 'COP' },
+      smmlvYear: 2027,
+      capSmmlv: { vis: 135, vip: 90 },
+    });
+    const result = parseConfig({ VIP_CAP_SMMLV: '0' });
+    expect(result.ok ? [] : result.error.map((i) => i.variable)).toEqual(['VIP_CAP_SMMLV']);
   });
 
   it('polls for unannounced work every 2 s unless WORKER_POLL_MS says otherwise', () => {

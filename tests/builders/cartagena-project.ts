@@ -1,3 +1,4 @@
+import { noProjectDetails } from '../../domain/catalog/catalog.ts';
 import type { ProjectEntry } from '../../domain/catalog/project-entry.ts';
 import { asId, type ProjectId, type UnitId, type UnitTypeId } from '../../domain/shared/ids.ts';
 
@@ -20,6 +21,7 @@ export const cartagena = (over: Partial<ProjectEntry['project']> = {}): ProjectE
       mortgage: null,
       quoteValidityDays: 15,
     },
+    ...noProjectDetails,
     ...over,
   },
   unitTypes: [
@@ -32,6 +34,8 @@ export const cartagena = (over: Partial<ProjectEntry['project']> = {}): ProjectE
       unitTypeId: typeId,
       code: 'T1-101',
       areaM2: 62,
+      builtAreaM2: null,
+      floor: null,
       price: { amount: 420_000_000, currency: 'COP' },
       status: 'available',
     },

@@ -1,4 +1,4 @@
-import type { PaymentPlan, Project } from '../../domain/catalog/catalog.ts';
+import { noProjectDetails, type PaymentPlan, type Project } from '../../domain/catalog/catalog.ts';
 import { asId, type ProjectId } from '../../domain/shared/ids.ts';
 import { moneyOf } from '../../domain/shared/money.ts';
 import { nextId } from './next-id.ts';
@@ -21,6 +21,7 @@ export class ProjectBuilder {
     currency: 'COP',
     description: 'Apartamentos cerca al parque, con zonas húmedas y gimnasio.',
     paymentPlan: PLAN,
+    ...noProjectDetails,
   };
 
   withId(id: string): this {
@@ -33,6 +34,11 @@ export class ProjectBuilder {
 
   inCity(city: string): this {
     return this.#set({ city });
+  }
+
+  /** The regime, extras, estrato, fees, trust, payment channel or financing overrides. */
+  withDetails(patch: Partial<Omit<Project, 'id' | 'paymentPlan'>>): this {
+    return this.#set(patch);
   }
 
   withPaymentPlan(patch: Partial<PaymentPlan>): this {

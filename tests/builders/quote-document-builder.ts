@@ -18,6 +18,14 @@ const defaults: QuoteDocument = {
   client: { name: 'Marta Lucía Gil', email: 'marta.gil@correo.co', phone: '+57 300 777 0091' },
   advisor: { name: 'Ana Gómez', email: 'ana@constructora-demo.co', phone: null },
   dataPolicyUrl: 'https://constructora-demo.co/datos',
+  property: {
+    floor: 5,
+    builtAreaM2: 68.4,
+    estrato: 4,
+    adminFee: { amount: 250_000, currency: 'COP' },
+    fiduciary: { name: 'Fiduciaria Demo S.A.', note: 'Encargo fiduciario del proyecto' },
+    paymentChannel: 'Consignación en la cuenta de la fiducia o pago por PSE con la referencia de tu separación.',
+  },
 };
 
 class QuoteDocumentBuilder {
@@ -45,6 +53,10 @@ class QuoteDocumentBuilder {
 
   withAdvisor(advisor: QuoteDocument['advisor']): QuoteDocumentBuilder {
     return this.with({ advisor });
+  }
+
+  withProperty(property: QuoteDocument['property']): QuoteDocumentBuilder {
+    return this.with({ property });
   }
 
   withDataPolicyUrl(dataPolicyUrl: string | null): QuoteDocumentBuilder {

@@ -55,6 +55,10 @@ const quoteFor = (id: QuoteId, issuedAt: Instant): Quote => ({
     balance: moneyOf(168_000_000),
     deliveryDate: null,
   }),
+  housingRegime: 'no_vis',
+  priceRegime: { kind: 'fixed_in_pesos', cap: null },
+  financing: 'housing_credit',
+  savingsToConfirm: false,
 });
 
 export class QuoteRecordBuilder {

@@ -1,5 +1,13 @@
-import type { PaymentPlan, Project, Unit, UnitType } from '../../domain/catalog/catalog.ts';
-import type { AppliedSaving, PricedExtra, QuoteRequest } from '../../domain/quote/quote.ts';
+import {
+  type ExtraKind,
+  noProjectDetails,
+  type PaymentPlan,
+  type Project,
+  type Unit,
+  type UnitType,
+} from '../../domain/catalog/catalog.ts';
+import type { QuoteRequest, SavingInput } from '../../domain/quote/quote.ts';
+import type { SavingKind } from '../../domain/quote/quote-options.ts';
 import { asId, type ProjectId, type QuoteId, type UnitId, type UnitTypeId } from '../../domain/shared/ids.ts';
 import { moneyOf } from '../../domain/shared/money.ts';
 import type { Instant } from '../../domain/shared/time.ts';
@@ -28,6 +36,7 @@ const defaults = {
       mortgage: { annualRateBps: 1200, years: 20 },
       quoteValidityDays: 30,
     },
+    ...noProjectDetails,
   } satisfies Project as Project,
   unitType: {
     id: unitTypeId,
@@ -43,11 +52,13 @@ const defaults = {
     unitTypeId,
     code: 'T1-502',
     areaM2: 62.5,
+    builtAreaM2: null,
+    floor: null,
     price: moneyOf(350_000_000),
     status: 'available',
   } satisfies Unit as Unit,
-  extras: [] as readonly PricedExtra[],
-  savings: [] as readonly AppliedSaving[],
+  extraIds: [] as readonly string[],
+  savings: [] as readonly SavingInput[],
 };
 
 type State = typeof defaults;
@@ -97,16 +108,41 @@ class QuoteRequestBuilder {
     });
   }
 
-  withExtra(label: string, amount: number): QuoteRequestBuilder {
-    return this.with({
-      extras: [...this.state.extras, { label, price: moneyOf(amount, this.state.project.currency) }],
-    });
+  /** Catalogues an optional extra in the project and chooses it. */
+  withExtra(label: string, amount: number, kind: ExtraKind = 'parking'): QuoteRequestBuilder {
+    return this.withCataloguedExtra(label, amount, { kind }).choosingExtra(
+      `extra-${this.state.project.extras.length + 1}`,
+    );
   }
 
-  withSaving(label: string, amount: number): QuoteRequestBuilder {
-    return this.with({
-      savings: [...this.state.savings, { label, amount: moneyOf(amount, this.state.project.currency) }],
-    });
+  /** Catalogues an extra in the project without choosing it (an included one is listed anyway). */
+  withCataloguedExtra(
+    label: string,
+    amount: number,
+    { kind = 'parking', included = false }: { kind?: ExtraKind; included?: boolean } = {},
+  ): QuoteRequestBuilder {
+    const { project } = this.state;
+    const extra = {
+      id: `extra-${project.extras.length + 1}`,
+      kind,
+      label,
+      price: moneyOf(amount, project.currency),
+      included,
+    };
+    return this.with({ project: { ...project, extras: [...project.extras, extra] } });
+  }
+
+  choosingExtra(extraId: string): QuoteRequestBuilder {
+    return this.with({ extraIds: [...this.state.extraIds, extraId] });
+  }
+
+  withSaving(label: string | undefined, amount: number, kind: SavingKind = 'other'): QuoteRequestBuilder {
+    const saving: SavingInput = {
+      kind,
+      amount: moneyOf(amount, this.state.project.currency),
+      ...(label === undefined ? {} : { label }),
+    };
+    return this.with({ savings: [...this.state.savings, saving] });
   }
 
   withIssuedAt(issuedAt: Instant): QuoteRequestBuilder {

@@ -10,6 +10,8 @@ export class UnitBuilder {
     unitTypeId: asId<UnitTypeId>('unit-type-1'),
     code: 'T1-502',
     areaM2: 58,
+    builtAreaM2: null,
+    floor: null,
     price: moneyOf(350_000_000),
     status: 'available',
   };
@@ -29,6 +31,11 @@ export class UnitBuilder {
 
   pricedAt(amount: number, currency: Currency = 'COP'): this {
     return this.#set({ price: moneyOf(amount, currency) });
+  }
+
+  /** Floor and built area (the private area stays `areaM2`). */
+  onFloor(floor: number | null, builtAreaM2: number | null = null): this {
+    return this.#set({ floor, builtAreaM2 });
   }
 
   withStatus(status: UnitStatus): this {

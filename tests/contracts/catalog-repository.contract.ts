@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../domain/catalog/catalog.ts';
 import { asId, type UnitId, type UnitTypeId } from '../../domain/shared/ids.ts';
+import { moneyOf } from '../../domain/shared/money.ts';
 import { aLine } from '../builders/line-builder.ts';
 import { aPriceBucket } from '../builders/price-bucket-builder.ts';
 import { aProject } from '../builders/project-builder.ts';
@@ -8,17 +9,35 @@ import { aUnit } from '../builders/unit-builder.ts';
 import { aUnitType } from '../builders/unit-type-builder.ts';
 import { useSubject, type OpenSubject } from './contract-subject.ts';
 
-/** Two projects, each with one unit type and one unit, and two price buckets. */
+/** Two projects, each with one unit type and one unit (Medellín's with every detail and a floor), and two price buckets. */
 const twoProjects = (): Catalog => ({
   projects: [
     aProject().withId('p-bog').inCity('Bogotá').build(),
-    aProject().withId('p-med').inCity('Medellín').build(),
+    aProject()
+      .withId('p-med')
+      .inCity('Medellín')
+      .withDetails({
+        housingRegime: 'vis',
+        extras: [
+          { id: 'pq-1', kind: 'parking', label: 'Parqueadero', price: moneyOf(25_000_000), included: true },
+          { id: 'dep-1', kind: 'storage', label: 'Depósito', price: moneyOf(8_000_000), included: false },
+        ],
+        estrato: 3,
+        adminFeePerM2: moneyOf(3_200),
+        fiduciary: { name: 'Alianza Fiduciaria', note: 'Alianza Fiduciaria, encargo fiduciario' },
+        paymentChannel: 'PSE a la cuenta del encargo.',
+        financing: { apartment: 'housing_leasing', lot: 'none' },
+      })
+      .build(),
   ],
   unitTypes: [
     aUnitType().withId('t-bog').ofProject('p-bog').build(),
     aUnitType().withId('t-med').ofProject('p-med').build(),
   ],
-  units: [aUnit().withId('u-bog').of('p-bog', 't-bog').build(), aUnit().withId('u-med').of('p-med', 't-med').build()],
+  units: [
+    aUnit().withId('u-bog').of('p-bog', 't-bog').build(),
+    aUnit().withId('u-med').of('p-med', 't-med').onFloor(7, 64.8).build(),
+  ],
   priceBuckets: [
     aPriceBucket().withId('b-low').between(0, 300_000_000).build(),
     aPriceBucket().withId('b-high').between(300_000_001, null).build(),

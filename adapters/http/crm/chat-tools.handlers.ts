@@ -69,12 +69,14 @@ export const getMedia =
 export const createQuote =
   (deps: ChatToolsDeps): CrmHandler<typeof routes.createQuoteRoute> =>
   async (c) => {
-    const { unitId, unitTypeId } = c.req.valid('json');
+    const { unitId, unitTypeId, extras, savings } = c.req.valid('json');
     const created = await deps.createVisitQuote.execute({
       actor: c.get('actor'),
       visitId: asId<VisitId>(c.req.valid('param').id),
       ...(unitId === undefined ? {} : { unitId: asId<UnitId>(unitId) }),
       ...(unitTypeId === undefined ? {} : { unitTypeId: asId<UnitTypeId>(unitTypeId) }),
+      extraIds: extras,
+      savings: savings.map(({ label, ...s }) => ({ ...s, ...(label === undefined ? {} : { label }) })),
     });
     return created.ok ? c.json(quoteJson(created.value), 201) : crmProblem(c, created.error);
   };

@@ -113,7 +113,11 @@ export const createQuoteRoute = createRoute({
     409: problemResponse(
       'The lead has no conversation (`lead_has_no_conversation`) or the unit type no unit to quote (`no_unit_to_quote`).',
     ),
-    422: problemResponse('Invalid body, or the project’s plan cannot quote this unit.'),
+    422: problemResponse(
+      'Invalid body, or the project’s plan cannot quote this unit: an extra the project does not catalogue ' +
+        '(`unknown_extra`), savings over the down payment (`savings_exceed_down_payment`), a VIS/VIP price over its ' +
+        'legal cap (`price_over_housing_cap`).',
+    ),
   },
 });
 

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { EXTRA_KINDS, FINANCING_TYPES, HOUSING_REGIMES } from '../../../domain/catalog/catalog.ts';
+import { SAVING_KINDS } from '../../../domain/quote/quote-options.ts';
 import { MessageSchema } from './conversation.schemas.ts';
 
 const idParam = (example: string) =>
@@ -50,6 +52,35 @@ export const NewQuoteBody = z
       .min(1)
       .optional()
       .openapi({ example: 'p-bog-1-t1', description: 'Quotes its reference unit when no unit is named' }),
+    extras: z
+      .array(z.string().min(1).max(100))
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'Name each extra once' })
+      .default([])
+      .openapi({
+        example: ['p-bog-1-parking-2'],
+        description:
+          'Optional extras of the project (parking, storage) by catalogue id; its included extras are listed anyway ' +
+          '(as "incluido"). An id the project does not catalogue is refused with `unknown_extra`.',
+      }),
+    savings: z
+      .array(
+        z.object({
+          kind: z.enum(SAVING_KINDS),
+          amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).openapi({
+            description: 'Integer minor units of the project currency',
+          }),
+          label: z.string().trim().min(1).max(120).optional().openapi({
+            description: 'By default "Cesantías", "Subsidio de vivienda (caja de compensación)" or "Ahorro propio"',
+          }),
+        }),
+      )
+      .max(10)
+      .default([])
+      .openapi({
+        description:
+          'Savings applied to the down payment; more than the down payment is refused with `savings_exceed_down_payment`.',
+      }),
   })
   .refine((b) => b.unitId !== undefined || b.unitTypeId !== undefined, {
     message: 'Name unitId or unitTypeId',
@@ -99,13 +130,24 @@ export const QuoteSchema = z
     unitTypeName: z.string(),
     areaM2: z.number(),
     price: MoneySchema,
-    extras: z.array(z.object({ label: z.string(), price: MoneySchema })),
+    extras: z.array(
+      z.object({
+        extraId: z.string().nullable().openapi({ description: 'Null on quotes issued before extras were catalogued' }),
+        kind: z.enum(EXTRA_KINDS),
+        label: z.string(),
+        price: MoneySchema,
+        included: z.boolean().openapi({ description: 'Part of the unit price ("incluido"): not added to the total' }),
+      }),
+    ),
     totalPrice: MoneySchema,
     separationFee: MoneySchema,
     separationCredited: z.boolean(),
     downPaymentBps: z.number().int(),
     downPayment: MoneySchema,
-    savings: z.array(z.object({ label: z.string(), amount: MoneySchema })),
+    savings: z.array(z.object({ kind: z.enum(SAVING_KINDS), label: z.string(), amount: MoneySchema })),
+    savingsToConfirm: z.boolean().openapi({
+      description: 'The lead told the bot they will use cesantías or a subsidy; an advisor confirms the amounts',
+    }),
     instalments: z
       .array(z.object({ count: z.number().int(), amount: MoneySchema }))
       .openapi({ description: 'Runs of equal monthly instalments (their dates are in schedule)' }),
@@ -165,6 +207,33 @@ export const QuoteSchema = z
           'Every payment in paying order. Monthly plus extraordinary amounts add up to the down payment minus ' +
           'savings and the credited separation, exactly.',
       }),
+    housingRegime: z.enum(HOUSING_REGIMES).nullable().openapi({
+      description:
+        'The project’s regime when quoted; null when not housing, or on quotes issued before it was recorded',
+    }),
+    priceRegime: z
+      .object({
+        kind: z.literal('fixed_in_pesos').openapi({
+          description: 'Price fixed in Colombian pesos from the separation on (SIC, Circular Externa 004 de 2024)',
+        }),
+        cap: z
+          .object({
+            regime: z.enum(['vis', 'vip']),
+            smmlvCount: z.number().int(),
+            smmlv: MoneySchema,
+            smmlvYear: z.number().int(),
+            cap: MoneySchema,
+          })
+          .nullable()
+          .openapi({ description: 'The VIS/VIP legal price cap the unit price was checked against' }),
+      })
+      .nullable()
+      .openapi({ description: 'Null on quotes issued before the price regime was stated' }),
+    financing: z.enum(FINANCING_TYPES).openapi({
+      description:
+        'How the balance is financed for this property type: the `mortgage` estimate is housing credit, leasing ' +
+        'habitacional or commercial credit (no minimum income); none (lots) has no estimate',
+    }),
     pdfMediaId: z.string().nullable().openapi({ description: 'Download with GET /media/{id}' }),
   })
   .openapi('Quote');

@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { PROPERTY_TYPES } from '../../../domain/catalog/catalog.ts';
+import {
+  EXTRA_KINDS,
+  FINANCING_TYPES,
+  HOUSING_REGIMES,
+  PROPERTY_TYPES,
+  type PropertyType,
+} from '../../../domain/catalog/catalog.ts';
 import { defaultBotTexts } from '../../../domain/chatbot/bot-texts.ts';
 
 const id = z.string().min(1).max(100);
@@ -121,10 +127,73 @@ const UnitSchema = z.object({
   id,
   unitTypeId: id.openapi({ description: 'One of this project’s unit types.' }),
   code: z.string().trim().min(1).max(50),
-  areaM2: z.number().positive(),
+  areaM2: z.number().positive().openapi({ description: 'Private area ("área privada"), m².' }),
+  builtAreaM2: z
+    .number()
+    .positive()
+    .nullable()
+    .default(null)
+    .openapi({ description: 'Built area ("área construida"), m²; null when not stated.' }),
+  floor: z.number().int().min(-10).max(300).nullable().default(null),
   price: amount,
   status: z.enum(['available', 'reserved', 'sold']),
 });
+const ExtraSchema = z.object({
+  id: id.openapi({ description: 'Unique in the project; what `POST /visits/{id}/quotes` names in `extras`.' }),
+  kind: z.enum(EXTRA_KINDS),
+  label: z.string().trim().min(1).max(120).openapi({ example: 'Parqueadero cubierto' }),
+  price: amount,
+  included: z.boolean().default(false).openapi({
+    description: 'Already part of every unit price: listed on each quote as "incluido", adding nothing.',
+  }),
+});
+const financingType = z.enum(FINANCING_TYPES);
+const details = {
+  housingRegime: z
+    .enum(HOUSING_REGIMES)
+    .nullable()
+    .default(null)
+    .openapi({
+      description:
+        'vis / vip (social / priority housing: the price is checked against its legal cap in SMMLV) or no_vis; ' +
+        'null for a project that is not housing.',
+    }),
+  extras: z.array(ExtraSchema).max(50).default([]).openapi({ description: 'Parking spaces, storage rooms, others.' }),
+  estrato: z.number().int().min(1).max(6).nullable().default(null),
+  adminFeePerM2: amount.nullable().default(null).openapi({
+    description: 'Estimated monthly administration fee per m² of private area, in minor units.',
+  }),
+  fiduciary: z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      note: z.string().trim().max(500).openapi({ example: 'Fiduciaria Bogotá, encargo fiduciario' }),
+    })
+    .nullable()
+    .default(null),
+  paymentChannel: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .nullable()
+    .default(null)
+    .openapi({ description: 'How buyers pay, e.g. the trust account or PSE instructions.' }),
+  financing: z
+    .strictObject({
+      apartment: financingType.exactOptional(),
+      house: financingType.exactOptional(),
+      lot: financingType.exactOptional(),
+      office: financingType.exactOptional(),
+      commercial: financingType.exactOptional(),
+      warehouse: financingType.exactOptional(),
+    } satisfies Record<PropertyType, unknown>)
+    .default({})
+    .openapi({
+      description:
+        'Financing per property type, over the defaults: apartment and house housing_credit, office, commercial ' +
+        'and warehouse commercial_credit, lot none (no credit estimate).',
+    }),
+};
 export const ProjectInputSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -132,6 +201,7 @@ export const ProjectInputSchema = z
     currency: z.enum(['COP', 'USD']),
     description: z.string().max(2000).default(''),
     paymentPlan: PaymentPlanSchema,
+    ...details,
     unitTypes: z.array(UnitTypeSchema),
     units: z.array(UnitSchema),
   })

@@ -419,6 +419,22 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     title: 'Currency mismatch',
     detail: (e) => `${e.field} is in ${e.actual}, the project in ${e.expected}.`,
   },
+  UnknownExtra: {
+    status: 422,
+    code: 'unknown_extra',
+    title: 'Unknown extra',
+    detail: (e) => `The project catalogues no extra ${e.extraId}: choose one of its parking spaces or storage rooms.`,
+    extra: (e) => ({ extraId: e.extraId }),
+  },
+  PriceOverHousingCap: {
+    status: 422,
+    code: 'price_over_housing_cap',
+    title: 'Price over the legal housing cap',
+    detail: (e) =>
+      `The unit is priced over the ${e.regime.toUpperCase()} cap of ${e.smmlvCount} SMMLV: fix its price or the ` +
+      `project's regime before quoting it.`,
+    extra: (e) => ({ price: e.price.amount, cap: e.cap.amount, smmlvCount: e.smmlvCount }),
+  },
   SavingsExceedDownPayment: {
     status: 422,
     code: 'savings_exceed_down_payment',

@@ -29,13 +29,20 @@ export const quoteJson = ({ quote: q, visitId, conversationId, pdfMediaId }: Quo
   unitTypeName: q.unitTypeName,
   areaM2: q.areaM2,
   price: moneyJson(q.price),
-  extras: q.extras.map((e) => ({ label: e.label, price: moneyJson(e.price) })),
+  extras: q.extras.map((e) => ({
+    extraId: e.extraId,
+    kind: e.kind,
+    label: e.label,
+    price: moneyJson(e.price),
+    included: e.included,
+  })),
   totalPrice: moneyJson(q.totalPrice),
   separationFee: moneyJson(q.separationFee),
   separationCredited: q.separationCredited,
   downPaymentBps: q.downPaymentBps,
   downPayment: moneyJson(q.downPayment),
-  savings: q.savings.map((s) => ({ label: s.label, amount: moneyJson(s.amount) })),
+  savings: q.savings.map((s) => ({ kind: s.kind, label: s.label, amount: moneyJson(s.amount) })),
+  savingsToConfirm: q.savingsToConfirm,
   instalments: instalmentRuns(q.instalments).map((r) => ({ count: r.count, amount: moneyJson(r.amount) })),
   balanceToFinance: moneyJson(q.balanceToFinance),
   mortgage:
@@ -57,5 +64,21 @@ export const quoteJson = ({ quote: q, visitId, conversationId, pdfMediaId }: Quo
     dueDate: e.dueDate,
     amount: moneyJson(e.amount),
   })),
+  housingRegime: q.housingRegime,
+  priceRegime:
+    q.priceRegime === null
+      ? null
+      : {
+          kind: q.priceRegime.kind,
+          cap:
+            q.priceRegime.cap === null
+              ? null
+              : {
+                  ...q.priceRegime.cap,
+                  smmlv: moneyJson(q.priceRegime.cap.smmlv),
+                  cap: moneyJson(q.priceRegime.cap.cap),
+                },
+        },
+  financing: q.financing,
   pdfMediaId,
 });

@@ -29,6 +29,7 @@ const botStateSchema: z.ZodType<BotState> = z.discriminatedUnion('step', [
   paged('choosingProject'),
   z.looseObject({ step: z.literal('choosingUnitType'), session: sessionSchema, projectId, page: z.number() }),
   z.looseObject({ step: z.literal('choosingOutcome'), session: sessionSchema, projectId, unitTypeId }),
+  z.looseObject({ step: z.literal('askingSavings'), session: sessionSchema, projectId, unitTypeId }),
   z.looseObject({ step: z.literal('quoted'), session: sessionSchema, projectId, unitTypeId }),
   z.looseObject({ step: z.literal('withAdvisor') }),
 ]);
@@ -37,7 +38,9 @@ const botStateSchema: z.ZodType<BotState> = z.discriminatedUnion('step', [
  * `conversations.bot`: where each conversation stands in the bot's flow. Conversations stay in a step for
  * days, so a stored step outlives the code that wrote it.
  *
- * Version 1: today's shape in an envelope (version 0, the bare state, is read as version 1).
+ * Version 1: today's shape in an envelope (version 0, the bare state, is read as version 1). The
+ * `askingSavings` step was added within version 1: a new step leaves every stored one as it was, so it needs no
+ * upgrade (only an app older than the step cannot read a conversation standing in it).
  *
  * Renaming, splitting or reshaping a step is a version bump, never an edit of the schema alone (that would
  * make every conversation in the old step unreadable):

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { EXTRA_KINDS, FINANCING_TYPES, HOUSING_REGIMES } from '../../../domain/catalog/catalog.ts';
 import type { Quote } from '../../../domain/quote/quote.ts';
 import { assembleSchedule, dueDateOf } from '../../../domain/quote/payment-schedule.ts';
 import { bogotaDateOf } from '../../../domain/shared/calendar.ts';
+import { SAVING_KINDS } from '../../../domain/quote/quote-options.ts';
 import type { ProjectId, QuoteId, UnitId, UnitTypeId } from '../../../domain/shared/ids.ts';
 import type { Money } from '../../../domain/shared/money.ts';
 import type { Instant } from '../../../domain/shared/time.ts';
@@ -24,12 +26,20 @@ const quoteSchema: z.ZodType<Quote> = z.looseObject({
   unitTypeName: z.string(),
   areaM2: z.number(),
   price: moneySchema,
-  extras: z.array(z.looseObject({ label: z.string(), price: moneySchema })),
+  extras: z.array(
+    z.looseObject({
+      extraId: z.string().nullable(),
+      kind: z.enum(EXTRA_KINDS),
+      label: z.string(),
+      price: moneySchema,
+      included: z.boolean(),
+    }),
+  ),
   totalPrice: moneySchema,
   separationFee: moneySchema,
   downPaymentBps: z.number(),
   downPayment: moneySchema,
-  savings: z.array(z.looseObject({ label: z.string(), amount: moneySchema })),
+  savings: z.array(z.looseObject({ kind: z.enum(SAVING_KINDS), label: z.string(), amount: moneySchema })),
   separationCredited: z.boolean(),
   instalments: z.array(moneySchema),
   balanceToFinance: moneySchema,
@@ -53,6 +63,23 @@ const quoteSchema: z.ZodType<Quote> = z.looseObject({
       z.looseObject({ kind: z.literal('deed'), dueDate: z.string().nullable(), amount: moneySchema }),
     ]),
   ),
+  housingRegime: z.enum(HOUSING_REGIMES).nullable(),
+  priceRegime: z
+    .looseObject({
+      kind: z.literal('fixed_in_pesos'),
+      cap: z
+        .looseObject({
+          regime: z.enum(['vis', 'vip']),
+          smmlvCount: z.number(),
+          smmlv: moneySchema,
+          smmlvYear: z.number(),
+          cap: moneySchema,
+        })
+        .nullable(),
+    })
+    .nullable(),
+  financing: z.enum(FINANCING_TYPES),
+  savingsToConfirm: z.boolean(),
 });
 
 /**
@@ -116,12 +143,35 @@ const datedSchedule: Upgrade = (previous) => {
   };
 };
 
+const records = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : [];
+
+/**
+ * Version 3 → 4: extras and savings became catalogue-aware, and quotes state their regime and financing. An older
+ * quote keeps its lines as printed: its extras were free-text and charged (`extraId: null`, kind `other`, not
+ * included), its savings of kind `other`; it stated no regime (`housingRegime` and `priceRegime` null) and every
+ * estimate was presented as housing credit.
+ */
+const catalogueAware: Upgrade = (previous) => {
+  if (typeof previous !== 'object' || previous === null) return previous;
+  const { extras, savings } = previous as { extras?: unknown; savings?: unknown };
+  return {
+    ...previous,
+    extras: records(extras).map((e) => ({ extraId: null, kind: 'other', included: false, ...e })),
+    savings: records(savings).map((s) => ({ kind: 'other', ...s })),
+    housingRegime: null,
+    priceRegime: null,
+    financing: 'housing_credit',
+    savingsToConfirm: false,
+  };
+};
+
 /**
  * `quotes.figures`: the whole quote as issued, figures frozen. Version 1: the first shape in an envelope; 2: see
- * `ratesRead`; 3: see `datedSchedule`.
+ * `ratesRead`; 3: see `datedSchedule`; 4: see `catalogueAware`.
  */
 export const quoteCodec = versionedCodec<Quote>({
   name: 'quote',
   schema: quoteSchema,
-  upgrades: [sameShape, ratesRead, datedSchedule],
+  upgrades: [sameShape, ratesRead, datedSchedule, catalogueAware],
 });

@@ -13,6 +13,8 @@ export const projects = pgTable('projects', {
   description: text('description').notNull(),
   /** `paymentPlanCodec`. */
   paymentPlan: storedJson('payment_plan').notNull(),
+  /** `projectDetailsCodec`; `NULL` on rows written before the column, read as no details. */
+  details: storedJson('details'),
 });
 
 export const unitTypes = pgTable(
@@ -37,7 +39,10 @@ export const units = pgTable(
     projectId: text('project_id').notNull(),
     unitTypeId: text('unit_type_id').notNull(),
     code: text('code').notNull(),
+    /** Private area. */
     areaM2: doublePrecision('area_m2').notNull(),
+    builtAreaM2: doublePrecision('built_area_m2'),
+    floor: integer('floor'),
     /** Integer minor units of `currency`. */
     price: bigint('price', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),

@@ -220,7 +220,7 @@ const anyBotState: fc.Arbitrary<BotState> = fc.oneof(
     page,
   }),
   fc.record({
-    step: fc.constantFrom('choosingOutcome', 'quoted'),
+    step: fc.constantFrom('choosingOutcome', 'askingSavings', 'quoted'),
     session: anySession,
     projectId: id<ProjectId>(),
     unitTypeId: id<UnitTypeId>(),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  noProjectDetails,
   PROPERTY_TYPES,
   type Catalog,
   type PropertyType,
@@ -36,6 +37,7 @@ const project = (id: string, name: string, city: string) => ({
   currency: 'COP' as const,
   description: '',
   paymentPlan: plan,
+  ...noProjectDetails,
 });
 const type = (id: string, projectId: string, propertyType: PropertyType) => ({
   id: id as UnitTypeId,
@@ -51,6 +53,8 @@ const unit = (id: string, typeId: string, projectId: string, millions: number, s
   unitTypeId: typeId as UnitTypeId,
   code: id,
   areaM2: 60,
+  builtAreaM2: null,
+  floor: null,
   price: { amount: millions * M, currency: 'COP' },
   status,
 });

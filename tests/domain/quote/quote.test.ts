@@ -86,7 +86,9 @@ describe('simulateQuote properties', () => {
     fc.assert(
       fc.property(validRequest, ({ req }) => {
         const q = quoteOf(req);
-        expect(q.totalPrice.amount).toBe(req.unit.price.amount + total((req.extras ?? []).map((e) => e.price.amount)));
+        expect(q.totalPrice.amount).toBe(
+          req.unit.price.amount + total(req.project.extras.filter((e) => !e.included).map((e) => e.price.amount)),
+        );
         expect(q.balanceToFinance.amount + q.downPayment.amount).toBe(q.totalPrice.amount);
         expect(q.balanceToFinance.amount).toBeGreaterThanOrEqual(0);
       }),
@@ -236,7 +238,14 @@ describe('simulateQuote errors', () => {
 
   it('rejects amounts in another currency', () => {
     const req = aQuoteRequest().build();
-    const usdExtra = { ...req, extras: [{ label: 'Depósito', price: moneyOf(100, 'USD') }] };
+    const extra = {
+      id: 'deposito',
+      kind: 'storage',
+      label: 'Depósito',
+      price: moneyOf(100, 'USD'),
+      included: false,
+    } as const;
+    const usdExtra = { ...req, project: { ...req.project, extras: [extra] }, extraIds: ['deposito'] };
     expect(errorOf(usdExtra)).toEqual({ type: 'CurrencyMismatch', field: 'extras[0]', expected: 'COP', actual: 'USD' });
   });
 

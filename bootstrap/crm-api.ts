@@ -1,4 +1,5 @@
 import type { ResolutionContext } from 'inversify';
+import { builderProfileRouter } from '../adapters/http/crm/builder-profile.router.ts';
 import { chatToolsRouter } from '../adapters/http/crm/chat-tools.router.ts';
 import { configurationRouter } from '../adapters/http/crm/configuration.router.ts';
 import { conversationRouter } from '../adapters/http/crm/conversation.router.ts';
@@ -76,6 +77,10 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       getBotSettings: context.get(TOKENS.GetBotSettings),
       updateDataPolicy: context.get(TOKENS.UpdateDataPolicy),
       updateBotTexts: context.get(TOKENS.UpdateBotTexts),
+    }),
+    builderProfileRouter({
+      getBuilderProfile: context.get(TOKENS.GetBuilderProfile),
+      updateBuilderProfile: context.get(TOKENS.UpdateBuilderProfile),
     }),
     eventsRouter({
       subscribe: (listener) => events.subscribe(listener),

@@ -56,6 +56,7 @@ import type { UploadMedia } from '../application/use-cases/upload-media.ts';
 import type { ResolveEventAudience } from '../application/use-cases/resolve-event-audience.ts';
 import type { CreateAdvisorGroup } from '../application/use-cases/create-advisor-group.ts';
 import type { GetBotSettings } from '../application/use-cases/get-bot-settings.ts';
+import type { GetBuilderProfile } from '../application/use-cases/get-builder-profile.ts';
 import type { ListAdvisorGroups } from '../application/use-cases/list-advisor-groups.ts';
 import type { ListLines } from '../application/use-cases/list-lines.ts';
 import type { ListPriceBuckets } from '../application/use-cases/list-price-buckets.ts';
@@ -64,6 +65,7 @@ import type { ReplacePriceBuckets } from '../application/use-cases/replace-price
 import type { SaveLine } from '../application/use-cases/save-line.ts';
 import type { UpdateAdvisorGroup } from '../application/use-cases/update-advisor-group.ts';
 import type { UpdateBotTexts } from '../application/use-cases/update-bot-texts.ts';
+import type { UpdateBuilderProfile } from '../application/use-cases/update-builder-profile.ts';
 import type { UpdateDataPolicy } from '../application/use-cases/update-data-policy.ts';
 import type { UpsertProject } from '../application/use-cases/upsert-project.ts';
 import type { CancelReservation } from '../application/use-cases/cancel-reservation.ts';
@@ -167,6 +169,8 @@ export const TOKENS = {
   GetBotSettings: Symbol.for('GetBotSettings') as ServiceIdentifier<GetBotSettings>,
   UpdateDataPolicy: Symbol.for('UpdateDataPolicy') as ServiceIdentifier<UpdateDataPolicy>,
   UpdateBotTexts: Symbol.for('UpdateBotTexts') as ServiceIdentifier<UpdateBotTexts>,
+  GetBuilderProfile: Symbol.for('GetBuilderProfile') as ServiceIdentifier<GetBuilderProfile>,
+  UpdateBuilderProfile: Symbol.for('UpdateBuilderProfile') as ServiceIdentifier<UpdateBuilderProfile>,
   ResolveEventAudience: Symbol.for('ResolveEventAudience') as ServiceIdentifier<ResolveEventAudience>,
   GetVisitCard: Symbol.for('GetVisitCard') as ServiceIdentifier<GetVisitCard>,
   ChangeVisitStage: Symbol.for('ChangeVisitStage') as ServiceIdentifier<ChangeVisitStage>,

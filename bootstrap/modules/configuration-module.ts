@@ -4,6 +4,7 @@ import type { UnitOfWork } from '../../application/ports/unit-of-work.ts';
 import { ResolveEventAudience } from '../../application/use-cases/resolve-event-audience.ts';
 import { CreateAdvisorGroup } from '../../application/use-cases/create-advisor-group.ts';
 import { GetBotSettings } from '../../application/use-cases/get-bot-settings.ts';
+import { GetBuilderProfile } from '../../application/use-cases/get-builder-profile.ts';
 import { ListAdvisorGroups } from '../../application/use-cases/list-advisor-groups.ts';
 import { ListLines } from '../../application/use-cases/list-lines.ts';
 import { ListPriceBuckets } from '../../application/use-cases/list-price-buckets.ts';
@@ -12,11 +13,12 @@ import { ReplacePriceBuckets } from '../../application/use-cases/replace-price-b
 import { SaveLine } from '../../application/use-cases/save-line.ts';
 import { UpdateAdvisorGroup } from '../../application/use-cases/update-advisor-group.ts';
 import { UpdateBotTexts } from '../../application/use-cases/update-bot-texts.ts';
+import { UpdateBuilderProfile } from '../../application/use-cases/update-builder-profile.ts';
 import { UpdateDataPolicy } from '../../application/use-cases/update-data-policy.ts';
 import { UpsertProject } from '../../application/use-cases/upsert-project.ts';
 import { TOKENS } from '../tokens.ts';
 
-/** Configuration (groups, lines, catalogue, bot settings) and live-event visibility. */
+/** Configuration (groups, lines, catalogue, bot settings, the builder) and live-event visibility. */
 export const configurationModule = () =>
   new ContainerModule(({ bind }) => {
     bind(TOKENS.ListAdvisorGroups).toResolvedValue(
@@ -43,6 +45,14 @@ export const configurationModule = () =>
     bind(TOKENS.GetBotSettings).toResolvedValue((uow: UnitOfWork) => new GetBotSettings(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.UpdateDataPolicy).toResolvedValue((uow: UnitOfWork) => new UpdateDataPolicy(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.UpdateBotTexts).toResolvedValue((uow: UnitOfWork) => new UpdateBotTexts(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.GetBuilderProfile).toResolvedValue(
+      (uow: UnitOfWork) => new GetBuilderProfile(uow),
+      [TOKENS.UnitOfWork],
+    );
+    bind(TOKENS.UpdateBuilderProfile).toResolvedValue(
+      (uow: UnitOfWork) => new UpdateBuilderProfile(uow),
+      [TOKENS.UnitOfWork],
+    );
     bind(TOKENS.ResolveEventAudience).toResolvedValue(
       (uow: UnitOfWork) => new ResolveEventAudience(uow),
       [TOKENS.UnitOfWork],

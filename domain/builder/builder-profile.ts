@@ -1,4 +1,4 @@
-import { parseEmail, type Email, type InvalidEmail } from '../contact/email.ts';
+import { parseEmail, type Email } from '../contact/email.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { readLogo, type Logo, type LogoRefusal } from './logo.ts';
 import { parseNit, type InvalidNit, type Nit } from './nit.ts';
@@ -32,13 +32,13 @@ export type BuilderProfileInput = {
 
 export type InvalidBuilderProfile = {
   readonly type: 'InvalidBuilderProfile';
-  readonly field: 'name' | 'address' | 'salesPhone' | 'website';
+  readonly field: 'name' | 'address' | 'salesPhone' | 'salesEmail' | 'website';
   readonly reason: string;
 };
 
-export type BuilderProfileError = InvalidBuilderProfile | InvalidNit | InvalidEmail | LogoRefusal;
+export type BuilderProfileError = InvalidBuilderProfile | InvalidNit | LogoRefusal;
 
-const LIMITS = { name: 120, address: 200, salesPhone: 40, website: 100 } as const;
+const LIMITS = { name: 120, address: 200, salesPhone: 40, salesEmail: 254, website: 100 } as const;
 /** Digits, spaces and the signs phone numbers are written with, with at least seven digits. */
 const PHONE = /^\+?[\d\s().-]+$/;
 /** A web address as printed: `www.andina.co` or `https://andina.co/ventas`, no spaces. */
@@ -69,7 +69,9 @@ export const checkBuilderProfile = (input: BuilderProfileInput): Result<BuilderP
   const salesPhone = field('salesPhone', input.salesPhone, (p) => PHONE.test(p) && phoneDigits(p) >= 7);
   if (!salesPhone.ok) return salesPhone;
   const salesEmail = parseEmail(input.salesEmail);
-  if (!salesEmail.ok) return salesEmail;
+  // Reported as a field of the profile, like the others, so the CRM can point at it.
+  if (!salesEmail.ok)
+    return err({ type: 'InvalidBuilderProfile', field: 'salesEmail', reason: 'is not an e-mail address' });
   const website = input.website === null ? ok(null) : field('website', input.website, (w) => WEBSITE.test(w));
   if (!website.ok) return website;
   const logo = input.logo === null ? ok(null) : readLogo(input.logo);

@@ -1,3 +1,6 @@
+import type { InvalidNit } from '../../../domain/builder/nit.ts';
+import type { LogoRefusal } from '../../../domain/builder/logo.ts';
+
 /** The longer `detail` texts of `CRM_PROBLEMS`, kept apart so its one table stays readable. */
 
 export const WINDOW_CLOSED_DETAIL =
@@ -50,3 +53,13 @@ export const tooManyStreamsDetail = (scope: 'key' | 'instance', limit: number): 
   scope === 'key'
     ? `This API key already has ${limit} open event streams; close one first.`
     : `This server already serves ${limit} event streams; try again shortly.`;
+
+export const invalidNitDetail = (e: InvalidNit): string =>
+  e.reason === 'format'
+    ? 'The NIT must be its digits and the check digit, e.g. 900.123.456-7.'
+    : `The NIT's check digit is wrong: the DIAN's algorithm gives ${e.expected}.`;
+
+export const logoTooLargeDetail = (e: Extract<LogoRefusal, { type: 'LogoTooLarge' }>): string =>
+  e.limit === 'bytes'
+    ? `The logo has ${e.size} bytes; at most ${e.maxBytes} (${e.maxBytes / 1024} KiB) are accepted.`
+    : `The logo is ${e.widthPx} × ${e.heightPx} px; at most ${e.maxSidePx} px a side are accepted.`;

@@ -1,5 +1,6 @@
 import type { Context, TypedResponse } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { BuilderProfileError } from '../../../domain/builder/builder-profile.ts';
 import type { InvalidEmail } from '../../../domain/contact/email.ts';
 import type { BotTextsPatchError } from '../../../domain/chatbot/bot-texts-patch.ts';
 import type { InvalidProject } from '../../../domain/catalog/project-entry.ts';
@@ -12,6 +13,7 @@ import type { ChangeVisitStageError } from '../../../application/use-cases/chang
 import type { CreateLeadError } from '../../../application/use-cases/create-lead.ts';
 import type { CreateUserError } from '../../../application/use-cases/create-user.ts';
 import type { CreateVisitQuoteError } from '../../../application/use-cases/create-visit-quote.ts';
+import type { BuilderProfileNotConfigured } from '../../../application/use-cases/get-builder-profile.ts';
 import type { DeadLetterNotFound } from '../../../application/use-cases/get-dead-letter.ts';
 import type { RetryDeadLetterError } from '../../../application/use-cases/retry-dead-letter.ts';
 import type { GetConversationError } from '../../../application/use-cases/get-conversation.ts';
@@ -77,6 +79,8 @@ export type CrmApiError =
   | PriceBucketsError
   | InvalidDataPolicy
   | BotTextsPatchError
+  | BuilderProfileNotConfigured
+  | BuilderProfileError
   | RateLimited
   | TooManyStreams
   | ListApiKeysError
@@ -579,6 +583,41 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     code: 'empty_bot_text',
     title: 'Empty bot text',
     detail: (e) => `The text ${e.key} may not be empty.`,
+  },
+  // The builder profile
+  BuilderProfileNotConfigured: {
+    status: 404,
+    code: 'builder_profile_not_configured',
+    title: 'Builder profile not configured',
+    detail: 'No builder profile has been saved yet; an admin saves one with PUT /settings/builder.',
+  },
+  InvalidNit: {
+    status: 422,
+    code: 'invalid_nit',
+    title: 'Invalid NIT',
+    detail: (e) => d.invalidNitDetail(e),
+    extra: (e) => ({ field: 'nit', ...(e.reason === 'check_digit' ? { expectedCheckDigit: e.expected } : {}) }),
+  },
+  InvalidBuilderProfile: {
+    status: 422,
+    code: 'invalid_builder_profile',
+    title: 'Invalid builder profile',
+    detail: (e) => `${e.field} ${e.reason}.`,
+    extra: (e) => ({ field: e.field }),
+  },
+  LogoTooLarge: {
+    status: 422,
+    code: 'logo_too_large',
+    title: 'Logo too large',
+    detail: (e) => d.logoTooLargeDetail(e),
+    extra: (e) => ({ field: 'logo', ...(e.limit === 'bytes' ? { maxBytes: e.maxBytes } : { maxSidePx: e.maxSidePx }) }),
+  },
+  LogoNotAnImage: {
+    status: 422,
+    code: 'logo_not_an_image',
+    title: 'Logo not an image',
+    detail: 'The logo is not a complete PNG or JPEG image of the declared type.',
+    extra: () => ({ field: 'logo' }),
   },
   // Dead letters
   DeadLetterNotFound: {

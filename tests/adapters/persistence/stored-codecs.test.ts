@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import {
+  builderProfileCodec,
+  type StoredBuilderProfile,
+} from '../../../adapters/persistence/codecs/builder-profile-codec.ts';
 import { botSettingsCodec } from '../../../adapters/persistence/codecs/bot-settings-codec.ts';
 import { botStateCodec } from '../../../adapters/persistence/codecs/bot-state-codec.ts';
 import { inboxEntryCodec } from '../../../adapters/persistence/codecs/inbox-entry-codec.ts';
@@ -92,6 +96,32 @@ describe('stored values written before versioning (v0 fixtures)', () => {
     expect(kinds('message-author')).toEqual(['bot', 'user']);
     expect(kinds('inbox-entry')).toEqual(['media', 'message', 'status']);
   });
+});
+
+/** Values first stored once codecs existed: their oldest fixture is version 1. */
+const v1Cases: readonly { file: string; codec: StoredCodec<unknown>; expected: Readonly<Record<string, unknown>> }[] = [
+  { file: 'builder-profile', codec: builderProfileCodec, expected: samples.builderProfiles },
+];
+
+describe('stored values first written in version 1 (v1 fixtures)', () => {
+  for (const { file, codec, expected } of v1Cases) {
+    describe(`${file} (${fixture('v1', file).column})`, () => {
+      const { rows } = fixture('v1', file);
+
+      it('holds every sample, and only those', () => {
+        expect(Object.keys(rows).sort()).toEqual(Object.keys(expected).sort());
+      });
+
+      for (const name of Object.keys(expected))
+        it(`reads "${name}" as the domain value, and writes it back in the current version`, () => {
+          expect(codec.decode(rows[name])).toEqual(expected[name]);
+          expect(throughJson(codec.encode(codec.decode(rows[name])))).toEqual({
+            v: codec.version,
+            value: expected[name],
+          });
+        });
+    });
+  }
 });
 
 describe('a stored value that cannot be read', () => {
@@ -404,6 +434,23 @@ const anyInboxEntry: fc.Arbitrary<InboxEntry> = fc.oneof(
   }),
 );
 
+const anyBuilderProfile: fc.Arbitrary<StoredBuilderProfile> = fc.record({
+  name: fc.string(),
+  nit: id<StoredBuilderProfile['nit']>(),
+  address: fc.string(),
+  salesPhone: fc.string(),
+  salesEmail: id<Email>(),
+  website: fc.option(fc.string(), { nil: null }),
+  logo: fc.option(
+    fc.record({
+      mimeType: fc.constantFrom('image/png' as const, 'image/jpeg' as const),
+      widthPx: fc.integer({ min: 1, max: 2048 }),
+      heightPx: fc.integer({ min: 1, max: 2048 }),
+    }),
+    { nil: null },
+  ),
+});
+
 describe('encode then decode', () => {
   const roundTrips = <T>(name: string, codec: StoredCodec<T>, values: fc.Arbitrary<T>) =>
     it(`gives the same ${name} back`, () => {
@@ -421,6 +468,7 @@ describe('encode then decode', () => {
   roundTrips('inbox entry', inboxEntryCodec, anyInboxEntry);
   roundTrips('payment plan', paymentPlanCodec, anyPaymentPlan);
   roundTrips('search criteria', searchCriteriaCodec, anyCriteria);
+  roundTrips('builder profile', builderProfileCodec, anyBuilderProfile);
 });
 
 describe('mortgage rates read as E.A. (quote and bot settings version 2)', () => {

@@ -145,7 +145,7 @@ export const defaultQuoteLabels: QuoteLabels = {
   city: 'Ciudad',
   unit: 'Inmueble',
   unitType: 'Tipo',
-  area: 'Área',
+  area: 'Área privada',
   areaValue: '{area} m²',
   figuresHeading: 'Precio y forma de pago',
   price: 'Precio',

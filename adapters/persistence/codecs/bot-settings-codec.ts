@@ -72,13 +72,16 @@ const validityDated = replacingOldDefault(
     'sin previo aviso y se confirman al separar el inmueble.',
 );
 
+/** Version 3 → 4: the unit's area said only "Área"; it is the private area, as the proposal now also prints the built one. */
+const privateAreaNamed = replacingOldDefault('area', 'Área');
+
 /**
  * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved.
- * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`; 3: see `validityDated`. Texts and labels missing from a
+ * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`; 3: see `validityDated`; 4: see `privateAreaNamed`. Texts and labels missing from a
  * stored row read as the defaults.
  */
 export const botSettingsCodec = versionedCodec<BotSettings>({
   name: 'bot settings',
   schema: botSettingsSchema,
-  upgrades: [sameShape, ratesReadAsEffectiveAnnual, validityDated],
+  upgrades: [sameShape, ratesReadAsEffectiveAnnual, validityDated, privateAreaNamed],
 });

@@ -523,3 +523,14 @@ describe('the dated validity line (bot settings version 3)', () => {
     );
   });
 });
+
+describe('the private area named (bot settings version 4)', () => {
+  const saved = throughJson(samples.botSettingsSamples.defaults) as { quoteLabels: Record<string, string> };
+  const withArea = (area: string) => ({ v: 3, value: { ...saved, quoteLabels: { ...saved.quoteLabels, area } } });
+
+  it('replaces the saved default "Área" with "Área privada", and keeps a label an administrator wrote', () => {
+    expect(botSettingsCodec.decode(withArea('Área')).quoteLabels.area).toBe('Área privada');
+    expect(botSettingsCodec.decode(withArea('Superficie')).quoteLabels.area).toBe('Superficie');
+    expect(botSettingsCodec.encode(botSettingsCodec.decode(withArea('Área'))).v).toBe(4);
+  });
+});

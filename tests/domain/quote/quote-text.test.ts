@@ -54,7 +54,7 @@ describe('quoteSummaryText', () => {
         '*Proyecto:* Torres del Parque',
         '*Ciudad:* Medellín',
         '*Inmueble:* Apartamento 2 alcobas · T1-502',
-        '*Área:* 62,5 m²',
+        '*Área privada:* 62,5 m²',
         '*Precio:* $ 350.000.000',
         '*Separación:* $ 5.000.000 el 15/03/2025 (abonada a la cuota inicial)',
         '*Cuota inicial (30 %):* $ 105.000.000',
@@ -81,7 +81,7 @@ describe('quoteSummaryText', () => {
       .withPlan({ deliveryDate: '2027-06-30', extraordinaryInstalments: { months: [12, 6], shareBps: 2000 } })
       .build();
     const lines = quoteSummaryText(quoteOf(dated), defaultQuoteLabels).split('\n');
-    const from = lines.indexOf('*Área:* 62,5 m²');
+    const from = lines.indexOf('*Área privada:* 62,5 m²');
     expect(lines[from + 1]).toBe('*Entrega prevista:* 30/06/2027');
     const start = lines.findIndex((line) => line.startsWith('*Separación:*'));
     expect(lines.slice(start, start + 10)).toEqual([

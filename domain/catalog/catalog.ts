@@ -59,7 +59,7 @@ export type ExtraKind = (typeof EXTRA_KINDS)[number];
 
 /**
  * A parking space, storage room or other extra the project sells with a unit. An `included` one is already part of
- * every unit's price (it prints as "incluido" and adds nothing); an optional one adds its price when chosen.
+ * every unit's price (it prints as "sin costo adicional" and adds nothing); an optional one adds its price when chosen.
  */
 export type ProjectExtra = {
   readonly id: string;

@@ -217,7 +217,7 @@ export const defaultQuoteLabels: QuoteLabels = {
     'El banco estudia el crédito comercial (o el leasing) según los ingresos y la capacidad de pago de tu empresa o actividad.',
   noCreditEstimate:
     'Para este tipo de inmueble no simulamos crédito: el saldo se paga con recursos propios o con la financiación que apruebe tu banco.',
-  included: 'incluido',
+  included: 'sin costo adicional',
   savingWithKind: '{label} ({kind})',
   savingKindCesantias: 'cesantías',
   savingKindSubsidy: 'subsidio',

@@ -3,7 +3,7 @@ import type { Money } from '../shared/money.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 
 /**
- * An extra as the quote lists it. An `included` one is part of the unit price: it prints "incluido" and adds nothing
+ * An extra as the quote lists it. An `included` one is part of the unit price: it prints "sin costo adicional" and adds nothing
  * to the total (its catalogue price is kept for reference); an optional one adds `price`. `extraId` is null on quotes
  * issued before extras were catalogued.
  */

@@ -32,7 +32,7 @@ describe('a lead quoting the VIS project is asked about cesantías and subsidy f
     expect(body).toContain('Vivienda de interés social (VIS), tope legal de 150 SMMLV');
     expect(body).toContain('Precio fijo en pesos colombianos desde la separación');
     expect(body).toContain('un asesor confirmará contigo los montos');
-    expect(body).toContain('Parqueadero comunal (por asignación): incluido');
+    expect(body).toContain('Parqueadero comunal (por asignación): sin costo adicional');
   });
 
   it('after a "No sé", gets the quote with the subsidy line instead', async () => {

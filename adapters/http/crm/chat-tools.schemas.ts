@@ -61,7 +61,7 @@ export const NewQuoteBody = z
         example: ['p-bog-1-parking-2'],
         description:
           'Optional extras of the project (parking, storage) by catalogue id; its included extras are listed anyway ' +
-          '(as "incluido"). An id the project does not catalogue is refused with `unknown_extra`.',
+          '(as "sin costo adicional"). An id the project does not catalogue is refused with `unknown_extra`.',
       }),
     savings: z
       .array(
@@ -136,7 +136,7 @@ export const QuoteSchema = z
         kind: z.enum(EXTRA_KINDS),
         label: z.string(),
         price: MoneySchema,
-        included: z.boolean().openapi({ description: 'Part of the unit price ("incluido"): not added to the total' }),
+        included: z.boolean().openapi({ description: 'Part of the unit price ("sin costo adicional"): not added to the total' }),
       }),
     ),
     totalPrice: MoneySchema,

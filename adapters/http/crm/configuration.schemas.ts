@@ -144,7 +144,7 @@ const ExtraSchema = z.object({
   label: z.string().trim().min(1).max(120).openapi({ example: 'Parqueadero cubierto' }),
   price: amount,
   included: z.boolean().default(false).openapi({
-    description: 'Already part of every unit price: listed on each quote as "incluido", adding nothing.',
+    description: 'Already part of every unit price: listed on each quote as "sin costo adicional", adding nothing.',
   }),
 });
 const financingType = z.enum(FINANCING_TYPES);

@@ -59,7 +59,7 @@ describe('the WhatsApp quote per financing type, regime, extras and savings', ()
         .withExtra('Depósito', 12_000_000, 'storage')
         .build(),
     );
-    expect(text).toContain('Parqueadero cubierto: incluido');
+    expect(text).toContain('Parqueadero cubierto: sin costo adicional');
     expect(text).toContain('Depósito: $ 12.000.000');
     expect(text).toContain('*Precio total:* $ 362.000.000');
   });

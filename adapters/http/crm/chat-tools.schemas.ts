@@ -136,7 +136,9 @@ export const QuoteSchema = z
         kind: z.enum(EXTRA_KINDS),
         label: z.string(),
         price: MoneySchema,
-        included: z.boolean().openapi({ description: 'Part of the unit price ("sin costo adicional"): not added to the total' }),
+        included: z
+          .boolean()
+          .openapi({ description: 'Part of the unit price ("sin costo adicional"): not added to the total' }),
       }),
     ),
     totalPrice: MoneySchema,

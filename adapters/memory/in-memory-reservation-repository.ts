@@ -11,11 +11,13 @@ export class InMemoryReservationRepository implements ReservationRepository {
     this.#store = store;
   }
 
-  /** Like the database's partial unique index: one active reservation per unit. */
+  /** Like the database's partial unique indexes: one active reservation per unit, and per visit. */
   async save(reservation: Reservation): Promise<void> {
-    const holder = await this.activeForUnit(reservation.unitId);
-    if (isActive(reservation) && holder !== null && holder.id !== reservation.id)
-      throw new Conflict('reservation', reservation.unitId);
+    const active = [...this.#store.data.reservations.values()].filter((r) => isActive(r) && r.id !== reservation.id);
+    if (isActive(reservation) && active.some((r) => r.unitId === reservation.unitId))
+      throw new Conflict('reservation', 'unit');
+    if (isActive(reservation) && active.some((r) => r.visitId === reservation.visitId))
+      throw new Conflict('reservation', 'visit');
     this.#store.data.reservations.set(reservation.id, copy(reservation));
   }
 

@@ -36,11 +36,14 @@ export const toReservationRow = (r: Reservation): typeof reservations.$inferInse
 export class DrizzleReservationRepository implements ReservationRepository {
   constructor(private readonly db: Db) {}
 
-  /** The partial unique index `reservations_one_active_per_unit` turns a second active reservation into `Conflict`. */
+  /**
+   * The partial unique indexes turn a second active reservation of a unit (`Conflict` key `unit`) or of a visit
+   * (key `visit`) into `Conflict`.
+   */
   async save(reservation: Reservation): Promise<void> {
     await conflictOnUnique(
       'reservation',
-      () => reservation.unitId,
+      (constraint) => (constraint === 'reservations_one_active_per_visit' ? 'visit' : 'unit'),
       () =>
         this.db
           .insert(reservations)

@@ -2,7 +2,13 @@ import { atStage } from '../../domain/lead/lead.ts';
 import type { UnitId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { moveStage, type InvalidStageTransition } from '../../domain/visit/funnel.ts';
-import { holdUnit, type Reservation, type UnitNotAvailable } from '../../domain/visit/reservation.ts';
+import {
+  holdUnit,
+  isActive,
+  type Reservation,
+  type ReservationId,
+  type UnitNotAvailable,
+} from '../../domain/visit/reservation.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import { Conflict } from '../ports/conflict.ts';
@@ -12,9 +18,24 @@ import { actorName, findUnit, saveUnit, visibleVisit, type UnitNotFound, type Vi
 
 export type ReserveUnitInput = { readonly actor: Actor; readonly visitId: VisitId; readonly unitId: UnitId };
 
-export type ReserveUnitError = VisitNotFound | UnitNotFound | UnitNotAvailable | InvalidStageTransition;
+/** The visit already holds an active reservation: it is cancelled (or expires) before another unit is reserved. */
+export type VisitAlreadyReserved = {
+  readonly type: 'VisitAlreadyReserved';
+  readonly visitId: VisitId;
+  readonly reservationId: ReservationId;
+};
 
-/** Reserves an available unit of the visit's project: the unit becomes reserved, the visit too. A unit is reserved once. */
+export type ReserveUnitError =
+  | VisitNotFound
+  | UnitNotFound
+  | UnitNotAvailable
+  | VisitAlreadyReserved
+  | InvalidStageTransition;
+
+/**
+ * Reserves an available unit of the visit's project: the unit becomes reserved, the visit too. A unit is reserved
+ * once, and a visit holds one active reservation at a time (both enforced by partial unique indexes across instances).
+ */
 export class ReserveUnit {
   constructor(
     private readonly uow: UnitOfWork,
@@ -27,8 +48,9 @@ export class ReserveUnit {
     try {
       outcome = await this.uow.transaction((tx) => this.#reserve(tx, input));
     } catch (error) {
-      // Lost the race for the unit on every attempt: another reservation holds it.
-      if (error instanceof Conflict) return err({ type: 'UnitNotAvailable', unitId: input.unitId });
+      // Lost the race on every attempt: another reservation holds the unit (or, key `visit`, the visit).
+      if (error instanceof Conflict && error.key !== 'visit')
+        return err({ type: 'UnitNotAvailable', unitId: input.unitId });
       throw error;
     }
     return outcome;
@@ -42,6 +64,9 @@ export class ReserveUnit {
       return err({ type: 'UnitNotFound', unitId: input.unitId });
     if ((await repos.reservations.activeForUnit(unit.id)) !== null)
       return err({ type: 'UnitNotAvailable', unitId: unit.id });
+    const holding = (await repos.reservations.byVisit(found.visit.id)).find(isActive);
+    if (holding !== undefined)
+      return err({ type: 'VisitAlreadyReserved', visitId: found.visit.id, reservationId: holding.id });
     const held = holdUnit(unit);
     if (!held.ok) return held;
     // A visit already reserved (say its first reservation was cancelled) may reserve again and stays reserved.

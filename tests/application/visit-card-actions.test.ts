@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CancelReservation } from '../../application/use-cases/cancel-reservation.ts';
 import { AuthoriseReservation } from '../../application/use-cases/authorise-reservation.ts';
 import { ChangeVisitStage } from '../../application/use-cases/change-visit-stage.ts';
 import { GetVisitCard } from '../../application/use-cases/get-visit-card.ts';
@@ -51,6 +52,7 @@ const visitCardWithVisit = async () => {
     listAgenda: new ListAgenda(uow),
     reserveUnit: new ReserveUnit(uow, clock, ids),
     authoriseReservation: new AuthoriseReservation(uow, clock),
+    cancelReservation: new CancelReservation(uow),
   };
   return { world, visit, advisor: 'u-ana', other: 'u-carlos', units, useCases };
 };
@@ -178,6 +180,28 @@ describe('visit-card actions', () => {
     expect(card.ok && card.value.units.find((u) => u.id === unit.id)?.status).toBe('sold');
     expect(card.ok && card.value.reservations.map((r) => r.status)).toEqual(['authorised']);
     expect((await world.read((r) => r.catalog.all())).units.find((u) => u.id === unit.id)?.status).toBe('sold');
+  });
+
+  it('refuses a second reservation on a visit that already holds an active one, until it is cancelled', async () => {
+    const { visit, units, useCases } = await visitCardWithVisit();
+    const [first, second] = units;
+    if (first === undefined || second === undefined) throw new Error('two available units');
+    const admin = actorNamed('admin');
+
+    const held = await useCases.reserveUnit.execute({ actor: admin, visitId: visit.id, unitId: first.id });
+    if (!held.ok) throw new Error('not reserved');
+    const another = await useCases.reserveUnit.execute({ actor: admin, visitId: visit.id, unitId: second.id });
+    await useCases.cancelReservation.execute({ actor: admin, reservationId: held.value.id });
+    const afterCancel = await useCases.reserveUnit.execute({ actor: admin, visitId: visit.id, unitId: second.id });
+    const card = await useCases.getVisitCard.execute({ actor: admin, visitId: visit.id });
+
+    expect(another).toEqual({
+      ok: false,
+      error: { type: 'VisitAlreadyReserved', visitId: visit.id, reservationId: held.value.id },
+    });
+    expect(afterCancel).toMatchObject({ ok: true, value: { unitId: second.id, status: 'requested' } });
+    expect(card.ok && card.value.units.find((u) => u.id === second.id)?.status).toBe('reserved');
+    expect(card.ok && card.value.units.find((u) => u.id === first.id)?.status).toBe('available');
   });
 
   it('refuses a unit already reserved in the catalogue, or of another project', async () => {

@@ -52,7 +52,8 @@ export const reservationRepositoryContract = (name: string, open: OpenSubject) =
     });
 
     it('lists a visit’s reservations oldest first', async () => {
-      const later = aReservation({ unitId: asId<UnitId>('unit-2'), createdAt: T + 5 });
+      // Cancelled: a visit holds one active reservation at a time.
+      const later = aReservation({ unitId: asId<UnitId>('unit-2'), createdAt: T + 5, status: 'cancelled' });
       const earlier = aReservation({ unitId: asId<UnitId>('unit-3') });
       await reservations().save(later);
       await reservations().save(earlier);

@@ -57,6 +57,32 @@ describe.skipIf(target === null)('postgres: visit-card actions racing', () => {
     expect((await repos().catalog.all()).units[0]?.status).toBe('reserved');
   });
 
+  it('lets one visit hold exactly one of many concurrent reservations of different units', async () => {
+    const [visitId] = await seed(1);
+    if (visitId === undefined) throw new Error('no visit');
+    const units = [2, 3, 4, 5].map((n) => aUnit().withId(`u-${n}`).of('p-1', 'ut-1').withStatus('available').build());
+    await repos().catalog.upsert({
+      ...emptyCatalog,
+      units: [aUnit().withId('u-1').of('p-1', 'ut-1').build(), ...units],
+    });
+    const results = await Promise.all(
+      ['u-1', ...units.map((u) => u.id)].map((unitId, n) =>
+        new ReserveUnit(uowOf(n), new FixedClock(T), ids(n)).execute({
+          actor: admin,
+          visitId,
+          unitId: asId<UnitId>(unitId),
+        }),
+      ),
+    );
+
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.type)).toEqual(
+      Array(4).fill('VisitAlreadyReserved'),
+    );
+    expect((await repos().reservations.byVisit(visitId)).filter((r) => r.status !== 'cancelled')).toHaveLength(1);
+    expect((await repos().catalog.all()).units.filter((u) => u.status === 'reserved')).toHaveLength(1);
+  });
+
   it('lets exactly one of many concurrent overlapping appointments of an advisor win', async () => {
     const visits = await seed(6);
     const results = await Promise.all(

@@ -479,6 +479,14 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     detail: 'The advisor already has an appointment then.',
     extra: (e) => ({ appointmentId: e.appointmentId }),
   },
+  VisitAlreadyReserved: {
+    status: 409,
+    code: 'visit_already_reserved',
+    title: 'Conflict',
+    detail: (e) =>
+      `The visit ${e.visitId} already holds reservation ${e.reservationId}: cancel it before reserving another unit.`,
+    extra: (e) => ({ reservationId: e.reservationId }),
+  },
   UnitNotAvailable: {
     status: 409,
     code: 'unit_not_available',

@@ -80,7 +80,7 @@ export const reserveUnitRoute = createRoute({
     ...authResponses,
     404: problemResponse('Unknown visit or unit (`visit_not_found`, `unit_not_found`).'),
     409: problemResponse(
-      'The unit is not available (`unit_not_available`) or the visit cannot be reserved (`invalid_stage_transition`).',
+      'The unit is not available (`unit_not_available`), the visit already holds an active reservation (`visit_already_reserved`: cancel it first) or the visit cannot be reserved (`invalid_stage_transition`).',
     ),
     422: invalid(''),
   },

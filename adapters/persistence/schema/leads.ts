@@ -93,6 +93,8 @@ export const reservations = pgTable(
   (t) => [
     // A unit is reserved at most once at a time: a second active reservation is a unique violation.
     uniqueIndex('reservations_one_active_per_unit').on(t.unitId).where(sql`${t.status} <> 'cancelled'`),
+    // A visit holds one active reservation at a time: a second one is a unique violation too.
+    uniqueIndex('reservations_one_active_per_visit').on(t.visitId).where(sql`${t.status} <> 'cancelled'`),
     index('reservations_visit_idx').on(t.visitId),
   ],
 );

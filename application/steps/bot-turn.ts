@@ -7,8 +7,7 @@ import type { InboundContent, InboundMessage } from '../../domain/messaging/mess
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
 import { quoteReference } from '../../domain/quote/quote.ts';
-import { quoteSummaryText } from '../../domain/quote/quote-text.ts';
-import { formatCivilDateCo, parseIsoDate } from '../../domain/shared/calendar.ts';
+import { formatIsoDateCo, quoteSummaryText } from '../../domain/quote/quote-text.ts';
 import type { VisitId } from '../../domain/shared/ids.ts';
 import type { BotSettings } from '../ports/configuration.ts';
 import type { Transaction } from '../ports/unit-of-work.ts';
@@ -87,12 +86,8 @@ const quoteFailureText = (error: QuoteUnitError, texts: BotTexts): string => {
       return texts.unitTypeSoldOut;
     case 'PriceOverHousingCap':
       return texts.quoteOverHousingCap;
-    case 'NotEnoughTimeForDownPayment': {
-      const cutOff = parseIsoDate(error.cutOffDate);
-      return fill(texts.notEnoughTimeForDownPayment, {
-        cutOff: cutOff === null ? error.cutOffDate : formatCivilDateCo(cutOff),
-      });
-    }
+    case 'NotEnoughTimeForDownPayment':
+      return fill(texts.notEnoughTimeForDownPayment, { cutOff: formatIsoDateCo(error.cutOffDate) });
     default:
       return texts.quoteUnavailable;
   }

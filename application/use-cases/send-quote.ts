@@ -12,6 +12,7 @@ import {
   queueAgentMessages,
 } from './agent-messages.ts';
 import { visibleLead } from './lead-access.ts';
+import { newerVersionOf } from './get-quote.ts';
 import { mayReadMedia } from './media-access.ts';
 
 export type SendQuoteInput = { readonly actor: Actor; readonly author: UserId; readonly quoteId: QuoteId };
@@ -48,8 +49,8 @@ export class SendQuote {
       // The quote of a lead the actor may not see is "not found": nothing leaks.
       const lead = conversation?.leadId == null ? null : await visibleLead(repos, input.actor, conversation.leadId);
       if (record === null || lead === null) return err({ type: 'QuoteNotFound', quoteId: input.quoteId } as const);
-      const latest = await repos.quotes.latestForUnit(record.conversationId, record.quote.unitId);
-      if (latest !== null && latest.quote.version > record.quote.version) {
+      const latest = await newerVersionOf(repos, record);
+      if (latest !== null) {
         return err({
           type: 'QuoteSuperseded',
           quoteId: record.quote.id,

@@ -44,6 +44,8 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       getConversation: context.get(TOKENS.GetConversation),
       markConversationRead: context.get(TOKENS.MarkConversationRead),
       sendAgentMessage: context.get(TOKENS.SendAgentMessage),
+      takeOverConversation: context.get(TOKENS.TakeOverConversation),
+      handBackConversation: context.get(TOKENS.HandBackConversation),
     }),
     visitCardRouter({
       getVisitCard: context.get(TOKENS.GetVisitCard),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { join } from 'node:path';
 import { DiskMediaStore } from '../adapters/media/disk-media-store.ts';
 import { defaultBotSettings } from '../adapters/memory/default-bot-settings.ts';
@@ -70,6 +71,37 @@ export const openStorage = async (config: Config): Promise<Storage> => {
     `pglite (${config.dataDir})`,
     false,
   );
+};
+
+/**
+ * Every row of every table of the database as JSON text, one string per row: what a test looks through to prove
+ * that nothing stored holds a piece of personal data. PGlite or PostgreSQL alike; for tests only (it reads it all).
+ */
+export type TableDump = () => Promise<readonly { readonly table: string; readonly row: string }[]>;
+
+const dumpOf =
+  (db: Database['db']): TableDump =>
+  async () => {
+    const rowsOf = (result: unknown): Record<string, unknown>[] =>
+      (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) ?? [];
+    const tables = rowsOf(
+      await db.execute(
+        sql`select table_name::text as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+      ),
+    ).map((r) => String(r.name));
+    const out: { table: string; row: string }[] = [];
+    for (const table of tables) {
+      const rows = rowsOf(await db.execute(sql`select row_to_json(t)::text as row from ${sql.identifier(table)} t`));
+      for (const r of rows) out.push({ table, row: String(r.row) });
+    }
+    return out;
+  };
+
+/** `openEphemeralStorage`, with a dump of every table (see `TableDump`). */
+export const openInspectableStorage = async (): Promise<{ readonly storage: Storage; readonly dump: TableDump }> => {
+  const database = await openPglite(null);
+  const media = new InMemoryMediaStore({ ids: ids(), transactions: rollbackHooks(database.db) });
+  return { storage: fromDatabase(database, media, 'pglite (in memory)', false), dump: dumpOf(database.db) };
 };
 
 /** Embedded and in memory: a real SQL database for tests, gone when closed. */

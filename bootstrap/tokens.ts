@@ -24,7 +24,9 @@ import type { ProcessInbox } from '../application/use-cases/process-inbox.ts';
 import type { ReceiveInbound } from '../application/use-cases/receive-inbound.ts';
 import type { CreateLead } from '../application/use-cases/create-lead.ts';
 import type { GetConversation } from '../application/use-cases/get-conversation.ts';
+import type { HandBackConversation } from '../application/use-cases/hand-back-conversation.ts';
 import type { MarkConversationRead } from '../application/use-cases/mark-conversation-read.ts';
+import type { TakeOverConversation } from '../application/use-cases/take-over-conversation.ts';
 import type { GetLead } from '../application/use-cases/get-lead.ts';
 import type { ListLeads } from '../application/use-cases/list-leads.ts';
 import type { ListVisits } from '../application/use-cases/list-visits.ts';
@@ -131,6 +133,8 @@ export const TOKENS = {
   OpenVisit: Symbol.for('OpenVisit') as ServiceIdentifier<OpenVisit>,
   GetConversation: Symbol.for('GetConversation') as ServiceIdentifier<GetConversation>,
   MarkConversationRead: Symbol.for('MarkConversationRead') as ServiceIdentifier<MarkConversationRead>,
+  TakeOverConversation: Symbol.for('TakeOverConversation') as ServiceIdentifier<TakeOverConversation>,
+  HandBackConversation: Symbol.for('HandBackConversation') as ServiceIdentifier<HandBackConversation>,
   ProcessInbox: Symbol.for('ProcessInbox') as ServiceIdentifier<ProcessInbox>,
   ApiKeySecrets: Symbol.for('ApiKeySecrets') as ServiceIdentifier<ApiKeySecrets>,
   AuthenticateApiKey: Symbol.for('AuthenticateApiKey') as ServiceIdentifier<AuthenticateApiKey>,

@@ -7,6 +7,8 @@ import {
   type InboxItem,
   type InboxRepository,
 } from '../../application/ports/inbox-repository.ts';
+import type { InboundEnvelope } from '../../application/ports/inbound.ts';
+import type { WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { copy, type InboxRow, type InMemoryStore } from './in-memory-store.ts';
 
@@ -15,6 +17,16 @@ export class InMemoryInboxRepository implements InboxRepository {
 
   constructor(store: InMemoryStore) {
     this.#store = store;
+  }
+
+  async messageEnvelope(waMessageId: WaMessageId): Promise<InboundEnvelope | null> {
+    const row = this.#store.data.inbox.find((r) => r.waId === waMessageId && r.entry.kind === 'message');
+    return row?.entry.kind === 'message' ? copy(row.entry.envelope) : null;
+  }
+
+  async redactMessage(envelope: InboundEnvelope): Promise<void> {
+    const row = this.#store.data.inbox.find((r) => r.waId === envelope.waMessageId && r.entry.kind === 'message');
+    if (row !== undefined) row.entry = { kind: 'message', envelope: copy(envelope) };
   }
 
   async add(entry: InboxEntry, receivedAt: Instant): Promise<boolean> {

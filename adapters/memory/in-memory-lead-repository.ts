@@ -1,4 +1,4 @@
-import type { LeadRepository } from '../../application/ports/lead-repository.ts';
+import { type ConsentRecord, type LeadRepository, MAX_CONSENTS } from '../../application/ports/lead-repository.ts';
 import type { AdvisorLoad } from '../../domain/assignment/assignment.ts';
 import type { Lead, WaIdentity } from '../../domain/lead/lead.ts';
 import type { AdvisorGroupId, LeadId, UserId } from '../../domain/shared/ids.ts';
@@ -29,6 +29,15 @@ export class InMemoryLeadRepository implements LeadRepository {
       if (lead.waUserId !== null && other.waUserId === lead.waUserId) throw new Conflict('lead', 'user id');
     }
     this.#store.data.leads.set(lead.id, copy(lead));
+    if (lead.consent === null) return;
+    const history = this.#store.data.consents.get(lead.id) ?? [];
+    const { at, policyVersion } = lead.consent;
+    if (history.some((c) => c.at === at && c.policyVersion === policyVersion)) return;
+    this.#store.data.consents.set(lead.id, [...history, copy({ ...lead.consent, email: lead.email })]);
+  }
+
+  async consentsOf(leadId: LeadId): Promise<ConsentRecord[]> {
+    return copy((this.#store.data.consents.get(leadId) ?? []).slice(0, MAX_CONSENTS));
   }
 
   /** Transactions already run one at a time here. */

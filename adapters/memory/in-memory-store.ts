@@ -2,6 +2,7 @@ import type { ApiKeyId, ApiKeyRecord } from '../../application/ports/api-key-rep
 import type { BuilderProfile } from '../../domain/builder/builder-profile.ts';
 import type { BotSettings } from '../../application/ports/configuration.ts';
 import type { InboxEntry, MediaFetch } from '../../application/ports/inbox-repository.ts';
+import type { ConsentRecord } from '../../application/ports/lead-repository.ts';
 import type { OwnedMedia } from '../../application/ports/media-store.ts';
 import type { QuoteRecord } from '../../application/ports/quote-repository.ts';
 import type { PriceBucket, Project, Unit, UnitType } from '../../domain/catalog/catalog.ts';
@@ -47,6 +48,8 @@ export type StoreData = {
   settings: BotSettings | null;
   builder: BuilderProfile | null;
   leads: Map<LeadId, Lead>;
+  /** Each lead's consent history, oldest first. */
+  consents: Map<LeadId, ConsentRecord[]>;
   visits: Map<VisitId, Visit>;
   conversations: Map<ConversationId, Conversation>;
   messages: Map<MessageId, Message>;
@@ -103,6 +106,7 @@ const emptyData = (): StoreData => ({
   settings: null,
   builder: null,
   leads: new Map(),
+  consents: new Map(),
   visits: new Map(),
   conversations: new Map(),
   messages: new Map(),

@@ -10,6 +10,8 @@ import {
   type InboxRepository,
   UnreadableInboxEntry,
 } from '../../application/ports/inbox-repository.ts';
+import type { InboundEnvelope } from '../../application/ports/inbound.ts';
+import type { WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { inboxEntryCodec } from './codecs/inbox-entry-codec.ts';
 import type { Db } from './drizzle-db.ts';
@@ -38,6 +40,26 @@ export class DrizzleInboxRepository implements InboxRepository {
       .onConflictDoNothing({ target: inbox.waId })
       .returning({ id: inbox.id });
     return inserted.length > 0;
+  }
+
+  async messageEnvelope(waMessageId: WaMessageId): Promise<InboundEnvelope | null> {
+    const row = first(
+      await this.db
+        .select({ payload: inbox.payload })
+        .from(inbox)
+        .where(and(eq(inbox.waId, waMessageId), eq(inbox.kind, 'message')))
+        .limit(1),
+    );
+    if (row === null) return null;
+    const entry = inboxEntryCodec.decode(row.payload);
+    return entry.kind === 'message' ? entry.envelope : null;
+  }
+
+  async redactMessage(envelope: InboundEnvelope): Promise<void> {
+    await this.db
+      .update(inbox)
+      .set({ payload: inboxEntryCodec.encode({ kind: 'message', envelope }) })
+      .where(and(eq(inbox.waId, envelope.waMessageId), eq(inbox.kind, 'message')));
   }
 
   /**

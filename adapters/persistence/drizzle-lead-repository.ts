@@ -1,5 +1,5 @@
 import { asc, count, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
-import type { LeadRepository } from '../../application/ports/lead-repository.ts';
+import { type ConsentRecord, type LeadRepository, MAX_CONSENTS } from '../../application/ports/lead-repository.ts';
 import type { AdvisorLoad } from '../../domain/assignment/assignment.ts';
 import type { Email } from '../../domain/contact/email.ts';
 import type { PhoneE164 } from '../../domain/contact/phone.ts';
@@ -22,7 +22,12 @@ export const toLead = (row: LeadRow): Lead => ({
   consent:
     row.consentAt === null || row.consentPolicyVersion === null
       ? null
-      : { at: toInstant(row.consentAt), policyVersion: row.consentPolicyVersion },
+      : {
+          at: toInstant(row.consentAt),
+          policyVersion: row.consentPolicyVersion,
+          policyTextHash: row.consentTextHash,
+          messageId: row.consentMessageId,
+        },
   advisorId: row.advisorId === null ? null : asId<UserId>(row.advisorId),
   assignedAt: toInstantOrNull(row.assignedAt),
   source: row.source,
@@ -38,6 +43,8 @@ export const toLeadRow = (lead: Lead): typeof leads.$inferInsert => ({
   email: lead.email,
   consentAt: toDateOrNull(lead.consent?.at ?? null),
   consentPolicyVersion: lead.consent?.policyVersion ?? null,
+  consentTextHash: lead.consent?.policyTextHash ?? null,
+  consentMessageId: lead.consent?.messageId ?? null,
   advisorId: lead.advisorId,
   assignedAt: toDateOrNull(lead.assignedAt),
   source: lead.source,
@@ -93,8 +100,26 @@ export class DrizzleLeadRepository implements LeadRepository {
         email: lead.email,
         at: toDate(lead.consent.at),
         policyVersion: lead.consent.policyVersion,
+        policyTextHash: lead.consent.policyTextHash,
+        messageId: lead.consent.messageId,
       })
       .onConflictDoNothing();
+  }
+
+  async consentsOf(leadId: LeadId): Promise<ConsentRecord[]> {
+    const rows = await this.db
+      .select()
+      .from(consents)
+      .where(eq(consents.leadId, leadId))
+      .orderBy(asc(consents.at), asc(consents.id))
+      .limit(MAX_CONSENTS);
+    return rows.map((r) => ({
+      at: toInstant(r.at),
+      policyVersion: r.policyVersion,
+      policyTextHash: r.policyTextHash,
+      messageId: r.messageId,
+      email: r.email as Email | null,
+    }));
   }
 
   /** A transaction-scoped advisory lock: released by the commit or rollback, never leaked by a crash. */

@@ -16,6 +16,7 @@ export const toLine = (row: LineRow): BusinessLine => ({
   name: row.name,
   advisorGroupId: asId<AdvisorGroupId>(row.advisorGroupId),
   projectIds: row.projectIds.map((id) => asId<ProjectId>(id)),
+  assignQuotedLeads: row.assignQuotedLeads,
 });
 
 export const toLineRow = (line: BusinessLine): typeof businessLines.$inferInsert => ({
@@ -25,6 +26,7 @@ export const toLineRow = (line: BusinessLine): typeof businessLines.$inferInsert
   name: line.name,
   advisorGroupId: line.advisorGroupId,
   projectIds: [...line.projectIds],
+  assignQuotedLeads: line.assignQuotedLeads,
 });
 
 export class DrizzleLineRepository implements LineRepository {

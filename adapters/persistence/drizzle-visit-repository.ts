@@ -12,7 +12,7 @@ type VisitRow = typeof visits.$inferSelect;
 export const toVisit = (row: VisitRow): Visit => ({
   id: asId<VisitId>(row.id),
   leadId: asId<LeadId>(row.leadId),
-  projectId: asId<ProjectId>(row.projectId),
+  projectId: row.projectId === null ? null : asId<ProjectId>(row.projectId),
   unitTypeId: row.unitTypeId === null ? null : asId<UnitTypeId>(row.unitTypeId),
   criteria: searchCriteriaCodec.decode(row.criteria),
   stage: row.stage,

@@ -26,6 +26,13 @@ export type DeskEvent =
   | { readonly type: 'lead_registered'; readonly leadId: LeadId; readonly advisorId: UserId | null }
   | { readonly type: 'lead_assigned'; readonly leadId: LeadId; readonly advisorId: UserId }
   | { readonly type: 'visit_changed'; readonly leadId: LeadId; readonly visitId: VisitId }
+  /** An advisor took the conversation from the bot (`to: 'advisor'`) or handed it back (`to: 'bot'`). */
+  | {
+      readonly type: 'conversation_handed';
+      readonly leadId: LeadId;
+      readonly conversationId: ConversationId;
+      readonly to: 'advisor' | 'bot';
+    }
   /** The user may no longer use the API: their open event streams are closed. */
   | { readonly type: 'user_deactivated'; readonly userId: UserId };
 

@@ -1,4 +1,5 @@
 import type { MessageId } from '../../domain/shared/ids.ts';
+import type { WaMessageId } from '../../domain/shared/ids.ts';
 import type { InboundEnvelope, StatusEnvelope } from './inbound.ts';
 
 /** A file a lead sent, still to be copied from WhatsApp (ids expire after 7 days). */
@@ -55,6 +56,13 @@ export type FailureRecorded = { readonly attempts: number; readonly failures: nu
 export interface InboxRepository {
   /** Stores an entry; `false` (nothing stored) when its Meta id was already stored. */
   add(entry: InboxEntry, receivedAt: Instant): Promise<boolean>;
+  /** The stored message with this Meta id (processed or not), `null` when none. */
+  messageEnvelope(waMessageId: WaMessageId): Promise<InboundEnvelope | null>;
+  /**
+   * Rewrites a stored message's envelope (same Meta id) to take personal data out of it, e.g. the email of a
+   * lead who declined consent; nothing else of the entry changes. Does nothing when no such message is stored.
+   */
+  redactMessage(envelope: InboundEnvelope): Promise<void>;
   /**
    * Claims, until the transaction ends, the oldest unprocessed entry that is due at `now` and is the
    * first unprocessed one of its ordering key, skipping keys another transaction holds; `null` when none.

@@ -1,8 +1,9 @@
-import type { BotContext, BotEffect, BotInput } from '../../domain/chatbot/bot-state.ts';
+import type { BotContext, BotEffect, BotInput, Session } from '../../domain/chatbot/bot-state.ts';
 import { type BotTexts, fill } from '../../domain/chatbot/bot-texts.ts';
 import { advance } from '../../domain/chatbot/flow.ts';
 import { type Conversation, withBot } from '../../domain/conversation/conversation.ts';
 import { textMessage } from '../../domain/messaging/builders.ts';
+import type { Lead } from '../../domain/lead/lead.ts';
 import type { InboundContent, InboundMessage } from '../../domain/messaging/message.ts';
 import type { OutboundContent } from '../../domain/messaging/outbound.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
@@ -14,7 +15,8 @@ import type { Transaction } from '../ports/unit-of-work.ts';
 import { queueOutbound } from './queue-outbound.ts';
 import type { QuoteDrafts } from '../use-cases/quote-drafts.ts';
 import { type QuoteUnitDeps, type QuoteUnitError, quoteUnit } from './quote-unit.ts';
-import { registerLead } from './register-lead.ts';
+import { forgetDeclinedLead } from './forget-declined-lead.ts';
+import { assignLead, enrolLead, leadVisit } from './register-lead.ts';
 
 /** How the bot reads a message; reactions are not answers and get no reply. */
 const botInputOf = (content: InboundContent): BotInput | null => {
@@ -43,8 +45,9 @@ type EffectResult = {
 export type BotTurnDeps = QuoteUnitDeps;
 
 /**
- * Runs one bot turn for an unregistered lead's message and queues its replies, inside the inbox worker's
- * transaction: the pure flow (`advance`) decides, and its effects register the lead or quote a unit (a quote's
+ * Runs one bot turn for a message of a lead the bot still leads, and queues its replies, inside the inbox
+ * worker's transaction: the pure flow (`advance`) decides, and its effects register the lead (on consent), forget
+ * one who declined, open the visit of the project they pick, hand them to an advisor or quote a unit (a quote's
  * PDF is rendered outside the transaction and handed in through `drafts`: see `withQuoteDrafts`).
  */
 export const botTurn = async (
@@ -65,6 +68,7 @@ export const botTurn = async (
     policy: settings.policy,
     settings: settings.flow,
     now,
+    messageId: message.waMessageId,
   };
   const turn = advance(conversation.bot, input, ctx);
   let result: EffectResult = { conversation: withBot(conversation, turn.state), visitId: null, replies: [] };
@@ -93,6 +97,23 @@ const quoteFailureText = (error: QuoteUnitError, texts: BotTexts): string => {
   }
 };
 
+/** The lead of the session, registered now if the bot had not yet (a conversation from before registration on consent). */
+const enrolled = async (
+  tx: Transaction,
+  deps: BotTurnDeps,
+  line: BusinessLine,
+  session: Session,
+  acc: EffectResult,
+): Promise<{ lead: Lead; acc: EffectResult }> => {
+  const { lead, conversation } = await enrolLead(tx, deps, {
+    line,
+    conversation: acc.conversation,
+    email: session.email,
+    consent: session.consent,
+  });
+  return { lead, acc: { ...acc, conversation } };
+};
+
 const applyEffect = async (
   tx: Transaction,
   deps: BotTurnDeps,
@@ -103,20 +124,51 @@ const applyEffect = async (
   drafts: QuoteDrafts,
 ): Promise<EffectResult> => {
   const { texts } = settings;
-  if (effect.type === 'RegisterLead') {
-    const outcome = await registerLead(tx, deps, { line, conversation: acc.conversation, ...effect });
-    const reply =
-      outcome.advisor === null ? texts.advisorPending : fill(texts.advisorAssigned, { advisor: outcome.advisor.name });
-    return {
-      conversation: { ...acc.conversation, leadId: outcome.lead.id },
-      visitId: outcome.visit?.id ?? acc.visitId,
-      replies: [...acc.replies, textMessage(reply)],
-    };
+  switch (effect.type) {
+    case 'RegisterLead':
+      return (await enrolled(tx, deps, line, effect.session, acc)).acc;
+    case 'ForgetLead':
+      return { ...acc, conversation: await forgetDeclinedLead(tx, acc.conversation, effect.email) };
+    case 'OpenVisit': {
+      const { lead, acc: now } = await enrolled(tx, deps, line, effect.session, acc);
+      const visit = await leadVisit(tx, deps, lead, now.conversation, effect);
+      return { ...now, visitId: visit.id };
+    }
+    case 'HandToAdvisor': {
+      const { lead, acc: now } = await enrolled(tx, deps, line, effect.session, acc);
+      const visit = await leadVisit(tx, deps, lead, now.conversation, effect);
+      const outcome = await assignLead(tx, deps, line, lead);
+      const reply =
+        outcome.advisor === null
+          ? texts.advisorPending
+          : fill(texts.advisorAssigned, { advisor: outcome.advisor.name });
+      return { ...now, visitId: visit.id, replies: [...now.replies, textMessage(reply)] };
+    }
+    case 'SimulateQuote':
+      return simulate(tx, deps, line, settings, effect, acc, drafts);
   }
+};
+
+/**
+ * The bot's quote: the lead's visit for the project (the quote is filed under it), an advisor at once when the
+ * line assigns leads who quote (the proposal then names them), then the quote and its PDF.
+ */
+const simulate = async (
+  tx: Transaction,
+  deps: BotTurnDeps,
+  line: BusinessLine,
+  settings: BotSettings,
+  effect: Extract<BotEffect, { type: 'SimulateQuote' }>,
+  acc: EffectResult,
+  drafts: QuoteDrafts,
+): Promise<EffectResult> => {
+  const { lead, acc: now } = await enrolled(tx, deps, line, effect.session, acc);
+  if (line.assignQuotedLeads) await assignLead(tx, deps, line, lead);
+  const visit = await leadVisit(tx, deps, lead, now.conversation, { ...effect, criteria: effect.session.criteria });
   const quote = await quoteUnit(
     tx,
     deps,
-    { ...effect, conversation: acc.conversation, visitId: acc.visitId, labels: settings.quoteLabels },
+    { ...effect, conversation: now.conversation, visitId: visit.id, labels: settings.quoteLabels },
     drafts,
   );
   const replies: OutboundContent[] = quote.ok
@@ -134,6 +186,6 @@ const applyEffect = async (
               } as const,
             ]),
       ]
-    : [textMessage(quoteFailureText(quote.error, texts))];
-  return { ...acc, replies: [...acc.replies, ...replies] };
+    : [textMessage(quoteFailureText(quote.error, settings.texts))];
+  return { ...now, visitId: visit.id, replies: [...now.replies, ...replies] };
 };

@@ -14,7 +14,7 @@ export type UnknownLine = { readonly type: 'UnknownLine'; readonly phoneNumberId
 
 export type InboundOutcome =
   | { readonly kind: 'duplicate' }
-  /** A registered lead wrote: stored for the CRM, no bot. */
+  /** A lead with an advisor wrote (handed over, taken over, or a CRM lead): stored for the CRM, no bot. */
   | { readonly kind: 'recorded'; readonly conversationId: ConversationId; readonly messageId: MessageId }
   | { readonly kind: 'answered'; readonly conversationId: ConversationId; readonly messageId: MessageId };
 
@@ -22,7 +22,8 @@ export type InboundMessageDeps = BotTurnDeps;
 
 /**
  * A message from WhatsApp, inside the inbox worker's transaction: stored once (by Meta's id), the window
- * reopened, then either recorded for the lead's advisor or answered by the bot, all in that one transaction so
+ * reopened, then either recorded for the lead's advisor (once the bot has handed them over) or answered by the bot
+ * (registered or not), all in that one transaction so
  * the state never skips or repeats. The sender is found by user id first (see `senderConversation`): a user
  * writing from a new number stays in their conversation, which takes the number. Since a bot turn may quote,
  * the caller runs it through `withQuoteDrafts`.
@@ -46,8 +47,10 @@ export const takeInboundMessage = async (
     envelope.from,
   );
   await savePhoneOf(tx, conversation, found, phoneMayBeHeld);
-  await tx.conversations.save(lead === null ? conversation : handedTo(conversation, lead.id));
-  const message = await store(tx, deps, conversation, lead, envelope);
+  // A lead the bot registered goes on with the bot; a lead found otherwise (a CRM lead writing) is their advisor's.
+  const current = lead === null || found?.leadId === lead.id ? conversation : handedTo(conversation, lead.id);
+  await tx.conversations.save(current);
+  const message = await store(tx, deps, current, lead, envelope);
   if (message === null) return ok({ kind: 'duplicate' });
   if (envelope.content.kind === 'media') {
     // "Media pending": copied by the media worker after this commits, outside any transaction, retried until it comes.
@@ -64,11 +67,10 @@ export const takeInboundMessage = async (
     leadId: lead?.id ?? null,
     messageId: message.id,
   });
-  if (lead !== null) {
-    await learnIdentity(tx, lead, envelope.from);
+  if (lead !== null) await learnIdentity(tx, lead, envelope.from);
+  if (current.bot.step === 'withAdvisor')
     return ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id });
-  }
-  await botTurn(tx, deps, line, conversation, message, drafts);
+  await botTurn(tx, deps, line, current, message, drafts);
   return ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id });
 };
 

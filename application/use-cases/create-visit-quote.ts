@@ -23,6 +23,8 @@ export type CreateVisitQuoteError =
   | { readonly type: 'LeadHasNoConversation'; readonly leadId: LeadId }
   | { readonly type: 'UnitNotFound'; readonly unitId: UnitId }
   | { readonly type: 'UnitOrUnitTypeRequired' }
+  /** The general visit ("sin proyecto") has no project to quote from. */
+  | { readonly type: 'VisitHasNoProject'; readonly visitId: VisitId }
   | QuoteUnitError;
 
 /**
@@ -45,6 +47,7 @@ export class CreateVisitQuote {
       const found = await visibleVisit(repos, input.actor, input.visitId);
       if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
       const { visit, lead } = found;
+      if (visit.projectId === null) return err({ type: 'VisitHasNoProject', visitId: visit.id });
       const conversation = (await repos.conversations.byLead(lead.id))[0] ?? null;
       if (conversation === null) return err({ type: 'LeadHasNoConversation', leadId: lead.id });
       const unitTypeId = await this.unitTypeOf(repos, input);

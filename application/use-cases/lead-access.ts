@@ -1,3 +1,4 @@
+import type { BotState } from '../../domain/chatbot/bot-state.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { windowAt } from '../../domain/conversation/window.ts';
 import type { Lead } from '../../domain/lead/lead.ts';
@@ -11,12 +12,24 @@ export type LeadNotFound = { readonly type: 'LeadNotFound'; readonly leadId: Lea
 /** The 24-hour window as the CRM shows it. */
 export type LeadWindow = { readonly open: true; readonly closesAt: Instant } | { readonly open: false };
 
+/**
+ * Whether the bot still leads the lead's latest conversation, and at which step: a lead who consented and
+ * stopped answering shows where they dropped off. `step` is null once an advisor has the conversation.
+ */
+export type LeadBot = { readonly inBot: boolean; readonly step: Exclude<BotState['step'], 'withAdvisor'> | null };
+
 /** A lead as the visitors list and the chat header show it. */
 export type LeadSummary = {
   readonly lead: Lead;
   /** A phone or a WhatsApp user id: something we can write to. */
   readonly hasWhatsApp: boolean;
   readonly window: LeadWindow;
+  readonly bot: LeadBot;
+};
+
+export const botOf = (conversations: readonly Conversation[]): LeadBot => {
+  const step = conversations[0]?.bot.step ?? 'withAdvisor';
+  return step === 'withAdvisor' ? { inBot: false, step: null } : { inBot: true, step };
 };
 
 export const mayView = (actor: Actor, lead: Lead): boolean =>
@@ -37,8 +50,12 @@ export const leadWindow = (conversations: readonly Conversation[], now: Instant)
   return window.kind === 'open' ? { open: true, closesAt: window.closesAt } : { open: false };
 };
 
-export const summarise = async (repos: Repositories, lead: Lead, now: Instant): Promise<LeadSummary> => ({
-  lead,
-  hasWhatsApp: lead.phone !== null || lead.waUserId !== null,
-  window: leadWindow(await repos.conversations.byLead(lead.id), now),
-});
+export const summarise = async (repos: Repositories, lead: Lead, now: Instant): Promise<LeadSummary> => {
+  const conversations = await repos.conversations.byLead(lead.id);
+  return {
+    lead,
+    hasWhatsApp: lead.phone !== null || lead.waUserId !== null,
+    window: leadWindow(conversations, now),
+    bot: botOf(conversations),
+  };
+};

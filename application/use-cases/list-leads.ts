@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.ts';
-import { mayView, summarise, type LeadSummary } from './lead-access.ts';
+import { botOf, mayView, summarise, type LeadSummary } from './lead-access.ts';
 
 export type ListLeadsInput = {
   readonly actor: Actor;
@@ -13,6 +13,8 @@ export type ListLeadsInput = {
   readonly advisorId?: UserId;
   /** Leads with at least one visit at this stage. */
   readonly stage?: VisitStage;
+  /** Only leads the bot still leads (`true`: where drop-offs are) or only those with an advisor (`false`). */
+  readonly inBot?: boolean;
   /** From a previous page's `nextCursor`. */
   readonly cursor?: string;
   readonly limit: number;
@@ -61,6 +63,8 @@ export class ListLeads {
       let more = false;
       for (const lead of candidates) {
         if (!(await this.atStage(repos, lead, input.stage))) continue;
+        if (input.inBot !== undefined && botOf(await repos.conversations.byLead(lead.id)).inBot !== input.inBot)
+          continue;
         if (page.length === input.limit) {
           more = true;
           break;

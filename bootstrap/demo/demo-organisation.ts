@@ -32,6 +32,7 @@ export const demoLine = (phoneNumberId: string = FAKE_PHONE_NUMBER_ID): Business
   name: 'Línea de ventas',
   advisorGroupId: demoGroup.id,
   projectIds: [],
+  assignQuotedLeads: true,
 });
 
 export const demoTemplates: readonly Template[] = [

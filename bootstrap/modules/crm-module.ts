@@ -18,7 +18,9 @@ import { CreateLead } from '../../application/use-cases/create-lead.ts';
 import type { PhoneParser } from '../../application/ports/phone-parser.ts';
 import { LibPhoneNumberParser } from '../../adapters/contact/libphonenumber-phone-parser.ts';
 import { GetConversation } from '../../application/use-cases/get-conversation.ts';
+import { HandBackConversation } from '../../application/use-cases/hand-back-conversation.ts';
 import { MarkConversationRead } from '../../application/use-cases/mark-conversation-read.ts';
+import { TakeOverConversation } from '../../application/use-cases/take-over-conversation.ts';
 import { GetLead } from '../../application/use-cases/get-lead.ts';
 import { ListLeads } from '../../application/use-cases/list-leads.ts';
 import { ListVisits } from '../../application/use-cases/list-visits.ts';
@@ -100,6 +102,14 @@ const bindLeadUseCases = (bind: Binder['bind']): void => {
   bind(TOKENS.GetConversation).toResolvedValue(
     (uow: UnitOfWork, clock: Clock) => new GetConversation(uow, clock),
     [TOKENS.UnitOfWork, TOKENS.Clock],
+  );
+  bind(TOKENS.TakeOverConversation).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock, ids: IdGenerator) => new TakeOverConversation(uow, { clock, ids }),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator],
+  );
+  bind(TOKENS.HandBackConversation).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock, ids: IdGenerator) => new HandBackConversation(uow, { clock, ids }),
+    [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator],
   );
   bind(TOKENS.MarkConversationRead).toResolvedValue(
     (uow: UnitOfWork, gateway: MessageGateway) => new MarkConversationRead(uow, gateway),

@@ -7,8 +7,20 @@ import type { Instant } from '../shared/time.ts';
 import type { OutboundContent } from '../messaging/outbound.ts';
 import type { BotTexts } from './bot-texts.ts';
 
-/** Provable consent (Colombian personal-data law): when, and to which version of the policy. */
-export type Consent = { readonly at: Instant; readonly policyVersion: string };
+/**
+ * Provable consent (Ley 1581 de 2012, Decreto 1377 de 2013): when, to which version of the policy, what the lead
+ * was shown (SHA-256 of the consent question's text) and which inbound message gave it (Meta's id of the tap or
+ * the typed answer). The last two are null for consents recorded before they were kept, and for a CRM lead's.
+ */
+export type Consent = {
+  readonly at: Instant;
+  readonly policyVersion: string;
+  readonly policyTextHash: string | null;
+  readonly messageId: string | null;
+};
+
+/** The consent question as the lead saw it: the policy's version and the hash of the question's text. */
+export type ConsentShown = { readonly policyVersion: string; readonly policyTextHash: string };
 
 export type DataPolicy = { readonly version: string; readonly url: string; readonly summary: string };
 
@@ -19,7 +31,8 @@ export type Session = { readonly email: Email; readonly consent: Consent; readon
 export type BotState =
   | { readonly step: 'start' }
   | { readonly step: 'awaitingEmail' }
-  | { readonly step: 'awaitingConsent'; readonly email: Email }
+  /** `shown` is the question the lead is answering (absent in conversations stored before it was kept). */
+  | { readonly step: 'awaitingConsent'; readonly email: Email; readonly shown?: ConsentShown | undefined }
   | { readonly step: 'choosingFilter'; readonly session: Session }
   | { readonly step: 'choosingPriceRange'; readonly session: Session; readonly page: number }
   | { readonly step: 'choosingCity'; readonly session: Session; readonly page: number }
@@ -50,8 +63,11 @@ export type BotState =
       readonly projectId: ProjectId;
       readonly unitTypeId: UnitTypeId;
     }
-  /** Handed to a human: the bot no longer leads this conversation. */
-  | { readonly step: 'withAdvisor' };
+  /**
+   * Handed to a human: the bot no longer leads this conversation. `session` is what the lead had told the bot
+   * (absent for a CRM lead, or a conversation handed over before it was kept), so a hand-back resumes from it.
+   */
+  | { readonly step: 'withAdvisor'; readonly session?: Session | undefined };
 
 /** What a lead sent, as the bot sees it. */
 export type BotInput =
@@ -61,16 +77,26 @@ export type BotInput =
   | { readonly kind: 'media'; readonly mediaKind: string }
   | { readonly kind: 'unsupported'; readonly type: string };
 
-/** Side effects the bot asks for; the application carries them out and adds their replies first. */
+/** Where the lead's interest stands when the bot opens or hands over a visit: a project, or none yet. */
+export type Interest = {
+  readonly criteria: SearchCriteria;
+  readonly projectId: ProjectId | null;
+  readonly unitTypeId: UnitTypeId | null;
+};
+
+/**
+ * Side effects the bot asks for; the application carries them out and adds their replies first. Every effect
+ * after consent carries the session, so a lead is registered (once) whatever the first effect is.
+ */
 export type BotEffect =
-  | {
-      readonly type: 'RegisterLead';
-      readonly email: Email;
-      readonly consent: Consent;
-      readonly criteria: SearchCriteria;
-      readonly projectId: ProjectId | null;
-      readonly unitTypeId: UnitTypeId | null;
-    }
+  /** The lead consented: register them now, before they choose anything. */
+  | { readonly type: 'RegisterLead'; readonly session: Session }
+  /** The lead declined: forget the email they typed and their profile name. */
+  | { readonly type: 'ForgetLead'; readonly email: Email }
+  /** The lead picked a project (and maybe a unit type): their visit for it opens, or is updated. */
+  | ({ readonly type: 'OpenVisit'; readonly session: Session } & Interest)
+  /** The lead asked for a person: assign an advisor; with no project chosen, a general visit opens. */
+  | ({ readonly type: 'HandToAdvisor'; readonly session: Session } & Interest)
   | {
       readonly type: 'SimulateQuote';
       readonly session: Session;
@@ -94,6 +120,8 @@ export type BotContext = {
   readonly policy: DataPolicy;
   readonly settings: FlowSettings;
   readonly now: Instant;
+  /** Meta's id of the message being answered: the evidence of a consent given by it (null when none is, e.g. a hand-back). */
+  readonly messageId: string | null;
 };
 
 /** One turn: the next state, the replies to send (after any effect's own replies) and the effects. */

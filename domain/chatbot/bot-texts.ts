@@ -52,6 +52,8 @@ export type BotTexts = {
   readonly advisorNeedsEmail: string;
   readonly advisorNeedsConsent: string;
   readonly alreadyWithAdvisor: string;
+  /** An advisor handed the conversation back to the bot: said before the bot's question. */
+  readonly botResumed: string;
   readonly notUnderstood: string;
   readonly textOnly: string;
   readonly restartHint: string;
@@ -71,7 +73,9 @@ export const defaultBotTexts: BotTexts = {
   consentAccept: 'Acepto',
   consentDecline: 'No acepto',
   consentDeclined:
-    'Entendido, no guardamos tus datos. Si cambias de opinión, escríbenos cuando quieras. ¡Hasta pronto! 👋',
+    'Entendido. No registramos tus datos: borramos el correo que escribiste y tu nombre de perfil. Solo ' +
+    'conservamos tu número de WhatsApp y esta conversación, para poder responderte si nos vuelves a escribir. ' +
+    'Si cambias de opinión, escríbenos cuando quieras. ¡Hasta pronto! 👋',
   chooseFilter: '¡Gracias! ¿Cómo quieres buscar tu inmueble?',
   filterPrice: 'Precio',
   filterCity: 'Ciudad',
@@ -113,6 +117,8 @@ export const defaultBotTexts: BotTexts = {
   advisorNeedsEmail: 'Con gusto te comunico con un asesor. Primero necesito tu correo electrónico.',
   advisorNeedsConsent: 'Con gusto te comunico con un asesor. Primero necesito tu autorización de datos.',
   alreadyWithAdvisor: 'Tu asesor ya tiene tu mensaje y te responderá pronto.',
+  botResumed:
+    'Te dejo de nuevo con el asistente virtual 🤖. Cuando quieras hablar otra vez con una persona, escribe *asesor*.',
   notUnderstood: 'No entendí tu respuesta. Elige una de las opciones, por favor.',
   textOnly: 'Por ahora solo puedo leer mensajes de texto. 🙏',
   restartHint: 'Escribe *menu* para empezar de nuevo',

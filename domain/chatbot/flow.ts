@@ -11,10 +11,11 @@ import { parseEmail } from '../contact/email.ts';
 import { textMessage } from '../messaging/builders.ts';
 import type { OutboundContent } from '../messaging/outbound.ts';
 import type { ProjectId, UnitTypeId } from '../shared/ids.ts';
-import type { BotContext, BotInput, BotState, BotTurn, Session } from './bot-state.ts';
+import { sha256Hex } from '../shared/sha256.ts';
+import type { BotContext, BotInput, BotState, BotTurn, Consent, ConsentShown, Session } from './bot-state.ts';
 import { normalizeWord } from './bot-texts.ts';
 import { resolveChoice } from './match-answer.ts';
-import { filterButtons, ID, question, rowsOf } from './questions.ts';
+import { consentQuestionText, filterButtons, ID, question, rowsOf } from './questions.ts';
 
 const turn = (state: BotState, replies: readonly OutboundContent[], effects: BotTurn['effects'] = []): BotTurn => ({
   state,
@@ -44,7 +45,7 @@ const show = (state: BotState, ctx: BotContext): BotTurn => {
 /** True when `id` is one of the rows the state offers (a stale or forged id is not). */
 const offers = (state: BotState, id: string, ctx: BotContext): boolean => rowsOf(state, ctx).some((r) => r.id === id);
 
-const sessionOf = (state: BotState): Session | null => ('session' in state ? state.session : null);
+const sessionOf = (state: BotState): Session | null => ('session' in state ? (state.session ?? null) : null);
 
 const restartSearch = (session: Session, ctx: BotContext, body = ctx.texts.chooseFilter): BotTurn =>
   turn({ step: 'choosingFilter', session: { ...session, criteria: {} } }, [filterButtons(body, ctx)]);
@@ -75,30 +76,60 @@ const narrowOrList = (session: Session, ctx: BotContext): BotTurn => {
   return show({ step: 'choosingProject', session, page: 0 }, ctx);
 };
 
+/** The visit the lead's choice opens (or updates): the application files their quotes and messages under it. */
+const openVisit = (session: Session, projectId: ProjectId, unitTypeId: UnitTypeId | null): BotTurn['effects'] => [
+  { type: 'OpenVisit', session, criteria: session.criteria, projectId, unitTypeId },
+];
+
 const chooseProject = (session: Session, projectId: ProjectId, ctx: BotContext): BotTurn => {
   const types = matchingUnitTypes(ctx.catalog, projectId, session.criteria);
   const only = types.length === 1 ? types[0] : undefined;
   if (types.length === 0) return noMatch(session, ctx);
-  return only !== undefined
-    ? show({ step: 'choosingOutcome', session, projectId, unitTypeId: only.id }, ctx)
-    : show({ step: 'choosingUnitType', session, projectId, page: 0 }, ctx);
+  const next =
+    only !== undefined
+      ? show({ step: 'choosingOutcome', session, projectId, unitTypeId: only.id }, ctx)
+      : show({ step: 'choosingUnitType', session, projectId, page: 0 }, ctx);
+  return { ...next, effects: openVisit(session, projectId, only?.id ?? null) };
 };
 
 const toAdvisor = (session: Session, projectId: ProjectId | null, unitTypeId: UnitTypeId | null): BotTurn =>
   turn(
-    { step: 'withAdvisor' },
+    { step: 'withAdvisor', session },
     [],
-    [
-      {
-        type: 'RegisterLead',
-        email: session.email,
-        consent: session.consent,
-        criteria: session.criteria,
-        projectId,
-        unitTypeId,
-      },
-    ],
+    [{ type: 'HandToAdvisor', session, criteria: session.criteria, projectId, unitTypeId }],
   );
+
+/** What the consent question shows now: its policy version and the fingerprint of its text. */
+const consentShown = (ctx: BotContext): ConsentShown => ({
+  policyVersion: ctx.policy.version,
+  policyTextHash: sha256Hex(consentQuestionText(ctx)),
+});
+
+/** Asks for consent, remembering exactly what was asked (the evidence the answer refers to). */
+const askConsent = (email: Session['email'], ctx: BotContext): BotTurn =>
+  show({ step: 'awaitingConsent', email, shown: consentShown(ctx) }, ctx);
+
+/**
+ * The answer to the consent question. A "yes" to a question whose policy has changed since (a new version was
+ * published meanwhile) is not consent to the new one: the new question is asked. A "no" forgets the email.
+ */
+const answerConsent = (
+  state: Extract<BotState, { step: 'awaitingConsent' }>,
+  yes: boolean,
+  ctx: BotContext,
+): BotTurn => {
+  if (!yes)
+    return turn(
+      { step: 'start' },
+      [textMessage(ctx.texts.consentDeclined)],
+      [{ type: 'ForgetLead', email: state.email }],
+    );
+  const shown = state.shown ?? consentShown(ctx);
+  if (shown.policyVersion !== ctx.policy.version) return askConsent(state.email, ctx);
+  const consent: Consent = { at: ctx.now, ...shown, messageId: ctx.messageId };
+  const session: Session = { email: state.email, consent, criteria: {} };
+  return { ...restartSearch(session, ctx), effects: [{ type: 'RegisterLead', session }] };
+};
 
 type QuotingState = Extract<BotState, { step: 'choosingOutcome' | 'askingSavings' }>;
 
@@ -144,12 +175,7 @@ const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null 
   if (LIST_STEPS.has(state.step) && !offers(state, id, ctx)) return null;
   switch (state.step) {
     case 'awaitingConsent':
-      if (id === ID.consentNo) return turn({ step: 'start' }, [textMessage(ctx.texts.consentDeclined)]);
-      if (id !== ID.consentYes) return null;
-      return restartSearch(
-        { email: state.email, consent: { at: ctx.now, policyVersion: ctx.policy.version }, criteria: {} },
-        ctx,
-      );
+      return id === ID.consentYes || id === ID.consentNo ? answerConsent(state, id === ID.consentYes, ctx) : null;
     case 'choosingFilter': {
       const dimension = (
         { [ID.filterPrice]: 'price', [ID.filterCity]: 'city', [ID.filterType]: 'propertyType' } as const
@@ -168,17 +194,17 @@ const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null 
       const unitTypeId = valueAfter(id, 'unittype');
       if (unitTypeId !== null && isSoldOut(ctx.catalog, unitTypeId as UnitTypeId))
         return reask(state, ctx, ctx.texts.unitTypeSoldOut);
-      return unitTypeId === null
-        ? null
-        : show(
-            {
-              step: 'choosingOutcome',
-              session: state.session,
-              projectId: state.projectId,
-              unitTypeId: unitTypeId as UnitTypeId,
-            },
-            ctx,
-          );
+      if (unitTypeId === null) return null;
+      const chosen = show(
+        {
+          step: 'choosingOutcome',
+          session: state.session,
+          projectId: state.projectId,
+          unitTypeId: unitTypeId as UnitTypeId,
+        },
+        ctx,
+      );
+      return { ...chosen, effects: openVisit(state.session, state.projectId, unitTypeId as UnitTypeId) };
     }
     case 'choosingOutcome':
     case 'quoted':
@@ -233,7 +259,7 @@ const onText = (state: BotState, body: string, ctx: BotContext): BotTurn => {
   }
   if (state.step === 'start' || state.step === 'awaitingEmail') {
     const email = parseEmail(body);
-    if (email.ok) return show({ step: 'awaitingConsent', email: email.value }, ctx);
+    if (email.ok) return askConsent(email.value, ctx);
     return state.step === 'start'
       ? reask({ step: 'awaitingEmail' }, ctx, texts.welcome)
       : turn(state, [textMessage(texts.invalidEmail)]);
@@ -260,4 +286,15 @@ export const advance = (state: BotState, input: BotInput, ctx: BotContext): BotT
         return reask({ step: 'awaitingEmail' }, ctx, `${ctx.texts.welcome}\n\n${ctx.texts.textOnly}`);
       return reask(state, ctx, ctx.texts.textOnly);
   }
+};
+
+/**
+ * An advisor hands the conversation back to the bot. A lead who had consented resumes at the search, told the bot
+ * is back (the session is kept: no second consent); one who never consented to the bot (a CRM lead) starts over
+ * when they next write, with no message now.
+ */
+export const resume = (state: BotState, ctx: BotContext): BotTurn => {
+  const session = sessionOf(state);
+  if (session === null) return turn({ step: 'start' }, []);
+  return restartSearch(session, ctx, `${ctx.texts.botResumed}\n\n${ctx.texts.chooseFilter}`);
 };

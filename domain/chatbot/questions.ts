@@ -98,16 +98,20 @@ export const outcomeButtons = (body: string, ctx: BotContext, second: 'quote' | 
 
 const nameOfProject = (ctx: BotContext, id: ProjectId) => ctx.catalog.projects.find((p) => p.id === id);
 
+/** The consent question's text: what the lead reads before accepting, fingerprinted as consent evidence. */
+export const consentQuestionText = (ctx: BotContext): string =>
+  fill(ctx.texts.consentQuestion, { summary: ctx.policy.summary, url: ctx.policy.url });
+
 /** The current question, asked again exactly as the lead first saw it. */
 export const question = (state: BotState, ctx: BotContext): OutboundContent[] => {
-  const { texts, policy } = ctx;
+  const { texts } = ctx;
   switch (state.step) {
     case 'start':
     case 'awaitingEmail':
       return [textMessage(texts.askEmail)];
     case 'awaitingConsent':
       return [
-        buttonsMessage(fill(texts.consentQuestion, { summary: policy.summary, url: policy.url }), [
+        buttonsMessage(consentQuestionText(ctx), [
           { id: ID.consentYes, title: texts.consentAccept },
           { id: ID.consentNo, title: texts.consentDecline },
         ]),

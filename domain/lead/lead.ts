@@ -45,11 +45,14 @@ export type Lead = {
 
 export type VisitStage = 'new' | 'contacted' | 'appointment' | 'reserved' | 'authorised' | 'lost';
 
-/** A lead's interest in one project, with the search that led there. */
+/**
+ * A lead's interest in one project, with the search that led there; a general visit ("sin proyecto",
+ * `projectId` null) is the card of a lead who asked for an advisor before choosing a project.
+ */
 export type Visit = {
   readonly id: VisitId;
   readonly leadId: LeadId;
-  readonly projectId: ProjectId;
+  readonly projectId: ProjectId | null;
   readonly unitTypeId: UnitTypeId | null;
   readonly criteria: SearchCriteria;
   readonly stage: VisitStage;

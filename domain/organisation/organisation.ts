@@ -31,4 +31,9 @@ export type BusinessLine = {
   readonly advisorGroupId: AdvisorGroupId;
   /** The projects the line's bot offers; empty means the whole catalogue. */
   readonly projectIds: readonly ProjectId[];
+  /**
+   * Whether a lead who simulates a quote in the bot (without asking for an advisor) is assigned to the
+   * least-loaded advisor at once (`true`, the default) or waits, unassigned, for a manager to route.
+   */
+  readonly assignQuotedLeads: boolean;
 };

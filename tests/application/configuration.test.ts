@@ -169,6 +169,7 @@ describe('configuration use cases', () => {
       name: 'Norte',
       advisorGroupId: created.value.id,
       projectIds: [asId<ProjectId>('p-bog-1')],
+      assignQuotedLeads: true,
     };
 
     expect(await saveLine.execute(line)).toMatchObject({ ok: true });

@@ -20,7 +20,7 @@ const registerThroughStep = (world: World, line: BusinessLine, phone: string) =>
       line,
       conversation: aConversation().onLine(line.id).withContact({ phone, userId: null }).build(),
       email: `lead${phone.slice(-4)}@correo.com` as Email,
-      consent: { at: world.clock.now(), policyVersion: '2026-01' },
+      consent: { at: world.clock.now(), policyVersion: '2026-01', policyTextHash: null, messageId: null },
       criteria: {},
       projectId: null,
       unitTypeId: null,

@@ -36,8 +36,11 @@ export class ConversationBuilder {
     return this.#set({ profileName });
   }
 
+  /** Linked to a lead, with their advisor (as a hand-over leaves it); `withBot` after this puts it back with the bot. */
   ofLead(leadId: string | null): this {
-    return this.#set({ leadId: leadId === null ? null : asId<LeadId>(leadId) });
+    return leadId === null
+      ? this.#set({ leadId: null })
+      : this.#set({ leadId: asId<LeadId>(leadId), bot: { step: 'withAdvisor' } });
   }
 
   withBot(bot: BotState): this {

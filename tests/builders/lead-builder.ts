@@ -14,7 +14,7 @@ export class LeadBuilder {
     phone: nextPhone(),
     waUserId: null,
     email: asId<Email>('ana@example.com'),
-    consent: { at: 0, policyVersion: '2026-01' },
+    consent: { at: 0, policyVersion: '2026-01', policyTextHash: null, messageId: null },
     advisorId: null,
     assignedAt: null,
     source: 'whatsapp_bot',

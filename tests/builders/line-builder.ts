@@ -11,6 +11,7 @@ export class LineBuilder {
     name: 'Ventas Bogotá',
     advisorGroupId: asId<AdvisorGroupId>('group-1'),
     projectIds: [],
+    assignQuotedLeads: true,
   };
 
   withId(id: string): this {

@@ -57,6 +57,10 @@ const CASES: {
     { type: 'visit_changed', leadId, visitId: asId<VisitId>('visit-1') },
     { v: 1, type: 'visit_changed', leadId: 'lead-1', visitId: 'visit-1' },
   ],
+  conversation_handed: [
+    { type: 'conversation_handed', leadId, conversationId, to: 'bot' },
+    { v: 1, type: 'conversation_handed', leadId: 'lead-1', conversationId: 'conv-1', to: 'bot' },
+  ],
   user_deactivated: [
     { type: 'user_deactivated', userId: advisorId },
     { v: 1, type: 'user_deactivated', userId: 'u-ana' },

@@ -45,7 +45,7 @@ describe.skipIf(target === null)('postgres: concurrent lead registrations', () =
             line,
             conversation,
             email: `lead${n % 20}@example.com` as Email,
-            consent: { at: NOW, policyVersion: '2026-01' },
+            consent: { at: NOW, policyVersion: '2026-01', policyTextHash: null, messageId: null },
             criteria: {},
             projectId: null,
             unitTypeId: null,

@@ -138,9 +138,19 @@ for (const target of await openTestDatabases()) {
 
     it('keeps every consent a lead gave, once each', async () => {
       const lead = aLead().build();
-      await repos().leads.save({ ...lead, consent: { at: 10, policyVersion: '2026-01' } });
-      await repos().leads.save({ ...lead, consent: { at: 10, policyVersion: '2026-01' }, name: 'Renamed' });
-      await repos().leads.save({ ...lead, consent: { at: 50, policyVersion: '2026-03' } });
+      await repos().leads.save({
+        ...lead,
+        consent: { at: 10, policyVersion: '2026-01', policyTextHash: null, messageId: null },
+      });
+      await repos().leads.save({
+        ...lead,
+        consent: { at: 10, policyVersion: '2026-01', policyTextHash: null, messageId: null },
+        name: 'Renamed',
+      });
+      await repos().leads.save({
+        ...lead,
+        consent: { at: 50, policyVersion: '2026-03', policyTextHash: null, messageId: null },
+      });
 
       const given = await database.db
         .select()

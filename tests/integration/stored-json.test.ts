@@ -1,3 +1,4 @@
+import { botStateCodec } from '../../adapters/persistence/codecs/bot-state-codec.ts';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
@@ -210,7 +211,7 @@ for (const target of await openTestDatabases()) {
         createdAt: at.getTime(),
       });
       const [row] = await db().select().from(conversations).where(eq(conversations.id, conversationId));
-      expect(row?.bot).toEqual({ v: 1, value: samples.botStates.quoted });
+      expect(row?.bot).toEqual({ v: botStateCodec.version, value: samples.botStates.quoted });
       expect((await repos.conversations.byId(conversationId))?.bot).toEqual(samples.botStates.quoted);
     });
 

@@ -9,7 +9,19 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, type Instant } from '../../domain/shared/ti
 import type { Desk } from '../support/desk-harness.ts';
 
 /** What a lead has done, as the model understands the product's rules. */
-type LeadModel = { consented: boolean; registered: boolean; declined: boolean; lastInboundAt: Instant | null };
+type LeadModel = {
+  consented: boolean;
+  /** Registered: they consented (the lead is registered then, and only then). */
+  registered: boolean;
+  /** Asked for a person ("asesor" or the button): an advisor is assigned. */
+  askedAdvisor: boolean;
+  declined: boolean;
+  /** The email typed before declining, which nothing stored may hold any more. */
+  forgotten: string | null;
+  /** The last email typed while not consented. */
+  typed?: string;
+  lastInboundAt: Instant | null;
+};
 type Model = { readonly leads: Map<string, LeadModel>; now: Instant };
 type Real = { readonly desk: Desk; readonly inbound: Map<string, Instant[]>; checked: number };
 
@@ -18,7 +30,14 @@ const GROUP: readonly string[] = ['u-ana', 'u-carlos', 'u-valentina'];
 const LINE = 'line-main' as LineId;
 
 const leadOf = (m: Model, phone: string): LeadModel => {
-  const found = m.leads.get(phone) ?? { consented: false, registered: false, declined: false, lastInboundAt: null };
+  const found = m.leads.get(phone) ?? {
+    consented: false,
+    registered: false,
+    askedAdvisor: false,
+    declined: false,
+    forgotten: null,
+    lastInboundAt: null,
+  };
   m.leads.set(phone, found);
   return found;
 };
@@ -46,18 +65,35 @@ const checkInvariants = async (m: Model, r: Real): Promise<void> => {
   for (const phone of PHONES) {
     const model = leadOf(m, phone);
     const lead = leads.find((l) => l.phone === phone);
+    // A lead is registered iff it consented, with the evidence of the tap.
     expect(lead !== undefined, `${phone} registered`).toBe(model.registered);
+    const conversation = await r.desk.read((repos) =>
+      repos.conversations.byIdentity(LINE, { phone: phone as PhoneE164, userId: null }),
+    );
+    const quotes =
+      conversation === null ? [] : await r.desk.read((repos) => repos.quotes.byConversation(conversation.id));
     if (lead !== undefined) {
       expect(model.consented).toBe(true);
-      expect(lead.consent).not.toBeNull();
+      expect(lead.consent).toMatchObject({ messageId: expect.any(String), policyTextHash: expect.any(String) });
       expect(lead.email).not.toBeNull();
-      expect(GROUP).toContain(lead.advisorId);
-    }
-    if (model.declined) {
-      const conversation = await r.desk.read((repos) =>
-        repos.conversations.byIdentity(LINE, { phone: phone as PhoneE164, userId: null }),
-      );
-      expect(JSON.stringify(conversation?.bot)).not.toContain('@');
+      // Asking for a person assigns an advisor; so does quoting (the line's default).
+      if (model.askedAdvisor || quotes.length > 0) expect(GROUP).toContain(lead.advisorId);
+      // Every quote belongs to one of the lead's visits.
+      const visits = await r.desk.read((repos) => repos.visits.byLead(lead.id));
+      for (const q of quotes) expect(visits.map((v) => v.id)).toContain(q.visitId);
+    } else expect(quotes).toEqual([]);
+    if (model.declined && model.forgotten !== null && conversation !== null) {
+      // A declined lead leaves no email anywhere: bot state, messages, the inbox's copies of the webhooks.
+      const email = model.forgotten;
+      expect(JSON.stringify(conversation)).not.toContain(email);
+      expect(conversation.profileName).toBeNull();
+      const messages = await r.desk.read((repos) => repos.messages.byConversation(conversation.id));
+      expect(JSON.stringify(messages)).not.toContain(email);
+      for (const message of messages) {
+        if (message.direction !== 'inbound') continue;
+        const envelope = await r.desk.read((repos) => repos.inbox.messageEnvelope(message.waMessageId));
+        expect(JSON.stringify(envelope)).not.toContain(email);
+      }
     }
   }
   const loads = GROUP.map((id) => leads.filter((l) => l.advisorId === id).length);
@@ -74,6 +110,7 @@ export const seen = {
   refusedOutsideWindow: 0,
   templatesOutsideWindow: 0,
   quotes: 0,
+  declines: 0,
 };
 
 const say = (phone: string, text: string): Cmd => ({
@@ -81,11 +118,9 @@ const say = (phone: string, text: string): Cmd => ({
   run: async (m, r) => {
     await r.desk.whatsapp.lead(phone).say(text);
     const lead = wroteIn(m, r, phone);
-    if (text.includes('@') && text.includes('.')) lead.declined = false;
-    if (normalizeWord(text) === 'asesor' && lead.consented && !lead.registered) {
-      lead.registered = true;
-      seen.registrations += 1;
-    }
+    if (text.includes('@') && text.includes('.') && !lead.consented)
+      Object.assign(lead, { declined: false, typed: text });
+    if (normalizeWord(text) === 'asesor' && lead.consented) lead.askedAdvisor = true;
     await checkInvariants(m, r);
   },
   toString: () => `say(${phone}, ${JSON.stringify(text)})`,
@@ -101,11 +136,15 @@ const tap = (phone: string, index: number): Cmd => ({
     if (choice === undefined) return;
     await r.desk.whatsapp.lead(phone).tap(choice.id);
     const lead = wroteIn(m, r, phone);
-    if (choice.id === 'consent:yes') lead.consented = true;
-    if (choice.id === 'consent:no') Object.assign(lead, { consented: false, declined: true });
-    if (choice.id === 'outcome:advisor') lead.registered = true;
-    if (choice.id === 'outcome:advisor' || choice.id === 'consent:yes')
-      seen.registrations += choice.id === 'outcome:advisor' ? 1 : 0;
+    if (choice.id === 'consent:yes') {
+      Object.assign(lead, { consented: true, registered: true });
+      seen.registrations += 1;
+    }
+    if (choice.id === 'consent:no') {
+      Object.assign(lead, { consented: false, declined: true, forgotten: lead.typed ?? null });
+      seen.declines += 1;
+    }
+    if (choice.id === 'outcome:advisor') lead.askedAdvisor = true;
     if (choice.id === 'outcome:quote') seen.quotes += 1;
     await checkInvariants(m, r);
   },
@@ -133,7 +172,7 @@ const advance = (ms: number): Cmd => ({
 });
 
 const agentSends = (phone: string, kind: 'text' | 'template'): Cmd => ({
-  check: (m) => leadOf(m, phone).registered,
+  check: (m) => leadOf(m, phone).askedAdvisor,
   run: async (m, r) => {
     const lead = (await r.desk.read((repos) => repos.leads.list())).find((l) => l.phone === phone);
     if (lead === undefined) throw new Error(`model says ${phone} is registered`);

@@ -12,7 +12,7 @@ const quotesOf = async (desk: Desk, camila: FakeLead) => {
 };
 
 describe('a lead searching by city gets a simulated quote, then an advisor', () => {
-  it('sends the quote as text and as a PDF, then offers an advisor, without registering the lead', async () => {
+  it('sends the quote as text and as a PDF, then offers an advisor; the lead is registered and the quote filed under their visit', async () => {
     const desk = await startDesk();
     const camila = await toMiradorOutcomeChoice(desk, '+573002220001');
     const before = camila.inbox().length;
@@ -39,14 +39,19 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
       buttons: expect.arrayContaining([expect.objectContaining({ title: 'Hablar con asesor' })]),
     });
 
+    // Registered when they consented, assigned when they quoted (the line's default), the visit opened at the project.
+    const leads = await desk.read((r) => r.leads.list());
+    expect(leads).toMatchObject([{ phone: camila.phone, email: expect.stringContaining('@'), advisorId: 'u-ana' }]);
+    expect(leads[0]?.consent).toMatchObject({ policyTextHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const visits = await desk.read((r) => r.visits.byLead(leads[0]?.id ?? asId('none')));
+    expect(visits).toMatchObject([{ projectId: 'p-med-1', unitTypeId: 'p-med-1-t2' }]);
     expect(await quotesOf(desk, camila)).toMatchObject([
       {
-        visitId: null,
+        visitId: visits[0]?.id,
         pdfMediaId: pdf?.kind === 'media' ? pdf.mediaId : null,
         quote: { number: 'COT-000001', projectId: 'p-med-1', unitTypeId: 'p-med-1-t2', price: { amount: 590_000_000 } },
       },
     ]);
-    expect(await desk.read((r) => r.leads.list())).toEqual([]);
   });
 
   it('says kindly when the project is too close to delivery to pay the down payment in instalments', async () => {

@@ -39,9 +39,13 @@ export const LineInputSchema = z
     name: z.string().trim().min(1).max(200),
     advisorGroupId: id,
     projectIds: z.array(id).openapi({ description: 'Projects the bot offers on this line; empty means all.' }),
+    assignQuotedLeads: z.boolean().default(true).openapi({
+      description:
+        'Whether a lead who simulates a quote in the bot, without asking for an advisor, is assigned to the least-loaded advisor at once (true, the default) or waits unassigned for a manager.',
+    }),
   })
   .openapi('LineInput');
-export const LineSchema = LineInputSchema.extend({ id }).openapi('Line');
+export const LineSchema = LineInputSchema.extend({ id, assignQuotedLeads: z.boolean() }).openapi('Line');
 
 const PaymentPlanSchema = z.object({
   separationFee: amount,

@@ -1,6 +1,9 @@
 import { authorOf } from '../../../application/ports/actor.ts';
 import type { GetConversation } from '../../../application/use-cases/get-conversation.ts';
+import type { HandBackConversation } from '../../../application/use-cases/hand-back-conversation.ts';
 import type { MarkConversationRead } from '../../../application/use-cases/mark-conversation-read.ts';
+import type { TakeOverConversation } from '../../../application/use-cases/take-over-conversation.ts';
+import type { Conversation } from '../../../domain/conversation/conversation.ts';
 import type { AgentContent, SendAgentMessage } from '../../../application/use-cases/send-agent-message.ts';
 import { asId, type LeadId, type MediaId, type VisitId } from '../../../domain/shared/ids.ts';
 import type { SendMessageBody } from './conversation.schemas.ts';
@@ -14,7 +17,35 @@ export type ConversationDeps = {
   readonly getConversation: Pick<GetConversation, 'execute'>;
   readonly markConversationRead: Pick<MarkConversationRead, 'execute'>;
   readonly sendAgentMessage: Pick<SendAgentMessage, 'execute'>;
+  readonly takeOverConversation: Pick<TakeOverConversation, 'execute'>;
+  readonly handBackConversation: Pick<HandBackConversation, 'execute'>;
 };
+
+const handedJson = (conversation: Conversation) => ({
+  conversationId: conversation.id,
+  inBot: conversation.bot.step !== 'withAdvisor',
+  step: conversation.bot.step === 'withAdvisor' ? null : conversation.bot.step,
+});
+
+export const takeOver =
+  (deps: ConversationDeps): CrmHandler<typeof routes.takeOverRoute> =>
+  async (c) => {
+    const taken = await deps.takeOverConversation.execute({
+      actor: c.get('actor'),
+      leadId: asId<LeadId>(c.req.valid('param').id),
+    });
+    return taken.ok ? c.json(handedJson(taken.value), 200) : crmProblem(c, taken.error);
+  };
+
+export const handBack =
+  (deps: ConversationDeps): CrmHandler<typeof routes.handBackRoute> =>
+  async (c) => {
+    const handed = await deps.handBackConversation.execute({
+      actor: c.get('actor'),
+      leadId: asId<LeadId>(c.req.valid('param').id),
+    });
+    return handed.ok ? c.json(handedJson(handed.value), 200) : crmProblem(c, handed.error);
+  };
 
 /** `{ [key]: value }`, or nothing when the value is absent (an optional member is never `undefined`). */
 const opt = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => {

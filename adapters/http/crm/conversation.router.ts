@@ -11,5 +11,7 @@ export const conversationRouter = (deps: ConversationDeps): CrmRouter => {
   router.openapi(routes.getConversationRoute, handlers.getConversation(deps));
   router.openapi(routes.markConversationReadRoute, handlers.markConversationRead(deps));
   router.openapi(routes.sendMessageRoute, handlers.sendMessage(deps));
+  router.openapi(routes.takeOverRoute, handlers.takeOver(deps));
+  router.openapi(routes.handBackRoute, handlers.handBack(deps));
   return router;
 };

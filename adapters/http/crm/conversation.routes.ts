@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   ConversationQuery,
   ConversationSchema,
@@ -58,5 +58,51 @@ export const sendMessageRoute = createRoute({
       'The stored file is not what the message calls it (`media_content_mismatch`, with `declaredType` and `detectedType`): e.g. a voice note that is not OGG/Opus, a PDF sent as an image.',
     ),
     422: problemResponse('Invalid body, message over WhatsApp’s limits, or wrong number of template parameters'),
+  },
+});
+
+const HandedSchema = z
+  .object({
+    conversationId: z.string(),
+    inBot: z.boolean().openapi({ description: 'Whether the bot now leads the conversation' }),
+    step: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The bot step it resumes at (hand-back); null with an advisor' }),
+  })
+  .openapi('ConversationHanded');
+
+export const takeOverRoute = createRoute({
+  method: 'post',
+  path: '/leads/{id}/conversation/takeover',
+  tags: ['Conversation'],
+  summary:
+    'Take the conversation from the bot: the bot stops answering this lead (an unassigned lead gets the least-loaded advisor)',
+  request: { params: LeadIdParam },
+  responses: {
+    200: { description: 'The advisor has the conversation', content: { 'application/json': { schema: HandedSchema } } },
+    404: problemResponse('Unknown lead, or not one of the caller’s'),
+    409: problemResponse(
+      'The conversation is already with an advisor (`not_with_bot`), or the lead has none (`lead_has_no_conversation`)',
+    ),
+  },
+});
+
+export const handBackRoute = createRoute({
+  method: 'post',
+  path: '/leads/{id}/conversation/handback',
+  tags: ['Conversation'],
+  summary:
+    'Hand the conversation back to the bot: a lead who consented resumes at the search (told so while the window is open); the advisor stays theirs',
+  request: { params: LeadIdParam },
+  responses: {
+    200: {
+      description: 'The bot leads the conversation again',
+      content: { 'application/json': { schema: HandedSchema } },
+    },
+    404: problemResponse('Unknown lead, or not one of the caller’s'),
+    409: problemResponse(
+      'The bot already leads the conversation (`already_with_bot`), or the lead has none (`lead_has_no_conversation`)',
+    ),
   },
 });

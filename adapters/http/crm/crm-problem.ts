@@ -1,3 +1,5 @@
+import type { HandBackError } from '../../../application/use-cases/hand-back-conversation.ts';
+import type { TakeOverError } from '../../../application/use-cases/take-over-conversation.ts';
 import type { Context, TypedResponse } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { BuilderProfileError } from '../../../domain/builder/builder-profile.ts';
@@ -86,7 +88,9 @@ export type CrmApiError =
   | ListApiKeysError
   | DeactivateUserError
   | DeadLetterNotFound
-  | RetryDeadLetterError;
+  | RetryDeadLetterError
+  | TakeOverError
+  | HandBackError;
 
 export type CrmErrorType = CrmApiError['type'];
 
@@ -308,6 +312,20 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     title: 'Conflict',
     detail: 'The lead has no WhatsApp conversation to file the quote under.',
   },
+  NotWithBot: {
+    status: 409,
+    code: 'not_with_bot',
+    title: 'Conversation already with an advisor',
+    detail: 'The bot does not lead this conversation: there is nothing to take over.',
+    extra: (e) => ({ conversationId: e.conversationId }),
+  },
+  AlreadyWithBot: {
+    status: 409,
+    code: 'already_with_bot',
+    title: 'Conversation already with the bot',
+    detail: 'The bot already leads this conversation: there is nothing to hand back.',
+    extra: (e) => ({ conversationId: e.conversationId }),
+  },
   WindowClosed: {
     status: 409,
     code: 'window_closed',
@@ -403,6 +421,13 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     code: 'unit_not_in_project',
     title: 'Unit not in project',
     detail: (e) => e.reason,
+  },
+  VisitHasNoProject: {
+    status: 409,
+    code: 'visit_without_project',
+    title: 'Visit without a project',
+    detail:
+      'This is the lead\'s general visit ("sin proyecto"): quote from the visit of a project (open one with POST /api/v1/leads/{id}/visits).',
   },
   InvalidPaymentPlan: {
     status: 422,

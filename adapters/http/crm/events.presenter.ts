@@ -28,6 +28,12 @@ export type DeskEventPayloads = {
     readonly leadId: string;
     readonly advisorId: string;
   };
+  readonly conversation_handed: Version & {
+    readonly type: 'conversation_handed';
+    readonly leadId: string;
+    readonly conversationId: string;
+    readonly to: 'advisor' | 'bot';
+  };
   readonly visit_changed: Version & {
     readonly type: 'visit_changed';
     readonly leadId: string;
@@ -73,6 +79,7 @@ const PRESENTERS: { readonly [T in DeskEventType]: (event: EventOf<T>) => DeskEv
   lead_registered: (e) => ({ v, type: e.type, leadId: e.leadId, advisorId: e.advisorId }),
   lead_assigned: (e) => ({ v, type: e.type, leadId: e.leadId, advisorId: e.advisorId }),
   visit_changed: (e) => ({ v, type: e.type, leadId: e.leadId, visitId: e.visitId }),
+  conversation_handed: (e) => ({ v, type: e.type, leadId: e.leadId, conversationId: e.conversationId, to: e.to }),
   user_deactivated: (e) => ({ v, type: e.type, userId: e.userId }),
 };
 

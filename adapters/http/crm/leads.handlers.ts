@@ -13,7 +13,7 @@ import {
 } from '../../../domain/shared/ids.ts';
 import { crmProblem } from './crm-problem.ts';
 import type { CrmHandler } from './crm-router.ts';
-import { leadJson, visitJson } from './leads.presenters.ts';
+import { leadDetailJson, leadJson, visitJson } from './leads.presenters.ts';
 import type * as routes from './leads.routes.ts';
 
 /** What the lead routes need: their use cases. */
@@ -28,13 +28,14 @@ export type LeadsDeps = {
 export const listLeads =
   (deps: LeadsDeps): CrmHandler<typeof routes.listLeadsRoute> =>
   async (c) => {
-    const { q, advisorId, stage, cursor, limit } = c.req.valid('query');
+    const { q, advisorId, stage, inBot, cursor, limit } = c.req.valid('query');
     const page = await deps.listLeads.execute({
       actor: c.get('actor'),
       limit,
       ...(q === undefined ? {} : { q }),
       ...(advisorId === undefined ? {} : { advisorId: asId<UserId>(advisorId) }),
       ...(stage === undefined ? {} : { stage }),
+      ...(inBot === undefined ? {} : { inBot }),
       ...(cursor === undefined ? {} : { cursor }),
     });
     if (!page.ok) return crmProblem(c, page.error);
@@ -45,7 +46,7 @@ export const getLead =
   (deps: LeadsDeps): CrmHandler<typeof routes.getLeadRoute> =>
   async (c) => {
     const found = await deps.getLead.execute({ actor: c.get('actor'), leadId: asId<LeadId>(c.req.valid('param').id) });
-    return found.ok ? c.json(leadJson(found.value), 200) : crmProblem(c, found.error);
+    return found.ok ? c.json(leadDetailJson(found.value), 200) : crmProblem(c, found.error);
   };
 
 export const createLead =

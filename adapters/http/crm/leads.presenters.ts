@@ -1,4 +1,6 @@
 import type { z } from '@hono/zod-openapi';
+import type { ConsentRecord } from '../../../application/ports/lead-repository.ts';
+import type { LeadDetail } from '../../../application/use-cases/get-lead.ts';
 import type { LeadSummary, LeadWindow } from '../../../application/use-cases/lead-access.ts';
 import type { Visit } from '../../../domain/lead/lead.ts';
 import type { Message } from '../../../domain/messaging/message.ts';
@@ -12,7 +14,7 @@ export const iso = (t: Instant): string => new Date(t).toISOString();
 
 export const windowJson = (w: LeadWindow) => (w.open ? { open: true, closesAt: iso(w.closesAt) } : { open: false });
 
-export const leadJson = ({ lead, hasWhatsApp, window }: LeadSummary) => ({
+export const leadJson = ({ lead, hasWhatsApp, window, bot }: LeadSummary) => ({
   id: lead.id,
   lineId: lead.lineId,
   name: lead.name,
@@ -23,6 +25,21 @@ export const leadJson = ({ lead, hasWhatsApp, window }: LeadSummary) => ({
   createdAt: iso(lead.createdAt),
   hasWhatsApp,
   window: windowJson(window),
+  inBot: bot.inBot,
+  step: bot.step,
+});
+
+export const consentJson = (c: ConsentRecord) => ({
+  at: iso(c.at),
+  policyVersion: c.policyVersion,
+  policyTextHash: c.policyTextHash,
+  messageId: c.messageId,
+  email: c.email,
+});
+
+export const leadDetailJson = (detail: LeadDetail) => ({
+  ...leadJson(detail),
+  consents: detail.consents.map(consentJson),
 });
 
 export const visitJson = (v: Visit) => ({ ...v, criteria: { ...v.criteria }, createdAt: iso(v.createdAt) });

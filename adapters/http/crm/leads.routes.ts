@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   CreateLeadBody,
+  LeadDetailSchema,
   LeadIdParam,
   LeadPageSchema,
   LeadSchema,
@@ -32,7 +33,7 @@ export const getLeadRoute = createRoute({
   tags: ['Leads'],
   summary: 'One lead',
   request: { params: LeadIdParam },
-  responses: { 200: json(LeadSchema, 'The lead'), 404: notFound },
+  responses: { 200: json(LeadDetailSchema, 'The lead, with its consent history'), 404: notFound },
 });
 
 export const createLeadRoute = createRoute({

@@ -1,6 +1,23 @@
 import { z } from '@hono/zod-openapi';
+import type { BotState } from '../../../domain/chatbot/bot-state.ts';
 
 const STAGES = ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost'] as const;
+
+/** Every step of the bot's conversation but `withAdvisor` (a lead with an advisor has no bot step). */
+const BOT_STEPS = [
+  'start',
+  'awaitingEmail',
+  'awaitingConsent',
+  'choosingFilter',
+  'choosingPriceRange',
+  'choosingCity',
+  'choosingPropertyType',
+  'choosingProject',
+  'choosingUnitType',
+  'choosingOutcome',
+  'askingSavings',
+  'quoted',
+] as const satisfies readonly Exclude<BotState['step'], 'withAdvisor'>[];
 
 export const WindowSchema = z
   .object({
@@ -24,8 +41,39 @@ export const LeadSchema = z
     createdAt: z.iso.datetime(),
     hasWhatsApp: z.boolean().openapi({ description: 'A phone or WhatsApp user id we can write to' }),
     window: WindowSchema,
+    inBot: z.boolean().openapi({
+      description:
+        'The bot still leads the conversation (the lead consented and has not been handed to an advisor): `step` says where they are, or dropped off',
+    }),
+    step: z.enum(BOT_STEPS).nullable().openapi({
+      description: 'The bot step of an in-bot lead; null once an advisor has the conversation',
+      example: 'choosingProject',
+    }),
   })
   .openapi('Lead');
+
+export const ConsentSchema = z
+  .object({
+    at: z.iso.datetime().openapi({ description: 'When the lead accepted' }),
+    policyVersion: z.string().openapi({ example: '2026-01' }),
+    policyTextHash: z.string().nullable().openapi({
+      description:
+        'SHA-256 (hex) of the consent question exactly as the lead saw it (policy summary and link); null for consents recorded before it was kept',
+    }),
+    messageId: z.string().nullable().openapi({
+      description:
+        'Meta’s id of the inbound message (the tap) that gave consent; null for consents recorded before it was kept',
+      example: 'wamid.HBgM…',
+    }),
+    email: z.string().nullable().openapi({ description: 'The email the consent was given with' }),
+  })
+  .openapi('Consent');
+
+export const LeadDetailSchema = LeadSchema.extend({
+  consents: z
+    .array(ConsentSchema)
+    .openapi({ description: 'Every consent the lead gave, oldest first (Ley 1581 de 2012: consent must be provable)' }),
+}).openapi('LeadDetail');
 
 export const LeadPageSchema = z
   .object({
@@ -41,6 +89,13 @@ export const ListLeadsQuery = z.object({
   q: z.string().max(200).optional().openapi({ description: 'Text in name, phone or email', example: 'maría' }),
   advisorId: z.string().optional().openapi({ example: 'u-ana' }),
   stage: z.enum(STAGES).optional().openapi({ description: 'Leads with a visit at this stage' }),
+  inBot: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .openapi({
+      description: '`true`: only leads the bot still leads (drop-offs); `false`: only leads with an advisor',
+    }),
   cursor: z.string().max(300).optional(),
   limit: limit(200, 50),
 });
@@ -72,7 +127,11 @@ export const VisitSchema = z
   .object({
     id: z.string().openapi({ example: 'visit-1' }),
     leadId: z.string(),
-    projectId: z.string().openapi({ example: 'p-bog-1' }),
+    projectId: z.string().nullable().openapi({
+      example: 'p-bog-1',
+      description:
+        'Null for the general visit ("sin proyecto"), opened when a lead asks for an advisor before choosing a project.',
+    }),
     unitTypeId: z.string().nullable().openapi({ example: 'p-bog-1-t1' }),
     criteria: z.object({
       priceBucketId: z.string().optional(),

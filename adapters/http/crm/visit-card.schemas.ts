@@ -49,7 +49,10 @@ export const VisitBodySchema = z
   .object({
     id: z.string(),
     leadId: z.string(),
-    projectId: z.string(),
+    projectId: z.string().nullable().openapi({
+      description:
+        'Null for the general visit ("sin proyecto"), opened when a lead asks for an advisor before choosing a project.',
+    }),
     unitTypeId: z.string().nullable(),
     stage: z.enum(STAGES),
     createdAt: z.iso.datetime(),

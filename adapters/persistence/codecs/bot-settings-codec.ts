@@ -75,13 +75,34 @@ const validityDated = replacingOldDefault(
 /** Version 3 → 4: the unit's area said only "Área"; it is the private area, as the proposal now also prints the built one. */
 const privateAreaNamed = replacingOldDefault('area', 'Área');
 
+/** As `replacingOldDefault`, for one of the bot's texts. */
+const replacingOldText =
+  (key: keyof BotTexts, oldDefault: string): Upgrade =>
+  (previous) => {
+    if (typeof previous !== 'object' || previous === null) return previous;
+    const { texts } = previous as { texts?: unknown };
+    if (typeof texts !== 'object' || texts === null) return previous;
+    if ((texts as Record<string, unknown>)[key] !== oldDefault) return previous;
+    return { ...previous, texts: { ...texts, [key]: defaultBotTexts[key] } };
+  };
+
+/**
+ * Version 4 → 5: the answer to a declined consent said "no guardamos tus datos" while the email stayed stored; the
+ * email is erased now and the text says exactly what is kept (the number and the conversation).
+ */
+const declineSaysWhatIsKept = replacingOldText(
+  'consentDeclined',
+  'Entendido, no guardamos tus datos. Si cambias de opinión, escríbenos cuando quieras. ¡Hasta pronto! 👋',
+);
+
 /**
  * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved.
- * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`; 3: see `validityDated`; 4: see `privateAreaNamed`. Texts and labels missing from a
+ * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`; 3: see `validityDated`; 4: see
+ * `privateAreaNamed`; 5: see `declineSaysWhatIsKept`. Texts and labels missing from a
  * stored row read as the defaults.
  */
 export const botSettingsCodec = versionedCodec<BotSettings>({
   name: 'bot settings',
   schema: botSettingsSchema,
-  upgrades: [sameShape, ratesReadAsEffectiveAnnual, validityDated, privateAreaNamed],
+  upgrades: [sameShape, ratesReadAsEffectiveAnnual, validityDated, privateAreaNamed, declineSaysWhatIsKept],
 });

@@ -11,7 +11,12 @@ const unitTypeId = branded<UnitTypeId>();
 
 const sessionSchema: z.ZodType<Session> = z.looseObject({
   email,
-  consent: z.looseObject({ at: instant, policyVersion: z.string() }),
+  consent: z.looseObject({
+    at: instant,
+    policyVersion: z.string(),
+    policyTextHash: z.string().nullable(),
+    messageId: z.string().nullable(),
+  }),
   criteria: searchCriteriaSchema,
 });
 
@@ -21,7 +26,11 @@ const paged = <S extends string>(step: S) =>
 const botStateSchema: z.ZodType<BotState> = z.discriminatedUnion('step', [
   z.looseObject({ step: z.literal('start') }),
   z.looseObject({ step: z.literal('awaitingEmail') }),
-  z.looseObject({ step: z.literal('awaitingConsent'), email }),
+  z.looseObject({
+    step: z.literal('awaitingConsent'),
+    email,
+    shown: z.looseObject({ policyVersion: z.string(), policyTextHash: z.string() }).optional(),
+  }),
   z.looseObject({ step: z.literal('choosingFilter'), session: sessionSchema }),
   paged('choosingPriceRange'),
   paged('choosingCity'),
@@ -31,8 +40,20 @@ const botStateSchema: z.ZodType<BotState> = z.discriminatedUnion('step', [
   z.looseObject({ step: z.literal('choosingOutcome'), session: sessionSchema, projectId, unitTypeId }),
   z.looseObject({ step: z.literal('askingSavings'), session: sessionSchema, projectId, unitTypeId }),
   z.looseObject({ step: z.literal('quoted'), session: sessionSchema, projectId, unitTypeId }),
-  z.looseObject({ step: z.literal('withAdvisor') }),
+  z.looseObject({ step: z.literal('withAdvisor'), session: sessionSchema.optional() }),
 ]);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Version 1 → 2: a session's consent gains its evidence, unknown (null) for one given before it was kept. */
+const consentEvidence = (state: unknown): unknown => {
+  if (!isRecord(state) || !isRecord(state.session) || !isRecord(state.session.consent)) return state;
+  const { consent } = state.session;
+  return {
+    ...state,
+    session: { ...state.session, consent: { policyTextHash: null, messageId: null, ...consent } },
+  };
+};
 
 /**
  * `conversations.bot`: where each conversation stands in the bot's flow. Conversations stay in a step for
@@ -50,10 +71,14 @@ const botStateSchema: z.ZodType<BotState> = z.discriminatedUnion('step', [
  *    `(s) => (isRecord(s) && s.step === 'quoted' ? { ...s, step: 'quoteSent' } : s)`;
  * 3. add a fixture of the previous version under `tests/fixtures/stored-json/` and a case reading it.
  * Rows are upgraded when read and written in the new version when next saved; no SQL migration is needed.
+ *
+ * Version 2: a session's consent carries its evidence, `policyTextHash` and `messageId` (null for consents given
+ * before they were kept); `awaitingConsent` may carry the question `shown` and `withAdvisor` the `session` a
+ * hand-back resumes from (both optional, so no upgrade is needed for them).
  * `tests/adapters/persistence/stored-codecs.test.ts` shows an upgrade applied on read.
  */
 export const botStateCodec = versionedCodec<BotState>({
   name: 'bot state',
   schema: botStateSchema,
-  upgrades: [sameShape],
+  upgrades: [sameShape, consentEvidence],
 });

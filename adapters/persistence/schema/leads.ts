@@ -19,6 +19,10 @@ export const leads = pgTable(
     email: text('email'),
     consentAt: instant('consent_at'),
     consentPolicyVersion: text('consent_policy_version'),
+    /** SHA-256 of the consent question the lead answered; null for consents given before it was kept. */
+    consentTextHash: text('consent_text_hash'),
+    /** Meta's id of the inbound message that gave consent. */
+    consentMessageId: text('consent_message_id'),
     advisorId: text('advisor_id'),
     assignedAt: instant('assigned_at'),
     source: leadSource('source').notNull(),
@@ -38,6 +42,8 @@ export const consents = pgTable(
     email: text('email'),
     at: instant('at').notNull(),
     policyVersion: text('policy_version').notNull(),
+    policyTextHash: text('policy_text_hash'),
+    messageId: text('message_id'),
   },
   (t) => [uniqueIndex('consents_lead_at_version_unique').on(t.leadId, t.at, t.policyVersion)],
 );
@@ -48,7 +54,8 @@ export const visits = pgTable(
     id: text('id').primaryKey(),
     seq: bigserial('seq', { mode: 'number' }).notNull(),
     leadId: text('lead_id').notNull(),
-    projectId: text('project_id').notNull(),
+    /** Null for a general visit ("sin proyecto"): the lead asked for an advisor before choosing a project. */
+    projectId: text('project_id'),
     unitTypeId: text('unit_type_id'),
     stage: visitStage('stage').notNull(),
     /** `searchCriteriaCodec`. */

@@ -25,6 +25,8 @@ export const businessLines = pgTable('business_lines', {
   advisorGroupId: text('advisor_group_id').notNull(),
   /** The projects the line's bot offers, in configured order; empty means the whole catalogue. */
   projectIds: text('project_ids').array().notNull(),
+  /** A lead who only quoted in the bot is assigned at once (true) or left for a manager (false). */
+  assignQuotedLeads: boolean('assign_quoted_leads').notNull().default(true),
 });
 
 export const users = pgTable('users', {

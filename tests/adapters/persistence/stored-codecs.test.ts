@@ -230,7 +230,12 @@ const anyCriteria: fc.Arbitrary<SearchCriteria> = optional<SearchCriteria>(
 );
 const anySession: fc.Arbitrary<Session> = fc.record({
   email: id<Email>(),
-  consent: fc.record({ at: fc.integer({ min: 0 }), policyVersion: fc.string() }),
+  consent: fc.record({
+    at: fc.integer({ min: 0 }),
+    policyVersion: fc.string(),
+    policyTextHash: fc.option(fc.string(), { nil: null }),
+    messageId: fc.option(fc.string(), { nil: null }),
+  }),
   criteria: anyCriteria,
 });
 const page = fc.nat({ max: 50 });
@@ -531,6 +536,21 @@ describe('the private area named (bot settings version 4)', () => {
   it('replaces the saved default "Área" with "Área privada", and keeps a label an administrator wrote', () => {
     expect(botSettingsCodec.decode(withArea('Área')).quoteLabels.area).toBe('Área privada');
     expect(botSettingsCodec.decode(withArea('Superficie')).quoteLabels.area).toBe('Superficie');
-    expect(botSettingsCodec.encode(botSettingsCodec.decode(withArea('Área'))).v).toBe(4);
+    expect(botSettingsCodec.encode(botSettingsCodec.decode(withArea('Área'))).v).toBe(botSettingsCodec.version);
+  });
+});
+
+describe('a declined consent says what is kept (bot settings version 5)', () => {
+  const saved = throughJson(samples.botSettingsSamples.defaults) as { texts: Record<string, string> };
+  const withDeclined = (consentDeclined: string) => ({
+    v: 4,
+    value: { ...saved, texts: { ...saved.texts, consentDeclined } },
+  });
+  const old = 'Entendido, no guardamos tus datos. Si cambias de opinión, escríbenos cuando quieras. ¡Hasta pronto! 👋';
+
+  it('replaces the saved old default, which promised more than was true, and keeps a text an administrator wrote', () => {
+    expect(botSettingsCodec.decode(withDeclined(old)).texts.consentDeclined).toContain('No registramos tus datos');
+    expect(botSettingsCodec.decode(withDeclined('Listo, chao.')).texts.consentDeclined).toBe('Listo, chao.');
+    expect(botSettingsCodec.encode(botSettingsCodec.decode(withDeclined(old))).v).toBe(5);
   });
 });

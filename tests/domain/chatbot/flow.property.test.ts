@@ -99,12 +99,23 @@ describe('the chatbot flow, driven by any lead over any catalogue', () => {
           policy,
           settings: { ...defaultFlowSettings, narrowAbove },
           now: 1_800_000_000_000,
+          messageId: 'wamid.test',
         };
         let state: BotState = initialBotState;
         let choices: Choice[] = [];
         for (const m of moves) {
           const turn = advance(state, inputFor(m, choices), ctx);
-          const handsOver = turn.effects.some((e) => e.type === 'RegisterLead');
+          const handsOver = turn.effects.some((e) => e.type === 'HandToAdvisor');
+          // A lead is registered exactly when they accept: the consent names the answering message and what was shown.
+          const registers = turn.effects.filter((e) => e.type === 'RegisterLead');
+          if (registers.length > 0) {
+            expect(state.step).toBe('awaitingConsent');
+            expect(turn.state.step).toBe('choosingFilter');
+            for (const r of registers)
+              expect(r.session.consent).toMatchObject({ messageId: 'wamid.test', policyVersion: policy.version });
+          }
+          for (const e of turn.effects)
+            if ('session' in e) expect(e.session.consent.policyTextHash).toMatch(/^[0-9a-f]{64}$/);
           expect(turn.replies.length > 0 || handsOver).toBe(true);
           for (const reply of turn.replies) expect(limitViolations(reply)).toEqual([]);
           if (handsOver) expect(turn.state.step).toBe('withAdvisor');
@@ -146,7 +157,14 @@ describe('the chatbot flow, driven by any lead over any catalogue', () => {
         anyCatalog,
         fc.string().filter((s) => !s.includes('@')),
         (catalog, noise) => {
-          const ctx: BotContext = { catalog, texts: defaultBotTexts, policy, settings: defaultFlowSettings, now: 0 };
+          const ctx: BotContext = {
+            catalog,
+            texts: defaultBotTexts,
+            policy,
+            settings: defaultFlowSettings,
+            now: 0,
+            messageId: 'wamid.test',
+          };
           const asked = advance(
             advance(initialBotState, { kind: 'text', body: noise }, ctx).state,
             { kind: 'text', body: 'ana@example.com' },
@@ -155,7 +173,9 @@ describe('the chatbot flow, driven by any lead over any catalogue', () => {
           expect(asked.state.step).toBe('awaitingConsent');
           const declined = advance(asked.state, { kind: 'choice', id: 'consent:no', title: 'No acepto' }, ctx);
           expect(declined.state).toEqual({ step: 'start' });
-          expect(JSON.stringify(declined)).not.toContain('ana@example.com');
+          // The next state and the replies keep nothing of the email; the one effect names it to have it erased.
+          expect(JSON.stringify({ state: declined.state, replies: declined.replies })).not.toContain('ana@example.com');
+          expect(declined.effects).toEqual([{ type: 'ForgetLead', email: 'ana@example.com' }]);
         },
       ),
     );

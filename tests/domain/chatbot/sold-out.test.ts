@@ -27,11 +27,16 @@ const ctx: BotContext = {
   policy: { version: '2026-01', url: 'https://example.com/datos', summary: 'Resumen.' },
   settings: defaultFlowSettings,
   now: 1_000,
+  messageId: 'wamid.test',
 };
 
 const choosing: BotState = {
   step: 'choosingUnitType',
-  session: { email: 'ana@example.com' as Email, consent: { at: 0, policyVersion: '2026-01' }, criteria: {} },
+  session: {
+    email: 'ana@example.com' as Email,
+    consent: { at: 0, policyVersion: '2026-01', policyTextHash: null, messageId: null },
+    criteria: {},
+  },
   projectId: 'p-1' as ProjectId,
   page: 0,
 };

@@ -20,9 +20,14 @@ const ctxFor = (housingRegime: HousingRegime | null): BotContext => ({
   policy: { version: '2026-01', url: 'https://example.com/datos', summary: 'Resumen.' },
   settings: defaultFlowSettings,
   now: 1_000,
+  messageId: 'wamid.test',
 });
 
-const session = { email: 'ana@example.com' as Email, consent: { at: 0, policyVersion: '2026-01' }, criteria: {} };
+const session = {
+  email: 'ana@example.com' as Email,
+  consent: { at: 0, policyVersion: '2026-01', policyTextHash: null, messageId: null },
+  criteria: {},
+};
 const at = { session, projectId: 'p-1' as ProjectId, unitTypeId: 't-1' as UnitTypeId };
 const outcome: BotState = { step: 'choosingOutcome', ...at };
 const asking: BotState = { step: 'askingSavings', ...at };
@@ -76,7 +81,7 @@ describe('the cesantías / subsidy question before a VIS or VIP quote', () => {
 
   it('hands over to an advisor with the project and unit type when the lead writes "asesor"', () => {
     const turn = advance(asking, { kind: 'text', body: 'asesor' }, ctxFor('vis'));
-    expect(turn.state).toEqual({ step: 'withAdvisor' });
-    expect(turn.effects).toMatchObject([{ type: 'RegisterLead', projectId: 'p-1', unitTypeId: 't-1' }]);
+    expect(turn.state).toEqual({ step: 'withAdvisor', session: asking.session });
+    expect(turn.effects).toMatchObject([{ type: 'HandToAdvisor', projectId: 'p-1', unitTypeId: 't-1' }]);
   });
 });

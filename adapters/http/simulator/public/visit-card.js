@@ -95,7 +95,10 @@ export const createVisitCard = ({ session, notify, inform }) => {
       visits.map((v) =>
         el('option', {
           value: v.id,
-          text: directory.projects.get(v.projectId)?.name ?? v.projectId,
+          text:
+            v.projectId === null
+              ? 'Visita general (sin proyecto)'
+              : (directory.projects.get(v.projectId)?.name ?? v.projectId),
           selected: v.id === visitId,
         }),
       ),

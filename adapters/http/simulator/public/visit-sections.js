@@ -52,7 +52,15 @@ export const summarySection = ({ card, directory }, actions) => {
     el(
       'div',
       {},
-      el('div', { class: 'visit-project', text: project ? `${project.name} · ${project.city}` : visit.projectId }),
+      el('div', {
+        class: 'visit-project',
+        text:
+          visit.projectId === null
+            ? 'Visita general (sin proyecto)'
+            : project
+              ? `${project.name} · ${project.city}`
+              : visit.projectId,
+      }),
       el('div', { class: 'muted small', text: unitType ? unitType.name : 'Sin tipo de inmueble elegido' }),
     ),
     el(

@@ -195,6 +195,50 @@ describe.skipIf(!hasChromium)('the QA simulator page', () => {
     expect(refused).toEqual([]);
   });
 
+  it("files the advisor's message under the visit selected in the card, and filters the chat by visit", async () => {
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}/api/v1${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+      });
+    // Laura (the first test) has a visit for Torres de Salitre; a newer one opens for Mirador de El Poblado.
+    const [laura] = ((await (await api('/leads?q=laura')).json()) as { items: { id: string }[] }).items;
+    const leadId = laura?.id ?? 'none';
+    const visits = async () =>
+      ((await (await api(`/leads/${leadId}/visits`)).json()) as { items: { id: string; projectId: string | null }[] })
+        .items;
+    const salitre = (await visits()).find((v) => v.projectId === 'p-bog-1');
+    expect(
+      (await api(`/leads/${leadId}/visits`, { method: 'POST', body: JSON.stringify({ projectId: 'p-med-1' }) })).status,
+    ).toBe(201);
+
+    const advisor = page.getByTestId('advisor-half');
+    await advisor.getByTestId('visitor').filter({ hasText: 'Laura Martínez' }).click();
+    await advisor.getByRole('tab', { name: 'Visita' }).click();
+    await advisor.getByTestId('visit-select').selectOption({ label: 'Torres de Salitre' });
+    await advisor.getByRole('tab', { name: 'Conversación' }).click();
+    await shows(advisor.getByTestId('visit-focus'), 'Tus mensajes se archivan en: Torres de Salitre');
+    const text = 'Te comparto los planos de Salitre 📐';
+    await advisor.getByLabel('Mensaje del asesor').fill(text);
+    await advisor.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await shows(page.getByTestId('phone-chat'), text);
+
+    const page1 = (await (await api(`/leads/${leadId}/conversation?limit=200`)).json()) as {
+      messages: { text: string | null; visitId: string | null }[];
+    };
+    expect(page1.messages.find((m) => m.text === text)?.visitId).toBe(salitre?.id);
+    // Only this visit's messages: the filter asks the API for the selected visit's.
+    await advisor.getByTestId('visit-focus-only').check();
+    await shows(advisor.getByTestId('advisor-chat'), text);
+    const newer = (await visits()).find((v) => v.projectId === 'p-med-1');
+    const onlyNewer = (await (await api(`/leads/${leadId}/conversation?limit=200&visitId=${newer?.id}`)).json()) as {
+      messages: { text: string | null }[];
+    };
+    expect(onlyNewer.messages.map((m) => m.text)).not.toContain(text);
+    await advisor.getByTestId('visit-focus-only').uncheck();
+    expect(refused).toEqual([]);
+  });
+
   it('a hostile HTML "document" from a lead is downloaded, never rendered on the app\'s origin', async () => {
     await page
       .getByTestId('phone-file')

@@ -6,6 +6,7 @@ import { clear, el, mediaKindOf } from './dom.js';
 import { icon } from './icons.js';
 import { fileInput, voiceButton } from './media-input.js';
 import { createTemplateMenu } from './templates.js';
+import { visitName } from './visit-card.js';
 
 const EMOJIS = [
   '😊',
@@ -54,6 +55,35 @@ export const createAdvisorChat = ({ session, notify }) => {
   let lead = null;
   let chatWindow = { open: false };
   let showTemplates = false;
+  // The visit selected in the visit card: the advisor's messages are filed under it; the chat may show only its messages.
+  let focused = null;
+  let onlyFocused = false;
+  const focusBar = el('div', { class: 'visit-focus muted small', testid: 'visit-focus' });
+  const redraw = () => {
+    drawn.clear();
+    clear(list);
+    void chat.refresh();
+  };
+  const drawFocus = (count) => {
+    clear(focusBar);
+    if (focused === null || count < 2) return;
+    const only = el('input', {
+      type: 'checkbox',
+      testid: 'visit-focus-only',
+      attrs: { 'aria-label': 'Ver solo los mensajes de esta visita' },
+      on: {
+        change: (e) => {
+          onlyFocused = e.target.checked;
+          redraw();
+        },
+      },
+    });
+    only.checked = onlyFocused;
+    focusBar.append(
+      el('span', { text: `Tus mensajes se archivan en: ${focused.name}` }),
+      el('label', {}, only, ' solo esta visita'),
+    );
+  };
 
   const loadMedia = (mediaId) => {
     if (!mediaUrls.has(mediaId))
@@ -79,7 +109,10 @@ export const createAdvisorChat = ({ session, notify }) => {
 
   const sendContent = async (content) => {
     try {
-      const message = await session().client.post(`/leads/${encodeURIComponent(lead.id)}/messages`, content);
+      const message = await session().client.post(
+        `/leads/${encodeURIComponent(lead.id)}/messages`,
+        focused === null ? content : { ...content, visitId: focused.id },
+      );
       upsert(message);
       return true;
     } catch (error) {
@@ -154,14 +187,24 @@ export const createAdvisorChat = ({ session, notify }) => {
     list.scrollTop = list.scrollHeight;
   };
 
-  return {
-    element: el('div', { class: 'advisor-chat' }, banner, list, bottom),
+  const chat = {
+    element: el('div', { class: 'advisor-chat' }, banner, focusBar, list, bottom),
+    /** The visit card selected `visit` (null: none), one of the lead's `count` visits. */
+    focus(visit, count) {
+      const changed = (visit?.id ?? null) !== (focused?.id ?? null);
+      focused = visit === null ? null : { id: visit.id, name: visitName(visit, session().directory) };
+      drawFocus(count);
+      if (changed && onlyFocused) redraw();
+    },
     /** Call after the chat is shown again: it cannot scroll while detached. */
     scrollToEnd,
     /** Opens `lead` (from GET /leads): draws its conversation. */
     async open(next) {
       lead = next;
       lastSeenInbound = -1;
+      focused = null;
+      onlyFocused = false;
+      clear(focusBar);
       showTemplates = false;
       drawn.clear();
       clear(list).append(el('p', { class: 'empty muted', text: 'Cargando conversación…' }));
@@ -173,7 +216,10 @@ export const createAdvisorChat = ({ session, notify }) => {
       if (!lead) return;
       const current = lead;
       try {
-        const page = await session().client.get(`/leads/${encodeURIComponent(current.id)}/conversation?limit=200`);
+        const only = onlyFocused && focused !== null ? `&visitId=${encodeURIComponent(focused.id)}` : '';
+        const page = await session().client.get(
+          `/leads/${encodeURIComponent(current.id)}/conversation?limit=200${only}`,
+        );
         if (lead !== current) return;
         chatWindow = page.window;
         if (page.messages.length === 0)
@@ -186,6 +232,7 @@ export const createAdvisorChat = ({ session, notify }) => {
       }
     },
   };
+  return chat;
 };
 
 const buildComposer = ({ sendContent, upload, notify, toggleTemplates }) => {

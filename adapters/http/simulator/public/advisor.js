@@ -123,7 +123,12 @@ export const mountAdvisor = (host) => {
   const visitorList = el('div', { class: 'visitor-list', testid: 'visitor-list' });
   const pane = el('div', { class: 'lead-pane' });
   const chat = createAdvisorChat({ session: current, notify });
-  const card = createVisitCard({ session: current, notify, inform });
+  const card = createVisitCard({
+    session: current,
+    notify,
+    inform,
+    onFocus: (visit, count) => chat.focus(visit, count),
+  });
 
   const drawDesk = () => {
     openLead = null;

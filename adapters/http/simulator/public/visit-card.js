@@ -12,10 +12,17 @@ import {
 
 const enc = encodeURIComponent;
 
+/** How a visit is named in pickers and in the chat's focus bar. */
+export const visitName = (visit, directory) =>
+  visit.projectId === null
+    ? 'Visita general (sin proyecto)'
+    : (directory.projects.get(visit.projectId)?.name ?? visit.projectId);
+
 /**
- * `session()` answers { client, directory, role }; `notify(error)` shows an error, `inform(text)` a success.
+ * `session()` answers { client, directory, role }; `notify(error)` shows an error, `inform(text)` a success;
+ * `onFocus(visit)` hears which visit is selected (the chat files the advisor's messages under it).
  */
-export const createVisitCard = ({ session, notify, inform }) => {
+export const createVisitCard = ({ session, notify, inform, onFocus = () => {} }) => {
   const body = el('div', { class: 'visit-card', testid: 'visit-card' });
   let lead = null;
   let visitId = null;
@@ -95,10 +102,7 @@ export const createVisitCard = ({ session, notify, inform }) => {
       visits.map((v) =>
         el('option', {
           value: v.id,
-          text:
-            v.projectId === null
-              ? 'Visita general (sin proyecto)'
-              : (directory.projects.get(v.projectId)?.name ?? v.projectId),
+          text: visitName(v, directory),
           selected: v.id === visitId,
         }),
       ),
@@ -138,6 +142,7 @@ export const createVisitCard = ({ session, notify, inform }) => {
       const visits = (await client.get(`/leads/${enc(current.id)}/visits`)).items;
       if (lead !== current) return;
       if (!visits.some((v) => v.id === visitId)) visitId = visits[0]?.id ?? null;
+      onFocus(visits.find((v) => v.id === visitId) ?? null, visits.length);
       if (visitId === null) {
         clear(body).append(
           el('p', { class: 'muted', text: 'Este visitante aún no tiene visitas.' }),

@@ -39,6 +39,7 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       createLead: context.get(TOKENS.CreateLead),
       listVisits: context.get(TOKENS.ListVisits),
       openVisit: context.get(TOKENS.OpenVisit),
+      listUnregistered: context.get(TOKENS.ListUnregisteredVisitors),
     }),
     conversationRouter({
       getConversation: context.get(TOKENS.GetConversation),

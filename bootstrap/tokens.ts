@@ -26,6 +26,7 @@ import type { CreateLead } from '../application/use-cases/create-lead.ts';
 import type { GetConversation } from '../application/use-cases/get-conversation.ts';
 import type { HandBackConversation } from '../application/use-cases/hand-back-conversation.ts';
 import type { MarkConversationRead } from '../application/use-cases/mark-conversation-read.ts';
+import type { ListUnregisteredVisitors } from '../application/use-cases/list-unregistered-visitors.ts';
 import type { TakeOverConversation } from '../application/use-cases/take-over-conversation.ts';
 import type { GetLead } from '../application/use-cases/get-lead.ts';
 import type { ListLeads } from '../application/use-cases/list-leads.ts';
@@ -133,6 +134,7 @@ export const TOKENS = {
   OpenVisit: Symbol.for('OpenVisit') as ServiceIdentifier<OpenVisit>,
   GetConversation: Symbol.for('GetConversation') as ServiceIdentifier<GetConversation>,
   MarkConversationRead: Symbol.for('MarkConversationRead') as ServiceIdentifier<MarkConversationRead>,
+  ListUnregisteredVisitors: Symbol.for('ListUnregisteredVisitors') as ServiceIdentifier<ListUnregisteredVisitors>,
   TakeOverConversation: Symbol.for('TakeOverConversation') as ServiceIdentifier<TakeOverConversation>,
   HandBackConversation: Symbol.for('HandBackConversation') as ServiceIdentifier<HandBackConversation>,
   ProcessInbox: Symbol.for('ProcessInbox') as ServiceIdentifier<ProcessInbox>,

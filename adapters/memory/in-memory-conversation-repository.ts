@@ -1,4 +1,4 @@
-import type { ConversationRepository } from '../../application/ports/conversation-repository.ts';
+import type { ConversationCursor, ConversationRepository } from '../../application/ports/conversation-repository.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { Conflict } from '../../application/ports/conflict.ts';
 import type { PhoneE164 } from '../../domain/contact/phone.ts';
@@ -25,6 +25,18 @@ export class InMemoryConversationRepository implements ConversationRepository {
   async byIdentity(lineId: LineId, identity: WaIdentity): Promise<Conversation | null> {
     const onLine = [...this.#store.data.conversations.values()].filter((c) => c.lineId === lineId);
     return copy(findByIdentity(onLine, identity, (c) => c.contact));
+  }
+
+  async unregistered(after: ConversationCursor | null, limit: number): Promise<Conversation[]> {
+    const newestFirst = (a: Conversation, b: Conversation) =>
+      b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    const isAfter = (c: Conversation) =>
+      after === null || c.createdAt < after.createdAt || (c.createdAt === after.createdAt && c.id < after.id);
+    const page = [...this.#store.data.conversations.values()]
+      .filter((c) => c.leadId === null && isAfter(c))
+      .sort(newestFirst)
+      .slice(0, limit);
+    return copy(page);
   }
 
   async byLead(leadId: LeadId): Promise<Conversation[]> {

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
-import type { ConversationRepository } from '../../application/ports/conversation-repository.ts';
+import { and, asc, desc, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { ConversationCursor, ConversationRepository } from '../../application/ports/conversation-repository.ts';
 import type { PhoneE164 } from '../../domain/contact/phone.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import type { WaIdentity } from '../../domain/lead/lead.ts';
@@ -69,6 +69,24 @@ export class DrizzleConversationRepository implements ConversationRepository {
   }
 
   /** The latest inbound first, never written to last; then the newest, then stored order. */
+  async unregistered(after: ConversationCursor | null, limit: number): Promise<Conversation[]> {
+    const at = after === null ? null : toDate(after.createdAt);
+    const rows = await this.db
+      .select()
+      .from(conversations)
+      .where(
+        and(
+          isNull(conversations.leadId),
+          at === null || after === null
+            ? undefined
+            : or(lt(conversations.createdAt, at), and(eq(conversations.createdAt, at), lt(conversations.id, after.id))),
+        ),
+      )
+      .orderBy(desc(conversations.createdAt), desc(conversations.id))
+      .limit(limit);
+    return rows.map(toConversation);
+  }
+
   async byLead(leadId: LeadId): Promise<Conversation[]> {
     const rows = await this.db
       .select()

@@ -20,6 +20,7 @@ import { LibPhoneNumberParser } from '../../adapters/contact/libphonenumber-phon
 import { GetConversation } from '../../application/use-cases/get-conversation.ts';
 import { HandBackConversation } from '../../application/use-cases/hand-back-conversation.ts';
 import { MarkConversationRead } from '../../application/use-cases/mark-conversation-read.ts';
+import { ListUnregisteredVisitors } from '../../application/use-cases/list-unregistered-visitors.ts';
 import { TakeOverConversation } from '../../application/use-cases/take-over-conversation.ts';
 import { GetLead } from '../../application/use-cases/get-lead.ts';
 import { ListLeads } from '../../application/use-cases/list-leads.ts';
@@ -101,6 +102,10 @@ const bindLeadUseCases = (bind: Binder['bind']): void => {
   );
   bind(TOKENS.GetConversation).toResolvedValue(
     (uow: UnitOfWork, clock: Clock) => new GetConversation(uow, clock),
+    [TOKENS.UnitOfWork, TOKENS.Clock],
+  );
+  bind(TOKENS.ListUnregisteredVisitors).toResolvedValue(
+    (uow: UnitOfWork, clock: Clock) => new ListUnregisteredVisitors(uow, clock),
     [TOKENS.UnitOfWork, TOKENS.Clock],
   );
   bind(TOKENS.TakeOverConversation).toResolvedValue(

@@ -91,6 +91,27 @@ export const conversationRepositoryContract = (name: string, open: OpenSubject) 
       expect(await conversations().byIdentity(lineA, { phone: phone('+573001112233'), userId: null })).toEqual(moved);
     });
 
+    it('pages the conversations without a lead, newest first, after a cursor', async () => {
+      const at = (n: number, t: number, lead: string | null = null) =>
+        aConversation()
+          .withId(`c-${n}`)
+          .withContact({ phone: `+57300111${String(n).padStart(4, '0')}`, userId: null })
+          .ofLead(lead)
+          .createdAt(t)
+          .build();
+      for (const c of [at(1, 100), at(2, 300), at(3, 200), at(4, 300), at(5, 400, 'lead-5')])
+        await conversations().save(c);
+
+      const first = await conversations().unregistered(null, 2);
+      expect(first.map((c) => c.id)).toEqual(['c-4', 'c-2']);
+      const last = first[1];
+      const rest = await conversations().unregistered(
+        last === undefined ? null : { createdAt: last.createdAt, id: last.id },
+        10,
+      );
+      expect(rest.map((c) => c.id)).toEqual(['c-3', 'c-1']);
+    });
+
     it("lists a lead's conversations, the latest inbound first and those never written to last", async () => {
       const lead = asId<LeadId>('lead-1');
       const silent = aConversation().ofLead(lead).onLine('line-s').lastInboundAt(null).build();

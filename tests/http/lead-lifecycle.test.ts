@@ -148,4 +148,34 @@ describe('a lead’s life from the first message (issue 15)', () => {
     expect(quote.status).toBe(409);
     expect(await quote.json()).toMatchObject({ code: 'visit_without_project' });
   });
+
+  it('shows managers the visitors who have not consented yet, with their bot step and a masked phone; advisors may not list them', async () => {
+    const desk = await startDesk();
+    const asking = desk.whatsapp.lead('+573007771005', 'Nora Díaz');
+    await asking.say('Hola');
+    await asking.say('nora.diaz@correo.com');
+    const declined = desk.whatsapp.lead('+573007771006', 'Iván Mora');
+    await declined.say('Hola');
+    await declined.say('ivan.mora@correo.com');
+    await declined.tap('No acepto');
+    await desk.idle();
+    const { as } = leadRouter(desk);
+
+    const res = await as('admin').get('/visitors/unregistered?limit=1');
+    const first = (await res.json()) as { items: { step: string; maskedPhone: string }[]; nextCursor: string };
+    const rest = (await (await as('admin').get(`/visitors/unregistered?cursor=${first.nextCursor}`)).json()) as {
+      items: { step: string; maskedPhone: string }[];
+      nextCursor: string | null;
+    };
+
+    expect(res.status).toBe(200);
+    expect([...first.items, ...rest.items].map((v) => [v.maskedPhone, v.step]).sort()).toEqual([
+      ['•••• 1005', 'awaitingConsent'],
+      ['•••• 1006', 'start'],
+    ]);
+    expect(rest.nextCursor).toBeNull();
+    expect(JSON.stringify([first, rest])).not.toContain('correo.com');
+    expect((await as('u-ana').get('/visitors/unregistered')).status).toBe(403);
+    expect((await as('admin').get('/visitors/unregistered?cursor=nope')).status).toBe(422);
+  });
 });

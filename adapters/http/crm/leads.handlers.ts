@@ -1,6 +1,7 @@
 import type { CreateLead } from '../../../application/use-cases/create-lead.ts';
 import type { GetLead } from '../../../application/use-cases/get-lead.ts';
 import type { ListLeads } from '../../../application/use-cases/list-leads.ts';
+import type { ListUnregisteredVisitors } from '../../../application/use-cases/list-unregistered-visitors.ts';
 import type { ListVisits } from '../../../application/use-cases/list-visits.ts';
 import type { OpenVisit } from '../../../application/use-cases/open-visit.ts';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../../domain/shared/ids.ts';
 import { crmProblem } from './crm-problem.ts';
 import type { CrmHandler } from './crm-router.ts';
-import { leadDetailJson, leadJson, visitJson } from './leads.presenters.ts';
+import { iso, leadDetailJson, leadJson, visitJson, windowJson } from './leads.presenters.ts';
 import type * as routes from './leads.routes.ts';
 
 /** What the lead routes need: their use cases. */
@@ -23,7 +24,26 @@ export type LeadsDeps = {
   readonly createLead: Pick<CreateLead, 'execute'>;
   readonly listVisits: Pick<ListVisits, 'execute'>;
   readonly openVisit: Pick<OpenVisit, 'execute'>;
+  readonly listUnregistered: Pick<ListUnregisteredVisitors, 'execute'>;
 };
+
+export const listUnregistered =
+  (deps: LeadsDeps): CrmHandler<typeof routes.listUnregisteredRoute> =>
+  async (c) => {
+    const { cursor, limit } = c.req.valid('query');
+    const page = await deps.listUnregistered.execute({ limit, ...(cursor === undefined ? {} : { cursor }) });
+    if (!page.ok) return crmProblem(c, page.error);
+    const items = page.value.items.map((v) => ({
+      conversationId: v.conversationId,
+      lineId: v.lineId,
+      step: v.step,
+      maskedPhone: v.maskedPhone,
+      window: windowJson(v.window),
+      lastInboundAt: v.lastInboundAt === null ? null : iso(v.lastInboundAt),
+      createdAt: iso(v.createdAt),
+    }));
+    return c.json({ items, nextCursor: page.value.nextCursor }, 200);
+  };
 
 export const listLeads =
   (deps: LeadsDeps): CrmHandler<typeof routes.listLeadsRoute> =>

@@ -9,6 +9,7 @@ export type { LeadsDeps } from './leads.handlers.ts';
 export const leadsRouter = (deps: LeadsDeps): CrmRouter => {
   const router = createCrmRouter();
   router.openapi(routes.listLeadsRoute, handlers.listLeads(deps));
+  router.openapi(routes.listUnregisteredRoute, handlers.listUnregistered(deps));
   router.openapi(routes.getLeadRoute, handlers.getLead(deps));
   router.openapi(routes.createLeadRoute, handlers.createLead(deps));
   router.openapi(routes.listVisitsRoute, handlers.listVisits(deps));

@@ -6,6 +6,8 @@ import {
   LeadPageSchema,
   LeadSchema,
   ListLeadsQuery,
+  ListUnregisteredQuery,
+  UnregisteredPageSchema,
   OpenVisitBody,
   VisitSchema,
 } from './leads.schemas.ts';
@@ -14,7 +16,8 @@ const json = <S extends z.ZodType>(schema: S, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-import { problemResponse } from './crm-responses.ts';
+import { requireRole } from './crm-auth.ts';
+import { problemResponse, roleResponses } from './crm-responses.ts';
 const notFound = problemResponse('No such lead, or not one of the caller’s (problem+json `lead_not_found`)');
 const invalid = problemResponse('Invalid input (problem+json `validation_failed`)');
 
@@ -75,6 +78,21 @@ export const openVisitRoute = createRoute({
     201: json(VisitSchema, 'Opened'),
     404: problemResponse('Unknown lead, project or unit type'),
     409: problemResponse('The lead already has a visit for this project (`visit_already_exists`)'),
+    422: invalid,
+  },
+});
+
+export const listUnregisteredRoute = createRoute({
+  method: 'get',
+  path: '/visitors/unregistered',
+  tags: ['Leads'],
+  summary:
+    'People talking to the bot who have not consented (or declined): their bot step, masked phone and window, newest first (managers and admins)',
+  middleware: [requireRole('manager', 'admin')] as const,
+  request: { query: ListUnregisteredQuery },
+  responses: {
+    200: json(UnregisteredPageSchema, 'A page of unregistered visitors'),
+    ...roleResponses,
     422: invalid,
   },
 });

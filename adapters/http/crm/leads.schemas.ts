@@ -149,3 +149,33 @@ export const OpenVisitBody = z
     unitTypeId: z.string().min(1).optional().openapi({ example: 'p-bog-1-t1' }),
   })
   .openapi('OpenVisit');
+
+export const UnregisteredVisitorSchema = z
+  .object({
+    conversationId: z.string(),
+    lineId: z.string(),
+    step: z.string().openapi({
+      description: 'Where the visitor stands in the bot (e.g. `awaitingConsent`)',
+      example: 'awaitingConsent',
+    }),
+    maskedPhone: z.string().nullable().openapi({
+      description: 'The last four digits only: the visitor has not consented to the processing of their data',
+      example: '•••• 4567',
+    }),
+    window: WindowSchema,
+    lastInboundAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('UnregisteredVisitor');
+
+export const UnregisteredPageSchema = z
+  .object({
+    items: z.array(UnregisteredVisitorSchema),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page' }),
+  })
+  .openapi('UnregisteredVisitorPage');
+
+export const ListUnregisteredQuery = z.object({
+  cursor: z.string().max(300).optional(),
+  limit: limit(200, 50),
+});

@@ -36,6 +36,8 @@ export const conversations = pgTable(
     unique('conversations_line_phone_unique').on(t.lineId, t.phone),
     unique('conversations_line_wa_user_unique').on(t.lineId, t.waUserId),
     index('conversations_lead_idx').on(t.leadId),
+    // The unregistered visitors list, newest first, paged by (created_at, id).
+    index('conversations_unregistered_idx').on(t.createdAt, t.id).where(sql`${t.leadId} is null`),
   ],
 );
 

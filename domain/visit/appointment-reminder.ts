@@ -63,7 +63,10 @@ const MONTH_NAMES = [
   'diciembre',
 ];
 
-/** "jueves 26 de noviembre a las 10:00 a. m." on Bogotá's clock (12-hour, as Colombians say the time). */
+/**
+ * "jueves 26 de noviembre a las 10:00 de la mañana" on Bogotá's clock, as Colombians say the time (12-hour, with
+ * the part of the day rather than "a. m.", whose dot would double the sentence's own).
+ */
 export const spokenWhen = (at: Instant): string => {
   const local = at + COLOMBIA_OFFSET_MS;
   const days = Math.floor(local / DAY_MS);
@@ -71,7 +74,8 @@ export const spokenWhen = (at: Instant): string => {
   const minutes = Math.floor((local - days * DAY_MS) / MINUTE_MS);
   const hour24 = Math.floor(minutes / 60);
   const hour12 = hour24 % 12 === 0 ? 12 : hour24 % 12;
-  const clock = `${hour12}:${String(minutes % 60).padStart(2, '0')} ${hour24 < 12 ? 'a. m.' : 'p. m.'}`;
+  const part = hour24 < 12 ? 'de la mañana' : hour24 < 19 ? 'de la tarde' : 'de la noche';
+  const clock = `${hour12}:${String(minutes % 60).padStart(2, '0')} ${part}`;
   const article = hour12 === 1 ? 'a la' : 'a las';
   return `${WEEKDAY_NAMES[weekdayIndex(date)]} ${date.day} de ${MONTH_NAMES[date.month - 1]} ${article} ${clock}`;
 };

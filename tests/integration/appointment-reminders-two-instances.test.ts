@@ -26,8 +26,13 @@ describe.skipIf(target === null)('postgres: two instances sending the same remin
   const { repos, uowOf, published } = usePostgresInstances(target);
   /** Ids distinct per worker. */
   const ids = (n: number): IdGenerator => {
-    let next = 0;
-    return { next: (prefix) => asId(`${prefix}_w${n}_${(next += 1)}`) };
+    let count = 0;
+    return {
+      next: (prefix) => {
+        count += 1;
+        return asId(`${prefix}_w${n}_${count}`);
+      },
+    };
   };
 
   it('queue each due reminder once, whichever instance claims it', async () => {

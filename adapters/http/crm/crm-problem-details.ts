@@ -80,10 +80,11 @@ const dayOfSlot = (e: OutsideWorkingHours) => {
 
 export const outsideWorkingHoursDetail = (e: OutsideWorkingHours): string => {
   const day = dayOfSlot(e);
+  const weekday = `${day.weekday.charAt(0).toUpperCase()}${day.weekday.slice(1)}`;
   if (day.holiday !== null) return `${day.date} is a public holiday in Colombia (${day.holiday}): the desk is closed.`;
-  if (day.spans.length === 0) return `The advisor does not work on ${day.weekday}s.`;
+  if (day.spans.length === 0) return `The advisor does not work on ${weekday}s.`;
   const open = day.spans.map((s) => `${s.opens}–${s.closes}`).join(', ');
-  return `On ${day.weekday}s the advisor works ${open} (Bogotá time): the appointment must fit inside one of these.`;
+  return `On ${weekday}s the advisor works ${open} (Bogotá time): the appointment must fit inside one of these.`;
 };
 
 export const outsideWorkingHoursExtra = (e: OutsideWorkingHours) => {

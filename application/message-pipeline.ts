@@ -5,6 +5,7 @@ import type { DispatchOutbound } from './use-cases/dispatch-outbound.ts';
 import type { FetchInboundMedia } from './use-cases/fetch-inbound-media.ts';
 import type { ProcessedEntry, ProcessInbox } from './use-cases/process-inbox.ts';
 import type { ReceiveInbound, ReceiveReport } from './use-cases/receive-inbound.ts';
+import type { SendAppointmentReminders } from './use-cases/send-appointment-reminders.ts';
 
 /**
  * The pipeline's stages, each a use case: store in the inbox, process the inbox, send the outbox, and copy the
@@ -15,6 +16,11 @@ export type PipelineStages = {
   readonly inbox: Pick<ProcessInbox, 'drain'>;
   readonly outbox: Pick<DispatchOutbound, 'execute'>;
   readonly media: Pick<FetchInboundMedia, 'drain'>;
+  /**
+   * Appointment reminders that came due, queued in the outbox (their `message_queued` wakes the outbox lane).
+   * Nothing announces them: the safety poll (`wake()`) runs this lane. Optional for pipelines built without it.
+   */
+  readonly reminders?: Pick<SendAppointmentReminders, 'drain'>;
 };
 
 export type PipelineOptions = {
@@ -73,6 +79,7 @@ export class MessagePipeline {
     this.#wake('inbox');
     this.#wake('outbox');
     this.#fetchMedia();
+    if (this.stages.reminders !== undefined) this.#track(this.stages.reminders.drain());
   }
 
   /**

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { MEDIA_HOST_PATTERN, META_MEDIA_HOSTS } from '../adapters/whatsapp/meta-cloud/media-hosts.ts';
 import { defaultHousingRules, type HousingRules } from '../domain/quote/price-regime.ts';
 import { err, ok, type Result } from '../domain/shared/result.ts';
+import { MINUTE_MS } from '../domain/shared/time.ts';
+import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '../domain/visit/appointment-reminder.ts';
 import { isLoopbackHost } from './local-addresses.ts';
 import { WHATSAPP_MODES, whatsappModeIssues, whatsappModeOf, type WhatsAppMode } from './whatsapp-mode.ts';
 
@@ -66,6 +68,8 @@ export interface Config {
   readonly workerPollMs: number;
   /** SMMLV and the VIS/VIP price caps in SMMLV (`SMMLV_COP`, `SMMLV_YEAR`, `VIS_CAP_SMMLV`, `VIP_CAP_SMMLV`). */
   readonly housingRules: HousingRules;
+  /** Appointment reminders: how long before (`APPOINTMENT_REMINDER_BEFORE_MINUTES`) and the template (`APPOINTMENT_REMINDER_TEMPLATE`). */
+  readonly reminders: ReminderSettings;
 }
 
 export interface ConfigIssue {
@@ -155,6 +159,17 @@ const EnvSchema = z.object({
   SMMLV_YEAR: positiveInt(defaultHousingRules.smmlvYear),
   VIS_CAP_SMMLV: positiveInt(defaultHousingRules.capSmmlv.vis),
   VIP_CAP_SMMLV: positiveInt(defaultHousingRules.capSmmlv.vip),
+  // At most 30 days ahead: a reminder is about a coming appointment, not a second booking.
+  APPOINTMENT_REMINDER_BEFORE_MINUTES: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24 * 60),
+  ).default(DEFAULT_REMINDER_SETTINGS.beforeMs / MINUTE_MS),
+  APPOINTMENT_REMINDER_TEMPLATE: optional(
+    z.string().regex(/^[a-z0-9_]{1,512}$/, 'must be a WhatsApp template name: lowercase letters, digits and _'),
+  ).default(DEFAULT_REMINDER_SETTINGS.templateName),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -207,6 +222,10 @@ const toConfig = (e: Env, whatsappMode: WhatsAppMode): Config => ({
     smmlv: { amount: e.SMMLV_COP, currency: 'COP' },
     smmlvYear: e.SMMLV_YEAR,
     capSmmlv: { vis: e.VIS_CAP_SMMLV, vip: e.VIP_CAP_SMMLV },
+  },
+  reminders: {
+    beforeMs: e.APPOINTMENT_REMINDER_BEFORE_MINUTES * MINUTE_MS,
+    templateName: e.APPOINTMENT_REMINDER_TEMPLATE,
   },
 });
 

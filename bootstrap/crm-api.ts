@@ -1,4 +1,5 @@
 import type { ResolutionContext } from 'inversify';
+import { appointmentsRouter } from '../adapters/http/crm/appointments.router.ts';
 import { builderProfileRouter } from '../adapters/http/crm/builder-profile.router.ts';
 import { chatToolsRouter } from '../adapters/http/crm/chat-tools.router.ts';
 import { configurationRouter } from '../adapters/http/crm/configuration.router.ts';
@@ -32,6 +33,7 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       listApiKeys: context.get(TOKENS.ListApiKeys),
       deactivateUser: context.get(TOKENS.DeactivateUser),
       reactivateUser: context.get(TOKENS.ReactivateUser),
+      setWorkingHours: context.get(TOKENS.SetWorkingHours),
     }),
     leadsRouter({
       listLeads: context.get(TOKENS.ListLeads),
@@ -56,6 +58,10 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       reserveUnit: context.get(TOKENS.ReserveUnit),
       authoriseReservation: context.get(TOKENS.AuthoriseReservation),
       cancelReservation: context.get(TOKENS.CancelReservation),
+    }),
+    appointmentsRouter({
+      rescheduleAppointment: context.get(TOKENS.RescheduleAppointment),
+      changeAppointmentStatus: context.get(TOKENS.ChangeAppointmentStatus),
     }),
     chatToolsRouter({
       listTemplates: context.get(TOKENS.ListTemplates),

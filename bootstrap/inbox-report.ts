@@ -1,3 +1,4 @@
+import type { ReminderOutcome } from '../application/use-cases/send-appointment-reminders.ts';
 import type { MediaFetched } from '../application/use-cases/fetch-inbound-media.ts';
 import type { ProcessedEntry } from '../application/use-cases/process-inbox.ts';
 import type { Logger } from './logger.ts';
@@ -76,4 +77,20 @@ export const mediaReport =
       default:
         return;
     }
+  };
+
+/** One line per reminder handled, by appointment id only (never the lead's phone or the text). */
+export const reminderReport =
+  (logger: Logger) =>
+  (outcome: ReminderOutcome): void => {
+    if (outcome.outcome === 'queued')
+      logger.info(
+        { event: 'appointment_reminder_queued', appointmentId: outcome.appointmentId, via: outcome.via },
+        'Appointment reminder queued for the lead',
+      );
+    else
+      logger.warn(
+        { event: 'appointment_reminder_not_sent', appointmentId: outcome.appointmentId, reason: outcome.reason },
+        'An appointment reminder could not be sent; the advisor was told',
+      );
   };

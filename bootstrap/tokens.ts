@@ -78,6 +78,10 @@ import type { GetVisitCard } from '../application/use-cases/get-visit-card.ts';
 import type { ListAgenda } from '../application/use-cases/list-agenda.ts';
 import type { ReserveUnit } from '../application/use-cases/reserve-unit.ts';
 import type { ScheduleAppointment } from '../application/use-cases/schedule-appointment.ts';
+import type { RescheduleAppointment } from '../application/use-cases/reschedule-appointment.ts';
+import type { ChangeAppointmentStatus } from '../application/use-cases/change-appointment-status.ts';
+import type { SendAppointmentReminders } from '../application/use-cases/send-appointment-reminders.ts';
+import type { SetWorkingHours } from '../application/use-cases/set-working-hours.ts';
 import type { PhoneParser } from '../application/ports/phone-parser.ts';
 import type { GraphClient } from '../adapters/whatsapp/meta-cloud/graph-client.ts';
 import type { ThroughputLimiter } from '../adapters/whatsapp/meta-cloud/throughput-limiter.ts';
@@ -181,6 +185,10 @@ export const TOKENS = {
   GetVisitCard: Symbol.for('GetVisitCard') as ServiceIdentifier<GetVisitCard>,
   ChangeVisitStage: Symbol.for('ChangeVisitStage') as ServiceIdentifier<ChangeVisitStage>,
   ScheduleAppointment: Symbol.for('ScheduleAppointment') as ServiceIdentifier<ScheduleAppointment>,
+  RescheduleAppointment: Symbol.for('RescheduleAppointment') as ServiceIdentifier<RescheduleAppointment>,
+  ChangeAppointmentStatus: Symbol.for('ChangeAppointmentStatus') as ServiceIdentifier<ChangeAppointmentStatus>,
+  SendAppointmentReminders: Symbol.for('SendAppointmentReminders') as ServiceIdentifier<SendAppointmentReminders>,
+  SetWorkingHours: Symbol.for('SetWorkingHours') as ServiceIdentifier<SetWorkingHours>,
   ListAgenda: Symbol.for('ListAgenda') as ServiceIdentifier<ListAgenda>,
   ReserveUnit: Symbol.for('ReserveUnit') as ServiceIdentifier<ReserveUnit>,
   AuthoriseReservation: Symbol.for('AuthoriseReservation') as ServiceIdentifier<AuthoriseReservation>,

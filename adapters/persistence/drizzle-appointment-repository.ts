@@ -1,10 +1,12 @@
-import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { AppointmentRepository } from '../../application/ports/appointment-repository.ts';
 import { asId, type LeadId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Appointment, AppointmentId } from '../../domain/visit/appointment.ts';
+import { reminderDueAt } from '../../domain/visit/appointment-reminder.ts';
+import { reminderCodec } from './codecs/reminder-codec.ts';
 import type { Db } from './drizzle-db.ts';
-import { replaceAllBut, toDate, toInstant } from './rows.ts';
+import { first, replaceAllBut, toDate, toInstant } from './rows.ts';
 import { appointments } from './schema.ts';
 
 type AppointmentRow = typeof appointments.$inferSelect;
@@ -18,18 +20,26 @@ export const toAppointment = (row: AppointmentRow): Appointment => ({
   endsAt: toInstant(row.endsAt),
   note: row.note,
   createdAt: toInstant(row.createdAt),
+  status: row.status,
+  reminder: reminderCodec.decode(row.reminder),
 });
 
-export const toAppointmentRow = (a: Appointment): typeof appointments.$inferInsert => ({
-  id: a.id,
-  visitId: a.visitId,
-  leadId: a.leadId,
-  advisorId: a.advisorId,
-  startsAt: toDate(a.startsAt),
-  endsAt: toDate(a.endsAt),
-  note: a.note,
-  createdAt: toDate(a.createdAt),
-});
+export const toAppointmentRow = (a: Appointment): typeof appointments.$inferInsert => {
+  const due = reminderDueAt(a.reminder);
+  return {
+    id: a.id,
+    visitId: a.visitId,
+    leadId: a.leadId,
+    advisorId: a.advisorId,
+    startsAt: toDate(a.startsAt),
+    endsAt: toDate(a.endsAt),
+    note: a.note,
+    createdAt: toDate(a.createdAt),
+    status: a.status,
+    reminder: reminderCodec.encode(a.reminder),
+    reminderDueAt: due === null ? null : toDate(due),
+  };
+};
 
 export class DrizzleAppointmentRepository implements AppointmentRepository {
   constructor(private readonly db: Db) {}
@@ -39,6 +49,16 @@ export class DrizzleAppointmentRepository implements AppointmentRepository {
       .insert(appointments)
       .values(toAppointmentRow(appointment))
       .onConflictDoUpdate({ target: appointments.id, set: replaceAllBut(appointments) });
+  }
+
+  async byId(id: AppointmentId): Promise<Appointment | null> {
+    const row = first(await this.db.select().from(appointments).where(eq(appointments.id, id)));
+    return row === null ? null : toAppointment(row);
+  }
+
+  async byIdForUpdate(id: AppointmentId): Promise<Appointment | null> {
+    const row = first(await this.db.select().from(appointments).where(eq(appointments.id, id)).for('update'));
+    return row === null ? null : toAppointment(row);
   }
 
   async byAdvisorBetween(advisorId: UserId, from: Instant, to: Instant): Promise<Appointment[]> {
@@ -68,5 +88,22 @@ export class DrizzleAppointmentRepository implements AppointmentRepository {
   /** A transaction-scoped advisory lock on the advisor's agenda: released by the commit or rollback. */
   async lockAdvisorAgenda(advisorId: UserId): Promise<void> {
     await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`agenda:${advisorId}`}))::text`);
+  }
+
+  /**
+   * `SKIP LOCKED` passes over a row another worker holds; a row another worker handled and committed since this
+   * statement's snapshot is re-checked on its new version (read committed), whose `reminder_due_at` is null.
+   */
+  async claimDueReminder(now: Instant): Promise<Appointment | null> {
+    const row = first(
+      await this.db
+        .select()
+        .from(appointments)
+        .where(and(isNotNull(appointments.reminderDueAt), lte(appointments.reminderDueAt, toDate(now))))
+        .orderBy(asc(appointments.reminderDueAt), asc(appointments.id))
+        .limit(1)
+        .for('update', { skipLocked: true }),
+    );
+    return row === null ? null : toAppointment(row);
   }
 }

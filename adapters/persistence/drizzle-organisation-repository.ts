@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { OrganisationRepository } from '../../application/ports/configuration.ts';
 import { byNameThenId, type AdvisorGroup, type User } from '../../domain/organisation/organisation.ts';
 import { asId, type AdvisorGroupId, type UserId } from '../../domain/shared/ids.ts';
+import { workingHoursCodec } from './codecs/working-hours-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, replaceAllBut } from './rows.ts';
 import { advisorGroupMembers, advisorGroups, users } from './schema.ts';
@@ -14,6 +15,7 @@ export const toUser = (row: UserRow): User => ({
   email: row.email,
   role: row.role,
   active: row.active,
+  ...(row.workingHours === null ? {} : { workingHours: workingHoursCodec.decode(row.workingHours) }),
 });
 
 export const toUserRow = (user: User): typeof users.$inferInsert => ({
@@ -22,6 +24,7 @@ export const toUserRow = (user: User): typeof users.$inferInsert => ({
   email: user.email,
   role: user.role,
   active: user.active,
+  workingHours: user.workingHours === undefined ? null : workingHoursCodec.encode(user.workingHours),
 });
 
 export class DrizzleOrganisationRepository implements OrganisationRepository {

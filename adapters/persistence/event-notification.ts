@@ -15,6 +15,8 @@ const KNOWN_TYPES: Readonly<Record<DeskEvent['type'], true>> = {
   lead_assigned: true,
   visit_changed: true,
   conversation_handed: true,
+  appointment_changed: true,
+  appointment_reminder_not_sent: true,
   user_deactivated: true,
 };
 

@@ -1,6 +1,12 @@
 import type { DeliveryStatus } from '../../domain/messaging/delivery-status.ts';
 import type { ConversationId, LeadId, MessageId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { AppointmentId } from '../../domain/visit/appointment.ts';
+import type { ReminderFailure } from '../../domain/visit/appointment-reminder.ts';
+import type { AppointmentStatus } from '../../domain/visit/appointment-status.ts';
 import type { Actor } from './actor.ts';
+
+/** What happened to an appointment: booked, moved, its status set (cancelled included), or its reminder queued. */
+export type AppointmentChange = 'scheduled' | 'rescheduled' | 'status_changed' | 'reminder_queued';
 
 /** What the CRM hears about live (new messages, statuses, assignments, visits, deactivated users). */
 export type DeskEvent =
@@ -32,6 +38,25 @@ export type DeskEvent =
       readonly leadId: LeadId;
       readonly conversationId: ConversationId;
       readonly to: 'advisor' | 'bot';
+    }
+  | {
+      readonly type: 'appointment_changed';
+      readonly leadId: LeadId;
+      readonly visitId: VisitId;
+      readonly appointmentId: AppointmentId;
+      /** The advisor whose agenda holds it: they hear of it even when the lead is another advisor's. */
+      readonly advisorId: UserId;
+      readonly status: AppointmentStatus;
+      readonly change: AppointmentChange;
+    }
+  /** A reminder came due and could not be sent: the advisor should write to the lead themself. */
+  | {
+      readonly type: 'appointment_reminder_not_sent';
+      readonly leadId: LeadId;
+      readonly visitId: VisitId;
+      readonly appointmentId: AppointmentId;
+      readonly advisorId: UserId;
+      readonly reason: ReminderFailure;
     }
   /** The user may no longer use the API: their open event streams are closed. */
   | { readonly type: 'user_deactivated'; readonly userId: UserId };

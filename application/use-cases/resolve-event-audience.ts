@@ -25,10 +25,7 @@ export class ResolveEventAudience {
     // The deactivated user hears it (their streams end), besides managers and admins.
     if (event.type === 'user_deactivated') return { advisorIds: [event.userId] };
     if (event.leadId === null) return MANAGERS_ONLY;
-    const named =
-      (event.type === 'lead_assigned' || event.type === 'lead_registered') && event.advisorId !== null
-        ? [event.advisorId]
-        : [];
+    const named = 'advisorId' in event && event.advisorId !== null ? [event.advisorId] : [];
     const leadId = event.leadId;
     const lead = await this.uow.single((repos) => repos.leads.byId(leadId));
     const owner = lead?.advisorId ?? null;

@@ -2,18 +2,19 @@ import { atStage } from '../../domain/lead/lead.ts';
 import type { UserId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Instant } from '../../domain/shared/time.ts';
+import { appointmentSlot, type Appointment, type InvalidAppointmentTime } from '../../domain/visit/appointment.ts';
 import {
-  appointmentSlot,
-  firstOverlap,
-  type Appointment,
-  type AppointmentId,
-  type InvalidAppointmentTime,
-} from '../../domain/visit/appointment.ts';
+  DEFAULT_REMINDER_SETTINGS,
+  pendingReminder,
+  type ReminderSettings,
+} from '../../domain/visit/appointment-reminder.ts';
 import { advanceIfAllowed } from '../../domain/visit/funnel.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
+import { bookSlot, type BookSlotError } from '../steps/book-slot.ts';
+import { appointmentChanged } from './appointment-access.ts';
 import { visibleVisit, type VisitNotFound } from './visit-access.ts';
 
 export type ScheduleAppointmentInput = {
@@ -29,42 +30,38 @@ export type ScheduleAppointmentInput = {
 export type ScheduleAppointmentError =
   | VisitNotFound
   | InvalidAppointmentTime
-  | { readonly type: 'AppointmentOverlaps'; readonly advisorId: UserId; readonly appointmentId: AppointmentId }
+  | BookSlotError
   | { readonly type: 'AdvisorNotAllowed' }
-  | { readonly type: 'AdvisorRequired' }
-  | { readonly type: 'AdvisorNotFound'; readonly advisorId: UserId };
+  | { readonly type: 'AdvisorRequired' };
 
-/** Books an appointment with the lead in an advisor's agenda, never overlapping another; the visit moves to `appointment`. */
+/**
+ * Books an appointment with the lead in an advisor's agenda: not in the past, inside the advisor's working
+ * hours, never overlapping another of theirs. The visit moves to `appointment`, and the lead's reminder waits
+ * for `reminders.beforeMs` ahead of the start.
+ */
 export class ScheduleAppointment {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly reminders: ReminderSettings = DEFAULT_REMINDER_SETTINGS,
   ) {}
 
   async execute(input: ScheduleAppointmentInput): Promise<Result<Appointment, ScheduleAppointmentError>> {
-    const slot = appointmentSlot(input.startsAt, input.endsAt);
-    if (!slot.ok) return slot;
+    const shape = appointmentSlot(input.startsAt, input.endsAt);
+    if (!shape.ok) return shape;
     const { actor } = input;
-    if (
-      actor.role === 'advisor' &&
-      input.advisorId !== undefined &&
-      input.advisorId !== (actor.kind === 'user' ? actor.userId : null)
-    )
+    const self = actor.kind === 'user' ? actor.userId : null;
+    if (actor.role === 'advisor' && input.advisorId !== undefined && input.advisorId !== self)
       return err({ type: 'AdvisorNotAllowed' });
-    const outcome = await this.uow.transaction(async (tx): Promise<Result<Appointment, ScheduleAppointmentError>> => {
+    return this.uow.transaction(async (tx): Promise<Result<Appointment, ScheduleAppointmentError>> => {
       const found = await visibleVisit(tx, actor, input.visitId);
       if (found === null) return err({ type: 'VisitNotFound', visitId: input.visitId });
       const advisorId = input.advisorId ?? found.lead.advisorId;
       if (advisorId === null) return err({ type: 'AdvisorRequired' });
-      const advisor = await tx.organisation.user(advisorId);
-      if (advisor === null || !advisor.active) return err({ type: 'AdvisorNotFound', advisorId });
-      await tx.appointments.lockAdvisorAgenda(advisorId);
-      const clash = firstOverlap(
-        await tx.appointments.byAdvisorBetween(advisorId, slot.value.startsAt, slot.value.endsAt),
-        slot.value,
-      );
-      if (clash !== null) return err({ type: 'AppointmentOverlaps', advisorId, appointmentId: clash.id });
+      const now = this.clock.now();
+      const slot = await bookSlot(tx, { advisorId, slot: shape.value, now });
+      if (!slot.ok) return slot;
       const appointment: Appointment = {
         ...slot.value,
         id: this.ids.next('appt'),
@@ -72,13 +69,17 @@ export class ScheduleAppointment {
         leadId: found.lead.id,
         advisorId,
         note: input.note ?? null,
-        createdAt: this.clock.now(),
+        createdAt: now,
+        status: 'scheduled',
+        reminder: pendingReminder(slot.value.startsAt, this.reminders.beforeMs),
       };
       await tx.appointments.save(appointment);
       await tx.visits.save(atStage(found.visit, advanceIfAllowed(found.visit.stage, 'appointment')));
-      tx.events.record({ type: 'visit_changed', leadId: appointment.leadId, visitId: appointment.visitId });
+      tx.events.record(
+        { type: 'visit_changed', leadId: appointment.leadId, visitId: appointment.visitId },
+        appointmentChanged(appointment, 'scheduled'),
+      );
       return ok(appointment);
     });
-    return outcome;
   }
 }

@@ -13,6 +13,7 @@ import { RevokeApiKey } from '../../application/use-cases/revoke-api-key.ts';
 import { ListApiKeys } from '../../application/use-cases/list-api-keys.ts';
 import { DeactivateUser } from '../../application/use-cases/deactivate-user.ts';
 import { ReactivateUser } from '../../application/use-cases/reactivate-user.ts';
+import { SetWorkingHours } from '../../application/use-cases/set-working-hours.ts';
 import type { MessageGateway } from '../../application/ports/message-gateway.ts';
 import { CreateLead } from '../../application/use-cases/create-lead.ts';
 import type { PhoneParser } from '../../application/ports/phone-parser.ts';
@@ -61,6 +62,7 @@ export const crmModule = (config: Config) =>
     bind(TOKENS.ListApiKeys).toResolvedValue((uow: UnitOfWork) => new ListApiKeys(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.DeactivateUser).toResolvedValue((uow: UnitOfWork) => new DeactivateUser(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.ReactivateUser).toResolvedValue((uow: UnitOfWork) => new ReactivateUser(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.SetWorkingHours).toResolvedValue((uow: UnitOfWork) => new SetWorkingHours(uow), [TOKENS.UnitOfWork]);
     bindLeadUseCases(bind);
     bindDeadLetterUseCases(bind);
   });

@@ -22,12 +22,13 @@ import type { ChannelMedia } from '../../application/ports/channel-media.ts';
 import type { TemplateSource } from '../../application/ports/template-source.ts';
 import { ApplyTemplateStatusUpdates } from '../../application/use-cases/apply-template-status-updates.ts';
 import { FetchInboundMedia } from '../../application/use-cases/fetch-inbound-media.ts';
+import { SendAppointmentReminders } from '../../application/use-cases/send-appointment-reminders.ts';
 import { SyncTemplates } from '../../application/use-cases/sync-templates.ts';
 import { inboxHandlers, ProcessInbox } from '../../application/use-cases/process-inbox.ts';
 import type { QuoteUnitDeps } from '../../application/steps/quote-unit.ts';
 import { ReceiveInbound } from '../../application/use-cases/receive-inbound.ts';
 import { SendAgentMessage } from '../../application/use-cases/send-agent-message.ts';
-import { inboxReport, mediaReport } from '../inbox-report.ts';
+import { inboxReport, mediaReport, reminderReport } from '../inbox-report.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage.ts';
 import { TOKENS } from '../tokens.ts';
@@ -106,6 +107,11 @@ export const useCaseModule = () =>
         new FetchInboundMedia(uow, clock, ids, channel, media, { report: mediaReport(logger) }),
       [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.ChannelMedia, TOKENS.MediaStore, TOKENS.Logger],
     );
+    bind(TOKENS.SendAppointmentReminders).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, config: Config, logger: Logger) =>
+        new SendAppointmentReminders(uow, clock, ids, config.reminders, { report: reminderReport(logger) }),
+      [TOKENS.UnitOfWork, TOKENS.Clock, TOKENS.IdGenerator, TOKENS.Config, TOKENS.Logger],
+    );
     bind(TOKENS.SyncTemplates).toResolvedValue(
       (uow: UnitOfWork, source: TemplateSource) => new SyncTemplates(uow, source),
       [TOKENS.UnitOfWork, TOKENS.TemplateSource],
@@ -128,10 +134,11 @@ export const useCaseModule = () =>
           inbox: ProcessInbox,
           outbox: DispatchOutbound,
           media: FetchInboundMedia,
+          reminders: SendAppointmentReminders,
           signal: WorkSignal,
           logger: Logger,
         ) => {
-          const pipeline = new MessagePipeline({ receive, inbox, outbox, media }, signal, {
+          const pipeline = new MessagePipeline({ receive, inbox, outbox, media, reminders }, signal, {
             onError: (error) =>
               logger.error(
                 { event: 'worker_tick_failed', err: error },
@@ -146,6 +153,7 @@ export const useCaseModule = () =>
           TOKENS.ProcessInbox,
           TOKENS.DispatchOutbound,
           TOKENS.FetchInboundMedia,
+          TOKENS.SendAppointmentReminders,
           TOKENS.WorkSignal,
           TOKENS.Logger,
         ],

@@ -9,17 +9,29 @@ import { GetVisitCard } from '../../application/use-cases/get-visit-card.ts';
 import { ListAgenda } from '../../application/use-cases/list-agenda.ts';
 import { ReserveUnit } from '../../application/use-cases/reserve-unit.ts';
 import { ScheduleAppointment } from '../../application/use-cases/schedule-appointment.ts';
+import { RescheduleAppointment } from '../../application/use-cases/reschedule-appointment.ts';
+import { ChangeAppointmentStatus } from '../../application/use-cases/change-appointment-status.ts';
+import type { Config } from '../config.ts';
 import { TOKENS } from '../tokens.ts';
 
 /** The visit card and its actions: stage moves, appointments and agenda, reservations and their authorisation. */
 export const visitCardModule = () =>
   new ContainerModule(({ bind }) => {
-    const { UnitOfWork: Uow, Clock: C, IdGenerator: Ids } = TOKENS;
+    const { UnitOfWork: Uow, Clock: C, IdGenerator: Ids, Config: Cfg } = TOKENS;
     bind(TOKENS.GetVisitCard).toResolvedValue((uow: UnitOfWork) => new GetVisitCard(uow), [Uow]);
     bind(TOKENS.ChangeVisitStage).toResolvedValue((uow: UnitOfWork) => new ChangeVisitStage(uow), [Uow]);
     bind(TOKENS.ScheduleAppointment).toResolvedValue(
-      (uow: UnitOfWork, clock: Clock, ids: IdGenerator) => new ScheduleAppointment(uow, clock, ids),
-      [Uow, C, Ids],
+      (uow: UnitOfWork, clock: Clock, ids: IdGenerator, config: Config) =>
+        new ScheduleAppointment(uow, clock, ids, config.reminders),
+      [Uow, C, Ids, Cfg],
+    );
+    bind(TOKENS.RescheduleAppointment).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock, config: Config) => new RescheduleAppointment(uow, clock, config.reminders),
+      [Uow, C, Cfg],
+    );
+    bind(TOKENS.ChangeAppointmentStatus).toResolvedValue(
+      (uow: UnitOfWork, clock: Clock) => new ChangeAppointmentStatus(uow, clock),
+      [Uow, C],
     );
     bind(TOKENS.ListAgenda).toResolvedValue((uow: UnitOfWork) => new ListAgenda(uow), [Uow]);
     bind(TOKENS.ReserveUnit).toResolvedValue(

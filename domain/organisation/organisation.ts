@@ -1,4 +1,5 @@
 import type { AdvisorGroupId, LineId, ProjectId, UserId } from '../shared/ids.ts';
+import { DESK_WORKING_HOURS, type WorkingHours } from './working-hours.ts';
 
 export type Role = 'advisor' | 'manager' | 'admin';
 
@@ -8,7 +9,12 @@ export type User = {
   readonly email: string | null;
   readonly role: Role;
   readonly active: boolean;
+  /** Their own weekly schedule; absent: the desk's (`DESK_WORKING_HOURS`). */
+  readonly workingHours?: WorkingHours;
 };
+
+/** The hours a user can be booked in: their own, else the desk's. */
+export const workingHoursOf = (user: User): WorkingHours => user.workingHours ?? DESK_WORKING_HOURS;
 
 /** Advisors that share the leads of the lines pointing at the group. */
 export type AdvisorGroup = {

@@ -7,7 +7,7 @@ export type CivilDate = { readonly year: number; readonly month: number; readonl
 export type IsoDate = string;
 
 /** Colombia keeps UTC−5 all year (no daylight saving since 1993). */
-const COLOMBIA_OFFSET_MS = -5 * HOUR_MS;
+export const COLOMBIA_OFFSET_MS = -5 * HOUR_MS;
 
 /** Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`). */
 export const civilFromDays = (days: number): CivilDate => {

@@ -81,7 +81,19 @@ describe('visit-card actions', () => {
     expect(agenda.ok && agenda.value.map((a) => a.startsAt)).toEqual([DAY1]);
     const card = await useCases.getVisitCard.execute({ actor: actorNamed(advisor), visitId: visit.id });
     expect(card.ok && card.value.visit.stage).toBe('appointment');
-    expect(world.events.published).toEqual([{ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id }]);
+    expect(world.events.published).toEqual([
+      { type: 'visit_changed', leadId: visit.leadId, visitId: visit.id },
+      {
+        type: 'appointment_changed',
+        leadId: visit.leadId,
+        visitId: visit.id,
+        appointmentId: booked.ok ? booked.value.id : null,
+        advisorId: advisor,
+        status: 'scheduled',
+        change: 'scheduled',
+      },
+    ]);
+    expect(booked.ok && booked.value.reminder).toEqual({ state: 'pending', dueAt: DAY1 - 24 * HOUR_MS });
   });
 
   it('refuses an overlapping appointment for the same advisor but accepts a back-to-back one', async () => {

@@ -82,7 +82,23 @@ describe('loadConfig', () => {
         smmlvYear: 2026,
         capSmmlv: { vis: 150, vip: 90 },
       },
+      reminders: { beforeMs: 24 * 3_600_000, templateName: 'recordatorio_cita' },
     });
+  });
+
+  it('reminds a lead of an appointment 24 h ahead with recordatorio_cita, unless the environment says otherwise', () => {
+    expect(
+      loadConfig({ APPOINTMENT_REMINDER_BEFORE_MINUTES: '180', APPOINTMENT_REMINDER_TEMPLATE: 'cita_manana' })
+        .reminders,
+    ).toEqual({ beforeMs: 3 * 3_600_000, templateName: 'cita_manana' });
+    const result = parseConfig({
+      APPOINTMENT_REMINDER_BEFORE_MINUTES: '0',
+      APPOINTMENT_REMINDER_TEMPLATE: 'Cita Mañana',
+    });
+    expect(result.ok ? [] : result.error.map((i) => i.variable)).toEqual([
+      'APPOINTMENT_REMINDER_BEFORE_MINUTES',
+      'APPOINTMENT_REMINDER_TEMPLATE',
+    ]);
   });
 
   it('reads the SMMLV and the VIS/VIP caps, by default 2026’s $ 1.750.905, 150 and 90 SMMLV', () => {

@@ -1,4 +1,5 @@
 import type { Role, User } from '../../domain/organisation/organisation.ts';
+import type { WorkingHours } from '../../domain/organisation/working-hours.ts';
 import { asId, type UserId } from '../../domain/shared/ids.ts';
 import { nextId } from './next-id.ts';
 
@@ -26,6 +27,11 @@ export class UserBuilder {
 
   withRole(role: Role): this {
     return this.#set({ role });
+  }
+
+  /** Their own weekly schedule instead of the desk's. */
+  workingHours(workingHours: WorkingHours): this {
+    return this.#set({ workingHours });
   }
 
   inactive(): this {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asId, type LeadId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
+import { asId, type LeadId, type MessageId, type UserId, type VisitId } from '../../domain/shared/ids.ts';
 import type { Appointment, AppointmentId } from '../../domain/visit/appointment.ts';
 import { nextId } from '../builders/next-id.ts';
 import { useSubject, type OpenSubject } from './contract-subject.ts';
@@ -16,6 +16,8 @@ const anAppointment = (over: Partial<Appointment> = {}): Appointment => ({
   endsAt: T + HOUR,
   note: null,
   createdAt: T - HOUR,
+  status: 'scheduled',
+  reminder: { state: 'pending', dueAt: T - 24 * HOUR },
   ...over,
 });
 
@@ -49,6 +51,46 @@ export const appointmentRepositoryContract = (name: string, open: OpenSubject) =
 
       expect(await appointments().byVisit(asId<VisitId>('visit-1'))).toEqual([first, moved]);
       expect(await appointments().byVisit(asId<VisitId>('visit-none'))).toEqual([]);
+    });
+
+    it('keeps every status and every reminder state, read by id (plain or locked)', async () => {
+      const messageId = asId<MessageId>('msg-9');
+      const all = [
+        anAppointment({ status: 'confirmed' }),
+        anAppointment({ status: 'done', reminder: { state: 'queued', dueAt: T - 1, at: T, via: 'text', messageId } }),
+        anAppointment({
+          status: 'no_show',
+          reminder: { state: 'not_sent', dueAt: T - 1, at: T, reason: 'no_approved_template' },
+        }),
+        anAppointment({ status: 'cancelled', reminder: { state: 'none' } }),
+        anAppointment({ reminder: { state: 'queued', dueAt: T - 1, at: T, via: 'template', messageId } }),
+      ];
+      for (const a of all) await appointments().save(a);
+
+      for (const a of all) {
+        expect(await appointments().byId(a.id)).toEqual(a);
+        expect(await subject().uow.transaction((r) => r.appointments.byIdForUpdate(a.id))).toEqual(a);
+      }
+      expect(await appointments().byId(asId<AppointmentId>('appt-none'))).toBeNull();
+    });
+
+    it('claims the pending reminder due longest ago, never one not due or already handled', async () => {
+      const later = anAppointment({ reminder: { state: 'pending', dueAt: T - HOUR } });
+      const earliest = anAppointment({ reminder: { state: 'pending', dueAt: T - 2 * HOUR } });
+      const notDue = anAppointment({ reminder: { state: 'pending', dueAt: T + 1 } });
+      const handled = anAppointment({
+        reminder: { state: 'not_sent', dueAt: T - 3 * HOUR, at: T, reason: 'lead_has_no_whatsapp' },
+      });
+      const none = anAppointment({ status: 'cancelled', reminder: { state: 'none' } });
+      for (const a of [later, earliest, notDue, handled, none]) await appointments().save(a);
+      const claim = () => subject().uow.transaction((r) => r.appointments.claimDueReminder(T));
+
+      expect(await claim()).toEqual(earliest);
+      await appointments().save({ ...earliest, reminder: { state: 'none' } });
+      expect(await claim()).toEqual(later);
+      await appointments().save({ ...later, reminder: { state: 'none' } });
+      expect(await claim()).toBeNull();
+      expect(await subject().uow.transaction((r) => r.appointments.claimDueReminder(T + 1))).toEqual(notDue);
     });
 
     it('locks an advisor’s agenda inside a transaction', async () => {

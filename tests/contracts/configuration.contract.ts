@@ -1,3 +1,4 @@
+import { DESK_WORKING_HOURS } from '../../domain/organisation/working-hours.ts';
 import { describe, expect, it } from 'vitest';
 import { demoBuilderProfile } from '../../bootstrap/demo/demo-builder.ts';
 import { defaultBotTexts } from '../../domain/chatbot/bot-texts.ts';
@@ -59,6 +60,27 @@ const settingsContract = (open: OpenSubject): void => {
     expect(await repos().organisation.user(asId<UserId>('user-none'))).toBeNull();
     expect(await repos().organisation.group(group.id)).toEqual(group);
     expect(await repos().organisation.group(asId<AdvisorGroupId>('group-none'))).toBeNull();
+  });
+
+  it('keeps a user’s own working hours, and drops them when saved without', async () => {
+    const hours = {
+      ...DESK_WORKING_HOURS,
+      monday: [
+        { opens: 7 * 60, closes: 12 * 60 },
+        { opens: 14 * 60, closes: 19 * 60 },
+      ],
+      sunday: [],
+    };
+    const laura = aUser().withId('user-laura').workingHours(hours).build();
+    await repos().organisation.saveUser(laura);
+    expect(await repos().organisation.user(laura.id)).toEqual(laura);
+    expect((await repos().organisation.users())[0]?.workingHours).toEqual(hours);
+
+    const { workingHours: _dropped, ...deskHours } = laura;
+    await repos().organisation.saveUser(deskHours);
+    const stored = await repos().organisation.user(laura.id);
+    expect(stored).toEqual(deskHours);
+    expect(stored !== null && 'workingHours' in stored).toBe(false);
   });
 
   it('lists every advisor group by name, then id, with its members in order', async () => {

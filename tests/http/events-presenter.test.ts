@@ -13,6 +13,7 @@ import {
   type UserId,
   type VisitId,
 } from '../../domain/shared/ids.ts';
+import type { AppointmentId } from '../../domain/visit/appointment.ts';
 
 const conversationId = asId<ConversationId>('conv-1');
 const leadId = asId<LeadId>('lead-1');
@@ -60,6 +61,46 @@ const CASES: {
   conversation_handed: [
     { type: 'conversation_handed', leadId, conversationId, to: 'bot' },
     { v: 1, type: 'conversation_handed', leadId: 'lead-1', conversationId: 'conv-1', to: 'bot' },
+  ],
+  appointment_changed: [
+    {
+      type: 'appointment_changed',
+      leadId,
+      visitId: asId<VisitId>('visit-1'),
+      appointmentId: asId<AppointmentId>('appt-1'),
+      advisorId,
+      status: 'confirmed',
+      change: 'status_changed',
+    },
+    {
+      v: 1,
+      type: 'appointment_changed',
+      leadId: 'lead-1',
+      visitId: 'visit-1',
+      appointmentId: 'appt-1',
+      advisorId: 'u-ana',
+      status: 'confirmed',
+      change: 'status_changed',
+    },
+  ],
+  appointment_reminder_not_sent: [
+    {
+      type: 'appointment_reminder_not_sent',
+      leadId,
+      visitId: asId<VisitId>('visit-1'),
+      appointmentId: asId<AppointmentId>('appt-1'),
+      advisorId,
+      reason: 'no_approved_template',
+    },
+    {
+      v: 1,
+      type: 'appointment_reminder_not_sent',
+      leadId: 'lead-1',
+      visitId: 'visit-1',
+      appointmentId: 'appt-1',
+      advisorId: 'u-ana',
+      reason: 'no_approved_template',
+    },
   ],
   user_deactivated: [
     { type: 'user_deactivated', userId: advisorId },

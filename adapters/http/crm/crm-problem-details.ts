@@ -1,5 +1,9 @@
 import type { InvalidNit } from '../../../domain/builder/nit.ts';
 import type { LogoRefusal } from '../../../domain/builder/logo.ts';
+import { holidaysOn } from '../../../domain/organisation/colombian-holidays.ts';
+import { bogotaWallClock, MAX_SPANS_PER_DAY, writtenWorkingHours } from '../../../domain/organisation/working-hours.ts';
+import { isoDateOf } from '../../../domain/shared/calendar.ts';
+import type { OutsideWorkingHours } from '../../../domain/visit/appointment.ts';
 
 /** The longer `detail` texts of `CRM_PROBLEMS`, kept apart so its one table stays readable. */
 
@@ -63,3 +67,41 @@ export const logoTooLargeDetail = (e: Extract<LogoRefusal, { type: 'LogoTooLarge
   e.limit === 'bytes'
     ? `The logo has ${e.size} bytes; at most ${e.maxBytes} (${e.maxBytes / 1024} KiB) are accepted.`
     : `The logo is ${e.widthPx} × ${e.heightPx} px; at most ${e.maxSidePx} px a side are accepted.`;
+
+export const isoOf = (at: number): string => new Date(at).toISOString();
+
+/** The advisor's spans on the slot's day (Bogotá), as `HH:MM` pairs, and the holiday closing it, if any. */
+const dayOfSlot = (e: OutsideWorkingHours) => {
+  const clock = bogotaWallClock(e.slot.startsAt);
+  const holiday = holidaysOn(clock.date)[0]?.name ?? null;
+  const spans = holiday === null ? writtenWorkingHours(e.hours)[clock.weekday] : [];
+  return { weekday: clock.weekday, date: isoDateOf(clock.date), holiday, spans };
+};
+
+export const outsideWorkingHoursDetail = (e: OutsideWorkingHours): string => {
+  const day = dayOfSlot(e);
+  const weekday = `${day.weekday.charAt(0).toUpperCase()}${day.weekday.slice(1)}`;
+  if (day.holiday !== null) return `${day.date} is a public holiday in Colombia (${day.holiday}): the desk is closed.`;
+  if (day.spans.length === 0) return `The advisor does not work on ${weekday}s.`;
+  const open = day.spans.map((s) => `${s.opens}–${s.closes}`).join(', ');
+  return `On ${weekday}s the advisor works ${open} (Bogotá time): the appointment must fit inside one of these.`;
+};
+
+export const outsideWorkingHoursExtra = (e: OutsideWorkingHours) => {
+  const day = dayOfSlot(e);
+  return {
+    advisorId: e.advisorId,
+    date: day.date,
+    weekday: day.weekday,
+    holiday: day.holiday,
+    workingHours: day.spans,
+  };
+};
+
+export const invalidWorkingHoursDetail = (day: string, reason: string): string =>
+  ({
+    bad_time: `${day}: times are HH:MM, from 00:00 to 24:00.`,
+    closes_before_opens: `${day}: each span closes after it opens.`,
+    spans_overlap: `${day}: the spans overlap or touch; join them into one.`,
+    too_many_spans: `${day}: at most ${MAX_SPANS_PER_DAY} spans a day.`,
+  })[reason] ?? `${day}: invalid.`;

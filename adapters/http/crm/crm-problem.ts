@@ -11,6 +11,7 @@ import type { NotAnActiveAdvisor } from '../../../application/use-cases/advisor-
 import type { RateLimited } from '../../../application/use-cases/apply-rate-limit.ts';
 import type { Unauthenticated } from '../../../application/use-cases/authenticate-api-key.ts';
 import type { AuthoriseReservationError } from '../../../application/use-cases/authorise-reservation.ts';
+import type { ChangeAppointmentStatusError } from '../../../application/use-cases/change-appointment-status.ts';
 import type { ChangeVisitStageError } from '../../../application/use-cases/change-visit-stage.ts';
 import type { CreateLeadError } from '../../../application/use-cases/create-lead.ts';
 import type { CreateUserError } from '../../../application/use-cases/create-user.ts';
@@ -27,12 +28,14 @@ import type { ListAgendaError } from '../../../application/use-cases/list-agenda
 import type { InvalidCursor } from '../../../application/use-cases/list-leads.ts';
 import type { OpenVisitError } from '../../../application/use-cases/open-visit.ts';
 import type { TemplateSyncFailed } from '../../../application/use-cases/refresh-templates.ts';
+import type { RescheduleAppointmentError } from '../../../application/use-cases/reschedule-appointment.ts';
 import type { ReserveUnitError } from '../../../application/use-cases/reserve-unit.ts';
 import type { ApiKeyNotFound } from '../../../application/use-cases/revoke-api-key.ts';
 import type { SaveLineError } from '../../../application/use-cases/save-line.ts';
 import type { ScheduleAppointmentError } from '../../../application/use-cases/schedule-appointment.ts';
 import type { SendAgentMessageError } from '../../../application/use-cases/send-agent-message.ts';
 import type { SendQuoteError } from '../../../application/use-cases/send-quote.ts';
+import type { SetWorkingHoursError } from '../../../application/use-cases/set-working-hours.ts';
 import type { AdvisorGroupNotFound } from '../../../application/use-cases/update-advisor-group.ts';
 import type { InvalidDataPolicy } from '../../../application/use-cases/update-data-policy.ts';
 import type { UploadMediaError } from '../../../application/use-cases/upload-media.ts';
@@ -70,6 +73,9 @@ export type CrmApiError =
   | SendQuoteError
   | ChangeVisitStageError
   | ScheduleAppointmentError
+  | RescheduleAppointmentError
+  | ChangeAppointmentStatusError
+  | SetWorkingHoursError
   | ListAgendaError
   | ReserveUnitError
   | AuthoriseReservationError
@@ -542,6 +548,50 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     code: 'invalid_agenda_range',
     title: 'Invalid range',
     detail: '`to` must follow `from`, at most 92 days later.',
+  },
+  AppointmentInPast: {
+    status: 422,
+    code: 'appointment_in_past',
+    title: 'Appointment in the past',
+    detail: (e) => `The appointment would start at ${d.isoOf(e.startsAt)}, before now (${d.isoOf(e.now)}).`,
+    extra: (e) => ({ now: d.isoOf(e.now) }),
+  },
+  OutsideWorkingHours: {
+    status: 422,
+    code: 'outside_working_hours',
+    title: 'Outside working hours',
+    detail: (e) => d.outsideWorkingHoursDetail(e),
+    extra: (e) => d.outsideWorkingHoursExtra(e),
+  },
+  AppointmentNotFound: {
+    status: 404,
+    code: 'appointment_not_found',
+    title: 'Not Found',
+    detail: (e) => `There is no appointment ${e.appointmentId}.`,
+  },
+  InvalidAppointmentTransition: {
+    status: 409,
+    code: 'invalid_appointment_transition',
+    title: 'Conflict',
+    detail: (e) =>
+      e.to === 'rescheduled'
+        ? `A ${e.from} appointment cannot be rescheduled: book a new one.`
+        : `An appointment cannot go from ${e.from} to ${e.to}.`,
+    extra: (e) => ({ from: e.from, to: e.to }),
+  },
+  AppointmentNotStarted: {
+    status: 409,
+    code: 'appointment_not_started',
+    title: 'Conflict',
+    detail: (e) => `The appointment starts at ${d.isoOf(e.startsAt)}: it can be marked held or missed only then.`,
+    extra: (e) => ({ startsAt: d.isoOf(e.startsAt) }),
+  },
+  InvalidWorkingHours: {
+    status: 422,
+    code: 'invalid_working_hours',
+    title: 'Invalid working hours',
+    detail: (e) => d.invalidWorkingHoursDetail(e.day, e.reason),
+    extra: (e) => ({ day: e.day, reason: e.reason }),
   },
   // Configuration
   NotAnActiveAdvisor: {

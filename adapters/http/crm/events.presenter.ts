@@ -39,6 +39,23 @@ export type DeskEventPayloads = {
     readonly leadId: string;
     readonly visitId: string;
   };
+  readonly appointment_changed: Version & {
+    readonly type: 'appointment_changed';
+    readonly leadId: string;
+    readonly visitId: string;
+    readonly appointmentId: string;
+    readonly advisorId: string;
+    readonly status: string;
+    readonly change: string;
+  };
+  readonly appointment_reminder_not_sent: Version & {
+    readonly type: 'appointment_reminder_not_sent';
+    readonly leadId: string;
+    readonly visitId: string;
+    readonly appointmentId: string;
+    readonly advisorId: string;
+    readonly reason: string;
+  };
   readonly user_deactivated: Version & { readonly type: 'user_deactivated'; readonly userId: string };
 };
 
@@ -80,6 +97,25 @@ const PRESENTERS: { readonly [T in DeskEventType]: (event: EventOf<T>) => DeskEv
   lead_assigned: (e) => ({ v, type: e.type, leadId: e.leadId, advisorId: e.advisorId }),
   visit_changed: (e) => ({ v, type: e.type, leadId: e.leadId, visitId: e.visitId }),
   conversation_handed: (e) => ({ v, type: e.type, leadId: e.leadId, conversationId: e.conversationId, to: e.to }),
+  appointment_changed: (e) => ({
+    v,
+    type: e.type,
+    leadId: e.leadId,
+    visitId: e.visitId,
+    appointmentId: e.appointmentId,
+    advisorId: e.advisorId,
+    status: e.status,
+    change: e.change,
+  }),
+  appointment_reminder_not_sent: (e) => ({
+    v,
+    type: e.type,
+    leadId: e.leadId,
+    visitId: e.visitId,
+    appointmentId: e.appointmentId,
+    advisorId: e.advisorId,
+    reason: e.reason,
+  }),
   user_deactivated: (e) => ({ v, type: e.type, userId: e.userId }),
 };
 

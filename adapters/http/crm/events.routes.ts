@@ -8,8 +8,13 @@ export const eventsRoute = createRoute({
   summary: 'Live desk events (server-sent events)',
   description:
     'A `text/event-stream`: each event has `event: <type>` (message_received, message_queued, message_status_changed, ' +
-    'lead_registered, lead_assigned, visit_changed, conversation_handed, user_deactivated), `data: <json>` (`v: 1`, the `type` again and the ids it concerns) and an `id`. Advisors get only events ' +
-    'about their own leads; managers and admins get everything, including bot conversations with no lead yet. A `: heartbeat` ' +
+    'lead_registered, lead_assigned, visit_changed, conversation_handed, appointment_changed, appointment_reminder_not_sent, user_deactivated), ' +
+    '`data: <json>` (`v: 1`, the `type` again and the ids it concerns) and an `id`. `appointment_changed` carries the ' +
+    '`appointmentId`, its `advisorId`, `status` and the `change` (scheduled, rescheduled, status_changed, reminder_queued); ' +
+    '`appointment_reminder_not_sent` tells the advisor a reminder came due and could not be sent, with a `reason` ' +
+    '(no_approved_template, template_parameter_mismatch, lead_has_no_whatsapp, appointment_started). Advisors get only events ' +
+    'about their own leads and their own agenda; ' +
+    'managers and admins get everything, including bot conversations with no lead yet. A `: heartbeat` ' +
     'comment every 15 s. The stream of a user who is deactivated ends at once. ' +
     'At most 5 open streams per API key (and a total per server): more are refused with 429 `too_many_streams`.',
   responses: {

@@ -6,6 +6,7 @@ import type { ListApiKeys } from '../../../application/use-cases/list-api-keys.t
 import type { ListUsers } from '../../../application/use-cases/list-users.ts';
 import type { ReactivateUser } from '../../../application/use-cases/reactivate-user.ts';
 import type { RevokeApiKey } from '../../../application/use-cases/revoke-api-key.ts';
+import type { SetWorkingHours } from '../../../application/use-cases/set-working-hours.ts';
 import { asId, type UserId } from '../../../domain/shared/ids.ts';
 import { crmProblem } from './crm-problem.ts';
 import type { CrmHandler } from './crm-router.ts';
@@ -21,6 +22,7 @@ export type UsersDeps = {
   readonly listApiKeys: Pick<ListApiKeys, 'execute'>;
   readonly deactivateUser: Pick<DeactivateUser, 'execute'>;
   readonly reactivateUser: Pick<ReactivateUser, 'execute'>;
+  readonly setWorkingHours: Pick<SetWorkingHours, 'execute'>;
 };
 
 export const me: CrmHandler<typeof routes.meRoute> = (c) => c.json(meBody(c.get('actor')), 200);
@@ -81,4 +83,20 @@ export const revokeApiKey =
   async (c) => {
     const result = await deps.revokeApiKey.execute({ keyId: asId<ApiKeyId>(c.req.valid('param').id) });
     return result.ok ? c.json(apiKeyBody(result.value), 200) : crmProblem(c, result.error);
+  };
+
+export const setWorkingHours =
+  (deps: UsersDeps): CrmHandler<typeof routes.setWorkingHoursRoute> =>
+  async (c) => {
+    const userId = asId<UserId>(c.req.valid('param').id);
+    const result = await deps.setWorkingHours.execute({ userId, workingHours: c.req.valid('json') });
+    return result.ok ? c.json(userBody(result.value), 200) : crmProblem(c, result.error);
+  };
+
+export const clearWorkingHours =
+  (deps: UsersDeps): CrmHandler<typeof routes.clearWorkingHoursRoute> =>
+  async (c) => {
+    const userId = asId<UserId>(c.req.valid('param').id);
+    const result = await deps.setWorkingHours.execute({ userId, workingHours: null });
+    return result.ok ? c.json(userBody(result.value), 200) : crmProblem(c, result.error);
   };

@@ -16,5 +16,7 @@ export const usersRouter = (deps: UsersDeps): CrmRouter => {
   router.openapi(routes.deactivateUserRoute, handlers.deactivateUser(deps));
   router.openapi(routes.reactivateUserRoute, handlers.reactivateUser(deps));
   router.openapi(routes.revokeApiKeyRoute, handlers.revokeApiKey(deps));
+  router.openapi(routes.setWorkingHoursRoute, handlers.setWorkingHours(deps));
+  router.openapi(routes.clearWorkingHoursRoute, handlers.clearWorkingHours(deps));
   return router;
 };

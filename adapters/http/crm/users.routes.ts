@@ -8,6 +8,7 @@ import {
   NewApiKeySchema,
   NewUserSchema,
   UserSchema,
+  WorkingHoursSchema,
 } from './users.schemas.ts';
 
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
@@ -136,5 +137,34 @@ export const revokeApiKeyRoute = createRoute({
     200: { description: 'The revoked key', content: json(ApiKeySchema) },
     ...roleResponses,
     404: problemResponse('No such key (`api_key_not_found`).'),
+  },
+});
+
+export const setWorkingHoursRoute = createRoute({
+  method: 'put',
+  path: '/users/{id}/working-hours',
+  tags: ['Users'],
+  summary: 'Give a user their own weekly working hours (admins); their new appointments must fit them',
+  middleware: [requireRole('admin')] as const,
+  request: { params: UserIdParam, body: { required: true, content: json(WorkingHoursSchema) } },
+  responses: {
+    200: { description: 'The user, as now stored', content: json(UserSchema) },
+    ...roleResponses,
+    404: problemResponse('No such user (`user_not_found`).'),
+    422: problemResponse('Invalid body (`validation_failed`, `invalid_working_hours` with the `day` and `reason`).'),
+  },
+});
+
+export const clearWorkingHoursRoute = createRoute({
+  method: 'delete',
+  path: '/users/{id}/working-hours',
+  tags: ['Users'],
+  summary: 'Put a user back on the desk’s working hours (admins)',
+  middleware: [requireRole('admin')] as const,
+  request: { params: UserIdParam },
+  responses: {
+    200: { description: 'The user, as now stored', content: json(UserSchema) },
+    ...roleResponses,
+    404: problemResponse('No such user (`user_not_found`).'),
   },
 });

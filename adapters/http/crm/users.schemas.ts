@@ -2,8 +2,45 @@ import { z } from '@hono/zod-openapi';
 import type { ApiKeySummary } from '../../../application/ports/api-key-repository.ts';
 import type { Actor } from '../../../application/ports/actor.ts';
 import type { User } from '../../../domain/organisation/organisation.ts';
+import { type Weekday, type WorkingHours, writtenWorkingHours } from '../../../domain/organisation/working-hours.ts';
 
 export const RoleSchema = z.enum(['advisor', 'manager', 'admin']).openapi('Role', { example: 'advisor' });
+
+const SpanSchema = z
+  .object({
+    opens: z.string().openapi({ example: '08:00', description: 'HH:MM, Bogotá time' }),
+    closes: z.string().openapi({ example: '18:00', description: 'HH:MM, Bogotá time (24:00: midnight)' }),
+  })
+  .openapi('OpeningSpan');
+const day = z.array(SpanSchema).max(4);
+
+export const WorkingHoursSchema = z
+  .object({
+    monday: day,
+    tuesday: day,
+    wednesday: day,
+    thursday: day,
+    friday: day,
+    saturday: day,
+    sunday: day,
+  })
+  .openapi('WorkingHours', {
+    description:
+      'A weekly schedule on Bogotá’s clock: each day’s opening spans (an empty list: closed that day). ' +
+      'Colombian public holidays are always closed. Appointments must fit inside one span.',
+    example: {
+      monday: [
+        { opens: '08:00', closes: '12:00' },
+        { opens: '14:00', closes: '18:00' },
+      ],
+      tuesday: [{ opens: '08:00', closes: '18:00' }],
+      wednesday: [{ opens: '08:00', closes: '18:00' }],
+      thursday: [{ opens: '08:00', closes: '18:00' }],
+      friday: [{ opens: '08:00', closes: '18:00' }],
+      saturday: [{ opens: '09:00', closes: '13:00' }],
+      sunday: [],
+    },
+  });
 
 export const UserSchema = z
   .object({
@@ -12,6 +49,10 @@ export const UserSchema = z
     email: z.string().nullable().openapi({ example: 'laura@example.com' }),
     role: RoleSchema,
     active: z.boolean().openapi({ example: true }),
+    workingHours: WorkingHoursSchema.nullable().openapi({
+      description:
+        'The user’s own schedule; null: the desk’s (Monday to Friday 08:00–18:00, Saturday 08:00–13:00, Sunday closed).',
+    }),
   })
   .openapi('User');
 
@@ -62,7 +103,28 @@ export const MeSchema = z
 
 const iso = (at: number): string => new Date(at).toISOString();
 
-export const userBody = (user: User): z.infer<typeof UserSchema> => ({ ...user });
+export const userBody = (user: User): z.infer<typeof UserSchema> => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  role: user.role,
+  active: user.active,
+  workingHours: user.workingHours === undefined ? null : workingHoursBody(user.workingHours),
+});
+
+const workingHoursBody = (hours: WorkingHours): z.infer<typeof WorkingHoursSchema> => {
+  const week = writtenWorkingHours(hours);
+  const day = (d: Weekday) => week[d].map((s) => ({ ...s }));
+  return {
+    monday: day('monday'),
+    tuesday: day('tuesday'),
+    wednesday: day('wednesday'),
+    thursday: day('thursday'),
+    friday: day('friday'),
+    saturday: day('saturday'),
+    sunday: day('sunday'),
+  };
+};
 
 const isoOrNull = (at: number | null): string | null => (at === null ? null : iso(at));
 

@@ -46,13 +46,18 @@ export const scheduleAppointmentRoute = createRoute({
   path: '/visits/{id}/appointments',
   tags: ['Appointments'],
   summary: 'Schedule an appointment with the lead (at most 4 h; never overlapping the advisor’s others)',
+  description:
+    'The slot must not have started and must lie inside one span of the advisor’s working hours (their own, ' +
+    'else the desk’s: Monday to Friday 08:00–18:00, Saturday 08:00–13:00, Bogotá time; Sundays and Colombian public ' +
+    'holidays closed). The appointment starts `scheduled`, with a reminder to the lead due ' +
+    '`APPOINTMENT_REMINDER_BEFORE_MINUTES` before it (24 h by default).',
   request: { params: IdParam, body: { required: true, content: json(NewAppointmentBody) } },
   responses: {
     201: { description: 'Booked', content: json(AppointmentSchema) },
     ...roleResponses,
     404: problemResponse('Unknown visit or advisor (`visit_not_found`, `advisor_not_found`).'),
     409: problemResponse('The advisor has an overlapping appointment (`appointment_overlaps`).'),
-    422: invalid(', `invalid_appointment_time`, `advisor_required`'),
+    422: invalid(', `invalid_appointment_time`, `appointment_in_past`, `outside_working_hours`, `advisor_required`'),
   },
 });
 
@@ -60,7 +65,7 @@ export const agendaRoute = createRoute({
   method: 'get',
   path: '/agenda',
   tags: ['Appointments'],
-  summary: 'An advisor’s appointments overlapping [from, to), by start',
+  summary: 'An advisor’s appointments overlapping [from, to), by start, whatever their status',
   request: { query: AgendaQuery },
   responses: {
     200: { description: 'The agenda', content: json(z.object({ items: z.array(AppointmentSchema) })) },

@@ -3,6 +3,8 @@ import type { Unit } from '../../../domain/catalog/catalog.ts';
 import type { VisitCard } from '../../../application/use-cases/get-visit-card.ts';
 import type { Visit } from '../../../domain/lead/lead.ts';
 import type { Appointment } from '../../../domain/visit/appointment.ts';
+import type { Reminder } from '../../../domain/visit/appointment-reminder.ts';
+import { APPOINTMENT_STATUSES } from '../../../domain/visit/appointment-status.ts';
 import type { Reservation } from '../../../domain/visit/reservation.ts';
 
 const STAGES = ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost'] as const;
@@ -59,6 +61,26 @@ export const VisitBodySchema = z
   })
   .openapi('VisitSummary');
 
+export const ReminderSchema = z
+  .object({
+    state: z.enum(['pending', 'queued', 'not_sent', 'none']).openapi({
+      description:
+        'pending: waits until `dueAt`; queued: its message is in the outbox (see the conversation for delivery); ' +
+        'not_sent: it came due and could not be sent (`reason`); none: the appointment was cancelled or is over',
+    }),
+    dueAt: z.iso.datetime().nullable(),
+    at: z.iso.datetime().nullable().openapi({ description: 'When it was queued or given up' }),
+    via: z
+      .enum(['text', 'template'])
+      .nullable()
+      .openapi({ description: 'Text inside the 24-hour window, else template' }),
+    messageId: z.string().nullable(),
+    reason: z
+      .enum(['no_approved_template', 'template_parameter_mismatch', 'lead_has_no_whatsapp', 'appointment_started'])
+      .nullable(),
+  })
+  .openapi('AppointmentReminder');
+
 export const AppointmentSchema = z
   .object({
     id: z.string(),
@@ -69,6 +91,11 @@ export const AppointmentSchema = z
     endsAt: z.iso.datetime(),
     note: z.string().nullable(),
     createdAt: z.iso.datetime(),
+    status: z.enum(APPOINTMENT_STATUSES).openapi({
+      description:
+        'scheduled (programada), confirmed (confirmada), done (cumplida), no_show (no asistió), cancelled (cancelada)',
+    }),
+    reminder: ReminderSchema,
   })
   .openapi('Appointment');
 
@@ -129,11 +156,21 @@ export const visitBody = (v: Visit) => ({
   createdAt: iso(v.createdAt),
 });
 
+const reminderBody = (r: Reminder) => ({
+  state: r.state,
+  dueAt: r.state === 'none' ? null : iso(r.dueAt),
+  at: r.state === 'queued' || r.state === 'not_sent' ? iso(r.at) : null,
+  via: r.state === 'queued' ? r.via : null,
+  messageId: r.state === 'queued' ? r.messageId : null,
+  reason: r.state === 'not_sent' ? r.reason : null,
+});
+
 export const appointmentBody = (a: Appointment) => ({
   ...a,
   startsAt: iso(a.startsAt),
   endsAt: iso(a.endsAt),
   createdAt: iso(a.createdAt),
+  reminder: reminderBody(a.reminder),
 });
 
 export const reservationBody = (r: Reservation) => ({

@@ -5,6 +5,13 @@ import { instant, storedJson } from './columns.ts';
 export const leadSource = pgEnum('lead_source', ['whatsapp_bot', 'crm']);
 export const visitStage = pgEnum('visit_stage', ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost']);
 export const reservationStatus = pgEnum('reservation_status', ['requested', 'authorised', 'cancelled']);
+export const appointmentStatus = pgEnum('appointment_status', [
+  'scheduled',
+  'confirmed',
+  'done',
+  'no_show',
+  'cancelled',
+]);
 
 export const leads = pgTable(
   'leads',
@@ -76,10 +83,16 @@ export const appointments = pgTable(
     endsAt: instant('ends_at').notNull(),
     note: text('note'),
     createdAt: instant('created_at').notNull(),
+    status: appointmentStatus('status').notNull().default('scheduled'),
+    /** `reminderCodec`: the reminder's state (appointments booked before reminders existed: none). */
+    reminder: storedJson('reminder').notNull().default(sql`'{"v":1,"value":{"state":"none"}}'::jsonb`),
+    /** When the reminder is due, only while it is pending: what the reminder workers claim by. */
+    reminderDueAt: instant('reminder_due_at'),
   },
   (t) => [
     index('appointments_advisor_idx').on(t.advisorId, t.startsAt),
     index('appointments_visit_idx').on(t.visitId),
+    index('appointments_reminder_due_idx').on(t.reminderDueAt).where(sql`${t.reminderDueAt} is not null`),
     check('appointments_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
   ],
 );

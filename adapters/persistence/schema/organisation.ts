@@ -36,6 +36,8 @@ export const users = pgTable('users', {
   email: text('email'),
   role: userRole('role').notNull(),
   active: boolean('active').notNull(),
+  /** `workingHoursCodec`: the user's own weekly schedule; null: the desk's. */
+  workingHours: storedJson('working_hours'),
 });
 
 export const advisorGroups = pgTable('advisor_groups', {

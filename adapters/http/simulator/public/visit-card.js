@@ -2,6 +2,7 @@
 
 import { clear, el } from './dom.js';
 import {
+  APPOINTMENT_STATUS,
   appointmentsSection,
   quotesSection,
   reservationsSection,
@@ -57,6 +58,15 @@ export const createVisitCard = ({ session, notify, inform, onFocus = () => {} })
     openPdf: (mediaId) => openPdf(mediaId),
     schedule: (appointment) =>
       call((c) => c.post(`/visits/${enc(visitId)}/appointments`, appointment), 'Cita agendada.'),
+    rescheduleAppointment: (appointment, slot) =>
+      call((c) => c.post(`/appointments/${enc(appointment.id)}/reschedule`, slot), 'Cita reprogramada.'),
+    cancelAppointment: (appointment) =>
+      call((c) => c.post(`/appointments/${enc(appointment.id)}/cancel`), 'Cita cancelada.'),
+    setAppointmentStatus: (appointment, status) =>
+      call(
+        (c) => c.patch(`/appointments/${enc(appointment.id)}/status`, { status }),
+        `Cita: ${APPOINTMENT_STATUS[status]}.`,
+      ),
     reserve: (unit) =>
       call(
         (c) => c.post(`/visits/${enc(visitId)}/reservations`, { unitId: unit.id }),

@@ -12,6 +12,25 @@ export const STAGE_LABELS = {
   lost: 'Perdida',
 };
 const UNIT_STATUS = { available: 'Disponible', reserved: 'Reservada', sold: 'Vendida' };
+/** An appointment's status as the sales room says it. */
+export const APPOINTMENT_STATUS = {
+  scheduled: 'Programada',
+  confirmed: 'Confirmada',
+  done: 'Cumplida',
+  no_show: 'No asistió',
+  cancelled: 'Cancelada',
+};
+const REMINDER_STATE = {
+  pending: 'Recordatorio programado',
+  queued: 'Recordatorio enviado',
+  not_sent: 'Recordatorio no enviado',
+};
+const REMINDER_REASON = {
+  no_approved_template: 'no hay plantilla aprobada',
+  template_parameter_mismatch: 'la plantilla no encaja',
+  lead_has_no_whatsapp: 'el cliente no tiene WhatsApp',
+  appointment_started: 'la cita ya había empezado',
+};
 const RESERVATION_STATUS = { requested: 'Por autorizar', authorised: 'Autorizada', cancelled: 'Cancelada' };
 const MOVES = [
   ['contacted', 'Contactado'],
@@ -254,16 +273,11 @@ export const appointmentsSection = ({ card }, actions) => {
     }),
   );
   const items = card.appointments.map((a) =>
-    el(
-      'li',
-      { class: 'list-row', testid: 'appointment-row' },
-      el(
-        'span',
-        { class: 'with-icon' },
-        icon('calendar', { size: 16 }),
-        `${dateTimeOf(a.startsAt)} – ${new Date(a.endsAt).toLocaleTimeString('es-CO', { hour: '2-digit', minute: '2-digit', hour12: false })}`,
-      ),
-      a.note ? el('span', { class: 'muted small', text: a.note }) : null,
+    appointmentRow(
+      a,
+      actions,
+      () => start.value,
+      () => duration.value,
     ),
   );
   return section('Citas', 'visit-appointments', items.length ? el('ul', { class: 'plain-list' }, items) : null, form);
@@ -299,5 +313,63 @@ export const reservationsSection = ({ card, role }, actions) => {
       ? el('ul', { class: 'plain-list' }, items)
       : el('p', { class: 'muted small', text: 'Sin reservas. Usa "Reservar" en un inmueble disponible.' }),
     hint,
+  );
+};
+
+const hourOf = (iso) =>
+  new Date(iso).toLocaleTimeString('es-CO', { hour: '2-digit', minute: '2-digit', hour12: false });
+
+const reminderText = (reminder) => {
+  const label = REMINDER_STATE[reminder.state];
+  if (!label) return null;
+  if (reminder.state === 'pending') return `${label} · ${dateTimeOf(reminder.dueAt)}`;
+  if (reminder.state === 'queued') return `${label} (${reminder.via === 'template' ? 'plantilla' : 'texto'})`;
+  return `${label}: ${REMINDER_REASON[reminder.reason] ?? reminder.reason}`;
+};
+
+/** One appointment: when, its status and reminder, and the moves the server accepts from its status. */
+const appointmentRow = (a, actions, startOf, durationOf) => {
+  const active = a.status === 'scheduled' || a.status === 'confirmed';
+  const started = Date.parse(a.startsAt) <= Date.now();
+  const buttons = active
+    ? [
+        a.status === 'scheduled'
+          ? actionButton('Confirmar', () => actions.setAppointmentStatus(a, 'confirmed'), 'appointment-confirm')
+          : null,
+        started ? actionButton('Cumplida', () => actions.setAppointmentStatus(a, 'done'), 'appointment-done') : null,
+        started
+          ? actionButton('No asistió', () => actions.setAppointmentStatus(a, 'no_show'), 'appointment-no-show')
+          : null,
+        actionButton(
+          'Reprogramar',
+          () => {
+            const startsAt = new Date(startOf());
+            if (Number.isNaN(startsAt.getTime())) return;
+            const endsAt = new Date(startsAt.getTime() + Number(durationOf()) * 60_000);
+            actions.rescheduleAppointment(a, { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
+          },
+          'appointment-reschedule',
+        ),
+        actionButton('Cancelar', () => actions.cancelAppointment(a), 'appointment-cancel', 'danger'),
+      ].filter(Boolean)
+    : [];
+  const reminder = reminderText(a.reminder);
+  return el(
+    'li',
+    { class: 'list-row appointment-row', testid: 'appointment-row' },
+    el(
+      'span',
+      { class: 'with-icon' },
+      icon('calendar', { size: 16 }),
+      `${dateTimeOf(a.startsAt)} – ${hourOf(a.endsAt)}`,
+    ),
+    el('span', {
+      class: `pill pill-appt-${a.status}`,
+      text: APPOINTMENT_STATUS[a.status] ?? a.status,
+      testid: 'appointment-status',
+    }),
+    a.note ? el('span', { class: 'muted small', text: a.note }) : null,
+    reminder ? el('span', { class: 'muted small', text: reminder, testid: 'appointment-reminder' }) : null,
+    buttons.length ? el('span', { class: 'row-actions' }, ...buttons) : null,
   );
 };

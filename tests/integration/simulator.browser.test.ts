@@ -236,6 +236,13 @@ describe.skipIf(!hasChromium)('the QA simulator page', () => {
     };
     expect(onlyNewer.messages.map((m) => m.text)).not.toContain(text);
     await advisor.getByTestId('visit-focus-only').uncheck();
+
+    // Hand the conversation back to the bot (it resumes the search on the phone), then take it over again.
+    await advisor.getByTestId('hand-back').click();
+    await shows(advisor.getByTestId('bot-chip').first(), 'En el bot · Elige cómo buscar');
+    await shows(page.getByTestId('phone-chat'), 'Te dejo de nuevo con el asistente virtual');
+    await advisor.getByTestId('take-over').click();
+    await advisor.getByTestId('hand-back').waitFor();
     expect(refused).toEqual([]);
   });
 

@@ -32,6 +32,9 @@ export const mountAdvisor = (host) => {
 
   let session = null;
   let acting = null;
+  // Managers and admins also see who talks to the bot without having consented (masked phone and step).
+  let unregistered = [];
+  let unregisteredMore = false;
   let stopEvents = () => {};
   const current = () => ({ client: acting.client, directory: session.directory, role: acting.role });
 
@@ -157,6 +160,11 @@ export const mountAdvisor = (host) => {
       if (q !== search.value.trim() || asked !== acting) return;
       leads = page.items;
       if (openLead) openLead = leads.find((l) => l.id === openLead.id) ?? openLead;
+      const seesAll = asked.role === 'manager' || asked.role === 'admin';
+      const bot = seesAll && !q ? await asked.client.get('/visitors/unregistered?limit=20') : null;
+      if (asked !== acting) return;
+      unregistered = bot?.items ?? [];
+      unregisteredMore = bot?.nextCursor != null;
       drawVisitors();
       drawLeadHeader();
     } catch (error) {
@@ -187,11 +195,32 @@ export const mountAdvisor = (host) => {
               class: 'visitor-advisor',
               text: lead.advisorId ? (users.get(lead.advisorId)?.name ?? lead.advisorId) : 'Sin asesor',
             }),
+            lead.inBot ? botChip(lead.step) : '',
           ),
           windowChip(lead.window),
         ),
       ),
     );
+    if (unregistered.length > 0)
+      visitorList.append(
+        el(
+          'details',
+          { class: 'unregistered', testid: 'unregistered' },
+          el('summary', { text: `Sin registrar en el bot (${unregistered.length}${unregisteredMore ? '+' : ''})` }),
+          ...unregistered.map((v) =>
+            el(
+              'div',
+              { class: 'unregistered-row small', testid: 'unregistered-visitor' },
+              el('span', { text: v.maskedPhone ?? 'sin teléfono' }),
+              el('span', { class: 'muted', text: BOT_STEPS[v.step] ?? v.step }),
+            ),
+          ),
+          el('p', {
+            class: 'muted small',
+            text: 'Aún no autorizan el tratamiento de sus datos: solo se ve dónde van.',
+          }),
+        ),
+      );
     if (leads.length === 0)
       visitorList.append(
         el('p', {
@@ -202,6 +231,25 @@ export const mountAdvisor = (host) => {
   };
 
   const leadHeader = el('div', { class: 'lead-header' });
+  // Take the conversation from the bot (it stops answering this lead) or hand it back (it resumes the search).
+  const handButton = (lead) =>
+    el('button', {
+      type: 'button',
+      class: 'button button-small',
+      testid: lead.inBot ? 'take-over' : 'hand-back',
+      text: lead.inBot ? 'Tomar conversación' : 'Devolver al bot',
+      on: {
+        click: async () => {
+          try {
+            await acting.client.post(`/leads/${enc(lead.id)}/conversation/${lead.inBot ? 'takeover' : 'handback'}`);
+            inform(lead.inBot ? 'Tienes la conversación: el bot ya no responde.' : 'El bot retoma la conversación.');
+            await refreshLeads();
+          } catch (error) {
+            notify(error);
+          }
+        },
+      },
+    });
   const drawLeadHeader = () => {
     if (!openLead) return;
     const advisor = openLead.advisorId
@@ -217,7 +265,9 @@ export const mountAdvisor = (host) => {
           class: 'muted small',
           text: [openLead.phone, openLead.email, `Asesor: ${advisor}`].filter(Boolean).join(' · '),
         }),
+        openLead.inBot ? botChip(openLead.step) : '',
       ),
+      handButton(openLead),
       windowChip(openLead.window),
     );
   };
@@ -294,7 +344,7 @@ export const mountAdvisor = (host) => {
     } else if (type === 'visit_changed') {
       if (mine) refreshCard();
       refreshList();
-    } else if (type === 'lead_registered' || type === 'lead_assigned') {
+    } else if (type === 'lead_registered' || type === 'lead_assigned' || type === 'conversation_handed') {
       refreshList();
     }
   };
@@ -303,6 +353,25 @@ export const mountAdvisor = (host) => {
   if (key) void connect(key);
   else askKey();
 };
+
+/** Where a lead stands in the bot, in the sales team's words. */
+const BOT_STEPS = {
+  start: 'Inicio',
+  awaitingEmail: 'Le pedimos el correo',
+  awaitingConsent: 'Le pedimos la autorización',
+  choosingFilter: 'Elige cómo buscar',
+  choosingPriceRange: 'Elige el precio',
+  choosingCity: 'Elige la ciudad',
+  choosingPropertyType: 'Elige el tipo de inmueble',
+  choosingProject: 'Elige el proyecto',
+  choosingUnitType: 'Elige la tipología',
+  choosingOutcome: 'Decide: cotizar o asesor',
+  askingSavings: 'Cesantías o subsidio',
+  quoted: 'Ya cotizó',
+};
+
+const botChip = (step) =>
+  el('span', { class: 'bot-chip', testid: 'bot-chip', text: `En el bot · ${BOT_STEPS[step] ?? step}` });
 
 const windowChip = (window) =>
   el('span', {

@@ -1,5 +1,6 @@
 import type { ResolutionContext } from 'inversify';
 import { builderProfileRouter } from '../adapters/http/crm/builder-profile.router.ts';
+import { funnelSettingsRouter } from '../adapters/http/crm/funnel-settings.router.ts';
 import { chatToolsRouter } from '../adapters/http/crm/chat-tools.router.ts';
 import { configurationRouter } from '../adapters/http/crm/configuration.router.ts';
 import { conversationRouter } from '../adapters/http/crm/conversation.router.ts';
@@ -53,6 +54,7 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       reserveUnit: context.get(TOKENS.ReserveUnit),
       authoriseReservation: context.get(TOKENS.AuthoriseReservation),
       cancelReservation: context.get(TOKENS.CancelReservation),
+      recordSeparationPayment: context.get(TOKENS.RecordSeparationPayment),
     }),
     chatToolsRouter({
       listTemplates: context.get(TOKENS.ListTemplates),
@@ -77,6 +79,10 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       getBotSettings: context.get(TOKENS.GetBotSettings),
       updateDataPolicy: context.get(TOKENS.UpdateDataPolicy),
       updateBotTexts: context.get(TOKENS.UpdateBotTexts),
+    }),
+    funnelSettingsRouter({
+      getBotSettings: context.get(TOKENS.GetBotSettings),
+      updateFunnelSettings: context.get(TOKENS.UpdateFunnelSettings),
     }),
     builderProfileRouter({
       getBuilderProfile: context.get(TOKENS.GetBuilderProfile),

@@ -14,6 +14,7 @@ const KNOWN_TYPES: Readonly<Record<DeskEvent['type'], true>> = {
   lead_registered: true,
   lead_assigned: true,
   visit_changed: true,
+  reservation_expired: true,
   user_deactivated: true,
 };
 

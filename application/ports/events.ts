@@ -1,5 +1,6 @@
 import type { DeliveryStatus } from '../../domain/messaging/delivery-status.ts';
-import type { ConversationId, LeadId, MessageId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { ConversationId, LeadId, MessageId, UnitId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { ReservationId } from '../../domain/visit/reservation.ts';
 import type { Actor } from './actor.ts';
 
 /** What the CRM hears about live (new messages, statuses, assignments, visits, deactivated users). */
@@ -26,6 +27,14 @@ export type DeskEvent =
   | { readonly type: 'lead_registered'; readonly leadId: LeadId; readonly advisorId: UserId | null }
   | { readonly type: 'lead_assigned'; readonly leadId: LeadId; readonly advisorId: UserId }
   | { readonly type: 'visit_changed'; readonly leadId: LeadId; readonly visitId: VisitId }
+  /** A separation ran out before the promesa was signed: its unit is available again (the lead's advisor hears it). */
+  | {
+      readonly type: 'reservation_expired';
+      readonly leadId: LeadId;
+      readonly visitId: VisitId;
+      readonly reservationId: ReservationId;
+      readonly unitId: UnitId;
+    }
   /** The user may no longer use the API: their open event streams are closed. */
   | { readonly type: 'user_deactivated'; readonly userId: UserId };
 

@@ -6,6 +6,7 @@ import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { type Lead, newLead, newVisit, registered, type Visit } from '../../domain/lead/lead.ts';
 import type { BusinessLine, User } from '../../domain/organisation/organisation.ts';
 import type { ProjectId, UnitTypeId, UserId } from '../../domain/shared/ids.ts';
+import { isFinal } from '../../domain/visit/funnel.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { Repositories, Transaction } from '../ports/unit-of-work.ts';
@@ -104,7 +105,8 @@ const activeAdvisors = async (repos: Repositories, line: BusinessLine): Promise<
 
 /**
  * One visit per project of interest: the chosen project, and every project the lead simulated a quote
- * for in this chat, so each quote ends up filed under a visit. A known project's visit is reused.
+ * for in this chat, so each quote ends up filed under a visit. A known project's visit is reused unless it is
+ * final (delivered, withdrawn, lost): a lead who comes back opens a new one.
  */
 const openVisits = async (
   repos: Repositories,
@@ -120,7 +122,7 @@ const openVisits = async (
   const visits = new Map<ProjectId, Visit>();
   for (const projectId of projects) {
     const chosen = projectId === input.projectId;
-    const existing = known.find((v) => v.projectId === projectId);
+    const existing = known.find((v) => v.projectId === projectId && !isFinal(v.stage));
     const visit: Visit = existing
       ? chosen
         ? { ...existing, criteria: input.criteria, unitTypeId: input.unitTypeId ?? existing.unitTypeId }

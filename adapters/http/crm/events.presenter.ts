@@ -33,6 +33,13 @@ export type DeskEventPayloads = {
     readonly leadId: string;
     readonly visitId: string;
   };
+  readonly reservation_expired: Version & {
+    readonly type: 'reservation_expired';
+    readonly leadId: string;
+    readonly visitId: string;
+    readonly reservationId: string;
+    readonly unitId: string;
+  };
   readonly user_deactivated: Version & { readonly type: 'user_deactivated'; readonly userId: string };
 };
 
@@ -73,6 +80,14 @@ const PRESENTERS: { readonly [T in DeskEventType]: (event: EventOf<T>) => DeskEv
   lead_registered: (e) => ({ v, type: e.type, leadId: e.leadId, advisorId: e.advisorId }),
   lead_assigned: (e) => ({ v, type: e.type, leadId: e.leadId, advisorId: e.advisorId }),
   visit_changed: (e) => ({ v, type: e.type, leadId: e.leadId, visitId: e.visitId }),
+  reservation_expired: (e) => ({
+    v,
+    type: e.type,
+    leadId: e.leadId,
+    visitId: e.visitId,
+    reservationId: e.reservationId,
+    unitId: e.unitId,
+  }),
   user_deactivated: (e) => ({ v, type: e.type, userId: e.userId }),
 };
 

@@ -8,7 +8,7 @@ export const eventsRoute = createRoute({
   summary: 'Live desk events (server-sent events)',
   description:
     'A `text/event-stream`: each event has `event: <type>` (message_received, message_queued, message_status_changed, ' +
-    'lead_registered, lead_assigned, visit_changed, user_deactivated), `data: <json>` (`v: 1`, the `type` again and the ids it concerns) and an `id`. Advisors get only events ' +
+    'lead_registered, lead_assigned, visit_changed, reservation_expired, user_deactivated), `data: <json>` (`v: 1`, the `type` again and the ids it concerns) and an `id`. Advisors get only events ' +
     'about their own leads; managers and admins get everything, including bot conversations with no lead yet. A `: heartbeat` ' +
     'comment every 15 s. The stream of a user who is deactivated ends at once. ' +
     'At most 5 open streams per API key (and a total per server): more are refused with 429 `too_many_streams`.',

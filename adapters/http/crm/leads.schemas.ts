@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-
-const STAGES = ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost'] as const;
+import { VISIT_STAGES as STAGES } from '../../../domain/visit/funnel.ts';
 
 export const WindowSchema = z
   .object({

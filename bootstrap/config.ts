@@ -66,6 +66,8 @@ export interface Config {
    * instance left): a safety net, since storing work wakes the pipelines itself. 2 s by default.
    */
   readonly workerPollMs: number;
+  /** How often expired separations are released (`RESERVATION_SWEEP_MS`, a minute by default). */
+  readonly reservationSweepMs: number;
   /** SMMLV and the VIS/VIP price caps in SMMLV (`SMMLV_COP`, `SMMLV_YEAR`, `VIS_CAP_SMMLV`, `VIP_CAP_SMMLV`). */
   readonly housingRules: HousingRules;
   /** Appointment reminders: how long before (`APPOINTMENT_REMINDER_BEFORE_MINUTES`) and the template (`APPOINTMENT_REMINDER_TEMPLATE`). */
@@ -154,6 +156,7 @@ const EnvSchema = z.object({
   EVENT_STREAMS_MAX: positiveInt(200),
   TRUSTED_PROXIES: proxyList,
   WORKER_POLL_MS: positiveInt(2_000),
+  RESERVATION_SWEEP_MS: positiveInt(60_000),
   // Defaults and their sources: `defaultHousingRules` (domain/quote/price-regime.ts).
   SMMLV_COP: positiveInt(defaultHousingRules.smmlv.amount),
   SMMLV_YEAR: positiveInt(defaultHousingRules.smmlvYear),
@@ -218,6 +221,7 @@ const toConfig = (e: Env, whatsappMode: WhatsAppMode): Config => ({
   },
   trustedProxies: e.TRUSTED_PROXIES ?? [],
   workerPollMs: e.WORKER_POLL_MS,
+  reservationSweepMs: e.RESERVATION_SWEEP_MS,
   housingRules: {
     smmlv: { amount: e.SMMLV_COP, currency: 'COP' },
     smmlvYear: e.SMMLV_YEAR,

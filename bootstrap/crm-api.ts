@@ -1,6 +1,7 @@
 import type { ResolutionContext } from 'inversify';
 import { appointmentsRouter } from '../adapters/http/crm/appointments.router.ts';
 import { builderProfileRouter } from '../adapters/http/crm/builder-profile.router.ts';
+import { funnelSettingsRouter } from '../adapters/http/crm/funnel-settings.router.ts';
 import { chatToolsRouter } from '../adapters/http/crm/chat-tools.router.ts';
 import { configurationRouter } from '../adapters/http/crm/configuration.router.ts';
 import { conversationRouter } from '../adapters/http/crm/conversation.router.ts';
@@ -58,6 +59,7 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       reserveUnit: context.get(TOKENS.ReserveUnit),
       authoriseReservation: context.get(TOKENS.AuthoriseReservation),
       cancelReservation: context.get(TOKENS.CancelReservation),
+      recordSeparationPayment: context.get(TOKENS.RecordSeparationPayment),
     }),
     appointmentsRouter({
       rescheduleAppointment: context.get(TOKENS.RescheduleAppointment),
@@ -86,6 +88,10 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       getBotSettings: context.get(TOKENS.GetBotSettings),
       updateDataPolicy: context.get(TOKENS.UpdateDataPolicy),
       updateBotTexts: context.get(TOKENS.UpdateBotTexts),
+    }),
+    funnelSettingsRouter({
+      getBotSettings: context.get(TOKENS.GetBotSettings),
+      updateFunnelSettings: context.get(TOKENS.UpdateFunnelSettings),
     }),
     builderProfileRouter({
       getBuilderProfile: context.get(TOKENS.GetBuilderProfile),

@@ -51,7 +51,10 @@ export const startServer = async (config: Config, options: StartOptions = {}): P
     throw error;
   });
   const { port } = server.address() as AddressInfo;
-  const workers = startWorkers(container, config.workerPollMs);
+  const workers = startWorkers(container, {
+    pollMs: config.workerPollMs,
+    reservationSweepMs: config.reservationSweepMs,
+  });
 
   const close = closer(server, container, options.closeGraceMs ?? 5_000, workers, storage);
   const storageDescription = storage?.description ?? 'in memory (data is lost on restart)';

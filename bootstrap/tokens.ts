@@ -68,6 +68,9 @@ import type { ReplacePriceBuckets } from '../application/use-cases/replace-price
 import type { SaveLine } from '../application/use-cases/save-line.ts';
 import type { UpdateAdvisorGroup } from '../application/use-cases/update-advisor-group.ts';
 import type { UpdateBotTexts } from '../application/use-cases/update-bot-texts.ts';
+import type { UpdateFunnelSettings } from '../application/use-cases/update-funnel-settings.ts';
+import type { RecordSeparationPayment } from '../application/use-cases/record-separation-payment.ts';
+import type { ExpireReservations } from '../application/use-cases/expire-reservations.ts';
 import type { UpdateBuilderProfile } from '../application/use-cases/update-builder-profile.ts';
 import type { UpdateDataPolicy } from '../application/use-cases/update-data-policy.ts';
 import type { UpsertProject } from '../application/use-cases/upsert-project.ts';
@@ -179,6 +182,7 @@ export const TOKENS = {
   GetBotSettings: Symbol.for('GetBotSettings') as ServiceIdentifier<GetBotSettings>,
   UpdateDataPolicy: Symbol.for('UpdateDataPolicy') as ServiceIdentifier<UpdateDataPolicy>,
   UpdateBotTexts: Symbol.for('UpdateBotTexts') as ServiceIdentifier<UpdateBotTexts>,
+  UpdateFunnelSettings: Symbol.for('UpdateFunnelSettings') as ServiceIdentifier<UpdateFunnelSettings>,
   GetBuilderProfile: Symbol.for('GetBuilderProfile') as ServiceIdentifier<GetBuilderProfile>,
   UpdateBuilderProfile: Symbol.for('UpdateBuilderProfile') as ServiceIdentifier<UpdateBuilderProfile>,
   ResolveEventAudience: Symbol.for('ResolveEventAudience') as ServiceIdentifier<ResolveEventAudience>,
@@ -193,4 +197,6 @@ export const TOKENS = {
   ReserveUnit: Symbol.for('ReserveUnit') as ServiceIdentifier<ReserveUnit>,
   AuthoriseReservation: Symbol.for('AuthoriseReservation') as ServiceIdentifier<AuthoriseReservation>,
   CancelReservation: Symbol.for('CancelReservation') as ServiceIdentifier<CancelReservation>,
+  RecordSeparationPayment: Symbol.for('RecordSeparationPayment') as ServiceIdentifier<RecordSeparationPayment>,
+  ExpireReservations: Symbol.for('ExpireReservations') as ServiceIdentifier<ExpireReservations>,
 } as const;

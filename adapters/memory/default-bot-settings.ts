@@ -2,6 +2,7 @@ import type { BotSettings } from '../../application/ports/configuration.ts';
 import { defaultFlowSettings, type DataPolicy } from '../../domain/chatbot/bot-state.ts';
 import { defaultBotTexts } from '../../domain/chatbot/bot-texts.ts';
 import { defaultQuoteLabels } from '../../domain/quote/quote-labels.ts';
+import { defaultReservationSettings, defaultStageLabels } from '../../domain/visit/stage-labels.ts';
 
 /** A placeholder policy until the business configures its own; the url must be replaced before going live. */
 export const defaultDataPolicy: DataPolicy = {
@@ -20,4 +21,6 @@ export const defaultBotSettings: BotSettings = {
   quoteLabels: defaultQuoteLabels,
   policy: defaultDataPolicy,
   flow: defaultFlowSettings,
+  stageLabels: defaultStageLabels,
+  reservations: defaultReservationSettings,
 };

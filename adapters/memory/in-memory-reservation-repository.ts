@@ -1,8 +1,14 @@
 import { Conflict } from '../../application/ports/conflict.ts';
 import type { ReservationRepository } from '../../application/ports/reservation-repository.ts';
 import type { UnitId, VisitId } from '../../domain/shared/ids.ts';
-import { isActive, type Reservation, type ReservationId } from '../../domain/visit/reservation.ts';
+import type { Instant } from '../../domain/shared/time.ts';
+import { isActive, isDue, type Reservation, type ReservationId } from '../../domain/visit/reservation.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
+
+const byTimeThenId =
+  (time: (r: Reservation) => number) =>
+  (a: Reservation, b: Reservation): number =>
+    time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export class InMemoryReservationRepository implements ReservationRepository {
   readonly #store: InMemoryStore;
@@ -31,6 +37,12 @@ export class InMemoryReservationRepository implements ReservationRepository {
 
   async byVisit(visitId: VisitId): Promise<Reservation[]> {
     const mine = [...this.#store.data.reservations.values()].filter((r) => r.visitId === visitId);
-    return copy(mine.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    return copy(mine.sort(byTimeThenId((r) => r.createdAt)));
+  }
+
+  /** Transactions here run one at a time, so a claim needs no lock. */
+  async claimDue(now: Instant, limit: number): Promise<Reservation[]> {
+    const due = [...this.#store.data.reservations.values()].filter((r) => isDue(r, now));
+    return copy(due.sort(byTimeThenId((r) => r.expiresAt)).slice(0, limit));
   }
 }

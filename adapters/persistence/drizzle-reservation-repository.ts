@@ -1,13 +1,38 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { ReservationRepository } from '../../application/ports/reservation-repository.ts';
-import { asId, type LeadId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
-import type { Reservation, ReservationId } from '../../domain/visit/reservation.ts';
+import type { VisitStage } from '../../domain/lead/lead.ts';
+import { asId, type LeadId, type QuoteId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
+import type { Currency } from '../../domain/shared/money.ts';
+import type { Instant } from '../../domain/shared/time.ts';
+import type { FrozenQuote, Reservation, ReservationId, SeparationPayment } from '../../domain/visit/reservation.ts';
 import type { Db } from './drizzle-db.ts';
 import { conflictOnUnique } from './pg-errors.ts';
 import { first, replaceAllBut, toDate, toDateOrNull, toInstant, toInstantOrNull } from './rows.ts';
 import { reservations } from './schema.ts';
 
 type ReservationRow = typeof reservations.$inferSelect;
+
+const ACTIVE = ['requested', 'authorised', 'confirmed'] as const;
+const OPEN = ['requested', 'authorised'] as const;
+
+const quoteOf = (row: ReservationRow): FrozenQuote | null =>
+  row.quoteId === null || row.quoteNumber === null || row.quoteVersion === null || row.quotePrice === null
+    ? null
+    : {
+        quoteId: asId<QuoteId>(row.quoteId),
+        number: row.quoteNumber,
+        version: row.quoteVersion,
+        price: { amount: row.quotePrice, currency: row.quoteCurrency as Currency },
+      };
+
+const paymentOf = (row: ReservationRow): SeparationPayment | null =>
+  row.paymentAmount === null || row.paymentDate === null
+    ? null
+    : {
+        amount: { amount: row.paymentAmount, currency: row.paymentCurrency as Currency },
+        paidOn: row.paymentDate,
+        reference: row.paymentReference,
+      };
 
 export const toReservation = (row: ReservationRow): Reservation => ({
   id: asId<ReservationId>(row.id),
@@ -19,6 +44,10 @@ export const toReservation = (row: ReservationRow): Reservation => ({
   authorisedBy: row.authorisedBy,
   createdAt: toInstant(row.createdAt),
   authorisedAt: toInstantOrNull(row.authorisedAt),
+  quote: quoteOf(row),
+  payment: paymentOf(row),
+  expiresAt: toInstant(row.expiresAt),
+  stageBefore: row.stageBefore satisfies VisitStage,
 });
 
 export const toReservationRow = (r: Reservation): typeof reservations.$inferInsert => ({
@@ -31,6 +60,17 @@ export const toReservationRow = (r: Reservation): typeof reservations.$inferInse
   authorisedBy: r.authorisedBy,
   createdAt: toDate(r.createdAt),
   authorisedAt: toDateOrNull(r.authorisedAt),
+  quoteId: r.quote?.quoteId ?? null,
+  quoteNumber: r.quote?.number ?? null,
+  quoteVersion: r.quote?.version ?? null,
+  quotePrice: r.quote?.price.amount ?? null,
+  quoteCurrency: r.quote?.price.currency ?? null,
+  paymentAmount: r.payment?.amount.amount ?? null,
+  paymentCurrency: r.payment?.amount.currency ?? null,
+  paymentDate: r.payment?.paidOn ?? null,
+  paymentReference: r.payment?.reference ?? null,
+  expiresAt: toDate(r.expiresAt),
+  stageBefore: r.stageBefore,
 });
 
 export class DrizzleReservationRepository implements ReservationRepository {
@@ -62,7 +102,7 @@ export class DrizzleReservationRepository implements ReservationRepository {
       await this.db
         .select()
         .from(reservations)
-        .where(and(eq(reservations.unitId, unitId), ne(reservations.status, 'cancelled'))),
+        .where(and(eq(reservations.unitId, unitId), inArray(reservations.status, [...ACTIVE]))),
     );
     return row === null ? null : toReservation(row);
   }
@@ -73,6 +113,18 @@ export class DrizzleReservationRepository implements ReservationRepository {
       .from(reservations)
       .where(eq(reservations.visitId, visitId))
       .orderBy(asc(reservations.createdAt), asc(reservations.id));
+    return rows.map(toReservation);
+  }
+
+  /** Uses `reservations_open_expiry_idx`; rows another transaction holds are skipped, not waited for. */
+  async claimDue(now: Instant, limit: number): Promise<Reservation[]> {
+    const rows = await this.db
+      .select()
+      .from(reservations)
+      .where(and(inArray(reservations.status, [...OPEN]), lte(reservations.expiresAt, toDate(now))))
+      .orderBy(asc(reservations.expiresAt), asc(reservations.id))
+      .limit(limit)
+      .for('update', { skipLocked: true });
     return rows.map(toReservation);
   }
 }

@@ -17,6 +17,7 @@ const KNOWN_TYPES: Readonly<Record<DeskEvent['type'], true>> = {
   conversation_handed: true,
   appointment_changed: true,
   appointment_reminder_not_sent: true,
+  reservation_expired: true,
   user_deactivated: true,
 };
 

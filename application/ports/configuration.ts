@@ -6,6 +6,7 @@ import type { QuoteLabels } from '../../domain/quote/quote-labels.ts';
 import type { AdvisorGroup, BusinessLine, User } from '../../domain/organisation/organisation.ts';
 import type { AdvisorGroupId, LineId, UnitId, UnitTypeId, UserId } from '../../domain/shared/ids.ts';
 import type { Template } from '../../domain/templates/template.ts';
+import type { ReservationSettings, StageLabels } from '../../domain/visit/stage-labels.ts';
 
 export interface LineRepository {
   /** Returns `null` when absent; throws only on infrastructure failure. */
@@ -51,12 +52,14 @@ export interface TemplateRepository {
   save(template: Template): Promise<void>;
 }
 
-/** The bot's replaceable texts, the data policy and flow settings. */
+/** The bot's replaceable texts, the data policy and flow settings; the funnel's stage labels and separation rules. */
 export type BotSettings = {
   readonly texts: BotTexts;
   readonly quoteLabels: QuoteLabels;
   readonly policy: DataPolicy;
   readonly flow: FlowSettings;
+  readonly stageLabels: StageLabels;
+  readonly reservations: ReservationSettings;
 };
 
 export interface BotSettingsRepository {

@@ -1,8 +1,9 @@
 import type { DeliveryStatus } from '../../domain/messaging/delivery-status.ts';
-import type { ConversationId, LeadId, MessageId, UserId, VisitId } from '../../domain/shared/ids.ts';
+import type { ConversationId, LeadId, MessageId, UnitId, UserId, VisitId } from '../../domain/shared/ids.ts';
 import type { AppointmentId } from '../../domain/visit/appointment.ts';
 import type { ReminderFailure } from '../../domain/visit/appointment-reminder.ts';
 import type { AppointmentStatus } from '../../domain/visit/appointment-status.ts';
+import type { ReservationId } from '../../domain/visit/reservation.ts';
 import type { Actor } from './actor.ts';
 
 /** What happened to an appointment: booked, moved, its status set (cancelled included), or its reminder queued. */
@@ -57,6 +58,14 @@ export type DeskEvent =
       readonly appointmentId: AppointmentId;
       readonly advisorId: UserId;
       readonly reason: ReminderFailure;
+    }
+  /** A separation ran out before the promesa was signed: its unit is available again (the lead's advisor hears it). */
+  | {
+      readonly type: 'reservation_expired';
+      readonly leadId: LeadId;
+      readonly visitId: VisitId;
+      readonly reservationId: ReservationId;
+      readonly unitId: UnitId;
     }
   /** The user may no longer use the API: their open event streams are closed. */
   | { readonly type: 'user_deactivated'; readonly userId: UserId };

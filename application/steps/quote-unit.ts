@@ -1,6 +1,8 @@
 import { referenceUnit } from '../../domain/catalog/search.ts';
 import type { Unit } from '../../domain/catalog/catalog.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { atStage } from '../../domain/lead/lead.ts';
+import { advanceIfAllowed } from '../../domain/visit/funnel.ts';
 import type { HousingRules } from '../../domain/quote/price-regime.ts';
 import { quoteNumber, quoteReference, simulateQuote, type QuoteError } from '../../domain/quote/quote.ts';
 import {
@@ -19,7 +21,7 @@ import type { IdGenerator } from '../ports/id-generator.ts';
 import type { MediaStore } from '../ports/media-store.ts';
 import type { QuoteDocumentRenderer } from '../ports/quote-document-renderer.ts';
 import type { QuoteRecord } from '../ports/quote-repository.ts';
-import type { Repositories } from '../ports/unit-of-work.ts';
+import type { Repositories, Transaction } from '../ports/unit-of-work.ts';
 import { leadOwner } from '../use-cases/media-access.ts';
 import { QuotePdfNeeded, type QuoteDocumentContext, type QuoteDrafts } from '../use-cases/quote-drafts.ts';
 
@@ -85,6 +87,16 @@ const documentContext = async (
   };
 };
 
+/** A visit that receives a quote moves to "cotizado" when the funnel allows it (a visit further on stays where it is). */
+const markQuoted = async (tx: Transaction, visitId: VisitId | null): Promise<void> => {
+  const visit = visitId === null ? null : await tx.visits.byId(visitId);
+  if (visit === null) return;
+  const stage = advanceIfAllowed(visit.stage, 'quoted');
+  if (stage === visit.stage) return;
+  await tx.visits.save(atStage(visit, stage));
+  tx.events.record({ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id });
+};
+
 /**
  * Simulates the builder's proposal for a unit and stores it with its PDF, inside the caller's transaction (a step of
  * the bot's turn and of the visit card's "quote this unit"). The
@@ -96,7 +108,7 @@ const documentContext = async (
  * the advisor the lead has, now or later, reads and resends it.
  */
 export const quoteUnit = async (
-  repos: Repositories,
+  repos: Transaction,
   deps: QuoteUnitDeps,
   input: QuoteUnitInput,
   drafts: QuoteDrafts,
@@ -155,5 +167,6 @@ export const quoteUnit = async (
     pdfMediaId,
   };
   await repos.quotes.save(record);
+  await markQuoted(repos, input.visitId);
   return ok(record);
 };

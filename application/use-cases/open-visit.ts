@@ -1,6 +1,7 @@
 import { newVisit, type Visit } from '../../domain/lead/lead.ts';
 import type { LeadId, ProjectId, UnitTypeId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
+import { isFinal } from '../../domain/visit/funnel.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
@@ -20,7 +21,10 @@ export type OpenVisitError =
   | { readonly type: 'UnitTypeNotFound'; readonly unitTypeId: UnitTypeId }
   | { readonly type: 'VisitAlreadyExists'; readonly visitId: VisitId };
 
-/** Opens a visit for a project the lead is interested in; a lead has at most one visit per project. */
+/**
+ * Opens a visit for a project the lead is interested in. A lead has at most one open visit per project; once it is
+ * final (delivered, withdrawn, lost) the lead may come back: a new visit opens, and the old one keeps its history.
+ */
 export class OpenVisit {
   constructor(
     private readonly uow: UnitOfWork,
@@ -41,7 +45,9 @@ export class OpenVisit {
         !catalog.unitTypes.some((t) => t.id === unitTypeId && t.projectId === input.projectId)
       )
         return err({ type: 'UnitTypeNotFound', unitTypeId });
-      const existing = (await tx.visits.byLead(lead.id)).find((v) => v.projectId === input.projectId);
+      const existing = (await tx.visits.byLead(lead.id)).find(
+        (v) => v.projectId === input.projectId && !isFinal(v.stage),
+      );
       if (existing !== undefined) return err({ type: 'VisitAlreadyExists', visitId: existing.id });
       const visit = newVisit({
         id: this.ids.next('visit'),

@@ -1,12 +1,17 @@
 import { atStage } from '../../domain/lead/lead.ts';
-import type { UnitId, VisitId } from '../../domain/shared/ids.ts';
+import { bogotaDateOf, isoDateOf } from '../../domain/shared/calendar.ts';
+import type { QuoteId, UnitId, VisitId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import { moveStage, type InvalidStageTransition } from '../../domain/visit/funnel.ts';
 import {
+  expiryOf,
   holdUnit,
   isActive,
+  separationPayment,
+  type InvalidSeparationPayment,
   type Reservation,
   type ReservationId,
+  type SeparationPayment,
   type UnitNotAvailable,
 } from '../../domain/visit/reservation.ts';
 import type { Actor } from '../ports/actor.ts';
@@ -14,9 +19,18 @@ import type { Clock } from '../ports/clock.ts';
 import { Conflict } from '../ports/conflict.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { Transaction, UnitOfWork } from '../ports/unit-of-work.ts';
+import { quoteToFreeze, type FreezeQuoteError } from './reservation-quote.ts';
 import { actorName, findUnit, saveUnit, visibleVisit, type UnitNotFound, type VisitNotFound } from './visit-access.ts';
 
-export type ReserveUnitInput = { readonly actor: Actor; readonly visitId: VisitId; readonly unitId: UnitId };
+export type ReserveUnitInput = {
+  readonly actor: Actor;
+  readonly visitId: VisitId;
+  readonly unitId: UnitId;
+  /** The quote to freeze; by default the visit's newest for the unit. */
+  readonly quoteId?: QuoteId;
+  /** The separation payment, when it is already made (it may be recorded later). */
+  readonly payment?: SeparationPayment;
+};
 
 /** The visit already holds an active reservation: it is cancelled (or expires) before another unit is reserved. */
 export type VisitAlreadyReserved = {
@@ -30,11 +44,15 @@ export type ReserveUnitError =
   | UnitNotFound
   | UnitNotAvailable
   | VisitAlreadyReserved
-  | InvalidStageTransition;
+  | InvalidStageTransition
+  | FreezeQuoteError
+  | InvalidSeparationPayment;
 
 /**
- * Reserves an available unit of the visit's project: the unit becomes reserved, the visit too. A unit is reserved
- * once, and a visit holds one active reservation at a time (both enforced by partial unique indexes across instances).
+ * Separates an available unit of the visit's project: the unit and the visit become reserved until the promesa is
+ * signed, the reservation is cancelled or it expires (the configured days from now). It freezes the visit's quote
+ * for the unit. A unit is reserved once, and a visit holds one active reservation at a time (both enforced by
+ * partial unique indexes across instances).
  */
 export class ReserveUnit {
   constructor(
@@ -69,9 +87,15 @@ export class ReserveUnit {
       return err({ type: 'VisitAlreadyReserved', visitId: found.visit.id, reservationId: holding.id });
     const held = holdUnit(unit);
     if (!held.ok) return held;
-    // A visit already reserved (say its first reservation was cancelled) may reserve again and stays reserved.
-    const stage = found.visit.stage === 'reserved' ? ok(found.visit.stage) : moveStage(found.visit.stage, 'reserved');
+    const stage = moveStage(found.visit.stage, 'reserved', { byReservation: true, held: null });
     if (!stage.ok) return stage;
+    const quote = await quoteToFreeze(repos, found.visit, unit.id, input.quoteId);
+    if (!quote.ok) return quote;
+    const now = this.clock.now();
+    const payment =
+      input.payment === undefined ? ok(null) : separationPayment(input.payment, unit, isoDateOf(bogotaDateOf(now)));
+    if (!payment.ok) return payment;
+    const { reservations: settings } = await repos.settings.current();
     const reservation: Reservation = {
       id: this.ids.next('resv'),
       unitId: unit.id,
@@ -80,8 +104,12 @@ export class ReserveUnit {
       status: 'requested',
       requestedBy: actorName(input.actor),
       authorisedBy: null,
-      createdAt: this.clock.now(),
+      createdAt: now,
       authorisedAt: null,
+      quote: quote.value,
+      payment: payment.value,
+      expiresAt: expiryOf(now, settings.expiryDays),
+      stageBefore: found.visit.stage,
     };
     // First, so that a concurrent reservation of the unit waits on the unique index and then loses.
     await repos.reservations.save(reservation);

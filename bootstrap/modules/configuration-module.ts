@@ -13,6 +13,7 @@ import { ReplacePriceBuckets } from '../../application/use-cases/replace-price-b
 import { SaveLine } from '../../application/use-cases/save-line.ts';
 import { UpdateAdvisorGroup } from '../../application/use-cases/update-advisor-group.ts';
 import { UpdateBotTexts } from '../../application/use-cases/update-bot-texts.ts';
+import { UpdateFunnelSettings } from '../../application/use-cases/update-funnel-settings.ts';
 import { UpdateBuilderProfile } from '../../application/use-cases/update-builder-profile.ts';
 import { UpdateDataPolicy } from '../../application/use-cases/update-data-policy.ts';
 import { UpsertProject } from '../../application/use-cases/upsert-project.ts';
@@ -45,6 +46,10 @@ export const configurationModule = () =>
     bind(TOKENS.GetBotSettings).toResolvedValue((uow: UnitOfWork) => new GetBotSettings(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.UpdateDataPolicy).toResolvedValue((uow: UnitOfWork) => new UpdateDataPolicy(uow), [TOKENS.UnitOfWork]);
     bind(TOKENS.UpdateBotTexts).toResolvedValue((uow: UnitOfWork) => new UpdateBotTexts(uow), [TOKENS.UnitOfWork]);
+    bind(TOKENS.UpdateFunnelSettings).toResolvedValue(
+      (uow: UnitOfWork) => new UpdateFunnelSettings(uow),
+      [TOKENS.UnitOfWork],
+    );
     bind(TOKENS.GetBuilderProfile).toResolvedValue(
       (uow: UnitOfWork) => new GetBuilderProfile(uow),
       [TOKENS.UnitOfWork],

@@ -43,7 +43,23 @@ export type Lead = {
   readonly createdAt: Instant;
 };
 
-export type VisitStage = 'new' | 'contacted' | 'appointment' | 'reserved' | 'authorised' | 'lost';
+/**
+ * A Colombian builder's sales funnel: prospecto, contactado, cita agendada, visita realizada, cotizado, separado,
+ * promesa firmada (vinculado), escriturado, entregado; and, outside it, desistido and perdido. People read the
+ * configurable labels (visit/stage-labels.ts); these codes are the API's.
+ */
+export type VisitStage =
+  | 'new'
+  | 'contacted'
+  | 'appointment'
+  | 'visited'
+  | 'quoted'
+  | 'reserved'
+  | 'promise'
+  | 'deeded'
+  | 'delivered'
+  | 'withdrawn'
+  | 'lost';
 
 /**
  * A lead's interest in one project, with the search that led there; a general visit ("sin proyecto",

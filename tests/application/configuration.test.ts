@@ -10,9 +10,7 @@ import {
   type UnitId,
   type UnitTypeId,
   type UserId,
-  type VisitId,
 } from '../../domain/shared/ids.ts';
-import type { ReservationId } from '../../domain/visit/reservation.ts';
 import { CreateAdvisorGroup } from '../../application/use-cases/create-advisor-group.ts';
 import { GetBotSettings } from '../../application/use-cases/get-bot-settings.ts';
 import { ListAdvisorGroups } from '../../application/use-cases/list-advisor-groups.ts';
@@ -27,6 +25,7 @@ import { anAdvisorGroup } from '../builders/advisor-group-builder.ts';
 import { aLead } from '../builders/lead-builder.ts';
 import { aProject } from '../builders/project-builder.ts';
 import { aQuoteRecord } from '../builders/quote-record-builder.ts';
+import { aReservation } from '../builders/reservation-builder.ts';
 import { aUser } from '../builders/user-builder.ts';
 import { actorNamed } from '../support/actors.ts';
 import { aWorld, type World } from '../support/world.ts';
@@ -121,17 +120,7 @@ describe('configuration use cases', () => {
     const quote = aQuoteRecord().build();
     await world.read(async (repos) => {
       await repos.quotes.save({ ...quote, quote: { ...quote.quote, unitId: unit!.id } });
-      await repos.reservations.save({
-        id: asId<ReservationId>('r-1'),
-        unitId: reserved.id,
-        visitId: asId<VisitId>('v-1'),
-        leadId: asId<LeadId>('lead-1'),
-        status: 'requested',
-        requestedBy: 'u-ana',
-        authorisedBy: null,
-        createdAt: 0,
-        authorisedAt: null,
-      });
+      await repos.reservations.save(aReservation().withId('r-1').ofUnit(reserved.id).forVisit('v-1', 'lead-1').build());
     });
 
     expect(await upsertProject.execute({ ...entry, units: [reserved] })).toMatchObject({

@@ -47,7 +47,7 @@ const visitCardWithVisit = async () => {
   const { uow, clock, ids } = world;
   const useCases = {
     getVisitCard: new GetVisitCard(uow),
-    changeVisitStage: new ChangeVisitStage(uow),
+    changeVisitStage: new ChangeVisitStage(uow, clock),
     scheduleAppointment: new ScheduleAppointment(uow, clock, ids),
     listAgenda: new ListAgenda(uow),
     reserveUnit: new ReserveUnit(uow, clock, ids),
@@ -153,7 +153,7 @@ describe('visit-card actions', () => {
     expect(othersAgenda).toMatchObject({ ok: false, error: { type: 'AgendaNotAllowed' } });
   });
 
-  it('reserves an available unit once, then a manager authorises it: unit sold, visit authorised', async () => {
+  it('reserves an available unit once, then a manager authorises it: the unit stays separated, not sold', async () => {
     const { world, visit, advisor, units, useCases } = await visitCardWithVisit();
     const unit = units[0];
     if (unit === undefined) throw new Error('no available unit');
@@ -188,10 +188,10 @@ describe('visit-card actions', () => {
     expect(authorised).toMatchObject({ ok: true, value: { status: 'authorised', authorisedBy: 'u-jorge' } });
     expect(again).toMatchObject({ ok: false, error: { type: 'ReservationNotRequested', status: 'authorised' } });
     const card = await useCases.getVisitCard.execute({ actor: actorNamed(advisor), visitId: visit.id });
-    expect(card.ok && card.value.visit.stage).toBe('authorised');
-    expect(card.ok && card.value.units.find((u) => u.id === unit.id)?.status).toBe('sold');
+    expect(card.ok && card.value.visit.stage).toBe('reserved');
+    expect(card.ok && card.value.units.find((u) => u.id === unit.id)?.status).toBe('reserved');
     expect(card.ok && card.value.reservations.map((r) => r.status)).toEqual(['authorised']);
-    expect((await world.read((r) => r.catalog.all())).units.find((u) => u.id === unit.id)?.status).toBe('sold');
+    expect((await world.read((r) => r.catalog.all())).units.find((u) => u.id === unit.id)?.status).toBe('reserved');
   });
 
   it('refuses a second reservation on a visit that already holds an active one, until it is cancelled', async () => {

@@ -77,6 +77,7 @@ describe('loadConfig', () => {
       },
       trustedProxies: [],
       workerPollMs: 2_000,
+      reservationSweepMs: 60_000,
       housingRules: {
         smmlv: { amount: 1_750_905, currency: 'COP' },
         smmlvYear: 2026,

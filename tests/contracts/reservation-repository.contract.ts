@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Conflict } from '../../application/ports/conflict.ts';
-import { asId, type LeadId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
+import { asId, type LeadId, type QuoteId, type UnitId, type VisitId } from '../../domain/shared/ids.ts';
+import { moneyOf } from '../../domain/shared/money.ts';
+import { DAY_MS } from '../../domain/shared/time.ts';
 import type { Reservation, ReservationId } from '../../domain/visit/reservation.ts';
 import { nextId } from '../builders/next-id.ts';
 import { useSubject, type OpenSubject } from './contract-subject.ts';
@@ -17,6 +19,10 @@ const aReservation = (over: Partial<Reservation> = {}): Reservation => ({
   authorisedBy: null,
   createdAt: T,
   authorisedAt: null,
+  quote: null,
+  payment: null,
+  expiresAt: T + 8 * DAY_MS,
+  stageBefore: 'quoted',
   ...over,
 });
 
@@ -34,6 +40,54 @@ export const reservationRepositoryContract = (name: string, open: OpenSubject) =
       await reservations().save(authorised);
       expect(await reservations().byId(r.id)).toEqual(authorised);
       expect(await reservations().activeForUnit(r.unitId)).toEqual(authorised);
+    });
+
+    it('keeps the frozen quote and the separation payment, to the peso and the day', async () => {
+      const r = aReservation({
+        quote: { quoteId: asId<QuoteId>('quote-7'), number: 'COT-000007', version: 2, price: moneyOf(312_500_000) },
+        payment: { amount: moneyOf(5_000_000), paidOn: '2026-11-26', reference: 'TRF-8841' },
+        stageBefore: 'new',
+      });
+      await reservations().save(r);
+      expect(await reservations().byId(r.id)).toEqual(r);
+      const cash = { ...r, payment: { amount: moneyOf(1_000_000), paidOn: '2026-11-27', reference: null } };
+      await reservations().save(cash);
+      expect(await reservations().byId(r.id)).toEqual(cash);
+    });
+
+    it('holds the unit while confirmed, and lets it go once expired', async () => {
+      const r = aReservation({ status: 'confirmed' });
+      await reservations().save(r);
+      expect(await reservations().activeForUnit(r.unitId)).toEqual(r);
+      await expect(
+        subject().uow.transaction((repos) => repos.reservations.save(aReservation({ visitId: asId<VisitId>('v-9') }))),
+      ).rejects.toBeInstanceOf(Conflict);
+      await reservations().save({ ...r, status: 'expired' });
+      expect(await reservations().activeForUnit(r.unitId)).toBeNull();
+    });
+
+    it('claims the open reservations due by now, soonest first, at most the limit', async () => {
+      const unit = (n: number) => asId<UnitId>(`unit-due-${n}`);
+      const visit = (n: number) => asId<VisitId>(`visit-due-${n}`);
+      const due = (n: number, over: Partial<Reservation>) =>
+        aReservation({ unitId: unit(n), visitId: visit(n), ...over });
+      const late = due(1, { expiresAt: T - 1 });
+      const later = due(2, { expiresAt: T, status: 'authorised', authorisedBy: 'u-jorge', authorisedAt: T - 5 });
+      const earliest = due(3, { expiresAt: T - DAY_MS });
+      await reservations().save(later);
+      await reservations().save(late);
+      await reservations().save(earliest);
+      await reservations().save(due(4, { expiresAt: T + 1 }));
+      await reservations().save(due(5, { expiresAt: T - 10, status: 'confirmed' }));
+      await reservations().save(due(6, { expiresAt: T - 10, status: 'cancelled' }));
+      await reservations().save(due(7, { expiresAt: T - 10, status: 'expired' }));
+
+      expect(await subject().uow.transaction((repos) => repos.reservations.claimDue(T, 10))).toEqual([
+        earliest,
+        late,
+        later,
+      ]);
+      expect(await subject().uow.transaction((repos) => repos.reservations.claimDue(T, 2))).toEqual([earliest, late]);
     });
 
     it('refuses a second active reservation of a unit with Conflict, but not after a cancellation', async () => {

@@ -47,7 +47,7 @@ describe('CRM visit card over HTTP', () => {
     expect((await send(advisor, 'GET', `/visits/${visit.id}`)).status).toBe(200);
   });
 
-  it('reserves (201), refuses the same unit again (409), and only managers authorise', async () => {
+  it('reserves (201), refuses the same unit again (409), and only managers authorise: the unit stays separated', async () => {
     const { send, visit, advisor, units } = await visitCardRouter();
     const unitId = units[0]?.id;
 
@@ -67,8 +67,8 @@ describe('CRM visit card over HTTP', () => {
     expect(byAdvisor.status).toBe(403);
     expect(byManager.status).toBe(200);
     expect(await byManager.json()).toMatchObject({ status: 'authorised', authorisedBy: 'u-jorge' });
-    expect(card.visit.stage).toBe('authorised');
-    expect(card.units.find((u) => u.id === unitId)?.status).toBe('sold');
+    expect(card.visit.stage).toBe('reserved');
+    expect(card.units.find((u) => u.id === unitId)?.status).toBe('reserved');
   });
 
   it('cancels a requested reservation: the unit is free again and the visit may reserve another', async () => {
@@ -92,7 +92,7 @@ describe('CRM visit card over HTTP', () => {
     expect(cancelled.status).toBe(200);
     expect(await cancelled.json()).toMatchObject({ id, status: 'cancelled' });
     expect(twice.status).toBe(409);
-    expect(await twice.json()).toMatchObject({ code: 'reservation_not_requested' });
+    expect(await twice.json()).toMatchObject({ code: 'reservation_closed', reservationStatus: 'cancelled' });
     expect(another.status).toBe(201);
     expect(card.visit.stage).toBe('reserved');
     expect(card.units.find((u) => u.id === first)?.status).toBe('available');
@@ -107,5 +107,6 @@ describe('CRM visit card over HTTP', () => {
     expect(back.status).toBe(409);
     expect(await back.json()).toMatchObject({ code: 'invalid_stage_transition', from: 'lost', to: 'contacted' });
     expect((await send(advisor, 'PATCH', `/visits/${visit.id}/stage`, { stage: 'authorised' })).status).toBe(422);
+    expect((await send(advisor, 'PATCH', `/visits/${visit.id}/stage`, { stage: 'reserved' })).status).toBe(422);
   });
 });

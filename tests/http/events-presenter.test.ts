@@ -10,10 +10,12 @@ import {
   type ConversationId,
   type LeadId,
   type MessageId,
+  type UnitId,
   type UserId,
   type VisitId,
 } from '../../domain/shared/ids.ts';
 import type { AppointmentId } from '../../domain/visit/appointment.ts';
+import type { ReservationId } from '../../domain/visit/reservation.ts';
 
 const conversationId = asId<ConversationId>('conv-1');
 const leadId = asId<LeadId>('lead-1');
@@ -100,6 +102,23 @@ const CASES: {
       appointmentId: 'appt-1',
       advisorId: 'u-ana',
       reason: 'no_approved_template',
+    },
+  ],
+  reservation_expired: [
+    {
+      type: 'reservation_expired',
+      leadId,
+      visitId: asId<VisitId>('visit-1'),
+      reservationId: asId<ReservationId>('resv-1'),
+      unitId: asId<UnitId>('unit-1'),
+    },
+    {
+      v: 1,
+      type: 'reservation_expired',
+      leadId: 'lead-1',
+      visitId: 'visit-1',
+      reservationId: 'resv-1',
+      unitId: 'unit-1',
     },
   ],
   user_deactivated: [

@@ -112,6 +112,8 @@ describe('a lead’s life from the first message (issue 15)', () => {
     const conversation = await desk.read((r) => r.conversations.byLead(lead?.id ?? ('none' as never)));
     const quotes = await desk.read((r) => r.quotes.byConversation(conversation[0]?.id ?? ('none' as never)));
     expect(quotes.map((q) => q.visitId)).toEqual([visits[0]?.id]);
+    // The visit moved to "cotizado".
+    expect((await desk.read((r) => r.visits.byId(visits[0]?.id ?? ('none' as never))))?.stage).toBe('quoted');
   });
 
   it('leaves a quoted lead unassigned, for a manager, when the line says so', async () => {

@@ -132,9 +132,11 @@ describe('a whole agent session over a real socket on PostgreSQL', () => {
       expect(reservation.status).toBe(201);
       expect((await api('POST', `/visits/${visitId}/reservations`, { unitId: 'p-bog-1-t1-u1' })).status).toBe(409);
       expect((await api('POST', `/reservations/${String(reservation.json.id)}/authorise`)).status).toBe(200);
+      // Authorised, the unit stays separated; the promesa sells it.
+      expect((await api('PATCH', `/visits/${visitId}/stage`, { stage: 'promise' })).status).toBe(200);
 
       const card = (await api('GET', `/visits/${visitId}`)).json;
-      expect(card).toMatchObject({ visit: { stage: 'authorised' }, quotes: [{ number: 'COT-000001' }] });
+      expect(card).toMatchObject({ visit: { stage: 'promise' }, quotes: [{ number: 'COT-000001' }] });
       expect(JSON.stringify(card)).toContain('"sold"');
       const messages = JSON.stringify(await conversation(leadId));
       for (const seen of ['¡Hola Sheena! Soy Ana', 'me interesa', 'brochure', 'COT-000001'])

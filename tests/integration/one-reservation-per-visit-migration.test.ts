@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrationsUpTo } from '../support/migrations-up-to.ts';
+import { migrationsUpTo } from '../support/migrations-up-to.ts';
 
 describe('migration 0013: one active reservation per visit', () => {
   it('cancels a visit’s later, stuck requests and releases their units; keeps the first and every authorised one', async () => {
@@ -20,7 +20,8 @@ describe('migration 0013: one active reservation per visit', () => {
         ('r-later', 'u-4', 'visit-2', 'lead-2', 'requested', 'ana', '2026-11-03');
     `);
 
-    await migrate(db, { migrationsFolder: MIGRATIONS });
+    // Up to 0013 only: 0014 renames authorised reservations (funnel-stages-migration.test.ts).
+    await migrate(db, { migrationsFolder: migrationsUpTo('0013_one_reservation_per_visit') });
     const reservations = await client.query<{ id: string; status: string }>(
       'select id, status from reservations order by id',
     );

@@ -7,6 +7,7 @@ import type { PhoneE164 } from '../../domain/contact/phone.ts';
 import type { LineId, UserId } from '../../domain/shared/ids.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, type Instant } from '../../domain/shared/time.ts';
 import type { Desk } from '../support/desk-harness.ts';
+import { checkReservations } from './reservation-commands.ts';
 
 /** What a lead has done, as the model understands the product's rules. */
 type LeadModel = {
@@ -98,6 +99,7 @@ const checkInvariants = async (m: Model, r: Real): Promise<void> => {
   }
   const loads = GROUP.map((id) => leads.filter((l) => l.advisorId === id).length);
   expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+  await checkReservations(r.desk, false);
 };
 
 export type Cmd = fc.AsyncCommand<Model, Real>;

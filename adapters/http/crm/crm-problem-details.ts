@@ -53,6 +53,15 @@ export const unitInUseDetail = (unitId: string, reason: 'reserved' | string): st
 export const appointmentTimeDetail = (reason: string): string =>
   reason === 'too_long' ? 'An appointment lasts at most 4 hours.' : 'An appointment ends after it starts.';
 
+const PAYMENT_PROBLEMS: Readonly<Record<'amount' | 'currency' | 'date' | 'reference', string>> = {
+  amount: 'The separation amount must be a positive whole number of minor units.',
+  currency: "The separation is paid in the unit's currency.",
+  date: 'The payment date must be a real day (YYYY-MM-DD), not in the future.',
+  reference: 'The payment reference has at most 100 characters.',
+};
+
+export const separationPaymentDetail = (reason: keyof typeof PAYMENT_PROBLEMS): string => PAYMENT_PROBLEMS[reason];
+
 export const tooManyStreamsDetail = (scope: 'key' | 'instance', limit: number): string =>
   scope === 'key'
     ? `This API key already has ${limit} open event streams; close one first.`

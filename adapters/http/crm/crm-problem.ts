@@ -12,6 +12,9 @@ import type { RateLimited } from '../../../application/use-cases/apply-rate-limi
 import type { Unauthenticated } from '../../../application/use-cases/authenticate-api-key.ts';
 import type { AuthoriseReservationError } from '../../../application/use-cases/authorise-reservation.ts';
 import type { ChangeAppointmentStatusError } from '../../../application/use-cases/change-appointment-status.ts';
+import type { CancelReservationError } from '../../../application/use-cases/cancel-reservation.ts';
+import type { RecordSeparationPaymentError } from '../../../application/use-cases/record-separation-payment.ts';
+import type { UpdateFunnelSettingsError } from '../../../application/use-cases/update-funnel-settings.ts';
 import type { ChangeVisitStageError } from '../../../application/use-cases/change-visit-stage.ts';
 import type { CreateLeadError } from '../../../application/use-cases/create-lead.ts';
 import type { CreateUserError } from '../../../application/use-cases/create-user.ts';
@@ -79,6 +82,9 @@ export type CrmApiError =
   | ListAgendaError
   | ReserveUnitError
   | AuthoriseReservationError
+  | CancelReservationError
+  | RecordSeparationPaymentError
+  | UpdateFunnelSettingsError
   | NotAnActiveAdvisor
   | AdvisorGroupNotFound
   | SaveLineError
@@ -531,6 +537,29 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     detail: (e) => `The reservation is ${e.status}.`,
     extra: (e) => ({ status: e.status }),
   },
+  ReservationClosed: {
+    status: 409,
+    code: 'reservation_closed',
+    title: 'Conflict',
+    detail: (e) =>
+      e.status === 'confirmed'
+        ? 'The promesa is signed: withdraw the visit (stage withdrawn) to release the unit.'
+        : `The reservation is ${e.status}.`,
+    extra: (e) => ({ reservationStatus: e.status }),
+  },
+  QuoteNotForUnit: {
+    status: 422,
+    code: 'quote_not_for_unit',
+    title: 'Quote not for this unit',
+    detail: (e) => `The quote ${e.quoteId} is not one of this visit's quotes for the unit ${e.unitId}.`,
+  },
+  InvalidSeparationPayment: {
+    status: 422,
+    code: 'invalid_separation_payment',
+    title: 'Invalid separation payment',
+    detail: (e) => d.separationPaymentDetail(e.reason),
+    extra: (e) => ({ field: e.reason }),
+  },
   InvalidAppointmentTime: {
     status: 422,
     code: 'invalid_appointment_time',
@@ -666,6 +695,25 @@ export const CRM_PROBLEMS: CrmProblemTable = {
     code: 'empty_bot_text',
     title: 'Empty bot text',
     detail: (e) => `The text ${e.key} may not be empty.`,
+  },
+  UnknownStages: {
+    status: 422,
+    code: 'unknown_stages',
+    title: 'Unknown stages',
+    detail: (e) => `No such stages: ${e.stages.join(', ')}.`,
+    extra: (e) => ({ stages: e.stages }),
+  },
+  InvalidStageLabel: {
+    status: 422,
+    code: 'invalid_stage_label',
+    title: 'Invalid stage label',
+    detail: (e) => `The label of ${e.stage} must have 1 to 60 characters.`,
+  },
+  InvalidReservationSettings: {
+    status: 422,
+    code: 'invalid_reservation_settings',
+    title: 'Invalid reservation settings',
+    detail: (e) => `A reservation expires after 1 to ${e.max} whole days.`,
   },
   // The builder profile
   BuilderProfileNotConfigured: {

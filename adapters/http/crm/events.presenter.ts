@@ -56,6 +56,13 @@ export type DeskEventPayloads = {
     readonly advisorId: string;
     readonly reason: string;
   };
+  readonly reservation_expired: Version & {
+    readonly type: 'reservation_expired';
+    readonly leadId: string;
+    readonly visitId: string;
+    readonly reservationId: string;
+    readonly unitId: string;
+  };
   readonly user_deactivated: Version & { readonly type: 'user_deactivated'; readonly userId: string };
 };
 
@@ -115,6 +122,14 @@ const PRESENTERS: { readonly [T in DeskEventType]: (event: EventOf<T>) => DeskEv
     appointmentId: e.appointmentId,
     advisorId: e.advisorId,
     reason: e.reason,
+  }),
+  reservation_expired: (e) => ({
+    v,
+    type: e.type,
+    leadId: e.leadId,
+    visitId: e.visitId,
+    reservationId: e.reservationId,
+    unitId: e.unitId,
   }),
   user_deactivated: (e) => ({ v, type: e.type, userId: e.userId }),
 };

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { BotState } from '../../../domain/chatbot/bot-state.ts';
-
-const STAGES = ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost'] as const;
+import { VISIT_STAGES as STAGES } from '../../../domain/visit/funnel.ts';
 
 /** Every step of the bot's conversation but `withAdvisor` (a lead with an advisor has no bot step). */
 const BOT_STEPS = [

@@ -3,10 +3,11 @@ import type { CancelReservation } from '../../../application/use-cases/cancel-re
 import type { ChangeVisitStage } from '../../../application/use-cases/change-visit-stage.ts';
 import type { GetVisitCard } from '../../../application/use-cases/get-visit-card.ts';
 import type { ListAgenda } from '../../../application/use-cases/list-agenda.ts';
+import type { RecordSeparationPayment } from '../../../application/use-cases/record-separation-payment.ts';
 import type { ReserveUnit } from '../../../application/use-cases/reserve-unit.ts';
 import type { ScheduleAppointment } from '../../../application/use-cases/schedule-appointment.ts';
-import { asId, type UnitId, type UserId, type VisitId } from '../../../domain/shared/ids.ts';
-import type { ReservationId } from '../../../domain/visit/reservation.ts';
+import { asId, type QuoteId, type UnitId, type UserId, type VisitId } from '../../../domain/shared/ids.ts';
+import type { ReservationId, SeparationPayment } from '../../../domain/visit/reservation.ts';
 import { crmProblem } from './crm-problem.ts';
 import type { CrmHandler } from './crm-router.ts';
 import type * as routes from './visit-card.routes.ts';
@@ -21,7 +22,19 @@ export type VisitCardDeps = {
   readonly reserveUnit: Pick<ReserveUnit, 'execute'>;
   readonly authoriseReservation: Pick<AuthoriseReservation, 'execute'>;
   readonly cancelReservation: Pick<CancelReservation, 'execute'>;
+  readonly recordSeparationPayment: Pick<RecordSeparationPayment, 'execute'>;
 };
+
+type PaymentBody = {
+  readonly amount: SeparationPayment['amount'];
+  readonly paidOn: string;
+  readonly reference: string | null;
+};
+const paymentOf = (p: PaymentBody): SeparationPayment => ({
+  amount: p.amount,
+  paidOn: p.paidOn,
+  reference: p.reference,
+});
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -77,10 +90,13 @@ export const agenda =
 export const reserveUnit =
   (deps: VisitCardDeps): CrmHandler<typeof routes.reserveUnitRoute> =>
   async (c) => {
+    const body = c.req.valid('json');
     const result = await deps.reserveUnit.execute({
       actor: c.get('actor'),
       visitId: asId<VisitId>(c.req.valid('param').id),
-      unitId: asId<UnitId>(c.req.valid('json').unitId),
+      unitId: asId<UnitId>(body.unitId),
+      ...(body.quoteId === undefined ? {} : { quoteId: asId<QuoteId>(body.quoteId) }),
+      ...(body.payment === undefined ? {} : { payment: paymentOf(body.payment) }),
     });
     return result.ok ? c.json(reservationBody(result.value), 201) : crmProblem(c, result.error);
   };
@@ -98,5 +114,16 @@ export const cancelReservation =
   async (c) => {
     const reservationId = asId<ReservationId>(c.req.valid('param').id);
     const result = await deps.cancelReservation.execute({ actor: c.get('actor'), reservationId });
+    return result.ok ? c.json(reservationBody(result.value), 200) : crmProblem(c, result.error);
+  };
+
+export const recordPayment =
+  (deps: VisitCardDeps): CrmHandler<typeof routes.recordPaymentRoute> =>
+  async (c) => {
+    const result = await deps.recordSeparationPayment.execute({
+      actor: c.get('actor'),
+      reservationId: asId<ReservationId>(c.req.valid('param').id),
+      payment: paymentOf(c.req.valid('json')),
+    });
     return result.ok ? c.json(reservationBody(result.value), 200) : crmProblem(c, result.error);
   };

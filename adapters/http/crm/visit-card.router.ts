@@ -15,5 +15,6 @@ export const visitCardRouter = (deps: VisitCardDeps): CrmRouter => {
   router.openapi(routes.reserveUnitRoute, handlers.reserveUnit(deps));
   router.openapi(routes.authoriseReservationRoute, handlers.authoriseReservation(deps));
   router.openapi(routes.cancelReservationRoute, handlers.cancelReservation(deps));
+  router.openapi(routes.recordPaymentRoute, handlers.recordPayment(deps));
   return router;
 };

@@ -8,6 +8,7 @@ import {
   NewAppointmentBody,
   NewReservationBody,
   ReservationSchema,
+  SeparationPaymentSchema,
   StageBody,
   VisitBodySchema,
   VisitCardSchema,
@@ -36,7 +37,9 @@ export const changeStageRoute = createRoute({
     200: { description: 'The moved visit', content: json(VisitBodySchema) },
     ...authResponses,
     404: visitNotFound,
-    409: problemResponse('Not a valid move from the current stage (`invalid_stage_transition`).'),
+    409: problemResponse(
+      'Not a valid move from the current stage (`invalid_stage_transition`), e.g. `promise` while the reservation is not authorised.',
+    ),
     422: invalid(', `stage_set_by_reservation`'),
   },
 });
@@ -78,16 +81,21 @@ export const reserveUnitRoute = createRoute({
   method: 'post',
   path: '/visits/{id}/reservations',
   tags: ['Reservations'],
-  summary: 'Reserve an available unit of the visit’s project; unit and visit become reserved',
+  summary: 'Separate an available unit of the visit’s project; unit and visit become reserved (separado)',
+  description:
+    'The reservation freezes the quote given (`quoteId`), else the visit’s newest quote for the unit, and expires ' +
+    '`reservationExpiryDays` (settings, 8 by default) from now unless the promesa is signed (the visit moves to ' +
+    '`promise`); an expired one is released by a background worker and the lead’s advisor hears `reservation_expired`. ' +
+    'The separation payment may be given now or recorded later (`PUT /reservations/{id}/payment`).',
   request: { params: IdParam, body: { required: true, content: json(NewReservationBody) } },
   responses: {
     201: { description: 'Requested', content: json(ReservationSchema) },
     ...authResponses,
     404: problemResponse('Unknown visit or unit (`visit_not_found`, `unit_not_found`).'),
     409: problemResponse(
-      'The unit is not available (`unit_not_available`), the visit already holds an active reservation (`visit_already_reserved`: cancel it first) or the visit cannot be reserved (`invalid_stage_transition`).',
+      'The unit is not available (`unit_not_available`), the visit already holds an active reservation (`visit_already_reserved`: cancel it first), the visit cannot be reserved (`invalid_stage_transition`: from `quoted` or before only) or the quote named has a newer version (`quote_superseded`).',
     ),
-    422: invalid(''),
+    422: invalid(', `quote_not_for_unit`, `invalid_separation_payment`'),
   },
 });
 
@@ -95,13 +103,16 @@ export const cancelReservationRoute = createRoute({
   method: 'post',
   path: '/reservations/{id}/cancel',
   tags: ['Reservations'],
-  summary: 'Cancel a reservation not yet authorised: the unit is available again (the visit keeps its stage)',
+  summary:
+    'Cancel a reservation before the promesa (requested or authorised): the unit is available again and the visit goes back (quoted if it has quotes, else appointment if it had one, else the stage it reserved from)',
   request: { params: IdParam },
   responses: {
     200: { description: 'Cancelled', content: json(ReservationSchema) },
     ...authResponses,
     404: problemResponse('No such reservation, or not one of your leads’ (`reservation_not_found`).'),
-    409: problemResponse('Already authorised or cancelled (`reservation_not_requested`).'),
+    409: problemResponse(
+      'Already cancelled or expired, or the promesa is signed (`reservation_closed`: withdraw the visit instead).',
+    ),
   },
 });
 
@@ -109,15 +120,29 @@ export const authoriseReservationRoute = createRoute({
   method: 'post',
   path: '/reservations/{id}/authorise',
   tags: ['Reservations'],
-  summary: 'Authorise a reservation (managers and admins): the unit is sold, the visit authorised',
+  summary:
+    'Authorise a requested reservation (managers and admins): the unit stays separated until the visit moves to promise',
   middleware: [requireRole('manager', 'admin')] as const,
   request: { params: IdParam },
   responses: {
     200: { description: 'Authorised', content: json(ReservationSchema) },
     ...roleResponses,
     404: problemResponse('No such reservation (`reservation_not_found`).'),
-    409: problemResponse(
-      'Not a requested reservation (`reservation_not_requested`), or the visit moved (`invalid_stage_transition`).',
-    ),
+    409: problemResponse('Not a requested reservation, or past its expiry (`reservation_not_requested`).'),
+  },
+});
+
+export const recordPaymentRoute = createRoute({
+  method: 'put',
+  path: '/reservations/{id}/payment',
+  tags: ['Reservations'],
+  summary: 'Record (or correct) the separation payment of an active reservation',
+  request: { params: IdParam, body: { required: true, content: json(SeparationPaymentSchema) } },
+  responses: {
+    200: { description: 'The reservation with its payment', content: json(ReservationSchema) },
+    ...authResponses,
+    404: problemResponse('No such reservation, or not one of your leads’ (`reservation_not_found`).'),
+    409: problemResponse('Cancelled or expired (`reservation_closed`).'),
+    422: invalid(', `invalid_separation_payment`'),
   },
 });

@@ -1,13 +1,25 @@
 import { z } from '@hono/zod-openapi';
 import type { Unit } from '../../../domain/catalog/catalog.ts';
 import type { VisitCard } from '../../../application/use-cases/get-visit-card.ts';
-import type { Visit } from '../../../domain/lead/lead.ts';
+import type { Visit, VisitStage } from '../../../domain/lead/lead.ts';
 import type { Appointment } from '../../../domain/visit/appointment.ts';
 import type { Reminder } from '../../../domain/visit/appointment-reminder.ts';
 import { APPOINTMENT_STATUSES } from '../../../domain/visit/appointment-status.ts';
+import { VISIT_STAGES as STAGES } from '../../../domain/visit/funnel.ts';
 import type { Reservation } from '../../../domain/visit/reservation.ts';
 
-const STAGES = ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost'] as const;
+/** Every stage but `new` (where visits start) and `reserved` (which a reservation sets). */
+const HAND_STAGES = [
+  'contacted',
+  'appointment',
+  'visited',
+  'quoted',
+  'promise',
+  'deeded',
+  'delivered',
+  'withdrawn',
+  'lost',
+] as const satisfies readonly VisitStage[];
 const iso = (at: number) => new Date(at).toISOString();
 const isoOrNull = (at: number | null) => (at === null ? null : iso(at));
 
@@ -19,9 +31,13 @@ export const IdParam = z.object({
 });
 
 export const StageBody = z.object({
-  stage: z
-    .enum(['contacted', 'appointment', 'lost'])
-    .openapi({ description: 'Reserved and authorised follow reservations' }),
+  stage: z.enum(HAND_STAGES).openapi({
+    description:
+      'Forward along the funnel (new → contacted → appointment → visited → quoted may skip stages); `reserved` follows ' +
+      'a reservation; `promise` (promesa firmada) only from reserved with the reservation authorised: it sells the unit; ' +
+      'then `deeded`, `delivered`. `withdrawn` (desistido) and `lost` from any stage that is not final: they cancel the ' +
+      'visit’s reservation and release its unit. Delivered, withdrawn and lost are final.',
+  }),
 });
 
 export const NewAppointmentBody = z.object({
@@ -45,7 +61,34 @@ export const AgendaQuery = z.object({
   to: z.iso.datetime({ offset: true }),
 });
 
-export const NewReservationBody = z.object({ unitId: z.string().min(1).openapi({ example: 'ut-bog-1-1-u1' }) });
+const MoneySchema = z.object({
+  amount: z.number().int().openapi({ description: 'Integer minor units (whole pesos for COP)', example: 5_000_000 }),
+  currency: z.enum(['COP', 'USD']),
+});
+
+export const SeparationPaymentSchema = z
+  .object({
+    amount: MoneySchema,
+    paidOn: z.iso
+      .date()
+      .openapi({ description: 'The day it was paid (Bogotá), not in the future', example: '2026-11-26' }),
+    reference: z
+      .string()
+      .max(100)
+      .nullable()
+      .openapi({ description: 'Transfer or receipt reference', example: 'TRF-8841' }),
+  })
+  .openapi('SeparationPayment');
+
+export const NewReservationBody = z.object({
+  unitId: z.string().min(1).openapi({ example: 'ut-bog-1-1-u1' }),
+  quoteId: z
+    .string()
+    .min(1)
+    .optional()
+    .openapi({ description: 'The quote to freeze; by default the visit’s newest quote for the unit' }),
+  payment: SeparationPaymentSchema.optional().openapi({ description: 'The separation payment, if already made' }),
+});
 
 export const VisitBodySchema = z
   .object({
@@ -105,11 +148,26 @@ export const ReservationSchema = z
     unitId: z.string(),
     visitId: z.string(),
     leadId: z.string(),
-    status: z.enum(['requested', 'authorised', 'cancelled']),
+    status: z.enum(['requested', 'authorised', 'confirmed', 'cancelled', 'expired']).openapi({
+      description:
+        'requested → authorised (a manager approves the separation; the unit stays separated) → confirmed (the ' +
+        'visit moved to promise: the unit is sold). Requested or authorised → cancelled, or expired at `expiresAt`.',
+    }),
     requestedBy: z.string(),
     authorisedBy: z.string().nullable(),
     createdAt: z.iso.datetime(),
     authorisedAt: z.iso.datetime().nullable(),
+    quote: z
+      .object({ quoteId: z.string(), number: z.string(), version: z.number().int(), price: MoneySchema })
+      .nullable()
+      .openapi({
+        description: 'The quote whose price the separation freezes; null when the visit had none for the unit',
+      }),
+    payment: SeparationPaymentSchema.nullable().openapi({ description: 'Null until recorded' }),
+    expiresAt: z.iso.datetime().openapi({
+      description: 'Unless the promesa is signed by then, the unit is released (settings: `reservationExpiryDays`)',
+    }),
+    stageBefore: z.enum(STAGES).openapi({ description: 'The visit’s stage when the unit was reserved' }),
   })
   .openapi('Reservation');
 
@@ -177,6 +235,7 @@ export const reservationBody = (r: Reservation) => ({
   ...r,
   createdAt: iso(r.createdAt),
   authorisedAt: isoOrNull(r.authorisedAt),
+  expiresAt: iso(r.expiresAt),
 });
 
 const unitBody = (u: Unit) => ({

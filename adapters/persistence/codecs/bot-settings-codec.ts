@@ -3,6 +3,12 @@ import type { BotSettings } from '../../../application/ports/configuration.ts';
 import { defaultFlowSettings, type DataPolicy, type FlowSettings } from '../../../domain/chatbot/bot-state.ts';
 import { type BotTexts, defaultBotTexts } from '../../../domain/chatbot/bot-texts.ts';
 import { defaultQuoteLabels, type QuoteLabels } from '../../../domain/quote/quote-labels.ts';
+import {
+  defaultReservationSettings,
+  defaultStageLabels,
+  type ReservationSettings,
+  type StageLabels,
+} from '../../../domain/visit/stage-labels.ts';
 import { propertyType } from './parts.ts';
 import { sameShape, type Upgrade, versionedCodec } from './stored-codec.ts';
 
@@ -38,11 +44,19 @@ const flowSchema: z.ZodType<FlowSettings> = z.looseObject({
   narrowAbove: z.number().default(defaultFlowSettings.narrowAbove),
 });
 
+const stageLabelsSchema: z.ZodType<StageLabels> = z.looseObject(textsOf(defaultStageLabels));
+
+const reservationSettingsSchema: z.ZodType<ReservationSettings> = z.looseObject({
+  expiryDays: z.number().int().min(1),
+});
+
 const botSettingsSchema: z.ZodType<BotSettings> = z.looseObject({
   texts: botTextsSchema,
   quoteLabels: quoteLabelsSchema,
   policy: policySchema,
   flow: flowSchema,
+  stageLabels: stageLabelsSchema,
+  reservations: reservationSettingsSchema,
 });
 
 /**
@@ -95,14 +109,27 @@ const declineSaysWhatIsKept = replacingOldText(
   'Entendido, no guardamos tus datos. Si cambias de opinión, escríbenos cuando quieras. ¡Hasta pronto! 👋',
 );
 
+/** Version 5 → 6: the funnel's stage labels and the separation's expiry join the settings, at their defaults. */
+const funnelSettingsAdded: Upgrade = (previous) =>
+  typeof previous !== 'object' || previous === null
+    ? previous
+    : { stageLabels: defaultStageLabels, reservations: defaultReservationSettings, ...previous };
+
 /**
- * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved.
- * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`; 3: see `validityDated`; 4: see
- * `privateAreaNamed`; 5: see `declineSaysWhatIsKept`. Texts and labels missing from a
- * stored row read as the defaults.
+ * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved, and the
+ * funnel's stage labels and separation settings. Version 1: the first shape in an envelope; 2: see
+ * `ratesReadAsEffectiveAnnual`; 3: see `validityDated`; 4: see `privateAreaNamed`; 5: see `declineSaysWhatIsKept`;
+ * 6: see `funnelSettingsAdded`. Texts and labels missing from a stored row read as the defaults.
  */
 export const botSettingsCodec = versionedCodec<BotSettings>({
   name: 'bot settings',
   schema: botSettingsSchema,
-  upgrades: [sameShape, ratesReadAsEffectiveAnnual, validityDated, privateAreaNamed, declineSaysWhatIsKept],
+  upgrades: [
+    sameShape,
+    ratesReadAsEffectiveAnnual,
+    validityDated,
+    privateAreaNamed,
+    declineSaysWhatIsKept,
+    funnelSettingsAdded,
+  ],
 });

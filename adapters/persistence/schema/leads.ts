@@ -1,10 +1,39 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { instant, storedJson } from './columns.ts';
 
 export const leadSource = pgEnum('lead_source', ['whatsapp_bot', 'crm']);
-export const visitStage = pgEnum('visit_stage', ['new', 'contacted', 'appointment', 'reserved', 'authorised', 'lost']);
-export const reservationStatus = pgEnum('reservation_status', ['requested', 'authorised', 'cancelled']);
+export const visitStage = pgEnum('visit_stage', [
+  'new',
+  'contacted',
+  'appointment',
+  'visited',
+  'quoted',
+  'reserved',
+  'promise',
+  'deeded',
+  'delivered',
+  'withdrawn',
+  'lost',
+]);
+export const reservationStatus = pgEnum('reservation_status', [
+  'requested',
+  'authorised',
+  'confirmed',
+  'cancelled',
+  'expired',
+]);
 export const appointmentStatus = pgEnum('appointment_status', [
   'scheduled',
   'confirmed',
@@ -12,6 +41,9 @@ export const appointmentStatus = pgEnum('appointment_status', [
   'no_show',
   'cancelled',
 ]);
+
+/** The statuses that hold a unit (`isActive`). */
+const ACTIVE = sql`('requested', 'authorised', 'confirmed')`;
 
 export const leads = pgTable(
   'leads',
@@ -109,12 +141,28 @@ export const reservations = pgTable(
     authorisedBy: text('authorised_by'),
     createdAt: instant('created_at').notNull(),
     authorisedAt: instant('authorised_at'),
+    /** The quote whose price the separation freezes; all four null when the visit had none for the unit. */
+    quoteId: text('quote_id'),
+    quoteNumber: text('quote_number'),
+    quoteVersion: integer('quote_version'),
+    /** Integer minor units of `quote_currency`. */
+    quotePrice: bigint('quote_price', { mode: 'number' }),
+    quoteCurrency: text('quote_currency'),
+    /** The separation payment; amount, currency and date are null until it is recorded. */
+    paymentAmount: bigint('payment_amount', { mode: 'number' }),
+    paymentCurrency: text('payment_currency'),
+    paymentDate: date('payment_date', { mode: 'string' }),
+    paymentReference: text('payment_reference'),
+    expiresAt: instant('expires_at').notNull(),
+    stageBefore: visitStage('stage_before').notNull(),
   },
   (t) => [
     // A unit is reserved at most once at a time: a second active reservation is a unique violation.
-    uniqueIndex('reservations_one_active_per_unit').on(t.unitId).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('reservations_one_active_per_unit').on(t.unitId).where(sql`${t.status} in ${ACTIVE}`),
     // A visit holds one active reservation at a time: a second one is a unique violation too.
-    uniqueIndex('reservations_one_active_per_visit').on(t.visitId).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('reservations_one_active_per_visit').on(t.visitId).where(sql`${t.status} in ${ACTIVE}`),
     index('reservations_visit_idx').on(t.visitId),
+    // What the expiry worker claims: open reservations by expiry.
+    index('reservations_open_expiry_idx').on(t.expiresAt).where(sql`${t.status} in ('requested', 'authorised')`),
   ],
 );

@@ -7,6 +7,7 @@ import {
   type StoredBuilderProfile,
 } from '../../../adapters/persistence/codecs/builder-profile-codec.ts';
 import { botSettingsCodec } from '../../../adapters/persistence/codecs/bot-settings-codec.ts';
+import { defaultStageLabels } from '../../../domain/visit/stage-labels.ts';
 import { botStateCodec } from '../../../adapters/persistence/codecs/bot-state-codec.ts';
 import { inboxEntryCodec } from '../../../adapters/persistence/codecs/inbox-entry-codec.ts';
 import { messageAuthorCodec } from '../../../adapters/persistence/codecs/message-author-codec.ts';
@@ -551,6 +552,30 @@ describe('a declined consent says what is kept (bot settings version 5)', () => 
   it('replaces the saved old default, which promised more than was true, and keeps a text an administrator wrote', () => {
     expect(botSettingsCodec.decode(withDeclined(old)).texts.consentDeclined).toContain('No registramos tus datos');
     expect(botSettingsCodec.decode(withDeclined('Listo, chao.')).texts.consentDeclined).toBe('Listo, chao.');
-    expect(botSettingsCodec.encode(botSettingsCodec.decode(withDeclined(old))).v).toBe(5);
+    expect(botSettingsCodec.encode(botSettingsCodec.decode(withDeclined(old))).v).toBe(botSettingsCodec.version);
+  });
+});
+
+describe('the funnel settings joined (bot settings version 6)', () => {
+  const {
+    stageLabels: _labels,
+    reservations: _days,
+    ...version4
+  } = throughJson(samples.botSettingsSamples.defaults) as Record<string, unknown>;
+
+  it('reads settings saved before with the default stage labels and 8 days to sign the promesa', () => {
+    const read = botSettingsCodec.decode({ v: 4, value: version4 });
+    expect(read.stageLabels).toEqual(defaultStageLabels);
+    expect(read.reservations).toEqual({ expiryDays: 8 });
+    expect(botSettingsCodec.version).toBe(6);
+  });
+
+  it('keeps the labels and days an administrator saved, and reads a label added later as its default', () => {
+    const { lost: _lost, ...someLabels } = { ...defaultStageLabels, promise: 'Vinculado' };
+    const saved = { v: 6, value: { ...version4, stageLabels: someLabels, reservations: { expiryDays: 10 } } };
+    const read = botSettingsCodec.decode(saved);
+    expect(read.stageLabels).toEqual({ ...defaultStageLabels, promise: 'Vinculado' });
+    expect(read.reservations.expiryDays).toBe(10);
+    expect(botSettingsCodec.decode(throughJson(botSettingsCodec.encode(read)))).toEqual(read);
   });
 });

@@ -25,6 +25,9 @@ const FRIENDLY = {
   appointment_not_started: 'La cita aún no ha empezado.',
   appointment_not_found: 'Esa cita no existe o no tienes acceso a ella.',
   invalid_stage_transition: 'La visita no puede pasar a esa etapa.',
+  visit_already_reserved: 'Esta visita ya tiene un inmueble separado: cancela esa separación primero.',
+  reservation_closed: 'Esa separación ya no está vigente.',
+  invalid_separation_payment: 'Revisa el pago de separación: valor, fecha (no futura) y referencia.',
   voice_note_must_be_ogg: 'Las notas de voz deben ser audio OGG (Opus).',
   media_too_large: 'El archivo es demasiado grande (máximo 16 MB).',
   unsupported_media_type: 'WhatsApp no acepta ese tipo de archivo.',
@@ -89,6 +92,7 @@ export const crmClient = (key) => {
     get: (path) => call(path),
     post: (path, json = {}) => call(path, { method: 'POST', json }),
     patch: (path, json) => call(path, { method: 'PATCH', json }),
+    put: (path, json) => call(path, { method: 'PUT', json }),
     upload: (file, filename = file.name) => {
       const form = new FormData();
       form.append('file', file, filename);

@@ -47,7 +47,10 @@ export const createVisitCard = ({ session, notify, inform, onFocus = () => {} })
       void refresh();
     },
     changeStage: (stage) =>
-      call((c) => c.patch(`/visits/${enc(visitId)}/stage`, { stage }), `Etapa: ${STAGE_LABELS[stage]}`),
+      call(
+        (c) => c.patch(`/visits/${enc(visitId)}/stage`, { stage }),
+        `Etapa: ${labels?.[stage] ?? STAGE_LABELS[stage]}`,
+      ),
     createQuote: (unit) =>
       call(
         (c) => c.post(`/visits/${enc(visitId)}/quotes`, unit ? { unitId: unit.id } : { unitTypeId: currentTypeId }),
@@ -70,14 +73,23 @@ export const createVisitCard = ({ session, notify, inform, onFocus = () => {} })
     reserve: (unit) =>
       call(
         (c) => c.post(`/visits/${enc(visitId)}/reservations`, { unitId: unit.id }),
-        `Inmueble ${unit.code} reservado: falta la autorización.`,
+        `Inmueble ${unit.code} separado: falta la autorización.`,
       ),
     authorise: (reservation) =>
       call(
         (c) => c.post(`/reservations/${enc(reservation.id)}/authorise`),
-        'Reserva autorizada: el inmueble queda vendido.',
+        'Separación autorizada: el inmueble sigue separado hasta firmar la promesa.',
       ),
+    cancelReservation: (reservation) =>
+      call(
+        (c) => c.post(`/reservations/${enc(reservation.id)}/cancel`),
+        'Separación cancelada: el inmueble queda disponible.',
+      ),
+    recordPayment: (reservation, payment) =>
+      call((c) => c.put(`/reservations/${enc(reservation.id)}/payment`, payment), 'Pago de separación registrado.'),
   };
+  /** The stage labels the desk's settings give, read once per card refresh. */
+  let labels = null;
   let currentTypeId = null;
 
   /** Opens a tab at once (a click allows it) and points it at the PDF once downloaded with the key. */
@@ -160,13 +172,15 @@ export const createVisitCard = ({ session, notify, inform, onFocus = () => {} })
         );
         return;
       }
-      const [card, quotes] = await Promise.all([
+      const [card, quotes, funnel] = await Promise.all([
         client.get(`/visits/${enc(visitId)}`),
         client.get(`/visits/${enc(visitId)}/quotes`),
+        client.get('/settings/funnel'),
       ]);
       if (lead !== current) return;
       currentTypeId = card.visit.unitTypeId;
-      const data = { card, quotes: quotes.items, directory, role, onlyType };
+      labels = Object.fromEntries(funnel.stages.map((s) => [s.stage, s.label]));
+      const data = { card, quotes: quotes.items, directory, role, onlyType, labels };
       clear(body).append(
         visitPicker(visits) ?? '',
         summarySection(data, actions),

@@ -3,15 +3,28 @@
 import { dateTimeOf, el } from './dom.js';
 import { icon } from './icons.js';
 
+/** Spanish defaults; the card shows the labels the desk's settings give (`GET /settings/funnel`). */
 export const STAGE_LABELS = {
-  new: 'Nueva',
+  new: 'Prospecto',
   contacted: 'Contactado',
   appointment: 'Cita agendada',
-  reserved: 'Reservada',
-  authorised: 'Autorizada',
-  lost: 'Perdida',
+  visited: 'Visita realizada',
+  quoted: 'Cotizado',
+  reserved: 'Separado',
+  promise: 'Promesa firmada',
+  deeded: 'Escriturado',
+  delivered: 'Entregado',
+  withdrawn: 'Desistido',
+  lost: 'Perdido',
 };
-const UNIT_STATUS = { available: 'Disponible', reserved: 'Reservada', sold: 'Vendida' };
+const UNIT_STATUS = { available: 'Disponible', reserved: 'Separada', sold: 'Vendida' };
+const RESERVATION_STATUS = {
+  requested: 'Por autorizar',
+  authorised: 'Autorizada',
+  confirmed: 'Promesa firmada',
+  cancelled: 'Cancelada',
+  expired: 'Vencida',
+};
 /** An appointment's status as the sales room says it. */
 export const APPOINTMENT_STATUS = {
   scheduled: 'Programada',
@@ -31,19 +44,33 @@ const REMINDER_REASON = {
   lead_has_no_whatsapp: 'el cliente no tiene WhatsApp',
   appointment_started: 'la cita ya había empezado',
 };
-const RESERVATION_STATUS = { requested: 'Por autorizar', authorised: 'Autorizada', cancelled: 'Cancelada' };
-const MOVES = [
-  ['contacted', 'Contactado'],
-  ['appointment', 'Cita agendada'],
-  ['lost', 'Perdida'],
+const FUNNEL = ['new', 'contacted', 'appointment', 'visited', 'quoted', 'reserved', 'promise', 'deeded', 'delivered'];
+const BEFORE_RESERVED = FUNNEL.slice(0, FUNNEL.indexOf('reserved'));
+const FINAL = ['delivered', 'withdrawn', 'lost'];
+const HAND_MOVES = [
+  'contacted',
+  'appointment',
+  'visited',
+  'quoted',
+  'promise',
+  'deeded',
+  'delivered',
+  'withdrawn',
+  'lost',
 ];
-const FUNNEL = ['new', 'contacted', 'appointment', 'reserved', 'authorised'];
+const isActive = (r) => ['requested', 'authorised', 'confirmed'].includes(r.status);
 
-/** The funnel's rule, to offer only moves the server accepts: forward, or to lost, never from a final stage. */
-const canMove = (from, to) => {
-  if (from === 'authorised' || from === 'lost') return false;
-  return to === 'lost' || FUNNEL.indexOf(to) > FUNNEL.indexOf(from);
+/** The funnel's rule (domain/visit/funnel.ts), to offer only the moves the server accepts. */
+const canMove = (from, to, held) => {
+  if (FINAL.includes(from) || from === to) return false;
+  if (to === 'withdrawn' || to === 'lost') return true;
+  if (to === 'promise') return from === 'reserved' && held?.status === 'authorised';
+  if (to === 'deeded') return from === 'promise';
+  if (to === 'delivered') return from === 'deeded';
+  return BEFORE_RESERVED.includes(from) && FUNNEL.indexOf(to) > FUNNEL.indexOf(from);
 };
+
+const labelOf = (labels, stage) => labels?.[stage] ?? STAGE_LABELS[stage] ?? stage;
 
 export const money = ({ amount, currency }) =>
   new Intl.NumberFormat('es-CO', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
@@ -54,11 +81,12 @@ const section = (title, testid, ...children) =>
 const actionButton = (text, onClick, testid, kind = 'ghost') =>
   el('button', { type: 'button', class: `button button-${kind} button-small`, text, testid, on: { click: onClick } });
 
-export const summarySection = ({ card, directory }, actions) => {
+export const summarySection = ({ card, directory, labels }, actions) => {
   const visit = card.visit;
   const project = directory.projects.get(visit.projectId);
   const unitType = visit.unitTypeId ? directory.unitTypes.get(visit.unitTypeId) : null;
-  const moves = MOVES.filter(([to]) => canMove(visit.stage, to));
+  const held = card.reservations.find(isActive);
+  const moves = HAND_MOVES.filter((to) => canMove(visit.stage, to, held)).map((to) => [to, labelOf(labels, to)]);
   const select = el(
     'select',
     { testid: 'stage-select', attrs: { 'aria-label': 'Nueva etapa' } },
@@ -87,7 +115,7 @@ export const summarySection = ({ card, directory }, actions) => {
       { class: 'visit-stage' },
       el('span', {
         class: `stage stage-${visit.stage}`,
-        text: STAGE_LABELS[visit.stage] ?? visit.stage,
+        text: labelOf(labels, visit.stage),
         testid: 'visit-stage',
       }),
       moves.length
@@ -100,8 +128,8 @@ export const summarySection = ({ card, directory }, actions) => {
 export const unitsSection = ({ card, directory, onlyType }, actions) => {
   const typeId = card.visit.unitTypeId;
   const units = card.units.filter((u) => !onlyType || !typeId || u.unitTypeId === typeId);
-  // A reserved, authorised or lost visit cannot take another reservation.
-  const canReserve = ['new', 'contacted', 'appointment'].includes(card.visit.stage);
+  // Only a visit before the separation, holding none, separates a unit.
+  const canReserve = BEFORE_RESERVED.includes(card.visit.stage) && !card.reservations.some(isActive);
   const toggle = typeId
     ? el(
         'label',
@@ -142,7 +170,7 @@ export const unitsSection = ({ card, directory, onlyType }, actions) => {
               'div',
               { class: 'row-actions' },
               actionButton('Cotizar', () => actions.createQuote(unit), 'quote-create'),
-              canReserve ? actionButton('Reservar', () => actions.reserve(unit), 'unit-reserve') : null,
+              canReserve ? actionButton('Separar', () => actions.reserve(unit), 'unit-reserve') : null,
             )
           : null,
       ),
@@ -283,35 +311,118 @@ export const appointmentsSection = ({ card }, actions) => {
   return section('Citas', 'visit-appointments', items.length ? el('ul', { class: 'plain-list' }, items) : null, form);
 };
 
+const paymentForm = (r, actions) => {
+  const amount = el('input', {
+    type: 'number',
+    min: '1',
+    step: '1',
+    placeholder: 'Valor',
+    attrs: { 'aria-label': 'Valor de la separación' },
+  });
+  const paidOn = el('input', {
+    type: 'date',
+    value: new Date().toISOString().slice(0, 10),
+    attrs: { 'aria-label': 'Fecha de pago' },
+  });
+  const reference = el('input', {
+    type: 'text',
+    maxlength: '100',
+    placeholder: 'Referencia',
+    attrs: { 'aria-label': 'Referencia' },
+  });
+  return el(
+    'form',
+    {
+      class: 'inline-form payment-form',
+      testid: 'payment-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          const value = Number(amount.value);
+          if (!Number.isInteger(value) || value <= 0) return;
+          actions.recordPayment(r, {
+            amount: { amount: value, currency: r.quote?.price.currency ?? 'COP' },
+            paidOn: paidOn.value,
+            reference: reference.value.trim() === '' ? null : reference.value.trim(),
+          });
+        },
+      },
+    },
+    amount,
+    paidOn,
+    reference,
+    el('button', { type: 'submit', class: 'button button-ghost button-small', text: 'Registrar pago' }),
+  );
+};
+
+const reservationDetails = (r) =>
+  el(
+    'div',
+    { class: 'reservation-details muted small' },
+    el('span', {
+      testid: 'reservation-quote',
+      text: r.quote
+        ? `Precio congelado: ${money(r.quote.price)} (${r.quote.number}${r.quote.version > 1 ? ` v${r.quote.version}` : ''})`
+        : 'Sin cotización congelada',
+    }),
+    el('span', {
+      testid: 'reservation-payment',
+      text: r.payment
+        ? `Separación pagada: ${money(r.payment.amount)} el ${r.payment.paidOn.split('-').reverse().join('/')}${r.payment.reference ? ` · Ref. ${r.payment.reference}` : ''}`
+        : 'Sin pago de separación registrado',
+    }),
+    ['requested', 'authorised'].includes(r.status)
+      ? el('span', {
+          class: 'reservation-expiry',
+          testid: 'reservation-expiry',
+          text: `Vence ${dateTimeOf(r.expiresAt)} si no se firma la promesa`,
+        })
+      : null,
+  );
+
 export const reservationsSection = ({ card, role }, actions) => {
   const codes = new Map(card.units.map((u) => [u.id, u.code]));
   const canAuthorise = role === 'manager' || role === 'admin';
   const items = card.reservations.map((r) =>
     el(
       'li',
-      { class: 'list-row', testid: 'reservation-row' },
+      { class: 'list-row reservation-row', testid: 'reservation-row' },
       el(
-        'span',
-        {},
-        el('strong', { text: codes.get(r.unitId) ?? r.unitId }),
-        el('span', { class: 'muted small', text: ` · ${dateTimeOf(r.createdAt)}` }),
+        'div',
+        { class: 'reservation-head' },
+        el(
+          'span',
+          {},
+          el('strong', { text: codes.get(r.unitId) ?? r.unitId }),
+          el('span', { class: 'muted small', text: ` · ${dateTimeOf(r.createdAt)}` }),
+        ),
+        el('span', { class: `pill pill-${r.status}`, text: RESERVATION_STATUS[r.status] ?? r.status }),
+        r.status === 'requested' && canAuthorise
+          ? actionButton('Autorizar', () => actions.authorise(r), 'reservation-authorise', 'primary')
+          : null,
+        ['requested', 'authorised'].includes(r.status)
+          ? actionButton('Cancelar', () => actions.cancelReservation(r), 'reservation-cancel')
+          : null,
       ),
-      el('span', { class: `pill pill-${r.status}`, text: RESERVATION_STATUS[r.status] ?? r.status }),
-      r.status === 'requested' && canAuthorise
-        ? actionButton('Autorizar', () => actions.authorise(r), 'reservation-authorise', 'primary')
-        : null,
+      reservationDetails(r),
+      isActive(r) && r.payment === null ? paymentForm(r, actions) : null,
     ),
   );
   const hint =
     card.reservations.some((r) => r.status === 'requested') && !canAuthorise
-      ? el('p', { class: 'muted small', text: 'Un gerente debe autorizar la reserva.' })
-      : null;
+      ? el('p', { class: 'muted small', text: 'Un gerente debe autorizar la separación.' })
+      : card.reservations.some((r) => r.status === 'authorised')
+        ? el('p', {
+            class: 'muted small',
+            text: 'Autorizada: el inmueble sigue separado hasta firmar la promesa (etapa "Promesa firmada").',
+          })
+        : null;
   return section(
-    'Reservas',
+    'Separaciones',
     'visit-reservations',
     items.length
       ? el('ul', { class: 'plain-list' }, items)
-      : el('p', { class: 'muted small', text: 'Sin reservas. Usa "Reservar" en un inmueble disponible.' }),
+      : el('p', { class: 'muted small', text: 'Sin separaciones. Usa "Separar" en un inmueble disponible.' }),
     hint,
   );
 };

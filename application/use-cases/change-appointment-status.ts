@@ -1,4 +1,6 @@
+import { atStage } from '../../domain/lead/lead.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
+import { advanceIfAllowed } from '../../domain/visit/funnel.ts';
 import type { Appointment, AppointmentId } from '../../domain/visit/appointment.ts';
 import {
   type AppointmentNotStarted,
@@ -8,7 +10,7 @@ import {
 } from '../../domain/visit/appointment-status.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { UnitOfWork } from '../ports/unit-of-work.ts';
+import type { Transaction, UnitOfWork } from '../ports/unit-of-work.ts';
 import { type AppointmentNotFound, appointmentChanged, visibleAppointment } from './appointment-access.ts';
 
 export type ChangeAppointmentStatusInput = {
@@ -27,6 +29,16 @@ export class ChangeAppointmentStatus {
     private readonly clock: Clock,
   ) {}
 
+  /** A held appointment is a visit to the sales room: the visit moves to "visita realizada" when the funnel allows. */
+  private async visited(tx: Transaction, appointment: Appointment): Promise<void> {
+    const visit = await tx.visits.byId(appointment.visitId);
+    if (visit === null) return;
+    const stage = advanceIfAllowed(visit.stage, 'visited');
+    if (stage === visit.stage) return;
+    await tx.visits.save(atStage(visit, stage));
+    tx.events.record({ type: 'visit_changed', leadId: visit.leadId, visitId: visit.id });
+  }
+
   async execute(input: ChangeAppointmentStatusInput): Promise<Result<Appointment, ChangeAppointmentStatusError>> {
     return this.uow.transaction(async (tx): Promise<Result<Appointment, ChangeAppointmentStatusError>> => {
       const found = await visibleAppointment(tx, input.actor, input.appointmentId);
@@ -35,6 +47,7 @@ export class ChangeAppointmentStatus {
       if (!changed.ok) return changed;
       await tx.appointments.save(changed.value);
       tx.events.record(appointmentChanged(changed.value, 'status_changed'));
+      if (changed.value.status === 'done') await this.visited(tx, changed.value);
       return ok(changed.value);
     });
   }

@@ -222,6 +222,8 @@ describe('rescheduling, cancelling and the status of an appointment', () => {
     });
     world.clock.set(WED_10 + 30 * 60_000);
     expect(await done()).toMatchObject({ ok: true, value: { status: 'done', reminder: { state: 'none' } } });
+    // The lead came to the sales room: the visit is "visita realizada".
+    expect((await world.read((r) => r.visits.byId(booked.visitId)))?.stage).toBe('visited');
   });
 
   it('lets the lead’s advisor and managers act, and hides the appointment from other advisors', async () => {

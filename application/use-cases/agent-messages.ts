@@ -1,4 +1,4 @@
-import { type Conversation, openConversation } from '../../domain/conversation/conversation.ts';
+import { type Conversation, openConversation, takenFromBot } from '../../domain/conversation/conversation.ts';
 import { mayBeSent, type WindowClosed } from '../../domain/conversation/window.ts';
 import type { ContentMismatch } from '../../domain/media/content-check.ts';
 import { identityOf, isReachable, type Lead } from '../../domain/lead/lead.ts';
@@ -87,7 +87,18 @@ export const queueAgentMessages = async (
     const allowed = mayBeSent(content, existing?.lastInboundAt ?? null, deps.clock.now());
     if (!allowed.ok) return allowed;
   }
-  const conversation = existing ?? (await startConversation(repos, deps, lead));
+  const found = existing ?? (await startConversation(repos, deps, lead));
+  // A person writing to a lead the bot still leads takes the conversation: the bot must not talk over them.
+  const conversation = takenFromBot(found);
+  if (conversation !== found) {
+    await repos.conversations.save(conversation);
+    repos.events.record({
+      type: 'conversation_handed',
+      leadId: lead.id,
+      conversationId: conversation.id,
+      to: 'advisor',
+    });
+  }
   return ok(
     await queueOutbound(repos, deps.ids, {
       conversation,

@@ -1,4 +1,4 @@
-import type { Conversation } from '../../domain/conversation/conversation.ts';
+import { type Conversation, takenFromBot } from '../../domain/conversation/conversation.ts';
 import type { ConversationId, LeadId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
@@ -35,13 +35,9 @@ export class TakeOverConversation {
       if (lead === null) return err({ type: 'LeadNotFound', leadId: input.leadId });
       const conversation = (await tx.conversations.byLead(lead.id))[0];
       if (conversation === undefined) return err({ type: 'LeadHasNoConversation', leadId: lead.id });
-      const { bot } = conversation;
-      if (bot.step === 'withAdvisor')
+      if (conversation.bot.step === 'withAdvisor')
         return err({ type: 'NotWithBot', leadId: lead.id, conversationId: conversation.id });
-      const taken: Conversation = {
-        ...conversation,
-        bot: 'session' in bot ? { step: 'withAdvisor', session: bot.session } : { step: 'withAdvisor' },
-      };
+      const taken = takenFromBot(conversation);
       await tx.conversations.save(taken);
       if (lead.advisorId === null) {
         const line = await tx.lines.byId(conversation.lineId);

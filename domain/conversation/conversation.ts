@@ -65,5 +65,14 @@ export const handedTo = (c: Conversation, leadId: LeadId): Conversation => ({
   bot: { step: 'withAdvisor' },
 });
 
+/**
+ * An advisor takes the conversation from the bot: the bot stops answering, keeping what the lead had told it
+ * (the session) so a hand-back resumes from there. Unchanged when an advisor already has it.
+ */
+export const takenFromBot = (c: Conversation): Conversation =>
+  c.bot.step === 'withAdvisor'
+    ? c
+    : { ...c, bot: 'session' in c.bot ? { step: 'withAdvisor', session: c.bot.session } : { step: 'withAdvisor' } };
+
 /** The bot moved to its next step. */
 export const withBot = (c: Conversation, bot: BotState): Conversation => ({ ...c, bot });

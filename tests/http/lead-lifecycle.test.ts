@@ -83,6 +83,20 @@ describe('a lead’s life from the first message (issue 15)', () => {
     expect(person.lastMessage()?.content.kind).toBe('list');
   });
 
+  it('pauses the bot when an advisor writes to a lead it still leads: the bot does not talk over a person', async () => {
+    const { desk, as, lead, person } = await consentedAndStopped();
+
+    const sent = await as('admin').post(`/leads/${lead.id}/messages`, { kind: 'text', body: 'Hola Lina, soy Ana 😊' });
+    await desk.idle();
+    const before = person.inbox().length;
+    await person.tap('Precio');
+    await desk.idle();
+
+    expect(sent.status).toBe(202);
+    expect(person.inbox()).toHaveLength(before);
+    expect(((await (await as('admin').get(`/leads/${lead.id}`)).json()) as LeadJson).inBot).toBe(false);
+  });
+
   it('hands back without a message when the window has closed; the bot answers the lead’s next message', async () => {
     const { desk, as, lead, person } = await consentedAndStopped();
     await as('admin').post(`/leads/${lead.id}/conversation/takeover`, {});

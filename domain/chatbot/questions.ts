@@ -6,6 +6,7 @@ import { formatMoneyShort } from '../shared/money.ts';
 import type { ProjectId } from '../shared/ids.ts';
 import type { BotContext, BotState, Session } from './bot-state.ts';
 import { fill } from './bot-texts.ts';
+import { unknownDataController } from './data-controller.ts';
 
 /** Choice ids: a prefix naming the question, then the value. */
 export const ID = {
@@ -98,16 +99,22 @@ export const outcomeButtons = (body: string, ctx: BotContext, second: 'quote' | 
 
 const nameOfProject = (ctx: BotContext, id: ProjectId) => ctx.catalog.projects.find((p) => p.id === id);
 
+/** The privacy notice: the controller may be named in the policy's summary too. */
+const consentNotice = ({ texts, policy, controller = unknownDataController }: BotContext): string => {
+  const named = { company: controller.company, contact: controller.contact, url: policy.url };
+  return fill(texts.consentQuestion, { ...named, summary: fill(policy.summary, named) });
+};
+
 /** The current question, asked again exactly as the lead first saw it. */
 export const question = (state: BotState, ctx: BotContext): OutboundContent[] => {
-  const { texts, policy } = ctx;
+  const { texts } = ctx;
   switch (state.step) {
     case 'start':
     case 'awaitingEmail':
       return [textMessage(texts.askEmail)];
     case 'awaitingConsent':
       return [
-        buttonsMessage(fill(texts.consentQuestion, { summary: policy.summary, url: policy.url }), [
+        buttonsMessage(consentNotice(ctx), [
           { id: ID.consentYes, title: texts.consentAccept },
           { id: ID.consentNo, title: texts.consentDecline },
         ]),

@@ -76,12 +76,27 @@ const validityDated = replacingOldDefault(
 const privateAreaNamed = replacingOldDefault('area', 'Área');
 
 /**
+ * Version 4 → 5: the consent question did not name the data controller; today's default names `{company}` and
+ * `{contact}` (Ley 1581 de 2012). A question an administrator wrote themselves is kept.
+ */
+const controllerNamed: Upgrade = (previous) => {
+  if (typeof previous !== 'object' || previous === null) return previous;
+  const { texts } = previous as { texts?: unknown };
+  if (typeof texts !== 'object' || texts === null) return previous;
+  if ((texts as Record<string, unknown>).consentQuestion !== CONSENT_QUESTION_V4) return previous;
+  return { ...previous, texts: { ...texts, consentQuestion: defaultBotTexts.consentQuestion } };
+};
+
+const CONSENT_QUESTION_V4 =
+  'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012).\n\n{summary}\n\nPolítica completa: {url}';
+
+/**
  * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved.
- * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`; 3: see `validityDated`; 4: see `privateAreaNamed`. Texts and labels missing from a
+ * Version 1: the first shape in an envelope; 2: see `ratesReadAsEffectiveAnnual`; 3: see `validityDated`; 4: see `privateAreaNamed`; 5: see `controllerNamed`. Texts and labels missing from a
  * stored row read as the defaults.
  */
 export const botSettingsCodec = versionedCodec<BotSettings>({
   name: 'bot settings',
   schema: botSettingsSchema,
-  upgrades: [sameShape, ratesReadAsEffectiveAnnual, validityDated, privateAreaNamed],
+  upgrades: [sameShape, ratesReadAsEffectiveAnnual, validityDated, privateAreaNamed, controllerNamed],
 });

@@ -449,6 +449,7 @@ const anyBuilderProfile: fc.Arbitrary<StoredBuilderProfile> = fc.record({
     }),
     { nil: null },
   ),
+  dataRequestsContact: fc.option(id<Email>(), { nil: null }),
 });
 
 describe('encode then decode', () => {
@@ -531,6 +532,22 @@ describe('the private area named (bot settings version 4)', () => {
   it('replaces the saved default "Área" with "Área privada", and keeps a label an administrator wrote', () => {
     expect(botSettingsCodec.decode(withArea('Área')).quoteLabels.area).toBe('Área privada');
     expect(botSettingsCodec.decode(withArea('Superficie')).quoteLabels.area).toBe('Superficie');
-    expect(botSettingsCodec.encode(botSettingsCodec.decode(withArea('Área'))).v).toBe(4);
+    expect(botSettingsCodec.encode(botSettingsCodec.decode(withArea('Área'))).v).toBe(botSettingsCodec.version);
+  });
+});
+
+describe('the consent question names the data controller (bot settings version 5)', () => {
+  const saved = throughJson(samples.botSettingsSamples.defaults) as { texts: Record<string, string> };
+  const withQuestion = (consentQuestion: string) => ({
+    v: 4,
+    value: { ...saved, texts: { ...saved.texts, consentQuestion } },
+  });
+
+  it('replaces a saved default that named nobody, and keeps a question an administrator wrote', () => {
+    const old =
+      'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012).\n\n{summary}\n\nPolítica completa: {url}';
+
+    expect(botSettingsCodec.decode(withQuestion(old)).texts.consentQuestion).toContain('{company}');
+    expect(botSettingsCodec.decode(withQuestion('¿Aceptas? {url}')).texts.consentQuestion).toBe('¿Aceptas? {url}');
   });
 });

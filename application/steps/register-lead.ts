@@ -4,6 +4,7 @@ import type { SearchCriteria } from '../../domain/catalog/search.ts';
 import type { Email } from '../../domain/contact/email.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { type Lead, newLead, newVisit, registered, type Visit } from '../../domain/lead/lead.ts';
+import { whatsappOrigin } from '../../domain/lead/origin.ts';
 import type { BusinessLine, User } from '../../domain/organisation/organisation.ts';
 import type { ProjectId, UnitTypeId, UserId } from '../../domain/shared/ids.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -57,6 +58,7 @@ export const registerLead = async (
       email: null,
       advisorId: null,
       source: 'whatsapp_bot',
+      origin: whatsappOrigin(conversation.origin),
       at: now,
     });
   await tx.leads.lockAssignments(line.advisorGroupId);

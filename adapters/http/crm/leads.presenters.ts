@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { LeadSummary, LeadWindow } from '../../../application/use-cases/lead-access.ts';
 import type { Visit } from '../../../domain/lead/lead.ts';
+import type { LeadOrigin } from '../../../domain/lead/origin.ts';
 import type { Message } from '../../../domain/messaging/message.ts';
 import type { Instant } from '../../../domain/shared/time.ts';
 import type { MessageSchema } from './conversation.schemas.ts';
@@ -12,6 +13,17 @@ export const iso = (t: Instant): string => new Date(t).toISOString();
 
 export const windowJson = (w: LeadWindow) => (w.open ? { open: true, closesAt: iso(w.closesAt) } : { open: false });
 
+const originJson = (origin: LeadOrigin | null) => {
+  if (origin === null) return null;
+  if (origin.channel === 'crm') return { ...origin };
+  const { referral, text, at } = origin;
+  return {
+    channel: origin.channel,
+    referral: referral === null ? null : { ...referral },
+    firstMessage: { text, at: iso(at) },
+  };
+};
+
 export const leadJson = ({ lead, hasWhatsApp, window }: LeadSummary) => ({
   id: lead.id,
   lineId: lead.lineId,
@@ -20,6 +32,7 @@ export const leadJson = ({ lead, hasWhatsApp, window }: LeadSummary) => ({
   email: lead.email,
   advisorId: lead.advisorId,
   source: lead.source,
+  origin: originJson(lead.origin),
   createdAt: iso(lead.createdAt),
   hasWhatsApp,
   window: windowJson(window),

@@ -22,6 +22,8 @@ export const leads = pgTable(
     advisorId: text('advisor_id'),
     assignedAt: instant('assigned_at'),
     source: leadSource('source').notNull(),
+    /** `leadOriginCodec`; null for leads from before origins were recorded. */
+    origin: storedJson('origin'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('leads_advisor_idx').on(t.advisorId), index('leads_created_idx').on(t.createdAt, t.seq)],

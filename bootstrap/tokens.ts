@@ -80,6 +80,9 @@ import type { GraphClient } from '../adapters/whatsapp/meta-cloud/graph-client.t
 import type { ThroughputLimiter } from '../adapters/whatsapp/meta-cloud/throughput-limiter.ts';
 import type { AgentMessageDeps } from '../application/use-cases/agent-messages.ts';
 import type { QuoteUnitDeps } from '../application/steps/quote-unit.ts';
+import type { EraseLead } from '../application/use-cases/erase-lead.ts';
+import type { ExportPersonalData } from '../application/use-cases/export-personal-data.ts';
+import type { ListDataSubjectRequests } from '../application/use-cases/list-data-subject-requests.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -179,4 +182,7 @@ export const TOKENS = {
   ReserveUnit: Symbol.for('ReserveUnit') as ServiceIdentifier<ReserveUnit>,
   AuthoriseReservation: Symbol.for('AuthoriseReservation') as ServiceIdentifier<AuthoriseReservation>,
   CancelReservation: Symbol.for('CancelReservation') as ServiceIdentifier<CancelReservation>,
+  ExportPersonalData: Symbol.for('ExportPersonalData') as ServiceIdentifier<ExportPersonalData>,
+  EraseLead: Symbol.for('EraseLead') as ServiceIdentifier<EraseLead>,
+  ListDataSubjectRequests: Symbol.for('ListDataSubjectRequests') as ServiceIdentifier<ListDataSubjectRequests>,
 } as const;

@@ -29,6 +29,14 @@ export class InMemoryLeadRepository implements LeadRepository {
       if (lead.waUserId !== null && other.waUserId === lead.waUserId) throw new Conflict('lead', 'user id');
     }
     this.#store.data.leads.set(lead.id, copy(lead));
+    const { consent } = lead;
+    if (consent === null) return;
+    // The history keeps every consent given; saving the same one again records nothing.
+    const known = this.#store.data.consents.some(
+      (c) => c.leadId === lead.id && c.at === consent.at && c.policyVersion === consent.policyVersion,
+    );
+    if (!known)
+      this.#store.data.consents.push({ leadId: lead.id, ...consent, email: lead.email, evidenceOnlySince: null });
   }
 
   /** Transactions already run one at a time here. */

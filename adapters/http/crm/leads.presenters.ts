@@ -13,7 +13,7 @@ export const iso = (t: Instant): string => new Date(t).toISOString();
 
 export const windowJson = (w: LeadWindow) => (w.open ? { open: true, closesAt: iso(w.closesAt) } : { open: false });
 
-const originJson = (origin: LeadOrigin | null) => {
+export const originJson = (origin: LeadOrigin | null) => {
   if (origin === null) return null;
   if (origin.channel === 'crm') return { ...origin };
   const { referral, text, at } = origin;

@@ -25,7 +25,7 @@ const AdReferralSchema = z
   })
   .openapi('AdReferral', { description: 'The Click-to-WhatsApp ad or post the lead tapped before writing.' });
 
-const LeadOriginSchema = z
+export const LeadOriginSchema = z
   .discriminatedUnion('channel', [
     z.object({
       channel: z.literal('whatsapp'),

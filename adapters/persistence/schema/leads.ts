@@ -40,6 +40,8 @@ export const consents = pgTable(
     email: text('email'),
     at: instant('at').notNull(),
     policyVersion: text('policy_version').notNull(),
+    /** Set by an erasure: kept only as the legally required evidence of the consent (no contact left). */
+    evidenceOnlySince: instant('evidence_only_since'),
   },
   (t) => [uniqueIndex('consents_lead_at_version_unique').on(t.leadId, t.at, t.policyVersion)],
 );

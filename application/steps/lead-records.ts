@@ -26,12 +26,23 @@ const conversationsOf = async (repos: Repositories, lead: Lead): Promise<Convers
     const c = await repos.conversations.byIdentity(line.id, identityOf(lead));
     if (c !== null && (c.leadId === null || c.leadId === lead.id)) found.set(c.id, c);
   }
-  return [...found.values()];
+  // Read again with its row lock, in one order.
+  const locked: Conversation[] = [];
+  for (const id of [...found.keys()].sort()) {
+    const c = await repos.conversations.byId(id);
+    if (c !== null) locked.push(c);
+  }
+  return locked;
 };
 
-/** Reads a lead's records through the repositories, inside the caller's transaction. */
-export const leadRecords = async (repos: Repositories, lead: Lead): Promise<LeadRecords> => {
-  const conversations = await conversationsOf(repos, lead);
+/**
+ * Reads a lead's records through the repositories, inside the caller's transaction. Its conversations are locked
+ * first (a message from the lead being handled meanwhile finishes before, or waits until the caller commits), then
+ * the lead and the rest are read as they are now.
+ */
+export const leadRecords = async (repos: Repositories, known: Lead): Promise<LeadRecords> => {
+  const conversations = await conversationsOf(repos, known);
+  const lead = (await repos.leads.byId(known.id)) ?? known;
   const visits = await repos.visits.byLead(lead.id);
   const messages: Message[] = [];
   const quotes = new Map<QuoteId, QuoteRecord>();

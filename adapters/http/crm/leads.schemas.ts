@@ -52,7 +52,8 @@ export const LeadOriginSchema = z
   .openapi('LeadOrigin', {
     description:
       'Where the lead came from: its WhatsApp chat (the first message, and the ad that brought it) or the CRM user ' +
-      'who typed it in. Null for leads registered before origins were recorded, and after an erasure.',
+      'who typed it in. Null for leads registered before origins were recorded. An erasure keeps the channel, the ' +
+      'time and the ad (the campaign is the business’s), not the first message’s words, the click id or the note.',
   });
 
 export const LeadSchema = z

@@ -27,7 +27,7 @@ const field = z
   .catch(undefined);
 
 /**
- * `referral` on a message written from a Click-to-WhatsApp ad or post (README §F18): every field optional, a
+ * `referral` on a message written from a Click-to-WhatsApp ad or post (adapters/whatsapp/meta-cloud/README.md §F18): every field optional, a
  * malformed one dropped, a malformed referral as a whole read as none; it never costs the message.
  */
 const Referral = z.looseObject({

@@ -1,3 +1,5 @@
+import { firstContactCodec, leadOriginCodec } from '../../../adapters/persistence/codecs/origin-codec.ts';
+import { CRM_LEAD_SOURCES, type FirstContact, type LeadOrigin } from '../../../domain/lead/origin.ts';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -434,6 +436,35 @@ const anyInboxEntry: fc.Arbitrary<InboxEntry> = fc.oneof(
   }),
 );
 
+const orNull = (s: fc.Arbitrary<string>) => fc.option(s, { nil: null });
+
+const anyFirstContact: fc.Arbitrary<FirstContact> = fc.record({
+  referral: fc.option(
+    fc.record({
+      sourceType: fc.constantFrom('ad' as const, 'post' as const, 'other' as const),
+      sourceId: orNull(fc.string()),
+      sourceUrl: orNull(fc.webUrl()),
+      headline: orNull(fc.string()),
+      body: orNull(fc.string()),
+      mediaType: orNull(fc.constantFrom('image', 'video')),
+      ctwaClid: orNull(fc.string()),
+    }),
+    { nil: null },
+  ),
+  text: orNull(fc.string()),
+  at: fc.integer({ min: 0, max: 4e12 }),
+});
+
+const anyLeadOrigin: fc.Arbitrary<LeadOrigin> = fc.oneof(
+  anyFirstContact.map((c) => ({ channel: 'whatsapp' as const, ...c })),
+  fc.record({
+    channel: fc.constant('crm' as const),
+    source: fc.constantFrom(...CRM_LEAD_SOURCES),
+    createdBy: id<UserId>(),
+    note: orNull(fc.string()),
+  }),
+);
+
 const anyBuilderProfile: fc.Arbitrary<StoredBuilderProfile> = fc.record({
   name: fc.string(),
   nit: id<StoredBuilderProfile['nit']>(),
@@ -470,6 +501,8 @@ describe('encode then decode', () => {
   roundTrips('payment plan', paymentPlanCodec, anyPaymentPlan);
   roundTrips('search criteria', searchCriteriaCodec, anyCriteria);
   roundTrips('builder profile', builderProfileCodec, anyBuilderProfile);
+  roundTrips('first contact', firstContactCodec, anyFirstContact);
+  roundTrips('lead origin', leadOriginCodec, anyLeadOrigin);
 });
 
 describe('mortgage rates read as E.A. (quote and bot settings version 2)', () => {

@@ -6,6 +6,7 @@ import { chatToolsModule } from './modules/chat-tools-module.ts';
 import { configurationModule } from './modules/configuration-module.ts';
 import { crmModule } from './modules/crm-module.ts';
 import { visitCardModule } from './modules/visit-card-module.ts';
+import { personalDataModule } from './modules/personal-data-module.ts';
 import { storageModule, useCaseModule } from './modules/desk-module.ts';
 import { eventsModule } from './modules/events-module.ts';
 import { whatsappModule } from './modules/whatsapp-module.ts';
@@ -26,6 +27,7 @@ const modules = (config: Config, storage: Storage | null): ContainerModule[] => 
   visitCardModule(),
   chatToolsModule(),
   configurationModule(),
+  personalDataModule(),
   limitsModule(config, storage),
   httpModule(config),
 ];

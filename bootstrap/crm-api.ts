@@ -10,6 +10,7 @@ import type { CrmRouter } from '../adapters/http/crm/crm-router.ts';
 import { deadLettersRouter } from '../adapters/http/crm/dead-letters.router.ts';
 import { eventsRouter } from '../adapters/http/crm/events.router.ts';
 import { leadsRouter } from '../adapters/http/crm/leads.router.ts';
+import { personalDataRouter } from '../adapters/http/crm/personal-data.router.ts';
 import { usersRouter } from '../adapters/http/crm/users.router.ts';
 import { visitCardRouter } from '../adapters/http/crm/visit-card.router.ts';
 import { TOKENS } from './tokens.ts';
@@ -102,6 +103,11 @@ export const crmRouters = (context: Context): CrmRouter[] => {
       audience: context.get(TOKENS.ResolveEventAudience),
       caps: { perKey: limits.eventStreamsPerKey, total: limits.eventStreams },
       heartbeatMs: context.get(TOKENS.EventHeartbeatMs),
+    }),
+    personalDataRouter({
+      exportPersonalData: context.get(TOKENS.ExportPersonalData),
+      eraseLead: context.get(TOKENS.EraseLead),
+      listDataSubjectRequests: context.get(TOKENS.ListDataSubjectRequests),
     }),
     deadLettersRouter({
       listDeadLetters: context.get(TOKENS.ListDeadLetters),

@@ -3,6 +3,7 @@ import type { FakeInboundPort } from '../adapters/http/fake-whatsapp.router.ts';
 import type { FakeInbound } from '../adapters/http/fake-whatsapp.schemas.ts';
 import { FAKE_PHONE_NUMBER_ID, type FakeWhatsApp } from '../adapters/whatsapp/fake/fake-whatsapp.ts';
 import { parsePhoneE164 } from '../domain/contact/phone.ts';
+import type { AdReferral } from '../domain/lead/origin.ts';
 import type { InboundContent } from '../domain/messaging/message.ts';
 import { asId, type WaMessageId } from '../domain/shared/ids.ts';
 import type { Config } from './config.ts';
@@ -32,12 +33,23 @@ export const fakeInbound =
       profileName: input.name ?? null,
       sentAt: container.get(TOKENS.Clock).now(),
       content: contentOf(input, whatsapp),
+      ...(input.referral === undefined ? {} : { referral: referralOf(input.referral) }),
     };
     // On the phone first: the app may mark it read as soon as it is stored.
     whatsapp.recordInbound(envelope);
     const report = await container.get(TOKENS.MessagePipeline).receive([{ kind: 'message', envelope }]);
     return { stored: report.stored === 1, waMessageId };
   };
+
+const referralOf = (r: NonNullable<FakeInbound['referral']>): AdReferral => ({
+  sourceType: r.sourceType,
+  sourceId: r.sourceId ?? null,
+  sourceUrl: r.sourceUrl ?? null,
+  headline: r.headline ?? null,
+  body: r.body ?? null,
+  mediaType: r.mediaType ?? null,
+  ctwaClid: r.ctwaClid ?? null,
+});
 
 const contentOf = (input: FakeInbound, whatsapp: FakeWhatsApp): InboundContent => {
   if (input.choice !== undefined) return { kind: 'choice', ...input.choice };

@@ -90,6 +90,9 @@ import type { GraphClient } from '../adapters/whatsapp/meta-cloud/graph-client.t
 import type { ThroughputLimiter } from '../adapters/whatsapp/meta-cloud/throughput-limiter.ts';
 import type { AgentMessageDeps } from '../application/use-cases/agent-messages.ts';
 import type { QuoteUnitDeps } from '../application/steps/quote-unit.ts';
+import type { EraseLead } from '../application/use-cases/erase-lead.ts';
+import type { ExportPersonalData } from '../application/use-cases/export-personal-data.ts';
+import type { ListDataSubjectRequests } from '../application/use-cases/list-data-subject-requests.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -199,4 +202,7 @@ export const TOKENS = {
   CancelReservation: Symbol.for('CancelReservation') as ServiceIdentifier<CancelReservation>,
   RecordSeparationPayment: Symbol.for('RecordSeparationPayment') as ServiceIdentifier<RecordSeparationPayment>,
   ExpireReservations: Symbol.for('ExpireReservations') as ServiceIdentifier<ExpireReservations>,
+  ExportPersonalData: Symbol.for('ExportPersonalData') as ServiceIdentifier<ExportPersonalData>,
+  EraseLead: Symbol.for('EraseLead') as ServiceIdentifier<EraseLead>,
+  ListDataSubjectRequests: Symbol.for('ListDataSubjectRequests') as ServiceIdentifier<ListDataSubjectRequests>,
 } as const;

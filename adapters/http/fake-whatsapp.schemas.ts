@@ -33,6 +33,25 @@ const InboundMedia = z
     path: ['caption'],
   });
 
+const optionalText = (example: string) => z.string().min(1).max(2000).optional().openapi({ example });
+
+/** What Meta's `referral` says about the ad the lead tapped (see adapters/whatsapp/meta-cloud/README.md §F18). */
+const FakeReferral = z
+  .object({
+    sourceType: z.enum(['ad', 'post']).default('ad').openapi({ example: 'ad' }),
+    sourceId: optionalText('120210000000000'),
+    sourceUrl: z.url().max(2000).optional().openapi({ example: 'https://example.com/anuncio' }),
+    headline: optionalText('Apartamentos en Medellín desde $250 millones'),
+    body: optionalText('Separa tu apartamento con el 1 %.'),
+    mediaType: z.enum(['image', 'video']).optional(),
+    ctwaClid: optionalText(
+      'ARAkLkA8rmlFeiCktEJQ-QTwRiyYHAFDLMNDBH0CD3qpjd0HR4irJ6LEkR7JwFF4XvnO2E4Nx0-eM-GABDLOPaOdRMv-_zfUQ2a',
+    ),
+  })
+  .openapi('FakeReferral', {
+    description: 'Plays a Click-to-WhatsApp ad: the message arrives as written from this ad or post.',
+  });
+
 export const FakeInboundBody = z
   .object({
     from: z.string().regex(E164_PATTERN, E164_MESSAGE).openapi({ example: '+573001234567' }),
@@ -40,6 +59,7 @@ export const FakeInboundBody = z
     text: z.string().min(1).max(4096).optional().openapi({ example: 'Hola' }),
     choice: z.object({ id: z.string().min(1).max(200), title: z.string().max(24) }).optional(),
     media: InboundMedia.optional(),
+    referral: FakeReferral.optional(),
     /** Reuse an id to play Meta redelivering the same message. */
     waMessageId: z.string().min(1).max(200).optional(),
   })

@@ -79,6 +79,13 @@ export class DiskMediaStore implements MediaStore {
     return id;
   }
 
+  /** The description first: a file without it reads as absent, whatever is left of its bytes. */
+  async delete(id: MediaId): Promise<void> {
+    await rm(join(this.dir, `${id}.json`), { force: true });
+    await rm(join(this.dir, id), { force: true });
+    await rm(join(this.dir, `${id}.part`), { force: true });
+  }
+
   async get(id: MediaId): Promise<OwnedMedia | null> {
     const meta = await this.#meta(id);
     const bytes = meta === null ? null : await readFile(join(this.dir, id)).catch(orNull);

@@ -29,15 +29,19 @@ export class InMemoryLeadRepository implements LeadRepository {
       if (lead.waUserId !== null && other.waUserId === lead.waUserId) throw new Conflict('lead', 'user id');
     }
     this.#store.data.leads.set(lead.id, copy(lead));
-    if (lead.consent === null) return;
-    const history = this.#store.data.consents.get(lead.id) ?? [];
-    const { at, policyVersion } = lead.consent;
-    if (history.some((c) => c.at === at && c.policyVersion === policyVersion)) return;
-    this.#store.data.consents.set(lead.id, [...history, copy({ ...lead.consent, email: lead.email })]);
+    const { consent } = lead;
+    if (consent === null) return;
+    // The history keeps every consent given; saving the same one again records nothing.
+    const known = this.#store.data.consents.some(
+      (c) => c.leadId === lead.id && c.at === consent.at && c.policyVersion === consent.policyVersion,
+    );
+    if (!known)
+      this.#store.data.consents.push({ leadId: lead.id, ...consent, email: lead.email, evidenceOnlySince: null });
   }
 
   async consentsOf(leadId: LeadId): Promise<ConsentRecord[]> {
-    return copy((this.#store.data.consents.get(leadId) ?? []).slice(0, MAX_CONSENTS));
+    const mine = this.#store.data.consents.filter((c) => c.leadId === leadId).slice(0, MAX_CONSENTS);
+    return copy(mine.map(({ leadId: _lead, ...record }) => record));
   }
 
   /** Transactions already run one at a time here. */

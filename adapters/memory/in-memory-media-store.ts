@@ -68,6 +68,10 @@ export class InMemoryMediaStore implements MediaStore {
     return ok(id);
   }
 
+  async delete(id: MediaId): Promise<void> {
+    this.#files.delete(id);
+  }
+
   async getStream(id: MediaId): Promise<OwnedReader | null> {
     const media = await this.get(id);
     if (media === null) return null;

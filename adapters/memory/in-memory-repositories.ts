@@ -11,6 +11,7 @@ import { InMemoryLineRepository } from './in-memory-line-repository.ts';
 import { InMemoryMediaFetchQueue } from './in-memory-media-fetch-queue.ts';
 import { InMemoryMessageRepository } from './in-memory-message-repository.ts';
 import { InMemoryOrganisationRepository } from './in-memory-organisation-repository.ts';
+import { InMemoryPersonalDataRepository } from './in-memory-personal-data-repository.ts';
 import { InMemoryQuoteRepository } from './in-memory-quote-repository.ts';
 import { InMemoryTemplateRepository } from './in-memory-template-repository.ts';
 import { InMemoryVisitRepository } from './in-memory-visit-repository.ts';
@@ -37,4 +38,5 @@ export const inMemoryRepositories = (store: InMemoryStore): Repositories => ({
   apiKeys: new InMemoryApiKeyRepository(store),
   appointments: new InMemoryAppointmentRepository(store),
   reservations: new InMemoryReservationRepository(store),
+  personalData: new InMemoryPersonalDataRepository(store),
 });

@@ -2,8 +2,9 @@ import type { ApiKeyId, ApiKeyRecord } from '../../application/ports/api-key-rep
 import type { BuilderProfile } from '../../domain/builder/builder-profile.ts';
 import type { BotSettings } from '../../application/ports/configuration.ts';
 import type { InboxEntry, MediaFetch } from '../../application/ports/inbox-repository.ts';
-import type { ConsentRecord } from '../../application/ports/lead-repository.ts';
 import type { OwnedMedia } from '../../application/ports/media-store.ts';
+import type { ConsentRecord } from '../../application/ports/personal-data-repository.ts';
+import type { DataSubjectRequest } from '../../domain/lead/erasure.ts';
 import type { QuoteRecord } from '../../application/ports/quote-repository.ts';
 import type { PriceBucket, Project, Unit, UnitType } from '../../domain/catalog/catalog.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
@@ -48,8 +49,6 @@ export type StoreData = {
   settings: BotSettings | null;
   builder: BuilderProfile | null;
   leads: Map<LeadId, Lead>;
-  /** Each lead's consent history, oldest first. */
-  consents: Map<LeadId, ConsentRecord[]>;
   visits: Map<VisitId, Visit>;
   conversations: Map<ConversationId, Conversation>;
   messages: Map<MessageId, Message>;
@@ -62,6 +61,10 @@ export type StoreData = {
   mediaFetches: Map<MessageId, MediaFetchRow>;
   appointments: Map<AppointmentId, Appointment>;
   reservations: Map<ReservationId, Reservation>;
+  /** Every consent a lead gave, in the order given (the `consents` table). */
+  consents: (ConsentRecord & { leadId: LeadId })[];
+  /** The audit of data subjects' requests, in the order recorded. */
+  dataSubjectRequests: DataSubjectRequest[];
 };
 
 export type InboxRow = {
@@ -106,7 +109,6 @@ const emptyData = (): StoreData => ({
   settings: null,
   builder: null,
   leads: new Map(),
-  consents: new Map(),
   visits: new Map(),
   conversations: new Map(),
   messages: new Map(),
@@ -117,6 +119,8 @@ const emptyData = (): StoreData => ({
   mediaFetches: new Map(),
   appointments: new Map(),
   reservations: new Map(),
+  consents: [],
+  dataSubjectRequests: [],
 });
 
 export const templateKey = (name: string, language: string): string => `${name}\u0000${language}`;

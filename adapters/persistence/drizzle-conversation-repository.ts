@@ -6,6 +6,7 @@ import type { WaIdentity } from '../../domain/lead/lead.ts';
 import { asId, type ConversationId, type LeadId, type LineId } from '../../domain/shared/ids.ts';
 import type { Db } from './drizzle-db.ts';
 import { botStateCodec } from './codecs/bot-state-codec.ts';
+import { firstContactCodec } from './codecs/origin-codec.ts';
 import { conflictOnUnique } from './pg-errors.ts';
 import { first, replaceAllBut, toDate, toDateOrNull, toInstant, toInstantOrNull } from './rows.ts';
 import { conversations } from './schema.ts';
@@ -20,6 +21,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   leadId: row.leadId === null ? null : asId<LeadId>(row.leadId),
   bot: botStateCodec.decode(row.bot),
   lastInboundAt: toInstantOrNull(row.lastInboundAt),
+  origin: row.origin === null ? null : firstContactCodec.decode(row.origin),
   createdAt: toInstant(row.createdAt),
 });
 
@@ -32,6 +34,7 @@ export const toConversationRow = (c: Conversation): typeof conversations.$inferI
   leadId: c.leadId,
   bot: botStateCodec.encode(c.bot),
   lastInboundAt: toDateOrNull(c.lastInboundAt),
+  origin: c.origin === null ? null : firstContactCodec.encode(c.origin),
   createdAt: toDate(c.createdAt),
 });
 

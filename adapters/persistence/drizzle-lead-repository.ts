@@ -5,6 +5,7 @@ import type { Email } from '../../domain/contact/email.ts';
 import type { PhoneE164 } from '../../domain/contact/phone.ts';
 import type { Lead, WaIdentity } from '../../domain/lead/lead.ts';
 import { asId, type AdvisorGroupId, type LeadId, type LineId, type UserId } from '../../domain/shared/ids.ts';
+import { leadOriginCodec } from './codecs/origin-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { conflictOnUnique } from './pg-errors.ts';
 import { first, replaceAllBut, toDate, toDateOrNull, toInstant, toInstantOrNull } from './rows.ts';
@@ -31,6 +32,7 @@ export const toLead = (row: LeadRow): Lead => ({
   advisorId: row.advisorId === null ? null : asId<UserId>(row.advisorId),
   assignedAt: toInstantOrNull(row.assignedAt),
   source: row.source,
+  origin: row.origin === null ? null : leadOriginCodec.decode(row.origin),
   createdAt: toInstant(row.createdAt),
 });
 
@@ -48,6 +50,7 @@ export const toLeadRow = (lead: Lead): typeof leads.$inferInsert => ({
   advisorId: lead.advisorId,
   assignedAt: toDateOrNull(lead.assignedAt),
   source: lead.source,
+  origin: lead.origin === null ? null : leadOriginCodec.encode(lead.origin),
   createdAt: toDate(lead.createdAt),
 });
 
@@ -119,6 +122,7 @@ export class DrizzleLeadRepository implements LeadRepository {
       policyTextHash: r.policyTextHash,
       messageId: r.messageId,
       email: r.email as Email | null,
+      evidenceOnlySince: toInstantOrNull(r.evidenceOnlySince),
     }));
   }
 

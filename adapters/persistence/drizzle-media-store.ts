@@ -81,6 +81,11 @@ export class DrizzleMediaStore implements MediaStore {
     return id;
   }
 
+  /** Its chunks go with it (`on delete cascade`). */
+  async delete(id: MediaId): Promise<void> {
+    await currentHandle(this.db).delete(media).where(eq(media.id, id));
+  }
+
   async get(id: MediaId): Promise<OwnedMedia | null> {
     const row = first(await currentHandle(this.db).select().from(media).where(eq(media.id, id)));
     if (row === null) return null;

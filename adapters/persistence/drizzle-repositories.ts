@@ -13,6 +13,7 @@ import { DrizzleLineRepository } from './drizzle-line-repository.ts';
 import { DrizzleMediaFetchQueue } from './drizzle-media-fetch-queue.ts';
 import { DrizzleMessageRepository } from './drizzle-message-repository.ts';
 import { DrizzleOrganisationRepository } from './drizzle-organisation-repository.ts';
+import { DrizzlePersonalDataRepository } from './drizzle-personal-data-repository.ts';
 import { DrizzleQuoteRepository } from './drizzle-quote-repository.ts';
 import { DrizzleTemplateRepository } from './drizzle-template-repository.ts';
 import { DrizzleVisitRepository } from './drizzle-visit-repository.ts';
@@ -43,4 +44,5 @@ export const drizzleRepositories = (db: Db, options: DrizzleRepositoryOptions): 
   apiKeys: new DrizzleApiKeyRepository(db),
   appointments: new DrizzleAppointmentRepository(db),
   reservations: new DrizzleReservationRepository(db),
+  personalData: new DrizzlePersonalDataRepository(db),
 });

@@ -7,3 +7,4 @@ export * from './schema/organisation.ts';
 export * from './schema/quotes.ts';
 export * from './schema/rate-limits.ts';
 export * from './schema/media-fetches.ts';
+export * from './schema/data-subjects.ts';

@@ -10,6 +10,7 @@ import type {
   VisitId,
   WaMessageId,
 } from '../../domain/shared/ids.ts';
+import type { DataSubjectRequestId } from '../../domain/lead/erasure.ts';
 import type { AppointmentId } from '../../domain/visit/appointment.ts';
 import type { ReservationId } from '../../domain/visit/reservation.ts';
 import type { ApiKeyId } from './api-key-repository.ts';
@@ -27,6 +28,8 @@ export interface IdKinds {
   readonly key: ApiKeyId;
   readonly resv: ReservationId;
   readonly appt: AppointmentId;
+  /** A data subject's request, in the audit. */
+  readonly dsr: DataSubjectRequestId;
   /** Who holds a file being copied from WhatsApp (`MediaFetchQueue`): unique across instances. */
   readonly lease: MediaLease;
   /** A message a lead plays on the fake WhatsApp, where Meta would have named it. */

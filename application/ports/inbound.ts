@@ -1,4 +1,5 @@
 import type { WaIdentity } from '../../domain/lead/lead.ts';
+import type { AdReferral } from '../../domain/lead/origin.ts';
 import type { InboundContent } from '../../domain/messaging/message.ts';
 import type { DeliveryStatus, SendFailureReason } from '../../domain/messaging/delivery-status.ts';
 import type { WaMessageId } from '../../domain/shared/ids.ts';
@@ -13,6 +14,8 @@ export type InboundEnvelope = {
   readonly profileName: string | null;
   readonly sentAt: Instant;
   readonly content: InboundContent;
+  /** The ad or post the user tapped to write this message (Click to WhatsApp); absent or `null`: none. */
+  readonly referral?: AdReferral | null;
 };
 
 /** A delivery status WhatsApp reported for a message we sent. */

@@ -1,3 +1,4 @@
+import type { WaIdentity } from '../../domain/lead/lead.ts';
 import type { MessageId } from '../../domain/shared/ids.ts';
 import type { WaMessageId } from '../../domain/shared/ids.ts';
 import type { InboundEnvelope, StatusEnvelope } from './inbound.ts';
@@ -103,6 +104,10 @@ export const orderingKey = (entry: InboxEntry): string => {
       return `media:${entry.envelope.messageId}`;
   }
 };
+
+/** Every ordering key a WhatsApp user's messages to a line may be queued under (`orderingKey`: user id, else phone). */
+export const messageKeysOf = (phoneNumberId: string, identity: WaIdentity): string[] =>
+  [identity.userId, identity.phone].flatMap((v) => (v === null ? [] : [`msg:${phoneNumberId}:${v}`]));
 
 /** Meta's id for the entry: a message's wamid, or the wamid plus the status for a receipt. */
 export const inboxWaId = (entry: InboxEntry): string => {

@@ -1,11 +1,17 @@
 import type { AdvisorLoad } from '../../domain/assignment/assignment.ts';
 import type { Consent } from '../../domain/chatbot/bot-state.ts';
 import type { Email } from '../../domain/contact/email.ts';
+import type { Instant } from '../../domain/shared/time.ts';
 import type { Lead, WaIdentity } from '../../domain/lead/lead.ts';
 import type { AdvisorGroupId, LeadId, UserId } from '../../domain/shared/ids.ts';
 
 /** One consent in a lead's history, with the email it was given for. */
-export type ConsentRecord = Consent & { readonly email: Email | null };
+export type ConsentRecord = Consent & {
+  /** The email the lead consented with; `null` once erased. */
+  readonly email: Email | null;
+  /** Set by an erasure: the record is kept only as the legally required evidence of the consent. */
+  readonly evidenceOnlySince: Instant | null;
+};
 
 /** A lead's consent history is short (one per consent given); more than this is not shown. */
 export const MAX_CONSENTS = 100;

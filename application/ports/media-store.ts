@@ -65,6 +65,11 @@ export interface MediaStore {
   ): Promise<Result<MediaId, MediaTooLarge>>;
   /** The file to read as a stream, with its owner as stored; `null` when absent. */
   getStream(id: MediaId): Promise<OwnedReader | null>;
+  /**
+   * Deletes the file for good (an erasure); a file already gone is fine. Call it after the transaction that
+   * dropped every reference has committed: a store beside the database cannot take a deletion back.
+   */
+  delete(id: MediaId): Promise<void>;
 }
 
 /**

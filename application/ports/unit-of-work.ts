@@ -16,6 +16,7 @@ import type { InboxRepository } from './inbox-repository.ts';
 import type { LeadRepository } from './lead-repository.ts';
 import type { MediaFetchQueue } from './media-fetch-queue.ts';
 import type { MessageRepository } from './message-repository.ts';
+import type { PersonalDataRepository } from './personal-data-repository.ts';
 import type { QuoteRepository } from './quote-repository.ts';
 import type { VisitRepository } from './visit-repository.ts';
 
@@ -38,6 +39,7 @@ export type Repositories = {
   readonly apiKeys: ApiKeyRepository;
   readonly appointments: AppointmentRepository;
   readonly reservations: ReservationRepository;
+  readonly personalData: PersonalDataRepository;
 };
 
 /** What a transaction tells the desk (live streams, the outbox's dispatcher) once, and only if, it commits. */

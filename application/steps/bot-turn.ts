@@ -1,5 +1,6 @@
 import type { BotContext, BotEffect, BotInput, Session } from '../../domain/chatbot/bot-state.ts';
 import { type BotTexts, fill } from '../../domain/chatbot/bot-texts.ts';
+import { dataControllerOf } from '../../domain/chatbot/data-controller.ts';
 import { advance } from '../../domain/chatbot/flow.ts';
 import { type Conversation, withBot } from '../../domain/conversation/conversation.ts';
 import { textMessage } from '../../domain/messaging/builders.ts';
@@ -66,6 +67,7 @@ export const botTurn = async (
     catalog: await tx.catalog.forLine(line),
     texts: settings.texts,
     policy: settings.policy,
+    controller: dataControllerOf(await tx.builder.current()),
     settings: settings.flow,
     now,
     messageId: message.waMessageId,

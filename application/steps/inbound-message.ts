@@ -1,4 +1,11 @@
-import { type Conversation, handedTo, openConversation, withInbound } from '../../domain/conversation/conversation.ts';
+import {
+  type Conversation,
+  handedTo,
+  openConversation,
+  withFirstContact,
+  withInbound,
+} from '../../domain/conversation/conversation.ts';
+import { firstContactOf } from '../../domain/lead/origin.ts';
 import type { Lead } from '../../domain/lead/lead.ts';
 import { receivedMessage } from '../../domain/messaging/lifecycle.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
@@ -40,11 +47,9 @@ export const takeInboundMessage = async (
   const { found, phoneMayBeHeld } = await senderConversation(tx, line.id, envelope.from);
   const lead =
     (found?.leadId == null ? null : await tx.leads.byId(found.leadId)) ?? (await senderLead(tx, envelope.from));
-  const conversation = withInbound(
-    found ?? newConversation(deps, line, envelope),
-    envelope.sentAt,
-    envelope.profileName,
-    envelope.from,
+  const conversation = withFirstContact(
+    withInbound(found ?? newConversation(deps, line, envelope), envelope.sentAt, envelope.profileName, envelope.from),
+    firstContactOf(envelope.content, envelope.sentAt, envelope.referral ?? null),
   );
   await savePhoneOf(tx, conversation, found, phoneMayBeHeld);
   // A lead the bot registered goes on with the bot; a lead found otherwise (a CRM lead writing) is their advisor's.

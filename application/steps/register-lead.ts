@@ -3,6 +3,7 @@ import type { Consent, Interest } from '../../domain/chatbot/bot-state.ts';
 import type { Email } from '../../domain/contact/email.ts';
 import type { Conversation } from '../../domain/conversation/conversation.ts';
 import { type Lead, newLead, newVisit, registered, type Visit } from '../../domain/lead/lead.ts';
+import { whatsappOrigin } from '../../domain/lead/origin.ts';
 import type { BusinessLine, User } from '../../domain/organisation/organisation.ts';
 import type { UserId } from '../../domain/shared/ids.ts';
 import { isFinal } from '../../domain/visit/funnel.ts';
@@ -55,6 +56,7 @@ export const enrolLead = async (tx: Transaction, deps: RegisterLeadDeps, input: 
       email: null,
       advisorId: null,
       source: 'whatsapp_bot',
+      origin: whatsappOrigin(conversation.origin),
       at: now,
     });
   const lead = registered(base, {

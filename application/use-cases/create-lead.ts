@@ -1,9 +1,10 @@
 import { type InvalidEmail, parseEmail } from '../../domain/contact/email.ts';
 import type { InvalidPhone } from '../../domain/contact/phone.ts';
 import { type Lead, newLead } from '../../domain/lead/lead.ts';
+import type { CrmLeadSource, LeadOrigin } from '../../domain/lead/origin.ts';
 import type { LeadId, LineId, UserId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
-import type { Actor } from '../ports/actor.ts';
+import { type Actor, authorOf } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DeskEvent } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
@@ -21,6 +22,10 @@ export type CreateLeadInput = {
   readonly advisorId?: UserId;
   /** The business line the lead belongs to; by default the first configured one. */
   readonly lineId?: LineId;
+  /** How the lead reached the company, as the user says; by default `other`. */
+  readonly source?: CrmLeadSource;
+  /** A few words on the source ("referido por Juan Pérez", "feria de vivienda"); blank: none. */
+  readonly sourceNote?: string;
 };
 
 export type CreateLeadError =
@@ -68,6 +73,7 @@ export class CreateLead {
         email: email === null ? null : email.value,
         advisorId: advisor.value,
         source: 'crm',
+        origin: crmOrigin(input),
         at: now,
       });
       await tx.leads.save(lead);
@@ -91,6 +97,13 @@ export class CreateLead {
     return user?.active && user.role === 'advisor' ? ok(user.id) : err({ type: 'AdvisorNotFound', advisorId });
   }
 }
+
+const crmOrigin = (input: CreateLeadInput): LeadOrigin => ({
+  channel: 'crm',
+  source: input.source ?? 'other',
+  createdBy: authorOf(input.actor),
+  note: input.sourceNote === undefined || input.sourceNote.trim() === '' ? null : input.sourceNote.trim(),
+});
 
 const eventsOf = (lead: Lead): DeskEvent[] => [
   { type: 'lead_registered', leadId: lead.id, advisorId: lead.advisorId },

@@ -11,6 +11,7 @@ export const demoBuilderProfile = (): BuilderProfile => {
     salesEmail: 'ventas@constructora-demo.co',
     website: 'www.constructora-demo.co',
     logo: demoLogoPng(),
+    dataRequestsContact: 'datospersonales@constructora-demo.co',
   });
   if (!profile.ok) throw new Error(`demo builder profile is invalid: ${JSON.stringify(profile.error)}`);
   return profile.value;

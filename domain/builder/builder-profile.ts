@@ -17,6 +17,11 @@ export type BuilderProfile = {
   readonly salesEmail: Email;
   readonly website: string | null;
   readonly logo: Logo | null;
+  /**
+   * Where data subjects send their requests (consultas, reclamos, supresión: Ley 1581 de 2012), named by the
+   * privacy notice; `null`: the sales e-mail is named instead.
+   */
+  readonly dataRequestsContact: Email | null;
 };
 
 /** A profile as an administrator sends it: text as typed, the logo's bytes. */
@@ -28,17 +33,26 @@ export type BuilderProfileInput = {
   readonly salesEmail: string;
   readonly website: string | null;
   readonly logo: Uint8Array | null;
+  /** Absent or `null`: none (the sales e-mail is named for data requests). */
+  readonly dataRequestsContact?: string | null;
 };
 
 export type InvalidBuilderProfile = {
   readonly type: 'InvalidBuilderProfile';
-  readonly field: 'name' | 'address' | 'salesPhone' | 'salesEmail' | 'website';
+  readonly field: 'name' | 'address' | 'salesPhone' | 'salesEmail' | 'website' | 'dataRequestsContact';
   readonly reason: string;
 };
 
 export type BuilderProfileError = InvalidBuilderProfile | InvalidNit | LogoRefusal;
 
-const LIMITS = { name: 120, address: 200, salesPhone: 40, salesEmail: 254, website: 100 } as const;
+const LIMITS = {
+  name: 120,
+  address: 200,
+  salesPhone: 40,
+  salesEmail: 254,
+  website: 100,
+  dataRequestsContact: 254,
+} as const;
 /** Digits, spaces and the signs phone numbers are written with, with at least seven digits. */
 const PHONE = /^\+?[\d\s().-]+$/;
 /** A web address as printed: `www.andina.co` or `https://andina.co/ventas`, no spaces. */
@@ -76,6 +90,9 @@ export const checkBuilderProfile = (input: BuilderProfileInput): Result<BuilderP
   if (!website.ok) return website;
   const logo = input.logo === null ? ok(null) : readLogo(input.logo);
   if (!logo.ok) return logo;
+  const dataRequests = input.dataRequestsContact == null ? ok(null) : parseEmail(input.dataRequestsContact);
+  if (!dataRequests.ok)
+    return err({ type: 'InvalidBuilderProfile', field: 'dataRequestsContact', reason: 'is not an e-mail address' });
   return ok({
     name: name.value,
     nit: nit.value,
@@ -84,5 +101,6 @@ export const checkBuilderProfile = (input: BuilderProfileInput): Result<BuilderP
     salesEmail: salesEmail.value,
     website: website.value,
     logo: logo.value,
+    dataRequestsContact: dataRequests.value,
   });
 };

@@ -1,3 +1,4 @@
+import type { DataController } from './data-controller.ts';
 import type { PropertyType } from '../catalog/catalog.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { SearchCriteria } from '../catalog/search.ts';
@@ -118,6 +119,8 @@ export type BotContext = {
   readonly catalog: Catalog;
   readonly texts: BotTexts;
   readonly policy: DataPolicy;
+  /** Named by the privacy notice; absent: `unknownDataController`. */
+  readonly controller?: DataController;
   readonly settings: FlowSettings;
   readonly now: Instant;
   /** Meta's id of the message being answered: the evidence of a consent given by it (null when none is, e.g. a hand-back). */

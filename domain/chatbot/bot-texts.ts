@@ -8,6 +8,7 @@ export type BotTexts = {
   readonly welcome: string;
   readonly askEmail: string;
   readonly invalidEmail: string;
+  /** `{company}`, `{contact}`: the data controller (`DataController`); `{summary}`, `{url}`: the data policy. */
   readonly consentQuestion: string;
   readonly consentAccept: string;
   readonly consentDecline: string;
@@ -69,7 +70,9 @@ export const defaultBotTexts: BotTexts = {
   askEmail: '¿Me escribes tu correo electrónico? Así te enviamos la información de los proyectos.',
   invalidEmail: 'Mmm, ese correo no parece válido. Escríbelo así, sin espacios ni tildes: nombre@dominio.com',
   consentQuestion:
-    'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012).\n\n{summary}\n\nPolítica completa: {url}',
+    'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012). ' +
+    'El responsable es {company}. Para consultar, corregir o pedir que borremos tus datos, escríbenos a {contact}.' +
+    '\n\n{summary}\n\nPolítica completa: {url}',
   consentAccept: 'Acepto',
   consentDecline: 'No acepto',
   consentDeclined:

@@ -6,6 +6,7 @@ import { formatMoneyShort } from '../shared/money.ts';
 import type { ProjectId } from '../shared/ids.ts';
 import type { BotContext, BotState, Session } from './bot-state.ts';
 import { fill } from './bot-texts.ts';
+import { unknownDataController } from './data-controller.ts';
 
 /** Choice ids: a prefix naming the question, then the value. */
 export const ID = {
@@ -98,9 +99,14 @@ export const outcomeButtons = (body: string, ctx: BotContext, second: 'quote' | 
 
 const nameOfProject = (ctx: BotContext, id: ProjectId) => ctx.catalog.projects.find((p) => p.id === id);
 
-/** The consent question's text: what the lead reads before accepting, fingerprinted as consent evidence. */
-export const consentQuestionText = (ctx: BotContext): string =>
-  fill(ctx.texts.consentQuestion, { summary: ctx.policy.summary, url: ctx.policy.url });
+/**
+ * The consent question's text, the privacy notice, as the lead reads it before accepting (the controller may be
+ * named in the policy's summary too): fingerprinted as consent evidence.
+ */
+export const consentQuestionText = ({ texts, policy, controller = unknownDataController }: BotContext): string => {
+  const named = { company: controller.company, contact: controller.contact, url: policy.url };
+  return fill(texts.consentQuestion, { ...named, summary: fill(policy.summary, named) });
+};
 
 /** The current question, asked again exactly as the lead first saw it. */
 export const question = (state: BotState, ctx: BotContext): OutboundContent[] => {

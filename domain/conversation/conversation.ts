@@ -1,5 +1,6 @@
 import { type BotState, initialBotState } from '../chatbot/bot-state.ts';
 import type { WaIdentity } from '../lead/lead.ts';
+import { earliestContact, type FirstContact } from '../lead/origin.ts';
 import type { ConversationId, LeadId, LineId } from '../shared/ids.ts';
 import type { Instant } from '../shared/time.ts';
 
@@ -13,6 +14,8 @@ export type Conversation = {
   readonly leadId: LeadId | null;
   readonly bot: BotState;
   readonly lastInboundAt: Instant | null;
+  /** How the chat began (its earliest message, the ad that brought it): the origin its lead is registered with. */
+  readonly origin: FirstContact | null;
   readonly createdAt: Instant;
 };
 
@@ -55,7 +58,14 @@ export const openConversation = (n: NewConversation): Conversation => ({
   leadId: n.leadId,
   bot: n.leadId === null ? initialBotState : { step: 'withAdvisor' },
   lastInboundAt: null,
+  origin: null,
   createdAt: n.at,
+});
+
+/** The conversation knowing one more message: the earliest one is its first contact (see `earliestContact`). */
+export const withFirstContact = (c: Conversation, contact: FirstContact): Conversation => ({
+  ...c,
+  origin: earliestContact(c.origin, contact),
 });
 
 /** The lead is known: the bot steps aside and the advisor takes the conversation. */

@@ -4,6 +4,7 @@ import type { Consent } from '../chatbot/bot-state.ts';
 import type { SearchCriteria } from '../catalog/search.ts';
 import type { LeadId, LineId, ProjectId, UnitTypeId, UserId, VisitId } from '../shared/ids.ts';
 import type { Instant } from '../shared/time.ts';
+import type { LeadOrigin } from './origin.ts';
 
 /**
  * Who someone is on WhatsApp. Meta may omit the phone for users with usernames and send only the
@@ -40,6 +41,8 @@ export type Lead = {
   readonly advisorId: UserId | null;
   readonly assignedAt: Instant | null;
   readonly source: LeadSource;
+  /** Where the lead came from (the chat's first contact, or who typed it in); `null` for leads from before origins. */
+  readonly origin: LeadOrigin | null;
   readonly createdAt: Instant;
 };
 
@@ -98,6 +101,7 @@ export const identityOf = (lead: Lead): WaIdentity => ({ phone: lead.phone, user
 /** What a new lead starts from: the bot registers one from a conversation, an advisor types one into the CRM. */
 export type NewLead = Pick<Lead, 'id' | 'lineId' | 'name' | 'phone' | 'waUserId' | 'email' | 'advisorId' | 'source'> & {
   readonly consent?: Consent | null;
+  readonly origin?: LeadOrigin | null;
   readonly at: Instant;
 };
 
@@ -113,6 +117,7 @@ export const newLead = (n: NewLead): Lead => ({
   advisorId: n.advisorId,
   assignedAt: n.advisorId === null ? null : n.at,
   source: n.source,
+  origin: n.origin ?? null,
   createdAt: n.at,
 });
 

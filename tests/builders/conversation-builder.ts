@@ -14,6 +14,7 @@ export class ConversationBuilder {
     leadId: null,
     bot: { step: 'start' },
     lastInboundAt: null,
+    origin: null,
     createdAt: 0,
   };
 

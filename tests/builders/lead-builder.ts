@@ -1,6 +1,7 @@
 import type { Consent } from '../../domain/chatbot/bot-state.ts';
 import type { Email } from '../../domain/contact/email.ts';
 import type { Lead } from '../../domain/lead/lead.ts';
+import type { LeadOrigin } from '../../domain/lead/origin.ts';
 import { asId, type LeadId, type LineId, type UserId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import { nextId } from './next-id.ts';
@@ -18,6 +19,7 @@ export class LeadBuilder {
     advisorId: null,
     assignedAt: null,
     source: 'whatsapp_bot',
+    origin: null,
     createdAt: 0,
   };
 
@@ -60,6 +62,10 @@ export class LeadBuilder {
 
   fromCrm(): this {
     return this.#set({ source: 'crm' });
+  }
+
+  withOrigin(origin: LeadOrigin | null): this {
+    return this.#set({ origin });
   }
 
   createdAt(at: Instant): this {

@@ -27,6 +27,7 @@ export const conversationRepositoryContract = (name: string, open: OpenSubject) 
         lastInboundAt: 500,
         profileName: 'Ana M.',
         bot: { step: 'withAdvisor' } as const,
+        origin: { referral: null, text: 'Hola 👋', at: 400 },
       };
       await conversations().save(later);
       expect(await conversations().byId(conversation.id)).toEqual(later);

@@ -27,6 +27,26 @@ export const leadRepositoryContract = (name: string, open: OpenSubject) =>
       expect(await leads().list()).toHaveLength(1);
     });
 
+    it('keeps where the lead came from, a chat from an ad or a CRM user’s hand', async () => {
+      const referral = {
+        sourceType: 'ad' as const,
+        sourceId: '1202',
+        sourceUrl: 'https://fb.me/x',
+        headline: 'Casas en Cali',
+        body: null,
+        mediaType: 'video',
+        ctwaClid: 'clid',
+      };
+      const fromAd = aLead().withOrigin({ channel: 'whatsapp', referral, text: 'Hola', at: 7 }).build();
+      const typedIn = aLead()
+        .withOrigin({ channel: 'crm', source: 'walk_in', createdBy: ana, note: 'Feria de vivienda' })
+        .build();
+      await leads().save(fromAd);
+      await leads().save(typedIn);
+      expect(await leads().byId(fromAd.id)).toEqual(fromAd);
+      expect(await leads().byId(typedIn.id)).toEqual(typedIn);
+    });
+
     it('finds a lead by WhatsApp user id even when the phone differs or is missing', async () => {
       const lead = aLead().withPhone(null).withWaUserId('CO.123').build();
       await leads().save(lead);

@@ -112,6 +112,21 @@ export const mediaStoreContract = (name: string, open: OpenMediaStore) =>
       expect(await store().getStream(asId<MediaId>('media_404'))).toBeNull();
     });
 
+    it('deletes a file stored whole or streamed for good, and deleting it again or an unknown id is fine', async () => {
+      const whole = await store().put({ bytes: bytesOf(5_000), ...pdf });
+      const streamed = await store().putStream(pdf, piecesOf(bytesOf(3_000_000), [1_000_000]), 5_000_000);
+      const kept = await store().put({ bytes: bytesOf(10), ...pdf });
+      if (!streamed.ok) throw new Error('the stream is under the cap');
+      const before = await files();
+
+      for (const id of [whole, streamed.value, whole, asId<MediaId>('media_404')]) await store().delete(id);
+
+      expect(await store().get(whole)).toBeNull();
+      expect(await store().getStream(streamed.value)).toBeNull();
+      expect((await store().get(kept))?.bytes).toEqual(bytesOf(10));
+      expect(await files()).toBe(before - 2);
+    });
+
     it('keeps its own copy: a caller reusing its buffer changes nothing stored', async () => {
       const bytes = bytesOf(100);
       const id = await store().put({ bytes, ...pdf });

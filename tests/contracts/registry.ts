@@ -13,6 +13,7 @@ import { mediaStoreOwnerContract } from './media-store-owner.contract.ts';
 import { mediaStoreContract, type OpenMediaStore } from './media-store.contract.ts';
 import { messageGatewayContract, type OpenGateway } from './message-gateway.contract.ts';
 import { messageRepositoryContract } from './message-repository.contract.ts';
+import { personalDataRepositoryContract } from './personal-data-repository.contract.ts';
 import { quoteRepositoryContract } from './quote-repository.contract.ts';
 import { type OpenRateLimiter, rateLimiterContract } from './rate-limiter.contract.ts';
 import { reservationRepositoryContract } from './reservation-repository.contract.ts';
@@ -77,6 +78,7 @@ export const contractSuites: readonly RegisteredSuite[] = [
   suite({ ports: ['ApiKeyRepository'], subject: 'storage', suite: apiKeyRepositoryContract }),
   suite({ ports: ['AppointmentRepository'], subject: 'storage', suite: appointmentRepositoryContract }),
   suite({ ports: ['ReservationRepository'], subject: 'storage', suite: reservationRepositoryContract }),
+  suite({ ports: ['PersonalDataRepository'], subject: 'storage', suite: personalDataRepositoryContract }),
   suite({ ports: ['RateLimiter'], subject: 'rateLimiter', suite: rateLimiterContract }),
   suite({ ports: ['MediaStore'], subject: 'mediaStore', suite: mediaStoreContract }),
   suite({
@@ -127,6 +129,7 @@ export const adaptersUnderContract: Readonly<Record<string, string>> = {
   InMemoryApiKeyRepository: 'tests/contracts/in-memory.test.ts',
   InMemoryAppointmentRepository: 'tests/contracts/in-memory.test.ts',
   InMemoryReservationRepository: 'tests/contracts/in-memory.test.ts',
+  InMemoryPersonalDataRepository: 'tests/contracts/in-memory.test.ts',
   InMemoryRateLimiter: 'tests/contracts/in-memory.test.ts',
   InMemoryMediaStore: 'tests/contracts/in-memory.test.ts',
   InMemoryEventPublisher: 'tests/contracts/in-memory.test.ts',
@@ -155,6 +158,7 @@ export const adaptersUnderContract: Readonly<Record<string, string>> = {
   DrizzleApiKeyRepository: 'tests/integration/contracts.test.ts',
   DrizzleAppointmentRepository: 'tests/integration/contracts.test.ts',
   DrizzleReservationRepository: 'tests/integration/contracts.test.ts',
+  DrizzlePersonalDataRepository: 'tests/integration/contracts.test.ts',
   DrizzleRateLimiter: 'tests/integration/contracts.test.ts',
   DrizzleMediaStore: 'tests/integration/contracts.test.ts',
   PostgresEventRelay: 'tests/integration/contracts.test.ts',

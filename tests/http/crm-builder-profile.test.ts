@@ -21,6 +21,7 @@ const profile = {
   salesEmail: 'ventas@caribe-ejemplo.co',
   website: 'https://caribe-ejemplo.co',
   logo: { mimeType: 'image/png', base64: base64(demoLogoPng()) },
+  dataRequestsContact: 'datos@caribe-ejemplo.co',
 };
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -158,6 +159,7 @@ describe('CRM builder profile over HTTP', () => {
       [{ salesPhone: '12' }, 'salesPhone'],
       [{ salesEmail: 'ventas@' }, 'salesEmail'],
       [{ website: 'no es una web' }, 'website'],
+      [{ dataRequestsContact: 'datos@' }, 'dataRequestsContact'],
     ] as const) {
       const res = await api.put('admin', '/settings/builder', { ...profile, ...patch });
       expect(await res.json()).toMatchObject({ status: 422, code: 'invalid_builder_profile', field });

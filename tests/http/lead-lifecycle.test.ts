@@ -47,6 +47,7 @@ describe('a lead’s life from the first message (issue 15)', () => {
         policyTextHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         messageId: tap.waMessageId,
         email: 'lina.gomez@correo.com',
+        evidenceOnlySince: null,
       },
     ]);
     const inBot = (await (await as('admin').get('/leads?inBot=true')).json()) as { items: LeadJson[] };

@@ -208,6 +208,7 @@ for (const target of await openTestDatabases()) {
         leadId: null,
         bot: samples.botStates.quoted,
         lastInboundAt: null,
+        origin: null,
         createdAt: at.getTime(),
       });
       const [row] = await db().select().from(conversations).where(eq(conversations.id, conversationId));

@@ -35,10 +35,11 @@ export const getBuilderProfile =
 export const updateBuilderProfile =
   (deps: BuilderProfileDeps): CrmHandler<typeof routes.updateBuilderProfileRoute> =>
   async (c) => {
-    const { website, logo, ...body } = c.req.valid('json');
+    const { website, logo, dataRequestsContact, ...body } = c.req.valid('json');
     const result = await deps.updateBuilderProfile.execute({
       ...body,
       website: website ?? null,
+      dataRequestsContact: dataRequestsContact ?? null,
       logo:
         logo === undefined
           ? 'unchanged'

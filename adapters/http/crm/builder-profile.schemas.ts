@@ -22,6 +22,13 @@ const profileFields = {
   salesEmail: text('ventas@constructora-demo.co'),
 };
 
+const dataRequestsContact = text(
+  'datospersonales@constructora-demo.co',
+  'The e-mail address where leads send their data requests (consultas, reclamos, supresión: Ley 1581 de 2012), ' +
+    'named by the bot’s privacy notice with the company’s name, NIT and address. Absent or `null`: the sales ' +
+    'e-mail is named instead.',
+).nullable();
+
 export const LogoUploadSchema = z
   .object({
     mimeType: z.enum(LOGO_TYPES).openapi({ example: 'image/png' }),
@@ -39,6 +46,7 @@ export const BuilderProfileInputSchema = z
     logo: LogoUploadSchema.nullable()
       .optional()
       .openapi({ description: 'A new logo; `null` removes it; absent keeps the one saved.' }),
+    dataRequestsContact: dataRequestsContact.optional(),
   })
   .openapi('BuilderProfileInput');
 
@@ -56,5 +64,6 @@ export const BuilderProfileSchema = z
         dataUrl: z.string().openapi({ example: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA…' }),
       })
       .nullable(),
+    dataRequestsContact,
   })
   .openapi('BuilderProfile');

@@ -80,6 +80,8 @@ export const createLead =
       ...(body.email === undefined ? {} : { email: body.email }),
       ...(body.advisorId === undefined ? {} : { advisorId: asId<UserId>(body.advisorId) }),
       ...(body.lineId === undefined ? {} : { lineId: asId<LineId>(body.lineId) }),
+      source: body.source,
+      ...(body.sourceNote === undefined ? {} : { sourceNote: body.sourceNote }),
     });
     if (!created.ok) return crmProblem(c, created.error);
     const lead = await deps.getLead.execute({ actor: c.get('actor'), leadId: created.value.id });

@@ -3,6 +3,7 @@ import type { ConsentRecord } from '../../../application/ports/lead-repository.t
 import type { LeadDetail } from '../../../application/use-cases/get-lead.ts';
 import type { LeadSummary, LeadWindow } from '../../../application/use-cases/lead-access.ts';
 import type { Visit } from '../../../domain/lead/lead.ts';
+import type { LeadOrigin } from '../../../domain/lead/origin.ts';
 import type { Message } from '../../../domain/messaging/message.ts';
 import type { Instant } from '../../../domain/shared/time.ts';
 import type { MessageSchema } from './conversation.schemas.ts';
@@ -14,6 +15,17 @@ export const iso = (t: Instant): string => new Date(t).toISOString();
 
 export const windowJson = (w: LeadWindow) => (w.open ? { open: true, closesAt: iso(w.closesAt) } : { open: false });
 
+export const originJson = (origin: LeadOrigin | null) => {
+  if (origin === null) return null;
+  if (origin.channel === 'crm') return { ...origin };
+  const { referral, text, at } = origin;
+  return {
+    channel: origin.channel,
+    referral: referral === null ? null : { ...referral },
+    firstMessage: { text, at: iso(at) },
+  };
+};
+
 export const leadJson = ({ lead, hasWhatsApp, window, bot }: LeadSummary) => ({
   id: lead.id,
   lineId: lead.lineId,
@@ -22,6 +34,7 @@ export const leadJson = ({ lead, hasWhatsApp, window, bot }: LeadSummary) => ({
   email: lead.email,
   advisorId: lead.advisorId,
   source: lead.source,
+  origin: originJson(lead.origin),
   createdAt: iso(lead.createdAt),
   hasWhatsApp,
   window: windowJson(window),
@@ -35,6 +48,7 @@ export const consentJson = (c: ConsentRecord) => ({
   policyTextHash: c.policyTextHash,
   messageId: c.messageId,
   email: c.email,
+  evidenceOnlySince: c.evidenceOnlySince === null ? null : iso(c.evidenceOnlySince),
 });
 
 export const leadDetailJson = (detail: LeadDetail) => ({

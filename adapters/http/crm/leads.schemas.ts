@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { BotState } from '../../../domain/chatbot/bot-state.ts';
 import { VISIT_STAGES as STAGES } from '../../../domain/visit/funnel.ts';
+import { CRM_LEAD_SOURCES, FIRST_TEXT_MAX } from '../../../domain/lead/origin.ts';
 
 /** Every step of the bot's conversation but `withAdvisor` (a lead with an advisor has no bot step). */
 const BOT_STEPS = [
@@ -28,6 +29,49 @@ export const WindowSchema = z
   })
   .openapi('ConversationWindow', { example: { open: true, closesAt: '2026-11-25T15:00:00.000Z' } });
 
+const AdReferralSchema = z
+  .object({
+    sourceType: z.enum(['ad', 'post', 'other']).openapi({ description: '`other`: a kind Meta added later' }),
+    sourceId: z.string().nullable().openapi({ description: 'Meta’s id of the ad or post', example: '120210000000000' }),
+    sourceUrl: z.string().nullable().openapi({ example: 'https://example.com/anuncio' }),
+    headline: z.string().nullable().openapi({ example: 'Apartamentos en Medellín desde $250 millones' }),
+    body: z.string().nullable(),
+    mediaType: z.string().nullable().openapi({ example: 'image' }),
+    ctwaClid: z.string().nullable().openapi({ description: 'The click id, for Meta’s conversion reports' }),
+  })
+  .openapi('AdReferral', { description: 'The Click-to-WhatsApp ad or post the lead tapped before writing.' });
+
+export const LeadOriginSchema = z
+  .discriminatedUnion('channel', [
+    z.object({
+      channel: z.literal('whatsapp'),
+      referral: AdReferralSchema.nullable().openapi({ description: 'Null: the lead wrote without an ad' }),
+      firstMessage: z.object({
+        text: z
+          .string()
+          .nullable()
+          .openapi({
+            description: `The first message's words (text, caption or option tapped), cut to ${FIRST_TEXT_MAX} characters; null for a file without caption, a location…`,
+            example: 'Hola, quiero información del proyecto',
+          }),
+        at: z.iso.datetime(),
+      }),
+    }),
+    z.object({
+      channel: z.literal('crm'),
+      source: z.enum(CRM_LEAD_SOURCES),
+      createdBy: z.string().openapi({ description: 'The user who typed it in (`bootstrap-admin` for the admin key)' }),
+      note: z.string().nullable(),
+    }),
+  ])
+  .nullable()
+  .openapi('LeadOrigin', {
+    description:
+      'Where the lead came from: its WhatsApp chat (the first message, and the ad that brought it) or the CRM user ' +
+      'who typed it in. Null for leads registered before origins were recorded. An erasure keeps the channel, the ' +
+      'time and the ad (the campaign is the business’s), not the first message’s words, the click id or the note.',
+  });
+
 export const LeadSchema = z
   .object({
     id: z.string().openapi({ example: 'lead-1' }),
@@ -37,6 +81,7 @@ export const LeadSchema = z
     email: z.string().nullable().openapi({ example: 'maria@correo.com' }),
     advisorId: z.string().nullable().openapi({ example: 'u-ana' }),
     source: z.enum(['whatsapp_bot', 'crm']),
+    origin: LeadOriginSchema,
     createdAt: z.iso.datetime(),
     hasWhatsApp: z.boolean().openapi({ description: 'A phone or WhatsApp user id we can write to' }),
     window: WindowSchema,
@@ -64,7 +109,10 @@ export const ConsentSchema = z
         'Meta’s id of the inbound message (the tap) that gave consent; null for consents recorded before it was kept',
       example: 'wamid.HBgM…',
     }),
-    email: z.string().nullable().openapi({ description: 'The email the consent was given with' }),
+    email: z.string().nullable().openapi({ description: 'The email the consent was given with; null once erased' }),
+    evidenceOnlySince: z.iso.datetime().nullable().openapi({
+      description: 'Set by an erasure: the record is kept only as the legally required evidence of the consent',
+    }),
   })
   .openapi('Consent');
 
@@ -119,6 +167,11 @@ export const CreateLeadBody = z
       .optional()
       .openapi({ description: 'Managers only; an advisor always gets their own lead', example: 'u-ana' }),
     lineId: z.string().optional().openapi({ example: 'line-main' }),
+    source: z
+      .enum(CRM_LEAD_SOURCES)
+      .default('other')
+      .openapi({ description: 'How the lead reached the company; recorded as its origin.', example: 'walk_in' }),
+    sourceNote: z.string().max(500).optional().openapi({ example: 'Vino a la sala de ventas de El Poblado' }),
   })
   .openapi('CreateLead');
 

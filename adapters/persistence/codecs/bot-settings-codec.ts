@@ -116,10 +116,20 @@ const funnelSettingsAdded: Upgrade = (previous) =>
     : { stageLabels: defaultStageLabels, reservations: defaultReservationSettings, ...previous };
 
 /**
+ * Version 6 → 7: the consent question did not name the data controller; today's default names `{company}` and
+ * `{contact}` (Ley 1581 de 2012). A question an administrator wrote themselves is kept.
+ */
+const controllerNamed = replacingOldText(
+  'consentQuestion',
+  'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012).\n\n{summary}\n\nPolítica completa: {url}',
+);
+
+/**
  * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved, and the
  * funnel's stage labels and separation settings. Version 1: the first shape in an envelope; 2: see
  * `ratesReadAsEffectiveAnnual`; 3: see `validityDated`; 4: see `privateAreaNamed`; 5: see `declineSaysWhatIsKept`;
- * 6: see `funnelSettingsAdded`. Texts and labels missing from a stored row read as the defaults.
+ * 6: see `funnelSettingsAdded`; 7: see `controllerNamed`. Texts and labels missing from a stored row read as the
+ * defaults.
  */
 export const botSettingsCodec = versionedCodec<BotSettings>({
   name: 'bot settings',
@@ -131,5 +141,6 @@ export const botSettingsCodec = versionedCodec<BotSettings>({
     privateAreaNamed,
     declineSaysWhatIsKept,
     funnelSettingsAdded,
+    controllerNamed,
   ],
 });

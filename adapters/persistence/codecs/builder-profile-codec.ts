@@ -21,6 +21,8 @@ const schema: z.ZodType<StoredBuilderProfile> = z.looseObject({
   salesEmail: branded<BuilderProfile['salesEmail']>(),
   website: z.string().nullable(),
   logo: logoSchema.nullable(),
+  // Added after version 1 without a bump: a profile saved before it names no contact for data requests.
+  dataRequestsContact: branded<BuilderProfile['salesEmail']>().nullable().default(null),
 });
 
 /** `builder_profile.profile`. Version 1: the first shape. */

@@ -4,6 +4,7 @@ import type { InboxEntry, MediaFetch } from '../../../application/ports/inbox-re
 import type { PhoneE164 } from '../../../domain/contact/phone.ts';
 import type { MessageId, WaMessageId } from '../../../domain/shared/ids.ts';
 import { inboundContentSchema } from './message-content-codec.ts';
+import { adReferralSchema } from './origin-codec.ts';
 import { branded, instant } from './parts.ts';
 import { sendFailureSchema } from './send-failure-codec.ts';
 import { sameShape, versionedCodec } from './stored-codec.ts';
@@ -17,6 +18,9 @@ const inboundEnvelopeSchema: z.ZodType<InboundEnvelope> = z.looseObject({
   profileName: z.string().nullable(),
   sentAt: instant,
   content: inboundContentSchema,
+  // Added after version 1 without a bump: entries stored before it carry no referral, and an older instance
+  // reading a newer entry keeps it as an unknown field (loose object).
+  referral: adReferralSchema.nullable().exactOptional(),
 });
 
 const statusEnvelopeSchema: z.ZodType<StatusEnvelope> = z.looseObject({

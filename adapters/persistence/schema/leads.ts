@@ -65,6 +65,8 @@ export const leads = pgTable(
     advisorId: text('advisor_id'),
     assignedAt: instant('assigned_at'),
     source: leadSource('source').notNull(),
+    /** `leadOriginCodec`; null for leads from before origins were recorded. */
+    origin: storedJson('origin'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('leads_advisor_idx').on(t.advisorId), index('leads_created_idx').on(t.createdAt, t.seq)],
@@ -83,6 +85,8 @@ export const consents = pgTable(
     policyVersion: text('policy_version').notNull(),
     policyTextHash: text('policy_text_hash'),
     messageId: text('message_id'),
+    /** Set by an erasure: kept only as the legally required evidence of the consent (no contact left). */
+    evidenceOnlySince: instant('evidence_only_since'),
   },
   (t) => [uniqueIndex('consents_lead_at_version_unique').on(t.leadId, t.at, t.policyVersion)],
 );

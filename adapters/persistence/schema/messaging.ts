@@ -30,6 +30,8 @@ export const conversations = pgTable(
     /** `botStateCodec`. */
     bot: storedJson('bot').notNull(),
     lastInboundAt: instant('last_inbound_at'),
+    /** `firstContactCodec`; null before the first message (and for conversations from before origins). */
+    origin: storedJson('origin'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [

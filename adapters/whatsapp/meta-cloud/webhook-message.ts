@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { InboxEntry } from '../../../application/ports/inbox-repository.ts';
 import { parsePhoneE164 } from '../../../domain/contact/phone.ts';
 import type { WaIdentity } from '../../../domain/lead/lead.ts';
+import type { AdReferral } from '../../../domain/lead/origin.ts';
 import { asId, type WaMessageId } from '../../../domain/shared/ids.ts';
 import type { Instant } from '../../../domain/shared/time.ts';
 import { toContent } from './webhook-content.ts';
@@ -17,6 +18,45 @@ const MessageBase = z.looseObject({
 });
 
 type Base = z.infer<typeof MessageBase>;
+
+/** A referral's text, bounded: an ad's body is the advertiser's, but a webhook is not trusted to keep it short. */
+const field = z
+  .string()
+  .transform((v) => v.trim().slice(0, 2_000))
+  .optional()
+  .catch(undefined);
+
+/**
+ * `referral` on a message written from a Click-to-WhatsApp ad or post (adapters/whatsapp/meta-cloud/README.md §F18): every field optional, a
+ * malformed one dropped, a malformed referral as a whole read as none; it never costs the message.
+ */
+const Referral = z.looseObject({
+  source_url: field,
+  source_id: field,
+  source_type: field,
+  headline: field,
+  body: field,
+  media_type: field,
+  ctwa_clid: field,
+});
+
+const orNull = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
+
+const referralOf = (raw: unknown): AdReferral | null => {
+  if (typeof raw !== 'object' || raw === null || !('referral' in raw)) return null;
+  const parsed = Referral.safeParse(raw.referral);
+  if (!parsed.success) return null;
+  const r = parsed.data;
+  return {
+    sourceType: r.source_type === 'ad' || r.source_type === 'post' ? r.source_type : 'other',
+    sourceId: orNull(r.source_id),
+    sourceUrl: orNull(r.source_url),
+    headline: orNull(r.headline),
+    body: orNull(r.body),
+    mediaType: orNull(r.media_type),
+    ctwaClid: orNull(r.ctwa_clid),
+  };
+};
 type MessageEntry = Extract<InboxEntry, { kind: 'message' }>;
 
 export type MessageLine = {
@@ -42,13 +82,14 @@ const sender = (m: Base, contacts: readonly MetaContact[]): { from: WaIdentity; 
 /**
  * One inbound message as an inbox entry, or `null` when it has no id or no usable sender (the caller counts
  * it as skipped). A message whose payload does not parse still arrives, as `unsupported`. `context` (the
- * quoted message) is not kept: the application does not use it yet.
+ * quoted message) is not kept: the application does not use it yet. `referral` (an ad click) is.
  */
 export const toMessageEntry = (raw: unknown, line: MessageLine): MessageEntry | null => {
   const base = MessageBase.safeParse(raw);
   if (!base.success) return null;
   const who = sender(base.data, line.contacts);
   if (who === null) return null;
+  const referral = referralOf(raw);
   return {
     kind: 'message',
     envelope: {
@@ -58,6 +99,7 @@ export const toMessageEntry = (raw: unknown, line: MessageLine): MessageEntry | 
       profileName: who.profileName,
       sentAt: instantOf(base.data.timestamp, line.receivedAt),
       content: toContent(base.data.type, base.data),
+      ...(referral === null ? {} : { referral }),
     },
   };
 };

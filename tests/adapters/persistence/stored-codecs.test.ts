@@ -1,3 +1,5 @@
+import { firstContactCodec, leadOriginCodec } from '../../../adapters/persistence/codecs/origin-codec.ts';
+import { CRM_LEAD_SOURCES, type FirstContact, type LeadOrigin } from '../../../domain/lead/origin.ts';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -440,6 +442,35 @@ const anyInboxEntry: fc.Arbitrary<InboxEntry> = fc.oneof(
   }),
 );
 
+const orNull = (s: fc.Arbitrary<string>) => fc.option(s, { nil: null });
+
+const anyFirstContact: fc.Arbitrary<FirstContact> = fc.record({
+  referral: fc.option(
+    fc.record({
+      sourceType: fc.constantFrom('ad' as const, 'post' as const, 'other' as const),
+      sourceId: orNull(fc.string()),
+      sourceUrl: orNull(fc.webUrl()),
+      headline: orNull(fc.string()),
+      body: orNull(fc.string()),
+      mediaType: orNull(fc.constantFrom('image', 'video')),
+      ctwaClid: orNull(fc.string()),
+    }),
+    { nil: null },
+  ),
+  text: orNull(fc.string()),
+  at: fc.integer({ min: 0, max: 4e12 }),
+});
+
+const anyLeadOrigin: fc.Arbitrary<LeadOrigin> = fc.oneof(
+  anyFirstContact.map((c) => ({ channel: 'whatsapp' as const, ...c })),
+  fc.record({
+    channel: fc.constant('crm' as const),
+    source: fc.constantFrom(...CRM_LEAD_SOURCES),
+    createdBy: id<UserId>(),
+    note: orNull(fc.string()),
+  }),
+);
+
 const anyBuilderProfile: fc.Arbitrary<StoredBuilderProfile> = fc.record({
   name: fc.string(),
   nit: id<StoredBuilderProfile['nit']>(),
@@ -455,6 +486,7 @@ const anyBuilderProfile: fc.Arbitrary<StoredBuilderProfile> = fc.record({
     }),
     { nil: null },
   ),
+  dataRequestsContact: fc.option(id<Email>(), { nil: null }),
 });
 
 describe('encode then decode', () => {
@@ -475,6 +507,8 @@ describe('encode then decode', () => {
   roundTrips('payment plan', paymentPlanCodec, anyPaymentPlan);
   roundTrips('search criteria', searchCriteriaCodec, anyCriteria);
   roundTrips('builder profile', builderProfileCodec, anyBuilderProfile);
+  roundTrips('first contact', firstContactCodec, anyFirstContact);
+  roundTrips('lead origin', leadOriginCodec, anyLeadOrigin);
 });
 
 describe('mortgage rates read as E.A. (quote and bot settings version 2)', () => {
@@ -567,7 +601,7 @@ describe('the funnel settings joined (bot settings version 6)', () => {
     const read = botSettingsCodec.decode({ v: 4, value: version4 });
     expect(read.stageLabels).toEqual(defaultStageLabels);
     expect(read.reservations).toEqual({ expiryDays: 8 });
-    expect(botSettingsCodec.version).toBe(6);
+    expect(botSettingsCodec.version).toBeGreaterThanOrEqual(6);
   });
 
   it('keeps the labels and days an administrator saved, and reads a label added later as its default', () => {
@@ -577,5 +611,21 @@ describe('the funnel settings joined (bot settings version 6)', () => {
     expect(read.stageLabels).toEqual({ ...defaultStageLabels, promise: 'Vinculado' });
     expect(read.reservations.expiryDays).toBe(10);
     expect(botSettingsCodec.decode(throughJson(botSettingsCodec.encode(read)))).toEqual(read);
+  });
+});
+
+describe('the consent question names the data controller (bot settings version 7)', () => {
+  const saved = throughJson(samples.botSettingsSamples.defaults) as { texts: Record<string, string> };
+  const withQuestion = (consentQuestion: string) => ({
+    v: 4,
+    value: { ...saved, texts: { ...saved.texts, consentQuestion } },
+  });
+
+  it('replaces a saved default that named nobody, and keeps a question an administrator wrote', () => {
+    const old =
+      'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012).\n\n{summary}\n\nPolítica completa: {url}';
+
+    expect(botSettingsCodec.decode(withQuestion(old)).texts.consentQuestion).toContain('{company}');
+    expect(botSettingsCodec.decode(withQuestion('¿Aceptas? {url}')).texts.consentQuestion).toBe('¿Aceptas? {url}');
   });
 });

@@ -96,6 +96,7 @@ const conversation = (lastInboundAt: number | null): Conversation => ({
   leadId: null,
   bot: initialBotState,
   lastInboundAt,
+  origin: null,
   createdAt: 0,
 });
 

@@ -1,19 +1,6 @@
 import type { VisitStage } from '../lead/lead.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 
-/** The funnel in order; `withdrawn` (desistido) and `lost` (perdido) stand outside it. */
-export const FUNNEL: readonly VisitStage[] = [
-  'new',
-  'contacted',
-  'appointment',
-  'visited',
-  'quoted',
-  'reserved',
-  'promise',
-  'deeded',
-  'delivered',
-];
-
 /** Every stage, the funnel's order first (a tuple, for the API's enums). */
 export const VISIT_STAGES = [
   'new',
@@ -32,6 +19,9 @@ export const VISIT_STAGES = [
 /** Fails to compile when a stage is added to `VisitStage` and not to `VISIT_STAGES`. */
 export type EveryStageListed = Exclude<VisitStage, (typeof VISIT_STAGES)[number]> extends never ? true : never;
 export const everyStageListed: EveryStageListed = true;
+
+/** The funnel in order; `withdrawn` (desistido) and `lost` (perdido) stand outside it. */
+export const FUNNEL: readonly VisitStage[] = VISIT_STAGES.filter((s) => s !== 'withdrawn' && s !== 'lost');
 
 const rank = (stage: VisitStage): number => FUNNEL.indexOf(stage);
 const RESERVED = rank('reserved');

@@ -1,25 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import type { Unit } from '../../../domain/catalog/catalog.ts';
 import type { VisitCard } from '../../../application/use-cases/get-visit-card.ts';
-import type { Visit, VisitStage } from '../../../domain/lead/lead.ts';
+import type { Visit } from '../../../domain/lead/lead.ts';
 import type { Appointment } from '../../../domain/visit/appointment.ts';
 import type { Reminder } from '../../../domain/visit/appointment-reminder.ts';
 import { APPOINTMENT_STATUSES } from '../../../domain/visit/appointment-status.ts';
 import { VISIT_STAGES as STAGES } from '../../../domain/visit/funnel.ts';
 import type { Reservation } from '../../../domain/visit/reservation.ts';
 
-/** Every stage but `new` (where visits start) and `reserved` (which a reservation sets). */
-const HAND_STAGES = [
-  'contacted',
-  'appointment',
-  'visited',
-  'quoted',
-  'promise',
-  'deeded',
-  'delivered',
-  'withdrawn',
-  'lost',
-] as const satisfies readonly VisitStage[];
 const iso = (at: number) => new Date(at).toISOString();
 const isoOrNull = (at: number | null) => (at === null ? null : iso(at));
 
@@ -31,13 +19,17 @@ export const IdParam = z.object({
 });
 
 export const StageBody = z.object({
-  stage: z.enum(HAND_STAGES).openapi({
-    description:
-      'Forward along the funnel (new → contacted → appointment → visited → quoted may skip stages); `reserved` follows ' +
-      'a reservation; `promise` (promesa firmada) only from reserved with the reservation authorised: it sells the unit; ' +
-      'then `deeded`, `delivered`. `withdrawn` (desistido) and `lost` from any stage that is not final: they cancel the ' +
-      'visit’s reservation and release its unit. Delivered, withdrawn and lost are final.',
-  }),
+  // Every stage but `new` (where visits start) and `reserved` (which a reservation sets).
+  stage: z
+    .enum(STAGES)
+    .exclude(['new', 'reserved'])
+    .openapi({
+      description:
+        'Forward along the funnel (new → contacted → appointment → visited → quoted may skip stages); `reserved` follows ' +
+        'a reservation; `promise` (promesa firmada) only from reserved with the reservation authorised: it sells the unit; ' +
+        'then `deeded`, `delivered`. `withdrawn` (desistido) and `lost` from any stage that is not final: they cancel the ' +
+        'visit’s reservation and release its unit. Delivered, withdrawn and lost are final.',
+    }),
 });
 
 export const NewAppointmentBody = z.object({

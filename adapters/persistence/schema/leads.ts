@@ -11,22 +11,12 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { VISIT_STAGES } from '../../../domain/visit/funnel.ts';
 import { instant, storedJson } from './columns.ts';
 
 export const leadSource = pgEnum('lead_source', ['whatsapp_bot', 'crm']);
-export const visitStage = pgEnum('visit_stage', [
-  'new',
-  'contacted',
-  'appointment',
-  'visited',
-  'quoted',
-  'reserved',
-  'promise',
-  'deeded',
-  'delivered',
-  'withdrawn',
-  'lost',
-]);
+/** The funnel's stages, as the domain lists them (`VISIT_STAGES`). */
+export const visitStage = pgEnum('visit_stage', VISIT_STAGES);
 export const reservationStatus = pgEnum('reservation_status', [
   'requested',
   'authorised',

@@ -6,7 +6,7 @@ import {
   appointmentsSection,
   quotesSection,
   reservationsSection,
-  STAGE_LABELS,
+  labelOf,
   summarySection,
   unitsSection,
 } from './visit-sections.js';
@@ -47,10 +47,7 @@ export const createVisitCard = ({ session, notify, inform, onFocus = () => {} })
       void refresh();
     },
     changeStage: (stage) =>
-      call(
-        (c) => c.patch(`/visits/${enc(visitId)}/stage`, { stage }),
-        `Etapa: ${labels?.[stage] ?? STAGE_LABELS[stage]}`,
-      ),
+      call((c) => c.patch(`/visits/${enc(visitId)}/stage`, { stage }), `Etapa: ${labelOf(labels, stage)}`),
     createQuote: (unit) =>
       call(
         (c) => c.post(`/visits/${enc(visitId)}/quotes`, unit ? { unitId: unit.id } : { unitTypeId: currentTypeId }),

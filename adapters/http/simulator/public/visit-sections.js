@@ -3,20 +3,6 @@
 import { dateTimeOf, el } from './dom.js';
 import { icon } from './icons.js';
 
-/** Spanish defaults; the card shows the labels the desk's settings give (`GET /settings/funnel`). */
-export const STAGE_LABELS = {
-  new: 'Prospecto',
-  contacted: 'Contactado',
-  appointment: 'Cita agendada',
-  visited: 'Visita realizada',
-  quoted: 'Cotizado',
-  reserved: 'Separado',
-  promise: 'Promesa firmada',
-  deeded: 'Escriturado',
-  delivered: 'Entregado',
-  withdrawn: 'Desistido',
-  lost: 'Perdido',
-};
 const UNIT_STATUS = { available: 'Disponible', reserved: 'Separada', sold: 'Vendida' };
 const RESERVATION_STATUS = {
   requested: 'Por autorizar',
@@ -70,7 +56,8 @@ const canMove = (from, to, held) => {
   return BEFORE_RESERVED.includes(from) && FUNNEL.indexOf(to) > FUNNEL.indexOf(from);
 };
 
-const labelOf = (labels, stage) => labels?.[stage] ?? STAGE_LABELS[stage] ?? stage;
+/** A stage as people read it: the label the desk's settings give (`GET /settings/funnel`), else its code. */
+export const labelOf = (labels, stage) => labels?.[stage] ?? stage;
 
 export const money = ({ amount, currency }) =>
   new Intl.NumberFormat('es-CO', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);

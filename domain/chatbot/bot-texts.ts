@@ -13,6 +13,8 @@ export type BotTexts = {
   readonly consentAccept: string;
   readonly consentDecline: string;
   readonly consentDeclined: string;
+  /** The first question after the lead consents: thanks them, then asks how to search. */
+  readonly consentThanks: string;
   readonly chooseFilter: string;
   readonly filterPrice: string;
   readonly filterCity: string;
@@ -21,7 +23,9 @@ export type BotTexts = {
   readonly chooseCity: string;
   readonly choosePropertyType: string;
   readonly listButtonOptions: string;
+  /** `{count}` projects (two or more); `projectListOne` for a single one. */
   readonly projectList: string;
+  readonly projectListOne: string;
   readonly listButtonProjects: string;
   readonly projectRowDescription: string;
   readonly noMatch: string;
@@ -57,6 +61,7 @@ export type BotTexts = {
   readonly botResumed: string;
   readonly notUnderstood: string;
   readonly textOnly: string;
+  /** A list's footer: WhatsApp shows footers as plain text, so no `*bold*` here. */
   readonly restartHint: string;
   readonly propertyTypes: Readonly<Record<PropertyType, string>>;
   /** Words that restart the search (compared without case or accents). */
@@ -66,11 +71,11 @@ export type BotTexts = {
 };
 
 export const defaultBotTexts: BotTexts = {
-  welcome: '¡Hola! 👋 Soy el asistente virtual de ventas. Te ayudo a encontrar tu próximo hogar.',
+  welcome: '¡Hola! 👋 Soy el asistente virtual de ventas de {brand}. Te ayudo a encontrar tu próximo hogar.',
   askEmail: '¿Me escribes tu correo electrónico? Así te enviamos la información de los proyectos.',
   invalidEmail: 'Mmm, ese correo no parece válido. Escríbelo así, sin espacios ni tildes: nombre@dominio.com',
   consentQuestion:
-    'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012). ' +
+    'Antes de seguir necesitamos tu autorización para tratar tus datos personales. ' +
     'El responsable es {company}. Para consultar, corregir o pedir que borremos tus datos, escríbenos a {contact}.' +
     '\n\n{summary}\n\nPolítica completa: {url}',
   consentAccept: 'Acepto',
@@ -79,7 +84,8 @@ export const defaultBotTexts: BotTexts = {
     'Entendido. No registramos tus datos: borramos el correo que escribiste y tu nombre de perfil. Solo ' +
     'conservamos tu número de WhatsApp y esta conversación, para poder responderte si nos vuelves a escribir. ' +
     'Si cambias de opinión, escríbenos cuando quieras. ¡Hasta pronto! 👋',
-  chooseFilter: '¡Gracias! ¿Cómo quieres buscar tu inmueble?',
+  consentThanks: '¡Gracias! ¿Cómo quieres buscar tu inmueble?',
+  chooseFilter: '¿Cómo quieres buscar tu inmueble?',
   filterPrice: 'Precio',
   filterCity: 'Ciudad',
   filterPropertyType: 'Tipo de inmueble',
@@ -87,7 +93,8 @@ export const defaultBotTexts: BotTexts = {
   chooseCity: '¿En qué ciudad te interesa?',
   choosePropertyType: '¿Qué tipo de inmueble buscas?',
   listButtonOptions: 'Ver opciones',
-  projectList: 'Encontré {count} proyecto(s) para ti. Elige uno para ver sus inmuebles.',
+  projectList: 'Encontré {count} proyectos para ti. Elige uno para ver sus inmuebles.',
+  projectListOne: 'Encontré 1 proyecto para ti. Ábrelo para ver sus inmuebles.',
   listButtonProjects: 'Ver proyectos',
   projectRowDescription: '{city} · desde {price}',
   noMatch: 'No encontré proyectos con esos criterios. 😕 ¿Quieres buscar con otro filtro?',
@@ -98,7 +105,7 @@ export const defaultBotTexts: BotTexts = {
   unitTypeRowDescription: '{area} m² · desde {price}',
   unitTypeRowDescriptionNoPrice: '{area} m² · sin unidades disponibles',
   chooseOutcome: '*{unitType}* en *{project}*. ¿Qué quieres hacer?',
-  outcomeAdvisor: 'Hablar con asesor',
+  outcomeAdvisor: 'Hablar con un asesor',
   outcomeQuote: 'Simular cotización',
   outcomeNewSearch: 'Nueva búsqueda',
   afterQuote: '¿Quieres que un asesor te acompañe con esta cotización?',
@@ -124,7 +131,7 @@ export const defaultBotTexts: BotTexts = {
     'Te dejo de nuevo con el asistente virtual 🤖. Cuando quieras hablar otra vez con una persona, escribe *asesor*.',
   notUnderstood: 'No entendí tu respuesta. Elige una de las opciones, por favor.',
   textOnly: 'Por ahora solo puedo leer mensajes de texto. 🙏',
-  restartHint: 'Escribe *menu* para empezar de nuevo',
+  restartHint: 'Escribe «menú» para empezar de nuevo',
   propertyTypes: {
     apartment: 'Apartamento',
     house: 'Casa',

@@ -15,7 +15,7 @@ import { sha256Hex } from '../shared/sha256.ts';
 import type { BotContext, BotInput, BotState, BotTurn, Consent, ConsentShown, Session } from './bot-state.ts';
 import { normalizeWord } from './bot-texts.ts';
 import { resolveChoice } from './match-answer.ts';
-import { consentQuestionText, filterButtons, ID, question, rowsOf } from './questions.ts';
+import { consentQuestionText, filterButtons, ID, question, rowsOf, welcomeText } from './questions.ts';
 
 const turn = (state: BotState, replies: readonly OutboundContent[], effects: BotTurn['effects'] = []): BotTurn => ({
   state,
@@ -128,7 +128,7 @@ const answerConsent = (
   if (shown.policyVersion !== ctx.policy.version) return askConsent(state.email, ctx);
   const consent: Consent = { at: ctx.now, ...shown, messageId: ctx.messageId };
   const session: Session = { email: state.email, consent, criteria: {} };
-  return { ...restartSearch(session, ctx), effects: [{ type: 'RegisterLead', session }] };
+  return { ...restartSearch(session, ctx, ctx.texts.consentThanks), effects: [{ type: 'RegisterLead', session }] };
 };
 
 type QuotingState = Extract<BotState, { step: 'choosingOutcome' | 'askingSavings' }>;
@@ -255,13 +255,13 @@ const onText = (state: BotState, body: string, ctx: BotContext): BotTurn => {
   }
   if (texts.restartKeywords.includes(word)) {
     if (session !== null) return restartSearch(session, ctx);
-    return state.step === 'start' ? reask({ step: 'awaitingEmail' }, ctx, texts.welcome) : reask(state, ctx);
+    return state.step === 'start' ? reask({ step: 'awaitingEmail' }, ctx, welcomeText(ctx)) : reask(state, ctx);
   }
   if (state.step === 'start' || state.step === 'awaitingEmail') {
     const email = parseEmail(body);
     if (email.ok) return askConsent(email.value, ctx);
     return state.step === 'start'
-      ? reask({ step: 'awaitingEmail' }, ctx, texts.welcome)
+      ? reask({ step: 'awaitingEmail' }, ctx, welcomeText(ctx))
       : turn(state, [textMessage(texts.invalidEmail)]);
   }
   const id = resolveChoice(state, body, ctx);
@@ -278,12 +278,12 @@ export const advance = (state: BotState, input: BotInput, ctx: BotContext): BotT
     case 'text':
       return onText(state, input.body, ctx);
     case 'choice':
-      if (state.step === 'start') return reask({ step: 'awaitingEmail' }, ctx, ctx.texts.welcome);
+      if (state.step === 'start') return reask({ step: 'awaitingEmail' }, ctx, welcomeText(ctx));
       return onChoice(state, input.id, ctx) ?? reask(state, ctx, ctx.texts.notUnderstood);
     case 'media':
     case 'unsupported':
       if (state.step === 'start')
-        return reask({ step: 'awaitingEmail' }, ctx, `${ctx.texts.welcome}\n\n${ctx.texts.textOnly}`);
+        return reask({ step: 'awaitingEmail' }, ctx, `${welcomeText(ctx)}\n\n${ctx.texts.textOnly}`);
       return reask(state, ctx, ctx.texts.textOnly);
   }
 };

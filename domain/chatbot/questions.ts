@@ -99,6 +99,10 @@ export const outcomeButtons = (body: string, ctx: BotContext, second: 'quote' | 
 
 const nameOfProject = (ctx: BotContext, id: ProjectId) => ctx.catalog.projects.find((p) => p.id === id);
 
+/** The bot's greeting, naming the builder (`{brand}`). */
+export const welcomeText = ({ texts, controller = unknownDataController }: BotContext): string =>
+  fill(texts.welcome, { brand: controller.brand });
+
 /**
  * The consent question's text, the privacy notice, as the lead reads it before accepting (the controller may be
  * named in the policy's summary too): fingerprinted as consent evidence.
@@ -133,7 +137,13 @@ export const question = (state: BotState, ctx: BotContext): OutboundContent[] =>
     case 'choosingProject': {
       const rows = rowsOf(state, ctx);
       return [
-        pagedList(fill(texts.projectList, { count: rows.length }), texts.listButtonProjects, rows, state.page, ctx),
+        pagedList(
+          rows.length === 1 ? texts.projectListOne : fill(texts.projectList, { count: rows.length }),
+          texts.listButtonProjects,
+          rows,
+          state.page,
+          ctx,
+        ),
       ];
     }
     case 'choosingUnitType': {

@@ -143,7 +143,7 @@ describe('a lead’s life from the first message (issue 15)', () => {
 
     const lead = await desk.read((r) => r.leads.byIdentity({ phone: camila.phone, userId: null }));
     expect(lead?.advisorId).toBeNull();
-    await camila.tap('Hablar con asesor');
+    await camila.tap('Hablar con un asesor');
     const assigned = await desk.read((r) => r.leads.byIdentity({ phone: camila.phone, userId: null }));
     expect(assigned?.advisorId).not.toBeNull();
   });

@@ -136,12 +136,12 @@ describe.skipIf(!hasChromium)('the QA simulator page', () => {
     await tap('Precio');
     await shows(chat, '¿En qué rango de precio buscas?');
     await pick('Ver opciones', '$ 300 M a $ 500 M');
-    await shows(chat, /Encontré \d+ proyecto\(s\) para ti/);
+    await shows(chat, /Encontré \d+ proyectos? para ti/);
     await pick('Ver proyectos', 'Torres de Salitre');
     await shows(chat, 'Torres de Salitre (Bogotá). ¿Qué tipo de inmueble te interesa?');
     await pick('Ver inmuebles', 'Apartamento 2 alcobas');
     await shows(chat, 'Apartamento 2 alcobas en Torres de Salitre. ¿Qué quieres hacer?');
-    await tap('Hablar con asesor');
+    await tap('Hablar con un asesor');
     await shows(chat, '¡Listo! ✅ Ana Gómez será tu asesor(a) y te contactará muy pronto por este chat.');
 
     // The advisor's panel, acting as the assigned advisor.

@@ -36,7 +36,7 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
     expect(new TextDecoder().decode(file?.bytes.slice(0, 5))).toBe('%PDF-');
     expect(offer).toMatchObject({
       kind: 'buttons',
-      buttons: expect.arrayContaining([expect.objectContaining({ title: 'Hablar con asesor' })]),
+      buttons: expect.arrayContaining([expect.objectContaining({ title: 'Hablar con un asesor' })]),
     });
 
     // Registered when they consented, assigned when they quoted (the line's default), the visit opened at the project.
@@ -83,7 +83,7 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
     });
     expect(offer).toMatchObject({
       kind: 'buttons',
-      buttons: expect.arrayContaining([expect.objectContaining({ title: 'Hablar con asesor' })]),
+      buttons: expect.arrayContaining([expect.objectContaining({ title: 'Hablar con un asesor' })]),
     });
     expect(await quotesOf(desk, camila)).toEqual([]);
   });
@@ -93,7 +93,7 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
     const camila = await toMiradorOutcomeChoice(desk, '+573002220002');
     await camila.tap('Simular cotización');
 
-    await camila.tap('Hablar con asesor');
+    await camila.tap('Hablar con un asesor');
 
     expect(camila.lastText()).toContain('será tu asesor(a)');
     const leads = await desk.read((r) => r.leads.list());
@@ -137,7 +137,7 @@ describe('a lead searching by city gets a simulated quote, then an advisor', () 
     await camila.tap('Torres de Salitre');
     await camila.tap('Apartamento 2 alcobas');
 
-    await camila.tap('Hablar con asesor');
+    await camila.tap('Hablar con un asesor');
 
     const [quote] = await quotesOf(desk, camila);
     expect(quote?.quote.projectId).toBe('p-med-1');

@@ -27,7 +27,7 @@ describe('a lead searching by price ends with an advisor', () => {
     expect(maria.lastText()).toBe('¿En qué rango de precio buscas?');
 
     await maria.tap('$ 300 M a $ 500 M');
-    expect(maria.lastText()).toMatch(/Encontré \d+ proyecto\(s\)/);
+    expect(maria.lastText()).toMatch(/Encontré \d+ proyectos para ti/);
 
     await maria.tap('Torres de Salitre');
     expect(maria.lastText()).toContain('*Torres de Salitre* (Bogotá)');
@@ -35,7 +35,7 @@ describe('a lead searching by price ends with an advisor', () => {
     await maria.tap('Apartamento 2 alcobas');
     expect(maria.lastText()).toContain('¿Qué quieres hacer?');
 
-    await maria.tap('Hablar con asesor');
+    await maria.tap('Hablar con un asesor');
     expect(maria.lastText()).toBe('¡Listo! ✅ *Ana Gómez* será tu asesor(a) y te contactará muy pronto por este chat.');
 
     const leads = await desk.read((r) => r.leads.list());

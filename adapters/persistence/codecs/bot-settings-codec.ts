@@ -125,11 +125,32 @@ const controllerNamed = replacingOldText(
 );
 
 /**
+ * Version 7 → 8, the copy leads read (issue 16): the welcome names the builder, the consent question no longer cites
+ * the law the policy's summary already cites, the thanks comes only after consent (`consentThanks`), the project list
+ * agrees in number, the advisor button says "Hablar con un asesor", and a list's footer carries no `*bold*` (WhatsApp
+ * shows footers as plain text). Each text replaced only where the saved one is the old default.
+ */
+const copyForLeads: Upgrade = (previous) =>
+  [
+    replacingOldText('welcome', '¡Hola! 👋 Soy el asistente virtual de ventas. Te ayudo a encontrar tu próximo hogar.'),
+    replacingOldText(
+      'consentQuestion',
+      'Antes de seguir necesitamos tu autorización para tratar tus datos personales (Ley 1581 de 2012). ' +
+        'El responsable es {company}. Para consultar, corregir o pedir que borremos tus datos, escríbenos a {contact}.' +
+        '\n\n{summary}\n\nPolítica completa: {url}',
+    ),
+    replacingOldText('chooseFilter', '¡Gracias! ¿Cómo quieres buscar tu inmueble?'),
+    replacingOldText('projectList', 'Encontré {count} proyecto(s) para ti. Elige uno para ver sus inmuebles.'),
+    replacingOldText('outcomeAdvisor', 'Hablar con asesor'),
+    replacingOldText('restartHint', 'Escribe *menu* para empezar de nuevo'),
+  ].reduce((value, upgrade) => upgrade(value), previous);
+
+/**
  * `bot_settings.settings`: the texts, quote labels, data policy and flow settings administrators saved, and the
  * funnel's stage labels and separation settings. Version 1: the first shape in an envelope; 2: see
  * `ratesReadAsEffectiveAnnual`; 3: see `validityDated`; 4: see `privateAreaNamed`; 5: see `declineSaysWhatIsKept`;
- * 6: see `funnelSettingsAdded`; 7: see `controllerNamed`. Texts and labels missing from a stored row read as the
- * defaults.
+ * 6: see `funnelSettingsAdded`; 7: see `controllerNamed`; 8: see `copyForLeads`. Texts and labels missing from a
+ * stored row read as the defaults.
  */
 export const botSettingsCodec = versionedCodec<BotSettings>({
   name: 'bot settings',
@@ -142,5 +163,6 @@ export const botSettingsCodec = versionedCodec<BotSettings>({
     declineSaysWhatIsKept,
     funnelSettingsAdded,
     controllerNamed,
+    copyForLeads,
   ],
 });

@@ -629,3 +629,30 @@ describe('the consent question names the data controller (bot settings version 7
     expect(botSettingsCodec.decode(withQuestion('¿Aceptas? {url}')).texts.consentQuestion).toBe('¿Aceptas? {url}');
   });
 });
+
+describe('the copy leads read (bot settings version 8)', () => {
+  const saved = throughJson(samples.botSettingsSamples.defaults) as { texts: Record<string, string> };
+  const withTexts = (texts: Record<string, string>) => ({
+    v: 7,
+    value: { ...saved, texts: { ...saved.texts, ...texts } },
+  });
+
+  it('replaces the saved old defaults and keeps what an administrator wrote', () => {
+    const read = botSettingsCodec.decode(
+      withTexts({
+        chooseFilter: '¡Gracias! ¿Cómo quieres buscar tu inmueble?',
+        projectList: 'Encontré {count} proyecto(s) para ti. Elige uno para ver sus inmuebles.',
+        outcomeAdvisor: 'Hablar con asesor',
+        restartHint: 'Escribe *menu* para empezar de nuevo',
+        welcome: '¡Hola! Somos Andina.',
+      }),
+    ).texts;
+    expect(read.chooseFilter).toBe('¿Cómo quieres buscar tu inmueble?');
+    expect(read.consentThanks).toBe('¡Gracias! ¿Cómo quieres buscar tu inmueble?');
+    expect(read.projectList).toBe('Encontré {count} proyectos para ti. Elige uno para ver sus inmuebles.');
+    expect(read.outcomeAdvisor).toBe('Hablar con un asesor');
+    expect(read.restartHint).toBe('Escribe «menú» para empezar de nuevo');
+    expect(read.welcome).toBe('¡Hola! Somos Andina.');
+    expect(botSettingsCodec.encode(botSettingsCodec.decode(withTexts({}))).v).toBe(8);
+  });
+});

@@ -2,6 +2,7 @@ import type { BotContext, BotEffect, BotInput, Session } from '../../domain/chat
 import { type BotTexts, fill } from '../../domain/chatbot/bot-texts.ts';
 import { dataControllerOf } from '../../domain/chatbot/data-controller.ts';
 import { advance } from '../../domain/chatbot/flow.ts';
+import { reactionAnswer } from '../../domain/chatbot/reaction-answer.ts';
 import { type Conversation, withBot } from '../../domain/conversation/conversation.ts';
 import { textMessage } from '../../domain/messaging/builders.ts';
 import type { Lead } from '../../domain/lead/lead.ts';
@@ -10,7 +11,8 @@ import type { OutboundContent } from '../../domain/messaging/outbound.ts';
 import type { BusinessLine } from '../../domain/organisation/organisation.ts';
 import { quoteReference } from '../../domain/quote/quote.ts';
 import { formatIsoDateCo, quoteSummaryText } from '../../domain/quote/quote-text.ts';
-import type { VisitId } from '../../domain/shared/ids.ts';
+import { asId, type VisitId, type WaMessageId } from '../../domain/shared/ids.ts';
+import type { Instant } from '../../domain/shared/time.ts';
 import type { BotSettings } from '../ports/configuration.ts';
 import type { Transaction } from '../ports/unit-of-work.ts';
 import { queueOutbound } from './queue-outbound.ts';
@@ -36,6 +38,16 @@ const botInputOf = (content: InboundContent): BotInput | null => {
   }
 };
 
+/** A reaction on the bot's current yes/no question answers it (see `reactionAnswer`); any other is no answer. */
+const reactionInput = async (tx: Transaction, conversation: Conversation, content: InboundContent) => {
+  if (content.kind !== 'reaction') return null;
+  const reacted = await tx.messages.byWaMessageId(asId<WaMessageId>(content.toWaMessageId));
+  if (reacted?.direction !== 'outbound' || reacted.conversationId !== conversation.id) return null;
+  return reacted.content.kind === 'buttons'
+    ? reactionAnswer(conversation.bot, content.emoji, reacted.content.buttons)
+    : null;
+};
+
 type EffectResult = {
   conversation: Conversation;
   visitId: VisitId | null;
@@ -58,8 +70,10 @@ export const botTurn = async (
   conversation: Conversation,
   message: InboundMessage,
   drafts: QuoteDrafts,
+  /** When the lead wrote before this message (null for their first): a long pause is welcomed back. */
+  previousInboundAt: Instant | null = null,
 ): Promise<void> => {
-  const input = botInputOf(message.content);
+  const input = botInputOf(message.content) ?? (await reactionInput(tx, conversation, message.content));
   if (input === null) return;
   const settings = await tx.settings.current();
   const now = deps.clock.now();
@@ -70,6 +84,7 @@ export const botTurn = async (
     controller: dataControllerOf(await tx.builder.current()),
     settings: settings.flow,
     now,
+    idleMs: previousInboundAt === null ? null : Math.max(0, message.sentAt - previousInboundAt),
     messageId: message.waMessageId,
   };
   const turn = advance(conversation.bot, input, ctx);

@@ -75,7 +75,7 @@ export const takeInboundMessage = async (
   if (lead !== null) await learnIdentity(tx, lead, envelope.from);
   if (current.bot.step === 'withAdvisor')
     return ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id });
-  await botTurn(tx, deps, line, current, message, drafts);
+  await botTurn(tx, deps, line, current, message, drafts, found?.lastInboundAt ?? null);
   return ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id });
 };
 

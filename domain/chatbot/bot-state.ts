@@ -110,9 +110,11 @@ export type BotEffect =
 export type FlowSettings = {
   /** Above this many matching projects, the bot asks one more filter when one would narrow them. */
   readonly narrowAbove: number;
+  /** A lead who writes again after this many hours is welcomed back instead of asked the stale question. */
+  readonly welcomeBackAfterHours: number;
 };
 
-export const defaultFlowSettings: FlowSettings = { narrowAbove: 5 };
+export const defaultFlowSettings: FlowSettings = { narrowAbove: 5, welcomeBackAfterHours: 12 };
 
 /** Everything the bot reads besides the state and the input. */
 export type BotContext = {
@@ -123,6 +125,8 @@ export type BotContext = {
   readonly controller?: DataController;
   readonly settings: FlowSettings;
   readonly now: Instant;
+  /** How long since the lead's previous message (ms); null for a first message. */
+  readonly idleMs?: number | null;
   /** Meta's id of the message being answered: the evidence of a consent given by it (null when none is, e.g. a hand-back). */
   readonly messageId: string | null;
 };

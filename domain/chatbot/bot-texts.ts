@@ -61,6 +61,12 @@ export type BotTexts = {
   readonly botResumed: string;
   readonly notUnderstood: string;
   readonly textOnly: string;
+  /** A voice note, photo or sticker from a lead who consented: the text-only notice, with a button to an advisor. */
+  readonly textOnlyOfferAdvisor: string;
+  /** `{topic}`: the project they were looking at, or `welcomeBackTopic`. Sent with the two buttons below. */
+  readonly welcomeBack: string;
+  readonly welcomeBackTopic: string;
+  readonly welcomeBackContinue: string;
   /** A list's footer: WhatsApp shows footers as plain text, so no `*bold*` here. */
   readonly restartHint: string;
   readonly propertyTypes: Readonly<Record<PropertyType, string>>;
@@ -131,6 +137,11 @@ export const defaultBotTexts: BotTexts = {
     'Te dejo de nuevo con el asistente virtual 🤖. Cuando quieras hablar otra vez con una persona, escribe *asesor*.',
   notUnderstood: 'No entendí tu respuesta. Elige una de las opciones, por favor.',
   textOnly: 'Por ahora solo puedo leer mensajes de texto. 🙏',
+  textOnlyOfferAdvisor:
+    'Por ahora solo puedo leer mensajes de texto. 🙏 Si prefieres, un asesor puede escuchar tu audio o ver tu archivo.',
+  welcomeBack: '¡Hola de nuevo! 👋 ¿Seguimos con {topic} o empezamos otra búsqueda?',
+  welcomeBackTopic: 'tu búsqueda',
+  welcomeBackContinue: 'Seguir',
   restartHint: 'Escribe «menú» para empezar de nuevo',
   propertyTypes: {
     apartment: 'Apartamento',

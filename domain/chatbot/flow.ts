@@ -8,12 +8,13 @@ import {
   type FilterDimension,
 } from '../catalog/search.ts';
 import { parseEmail } from '../contact/email.ts';
-import { textMessage } from '../messaging/builders.ts';
+import { buttonsMessage, textMessage } from '../messaging/builders.ts';
 import type { OutboundContent } from '../messaging/outbound.ts';
 import type { ProjectId, UnitTypeId } from '../shared/ids.ts';
 import { sha256Hex } from '../shared/sha256.ts';
+import { HOUR_MS } from '../shared/time.ts';
 import type { BotContext, BotInput, BotState, BotTurn, Consent, ConsentShown, Session } from './bot-state.ts';
-import { normalizeWord } from './bot-texts.ts';
+import { fill, normalizeWord } from './bot-texts.ts';
 import { resolveChoice } from './match-answer.ts';
 import { consentQuestionText, filterButtons, ID, question, rowsOf, welcomeText } from './questions.ts';
 
@@ -168,7 +169,50 @@ const valueAfter = (id: string, prefix: string): string | null =>
   id.startsWith(`${prefix}:`) ? id.slice(prefix.length + 1) : null;
 
 /** Applies a recognised choice id; null when it does not answer the current question. */
+/** The lead's interest in the state: the project and unit type it stands at, if any. */
+const interestIn = (state: BotState): { projectId: ProjectId | null; unitTypeId: UnitTypeId | null } => ({
+  projectId: 'projectId' in state ? state.projectId : null,
+  unitTypeId: 'unitTypeId' in state ? state.unitTypeId : null,
+});
+
+/** Buttons that stand for the same thing at every step after consent: a person, a new search, "carry on". */
+const anyStepChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null => {
+  const session = sessionOf(state);
+  if (session === null) return null;
+  const at = interestIn(state);
+  if (id === ID.advisor) return toAdvisor(session, at.projectId, at.unitTypeId);
+  if (id === ID.newSearch) return restartSearch(session, ctx);
+  if (id === ID.resume) return show(state, ctx);
+  return null;
+};
+
+/**
+ * A lead back after a long pause (`welcomeBackAfterHours`) who types rather than taps: welcomed back, with the
+ * choice to carry on where they were or search again, instead of the stale question. Null when it does not apply.
+ */
+const welcomeBack = (state: BotState, input: BotInput, ctx: BotContext): BotTurn | null => {
+  const session = sessionOf(state);
+  const idle = ctx.idleMs ?? null;
+  if (session === null || idle === null || idle < ctx.settings.welcomeBackAfterHours * HOUR_MS) return null;
+  if (input.kind === 'choice') return null;
+  if (input.kind === 'text') {
+    const word = normalizeWord(input.body);
+    if (ctx.texts.advisorKeywords.includes(word) || ctx.texts.restartKeywords.includes(word)) return null;
+  }
+  const { projectId } = interestIn(state);
+  const project = projectId === null ? undefined : ctx.catalog.projects.find((p) => p.id === projectId);
+  const topic = project === undefined ? ctx.texts.welcomeBackTopic : project.name;
+  return turn(state, [
+    buttonsMessage(fill(ctx.texts.welcomeBack, { topic }), [
+      { id: ID.resume, title: ctx.texts.welcomeBackContinue },
+      { id: ID.newSearch, title: ctx.texts.outcomeNewSearch },
+    ]),
+  ]);
+};
+
 const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null => {
+  const everywhere = anyStepChoice(state, id, ctx);
+  if (everywhere !== null) return everywhere;
   const page = valueAfter(id, 'page');
   if (page !== null && 'page' in state)
     return show({ ...state, page: Math.max(0, Math.trunc(Number(page)) || 0) }, ctx);
@@ -208,8 +252,6 @@ const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null 
     }
     case 'choosingOutcome':
     case 'quoted':
-      if (id === ID.advisor) return toAdvisor(state.session, state.projectId, state.unitTypeId);
-      if (id === ID.newSearch) return restartSearch(state.session, ctx);
       if (id !== ID.quote || state.step !== 'choosingOutcome') return null;
       return asksSavings(ctx, state) ? show({ ...state, step: 'askingSavings' }, ctx) : quote(state, false, ctx);
     case 'askingSavings': {
@@ -274,6 +316,8 @@ const onText = (state: BotState, body: string, ctx: BotContext): BotTurn => {
  */
 export const advance = (state: BotState, input: BotInput, ctx: BotContext): BotTurn => {
   if (state.step === 'withAdvisor') return show(state, ctx);
+  const back = welcomeBack(state, input, ctx);
+  if (back !== null) return back;
   switch (input.kind) {
     case 'text':
       return onText(state, input.body, ctx);
@@ -284,7 +328,12 @@ export const advance = (state: BotState, input: BotInput, ctx: BotContext): BotT
     case 'unsupported':
       if (state.step === 'start')
         return reask({ step: 'awaitingEmail' }, ctx, `${welcomeText(ctx)}\n\n${ctx.texts.textOnly}`);
-      return reask(state, ctx, ctx.texts.textOnly);
+      if (sessionOf(state) === null) return reask(state, ctx, ctx.texts.textOnly);
+      // After consent: the notice with a way to a person, who can listen to the voice note or see the photo.
+      return turn(state, [
+        buttonsMessage(ctx.texts.textOnlyOfferAdvisor, [{ id: ID.advisor, title: ctx.texts.outcomeAdvisor }]),
+        ...question(state, ctx),
+      ]);
   }
 };
 

@@ -18,6 +18,7 @@ export const ID = {
   advisor: 'outcome:advisor',
   quote: 'outcome:quote',
   newSearch: 'outcome:restart',
+  resume: 'resume:continue',
   savingsYes: 'savings:yes',
   savingsNo: 'savings:no',
   savingsUnsure: 'savings:unsure',

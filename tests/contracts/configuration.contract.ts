@@ -126,7 +126,7 @@ const settingsContract = (open: OpenSubject): void => {
       ...defaults,
       texts: { ...defaults.texts, welcome: '¡Bienvenido a Constructora Andina!' },
       policy: { version: '2026-03', url: 'https://andina.example/datos', summary: 'Resumen.' },
-      flow: { narrowAbove: 3 },
+      flow: { narrowAbove: 3, welcomeBackAfterHours: 12 },
     };
     await repos().settings.save(custom);
     expect(await repos().settings.current()).toEqual(custom);

@@ -53,7 +53,10 @@ export const unitOfWorkContract = (name: string, open: OpenSubject) =>
         await repos.leads.save(lead);
         await repos.leads.save({ ...kept, name: 'Changed' });
         await repos.messages.addInbound(message);
-        await repos.settings.save({ ...(await repos.settings.current()), flow: { narrowAbove: 99 } });
+        await repos.settings.save({
+          ...(await repos.settings.current()),
+          flow: { narrowAbove: 99, welcomeBackAfterHours: 12 },
+        });
         throw new Boom('failed half-way');
       });
 

@@ -25,14 +25,14 @@ describe('PGlite: one connection shared by concurrent transactions', () => {
   it('runs 20 concurrent read-modify-write transactions one after another: no update is lost', async () => {
     const uow = new DrizzleUnitOfWork(database.db, options);
     const repos = drizzleRepositories(database.db, options);
-    await repos.settings.save({ ...defaultBotSettings, flow: { narrowAbove: 0 } });
+    await repos.settings.save({ ...defaultBotSettings, flow: { narrowAbove: 0, welcomeBackAfterHours: 12 } });
 
     // Settings are read without a row lock: only PGlite's own transaction queue keeps these apart.
     const bump = () =>
       uow.transaction(async (tx) => {
         const current = await tx.settings.current();
         await pause(1);
-        await tx.settings.save({ ...current, flow: { narrowAbove: current.flow.narrowAbove + 1 } });
+        await tx.settings.save({ ...current, flow: { ...current.flow, narrowAbove: current.flow.narrowAbove + 1 } });
       });
     await Promise.all(Array.from({ length: 20 }, bump));
 

@@ -42,6 +42,7 @@ const policySchema: z.ZodType<DataPolicy> = z.looseObject({
 
 const flowSchema: z.ZodType<FlowSettings> = z.looseObject({
   narrowAbove: z.number().default(defaultFlowSettings.narrowAbove),
+  welcomeBackAfterHours: z.number().default(defaultFlowSettings.welcomeBackAfterHours),
 });
 
 const stageLabelsSchema: z.ZodType<StageLabels> = z.looseObject(textsOf(defaultStageLabels));

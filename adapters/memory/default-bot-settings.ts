@@ -1,3 +1,4 @@
+import { defaultBotTextsUsted } from '../../domain/chatbot/bot-texts-usted.ts';
 import type { BotSettings } from '../../application/ports/configuration.ts';
 import { defaultFlowSettings, type DataPolicy } from '../../domain/chatbot/bot-state.ts';
 import { defaultBotTexts } from '../../domain/chatbot/bot-texts.ts';
@@ -18,6 +19,7 @@ export const defaultDataPolicy: DataPolicy = {
 /** What the bot uses until an administrator saves other settings. */
 export const defaultBotSettings: BotSettings = {
   texts: defaultBotTexts,
+  textsUsted: defaultBotTextsUsted,
   quoteLabels: defaultQuoteLabels,
   policy: defaultDataPolicy,
   flow: defaultFlowSettings,

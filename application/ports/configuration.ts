@@ -54,13 +54,20 @@ export interface TemplateRepository {
 
 /** The bot's replaceable texts, the data policy and flow settings; the funnel's stage labels and separation rules. */
 export type BotSettings = {
+  /** What the bot says, addressing the lead as "tú". */
   readonly texts: BotTexts;
+  /** The same, as "usted", for lines whose `formality` is `usted`. */
+  readonly textsUsted: BotTexts;
   readonly quoteLabels: QuoteLabels;
   readonly policy: DataPolicy;
   readonly flow: FlowSettings;
   readonly stageLabels: StageLabels;
   readonly reservations: ReservationSettings;
 };
+
+/** The texts the bot speaks on a line: its register's catalogue. */
+export const textsFor = (settings: BotSettings, line: Pick<BusinessLine, 'formality'> | null): BotTexts =>
+  line?.formality === 'usted' ? settings.textsUsted : settings.texts;
 
 export interface BotSettingsRepository {
   current(): Promise<BotSettings>;

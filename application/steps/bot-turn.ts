@@ -13,7 +13,7 @@ import { quoteReference } from '../../domain/quote/quote.ts';
 import { formatIsoDateCo, quoteSummaryText } from '../../domain/quote/quote-text.ts';
 import { asId, type VisitId, type WaMessageId } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
-import type { BotSettings } from '../ports/configuration.ts';
+import { type BotSettings, textsFor } from '../ports/configuration.ts';
 import type { Transaction } from '../ports/unit-of-work.ts';
 import { queueOutbound } from './queue-outbound.ts';
 import type { QuoteDrafts } from '../use-cases/quote-drafts.ts';
@@ -79,7 +79,7 @@ export const botTurn = async (
   const now = deps.clock.now();
   const ctx: BotContext = {
     catalog: await tx.catalog.forLine(line),
-    texts: settings.texts,
+    texts: textsFor(settings, line),
     policy: settings.policy,
     controller: dataControllerOf(await tx.builder.current()),
     settings: settings.flow,
@@ -140,7 +140,7 @@ const applyEffect = async (
   acc: EffectResult,
   drafts: QuoteDrafts,
 ): Promise<EffectResult> => {
-  const { texts } = settings;
+  const texts = textsFor(settings, line);
   switch (effect.type) {
     case 'RegisterLead':
       return (await enrolled(tx, deps, line, effect.session, acc)).acc;
@@ -203,6 +203,6 @@ const simulate = async (
               } as const,
             ]),
       ]
-    : [textMessage(quoteFailureText(quote.error, settings.texts))];
+    : [textMessage(quoteFailureText(quote.error, textsFor(settings, line)))];
   return { ...now, visitId: visit.id, replies: [...now.replies, ...replies] };
 };

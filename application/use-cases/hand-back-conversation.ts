@@ -6,6 +6,7 @@ import type { ConversationId, LeadId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
+import { textsFor } from '../ports/configuration.ts';
 import type { IdGenerator } from '../ports/id-generator.ts';
 import type { UnitOfWork } from '../ports/unit-of-work.ts';
 import { queueOutbound } from '../steps/queue-outbound.ts';
@@ -49,7 +50,7 @@ export class HandBackConversation {
       const now = this.deps.clock.now();
       const ctx: BotContext = {
         catalog: line === null ? await tx.catalog.all() : await tx.catalog.forLine(line),
-        texts: settings.texts,
+        texts: textsFor(settings, line),
         policy: settings.policy,
         settings: settings.flow,
         now,

@@ -28,6 +28,8 @@ export const byNameThenId = (a: AdvisorGroup, b: AdvisorGroup): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** A company WhatsApp Business number. */
+export type Formality = 'tu' | 'usted';
+
 export type BusinessLine = {
   readonly id: LineId;
   /** Meta's phone-number id: webhooks name the line by it, sends go through it. */
@@ -42,4 +44,6 @@ export type BusinessLine = {
    * least-loaded advisor at once (`true`, the default) or waits, unassigned, for a manager to route.
    */
   readonly assignQuotedLeads: boolean;
+  /** How the bot addresses leads on this line: "tú" (the default) or the formal "usted". */
+  readonly formality: Formality;
 };

@@ -123,12 +123,14 @@ export const updateDataPolicy =
 
 export const getBotTexts =
   (deps: ConfigurationDeps): CrmHandler<typeof routes.getBotTextsRoute> =>
-  async (c) =>
-    c.json(botTextsJson((await deps.getBotSettings.execute()).texts), 200);
+  async (c) => {
+    const settings = await deps.getBotSettings.execute();
+    return c.json(botTextsJson(c.req.valid('query').formality === 'usted' ? settings.textsUsted : settings.texts), 200);
+  };
 
 export const updateBotTexts =
   (deps: ConfigurationDeps): CrmHandler<typeof routes.updateBotTextsRoute> =>
   async (c) => {
-    const result = await deps.updateBotTexts.execute(c.req.valid('json'));
+    const result = await deps.updateBotTexts.execute(c.req.valid('json'), c.req.valid('query').formality);
     return result.ok ? c.json(botTextsJson(result.value), 200) : crmProblem(c, result.error);
   };

@@ -65,7 +65,23 @@ export const getDataPolicyRoute = read(
   'The data-treatment policy',
   DataPolicySchema,
 );
-export const getBotTextsRoute = read('/settings/bot-texts', 'Settings', 'Every text the bot says', BotTextsSchema);
+/** Which catalogue of texts: the "tú" one (default) or the formal "usted" one, for lines whose formality is usted. */
+const FormalityQuery = z.object({
+  formality: z
+    .enum(['tu', 'usted'])
+    .default('tu')
+    .openapi({ description: 'The "tu" texts (default) or the formal "usted" ones (lines with `formality: usted`)' }),
+});
+
+export const getBotTextsRoute = createRoute({
+  method: 'get',
+  path: '/settings/bot-texts',
+  tags: ['Settings'],
+  summary: 'Every text the bot says, as "tú" or as "usted"',
+  middleware: [requireRole('manager', 'admin')] as const,
+  request: { query: FormalityQuery },
+  responses: { 200: { description: 'Every text', content: json(BotTextsSchema) }, ...roleResponses },
+});
 
 export const createAdvisorGroupRoute = createRoute({
   method: 'post',
@@ -165,9 +181,9 @@ export const updateBotTextsRoute = createRoute({
   method: 'put',
   path: '/settings/bot-texts',
   tags: ['Settings'],
-  summary: 'Replace some bot texts (admins)',
+  summary: 'Replace some bot texts, of the "tú" or the "usted" catalogue (admins)',
   middleware: [requireRole('admin')] as const,
-  request: { body: { required: true, content: json(BotTextsPatchSchema) } },
+  request: { query: FormalityQuery, body: { required: true, content: json(BotTextsPatchSchema) } },
   responses: {
     200: { description: 'Every text, merged', content: json(BotTextsSchema) },
     ...roleResponses,

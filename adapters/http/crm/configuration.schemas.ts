@@ -43,9 +43,17 @@ export const LineInputSchema = z
       description:
         'Whether a lead who simulates a quote in the bot, without asking for an advisor, is assigned to the least-loaded advisor at once (true, the default) or waits unassigned for a manager.',
     }),
+    formality: z.enum(['tu', 'usted']).default('tu').openapi({
+      description:
+        'How the bot addresses leads on this line: "tu" (the default) or the formal "usted" (its own texts).',
+    }),
   })
   .openapi('LineInput');
-export const LineSchema = LineInputSchema.extend({ id, assignQuotedLeads: z.boolean() }).openapi('Line');
+export const LineSchema = LineInputSchema.extend({
+  id,
+  assignQuotedLeads: z.boolean(),
+  formality: z.enum(['tu', 'usted']),
+}).openapi('Line');
 
 const PaymentPlanSchema = z.object({
   separationFee: amount,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BotSettings } from '../../../application/ports/configuration.ts';
 import { defaultFlowSettings, type DataPolicy, type FlowSettings } from '../../../domain/chatbot/bot-state.ts';
 import { type BotTexts, defaultBotTexts } from '../../../domain/chatbot/bot-texts.ts';
+import { defaultBotTextsUsted } from '../../../domain/chatbot/bot-texts-usted.ts';
 import { defaultQuoteLabels, type QuoteLabels } from '../../../domain/quote/quote-labels.ts';
 import {
   defaultReservationSettings,
@@ -25,12 +26,18 @@ const textsOf = <T extends object>(defaults: T) =>
       .map(([key, text]) => [key, z.string().default(text)]),
   ) as { [K in StringKeys<T>]: z.ZodDefault<z.ZodString> };
 
-const botTextsSchema: z.ZodType<BotTexts> = z.looseObject({
-  ...textsOf(defaultBotTexts),
-  propertyTypes: z.record(propertyType, z.string()).default(defaultBotTexts.propertyTypes),
-  restartKeywords: z.array(z.string()).default([...defaultBotTexts.restartKeywords]),
-  advisorKeywords: z.array(z.string()).default([...defaultBotTexts.advisorKeywords]),
-});
+/** A catalogue of bot texts, each missing text read as the given catalogue's. */
+const botTextsSchemaFrom = (defaults: BotTexts): z.ZodType<BotTexts> =>
+  z.looseObject({
+    ...textsOf(defaults),
+    propertyTypes: z.record(propertyType, z.string()).default(defaults.propertyTypes),
+    restartKeywords: z.array(z.string()).default([...defaults.restartKeywords]),
+    advisorKeywords: z.array(z.string()).default([...defaults.advisorKeywords]),
+  });
+
+const botTextsSchema = botTextsSchemaFrom(defaultBotTexts);
+/** The "usted" catalogue (issue 16), absent from settings saved before it: read as its defaults, no version bump. */
+const botTextsUstedSchema = botTextsSchemaFrom(defaultBotTextsUsted).default(defaultBotTextsUsted);
 
 const quoteLabelsSchema: z.ZodType<QuoteLabels> = z.looseObject(textsOf(defaultQuoteLabels));
 
@@ -53,6 +60,7 @@ const reservationSettingsSchema: z.ZodType<ReservationSettings> = z.looseObject(
 
 const botSettingsSchema: z.ZodType<BotSettings> = z.looseObject({
   texts: botTextsSchema,
+  textsUsted: botTextsUstedSchema,
   quoteLabels: quoteLabelsSchema,
   policy: policySchema,
   flow: flowSchema,

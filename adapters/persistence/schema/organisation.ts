@@ -27,6 +27,10 @@ export const businessLines = pgTable('business_lines', {
   projectIds: text('project_ids').array().notNull(),
   /** A lead who only quoted in the bot is assigned at once (true) or left for a manager (false). */
   assignQuotedLeads: boolean('assign_quoted_leads').notNull().default(true),
+  /** How the bot addresses leads: 'tu' or 'usted'. */
+  formality: text('formality', { enum: ['tu', 'usted'] })
+    .notNull()
+    .default('tu'),
 });
 
 export const users = pgTable('users', {

@@ -52,9 +52,12 @@ const asPrice = (m: Mention, priceTalk: boolean, multiplier = m.multiplier): num
   return (priceTalk || m.peso) && m.number >= 20 && m.number <= 20_000 ? Math.round(m.number * MILLION) : null;
 };
 
-const CEILING =
-  /(hasta|menos de|maximo|max|no mas de|tope|por debajo de|debajo de|no pasar de|a lo sumo|inferior a|menor a|no supere)( de| los)?\s*\$?\s*$/;
-const FLOOR = /(mas de|desde|minimo|por encima de|encima de|arriba de|mayor a|superior a|sobre)( los)?\s*\$?\s*$/;
+/** "Hasta 400": up to and including; "menos de 200": below. */
+const UP_TO = /(hasta|maximo|max|no mas de|tope|no pasar de|a lo sumo|no supere)( de| los)?\s*\$?\s*$/;
+const BELOW = /(menos de|por debajo de|debajo de|inferior a|menor a|menor de)( los)?\s*\$?\s*$/;
+/** "Desde 500": from it on; "más de 500": above it. */
+const FROM = /(desde|minimo|de minimo)( los)?\s*\$?\s*$/;
+const ABOVE = /(mas de|por encima de|encima de|arriba de|mayor a|mayor de|superior a|sobre)( los)?\s*\$?\s*$/;
 const JOINER = /^\s*(y|a|-|hasta|o)\s*(los\s*)?\$?\s*$/;
 const PRICE_WORDS =
   /presupuesto|precio|valor|cuesta|vale|millones|palos|\$|pesos|plata|credito|hasta|entre|menos de|mas de|maximo|minimo/;
@@ -87,7 +90,9 @@ const rangeAt = (folded: string, mentions: readonly Mention[], i: number, priceT
   const amount = asPrice(first, priceTalk);
   if (amount === null) return null;
   const before = folded.slice(0, first.start);
-  if (CEILING.test(before)) return { min: 0, max: amount };
-  if (FLOOR.test(before)) return { min: amount, max: null };
+  if (UP_TO.test(before)) return { min: 0, max: amount };
+  if (BELOW.test(before)) return { min: 0, max: amount - 1 };
+  if (FROM.test(before)) return { min: amount, max: null };
+  if (ABOVE.test(before)) return { min: amount + 1, max: null };
   return { min: amount, max: amount };
 };

@@ -46,19 +46,24 @@ const cityIn = (normalized: string, catalog: Catalog): string | undefined => {
   const cities = [...new Set(catalog.projects.map((p) => p.city))];
   const words = wordsOf(normalized);
   const aliased = Object.entries(CITY_ALIASES).find(([alias]) => hasPhrase(normalized, alias))?.[1];
-  return cities.find((city) => {
+  const named = cities.filter((city) => {
     const name = normalizeText(city);
     if (hasPhrase(normalized, name) || aliased === name) return true;
     return !name.includes(' ') && words.some((w) => sameWord(w, name));
   });
+  // "En Bogotá o Chía": two cities are no one city.
+  return named.length === 1 ? named[0] : undefined;
 };
 
-const typeIn = (normalized: string, texts: BotTexts): PropertyType | undefined =>
-  PROPERTY_TYPES.find(
+const typeIn = (normalized: string, texts: BotTexts): PropertyType | undefined => {
+  const named = PROPERTY_TYPES.filter(
     (t) =>
       TYPE_WORDS[t].some((w) => hasPhrase(normalized, w)) ||
       hasPhrase(normalized, normalizeText(texts.propertyTypes[t])),
   );
+  // "Apartamento o casa": two types are no one type.
+  return named.length === 1 ? named[0] : undefined;
+};
 
 /** A project named in a sentence: its whole name, or at least half its words (typos allowed), and no other as well. */
 const projectIn = (normalized: string, catalog: Catalog, skip: ReadonlySet<string>): ProjectId | undefined => {

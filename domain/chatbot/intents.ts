@@ -194,6 +194,11 @@ const UNSURE = [
   'lo estoy pensando',
   'no lo he decidido',
   'todavia no se',
+  'no entiendo',
+  'no entendi',
+  'no comprendo',
+  'de pronto',
+  'puede ser',
 ];
 /** Sayings with a "no" in them that mean yes. */
 const YES_DESPITE_NO = ['no hay problema', 'no tengo problema', 'sin problema', 'como no', 'por que no', 'porque no'];
@@ -340,5 +345,26 @@ export const opensWithQuestion = (text: string): boolean => {
   return QUESTION_OPENERS.some((q) => normalized === q || normalized.startsWith(`${q} `));
 };
 
-/** Reads as a question: a question mark, or a question word first. */
-export const isQuestion = (text: string): boolean => /[?¿]/.test(text) || opensWithQuestion(text);
+/** Phrases that ask wherever they stand ("la entrega para cuándo es", "ustedes tienen subsidio"). */
+const ASKING = [
+  'para cuando',
+  'cuando entregan',
+  'tienen',
+  'se puede',
+  'quisiera saber',
+  'me gustaria saber',
+  'queria saber',
+  'una pregunta',
+  'me pregunto',
+  'informacion sobre',
+  'info sobre',
+  'me explica',
+  'me explican',
+];
+
+/** Reads as a question: a question mark, a question word first, or an asking phrase. */
+export const isQuestion = (text: string): boolean => {
+  if (/[?¿]/.test(text) || opensWithQuestion(text)) return true;
+  const normalized = normalizeText(text);
+  return ASKING.some((p) => hasPhrase(normalized, p));
+};

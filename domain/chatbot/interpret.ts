@@ -32,7 +32,6 @@ const visibleChoices = (state: BotState, ctx: BotContext) =>
 
 const PARTIAL_STEPS: ReadonlySet<BotState['step']> = new Set([
   'choosingFilter',
-  'choosingPriceRange',
   'choosingCity',
   'choosingPropertyType',
   'choosingProject',
@@ -99,11 +98,17 @@ const yesNoChoice = (state: BotState, text: string): Reading | null => {
   }
 };
 
-const savingsNamed = (state: BotState, text: string): Reading | null =>
-  state.step === 'askingSavings' &&
-  /cesantias|subsidio|mi casa ya|caja de compensacion|ahorro/.test(normalizeText(text))
+/** "Con las cesantías" is a yes, "no tengo cesantías" or "ninguno" a no. */
+const savingsNamed = (state: BotState, text: string): Reading | null => {
+  if (state.step !== 'askingSavings') return null;
+  const normalized = normalizeText(text);
+  const without =
+    /^no tengo|^no cuento|\bninguno\b|\bninguna\b|\bsin (cesantias|subsidio)\b|\bno (tengo|uso|voy a usar|cuento con)\b/;
+  if (without.test(normalized)) return { kind: 'choice', id: ID.savingsNo };
+  return /cesantias|subsidio|mi casa ya|caja de compensacion|ahorro/.test(normalized)
     ? { kind: 'choice', id: ID.savingsYes }
     : null;
+};
 
 const lastWords = (intents: ReadonlySet<Intent>): Reading | null => {
   for (const intent of ['goodbye', 'thanks', 'greeting'] as const)
@@ -132,17 +137,22 @@ export const interpret = (state: BotState, text: string, ctx: BotContext): Readi
   if (intents.has('restart')) return { kind: 'intent', intent: 'restart' };
   if (intents.has('advisor')) return { kind: 'intent', intent: 'advisor' };
   const asks = opensWithQuestion(text);
-  if (!asks) {
+  // "Listo, hasta luego" takes leave: its "listo" is no yes.
+  if (!asks && !intents.has('goodbye')) {
     const answer = savingsNamed(state, text) ?? yesNoChoice(state, text);
     if (answer !== null) return answer;
   }
+  // At the price question an amount is read before the buckets' labels ("hasta 400" is no "Hasta $ 300 M").
+  const search = searchIn(state, text, ctx);
+  if (search !== null && state.step === 'choosingPriceRange') return search;
   const option = matchOption(text, visible, rows, { partial: PARTIAL_STEPS.has(state.step), inside: true });
   if (option !== null && !(asks && !PARTIAL_STEPS.has(state.step))) return { kind: 'choice', id: option };
-  const search = searchIn(state, text, ctx);
   if (search !== null) return search;
   const normalized = normalizeText(text);
-  if (intents.has('quote') && !NOT_THE_PRICE.some((w) => hasPhrase(normalized, w)))
-    return state.step === 'choosingOutcome' ? { kind: 'choice', id: ID.quote } : { kind: 'intent', intent: 'quote' };
+  // Asked about prices mid-search ("¿cuánto cuestan los más baratos?"), it is a question for an advisor.
+  const quotes = intents.has('quote') && !NOT_THE_PRICE.some((w) => hasPhrase(normalized, w));
+  if (quotes && state.step === 'choosingOutcome') return { kind: 'choice', id: ID.quote };
+  if (quotes && !isQuestion(text)) return { kind: 'intent', intent: 'quote' };
   if (isQuestion(text)) return { kind: 'question' };
   return lastWords(intents) ?? { kind: 'unknown' };
 };

@@ -59,6 +59,12 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   bodegas: 'bodega',
   banos: 'bano',
   torre: 'torres',
+  uno: '1',
+  una: '1',
+  dos: '2',
+  tres: '3',
+  cuatro: '4',
+  cinco: '5',
 };
 const FILLER = new Set([
   'de',
@@ -73,7 +79,6 @@ const FILLER = new Set([
   'a',
   'al',
   'un',
-  'una',
   'por',
   'para',
   'que',
@@ -132,9 +137,13 @@ export const matchOption = (
   const exact = options.find((o) => normalizeText(o.title) === normalized);
   if (exact !== undefined) return exact.id;
   if (!mode.inside) return null;
+  // One title inside the sentence, or one holding every other found ("No acepto" holds "Acepto").
   const inside = options.filter((o) => ` ${normalized} `.includes(` ${normalizeText(o.title)} `));
-  const longest = inside.sort((a, b) => b.title.length - a.title.length);
-  if (longest[0] !== undefined && longest[0].title.length !== longest[1]?.title.length) return longest[0].id;
+  const holder = inside.find((o) =>
+    inside.every((other) => ` ${normalizeText(o.title)} `.includes(` ${normalizeText(other.title)} `)),
+  );
+  if (holder !== undefined) return holder.id;
+  if (inside.length > 1) return null;
   return mode.partial ? byDistinctiveWords(normalized, options) : null;
 };
 

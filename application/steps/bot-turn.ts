@@ -163,6 +163,8 @@ const applyEffect = async (
     }
     case 'SimulateQuote':
       return simulate(tx, deps, line, settings, effect, acc, drafts);
+    case 'NoteQuestion':
+      return acc;
   }
 };
 

@@ -48,3 +48,13 @@ export const checkPriceBuckets = (buckets: readonly PriceBucket[]): Result<Price
   }
   return ok(sorted);
 };
+
+/**
+ * The bucket that holds a range a lead named ("300 millones" is held by "$ 300 M a $ 500 M"), or null when none
+ * holds all of it ("entre 250 y 350" across two buckets): the bot then searches the range itself.
+ */
+export const bucketHolding = (
+  buckets: readonly PriceBucket[],
+  range: { readonly min: number; readonly max: number | null },
+): PriceBucket | null =>
+  buckets.find((b) => range.min >= b.min && (b.max === null || (range.max !== null && range.max <= b.max))) ?? null;

@@ -2,9 +2,13 @@ import type { PriceBucketId, ProjectId, UnitTypeId } from '../shared/ids.ts';
 import type { Money } from '../shared/money.ts';
 import type { Catalog, PriceBucket, Project, PropertyType, Unit, UnitType } from './catalog.ts';
 
-/** What a lead has narrowed the catalogue by so far. */
+/** Prices a lead named that no configured bucket holds: whole pesos (minor units), both ends inclusive. */
+export type PriceRange = { readonly min: number; readonly max: number | null };
+
+/** What a lead has narrowed the catalogue by so far: a price bucket or, when none held what they said, a range. */
 export type SearchCriteria = {
   readonly priceBucketId?: PriceBucketId;
+  readonly priceRange?: PriceRange;
   readonly city?: string;
   readonly propertyType?: PropertyType;
 };
@@ -23,7 +27,9 @@ const unitsOfType = (catalog: Catalog, unitTypeId: UnitTypeId): Unit[] =>
 
 /** Unit types of a project that satisfy the criteria (a type with no priced unit never matches a price filter). */
 export const matchingUnitTypes = (catalog: Catalog, projectId: ProjectId, criteria: SearchCriteria): UnitType[] => {
-  const bucket = catalog.priceBuckets.find((b) => b.id === criteria.priceBucketId);
+  const bucket: PriceBucket | undefined =
+    catalog.priceBuckets.find((b) => b.id === criteria.priceBucketId) ??
+    (criteria.priceRange === undefined ? undefined : { id: '' as PriceBucketId, label: '', ...criteria.priceRange });
   return unitTypesOf(catalog, projectId).filter(
     (t) =>
       (criteria.propertyType === undefined || t.propertyType === criteria.propertyType) &&
@@ -57,8 +63,11 @@ export const optionsFor = (catalog: Catalog, criteria: SearchCriteria, dimension
 };
 
 export const isChosen = (criteria: SearchCriteria, dimension: FilterDimension): boolean =>
-  (dimension === 'price' ? criteria.priceBucketId : dimension === 'city' ? criteria.city : criteria.propertyType) !==
-  undefined;
+  (dimension === 'price'
+    ? (criteria.priceBucketId ?? criteria.priceRange)
+    : dimension === 'city'
+      ? criteria.city
+      : criteria.propertyType) !== undefined;
 
 /** The lowest available price of a unit type, or null when nothing is available. */
 export const fromPrice = (catalog: Catalog, unitTypeId: UnitTypeId): Money | null =>

@@ -28,12 +28,33 @@ export type DataPolicy = { readonly version: string; readonly url: string; reado
 /** What the lead has told the bot after consenting. */
 export type Session = { readonly email: Email; readonly consent: Consent; readonly criteria: SearchCriteria };
 
+/**
+ * What a lead said they want before consenting ("busco apartamento en Medellín", "info de Torres de Salitre"):
+ * kept through the email and consent questions, searched at once after consent.
+ */
+export type Pending = SearchCriteria & { readonly projectId?: ProjectId };
+
 /** Where a lead stands in the bot's conversation; stored per lead per line. */
 export type BotState =
-  | { readonly step: 'start' }
-  | { readonly step: 'awaitingEmail' }
+  | { readonly step: 'start'; readonly pending?: Pending }
+  | { readonly step: 'awaitingEmail'; readonly pending?: Pending }
+  /**
+   * The typed address looked mistyped: "¿Quisiste decir …?" with Sí/No. `typed` is null when it was not valid as
+   * typed (a "No" then asks for the address again).
+   */
+  | {
+      readonly step: 'confirmingEmail';
+      readonly typed: Email | null;
+      readonly suggested: Email;
+      readonly pending?: Pending;
+    }
   /** `shown` is the question the lead is answering (absent in conversations stored before it was kept). */
-  | { readonly step: 'awaitingConsent'; readonly email: Email; readonly shown?: ConsentShown | undefined }
+  | {
+      readonly step: 'awaitingConsent';
+      readonly email: Email;
+      readonly shown?: ConsentShown | undefined;
+      readonly pending?: Pending;
+    }
   | { readonly step: 'choosingFilter'; readonly session: Session }
   | { readonly step: 'choosingPriceRange'; readonly session: Session; readonly page: number }
   | { readonly step: 'choosingCity'; readonly session: Session; readonly page: number }
@@ -98,6 +119,8 @@ export type BotEffect =
   | ({ readonly type: 'OpenVisit'; readonly session: Session } & Interest)
   /** The lead asked for a person: assign an advisor; with no project chosen, a general visit opens. */
   | ({ readonly type: 'HandToAdvisor'; readonly session: Session } & Interest)
+  /** The lead asked something the bot cannot answer ("¿tienen parqueadero?"): kept for their advisor. */
+  | { readonly type: 'NoteQuestion'; readonly session: Session; readonly text: string }
   | {
       readonly type: 'SimulateQuote';
       readonly session: Session;

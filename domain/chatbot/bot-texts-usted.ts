@@ -51,4 +51,15 @@ export const defaultBotTextsUsted: BotTexts = {
   welcomeBack: '¡Hola de nuevo! 👋 ¿Seguimos con {topic} o empezamos otra búsqueda?',
   welcomeBackTopic: 'su búsqueda',
   restartHint: 'Escriba «menú» para empezar de nuevo',
+  emailTypoQuestion: '¿Quiso decir {email}?',
+  goodbyeReply: '¡Hasta pronto! 👋 Cuando quiera seguir, escríbame por aquí.',
+  questionNoted: '¡Buena pregunta! Un asesor se la responde; mientras tanto, sigamos.',
+  questionNotedBeforeConsent:
+    '¡Buena pregunta! Un asesor se la responde en cuanto terminemos su registro; mientras tanto, sigamos.',
+  consentUnsure:
+    'Con gusto le explico: con su autorización guardamos su correo y su número solo para enviarle la ' +
+    'información de los proyectos y para que un asesor lo contacte. Puede aceptar o no, como prefiera.',
+  emailTypoUnsure: 'Revise el correo de arriba: si está bien escrito, elija «Sí, ese es»; si no, escríbalo de nuevo.',
+  quoteNeedsUnit: '¡Claro! Para simularle la cotización, primero elija el inmueble.',
+  advisorDeclined: 'Listo. Si más adelante quiere hablar con un asesor o hacer otra búsqueda, escríbame por aquí. 😊',
 };

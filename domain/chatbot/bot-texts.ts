@@ -69,6 +69,28 @@ export type BotTexts = {
   readonly welcomeBackContinue: string;
   /** A list's footer: WhatsApp shows footers as plain text, so no `*bold*` here. */
   readonly restartHint: string;
+  /** `{email}`: the address the lead more likely meant; answered with the two buttons below. */
+  readonly emailTypoQuestion: string;
+  readonly emailTypoYes: string;
+  readonly emailTypoNo: string;
+  /** Said before the question again, to a greeting mid-conversation. */
+  readonly greetingAgain: string;
+  readonly thanksReply: string;
+  readonly goodbyeReply: string;
+  /** A question the bot cannot answer, noted for the advisor; said before the current question again. */
+  readonly questionNoted: string;
+  /** The same before consent: there is no advisor yet. */
+  readonly questionNotedBeforeConsent: string;
+  /** "No sé" to the consent question: what accepting means, before the question again. */
+  readonly consentUnsure: string;
+  /** "No sé" to "¿Quisiste decir …?". */
+  readonly emailTypoUnsure: string;
+  /** A quote asked for before a unit type is chosen. */
+  readonly quoteNeedsUnit: string;
+  /** The lead said what they look for before giving their email: kept for after consent. */
+  readonly searchNoted: string;
+  /** "No" after a quote, to "¿quieres que un asesor te acompañe?". */
+  readonly advisorDeclined: string;
   readonly propertyTypes: Readonly<Record<PropertyType, string>>;
   /** Words that restart the search (compared without case or accents). */
   readonly restartKeywords: readonly string[];
@@ -143,6 +165,22 @@ export const defaultBotTexts: BotTexts = {
   welcomeBackTopic: 'tu búsqueda',
   welcomeBackContinue: 'Seguir',
   restartHint: 'Escribe «menú» para empezar de nuevo',
+  emailTypoQuestion: '¿Quisiste decir {email}?',
+  emailTypoYes: 'Sí, ese es',
+  emailTypoNo: 'No, está bien así',
+  greetingAgain: '¡Hola! 😊 Sigamos donde íbamos.',
+  thanksReply: '¡Con mucho gusto! 😊',
+  goodbyeReply: '¡Hasta pronto! 👋 Cuando quieras seguir, escríbeme por aquí.',
+  questionNoted: '¡Buena pregunta! Un asesor te la responde; mientras tanto, sigamos.',
+  questionNotedBeforeConsent:
+    '¡Buena pregunta! Un asesor te la responde en cuanto terminemos tu registro; mientras tanto, sigamos.',
+  consentUnsure:
+    'Con gusto te explico: con tu autorización guardamos tu correo y tu número solo para enviarte la ' +
+    'información de los proyectos y para que un asesor te contacte. Puedes aceptar o no, como prefieras.',
+  emailTypoUnsure: 'Revisa el correo de arriba: si está bien escrito, elige «Sí, ese es»; si no, escríbelo de nuevo.',
+  quoteNeedsUnit: '¡Claro! Para simularte la cotización, primero elige el inmueble.',
+  searchNoted: '¡Perfecto, lo tengo en cuenta! 👌',
+  advisorDeclined: 'Listo. Si más adelante quieres hablar con un asesor o hacer otra búsqueda, escríbeme por aquí. 😊',
   propertyTypes: {
     apartment: 'Apartamento',
     house: 'Casa',

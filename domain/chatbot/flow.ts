@@ -6,16 +6,18 @@ import {
   matchingUnitTypes,
   optionsFor,
   type FilterDimension,
+  type SearchCriteria,
 } from '../catalog/search.ts';
-import { parseEmail } from '../contact/email.ts';
 import { buttonsMessage, textMessage } from '../messaging/builders.ts';
-import type { OutboundContent } from '../messaging/outbound.ts';
+import { clip, type OutboundContent } from '../messaging/outbound.ts';
 import type { ProjectId, UnitTypeId } from '../shared/ids.ts';
 import { sha256Hex } from '../shared/sha256.ts';
 import { HOUR_MS } from '../shared/time.ts';
-import type { BotContext, BotInput, BotState, BotTurn, Consent, ConsentShown, Session } from './bot-state.ts';
+import type { BotContext, BotInput, BotState, BotTurn, Consent, ConsentShown, Pending, Session } from './bot-state.ts';
 import { fill, normalizeWord } from './bot-texts.ts';
-import { resolveChoice } from './match-answer.ts';
+import type { EmailInText } from './email-in-text.ts';
+import type { Intent } from './intents.ts';
+import { interpret, wantsIn } from './interpret.ts';
 import { consentQuestionText, filterButtons, ID, question, rowsOf, welcomeText } from './questions.ts';
 
 const turn = (state: BotState, replies: readonly OutboundContent[], effects: BotTurn['effects'] = []): BotTurn => ({
@@ -107,8 +109,26 @@ const consentShown = (ctx: BotContext): ConsentShown => ({
 });
 
 /** Asks for consent, remembering exactly what was asked (the evidence the answer refers to). */
-const askConsent = (email: Session['email'], ctx: BotContext): BotTurn =>
-  show({ step: 'awaitingConsent', email, shown: consentShown(ctx) }, ctx);
+const askConsent = (email: Session['email'], ctx: BotContext, pending?: Pending): BotTurn =>
+  show({ step: 'awaitingConsent', email, shown: consentShown(ctx), ...withPending(pending) }, ctx);
+
+const withPending = (pending: Pending | undefined): { pending?: Pending } =>
+  pending === undefined || Object.keys(pending).length === 0 ? {} : { pending };
+
+/**
+ * Where a lead who just consented goes: to what they asked for before (the project they named, or the search
+ * they described), else to the search's first question.
+ */
+const afterConsent = (session: Session, pending: Pending | undefined, ctx: BotContext): BotTurn => {
+  if (pending === undefined) return restartSearch(session, ctx, ctx.texts.consentThanks);
+  const { projectId, ...criteria } = pending;
+  const searching: Session = { ...session, criteria };
+  const project = ctx.catalog.projects.find((p) => p.id === projectId);
+  if (project !== undefined && matchingUnitTypes(ctx.catalog, project.id, criteria).length > 0)
+    return chooseProject(searching, project.id, ctx);
+  if (Object.keys(criteria).length === 0) return restartSearch(session, ctx, ctx.texts.consentThanks);
+  return narrowOrList(searching, ctx);
+};
 
 /**
  * The answer to the consent question. A "yes" to a question whose policy has changed since (a new version was
@@ -129,7 +149,8 @@ const answerConsent = (
   if (shown.policyVersion !== ctx.policy.version) return askConsent(state.email, ctx);
   const consent: Consent = { at: ctx.now, ...shown, messageId: ctx.messageId };
   const session: Session = { email: state.email, consent, criteria: {} };
-  return { ...restartSearch(session, ctx, ctx.texts.consentThanks), effects: [{ type: 'RegisterLead', session }] };
+  const next = afterConsent(session, state.pending, ctx);
+  return { ...next, effects: [{ type: 'RegisterLead', session }, ...next.effects] };
 };
 
 type QuotingState = Extract<BotState, { step: 'choosingOutcome' | 'askingSavings' }>;
@@ -218,6 +239,12 @@ const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null 
     return show({ ...state, page: Math.max(0, Math.trunc(Number(page)) || 0) }, ctx);
   if (LIST_STEPS.has(state.step) && !offers(state, id, ctx)) return null;
   switch (state.step) {
+    case 'confirmingEmail':
+      if (id === ID.emailYes) return askConsent(state.suggested, ctx, state.pending);
+      if (id !== ID.emailNo) return null;
+      return state.typed === null
+        ? turn({ step: 'awaitingEmail', ...withPending(state.pending) }, [textMessage(ctx.texts.invalidEmail)])
+        : askConsent(state.typed, ctx, state.pending);
     case 'awaitingConsent':
       return id === ID.consentYes || id === ID.consentNo ? answerConsent(state, id === ID.consentYes, ctx) : null;
     case 'choosingFilter': {
@@ -283,31 +310,131 @@ const chooseFilterValue = (
   return next === null ? null : narrowOrList({ ...state.session, criteria: next as Session['criteria'] }, ctx);
 };
 
-const onText = (state: BotState, body: string, ctx: BotContext): BotTurn => {
-  const { texts } = ctx;
-  const word = normalizeWord(body);
+const pendingOf = (state: BotState): Pending | undefined => ('pending' in state ? state.pending : undefined);
+
+/** The email question, keeping what the lead already said they want. */
+const emailStep = (state: BotState): BotState => ({ step: 'awaitingEmail', ...withPending(pendingOf(state)) });
+
+const isBeforeConsent = (state: BotState): boolean =>
+  state.step === 'start' ||
+  state.step === 'awaitingEmail' ||
+  state.step === 'confirmingEmail' ||
+  state.step === 'awaitingConsent';
+
+/** New search words over old ones: a named price replaces the old price, bucket or range alike. */
+const mergeWants = <C extends SearchCriteria>(old: C, wants: Pending): C & Pending => {
+  const { priceBucketId, priceRange, ...rest } = old;
+  const namesPrice = wants.priceBucketId !== undefined || wants.priceRange !== undefined;
+  const oldPrice = namesPrice
+    ? {}
+    : {
+        ...(priceBucketId === undefined ? {} : { priceBucketId }),
+        ...(priceRange === undefined ? {} : { priceRange }),
+      };
+  return { ...rest, ...oldPrice, ...wants } as C & Pending;
+};
+
+const onSearch = (state: BotState, wants: Pending, ctx: BotContext): BotTurn => {
   const session = sessionOf(state);
-  if (texts.advisorKeywords.includes(word)) {
-    if (session !== null) {
-      const at = 'projectId' in state ? state : null;
-      return toAdvisor(session, at?.projectId ?? null, at !== null && 'unitTypeId' in at ? at.unitTypeId : null);
-    }
-    if (state.step === 'awaitingConsent') return reask(state, ctx, texts.advisorNeedsConsent);
-    if (state.step !== 'withAdvisor') return reask({ step: 'awaitingEmail' }, ctx, texts.advisorNeedsEmail);
+  if (session === null) {
+    const pending = mergeWants(pendingOf(state) ?? {}, wants);
+    if (state.step === 'start' || state.step === 'awaitingEmail')
+      return reask(
+        { step: 'awaitingEmail', pending },
+        ctx,
+        `${state.step === 'start' ? `${welcomeText(ctx)}\n\n` : ''}${ctx.texts.searchNoted}`,
+      );
+    return isBeforeConsent(state)
+      ? reask({ ...state, pending } as BotState, ctx, ctx.texts.searchNoted)
+      : reask(state, ctx);
   }
-  if (texts.restartKeywords.includes(word)) {
-    if (session !== null) return restartSearch(session, ctx);
-    return state.step === 'start' ? reask({ step: 'awaitingEmail' }, ctx, welcomeText(ctx)) : reask(state, ctx);
+  const { projectId, ...criteria } = wants;
+  if (projectId !== undefined && ctx.catalog.projects.some((p) => p.id === projectId))
+    return chooseProject({ ...session, criteria }, projectId, ctx);
+  return narrowOrList({ ...session, criteria: mergeWants(session.criteria, criteria) }, ctx);
+};
+
+const onEmail = (state: BotState, found: EmailInText, body: string, ctx: BotContext): BotTurn => {
+  const pending = mergeWants(pendingOf(state) ?? {}, wantsIn(body, ctx, false));
+  if (found.suggestion !== null)
+    return show(
+      { step: 'confirmingEmail', typed: found.typed, suggested: found.suggestion, ...withPending(pending) },
+      ctx,
+    );
+  return found.typed === null ? reask(state, ctx, ctx.texts.invalidEmail) : askConsent(found.typed, ctx, pending);
+};
+
+const onAdvisor = (state: BotState, ctx: BotContext): BotTurn => {
+  const session = sessionOf(state);
+  if (session !== null) {
+    const at = 'projectId' in state ? state : null;
+    return toAdvisor(session, at?.projectId ?? null, at !== null && 'unitTypeId' in at ? at.unitTypeId : null);
   }
-  if (state.step === 'start' || state.step === 'awaitingEmail') {
-    const email = parseEmail(body);
-    if (email.ok) return askConsent(email.value, ctx);
+  if (state.step === 'awaitingConsent') return reask(state, ctx, ctx.texts.advisorNeedsConsent);
+  if (state.step === 'confirmingEmail') return reask(state, ctx, ctx.texts.advisorNeedsEmail);
+  return reask(emailStep(state), ctx, ctx.texts.advisorNeedsEmail);
+};
+
+/** Before their question again: a greeting, thanks, a goodbye (with no question after it). */
+const onIntent = (state: BotState, intent: Intent, ctx: BotContext): BotTurn => {
+  const { texts } = ctx;
+  const session = sessionOf(state);
+  if (intent === 'advisor') return onAdvisor(state, ctx);
+  if (intent === 'goodbye') return turn(state, [textMessage(texts.goodbyeReply)]);
+  if (state.step === 'start') return reask(emailStep(state), ctx, welcomeText(ctx));
+  switch (intent) {
+    case 'restart':
+      return session === null ? reask(state, ctx) : restartSearch(session, ctx);
+    case 'quote':
+      if (session === null) return reask(state, ctx);
+      return state.step === 'quoted' ? restartSearch(session, ctx) : reask(state, ctx, texts.quoteNeedsUnit);
+    case 'greeting':
+      return reask(state, ctx, texts.greetingAgain);
+    case 'thanks':
+      return reask(state, ctx, texts.thanksReply);
+  }
+};
+
+/** A question the bot cannot answer: acknowledged, kept for the advisor (once there is a lead), then the flow goes on. */
+const onQuestion = (state: BotState, body: string, ctx: BotContext): BotTurn => {
+  const session = sessionOf(state);
+  if (session === null)
     return state.step === 'start'
-      ? reask({ step: 'awaitingEmail' }, ctx, welcomeText(ctx))
-      : turn(state, [textMessage(texts.invalidEmail)]);
+      ? reask(emailStep(state), ctx, `${welcomeText(ctx)}\n\n${ctx.texts.questionNotedBeforeConsent}`)
+      : reask(state, ctx, ctx.texts.questionNotedBeforeConsent);
+  const asked = reask(state, ctx, ctx.texts.questionNoted);
+  return { ...asked, effects: [{ type: 'NoteQuestion', session, text: clip(body.trim(), NOTE_MAX) }] };
+};
+
+/** A note keeps this much of the lead's question (the whole message is in the conversation anyway). */
+const NOTE_MAX = 500;
+
+const notUnderstood = (state: BotState, ctx: BotContext): BotTurn => {
+  if (state.step === 'start') return reask(emailStep(state), ctx, welcomeText(ctx));
+  if (state.step === 'awaitingEmail') return turn(state, [textMessage(ctx.texts.invalidEmail)]);
+  return reask(state, ctx, ctx.texts.notUnderstood);
+};
+
+const onText = (state: BotState, body: string, ctx: BotContext): BotTurn => {
+  const reading = interpret(state, body, ctx);
+  switch (reading.kind) {
+    case 'choice':
+      return onChoice(state, reading.id, ctx) ?? notUnderstood(state, ctx);
+    case 'email':
+      return onEmail(state, reading.found, body, ctx);
+    case 'search':
+      return onSearch(state, reading.wants, ctx);
+    case 'intent':
+      return onIntent(state, reading.intent, ctx);
+    case 'unsure':
+      return reask(state, ctx, state.step === 'confirmingEmail' ? ctx.texts.emailTypoUnsure : ctx.texts.consentUnsure);
+    case 'declined':
+      return turn(state, [textMessage(ctx.texts.advisorDeclined)]);
+    case 'question':
+      return onQuestion(state, body, ctx);
+    case 'unknown':
+      return notUnderstood(state, ctx);
   }
-  const id = resolveChoice(state, body, ctx);
-  return (id === null ? null : onChoice(state, id, ctx)) ?? reask(state, ctx, texts.notUnderstood);
 };
 
 /**
@@ -322,12 +449,11 @@ export const advance = (state: BotState, input: BotInput, ctx: BotContext): BotT
     case 'text':
       return onText(state, input.body, ctx);
     case 'choice':
-      if (state.step === 'start') return reask({ step: 'awaitingEmail' }, ctx, welcomeText(ctx));
+      if (state.step === 'start') return reask(emailStep(state), ctx, welcomeText(ctx));
       return onChoice(state, input.id, ctx) ?? reask(state, ctx, ctx.texts.notUnderstood);
     case 'media':
     case 'unsupported':
-      if (state.step === 'start')
-        return reask({ step: 'awaitingEmail' }, ctx, `${welcomeText(ctx)}\n\n${ctx.texts.textOnly}`);
+      if (state.step === 'start') return reask(emailStep(state), ctx, `${welcomeText(ctx)}\n\n${ctx.texts.textOnly}`);
       if (sessionOf(state) === null) return reask(state, ctx, ctx.texts.textOnly);
       // After consent: the notice with a way to a person, who can listen to the voice note or see the photo.
       return turn(state, [

@@ -12,6 +12,8 @@ import { unknownDataController } from './data-controller.ts';
 export const ID = {
   consentYes: 'consent:yes',
   consentNo: 'consent:no',
+  emailYes: 'email:yes',
+  emailNo: 'email:no',
   filterPrice: 'filter:price',
   filterCity: 'filter:city',
   filterType: 'filter:type',
@@ -120,6 +122,13 @@ export const question = (state: BotState, ctx: BotContext): OutboundContent[] =>
     case 'start':
     case 'awaitingEmail':
       return [textMessage(texts.askEmail)];
+    case 'confirmingEmail':
+      return [
+        buttonsMessage(fill(texts.emailTypoQuestion, { email: state.suggested }), [
+          { id: ID.emailYes, title: texts.emailTypoYes },
+          { id: ID.emailNo, title: texts.emailTypoNo },
+        ]),
+      ];
     case 'awaitingConsent':
       return [
         buttonsMessage(consentQuestionText(ctx), [

@@ -118,11 +118,20 @@ export const seen = {
 const say = (phone: string, text: string): Cmd => ({
   check: () => true,
   run: async (m, r) => {
+    // A 👍 answers the yes/no question the lead was last shown: consent, or an advisor after a quote.
+    const last = r.desk.whatsapp.lead(phone).lastMessage();
+    const shown = (last === null ? [] : choicesOf(last.content)).map((c) => c.id);
     await r.desk.whatsapp.lead(phone).say(text);
     const lead = wroteIn(m, r, phone);
     if (text.includes('@') && text.includes('.') && !lead.consented)
       Object.assign(lead, { declined: false, typed: text });
     if (normalizeWord(text) === 'asesor' && lead.consented) lead.askedAdvisor = true;
+    if (text === '👍' && shown.includes('consent:yes')) {
+      Object.assign(lead, { consented: true, registered: true });
+      seen.registrations += 1;
+    }
+    if (text === '👍' && shown.includes('outcome:advisor') && shown.includes('outcome:restart') && lead.consented)
+      lead.askedAdvisor = true;
     await checkInvariants(m, r);
   },
   toString: () => `say(${phone}, ${JSON.stringify(text)})`,

@@ -7,6 +7,7 @@ import { CRM_LEAD_SOURCES, FIRST_TEXT_MAX } from '../../../domain/lead/origin.ts
 const BOT_STEPS = [
   'start',
   'awaitingEmail',
+  'confirmingEmail',
   'awaitingConsent',
   'choosingFilter',
   'choosingPriceRange',
@@ -187,6 +188,10 @@ export const VisitSchema = z
     unitTypeId: z.string().nullable().openapi({ example: 'p-bog-1-t1' }),
     criteria: z.object({
       priceBucketId: z.string().optional(),
+      priceRange: z.object({ min: z.number().int(), max: z.number().int().nullable() }).optional().openapi({
+        description:
+          'Prices the lead named that no price bucket holds (COP, both ends inclusive; max null: no ceiling)',
+      }),
       city: z.string().optional(),
       propertyType: z.string().optional(),
     }),

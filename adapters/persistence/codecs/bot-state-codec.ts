@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BotState, Session } from '../../../domain/chatbot/bot-state.ts';
 import type { Email } from '../../../domain/contact/email.ts';
 import type { ProjectId, UnitTypeId } from '../../../domain/shared/ids.ts';
-import { branded, instant, searchCriteriaSchema } from './parts.ts';
+import { branded, instant, searchCriteriaSchema, searchCriteriaShape } from './parts.ts';
 import { sameShape, versionedCodec } from './stored-codec.ts';
 
 const email = branded<Email>();
@@ -20,16 +20,21 @@ const sessionSchema: z.ZodType<Session> = z.looseObject({
   criteria: searchCriteriaSchema,
 });
 
+/** What a lead asked for before consenting: criteria and maybe a project (optional: added within version 2). */
+const pending = z.looseObject({ ...searchCriteriaShape, projectId: projectId.exactOptional() }).exactOptional();
+
 const paged = <S extends string>(step: S) =>
   z.looseObject({ step: z.literal(step), session: sessionSchema, page: z.number() });
 
 const botStateSchema: z.ZodType<BotState> = z.discriminatedUnion('step', [
-  z.looseObject({ step: z.literal('start') }),
-  z.looseObject({ step: z.literal('awaitingEmail') }),
+  z.looseObject({ step: z.literal('start'), pending }),
+  z.looseObject({ step: z.literal('awaitingEmail'), pending }),
+  z.looseObject({ step: z.literal('confirmingEmail'), typed: email.nullable(), suggested: email, pending }),
   z.looseObject({
     step: z.literal('awaitingConsent'),
     email,
     shown: z.looseObject({ policyVersion: z.string(), policyTextHash: z.string() }).optional(),
+    pending,
   }),
   z.looseObject({ step: z.literal('choosingFilter'), session: sessionSchema }),
   paged('choosingPriceRange'),
@@ -74,7 +79,9 @@ const consentEvidence = (state: unknown): unknown => {
  *
  * Version 2: a session's consent carries its evidence, `policyTextHash` and `messageId` (null for consents given
  * before they were kept); `awaitingConsent` may carry the question `shown` and `withAdvisor` the `session` a
- * hand-back resumes from (both optional, so no upgrade is needed for them).
+ * hand-back resumes from (both optional, so no upgrade is needed for them). Added within version 2, with no upgrade:
+ * the `confirmingEmail` step (a mistyped address suggested) and the optional `pending` search of the steps before
+ * consent.
  * `tests/adapters/persistence/stored-codecs.test.ts` shows an upgrade applied on read.
  */
 export const botStateCodec = versionedCodec<BotState>({

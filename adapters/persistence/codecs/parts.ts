@@ -27,8 +27,15 @@ export const moneySchema: z.ZodType<Money> = z.looseObject({ amount: z.number(),
 
 export const propertyType = z.enum(PROPERTY_TYPES);
 
-export const searchCriteriaSchema: z.ZodType<SearchCriteria> = z.looseObject({
+/**
+ * `priceRange` (prices a lead named that no bucket holds) was added without a version bump: rows written before
+ * lack it and stay readable, and an older app keeps it untouched (loose objects).
+ */
+export const searchCriteriaShape = {
   priceBucketId: branded<NonNullable<SearchCriteria['priceBucketId']>>().exactOptional(),
+  priceRange: z.looseObject({ min: z.number(), max: z.number().nullable() }).exactOptional(),
   city: z.string().exactOptional(),
   propertyType: propertyType.exactOptional(),
-});
+};
+
+export const searchCriteriaSchema: z.ZodType<SearchCriteria> = z.looseObject(searchCriteriaShape);

@@ -228,7 +228,16 @@ const optional = <T extends object>(record: { [K in keyof T]: fc.Arbitrary<T[K]>
   fc.record(record, { requiredKeys: required }) as fc.Arbitrary<T>;
 
 const anyCriteria: fc.Arbitrary<SearchCriteria> = optional<SearchCriteria>(
-  { priceBucketId: id<PriceBucketId>(), city: fc.string(), propertyType: fc.constantFrom(...PROPERTY_TYPES) },
+  {
+    priceBucketId: id<PriceBucketId>(),
+    priceRange: fc.record({ min: fc.nat(), max: fc.option(fc.nat(), { nil: null }) }),
+    city: fc.string(),
+    propertyType: fc.constantFrom(...PROPERTY_TYPES),
+  },
+  [],
+);
+const anyPending = optional<NonNullable<Extract<BotState, { step: 'start' }>['pending']>>(
+  { city: fc.string(), priceBucketId: id<PriceBucketId>(), projectId: id<ProjectId>() },
   [],
 );
 const anySession: fc.Arbitrary<Session> = fc.record({
@@ -245,6 +254,14 @@ const page = fc.nat({ max: 50 });
 const anyBotState: fc.Arbitrary<BotState> = fc.oneof(
   fc.constantFrom<BotState>({ step: 'start' }, { step: 'awaitingEmail' }, { step: 'withAdvisor' }),
   fc.record({ step: fc.constant('awaitingConsent' as const), email: id<Email>() }),
+  fc.record({ step: fc.constantFrom('start' as const, 'awaitingEmail' as const), pending: anyPending }),
+  fc.record({
+    step: fc.constant('confirmingEmail' as const),
+    typed: fc.option(id<Email>(), { nil: null }),
+    suggested: id<Email>(),
+    pending: anyPending,
+  }),
+  fc.record({ step: fc.constant('awaitingConsent' as const), email: id<Email>(), pending: anyPending }),
   fc.record({ step: fc.constant('choosingFilter' as const), session: anySession }),
   fc.record({
     step: fc.constantFrom('choosingPriceRange', 'choosingCity', 'choosingPropertyType', 'choosingProject'),

@@ -4,7 +4,7 @@ import { defaultBotTextsUsted } from '../../../domain/chatbot/bot-texts-usted.ts
 
 /** Words that give "tú" away in the bot's Spanish (verb forms, pronouns, possessives). */
 const TUTEO =
-  /(?<!\p{L})(tu|tus|te|ti|contigo|quieres|puedes|buscas|escríbeme|escríbenos|escríbelo|elige|ábrelo|prefieres|cambias|vuelves|escribiste|vas|necesitas|tienes|dime|cuéntame)(?!\p{L})/iu;
+  /(?<!\p{L})(tu|tus|te|ti|contigo|quieres|puedes|buscas|escríbeme|escríbenos|escríbelo|elige|ábrelo|prefieres|cambias|vuelves|escribiste|vas|necesitas|tienes|dime|cuéntame|quisiste|escríbeme|simularte|explico: con tu)(?!\p{L})/iu;
 
 const sentences = (texts: typeof defaultBotTexts) =>
   Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string');

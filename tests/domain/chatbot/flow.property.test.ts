@@ -22,7 +22,7 @@ const move = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('email' as const),
-      address: fc.constantFrom('ana@example.com', 'x.y@mail.co', ' Luis@Correo.COM '),
+      address: fc.constantFrom('ana@example.com', 'x.y@mail.co', ' Luis@Correo.COM ', 'Mi correo es maria@hotmail.con'),
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('text' as const), body: fc.string({ maxLength: 300 }) }) },
@@ -30,7 +30,21 @@ const move = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('keyword' as const),
-      word: fc.constantFrom('menu', 'Menú', 'INICIO', 'asesor', 'Asesor!'),
+      word: fc.constantFrom(
+        'menu',
+        'Menú',
+        'INICIO',
+        'asesor',
+        'Asesor!',
+        'si',
+        'no',
+        'no sé',
+        'Hola, buenas tardes',
+        'gracias',
+        '¿tienen parqueadero?',
+        'busco apartamento en Bogotá de 300 millones',
+        'entre 250 y 350 millones',
+      ),
     }),
   },
   {
@@ -85,6 +99,16 @@ const inputFor = (m: Move, choices: Choice[]): BotInput => {
   }
 };
 
+const AFTER_CONSENT = [
+  'choosingFilter',
+  'choosingPriceRange',
+  'choosingCity',
+  'choosingPropertyType',
+  'choosingProject',
+  'choosingUnitType',
+  'choosingOutcome',
+];
+
 describe('the chatbot flow, driven by any lead over any catalogue', () => {
   /** Walks of the flow; every step a walk reaches goes into `reached`, which each test makes its own. */
   const walk = (reached: Set<string>) =>
@@ -110,7 +134,10 @@ describe('the chatbot flow, driven by any lead over any catalogue', () => {
           const registers = turn.effects.filter((e) => e.type === 'RegisterLead');
           if (registers.length > 0) {
             expect(state.step).toBe('awaitingConsent');
-            expect(turn.state.step).toBe('choosingFilter');
+            // Straight to what the lead asked for before consenting, else to the search's first question.
+            if (state.step === 'awaitingConsent' && state.pending === undefined)
+              expect(turn.state.step).toBe('choosingFilter');
+            else expect(AFTER_CONSENT).toContain(turn.state.step);
             for (const r of registers)
               expect(r.session.consent).toMatchObject({ messageId: 'wamid.test', policyVersion: policy.version });
           }
@@ -145,6 +172,7 @@ describe('the chatbot flow, driven by any lead over any catalogue', () => {
       'choosingProject',
       'choosingPropertyType',
       'choosingUnitType',
+      'confirmingEmail',
       'quoted',
       'start',
       'withAdvisor',

@@ -70,11 +70,14 @@ describe('the cesantías / subsidy question before a VIS or VIP quote', () => {
     expect(turn.effects).toEqual([{ type: 'SimulateQuote', ...at, savingsToConfirm }]);
   });
 
-  it('reads a typed "si" as Sí, and asks again after anything else', () => {
+  it('reads a typed "si" as Sí, "tal vez" as No sé, and asks again after anything else', () => {
     expect(advance(asking, { kind: 'text', body: 'si' }, ctxFor('vis')).effects).toEqual([
       { type: 'SimulateQuote', ...at, savingsToConfirm: true },
     ]);
-    const unclear = advance(asking, { kind: 'text', body: 'tal vez' }, ctxFor('vis'));
+    expect(advance(asking, { kind: 'text', body: 'tal vez' }, ctxFor('vis')).effects).toEqual([
+      { type: 'SimulateQuote', ...at, savingsToConfirm: false },
+    ]);
+    const unclear = advance(asking, { kind: 'text', body: 'el perro ladra' }, ctxFor('vis'));
     expect(unclear.state).toEqual(asking);
     expect(unclear.effects).toEqual([]);
   });

@@ -358,6 +358,7 @@ export const mountAdvisor = (host) => {
 const BOT_STEPS = {
   start: 'Inicio',
   awaitingEmail: 'Le pedimos el correo',
+  confirmingEmail: 'Confirma su correo',
   awaitingConsent: 'Le pedimos la autorización',
   choosingFilter: 'Elige cómo buscar',
   choosingPriceRange: 'Elige el precio',

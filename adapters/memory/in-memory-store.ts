@@ -29,6 +29,7 @@ import type {
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Template } from '../../domain/templates/template.ts';
 import type { Appointment, AppointmentId } from '../../domain/visit/appointment.ts';
+import type { LeadNote } from '../../domain/visit/lead-note.ts';
 import type { Reservation, ReservationId } from '../../domain/visit/reservation.ts';
 
 /**
@@ -50,6 +51,8 @@ export type StoreData = {
   builder: BuilderProfile | null;
   leads: Map<LeadId, Lead>;
   visits: Map<VisitId, Visit>;
+  /** Questions leads asked the bot, in the order kept. */
+  notes: LeadNote[];
   conversations: Map<ConversationId, Conversation>;
   messages: Map<MessageId, Message>;
   quotes: Map<QuoteId, QuoteRecord>;
@@ -110,6 +113,7 @@ const emptyData = (): StoreData => ({
   builder: null,
   leads: new Map(),
   visits: new Map(),
+  notes: [],
   conversations: new Map(),
   messages: new Map(),
   quotes: new Map(),

@@ -1,6 +1,7 @@
 import type { VisitRepository } from '../../application/ports/visit-repository.ts';
 import type { Visit } from '../../domain/lead/lead.ts';
 import type { LeadId, VisitId } from '../../domain/shared/ids.ts';
+import type { LeadNote } from '../../domain/visit/lead-note.ts';
 import { copy, type InMemoryStore } from './in-memory-store.ts';
 
 export class InMemoryVisitRepository implements VisitRepository {
@@ -22,5 +23,20 @@ export class InMemoryVisitRepository implements VisitRepository {
 
   async save(visit: Visit): Promise<void> {
     this.#store.data.visits.set(visit.id, copy(visit));
+  }
+
+  async addNote(note: LeadNote): Promise<void> {
+    this.#store.data.notes.push(copy(note));
+  }
+
+  async notes(leadId: LeadId, visitId: VisitId | null, limit: number): Promise<LeadNote[]> {
+    const mine = this.#store.data.notes.filter(
+      (n) => n.leadId === leadId && (visitId === null || n.visitId === visitId),
+    );
+    return copy(mine.reverse().slice(0, limit));
+  }
+
+  async eraseNotes(leadId: LeadId): Promise<void> {
+    this.#store.data.notes = this.#store.data.notes.filter((n) => n.leadId !== leadId);
   }
 }

@@ -1,11 +1,12 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { VisitRepository } from '../../application/ports/visit-repository.ts';
 import type { Visit } from '../../domain/lead/lead.ts';
 import { asId, type LeadId, type ProjectId, type UnitTypeId, type VisitId } from '../../domain/shared/ids.ts';
+import type { LeadNote } from '../../domain/visit/lead-note.ts';
 import { searchCriteriaCodec } from './codecs/search-criteria-codec.ts';
 import type { Db } from './drizzle-db.ts';
 import { first, replaceAllBut, toDate, toInstant } from './rows.ts';
-import { visits } from './schema.ts';
+import { leadNotes, visits } from './schema.ts';
 
 type VisitRow = typeof visits.$inferSelect;
 
@@ -52,5 +53,30 @@ export class DrizzleVisitRepository implements VisitRepository {
       .insert(visits)
       .values(toVisitRow(visit))
       .onConflictDoUpdate({ target: visits.id, set: replaceAllBut(visits) });
+  }
+
+  async addNote(note: LeadNote): Promise<void> {
+    await this.db
+      .insert(leadNotes)
+      .values({ leadId: note.leadId, visitId: note.visitId, text: note.text, at: toDate(note.at) });
+  }
+
+  async notes(leadId: LeadId, visitId: VisitId | null, limit: number): Promise<LeadNote[]> {
+    const rows = await this.db
+      .select()
+      .from(leadNotes)
+      .where(and(eq(leadNotes.leadId, leadId), visitId === null ? undefined : eq(leadNotes.visitId, visitId)))
+      .orderBy(desc(leadNotes.id))
+      .limit(limit);
+    return rows.map((r) => ({
+      leadId: asId<LeadId>(r.leadId),
+      visitId: r.visitId === null ? null : asId<VisitId>(r.visitId),
+      text: r.text,
+      at: toInstant(r.at),
+    }));
+  }
+
+  async eraseNotes(leadId: LeadId): Promise<void> {
+    await this.db.delete(leadNotes).where(eq(leadNotes.leadId, leadId));
   }
 }

@@ -15,6 +15,7 @@ const KNOWN_TYPES: Readonly<Record<DeskEvent['type'], true>> = {
   lead_assigned: true,
   visit_changed: true,
   conversation_handed: true,
+  lead_note_added: true,
   appointment_changed: true,
   appointment_reminder_not_sent: true,
   reservation_expired: true,

@@ -33,6 +33,8 @@ export type DeskEvent =
   | { readonly type: 'lead_registered'; readonly leadId: LeadId; readonly advisorId: UserId | null }
   | { readonly type: 'lead_assigned'; readonly leadId: LeadId; readonly advisorId: UserId }
   | { readonly type: 'visit_changed'; readonly leadId: LeadId; readonly visitId: VisitId }
+  /** The lead asked the bot something a person must answer: a note on the visit (see `LeadNote`). */
+  | { readonly type: 'lead_note_added'; readonly leadId: LeadId; readonly visitId: VisitId | null }
   /** An advisor took the conversation from the bot (`to: 'advisor'`) or handed it back (`to: 'bot'`). */
   | {
       readonly type: 'conversation_handed';

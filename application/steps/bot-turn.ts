@@ -163,8 +163,14 @@ const applyEffect = async (
     }
     case 'SimulateQuote':
       return simulate(tx, deps, line, settings, effect, acc, drafts);
-    case 'NoteQuestion':
-      return acc;
+    case 'NoteQuestion': {
+      // Kept for the advisor on the visit the lead is looking at (their latest, or none yet).
+      const { lead, acc: now } = await enrolled(tx, deps, line, effect.session, acc);
+      const visitId = now.visitId ?? (await tx.visits.byLead(lead.id))[0]?.id ?? null;
+      await tx.visits.addNote({ leadId: lead.id, visitId, text: effect.text, at: deps.clock.now() });
+      tx.events.record({ type: 'lead_note_added', leadId: lead.id, visitId });
+      return now;
+    }
   }
 };
 

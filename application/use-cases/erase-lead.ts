@@ -53,6 +53,8 @@ export class EraseLead {
       await eraseRecords(tx, records);
       const at = this.clock.now();
       await tx.personalData.erase(scope, at);
+      // The questions the lead asked the bot are their own words.
+      await tx.visits.eraseNotes(lead.id);
       const request: DataSubjectRequest = {
         id: this.ids.next('dsr'),
         leadId: lead.id,

@@ -1,3 +1,4 @@
+import type { LeadNote } from '../../domain/visit/lead-note.ts';
 import type { LeadId, MediaId, MessageId, QuoteId } from '../../domain/shared/ids.ts';
 import { mediaIdsOf } from '../../domain/messaging/media-references.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
@@ -22,9 +23,14 @@ export type PersonalFile = {
 export type PersonalDataExport = LeadRecords & {
   readonly files: readonly PersonalFile[];
   readonly consents: readonly ConsentRecord[];
+  /** What the lead asked the bot for a person to answer. */
+  readonly notes: readonly LeadNote[];
   /** Earlier requests about this lead, this one included. */
   readonly requests: readonly DataSubjectRequest[];
 };
+
+/** A lead asks a handful of questions; more than this many notes are not exported (a bound, not a cut in practice). */
+const MAX_EXPORTED_NOTES = 1_000;
 
 export type ExportPersonalDataInput = { readonly actor: Actor; readonly leadId: LeadId };
 
@@ -87,6 +93,7 @@ export class ExportPersonalData {
         ...records,
         files: filesOf(records, owned),
         consents: await repos.leads.consentsOf(lead.id),
+        notes: await repos.visits.notes(lead.id, null, MAX_EXPORTED_NOTES),
         requests: await repos.personalData.requestsOf(lead.id),
       });
     });

@@ -1,3 +1,4 @@
+import { type LeadNote, NOTES_SHOWN } from '../../domain/visit/lead-note.ts';
 import type { Unit } from '../../domain/catalog/catalog.ts';
 import type { Lead, Visit } from '../../domain/lead/lead.ts';
 import type { VisitId } from '../../domain/shared/ids.ts';
@@ -20,6 +21,8 @@ export type VisitCard = {
   readonly reservations: readonly Reservation[];
   /** Newest first, so the advisor can resend any of them. */
   readonly quotes: readonly QuoteRecord[];
+  /** What the lead asked the bot about this visit, for the advisor to answer; newest first. */
+  readonly notes: readonly LeadNote[];
 };
 
 /** One visit's card; `VisitNotFound` also for visits of leads the actor may not see. */
@@ -39,6 +42,7 @@ export class GetVisitCard {
         appointments: await repos.appointments.byVisit(visit.id),
         reservations: await repos.reservations.byVisit(visit.id),
         quotes: [...(await repos.quotes.byVisit(visit.id))].sort((a, b) => b.quote.issuedAt - a.quote.issuedAt),
+        notes: await repos.visits.notes(lead.id, visit.id, NOTES_SHOWN),
       });
     });
   }

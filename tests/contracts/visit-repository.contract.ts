@@ -8,6 +8,27 @@ export const visitRepositoryContract = (name: string, open: OpenSubject) =>
     const subject = useSubject(open);
     const visits = () => subject().repos.visits;
 
+    it("keeps a lead's notes, newest first, by visit or all, and erases them with the lead", async () => {
+      const lead = asId<LeadId>('lead-notes');
+      const other = asId<LeadId>('lead-other');
+      const visit = asId<VisitId>('visit-notes');
+      await visits().addNote({ leadId: lead, visitId: null, text: '¿Aceptan mascotas?', at: 100 });
+      await visits().addNote({ leadId: lead, visitId: visit, text: '¿Tienen parqueadero?', at: 200 });
+      await visits().addNote({ leadId: other, visitId: null, text: '¿Hay piscina?', at: 300 });
+
+      expect((await visits().notes(lead, null, 10)).map((n) => n.text)).toEqual([
+        '¿Tienen parqueadero?',
+        '¿Aceptan mascotas?',
+      ]);
+      expect(await visits().notes(lead, visit, 10)).toEqual([
+        { leadId: lead, visitId: visit, text: '¿Tienen parqueadero?', at: 200 },
+      ]);
+      expect(await visits().notes(lead, null, 1)).toHaveLength(1);
+      await visits().eraseNotes(lead);
+      expect(await visits().notes(lead, null, 10)).toEqual([]);
+      expect(await visits().notes(other, null, 10)).toHaveLength(1);
+    });
+
     it('returns null for an unknown id', async () => {
       expect(await visits().byId(asId<VisitId>('nothing'))).toBeNull();
     });

@@ -60,6 +60,10 @@ const CASES: {
     { type: 'visit_changed', leadId, visitId: asId<VisitId>('visit-1') },
     { v: 1, type: 'visit_changed', leadId: 'lead-1', visitId: 'visit-1' },
   ],
+  lead_note_added: [
+    { type: 'lead_note_added', leadId, visitId: asId<VisitId>('visit-1') },
+    { v: 1, type: 'lead_note_added', leadId: 'lead-1', visitId: 'visit-1' },
+  ],
   conversation_handed: [
     { type: 'conversation_handed', leadId, conversationId, to: 'bot' },
     { v: 1, type: 'conversation_handed', leadId: 'lead-1', conversationId: 'conv-1', to: 'bot' },

@@ -47,3 +47,22 @@ describe('a lead who reacts, and one who comes back the next day (issue 16)', ()
     expect(camila.lastText()).toContain('Apartamento 2 alcobas');
   });
 });
+
+describe('a question mid-flow (issue 16)', () => {
+  it('is acknowledged, kept for the advisor on the visit the lead is looking at, and shown on the visit card', async () => {
+    const { leadRouter } = await import('../support/lead-desk-routes.ts');
+    const desk = await startDesk();
+    const camila = await toMiradorOutcomeChoice(desk, '+573007772004');
+
+    await camila.say('¿tienen parqueadero para visitantes?');
+    await desk.idle();
+
+    expect(camila.inbox().at(-2)?.content).toMatchObject({ body: expect.stringContaining('¡Buena pregunta!') });
+    const lead = await desk.read((r) => r.leads.byIdentity({ phone: camila.phone, userId: null }));
+    const [visit] = await desk.read((r) => r.visits.byLead(lead?.id ?? ('none' as never)));
+    const card = (await (await leadRouter(desk).as('admin').get(`/visits/${visit?.id}`)).json()) as {
+      notes: { text: string }[];
+    };
+    expect(card.notes.map((n) => n.text)).toEqual(['¿tienen parqueadero para visitantes?']);
+  });
+});

@@ -31,6 +31,7 @@ export const liveALeadsLife = async (desk: Desk, who: Person, admin: string): Pr
   const person = desk.whatsapp.lead(who.phone, who.name);
   await person.say(who.email);
   await person.tap('Acepto');
+  await person.say(`¿Tienen parqueadero? Soy ${who.name}, mi cel es ${who.phone}`);
   await person.say('asesor');
   await person.sendImage(`Así quiero la casa, ${who.name}`);
   await desk.idle();

@@ -28,6 +28,11 @@ export type DeskEventPayloads = {
     readonly leadId: string;
     readonly advisorId: string;
   };
+  readonly lead_note_added: Version & {
+    readonly type: 'lead_note_added';
+    readonly leadId: string;
+    readonly visitId: string | null;
+  };
   readonly conversation_handed: Version & {
     readonly type: 'conversation_handed';
     readonly leadId: string;
@@ -103,6 +108,7 @@ const PRESENTERS: { readonly [T in DeskEventType]: (event: EventOf<T>) => DeskEv
   lead_registered: (e) => ({ v, type: e.type, leadId: e.leadId, advisorId: e.advisorId }),
   lead_assigned: (e) => ({ v, type: e.type, leadId: e.leadId, advisorId: e.advisorId }),
   visit_changed: (e) => ({ v, type: e.type, leadId: e.leadId, visitId: e.visitId }),
+  lead_note_added: (e) => ({ v, type: e.type, leadId: e.leadId, visitId: e.visitId }),
   conversation_handed: (e) => ({ v, type: e.type, leadId: e.leadId, conversationId: e.conversationId, to: e.to }),
   appointment_changed: (e) => ({
     v,

@@ -8,7 +8,7 @@ export const eventsRoute = createRoute({
   summary: 'Live desk events (server-sent events)',
   description:
     'A `text/event-stream`: each event has `event: <type>` (message_received, message_queued, message_status_changed, ' +
-    'lead_registered, lead_assigned, visit_changed, conversation_handed, appointment_changed, appointment_reminder_not_sent, ' +
+    'lead_registered, lead_assigned, visit_changed, conversation_handed, lead_note_added, appointment_changed, appointment_reminder_not_sent, ' +
     'reservation_expired, user_deactivated), ' +
     '`data: <json>` (`v: 1`, the `type` again and the ids it concerns) and an `id`. `appointment_changed` carries the ' +
     '`appointmentId`, its `advisorId`, `status` and the `change` (scheduled, rescheduled, status_changed, reminder_queued); ' +

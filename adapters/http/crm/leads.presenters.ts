@@ -1,3 +1,4 @@
+import type { LeadNote } from '../../../domain/visit/lead-note.ts';
 import type { z } from '@hono/zod-openapi';
 import type { ConsentRecord } from '../../../application/ports/lead-repository.ts';
 import type { LeadDetail } from '../../../application/use-cases/get-lead.ts';
@@ -83,3 +84,5 @@ export const messageJson = (m: Message) => ({
   author: m.direction === 'outbound' ? m.author : ({ kind: 'lead' } as const),
   createdAt: iso(m.createdAt),
 });
+
+export const noteJson = (n: LeadNote) => ({ visitId: n.visitId, text: n.text, at: iso(n.at) });

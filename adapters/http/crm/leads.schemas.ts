@@ -236,3 +236,11 @@ export const ListUnregisteredQuery = z.object({
   cursor: z.string().max(300).optional(),
   limit: limit(200, 50),
 });
+
+export const LeadNoteSchema = z
+  .object({
+    visitId: z.string().nullable().openapi({ description: 'The visit the lead was looking at; null before any' }),
+    text: z.string().openapi({ example: '¿Tienen parqueadero para visitantes?' }),
+    at: z.iso.datetime(),
+  })
+  .openapi('LeadNote');

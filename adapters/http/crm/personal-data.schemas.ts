@@ -6,8 +6,8 @@ import type { DataSubjectRequest } from '../../../domain/lead/erasure.ts';
 import type { Lead } from '../../../domain/lead/lead.ts';
 import { QuoteSchema } from './chat-tools.schemas.ts';
 import { MessageSchema } from './conversation.schemas.ts';
-import { consentJson, iso, messageJson, originJson, visitJson } from './leads.presenters.ts';
-import { ConsentSchema, LeadOriginSchema, VisitSchema } from './leads.schemas.ts';
+import { consentJson, iso, messageJson, noteJson, originJson, visitJson } from './leads.presenters.ts';
+import { ConsentSchema, LeadNoteSchema, LeadOriginSchema, VisitSchema } from './leads.schemas.ts';
 import { quoteJson } from './quote.presenters.ts';
 import { AppointmentSchema, appointmentBody, ReservationSchema, reservationBody } from './visit-card.schemas.ts';
 
@@ -101,6 +101,7 @@ export const PersonalDataExportSchema = z
     appointments: z.array(AppointmentSchema),
     reservations: z.array(ReservationSchema),
     consents: z.array(ConsentSchema),
+    notes: z.array(LeadNoteSchema).openapi({ description: 'Questions the lead asked the bot, kept for the advisor' }),
     requests: z.array(DataSubjectRequestSchema).openapi({ description: 'Requests about this lead, this one included' }),
   })
   .openapi('PersonalDataExport');
@@ -154,6 +155,7 @@ export const personalDataBody = (e: PersonalDataExport) => ({
   appointments: e.appointments.map(appointmentBody),
   reservations: e.reservations.map(reservationBody),
   consents: e.consents.map(consentJson),
+  notes: e.notes.map(noteJson),
   requests: e.requests.map(dataSubjectRequestBody),
 });
 

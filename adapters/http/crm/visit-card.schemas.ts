@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { LeadNoteSchema } from './leads.schemas.ts';
 import type { Unit } from '../../../domain/catalog/catalog.ts';
 import type { VisitCard } from '../../../application/use-cases/get-visit-card.ts';
 import type { Visit } from '../../../domain/lead/lead.ts';
@@ -194,6 +195,9 @@ export const VisitCardSchema = z
     appointments: z.array(AppointmentSchema),
     reservations: z.array(ReservationSchema),
     quotes: z.array(CardQuoteSchema),
+    notes: z
+      .array(LeadNoteSchema)
+      .openapi({ description: 'What the lead asked the bot about this visit, newest first' }),
   })
   .openapi('VisitCard');
 
@@ -244,6 +248,7 @@ export const visitCardBody = (card: VisitCard) => ({
   units: card.units.map(unitBody),
   appointments: card.appointments.map(appointmentBody),
   reservations: card.reservations.map(reservationBody),
+  notes: card.notes.map((n) => ({ visitId: n.visitId, text: n.text, at: iso(n.at) })),
   quotes: card.quotes.map(({ quote, pdfMediaId }) => ({
     id: quote.id,
     number: quote.number,

@@ -160,3 +160,16 @@ export const reservations = pgTable(
     index('reservations_open_expiry_idx').on(t.expiresAt).where(sql`${t.status} in ('requested', 'authorised')`),
   ],
 );
+
+/** Questions leads asked the bot, for their advisor (the lead's own words: deleted by an erasure). */
+export const leadNotes = pgTable(
+  'lead_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    leadId: text('lead_id').notNull(),
+    visitId: text('visit_id'),
+    text: text('text').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [index('lead_notes_lead_idx').on(t.leadId, t.id)],
+);

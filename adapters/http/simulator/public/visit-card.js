@@ -7,6 +7,7 @@ import {
   quotesSection,
   reservationsSection,
   labelOf,
+  notesSection,
   summarySection,
   unitsSection,
 } from './visit-sections.js';
@@ -181,6 +182,7 @@ export const createVisitCard = ({ session, notify, inform, onFocus = () => {} })
       clear(body).append(
         visitPicker(visits) ?? '',
         summarySection(data, actions),
+        notesSection(data),
         quotesSection(data, actions),
         unitsSection(data, actions),
         appointmentsSection(data, actions),

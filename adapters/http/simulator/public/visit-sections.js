@@ -190,6 +190,31 @@ export const unitsSection = ({ card, directory, onlyType }, actions) => {
   );
 };
 
+/** What the lead asked the bot about this visit, for the advisor to answer (nothing when they asked nothing). */
+export const notesSection = ({ card }) =>
+  (card.notes ?? []).length === 0
+    ? ''
+    : section(
+        'Preguntas del cliente',
+        'notes-section',
+        el(
+          'ul',
+          { class: 'list' },
+          card.notes.map((note) =>
+            el(
+              'li',
+              { class: 'list-row', testid: 'note-row' },
+              el(
+                'div',
+                {},
+                el('span', { text: note.text }),
+                el('div', { class: 'muted small', text: dateTimeOf(note.at) }),
+              ),
+            ),
+          ),
+        ),
+      );
+
 export const quotesSection = ({ card, quotes }, actions) => {
   const detailed = new Map(quotes.map((q) => [q.id, q]));
   const items = card.quotes.map((quote) => {

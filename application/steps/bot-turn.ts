@@ -49,7 +49,8 @@ export type BotTurnDeps = QuoteUnitDeps;
  * Runs one bot turn for a message of a lead the bot still leads, and queues its replies, inside the inbox
  * worker's transaction: the pure flow (`advance`) decides, and its effects register the lead (on consent), forget
  * one who declined, open the visit of the project they pick, hand them to an advisor or quote a unit (a quote's
- * PDF is rendered outside the transaction and handed in through `drafts`: see `withQuoteDrafts`).
+ * PDF is rendered outside the transaction and handed in through `drafts`: see `withQuoteDrafts`). Returns how many
+ * replies it queued (none for a reaction).
  */
 export const botTurn = async (
   tx: Transaction,
@@ -58,9 +59,9 @@ export const botTurn = async (
   conversation: Conversation,
   message: InboundMessage,
   drafts: QuoteDrafts,
-): Promise<void> => {
+): Promise<number> => {
   const input = botInputOf(message.content);
-  if (input === null) return;
+  if (input === null) return 0;
   const settings = await tx.settings.current();
   const now = deps.clock.now();
   const ctx: BotContext = {
@@ -76,13 +77,14 @@ export const botTurn = async (
   let result: EffectResult = { conversation: withBot(conversation, turn.state), visitId: null, replies: [] };
   for (const effect of turn.effects) result = await applyEffect(tx, deps, line, settings, effect, result, drafts);
   await tx.conversations.save(result.conversation);
-  await queueOutbound(tx, deps.ids, {
+  const queued = await queueOutbound(tx, deps.ids, {
     conversation: result.conversation,
     visitId: result.visitId,
     contents: [...result.replies, ...turn.replies],
     author: { kind: 'bot' },
     now,
   });
+  return queued.length;
 };
 
 /** Why no quote, in the lead's words: sold out since they chose, too close to delivery, or a VIS price over its cap. */

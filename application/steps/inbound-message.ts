@@ -23,7 +23,14 @@ export type InboundOutcome =
   | { readonly kind: 'duplicate' }
   /** A lead with an advisor wrote (handed over, taken over, or a CRM lead): stored for the CRM, no bot. */
   | { readonly kind: 'recorded'; readonly conversationId: ConversationId; readonly messageId: MessageId }
-  | { readonly kind: 'answered'; readonly conversationId: ConversationId; readonly messageId: MessageId };
+  | {
+      readonly kind: 'answered';
+      readonly conversationId: ConversationId;
+      readonly messageId: MessageId;
+      /** The line that answers and how many replies the bot queued (none for a reaction). */
+      readonly line: BusinessLine;
+      readonly replies: number;
+    };
 
 export type InboundMessageDeps = BotTurnDeps;
 
@@ -75,8 +82,8 @@ export const takeInboundMessage = async (
   if (lead !== null) await learnIdentity(tx, lead, envelope.from);
   if (current.bot.step === 'withAdvisor')
     return ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id });
-  await botTurn(tx, deps, line, current, message, drafts);
-  return ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id });
+  const replies = await botTurn(tx, deps, line, current, message, drafts);
+  return ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id, line, replies });
 };
 
 const newConversation = (deps: InboundMessageDeps, line: BusinessLine, envelope: InboundEnvelope): Conversation =>

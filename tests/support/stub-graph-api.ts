@@ -210,6 +210,8 @@ const readShape = z.strictObject({
   messaging_product: z.literal('whatsapp'),
   status: z.literal('read'),
   message_id: z.string().min(1),
+  // Mark-as-read with a typing indicator (adapters/whatsapp/meta-cloud/README.md §F19): only `text` exists.
+  typing_indicator: z.strictObject({ type: z.literal('text') }).optional(),
 });
 
 const graphError = (c: Context, status: number, e: StubGraphError) => {
@@ -253,6 +255,8 @@ class StubState {
   readonly sentMessages: StubSentMessage[] = [];
   readonly media: StubMedia[] = [];
   readonly readMarks: string[] = [];
+  /** The messages marked read with a typing indicator, oldest first. */
+  readonly typingShown: string[] = [];
   readonly templates: StubTemplate[] = [];
   readonly faults: Fault[] = [];
   readonly hanging = new Set<() => void>();
@@ -349,6 +353,7 @@ const sendMessage = (state: StubState) => (c: Context<Env>) => {
   const read = readShape.safeParse(c.var.record.json);
   if (read.success) {
     state.readMarks.push(read.data.message_id);
+    if (read.data.typing_indicator !== undefined) state.typingShown.push(read.data.message_id);
     return c.json({ success: true });
   }
   const parsed = messageShape.safeParse(c.var.record.json);
@@ -482,13 +487,14 @@ export const startStubGraphApi = async (options: StubGraphOptions) => {
   const state = new StubState(options);
   const server = await listen(stubApp(state));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { url, requests, sentMessages, media, readMarks, templates, faults } = state;
+  const { url, requests, sentMessages, media, readMarks, typingShown, templates, faults } = state;
   return {
     url,
     requests,
     sentMessages,
     media,
     readMarks,
+    typingShown,
     templates,
     /** A file Meta holds (uploaded by us, or sent by a lead); returns its id. */
     addMedia: (bytes: Uint8Array, mimeType: string, from?: StubMediaOptions) => state.addMedia(bytes, mimeType, from),

@@ -14,6 +14,7 @@ import type { ConversationId, MessageId } from '../../domain/shared/ids.ts';
 import type { InboundEnvelope } from '../ports/inbound.ts';
 import type { Transaction } from '../ports/unit-of-work.ts';
 import type { QuoteDrafts } from '../use-cases/quote-drafts.ts';
+import { acknowledgeLead } from './acknowledge-lead.ts';
 import { type BotTurnDeps, botTurn } from './bot-turn.ts';
 import { learnIdentity, savePhoneOf, senderConversation, senderLead } from './sender-identity.ts';
 
@@ -21,7 +22,10 @@ export type UnknownLine = { readonly type: 'UnknownLine'; readonly phoneNumberId
 
 export type InboundOutcome =
   | { readonly kind: 'duplicate' }
-  /** A lead with an advisor wrote (handed over, taken over, or a CRM lead): stored for the CRM, no bot. */
+  /**
+   * A lead with an advisor wrote (handed over, taken over, or a CRM lead): stored for the CRM; the bot only
+   * acknowledges it, once a day at most (`acknowledgeLead`).
+   */
   | { readonly kind: 'recorded'; readonly conversationId: ConversationId; readonly messageId: MessageId }
   | {
       readonly kind: 'answered';
@@ -80,8 +84,14 @@ export const takeInboundMessage = async (
     messageId: message.id,
   });
   if (lead !== null) await learnIdentity(tx, lead, envelope.from);
-  if (current.bot.step === 'withAdvisor')
+  if (current.bot.step === 'withAdvisor') {
+    if (lead !== null) {
+      const wrote = { conversation: current, lead, message, previousInboundAt: found?.lastInboundAt ?? null };
+      const after = await acknowledgeLead(tx, deps, wrote);
+      if (after !== current) await tx.conversations.save(after);
+    }
     return ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id });
+  }
   const replies = await botTurn(tx, deps, line, current, message, drafts);
   return ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id, line, replies });
 };

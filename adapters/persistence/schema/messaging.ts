@@ -32,6 +32,8 @@ export const conversations = pgTable(
     lastInboundAt: instant('last_inbound_at'),
     /** `firstContactCodec`; null before the first message (and for conversations from before origins). */
     origin: storedJson('origin'),
+    /** The last automatic "your advisor will answer" (one a day at most); null: never. */
+    acknowledgedAt: instant('acknowledged_at'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [

@@ -17,6 +17,7 @@ export const toLine = (row: LineRow): BusinessLine => ({
   advisorGroupId: asId<AdvisorGroupId>(row.advisorGroupId),
   projectIds: row.projectIds.map((id) => asId<ProjectId>(id)),
   assignQuotedLeads: row.assignQuotedLeads,
+  botQuotesForRegistered: row.botQuotesForRegistered,
 });
 
 export const toLineRow = (line: BusinessLine): typeof businessLines.$inferInsert => ({
@@ -27,6 +28,7 @@ export const toLineRow = (line: BusinessLine): typeof businessLines.$inferInsert
   advisorGroupId: line.advisorGroupId,
   projectIds: [...line.projectIds],
   assignQuotedLeads: line.assignQuotedLeads,
+  botQuotesForRegistered: line.botQuotesForRegistered,
 });
 
 export class DrizzleLineRepository implements LineRepository {

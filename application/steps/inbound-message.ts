@@ -14,7 +14,9 @@ import type { ConversationId, MessageId } from '../../domain/shared/ids.ts';
 import type { InboundEnvelope } from '../ports/inbound.ts';
 import type { Transaction } from '../ports/unit-of-work.ts';
 import type { QuoteDrafts } from '../use-cases/quote-drafts.ts';
+import { botTakesNewQuote } from '../../domain/chatbot/new-quote-request.ts';
 import { acknowledgeLead } from './acknowledge-lead.ts';
+import { resumeForQuote } from './resume-for-quote.ts';
 import { type BotTurnDeps, botTurn } from './bot-turn.ts';
 import { learnIdentity, savePhoneOf, senderConversation, senderLead } from './sender-identity.ts';
 
@@ -84,6 +86,16 @@ export const takeInboundMessage = async (
     messageId: message.id,
   });
   if (lead !== null) await learnIdentity(tx, lead, envelope.from);
+  const quoteAgain = botTakesNewQuote({
+    state: current.bot,
+    allowed: line.botQuotesForRegistered,
+    hasAdvisor: lead?.advisorId != null,
+    text: envelope.content.kind === 'text' ? envelope.content.body : null,
+  });
+  if (quoteAgain) {
+    const replies = await resumeForQuote(tx, deps, line, current, message);
+    return ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id, line, replies });
+  }
   if (current.bot.step === 'withAdvisor') {
     if (lead !== null) {
       const wrote = { conversation: current, lead, message, previousInboundAt: found?.lastInboundAt ?? null };

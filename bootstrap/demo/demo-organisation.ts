@@ -33,6 +33,7 @@ export const demoLine = (phoneNumberId: string = FAKE_PHONE_NUMBER_ID): Business
   advisorGroupId: demoGroup.id,
   projectIds: [],
   assignQuotedLeads: true,
+  botQuotesForRegistered: false,
 });
 
 export const demoTemplates: readonly Template[] = [

@@ -42,4 +42,9 @@ export type BusinessLine = {
    * least-loaded advisor at once (`true`, the default) or waits, unassigned, for a manager to route.
    */
   readonly assignQuotedLeads: boolean;
+  /**
+   * Whether a registered lead, whose conversation is their advisor's, may ask the bot for another quote
+   * ("cotizar otro", `asksForNewQuote`): the bot then takes the conversation back at the search. Off by default.
+   */
+  readonly botQuotesForRegistered: boolean;
 };

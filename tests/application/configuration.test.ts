@@ -159,6 +159,7 @@ describe('configuration use cases', () => {
       advisorGroupId: created.value.id,
       projectIds: [asId<ProjectId>('p-bog-1')],
       assignQuotedLeads: true,
+      botQuotesForRegistered: false,
     };
 
     expect(await saveLine.execute(line)).toMatchObject({ ok: true });

@@ -12,6 +12,7 @@ export class LineBuilder {
     advisorGroupId: asId<AdvisorGroupId>('group-1'),
     projectIds: [],
     assignQuotedLeads: true,
+    botQuotesForRegistered: false,
   };
 
   withId(id: string): this {

@@ -43,9 +43,17 @@ export const LineInputSchema = z
       description:
         'Whether a lead who simulates a quote in the bot, without asking for an advisor, is assigned to the least-loaded advisor at once (true, the default) or waits unassigned for a manager.',
     }),
+    botQuotesForRegistered: z.boolean().default(false).openapi({
+      description:
+        'Whether a registered lead whose conversation is with their advisor may ask the bot for another quote ("cotizar otro", "otra cotización"): the bot takes the conversation back at the search. False by default.',
+    }),
   })
   .openapi('LineInput');
-export const LineSchema = LineInputSchema.extend({ id, assignQuotedLeads: z.boolean() }).openapi('Line');
+export const LineSchema = LineInputSchema.extend({
+  id,
+  assignQuotedLeads: z.boolean(),
+  botQuotesForRegistered: z.boolean(),
+}).openapi('Line');
 
 const PaymentPlanSchema = z.object({
   separationFee: amount,

@@ -27,6 +27,7 @@ export const businessLines = pgTable('business_lines', {
   projectIds: text('project_ids').array().notNull(),
   /** A lead who only quoted in the bot is assigned at once (true) or left for a manager (false). */
   assignQuotedLeads: boolean('assign_quoted_leads').notNull().default(true),
+  botQuotesForRegistered: boolean('bot_quotes_for_registered').notNull().default(false),
 });
 
 export const users = pgTable('users', {

@@ -60,8 +60,9 @@ export const botTurn = async (
   message: InboundMessage,
   drafts: QuoteDrafts,
 ): Promise<number> => {
-  const input = botInputOf(message.content);
-  if (input === null) return 0;
+  const read = botInputOf(message.content);
+  if (read === null) return 0;
+  const input: BotInput = message.replyTo === undefined ? read : { ...read, replyTo: message.replyTo };
   const settings = await tx.settings.current();
   const now = deps.clock.now();
   const ctx: BotContext = {

@@ -134,6 +134,7 @@ const store = async (
     waMessageId: envelope.waMessageId,
     content: envelope.content,
     sentAt: envelope.sentAt,
+    replyTo: envelope.replyTo,
   });
   return (await tx.messages.addInbound(message)) ? message : null;
 };

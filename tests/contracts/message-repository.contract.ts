@@ -49,6 +49,18 @@ export const messageRepositoryContract = (name: string, open: OpenSubject) =>
       expect(await messages().addInbound(anInboundMessage().withWaMessageId('wamid.out.1').build())).toBe(false);
     });
 
+    it('keeps which message a quoted reply answers', async () => {
+      const plain = anInboundMessage().withWaMessageId('wamid.R0').build();
+      const reply = {
+        ...anInboundMessage().withWaMessageId('wamid.R1').build(),
+        replyTo: asId<WaMessageId>('wamid.R0'),
+      };
+      await messages().addInbound(plain);
+      await messages().addInbound(reply);
+      expect(await messages().byId(reply.id)).toEqual(reply);
+      expect(await messages().byId(plain.id)).not.toHaveProperty('replyTo');
+    });
+
     it('tells whether a person (not the bot) wrote in a conversation after a time', async () => {
       const c = asId<ConversationId>('conversation-p');
       const advisor = { kind: 'user', userId: asId<UserId>('u-ana') } as const;

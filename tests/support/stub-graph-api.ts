@@ -287,8 +287,13 @@ class StubState {
   liveMedia = (id: string): StubMedia | undefined =>
     this.expired.has(id) ? undefined : this.media.find((m) => m.id === id);
   knownLine = (id: string): boolean => this.options.phoneNumberIds?.includes(id) ?? true;
-  takeFault(path: string): Fault | undefined {
-    const index = this.faults.findIndex((f) => f.only === undefined || path.includes(f.only));
+  /**
+   * The next fault for this request. A fault scripted for a path (`only`) plays on that path's sends: read marks
+   * and typing indicators (best effort, shown before replies) pass it by, so a scripted send fault still hits a
+   * send. A fault with no path plays on any request.
+   */
+  takeFault(path: string, readMark: boolean): Fault | undefined {
+    const index = this.faults.findIndex((f) => f.only === undefined || (!readMark && path.includes(f.only)));
     return index < 0 ? undefined : this.faults.splice(index, 1)[0];
   }
 }
@@ -306,7 +311,7 @@ const gatekeeper =
   async (c, next) => {
     const at = Date.now();
     const { file, ...body } = await readBody(c.req.raw.clone());
-    const fault = state.takeFault(c.req.path);
+    const fault = state.takeFault(c.req.path, readShape.safeParse(body.json).success);
     const label = faultLabel(fault);
     const record = {
       method: c.req.method,
@@ -505,7 +510,10 @@ export const startStubGraphApi = async (options: StubGraphOptions) => {
     bytesServed: (id: string): number => state.served.get(id) ?? 0,
     /** Meta forgot the file (inbound media live 7 days). */
     expireMedia: (id: string) => void state.expired.add(id),
-    /** The next `n` requests (only those whose path contains `only`, when given) get this answer. */
+    /**
+     * The next `n` requests (only those whose path contains `only`, when given; then never a read mark) get this
+     * answer.
+     */
     failNext: (n: number, fault: StubFault, only?: string) =>
       void faults.push(
         ...Array.from({ length: n }, (): Fault => ({ kind: 'fail', fault, ...(only === undefined ? {} : { only }) })),

@@ -6,6 +6,7 @@ import type { FetchInboundMedia } from './use-cases/fetch-inbound-media.ts';
 import type { ProcessedEntry, ProcessInbox } from './use-cases/process-inbox.ts';
 import type { ReceiveInbound, ReceiveReport } from './use-cases/receive-inbound.ts';
 import type { SendAppointmentReminders } from './use-cases/send-appointment-reminders.ts';
+import type { ShowTyping } from './use-cases/show-typing.ts';
 
 /**
  * The pipeline's stages, each a use case: store in the inbox, process the inbox, send the outbox, and copy the
@@ -21,6 +22,11 @@ export type PipelineStages = {
    * Nothing announces them: the safety poll (`wake()`) runs this lane. Optional for pipelines built without it.
    */
   readonly reminders?: Pick<SendAppointmentReminders, 'drain'>;
+  /**
+   * "Escribiendo…" for a message the bot answered, sent once its entry committed and before its replies are
+   * sent (the indicator ends with our next message). Optional for pipelines built without it.
+   */
+  readonly typing?: Pick<ShowTyping, 'execute'>;
 };
 
 export type PipelineOptions = {
@@ -97,9 +103,18 @@ export class MessagePipeline {
       this.#track(this.stages.outbox.execute());
       return;
     }
-    // Replies leave after each entry; the media lane runs only after an entry that queued a file.
+    // Replies leave after each entry (after its typing indicator, if any: sent after them it would linger);
+    // the media lane runs only after an entry that queued a file.
     const processed = (entry: ProcessedEntry) => {
-      this.#wake('outbox');
+      const { typing } = this.stages;
+      if (entry.typing !== undefined && typing !== undefined)
+        this.#track(
+          typing
+            .execute(entry.typing)
+            .catch(() => 'failed')
+            .then(() => this.#wake('outbox')),
+        );
+      else this.#wake('outbox');
       if (entry.filesQueued === true) this.#fetchMedia();
     };
     this.#track(this.stages.inbox.drain(processed).then(() => this.#wake('outbox')));

@@ -34,6 +34,7 @@ export const fakeInbound =
       sentAt: container.get(TOKENS.Clock).now(),
       content: contentOf(input, whatsapp),
       ...(input.referral === undefined ? {} : { referral: referralOf(input.referral) }),
+      ...(input.replyTo === undefined ? {} : { replyTo: asId<WaMessageId>(input.replyTo) }),
     };
     // On the phone first: the app may mark it read as soon as it is stored.
     whatsapp.recordInbound(envelope);

@@ -60,6 +60,12 @@ export const FakeInboundBody = z
     choice: z.object({ id: z.string().min(1).max(200), title: z.string().max(24) }).optional(),
     media: InboundMedia.optional(),
     referral: FakeReferral.optional(),
+    replyTo: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({ description: 'Plays a quoted reply: Meta’s id of the message the lead replies to.' }),
     /** Reuse an id to play Meta redelivering the same message. */
     waMessageId: z.string().min(1).max(200).optional(),
   })

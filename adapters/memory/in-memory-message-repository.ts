@@ -45,6 +45,15 @@ export class InMemoryMessageRepository implements MessageRepository {
     return copy(this.#all().filter((m) => m.conversationId === conversationId));
   }
 
+  async personWroteSince(conversationId: ConversationId, since: Instant | null): Promise<boolean> {
+    // The same 50 latest messages the SQL reads (`DrizzleMessageRepository.personWroteSince`).
+    return this.#all()
+      .filter((m) => m.conversationId === conversationId && m.direction === 'outbound')
+      .filter((m) => since === null || m.createdAt >= since)
+      .slice(-50)
+      .some((m) => m.direction === 'outbound' && m.author.kind === 'user');
+  }
+
   /** Includes messages stored before the lead was registered, through the conversations now linked to it. */
   async byLead(leadId: LeadId): Promise<Message[]> {
     const { conversations } = this.#store.data;

@@ -22,6 +22,7 @@ export const toConversation = (row: ConversationRow): Conversation => ({
   bot: botStateCodec.decode(row.bot),
   lastInboundAt: toInstantOrNull(row.lastInboundAt),
   origin: row.origin === null ? null : firstContactCodec.decode(row.origin),
+  ...(row.acknowledgedAt === null ? {} : { acknowledgedAt: toInstant(row.acknowledgedAt) }),
   createdAt: toInstant(row.createdAt),
 });
 
@@ -35,6 +36,7 @@ export const toConversationRow = (c: Conversation): typeof conversations.$inferI
   bot: botStateCodec.encode(c.bot),
   lastInboundAt: toDateOrNull(c.lastInboundAt),
   origin: c.origin === null ? null : firstContactCodec.encode(c.origin),
+  acknowledgedAt: toDateOrNull(c.acknowledgedAt ?? null),
   createdAt: toDate(c.createdAt),
 });
 

@@ -18,6 +18,7 @@ export const toLine = (row: LineRow): BusinessLine => ({
   projectIds: row.projectIds.map((id) => asId<ProjectId>(id)),
   assignQuotedLeads: row.assignQuotedLeads,
   formality: row.formality,
+  botQuotesForRegistered: row.botQuotesForRegistered,
 });
 
 export const toLineRow = (line: BusinessLine): typeof businessLines.$inferInsert => ({
@@ -29,6 +30,7 @@ export const toLineRow = (line: BusinessLine): typeof businessLines.$inferInsert
   projectIds: [...line.projectIds],
   assignQuotedLeads: line.assignQuotedLeads,
   formality: line.formality,
+  botQuotesForRegistered: line.botQuotesForRegistered,
 });
 
 export class DrizzleLineRepository implements LineRepository {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { MessageRepository } from '../../application/ports/message-repository.ts';
 import type { InboundContent, InboundMessage, Message, OutboundMessage } from '../../domain/messaging/message.ts';
@@ -12,6 +12,7 @@ import {
 } from '../../domain/shared/ids.ts';
 import type { Instant } from '../../domain/shared/time.ts';
 import type { Db } from './drizzle-db.ts';
+import { messageAuthorCodec } from './codecs/message-author-codec.ts';
 import { inboundContentColumns, toInboundRow, toMessage, toOutbound, toOutboundRow } from './message-rows.ts';
 import { conflictOnUnique } from './pg-errors.ts';
 import { first, replaceAllBut, toDate } from './rows.ts';
@@ -20,6 +21,12 @@ import { conversations, messages } from './schema.ts';
 const queuedOutbound = (m: { readonly direction: PgColumn; readonly status: PgColumn }) =>
   and(eq(m.direction, 'outbound'), eq(m.status, 'queued'));
 const older = alias(messages, 'older');
+
+/**
+ * How many of a conversation's latest outbound messages `personWroteSince` reads: since the lead's previous
+ * message there are a few (the bot stays quiet while an advisor has the conversation).
+ */
+const RECENT = 50;
 
 export class DrizzleMessageRepository implements MessageRepository {
   constructor(private readonly db: Db) {}
@@ -78,6 +85,23 @@ export class DrizzleMessageRepository implements MessageRepository {
       .where(eq(messages.conversationId, conversationId))
       .orderBy(asc(messages.seq));
     return rows.map(toMessage);
+  }
+
+  /** The conversation's outbound messages from `since` on, newest first and at most `RECENT` of them, authors decoded here. */
+  async personWroteSince(conversationId: ConversationId, since: Instant | null): Promise<boolean> {
+    const rows = await this.db
+      .select({ author: messages.author })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, conversationId),
+          eq(messages.direction, 'outbound'),
+          since === null ? undefined : gte(messages.createdAt, toDate(since)),
+        ),
+      )
+      .orderBy(desc(messages.seq))
+      .limit(RECENT);
+    return rows.some((row) => row.author !== null && messageAuthorCodec.decode(row.author).kind === 'user');
   }
 
   /** Includes messages stored before the lead registered, through the conversations now linked to it. */

@@ -71,6 +71,7 @@ export const toInboundRow = (m: InboundMessage): MessageInsert => ({
   ...common(m),
   ...inboundContentColumns(m.content),
   waMessageId: m.waMessageId,
+  replyToWaMessageId: m.replyTo ?? null,
   sentAt: toDate(m.sentAt),
 });
 
@@ -110,6 +111,7 @@ export const toMessage = (row: MessageRow): Message => {
       waMessageId: asId<WaMessageId>(required(row.waMessageId, 'wa_message_id', row.id)),
       content: inboundContentCodec.decode(row.content),
       sentAt: toInstant(required(row.sentAt, 'sent_at', row.id)),
+      ...(row.replyToWaMessageId === null ? {} : { replyTo: asId<WaMessageId>(row.replyToWaMessageId) }),
     };
   }
   return {

@@ -16,6 +16,8 @@ export type InboundEnvelope = {
   readonly content: InboundContent;
   /** The ad or post the user tapped to write this message (Click to WhatsApp); absent or `null`: none. */
   readonly referral?: AdReferral | null;
+  /** Meta's id of the message this one replies to (WhatsApp's quoted reply, `context.id`); absent: none. */
+  readonly replyTo?: WaMessageId;
 };
 
 /** A delivery status WhatsApp reported for a message we sent. */

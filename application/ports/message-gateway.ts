@@ -26,4 +26,9 @@ export interface MessageGateway {
   send(request: SendRequest): Promise<Result<{ readonly waMessageId: WaMessageId }, SendFailure>>;
   /** Shows the lead their message was read (blue ticks); best effort, never throws for a channel refusal. */
   markRead(line: BusinessLine, waMessageId: WaMessageId): Promise<void>;
+  /**
+   * Marks the message read and shows the lead "escribiendo…" until the next message we send (or about 25 s):
+   * for a reply being prepared. Best effort like `markRead`: never throws for a channel refusal or an outage.
+   */
+  showTyping(line: BusinessLine, waMessageId: WaMessageId): Promise<void>;
 }

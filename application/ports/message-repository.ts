@@ -18,6 +18,12 @@ export interface MessageRepository {
   saveOutbound(message: OutboundMessage): Promise<void>;
   /** A conversation's messages in the order they were stored. */
   byConversation(conversationId: ConversationId): Promise<Message[]>;
+  /**
+   * Whether a person (an advisor, a manager: not the bot) queued a message in this conversation at or after
+   * `since` (`null`: ever; the same instant counts, as clocks and Meta's timestamps are coarse). Answers from the
+   * latest messages only, in SQL.
+   */
+  personWroteSince(conversationId: ConversationId, since: Instant | null): Promise<boolean>;
   /** A lead's messages (all its conversations) in the order they were stored. */
   byLead(leadId: LeadId): Promise<Message[]>;
   /**

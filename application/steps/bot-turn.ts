@@ -61,7 +61,8 @@ export type BotTurnDeps = QuoteUnitDeps;
  * Runs one bot turn for a message of a lead the bot still leads, and queues its replies, inside the inbox
  * worker's transaction: the pure flow (`advance`) decides, and its effects register the lead (on consent), forget
  * one who declined, open the visit of the project they pick, hand them to an advisor or quote a unit (a quote's
- * PDF is rendered outside the transaction and handed in through `drafts`: see `withQuoteDrafts`).
+ * PDF is rendered outside the transaction and handed in through `drafts`: see `withQuoteDrafts`). Returns how many
+ * replies it queued (none for a reaction).
  */
 export const botTurn = async (
   tx: Transaction,
@@ -72,9 +73,10 @@ export const botTurn = async (
   drafts: QuoteDrafts,
   /** When the lead wrote before this message (null for their first): a long pause is welcomed back. */
   previousInboundAt: Instant | null = null,
-): Promise<void> => {
-  const input = botInputOf(message.content) ?? (await reactionInput(tx, conversation, message.content));
-  if (input === null) return;
+): Promise<number> => {
+  const read = botInputOf(message.content) ?? (await reactionInput(tx, conversation, message.content));
+  if (read === null) return 0;
+  const input: BotInput = message.replyTo === undefined ? read : { ...read, replyTo: message.replyTo };
   const settings = await tx.settings.current();
   const now = deps.clock.now();
   const ctx: BotContext = {
@@ -91,13 +93,14 @@ export const botTurn = async (
   let result: EffectResult = { conversation: withBot(conversation, turn.state), visitId: null, replies: [] };
   for (const effect of turn.effects) result = await applyEffect(tx, deps, line, settings, effect, result, drafts);
   await tx.conversations.save(result.conversation);
-  await queueOutbound(tx, deps.ids, {
+  const queued = await queueOutbound(tx, deps.ids, {
     conversation: result.conversation,
     visitId: result.visitId,
     contents: [...result.replies, ...turn.replies],
     author: { kind: 'bot' },
     now,
   });
+  return queued.length;
 };
 
 /** Why no quote, in the lead's words: sold out since they chose, too close to delivery, or a VIS price over its cap. */

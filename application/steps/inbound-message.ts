@@ -14,6 +14,9 @@ import type { ConversationId, MessageId } from '../../domain/shared/ids.ts';
 import type { InboundEnvelope } from '../ports/inbound.ts';
 import type { Transaction } from '../ports/unit-of-work.ts';
 import type { QuoteDrafts } from '../use-cases/quote-drafts.ts';
+import { botTakesNewQuote } from '../../domain/chatbot/new-quote-request.ts';
+import { acknowledgeLead } from './acknowledge-lead.ts';
+import { resumeForQuote } from './resume-for-quote.ts';
 import { type BotTurnDeps, botTurn } from './bot-turn.ts';
 import { learnIdentity, savePhoneOf, senderConversation, senderLead } from './sender-identity.ts';
 
@@ -21,9 +24,19 @@ export type UnknownLine = { readonly type: 'UnknownLine'; readonly phoneNumberId
 
 export type InboundOutcome =
   | { readonly kind: 'duplicate' }
-  /** A lead with an advisor wrote (handed over, taken over, or a CRM lead): stored for the CRM, no bot. */
+  /**
+   * A lead with an advisor wrote (handed over, taken over, or a CRM lead): stored for the CRM; the bot only
+   * acknowledges it, once a day at most (`acknowledgeLead`).
+   */
   | { readonly kind: 'recorded'; readonly conversationId: ConversationId; readonly messageId: MessageId }
-  | { readonly kind: 'answered'; readonly conversationId: ConversationId; readonly messageId: MessageId };
+  | {
+      readonly kind: 'answered';
+      readonly conversationId: ConversationId;
+      readonly messageId: MessageId;
+      /** The line that answers and how many replies the bot queued (none for a reaction). */
+      readonly line: BusinessLine;
+      readonly replies: number;
+    };
 
 export type InboundMessageDeps = BotTurnDeps;
 
@@ -73,10 +86,26 @@ export const takeInboundMessage = async (
     messageId: message.id,
   });
   if (lead !== null) await learnIdentity(tx, lead, envelope.from);
-  if (current.bot.step === 'withAdvisor')
+  const quoteAgain = botTakesNewQuote({
+    state: current.bot,
+    allowed: line.botQuotesForRegistered,
+    hasAdvisor: lead?.advisorId != null,
+    text: envelope.content.kind === 'text' ? envelope.content.body : null,
+  });
+  if (quoteAgain) {
+    const replies = await resumeForQuote(tx, deps, line, current, message);
+    return ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id, line, replies });
+  }
+  if (current.bot.step === 'withAdvisor') {
+    if (lead !== null) {
+      const wrote = { conversation: current, lead, message, previousInboundAt: found?.lastInboundAt ?? null };
+      const after = await acknowledgeLead(tx, deps, wrote);
+      if (after !== current) await tx.conversations.save(after);
+    }
     return ok({ kind: 'recorded', conversationId: conversation.id, messageId: message.id });
-  await botTurn(tx, deps, line, current, message, drafts, found?.lastInboundAt ?? null);
-  return ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id });
+  }
+  const replies = await botTurn(tx, deps, line, current, message, drafts, found?.lastInboundAt ?? null);
+  return ok({ kind: 'answered', conversationId: conversation.id, messageId: message.id, line, replies });
 };
 
 const newConversation = (deps: InboundMessageDeps, line: BusinessLine, envelope: InboundEnvelope): Conversation =>
@@ -105,6 +134,7 @@ const store = async (
     waMessageId: envelope.waMessageId,
     content: envelope.content,
     sentAt: envelope.sentAt,
+    replyTo: envelope.replyTo,
   });
   return (await tx.messages.addInbound(message)) ? message : null;
 };

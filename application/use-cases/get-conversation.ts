@@ -1,5 +1,6 @@
 import type { Message } from '../../domain/messaging/message.ts';
-import type { LeadId, VisitId } from '../../domain/shared/ids.ts';
+import { type MessageReference, referencesOf } from '../../domain/messaging/message-references.ts';
+import type { LeadId, VisitId, WaMessageId } from '../../domain/shared/ids.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { Actor } from '../ports/actor.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -16,8 +17,16 @@ export type GetConversationInput = {
   readonly limit: number;
 };
 
-/** A message with its place in the lead's history (0 = the first ever stored), which never changes. */
-export type PositionedMessage = { readonly position: number; readonly message: Message };
+/**
+ * A message with its place in the lead's history (0 = the first ever stored), which never changes, and the
+ * message it refers to: the one a quoted reply answers, the one a reaction reacts to (`null`: none).
+ */
+export type PositionedMessage = {
+  readonly position: number;
+  readonly message: Message;
+  readonly replyTo: MessageReference | null;
+  readonly reactsTo: MessageReference | null;
+};
 
 export type ConversationPage = {
   /** Oldest first, the way a chat reads. */
@@ -43,7 +52,10 @@ export class GetConversation {
       const { visitId, before } = input;
       if (visitId !== undefined && !(await repos.visits.byLead(lead.id)).some((v) => v.id === visitId))
         return err({ type: 'VisitNotFound', visitId });
-      const all = (await repos.messages.byLead(lead.id)).map((message, position) => ({ position, message }));
+      const stored = await repos.messages.byLead(lead.id);
+      const byWaId = new Map(stored.flatMap((m) => (m.waMessageId === null ? [] : [[m.waMessageId, m] as const])));
+      const find = (id: WaMessageId) => byWaId.get(id) ?? null;
+      const all = stored.map((message, position) => ({ position, message, ...referencesOf(message, find) }));
       const eligible = all.filter(
         ({ position, message }) =>
           (visitId === undefined || message.visitId === visitId) && (before === undefined || position < before),

@@ -12,6 +12,7 @@ import {
   type UnknownLine,
 } from '../steps/inbound-message.ts';
 import type { Result } from '../../domain/shared/result.ts';
+import type { TypingFor } from './show-typing.ts';
 import { DrainGuard } from './drain-guard.ts';
 import { inboxFailureOf } from './inbox-failure.ts';
 import { type QuoteDrafts, withQuoteDrafts } from './quote-drafts.ts';
@@ -36,6 +37,8 @@ export type ProcessedEntry = {
   readonly outcome: InboxOutcome;
   /** Processing queued a file to copy (a lead's photo, document, voice note): the media lane has work. */
   readonly filesQueued?: true;
+  /** The bot queued replies to this message: "escribiendo…" may show until they leave (see `ShowTyping`). */
+  readonly typing?: TypingFor;
   /** With `failed` and `dead_lettered`: tries so far, the failure's code and its short reason (no personal data). */
   readonly attempts?: number;
   readonly errorCode?: string;
@@ -176,7 +179,12 @@ export class ProcessInbox {
       await tx.inbox.markProcessed(item.id, now);
       const outcome = !result.ok ? 'unknown_line' : result.value.kind === 'duplicate' ? 'duplicate' : 'handled';
       const queuedFile = outcome === 'handled' && entry.envelope.content.kind === 'media';
-      return { ...done(outcome), ...(queuedFile ? { filesQueued: true } : {}) };
+      const answered = result.ok && result.value.kind === 'answered' && result.value.replies > 0 ? result.value : null;
+      return {
+        ...done(outcome),
+        ...(queuedFile ? { filesQueued: true } : {}),
+        ...(answered === null ? {} : { typing: { line: answered.line, waMessageId: entry.envelope.waMessageId } }),
+      };
     }
     if (entry.kind === 'media') {
       // No download here: the media worker copies it outside any transaction.

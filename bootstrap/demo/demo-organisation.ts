@@ -34,6 +34,7 @@ export const demoLine = (phoneNumberId: string = FAKE_PHONE_NUMBER_ID): Business
   projectIds: [],
   assignQuotedLeads: true,
   formality: 'tu',
+  botQuotesForRegistered: false,
 });
 
 export const demoTemplates: readonly Template[] = [

@@ -16,6 +16,7 @@ import type { TransactionalStore, UnitOfWork } from '../../application/ports/uni
 import { PublishingUnitOfWork } from '../../application/publishing-unit-of-work.ts';
 import type { AgentMessageDeps } from '../../application/use-cases/agent-messages.ts';
 import { DispatchOutbound } from '../../application/use-cases/dispatch-outbound.ts';
+import { ShowTyping } from '../../application/use-cases/show-typing.ts';
 import { MessagePipeline } from '../../application/message-pipeline.ts';
 import type { WorkSignal } from '../../application/ports/work-signal.ts';
 import type { ChannelMedia } from '../../application/ports/channel-media.ts';
@@ -137,8 +138,10 @@ export const useCaseModule = () =>
           reminders: SendAppointmentReminders,
           signal: WorkSignal,
           logger: Logger,
+          gateway: MessageGateway,
         ) => {
-          const pipeline = new MessagePipeline({ receive, inbox, outbox, media, reminders }, signal, {
+          const typing = new ShowTyping(gateway);
+          const pipeline = new MessagePipeline({ receive, inbox, outbox, media, reminders, typing }, signal, {
             onError: (error) =>
               logger.error(
                 { event: 'worker_tick_failed', err: error },
@@ -156,6 +159,7 @@ export const useCaseModule = () =>
           TOKENS.SendAppointmentReminders,
           TOKENS.WorkSignal,
           TOKENS.Logger,
+          TOKENS.MessageGateway,
         ],
       )
       .onDeactivation((pipeline) => pipeline.stop());

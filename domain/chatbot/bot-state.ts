@@ -91,13 +91,17 @@ export type BotState =
    */
   | { readonly step: 'withAdvisor'; readonly session?: Session | undefined };
 
-/** What a lead sent, as the bot sees it. */
-export type BotInput =
+/**
+ * What a lead sent, as the bot sees it. `replyTo`: Meta's id of the bot message the lead replied to (WhatsApp's
+ * quoted reply), when they did.
+ */
+export type BotInput = (
   | { readonly kind: 'text'; readonly body: string }
   /** A tap on a reply button or list row: its id and title. */
   | { readonly kind: 'choice'; readonly id: string; readonly title: string }
   | { readonly kind: 'media'; readonly mediaKind: string }
-  | { readonly kind: 'unsupported'; readonly type: string };
+  | { readonly kind: 'unsupported'; readonly type: string }
+) & { readonly replyTo?: string };
 
 /** Where the lead's interest stands when the bot opens or hands over a visit: a project, or none yet. */
 export type Interest = {

@@ -61,5 +61,9 @@ export const defaultBotTextsUsted: BotTexts = {
     'información de los proyectos y para que un asesor lo contacte. Puede aceptar o no, como prefiera.',
   emailTypoUnsure: 'Revise el correo de arriba: si está bien escrito, elija «Sí, ese es»; si no, escríbalo de nuevo.',
   quoteNeedsUnit: '¡Claro! Para simularle la cotización, primero elija el inmueble.',
+  advisorAckSoon: 'Recibimos su mensaje 🙌 {advisor} le responde en breve.',
+  advisorAckLater: 'Recibimos su mensaje 🙌 {advisor} le responde {when}',
+  advisorAckUnassigned: 'Recibimos su mensaje 🙌 Un asesor le responderá pronto.',
+  newQuoteStart: '¡Claro! Busquemos otra opción para cotizar.',
   advisorDeclined: 'Listo. Si más adelante quiere hablar con un asesor o hacer otra búsqueda, escríbame por aquí. 😊',
 };

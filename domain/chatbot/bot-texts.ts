@@ -91,6 +91,20 @@ export type BotTexts = {
   readonly searchNoted: string;
   /** "No" after a quote, to "¿quieres que un asesor te acompañe?". */
   readonly advisorDeclined: string;
+  /**
+   * Said once a day to a registered lead writing while their advisor has not answered (`acknowledgementDue`):
+   * `{advisor}` is the advisor's name. Inside their working hours:
+   */
+  readonly advisorAckSoon: string;
+  /**
+   * Outside them: `{when}` is their next opening, ending the sentence ("a partir del lunes a las 8:00 a. m.",
+   * `nextOpeningPhrase`), so the text puts no full stop after it.
+   */
+  readonly advisorAckLater: string;
+  /** The same, for a lead with no advisor yet. */
+  readonly advisorAckUnassigned: string;
+  /** A registered lead asked for another quote (`asksForNewQuote`) on a line that lets the bot quote them. */
+  readonly newQuoteStart: string;
   readonly propertyTypes: Readonly<Record<PropertyType, string>>;
   /** Words that restart the search (compared without case or accents). */
   readonly restartKeywords: readonly string[];
@@ -181,6 +195,10 @@ export const defaultBotTexts: BotTexts = {
   quoteNeedsUnit: '¡Claro! Para simularte la cotización, primero elige el inmueble.',
   searchNoted: '¡Perfecto, lo tengo en cuenta! 👌',
   advisorDeclined: 'Listo. Si más adelante quieres hablar con un asesor o hacer otra búsqueda, escríbeme por aquí. 😊',
+  advisorAckSoon: 'Recibimos tu mensaje 🙌 {advisor} te responde en breve.',
+  advisorAckLater: 'Recibimos tu mensaje 🙌 {advisor} te responde {when}',
+  advisorAckUnassigned: 'Recibimos tu mensaje 🙌 Un asesor te responderá pronto.',
+  newQuoteStart: '¡Claro! Busquemos otra opción para cotizar.',
   propertyTypes: {
     apartment: 'Apartamento',
     house: 'Casa',

@@ -16,6 +16,11 @@ export type Conversation = {
   readonly lastInboundAt: Instant | null;
   /** How the chat began (its earliest message, the ad that brought it): the origin its lead is registered with. */
   readonly origin: FirstContact | null;
+  /**
+   * When the lead, writing to their advisor, was last told they will be answered (`acknowledgementDue`);
+   * absent: never.
+   */
+  readonly acknowledgedAt?: Instant;
   readonly createdAt: Instant;
 };
 
@@ -86,3 +91,6 @@ export const takenFromBot = (c: Conversation): Conversation =>
 
 /** The bot moved to its next step. */
 export const withBot = (c: Conversation, bot: BotState): Conversation => ({ ...c, bot });
+
+/** The lead was just told their advisor will answer them. */
+export const acknowledged = (c: Conversation, at: Instant): Conversation => ({ ...c, acknowledgedAt: at });

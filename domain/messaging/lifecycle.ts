@@ -14,7 +14,12 @@ type Filing = {
 
 /** A message a lead sent, as it is first stored, filed under the conversation's lead and visit. */
 export const receivedMessage = (
-  n: Filing & { readonly waMessageId: WaMessageId; readonly content: InboundContent; readonly sentAt: Instant },
+  n: Filing & {
+    readonly waMessageId: WaMessageId;
+    readonly content: InboundContent;
+    readonly sentAt: Instant;
+    readonly replyTo?: WaMessageId | undefined;
+  },
 ): InboundMessage => ({
   direction: 'inbound',
   id: n.id,
@@ -25,6 +30,7 @@ export const receivedMessage = (
   waMessageId: n.waMessageId,
   content: n.content,
   sentAt: n.sentAt,
+  ...(n.replyTo === undefined ? {} : { replyTo: n.replyTo }),
 });
 
 /** A message to send, as the outbox first holds it: queued, never tried, due now. */

@@ -49,6 +49,8 @@ export type InboundMessage = MessageBase & {
   readonly content: InboundContent;
   /** When the lead sent it (Meta's timestamp), which may be before we received it. */
   readonly sentAt: Instant;
+  /** Meta's id of the message the lead replied to (a quoted reply); absent: none. */
+  readonly replyTo?: WaMessageId;
 };
 
 export type OutboundMessage = MessageBase & {

@@ -46,4 +46,9 @@ export type BusinessLine = {
   readonly assignQuotedLeads: boolean;
   /** How the bot addresses leads on this line: "tú" (the default) or the formal "usted". */
   readonly formality: Formality;
+  /**
+   * Whether a registered lead, whose conversation is their advisor's, may ask the bot for another quote
+   * ("cotizar otro", `asksForNewQuote`): the bot then takes the conversation back at the search. Off by default.
+   */
+  readonly botQuotesForRegistered: boolean;
 };

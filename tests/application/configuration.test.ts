@@ -160,6 +160,7 @@ describe('configuration use cases', () => {
       projectIds: [asId<ProjectId>('p-bog-1')],
       assignQuotedLeads: true,
       formality: 'tu' as const,
+      botQuotesForRegistered: false,
     };
 
     expect(await saveLine.execute(line)).toMatchObject({ ok: true });

@@ -115,7 +115,7 @@ describe("an inbound message (the inbox worker's step)", () => {
     ]);
   });
 
-  it("records a registered lead's message for the advisor without the bot", async () => {
+  it("records a registered lead's message for the advisor; the bot only acknowledges it", async () => {
     const { world, whatsapp, take, dispatch } = await deskWithLine();
     const { lead, conversation } = aLeadInConversation('lead-lucia', '+573005550006', 'Lucía Ramos', 'u-ana', T0);
     await world.given({ leads: [{ ...lead, lineId: line }], conversations: [{ ...conversation, lineId: line }] });
@@ -128,14 +128,15 @@ describe("an inbound message (the inbox worker's step)", () => {
     await dispatch();
 
     expect(outcome).toMatchObject({ ok: true, value: { kind: 'recorded' } });
-    expect(person.inbox()).toHaveLength(before);
+    expect(person.inbox()).toHaveLength(before + 1);
+    expect(person.lastText()).toMatch(/^Recibimos tu mensaje 🙌/);
     const stored = await world.read((r) => r.messages.byWaMessageId(envelope.waMessageId));
     expect(stored).toMatchObject({
       direction: 'inbound',
       leadId: lead.id,
       content: { kind: 'text', body: '¿Me llaman hoy?' },
     });
-    expect(world.events.published.at(-1)).toEqual({
+    expect(world.events.published.filter((e) => e.type === 'message_received').at(-1)).toEqual({
       type: 'message_received',
       conversationId: stored?.conversationId,
       leadId: lead.id,

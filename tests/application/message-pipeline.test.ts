@@ -15,6 +15,7 @@ import { ReceiveInbound } from '../../application/use-cases/receive-inbound.ts';
 import { asId, type ConversationId, type MessageId } from '../../domain/shared/ids.ts';
 import { ok } from '../../domain/shared/result.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
+import { aLine } from '../builders/line-builder.ts';
 import { T0 } from '../support/t0.ts';
 
 const LEADS = { ana: '+573001110001', beto: '+573001110002', caro: '+573001110003' } as const;
@@ -236,6 +237,57 @@ describe('the message pipeline', () => {
     for (const lead of ['ana', 'beto', 'caro'] as const)
       expect(handler.of(lead)).toEqual(script.filter(([l]) => l === lead).map(([, body]) => body));
     expect(handler.overlapped()).toBe(false);
+  });
+});
+
+describe('the typing indicator in the pipeline', () => {
+  it('is sent after the entry commits and before the outbox sends its replies; a failed one still sends them', async () => {
+    const uow = unitOfWorkOver(new InMemoryUnitOfWork(new InMemoryStore()));
+    const clock = new FixedClock(T0);
+    const log: string[] = [];
+    const answering: InboxHandlers = {
+      status: () => Promise.reject(new Error('no receipts in these tests')),
+      message: async (_tx, envelope) => {
+        log.push(`answer ${envelope.waMessageId}`);
+        const ids = { conversationId: asId<ConversationId>('conv_1'), messageId: asId<MessageId>('msg_1') };
+        return ok({ kind: 'answered' as const, ...ids, line: aLine().build(), replies: 1 });
+      },
+    };
+    let failTyping = false;
+    const typing = {
+      execute: async ({ waMessageId }: { waMessageId: string }) => {
+        await sleep(5);
+        log.push(`typing ${waMessageId}`);
+        if (failTyping) throw new Error('Graph API away');
+        return 'shown' as const;
+      },
+    };
+    const outbox = {
+      execute: async () => {
+        log.push('outbox');
+        return { sent: 0, failed: 0, deferred: 0 };
+      },
+    };
+    const inbox = new ProcessInbox(uow, clock, answering);
+    const pipeline = new MessagePipeline(
+      { receive: new ReceiveInbound(uow, clock), inbox, outbox, media: noFiles, typing },
+      new InProcessWorkSignal(),
+    );
+
+    const hola = says('ana', 'Hola');
+    await pipeline.receive([hola]);
+    await pipeline.idle();
+    const first = hola.envelope.waMessageId;
+    const typed = log.indexOf(`typing ${first}`);
+    expect(log.indexOf(`answer ${first}`)).toBeLessThan(typed);
+    expect(log.slice(typed).filter((entry) => entry === 'outbox').length).toBeGreaterThan(0);
+
+    failTyping = true;
+    log.length = 0;
+    await pipeline.receive([says('beto', 'Hola')]);
+    await pipeline.idle();
+    expect(log.some((entry) => entry.startsWith('typing'))).toBe(true);
+    expect(log.at(-1)).toBe('outbox');
   });
 });
 

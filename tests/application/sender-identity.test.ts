@@ -116,7 +116,11 @@ describe('a WhatsApp user id writing from a new phone', () => {
       ok: true,
     });
     await desk.dispatch();
-    expect(desk.whatsapp.sentTo(NEW).map((m) => m.content)).toEqual([{ kind: 'text', body: 'Hola María' }]);
+    // The bot's acknowledgement of her message, then the advisor's answer, both at the new number.
+    expect(desk.whatsapp.sentTo(NEW).map((m) => m.content)).toEqual([
+      { kind: 'text', body: expect.stringMatching(/^Recibimos tu mensaje 🙌/) },
+      { kind: 'text', body: 'Hola María' },
+    ]);
     const template = { kind: 'template', name: 'bienvenida', language: 'es_CO', parameters: ['Rosa', 'Ana'] } as const;
     expect(await send(desk, { leadId: typedIn.id, content: template })).toEqual({
       ok: false,

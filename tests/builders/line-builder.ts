@@ -13,6 +13,7 @@ export class LineBuilder {
     projectIds: [],
     assignQuotedLeads: true,
     formality: 'tu',
+    botQuotesForRegistered: false,
   };
 
   withId(id: string): this {

@@ -44,6 +44,12 @@ const contactCard = {
 
 export const inbound = {
   text: (body = 'Hola, ¿tienen apartamentos en Medellín?', over?: Json) => message('text', { text: { body } }, over),
+  /** A text written as a reply to an earlier message (`context`, adapters/whatsapp/meta-cloud/README.md §F20). */
+  quotedText: (body: string, repliedTo: string, over?: Json) =>
+    message('text', { text: { body }, context: { from: DISPLAY_PHONE, id: repliedTo } }, over),
+  /** A forwarded text: `context` without an id. */
+  forwardedText: (body: string, over?: Json) =>
+    message('text', { text: { body }, context: { forwarded: true, frequently_forwarded: false } }, over),
   buttonReply: (id: string, title: string, over?: Json) =>
     reply('interactive', { interactive: { type: 'button_reply', button_reply: { id, title } } }, over),
   listReply: (id: string, title: string, over?: Json) =>

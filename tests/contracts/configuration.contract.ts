@@ -41,7 +41,7 @@ const settingsContract = (open: OpenSubject): void => {
     expect(await repos().lines.byId(asId<LineId>('line-none'))).toBeNull();
     expect(await repos().lines.byPhoneNumberId('999')).toBeNull();
 
-    const renamed = { ...bogota, name: 'Ventas Chapinero', projectIds: [] };
+    const renamed = { ...bogota, name: 'Ventas Chapinero', projectIds: [], botQuotesForRegistered: true };
     await repos().lines.save(renamed);
     expect(await repos().lines.list()).toEqual(expect.arrayContaining([renamed, cali]));
     expect(await repos().lines.list()).toHaveLength(2);

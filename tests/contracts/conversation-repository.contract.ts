@@ -31,6 +31,12 @@ export const conversationRepositoryContract = (name: string, open: OpenSubject) 
       };
       await conversations().save(later);
       expect(await conversations().byId(conversation.id)).toEqual(later);
+
+      // When the lead was last told their advisor will answer: kept, and absent until then.
+      expect(await conversations().byId(conversation.id)).not.toHaveProperty('acknowledgedAt');
+      const acknowledged = { ...later, acknowledgedAt: 600 };
+      await conversations().save(acknowledged);
+      expect(await conversations().byId(conversation.id)).toEqual(acknowledged);
     });
 
     it('finds the conversation of a user on a line, by user id first, else by phone', async () => {

@@ -27,6 +27,16 @@ export const inboxRepositoryContract = (name: string, open: OpenSubject) =>
       expect(await subject().repos.inbox.pendingCount()).toBe(3);
     });
 
+    it('hands a quoted reply back with the id of the message it answers', async () => {
+      const envelope = anEnvelope().withWaMessageId('wamid.q1').fromPhone('+573001000009').build();
+      const quoted: InboxEntry = {
+        kind: 'message',
+        envelope: { ...envelope, replyTo: asId<WaMessageId>('wamid.bot.7') },
+      };
+      await subject().repos.inbox.add(quoted, 10);
+      expect((await subject().repos.inbox.claimNext(10))?.entry).toEqual(quoted);
+    });
+
     it('hands out entries in arrival order, the next of a lead only once the previous one is done', async () => {
       const { inbox } = subject().repos;
       await inbox.add(message('wamid.a1', '+573001000001'), 10);

@@ -218,4 +218,8 @@ export const messageGatewayContract = (name: string, open: OpenGateway) =>
     it('marks a message read without throwing', async () => {
       await expect(s().gateway.markRead(s().line, asId<WaMessageId>('wamid.in.1'))).resolves.toBeUndefined();
     });
+
+    it('shows the typing indicator without throwing', async () => {
+      await expect(s().gateway.showTyping(s().line, asId<WaMessageId>('wamid.in.1'))).resolves.toBeUndefined();
+    });
   });

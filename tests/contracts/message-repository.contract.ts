@@ -5,6 +5,7 @@ import {
   type LeadId,
   type MediaId,
   type MessageId,
+  type UserId,
   type WaMessageId,
 } from '../../domain/shared/ids.ts';
 import { aConversation } from '../builders/conversation-builder.ts';
@@ -46,6 +47,36 @@ export const messageRepositoryContract = (name: string, open: OpenSubject) =>
       expect(await messages().byId(queued.id)).toEqual(sent);
       expect(await messages().byWaMessageId(sent.waMessageId)).toEqual(sent);
       expect(await messages().addInbound(anInboundMessage().withWaMessageId('wamid.out.1').build())).toBe(false);
+    });
+
+    it('keeps which message a quoted reply answers', async () => {
+      const plain = anInboundMessage().withWaMessageId('wamid.R0').build();
+      const reply = {
+        ...anInboundMessage().withWaMessageId('wamid.R1').build(),
+        replyTo: asId<WaMessageId>('wamid.R0'),
+      };
+      await messages().addInbound(plain);
+      await messages().addInbound(reply);
+      expect(await messages().byId(reply.id)).toEqual(reply);
+      expect(await messages().byId(plain.id)).not.toHaveProperty('replyTo');
+    });
+
+    it('tells whether a person (not the bot) wrote in a conversation after a time', async () => {
+      const c = asId<ConversationId>('conversation-p');
+      const advisor = { kind: 'user', userId: asId<UserId>('u-ana') } as const;
+      await messages().saveOutbound(anOutboundMessage().inConversation(c).createdAt(100).saying('bot').build());
+      expect(await messages().personWroteSince(c, null)).toBe(false);
+
+      await messages().saveOutbound(anOutboundMessage().inConversation(c).createdAt(200).by(advisor).build());
+      await messages().addInbound(anInboundMessage().inConversation(c).sentAt(300).build());
+      await messages().saveOutbound(anOutboundMessage().inConversation(c).createdAt(400).saying('ack').build());
+
+      expect(await messages().personWroteSince(c, null)).toBe(true);
+      expect(await messages().personWroteSince(c, 150)).toBe(true);
+      expect(await messages().personWroteSince(c, 200)).toBe(true);
+      expect(await messages().personWroteSince(c, 201)).toBe(false);
+      expect(await messages().personWroteSince(c, 300)).toBe(false);
+      expect(await messages().personWroteSince(asId<ConversationId>('conversation-q'), null)).toBe(false);
     });
 
     it("lists a conversation's messages in the order they were stored; a replaced one keeps its place", async () => {

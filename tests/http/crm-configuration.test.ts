@@ -138,8 +138,15 @@ describe('CRM configuration over HTTP', () => {
       code: 'phone_number_id_taken',
     });
     expect((await (await api.get('u-jorge', '/lines')).json()) as unknown).toMatchObject({
-      lines: [{ id: 'line-main' }, { id: 'line-2' }],
+      lines: [
+        { id: 'line-main', botQuotesForRegistered: false },
+        { id: 'line-2', botQuotesForRegistered: false },
+      ],
     });
+    // The bot may quote registered leads again ("cotizar otro") on a line that says so.
+    const quoting = await api.put('admin', '/lines/line-2', { ...line, botQuotesForRegistered: true });
+    expect(await quoting.json()).toMatchObject({ id: 'line-2', botQuotesForRegistered: true });
+    expect((await api.put('admin', '/lines/line-2', { ...line, botQuotesForRegistered: 'sí' })).status).toBe(422);
 
     const policy = { version: '2026-12', url: 'https://example.co/datos', summary: 'Tratamos tus datos con cuidado.' };
     expect((await api.put('admin', '/settings/data-policy', policy)).status).toBe(200);

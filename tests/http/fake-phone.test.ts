@@ -33,7 +33,8 @@ describe('the fake phone over HTTP: messages both ways', () => {
       template: null,
       media: null,
       choice: null,
-      status: 'delivered',
+      // The bot read it: its typing indicator marks the message read.
+      status: 'read',
     });
     expect(shown[2]).toMatchObject({
       from: 'business',
@@ -147,24 +148,17 @@ describe('the fake phone over HTTP: ticks', () => {
     expect(reply?.status).toBe('sent');
   });
 
-  it('shows blue ticks on the lead’s messages once an advisor opens the chat in the CRM', async () => {
-    const { desk, crm, messages } = await phoneDesk();
+  it('shows blue ticks on what the bot answered at once, and on what the advisor got once they open the chat', async () => {
+    const { desk, send, crm, messages } = await phoneDesk();
     const { lead } = await registerThroughBot(desk, PHONE, 'Ana Gómez');
-    expect((await messages(PHONE)).filter((m) => m.from === 'lead').map((m) => m.status)).toEqual([
-      'delivered',
-      'delivered',
-      'delivered',
-      'delivered',
-    ]);
+    await crm('POST', `/leads/${lead.id}/conversation/takeover`);
+    await send({ from: PHONE, text: '¿Tienen parqueadero?' });
+    const statuses = async () => (await messages(PHONE)).filter((m) => m.from === 'lead').map((m) => m.status);
+    expect(await statuses()).toEqual(['read', 'read', 'read', 'read', 'delivered']);
 
     const read = await crm('POST', `/leads/${lead.id}/conversation/read`);
 
     expect(read.status).toBe(200);
-    expect((await messages(PHONE)).filter((m) => m.from === 'lead').map((m) => m.status)).toEqual([
-      'read',
-      'read',
-      'read',
-      'read',
-    ]);
+    expect(await statuses()).toEqual(['read', 'read', 'read', 'read', 'read']);
   });
 });

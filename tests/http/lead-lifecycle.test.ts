@@ -69,7 +69,9 @@ describe('a lead’s life from the first message (issue 15)', () => {
     const before = person.inbox().length;
     await person.say('Precio');
     await desk.idle();
-    expect(person.inbox()).toHaveLength(before);
+    // The bot does not answer; it only tells the lead their advisor will (once a day).
+    expect(person.inbox()).toHaveLength(before + 1);
+    expect(person.lastText()).toMatch(/^Recibimos tu mensaje 🙌 \S+ te responde/);
 
     const back = await as(assigned?.advisorId ?? 'u-ana').post(`/leads/${lead.id}/conversation/handback`, {});
     await desk.idle();

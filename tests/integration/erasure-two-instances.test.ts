@@ -7,7 +7,7 @@ import { takeInboundMessage } from '../../application/steps/inbound-message.ts';
 import { EraseLead } from '../../application/use-cases/erase-lead.ts';
 import { withQuoteDrafts } from '../../application/use-cases/quote-drafts.ts';
 import { InMemoryMediaStore } from '../../adapters/memory/in-memory-media-store.ts';
-import { erasedInbound } from '../../domain/lead/erasure.ts';
+import { erasedInbound, erasedOutbound } from '../../domain/lead/erasure.ts';
 import { anAdvisorGroup } from '../builders/advisor-group-builder.ts';
 import { aConversation } from '../builders/conversation-builder.ts';
 import { anEnvelope } from '../builders/inbound-envelope-builder.ts';
@@ -75,7 +75,9 @@ describe.skipIf(target === null)('postgres: an erasure while the lead keeps writ
       await Promise.all((await repos().conversations.byLead(lead.id)).map((c) => repos().messages.byConversation(c.id)))
     ).flat();
     expect(filed.length + ofItsConversations.length).toBeGreaterThan(0);
-    for (const m of [...filed, ...ofItsConversations]) expect(m.content).toEqual(erasedInbound);
+    // The lead's messages, and the bot's acknowledgement of them ("Ana te responde en breve"), are all erased.
+    for (const m of [...filed, ...ofItsConversations])
+      expect(m.content).toEqual(m.direction === 'inbound' ? erasedInbound : erasedOutbound);
     for (const c of await repos().conversations.byLead(lead.id))
       expect(c).toMatchObject({ contact: { phone: null, userId: null }, profileName: null });
   });

@@ -210,6 +210,8 @@ const readShape = z.strictObject({
   messaging_product: z.literal('whatsapp'),
   status: z.literal('read'),
   message_id: z.string().min(1),
+  // Mark-as-read with a typing indicator (adapters/whatsapp/meta-cloud/README.md §F19): only `text` exists.
+  typing_indicator: z.strictObject({ type: z.literal('text') }).optional(),
 });
 
 const graphError = (c: Context, status: number, e: StubGraphError) => {
@@ -253,6 +255,8 @@ class StubState {
   readonly sentMessages: StubSentMessage[] = [];
   readonly media: StubMedia[] = [];
   readonly readMarks: string[] = [];
+  /** The messages marked read with a typing indicator, oldest first. */
+  readonly typingShown: string[] = [];
   readonly templates: StubTemplate[] = [];
   readonly faults: Fault[] = [];
   readonly hanging = new Set<() => void>();
@@ -283,8 +287,13 @@ class StubState {
   liveMedia = (id: string): StubMedia | undefined =>
     this.expired.has(id) ? undefined : this.media.find((m) => m.id === id);
   knownLine = (id: string): boolean => this.options.phoneNumberIds?.includes(id) ?? true;
-  takeFault(path: string): Fault | undefined {
-    const index = this.faults.findIndex((f) => f.only === undefined || path.includes(f.only));
+  /**
+   * The next fault for this request. A fault scripted for a path (`only`) plays on that path's sends: read marks
+   * and typing indicators (best effort, shown before replies) pass it by, so a scripted send fault still hits a
+   * send. A fault with no path plays on any request.
+   */
+  takeFault(path: string, readMark: boolean): Fault | undefined {
+    const index = this.faults.findIndex((f) => f.only === undefined || (!readMark && path.includes(f.only)));
     return index < 0 ? undefined : this.faults.splice(index, 1)[0];
   }
 }
@@ -302,7 +311,7 @@ const gatekeeper =
   async (c, next) => {
     const at = Date.now();
     const { file, ...body } = await readBody(c.req.raw.clone());
-    const fault = state.takeFault(c.req.path);
+    const fault = state.takeFault(c.req.path, readShape.safeParse(body.json).success);
     const label = faultLabel(fault);
     const record = {
       method: c.req.method,
@@ -349,6 +358,7 @@ const sendMessage = (state: StubState) => (c: Context<Env>) => {
   const read = readShape.safeParse(c.var.record.json);
   if (read.success) {
     state.readMarks.push(read.data.message_id);
+    if (read.data.typing_indicator !== undefined) state.typingShown.push(read.data.message_id);
     return c.json({ success: true });
   }
   const parsed = messageShape.safeParse(c.var.record.json);
@@ -482,13 +492,14 @@ export const startStubGraphApi = async (options: StubGraphOptions) => {
   const state = new StubState(options);
   const server = await listen(stubApp(state));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { url, requests, sentMessages, media, readMarks, templates, faults } = state;
+  const { url, requests, sentMessages, media, readMarks, typingShown, templates, faults } = state;
   return {
     url,
     requests,
     sentMessages,
     media,
     readMarks,
+    typingShown,
     templates,
     /** A file Meta holds (uploaded by us, or sent by a lead); returns its id. */
     addMedia: (bytes: Uint8Array, mimeType: string, from?: StubMediaOptions) => state.addMedia(bytes, mimeType, from),
@@ -499,7 +510,10 @@ export const startStubGraphApi = async (options: StubGraphOptions) => {
     bytesServed: (id: string): number => state.served.get(id) ?? 0,
     /** Meta forgot the file (inbound media live 7 days). */
     expireMedia: (id: string) => void state.expired.add(id),
-    /** The next `n` requests (only those whose path contains `only`, when given) get this answer. */
+    /**
+     * The next `n` requests (only those whose path contains `only`, when given; then never a read mark) get this
+     * answer.
+     */
     failNext: (n: number, fault: StubFault, only?: string) =>
       void faults.push(
         ...Array.from({ length: n }, (): Fault => ({ kind: 'fail', fault, ...(only === undefined ? {} : { only }) })),

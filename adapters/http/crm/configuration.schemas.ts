@@ -47,12 +47,17 @@ export const LineInputSchema = z
       description:
         'How the bot addresses leads on this line: "tu" (the default) or the formal "usted" (its own texts).',
     }),
+    botQuotesForRegistered: z.boolean().default(false).openapi({
+      description:
+        'Whether a registered lead whose conversation is with their advisor may ask the bot for another quote ("cotizar otro", "otra cotización"): the bot takes the conversation back at the search. False by default.',
+    }),
   })
   .openapi('LineInput');
 export const LineSchema = LineInputSchema.extend({
   id,
   assignQuotedLeads: z.boolean(),
   formality: z.enum(['tu', 'usted']),
+  botQuotesForRegistered: z.boolean(),
 }).openapi('Line');
 
 const PaymentPlanSchema = z.object({

@@ -10,7 +10,7 @@ import type { SendMessageBody } from './conversation.schemas.ts';
 import type * as routes from './conversation.routes.ts';
 import { crmProblem } from './crm-problem.ts';
 import type { CrmHandler } from './crm-router.ts';
-import { messageJson, windowJson } from './leads.presenters.ts';
+import { messageJson, referenceJson, windowJson } from './leads.presenters.ts';
 
 /** What the conversation routes need: their use cases (queuing a message wakes the senders by itself). */
 export type ConversationDeps = {
@@ -114,7 +114,12 @@ export const getConversation =
       ...opt('before', cursor),
     });
     if (!page.ok) return crmProblem(c, page.error);
-    const messages = page.value.messages.map(({ position, message }) => ({ ...messageJson(message), position }));
+    const messages = page.value.messages.map(({ position, message, replyTo, reactsTo }) => ({
+      ...messageJson(message),
+      position,
+      replyTo: referenceJson(replyTo),
+      reactsTo: referenceJson(reactsTo),
+    }));
     return c.json({ messages, nextCursor: page.value.nextCursor, window: windowJson(page.value.window) }, 200);
   };
 

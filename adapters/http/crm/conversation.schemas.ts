@@ -28,10 +28,26 @@ export const MessageSchema = z
   })
   .openapi('Message');
 
+const MessageReferenceSchema = z
+  .object({
+    messageId: z.string().nullable().openapi({ description: 'Our id; null when we do not hold that message' }),
+    waMessageId: z.string().openapi({ example: 'wamid.HBgL…' }),
+    text: z.string().nullable().openapi({ description: 'What that message’s bubble shows, when known' }),
+  })
+  .openapi('MessageReference');
+
 export const ConversationSchema = z
   .object({
     messages: z.array(
-      MessageSchema.extend({ position: z.number().int().openapi({ description: 'Place in the lead’s history' }) }),
+      MessageSchema.extend({
+        position: z.number().int().openapi({ description: 'Place in the lead’s history' }),
+        replyTo: MessageReferenceSchema.nullable().openapi({
+          description: 'The message a quoted reply answers (WhatsApp’s reply to an older message); null: none',
+        }),
+        reactsTo: MessageReferenceSchema.nullable().openapi({
+          description: 'The message a reaction reacts to; null for anything but a reaction',
+        }),
+      }),
     ),
     nextCursor: z
       .number()

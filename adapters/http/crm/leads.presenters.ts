@@ -6,6 +6,7 @@ import type { LeadSummary, LeadWindow } from '../../../application/use-cases/lea
 import type { Visit } from '../../../domain/lead/lead.ts';
 import type { LeadOrigin } from '../../../domain/lead/origin.ts';
 import type { Message } from '../../../domain/messaging/message.ts';
+import { type MessageReference, shownText } from '../../../domain/messaging/message-references.ts';
 import type { Instant } from '../../../domain/shared/time.ts';
 import type { MessageSchema } from './conversation.schemas.ts';
 
@@ -60,15 +61,10 @@ export const leadDetailJson = (detail: LeadDetail) => ({
 export const visitJson = (v: Visit) => ({ ...v, criteria: { ...v.criteria }, createdAt: iso(v.createdAt) });
 
 /** What the chat bubble shows: the text, a template's rendered text, a caption, a tapped option. */
-const displayText = (m: Message): string | null => {
-  const c = m.content;
-  if (c.kind === 'text' || c.kind === 'buttons' || c.kind === 'list') return c.body;
-  if (c.kind === 'template') return c.renderedText;
-  if (c.kind === 'choice') return c.title;
-  if (c.kind === 'media') return c.caption ?? null;
-  if (c.kind === 'reaction') return c.emoji;
-  return null;
-};
+const displayText = shownText;
+
+export const referenceJson = (r: MessageReference | null) =>
+  r === null ? null : { messageId: r.messageId, waMessageId: r.waMessageId, text: r.text };
 
 const contentJson = (content: Message['content']): ContentJson => ({ ...content });
 

@@ -21,6 +21,8 @@ const inboundEnvelopeSchema: z.ZodType<InboundEnvelope> = z.looseObject({
   // Added after version 1 without a bump: entries stored before it carry no referral, and an older instance
   // reading a newer entry keeps it as an unknown field (loose object).
   referral: adReferralSchema.nullable().exactOptional(),
+  // Added after version 1 the same way (issue 16): the message a quoted reply answers.
+  replyTo: waMessageId.exactOptional(),
 });
 
 const statusEnvelopeSchema: z.ZodType<StatusEnvelope> = z.looseObject({

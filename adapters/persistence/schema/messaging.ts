@@ -32,6 +32,8 @@ export const conversations = pgTable(
     lastInboundAt: instant('last_inbound_at'),
     /** `firstContactCodec`; null before the first message (and for conversations from before origins). */
     origin: storedJson('origin'),
+    /** The last automatic "your advisor will answer" (one a day at most); null: never. */
+    acknowledgedAt: instant('acknowledged_at'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [
@@ -62,6 +64,8 @@ export const messages = pgTable(
     /** The file of ours the content carries (its media, or its template's media header), for access checks. */
     mediaId: text('media_id'),
     waMessageId: text('wa_message_id').unique('messages_wa_message_id_unique'),
+    /** Inbound: Meta's id of the message the lead replied to (a quoted reply); null: none. */
+    replyToWaMessageId: text('reply_to_wa_message_id'),
     status: deliveryStatus('status'),
     statusAt: instant('status_at'),
     /** `sendFailureCodec`. */

@@ -31,6 +31,7 @@ export const businessLines = pgTable('business_lines', {
   formality: text('formality', { enum: ['tu', 'usted'] })
     .notNull()
     .default('tu'),
+  botQuotesForRegistered: boolean('bot_quotes_for_registered').notNull().default(false),
 });
 
 export const users = pgTable('users', {

@@ -55,6 +55,7 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
   readonly #sent: SentMessage[] = [];
   readonly #failures = new ScriptedFailures();
   readonly #read: WaMessageId[] = [];
+  readonly #typing: WaMessageId[] = [];
   #outCount = 0;
   #inCount = 0;
   /** What each phone shows: every message in and out, with its ticks. */
@@ -87,6 +88,17 @@ export class FakeWhatsApp implements MessageGateway, ChannelMedia {
   async markRead(_line: BusinessLine, waMessageId: WaMessageId): Promise<void> {
     this.#read.push(waMessageId);
     this.phones.readUpTo(waMessageId);
+  }
+
+  /** Like Meta, the indicator marks the message read too (blue ticks on the phone); `markedRead` keeps only reads. */
+  async showTyping(_line: BusinessLine, waMessageId: WaMessageId): Promise<void> {
+    this.#typing.push(waMessageId);
+    this.phones.readUpTo(waMessageId);
+  }
+
+  /** Inbound messages the bot showed "escribiendo…" for (each also shown read on the phone), oldest first. */
+  get typingShown(): readonly WaMessageId[] {
+    return [...this.#typing];
   }
 
   /** Inbound messages the application marked as read (blue ticks), oldest first. */

@@ -84,7 +84,20 @@ export class MetaCloudGateway implements MessageGateway {
 
   /** Best effort: a refusal, an outage or even a refused token is swallowed (the next send reports that loudly). */
   async markRead(line: BusinessLine, waMessageId: WaMessageId): Promise<void> {
-    const json = { messaging_product: 'whatsapp', status: 'read', message_id: waMessageId };
+    await this.#read(line, { messaging_product: 'whatsapp', status: 'read', message_id: waMessageId });
+  }
+
+  /** Mark-as-read with `typing_indicator` (adapters/whatsapp/meta-cloud/README.md §F19); best effort like `markRead`. */
+  async showTyping(line: BusinessLine, waMessageId: WaMessageId): Promise<void> {
+    await this.#read(line, {
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: waMessageId,
+      typing_indicator: { type: 'text' },
+    });
+  }
+
+  async #read(line: BusinessLine, json: Record<string, unknown>): Promise<void> {
     try {
       await this.#client.json({ method: 'POST', url: this.#messagesUrl(line), json });
     } catch (error) {

@@ -57,6 +57,19 @@ const referralOf = (raw: unknown): AdReferral | null => {
     ctwaClid: orNull(r.ctwa_clid),
   };
 };
+/**
+ * `context` on a quoted reply (adapters/whatsapp/meta-cloud/README.md §F20): `id` is Meta's id of the message
+ * replied to. A forwarded message carries `context` without an `id` (`forwarded`), which is no reply; a malformed
+ * context is read as none and never costs the message.
+ */
+const Context = z.looseObject({ id: z.string().min(1).max(200).optional().catch(undefined) });
+
+const replyToOf = (raw: unknown): WaMessageId | null => {
+  if (typeof raw !== 'object' || raw === null || !('context' in raw)) return null;
+  const parsed = Context.safeParse(raw.context);
+  return parsed.success && parsed.data.id !== undefined ? asId<WaMessageId>(parsed.data.id) : null;
+};
+
 type MessageEntry = Extract<InboxEntry, { kind: 'message' }>;
 
 export type MessageLine = {
@@ -81,8 +94,8 @@ const sender = (m: Base, contacts: readonly MetaContact[]): { from: WaIdentity; 
 
 /**
  * One inbound message as an inbox entry, or `null` when it has no id or no usable sender (the caller counts
- * it as skipped). A message whose payload does not parse still arrives, as `unsupported`. `context` (the
- * quoted message) is not kept: the application does not use it yet. `referral` (an ad click) is.
+ * it as skipped). A message whose payload does not parse still arrives, as `unsupported`. `context.id` (the
+ * message a quoted reply answers) and `referral` (an ad click) are kept.
  */
 export const toMessageEntry = (raw: unknown, line: MessageLine): MessageEntry | null => {
   const base = MessageBase.safeParse(raw);
@@ -90,6 +103,7 @@ export const toMessageEntry = (raw: unknown, line: MessageLine): MessageEntry | 
   const who = sender(base.data, line.contacts);
   if (who === null) return null;
   const referral = referralOf(raw);
+  const replyTo = replyToOf(raw);
   return {
     kind: 'message',
     envelope: {
@@ -100,6 +114,7 @@ export const toMessageEntry = (raw: unknown, line: MessageLine): MessageEntry | 
       sentAt: instantOf(base.data.timestamp, line.receivedAt),
       content: toContent(base.data.type, base.data),
       ...(referral === null ? {} : { referral }),
+      ...(replyTo === null ? {} : { replyTo }),
     },
   };
 };

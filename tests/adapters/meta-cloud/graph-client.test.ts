@@ -134,6 +134,16 @@ describe('GraphClient: retries, timeouts, dropped connections', () => {
     harness.stub.dropNextConnection();
     await expect(harness.gateway.markRead(line, 'wamid.z' as never)).resolves.toBeUndefined();
   });
+
+  it('showTyping is best effort too: a refusal, a refused token or an outage never throws', async () => {
+    const harness = await open({ retry: { maxAttempts: 1 } });
+    harness.stub.failNext(1, { status: 400, error: { code: 100 } });
+    await harness.gateway.showTyping(line, 'wamid.x' as never);
+    harness.stub.failNext(1, { status: 401, error: { code: 190 } });
+    await harness.gateway.showTyping(line, 'wamid.y' as never);
+    harness.stub.dropNextConnection();
+    await expect(harness.gateway.showTyping(line, 'wamid.z' as never)).resolves.toBeUndefined();
+  });
 });
 
 describe('backoffDelay', () => {

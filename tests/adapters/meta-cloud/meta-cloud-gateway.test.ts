@@ -285,6 +285,18 @@ describe('MetaCloudGateway: what reaches the Graph API', () => {
     expect(h.stub.readMarks).toEqual(['wamid.in.42']);
   });
 
+  it('shows the typing indicator with mark-as-read: status "read", the id and typing_indicator text', async () => {
+    await h.gateway.showTyping(line, asId<WaMessageId>('wamid.in.43'));
+    expect(h.stub.requests[0]?.json).toEqual({
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: 'wamid.in.43',
+      typing_indicator: { type: 'text' },
+    });
+    expect(h.stub.typingShown).toEqual(['wamid.in.43']);
+    expect(h.stub.readMarks).toEqual(['wamid.in.43']);
+  });
+
   it("gets Meta's 400 (code 100) back as a permanent failure when a payload breaks the rules", async () => {
     const tooMany = [1, 2, 3, 4].map((n) => ({ id: `b${n}`, title: `B${n}` }));
     const result = await send({ kind: 'buttons', body: 'Elige', buttons: tooMany });

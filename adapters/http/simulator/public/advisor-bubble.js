@@ -124,6 +124,29 @@ const body = (message, loadMedia) => {
   ];
 };
 
+const quoted = (reference) => (reference.text === null ? 'un mensaje anterior' : reference.text);
+
+/** The message a quoted reply answers, shown above it as WhatsApp does. */
+const replyQuote = (message) =>
+  message.replyTo
+    ? el(
+        'div',
+        { class: 'bubble-quote', testid: 'advisor-reply-to', attrs: { 'data-reply-to': message.replyTo.waMessageId } },
+        el('span', { class: 'bubble-quote-label', text: 'Respondiendo a' }),
+        el('span', { class: 'bubble-quote-text', text: quoted(message.replyTo) }),
+      )
+    : null;
+
+/** The message a reaction reacts to: "👍 a «¿Aceptas…?»". */
+const reactionTarget = (message) =>
+  message.reactsTo
+    ? el('div', {
+        class: 'bubble-quote',
+        testid: 'advisor-reacts-to',
+        text: `Reaccionó a «${quoted(message.reactsTo)}»`,
+      })
+    : null;
+
 /** What changes a drawn bubble: its status, failure and text. */
 export const signature = (message) =>
   JSON.stringify([message.status, message.failure, message.text, message.content.mediaId ?? null]);
@@ -139,6 +162,8 @@ export const advisorBubble = (message, context) => {
     message.content.kind === 'template'
       ? el('div', { class: 'bubble-tag', text: `Plantilla · ${message.content.name}` })
       : null,
+    replyQuote(message),
+    reactionTarget(message),
     body(message, context.loadMedia),
     message.status === 'failed' && message.failure
       ? el('div', { class: 'bubble-failure', text: `No se entregó: ${message.failure.title}` })

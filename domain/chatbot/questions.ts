@@ -102,9 +102,12 @@ export const outcomeButtons = (body: string, ctx: BotContext, second: 'quote' | 
 
 const nameOfProject = (ctx: BotContext, id: ProjectId) => ctx.catalog.projects.find((p) => p.id === id);
 
-/** The bot's greeting, naming the builder (`{brand}`). */
+/**
+ * The bot's greeting, naming the builder (`{brand}`). A name that ends in a full stop ("… S.A.S.") loses it, as the
+ * sentence's own full stop closes it: no "S.A.S.." in front of the lead.
+ */
 export const welcomeText = ({ texts, controller = unknownDataController }: BotContext): string =>
-  fill(texts.welcome, { brand: controller.brand });
+  fill(texts.welcome, { brand: controller.brand.replace(/\.+$/, '') });
 
 /**
  * The consent question's text, the privacy notice, as the lead reads it before accepting (the controller may be

@@ -43,6 +43,14 @@ describe('the copy a lead reads (issue 16)', () => {
     expect(greeted(named)).toContain('asistente virtual de ventas de Constructora Andina');
     expect(greeted()).toContain('asistente virtual de ventas de la constructora');
     expect(greeted()).not.toMatch(/\{\w+\}/);
+    const sas = dataControllerOf({
+      name: 'Constructora Andina S.A.S.',
+      nit: '901234567-7',
+      address: 'Calle 1',
+      salesEmail: 'ventas@andina.co',
+      salesPhone: '+576041234567',
+    } as never);
+    expect(greeted(sas)).toContain('de Constructora Andina S.A.S. Te ayudo');
   });
 
   it('thanks the lead only once they consent; "menú" later asks without thanking again', () => {

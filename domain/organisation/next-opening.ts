@@ -1,4 +1,4 @@
-import { COLOMBIA_OFFSET_MS, civilFromDays } from '../shared/calendar.ts';
+import { COLOMBIA_OFFSET_MS, civilFromDays, MONTHS_ES, WEEKDAYS_ES } from '../shared/calendar.ts';
 import { DAY_MS, type Instant, MINUTE_MS } from '../shared/time.ts';
 import { weekdayIndex } from './colombian-holidays.ts';
 import { bogotaWallClock, spansOn, type WorkingHours } from './working-hours.ts';
@@ -24,22 +24,6 @@ export const nextOpeningAt = (hours: WorkingHours, at: Instant): Instant | null 
   return null;
 };
 
-const WEEKDAY_NAMES = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
-const MONTH_NAMES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-
 /** "8:00 a. m.", "2:30 p. m.", "12:00 p. m." on Bogotá's clock. */
 export const clockTimeCo = (minuteOfDay: number): string => {
   const minutes = Math.floor(minuteOfDay);
@@ -62,7 +46,7 @@ export const nextOpeningPhrase = (opening: Instant, now: Instant): string => {
   if (ahead === 0) return `hoy a partir de ${article} ${time}`;
   if (ahead === 1) return `mañana a partir de ${article} ${time}`;
   const date = civilFromDays(day(opening));
-  const weekday = WEEKDAY_NAMES[weekdayIndex(date)] as string;
-  const named = ahead < 7 ? weekday : `${weekday} ${date.day} de ${MONTH_NAMES[date.month - 1]}`;
+  const weekday = WEEKDAYS_ES[weekdayIndex(date)] as string;
+  const named = ahead < 7 ? weekday : `${weekday} ${date.day} de ${MONTHS_ES[date.month - 1]}`;
   return `a partir del ${named} a ${article} ${time}`;
 };

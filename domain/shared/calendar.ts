@@ -74,3 +74,30 @@ export const isoDateOf = ({ year, month, day }: CivilDate): IsoDate =>
 /** `dd/mm/yyyy`, as Colombians write a date. */
 export const formatCivilDateCo = ({ year, month, day }: CivilDate): string =>
   `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
+
+/** Weekday names in Spanish, Monday first (ISO order), as the bot and reminders say them. */
+export const WEEKDAYS_ES: readonly string[] = [
+  'lunes',
+  'martes',
+  'miércoles',
+  'jueves',
+  'viernes',
+  'sábado',
+  'domingo',
+];
+
+/** Month names in Spanish, January first. */
+export const MONTHS_ES: readonly string[] = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];

@@ -1,6 +1,6 @@
 import { mayBeSent } from '../conversation/window.ts';
 import type { OutboundContent } from '../messaging/outbound.ts';
-import { COLOMBIA_OFFSET_MS, civilFromDays } from '../shared/calendar.ts';
+import { COLOMBIA_OFFSET_MS, civilFromDays, MONTHS_ES, WEEKDAYS_ES } from '../shared/calendar.ts';
 import type { MessageId } from '../shared/ids.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { DAY_MS, HOUR_MS, type Instant, MINUTE_MS } from '../shared/time.ts';
@@ -47,22 +47,6 @@ export const pendingReminder = (startsAt: Instant, beforeMs: number): Reminder =
 export const reminderDueAt = (reminder: Reminder): Instant | null =>
   reminder.state === 'pending' ? reminder.dueAt : null;
 
-const WEEKDAY_NAMES = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
-const MONTH_NAMES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-
 /**
  * "jueves 26 de noviembre a las 10:00 de la mañana" on Bogotá's clock, as Colombians say the time (12-hour, with
  * the part of the day rather than "a. m.", whose dot would double the sentence's own).
@@ -77,7 +61,7 @@ export const spokenWhen = (at: Instant): string => {
   const part = hour24 < 12 ? 'de la mañana' : hour24 < 19 ? 'de la tarde' : 'de la noche';
   const clock = `${hour12}:${String(minutes % 60).padStart(2, '0')} ${part}`;
   const article = hour12 === 1 ? 'a la' : 'a las';
-  return `${WEEKDAY_NAMES[weekdayIndex(date)]} ${date.day} de ${MONTH_NAMES[date.month - 1]} ${article} ${clock}`;
+  return `${WEEKDAYS_ES[weekdayIndex(date)]} ${date.day} de ${MONTHS_ES[date.month - 1]} ${article} ${clock}`;
 };
 
 /** What a reminder says: whom it greets, where and when. */

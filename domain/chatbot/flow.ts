@@ -248,10 +248,15 @@ const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null 
     case 'awaitingConsent':
       return id === ID.consentYes || id === ID.consentNo ? answerConsent(state, id === ID.consentYes, ctx) : null;
     case 'choosingFilter': {
-      const dimension = (
-        { [ID.filterPrice]: 'price', [ID.filterCity]: 'city', [ID.filterType]: 'propertyType' } as const
-      )[id];
-      return dimension === undefined ? null : askDimension(state.session, dimension, ctx);
+      const dimensions = {
+        [ID.filterPrice]: 'price',
+        [ID.filterCity]: 'city',
+        [ID.filterType]: 'propertyType',
+      } as const;
+      // Own keys only: a forged id such as "toString" must not find Object.prototype's.
+      return Object.hasOwn(dimensions, id)
+        ? askDimension(state.session, dimensions[id as keyof typeof dimensions], ctx)
+        : null;
     }
     case 'choosingPriceRange':
     case 'choosingCity':
@@ -282,7 +287,7 @@ const onChoice = (state: BotState, id: string, ctx: BotContext): BotTurn | null 
       if (id !== ID.quote || state.step !== 'choosingOutcome') return null;
       return asksSavings(ctx, state) ? show({ ...state, step: 'askingSavings' }, ctx) : quote(state, false, ctx);
     case 'askingSavings': {
-      const planned = SAVINGS_ANSWERS[id];
+      const planned = Object.hasOwn(SAVINGS_ANSWERS, id) ? SAVINGS_ANSWERS[id] : undefined;
       return planned === undefined ? null : quote(state, planned, ctx);
     }
     default:

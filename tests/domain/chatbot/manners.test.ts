@@ -112,3 +112,17 @@ describe('a reaction as an answer', () => {
     expect(reactionAnswer({ step: 'choosingFilter', session }, '👍', consentButtons)).toBeNull();
   });
 });
+
+describe('a forged choice id', () => {
+  it('named like an Object property ("toString", "constructor") is not understood, never a crash', () => {
+    for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty'])
+      for (const state of [
+        { step: 'choosingFilter', session } as const,
+        { ...atOutcome, step: 'askingSavings' } as const,
+      ]) {
+        const turn = advance(state, { kind: 'choice', id, title: id }, ctx);
+        expect(turn.state).toEqual(state);
+        expect(bodyOf(turn.replies[0])).toContain('No entendí');
+      }
+  });
+});
